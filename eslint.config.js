@@ -1,0 +1,52 @@
+// Lint rules, including the layering of DESIGN.md enforced as import bans.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const networkAndUi = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'dexie', 'dexie-react-hooks', 'y-websocket', 'y-indexeddb', 'ws', 'zustand', 'zustand/*', '@tiptap/*', 'node:*', 'fs', 'http', 'net'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'bench/results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // The pure journey model: yjs and small pure libraries only.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: networkAndUi, message: 'src/model is pure: no React, React Flow, Dexie, network or Node APIs.' },
+          { group: ['../*', '!../model', '!../model/*'], message: 'src/model may not import other layers of src/.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The server may use src/model and nothing else of src/.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+src/(?!model(/|$))', message: 'server/ may import src/model and nothing else of src/.' },
+          { group: ['react', 'react-dom', '@xyflow/*', 'dexie', 'zustand'], message: 'server/ does not use browser libraries.' },
+        ],
+      }],
+    },
+  },
+);
