@@ -1,0 +1,83 @@
+// Test helpers for the model: doc snapshots, transaction counting, syncing in-memory peers, a PRNG.
+import * as Y from 'yjs';
+import { expect } from 'vitest';
+import { ModelError, type ModelErrorCode, type Origin } from '../../src/model';
+
+export function newDoc(clientID?: number): Y.Doc {
+  const doc = new Y.Doc();
+  if (clientID !== undefined) doc.clientID = clientID;
+  return doc;
+}
+
+/** Run `fn` and return the transactions it made (origin of each). */
+export function transactionsOf(doc: Y.Doc, fn: () => void): unknown[] {
+  const origins: unknown[] = [];
+  const listener = (tr: Y.Transaction) => origins.push(tr.origin);
+  doc.on('afterTransaction', listener);
+  try {
+    fn();
+  } finally {
+    doc.off('afterTransaction', listener);
+  }
+  return origins;
+}
+
+/** `fn` makes exactly one transaction, with the given origin (default: local-user). */
+export function expectOneTransaction<T>(doc: Y.Doc, fn: () => T, origin: Origin = { kind: 'local-user' }): T {
+  let result: T | undefined;
+  const origins = transactionsOf(doc, () => {
+    result = fn();
+  });
+  expect(origins).toHaveLength(1);
+  expect(origins[0]).toEqual(origin);
+  return result as T;
+}
+
+/** `fn` throws a ModelError with `code` and leaves the doc byte-for-byte unchanged, without transacting. */
+export function expectRejected(doc: Y.Doc, fn: () => unknown, code: ModelErrorCode): void {
+  const before = Y.encodeStateAsUpdate(doc);
+  const sv = Y.encodeStateVector(doc);
+  let error: unknown;
+  const origins = transactionsOf(doc, () => {
+    try {
+      fn();
+    } catch (e) {
+      error = e;
+    }
+  });
+  expect(error, 'expected a ModelError').toBeInstanceOf(ModelError);
+  expect((error as ModelError).code).toBe(code);
+  expect(origins).toHaveLength(0);
+  expect(Y.encodeStateVector(doc)).toEqual(sv);
+  expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+}
+
+/** Send what `from` has and `to` lacks. */
+export function syncOneWay(from: Y.Doc, to: Y.Doc): void {
+  Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), { kind: 'remote' });
+}
+
+export function syncPair(a: Y.Doc, b: Y.Doc): void {
+  syncOneWay(a, b);
+  syncOneWay(b, a);
+}
+
+export function syncAll(docs: Y.Doc[]): void {
+  for (const a of docs) for (const b of docs) if (a !== b) syncOneWay(a, b);
+}
+
+/** mulberry32: a tiny seeded PRNG, so a failing random run replays from its seed. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function pick<T>(rand: () => number, items: readonly T[]): T | undefined {
+  return items.length === 0 ? undefined : items[Math.floor(rand() * items.length)];
+}
