@@ -1,0 +1,105 @@
+// One map: header (title, role, status, share) over the canvas.
+import { useCallback, useEffect, useMemo } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useStore } from 'zustand';
+import { ModelError, setJourneyMeta } from '../model';
+import { MapContext, type MapContextValue } from '../canvas/mapContext';
+import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { InlineLabel } from '../canvas/InlineLabel';
+import { updateTitle } from '../db/myMaps';
+import { useUi } from '../state/uiStore';
+import { Brand } from './Brand';
+import { ShareButton } from './ShareButton';
+import { StatusBadge } from './StatusBadge';
+import { useMapAccess } from './useMapAccess';
+import { useConnectionState, useMapSession, type MapSession } from './useMapSession';
+
+export function MapPage({ mapId }: { mapId: string }) {
+  const access = useMapAccess(mapId);
+  const session = useMapSession(mapId, access.state === 'ready' ? access.key : null);
+  if (access.state === 'error') {
+    return (
+      <main className="page-message" role="alert">
+        <h1>Cannot open this map</h1>
+        <p>{access.message}</p>
+        <a href="/">Back to my maps</a>
+      </main>
+    );
+  }
+  if (access.state === 'loading' || !session) {
+    return (
+      <main className="page-message" aria-busy="true">
+        <p className="muted">Opening the map…</p>
+      </main>
+    );
+  }
+  return <OpenMap mapId={mapId} session={session} readOnly={access.role !== 'editor'} role={access.role} editorKey={access.role === 'editor' ? access.key : undefined} viewerKey={access.viewerKey} />;
+}
+
+interface OpenMapProps {
+  mapId: string;
+  session: MapSession;
+  readOnly: boolean;
+  role: 'editor' | 'viewer';
+  editorKey?: string;
+  viewerKey?: string;
+}
+
+function OpenMap({ mapId, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
+  const { connection, store } = session;
+  const connectionState = useConnectionState(connection);
+  const meta = useStore(store, (state) => state.meta);
+  const notify = useUi((state) => state.notify);
+
+  const run = useCallback(
+    (action: () => unknown) => {
+      try {
+        action();
+        return true;
+      } catch (error) {
+        if (error instanceof ModelError) {
+          notify(error.message);
+          return false;
+        }
+        throw error;
+      }
+    },
+    [notify],
+  );
+  const context = useMemo<MapContextValue>(() => ({ doc: connection.doc, store, readOnly, run }), [connection.doc, store, readOnly, run]);
+
+  useEffect(() => {
+    if (meta.title) void updateTitle(mapId, meta.title);
+    document.title = `${meta.title || 'Map'} · Percorso`;
+  }, [mapId, meta.title]);
+
+  return (
+    <MapContext.Provider value={context}>
+      <div className="map-page">
+        <header className="topbar">
+          <Brand />
+          <span className="topbar-sep" />
+          <InlineLabel
+            value={meta.title || 'Untitled map'}
+            readOnly={readOnly}
+            className="map-heading"
+            ariaLabel="Map title"
+            onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
+          />
+          <span className={`role-badge is-${role}`}>{role === 'editor' ? 'Editor' : 'Viewer'}</span>
+          <span className="topbar-spacer" />
+          <StatusBadge state={connectionState} />
+          <ShareButton mapId={mapId} editorKey={editorKey} viewerKey={viewerKey} />
+        </header>
+        {connectionState.status === 'refused' && (
+          <div className="banner is-error" role="alert">
+            {connectionState.refusal}
+          </div>
+        )}
+        <ReactFlowProvider>
+          <JourneyCanvas synced={connectionState.synced} />
+        </ReactFlowProvider>
+      </div>
+    </MapContext.Provider>
+  );
+}

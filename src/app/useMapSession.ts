@@ -1,0 +1,30 @@
+// Opens one map for the lifetime of the page: the connection, its doc and the doc→view store.
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { MapConnection } from '../sync/connection';
+import { createJourneyStore, type JourneyStore } from '../state/journeyStore';
+
+export interface MapSession {
+  connection: MapConnection;
+  store: JourneyStore;
+}
+
+export function useMapSession(mapId: string, key: string | null): MapSession | null {
+  const [session, setSession] = useState<MapSession | null>(null);
+  useEffect(() => {
+    if (!key) return;
+    const connection = new MapConnection(mapId, key);
+    const store = createJourneyStore(connection.doc);
+    setSession({ connection, store });
+    return () => {
+      store.destroy();
+      connection.destroy();
+      setSession(null);
+    };
+  }, [mapId, key]);
+  return session;
+}
+
+export function useConnectionState(connection: MapConnection) {
+  return useStore(connection.state);
+}

@@ -1,0 +1,129 @@
+// The journey canvas: React Flow over the doc→view store. Every edit goes through a model command;
+// React Flow's own state changes (selection, measuring, in-progress drags) stay local.
+import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnDelete,
+} from '@xyflow/react';
+import { useStore } from 'zustand';
+import { LOCAL_USER, addTouchpoint, connect, removeEdge, removeNodes, roots } from '../model';
+import { LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
+import { edgeTypes, nodeTypes } from './flowTypes';
+import { useMap } from './mapContext';
+import { touchpointAtPoint } from './placement';
+import { Toolbar } from './Toolbar';
+import { useDragToDoc } from './useDragToDoc';
+import { useJourneyActions } from './useJourneyActions';
+import { useShortcuts } from './useShortcuts';
+import { EmptyMapHint } from './EmptyMapHint';
+
+const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
+const minimapColor = (node: JourneyFlowNode) => (node.type === 'lanes' ? 'transparent' : (MINIMAP_COLORS[node.type] ?? '#999'));
+
+export function JourneyCanvas({ synced }: { synced: boolean }) {
+  const { doc, store, readOnly, run } = useMap();
+  const nodes = useStore(store, (state) => state.nodes);
+  const edges = useStore(store, (state) => state.edges);
+  const stageCount = useStore(store, (state) => state.stages.length);
+  const flow = useReactFlow<JourneyFlowNode, PathFlowEdge>();
+  const actions = useJourneyActions();
+  const { queueMoves, onNodeDragStart, onNodeDragStop } = useDragToDoc();
+  useShortcuts(actions, store, readOnly);
+
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!synced || fitted.current) return;
+    fitted.current = true;
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.12 }), 60);
+    return () => clearTimeout(timer);
+  }, [synced, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]) => {
+      // Removal goes through onDelete (a model command); the doc then removes the nodes from the view.
+      const local = changes.filter((change) => change.type !== 'remove' && !(readOnly && change.type === 'position'));
+      store.applyNodeChanges(local);
+      if (!readOnly) queueMoves(local);
+    },
+    [queueMoves, readOnly, store],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<PathFlowEdge>[]) => store.applyEdgeChanges(changes.filter((change) => change.type !== 'remove')),
+    [store],
+  );
+  const onDelete: OnDelete<JourneyFlowNode, PathFlowEdge> = useCallback(
+    ({ nodes: gone, edges: goneEdges }) => {
+      const { edges: yEdges } = roots(doc);
+      run(() =>
+        doc.transact(() => {
+          const ids = gone.map((node) => node.id).filter((id) => id !== LANES_NODE_ID);
+          if (ids.length) removeNodes(doc, ids);
+          for (const edge of goneEdges) if (yEdges.has(edge.id)) removeEdge(doc, edge.id);
+        }, LOCAL_USER),
+      );
+    },
+    [doc, run],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) => run(() => connect(doc, { source: connection.source, target: connection.target })),
+    [doc, run],
+  );
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (readOnly || !(event.target as HTMLElement).classList.contains('react-flow__pane')) return;
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const placement = touchpointAtPoint(store.getState().columns, point);
+      run(() => addTouchpoint(doc, { ...placement, label: 'New touchpoint' }));
+    },
+    [doc, flow, readOnly, run, store],
+  );
+
+  return (
+    <div className="canvas" onDoubleClick={onDoubleClick}>
+      <ReactFlow<JourneyFlowNode, PathFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={false}
+        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        zoomOnDoubleClick={false}
+        minZoom={0.1}
+        maxZoom={2.5}
+        snapToGrid={false}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9d1dc" />
+        <Panel position="top-left">
+          <Toolbar actions={actions} readOnly={readOnly} />
+        </Panel>
+        {synced && stageCount === 0 && (
+          <Panel position="top-center">
+            <EmptyMapHint readOnly={readOnly} onAddStage={actions.addStage} />
+          </Panel>
+        )}
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Map overview" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+// Where things sit on the journey grid: stage columns left to right, lanes top to bottom.
+// Stage columns are laid out from `stageOrder` and each stage's width, so reordering stages moves
+// their columns (and the touchpoints inside them, whose positions are relative to their column).
+
+export interface LaneSpec {
+  id: 'touchpoints' | 'channels';
+  label: string;
+  height: number;
+}
+
+export const LAYOUT = {
+  /** Header of each stage column: name, colour, owner, counts. */
+  headerHeight: 84,
+  /** Lane labels sit in a column left of the first stage. */
+  laneLabelWidth: 132,
+  stageGap: 14,
+  /** The people rail (owners) sits this far above the headers. */
+  railY: -96,
+  lanes: [
+    { id: 'touchpoints', label: 'Touchpoints', height: 380 },
+    { id: 'channels', label: 'Channels', height: 120 },
+  ] satisfies LaneSpec[],
+} as const;
+
+export const CANVAS_HEIGHT = LAYOUT.headerHeight + LAYOUT.lanes.reduce((sum, lane) => sum + lane.height, 0);
+
+export function laneTop(id: LaneSpec['id']): number {
+  let y = LAYOUT.headerHeight;
+  for (const lane of LAYOUT.lanes) {
+    if (lane.id === id) return y;
+    y += lane.height;
+  }
+  return y;
+}
+
+export interface StageColumn {
+  id: string;
+  x: number;
+  width: number;
+  index: number;
+}
+
+export function layoutColumns(stages: ReadonlyArray<{ id: string; w: number }>): StageColumn[] {
+  let x = 0;
+  return stages.map((stage, index) => {
+    const column = { id: stage.id, x, width: stage.w, index };
+    x += stage.w + LAYOUT.stageGap;
+    return column;
+  });
+}
+
+export function columnsWidth(columns: readonly StageColumn[]): number {
+  const last = columns[columns.length - 1];
+  return last ? last.x + last.width : 0;
+}
+
+/** The column under an x coordinate of the flow, if any (the gap between columns belongs to none). */
+export function columnAt(columns: readonly StageColumn[], x: number): StageColumn | undefined {
+  return columns.find((column) => x >= column.x && x <= column.x + column.width);
+}
+
+/** The index a stage dragged so that its centre is at `centerX` should take in the order. */
+export function dropIndex(columns: readonly StageColumn[], draggedId: string, centerX: number): number {
+  const others = columns.filter((column) => column.id !== draggedId);
+  return others.filter((column) => column.x + column.width / 2 < centerX).length;
+}
+
+/** A free spot for a new touchpoint in a column, below the ones already there. */
+export function nextTouchpointSlot(existingYs: readonly number[]): { x: number; y: number } {
+  const top = laneTop('touchpoints') + 16;
+  const bottom = existingYs.length ? Math.max(...existingYs) + 112 : top;
+  return { x: 20, y: Math.max(top, bottom) };
+}

@@ -1,0 +1,31 @@
+// A channel of the map: a pill with its medium's icon and a physical or digital mark.
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { Cpu, Footprints } from 'lucide-react';
+import type { ChannelFlowNode } from '../../state/viewTypes';
+import { MEDIUM_STYLE } from '../channelStyle';
+import { InlineLabel } from '../InlineLabel';
+import { useNodeLabel } from './useNodeLabel';
+
+function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
+  const { channel, usage } = data;
+  const label = useNodeLabel(id);
+  const style = MEDIUM_STYLE[channel.medium];
+  const Icon = style.icon;
+  const Mark = channel.type === 'physical' ? Footprints : Cpu;
+  return (
+    <div className={`channel ${selected ? 'is-selected' : ''}`} style={{ ['--channel-color' as string]: style.color }} data-testid="channel">
+      <Icon size={15} aria-hidden className="channel-icon" />
+      <InlineLabel {...label} value={channel.label} className="channel-label" ariaLabel="Channel name" />
+      <span className={`channel-mark is-${channel.type}`} title={`${channel.type === 'physical' ? 'Physical' : 'Digital'} channel`}>
+        <Mark size={11} aria-hidden />
+        {channel.type === 'physical' ? 'phys' : 'dig'}
+      </span>
+      <span className="channel-usage" title="Touchpoints using this channel">
+        {usage}
+      </span>
+    </div>
+  );
+}
+
+export const ChannelNode = memo(ChannelNodeView);

@@ -1,0 +1,25 @@
+// The owner picker in a stage header: lists the map's owners, or none.
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { useMap } from '../mapContext';
+
+export const OwnerPicker = memo(function OwnerPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const { store } = useMap();
+  const owners = useStore(store, (state) => state.owners);
+  return (
+    <select
+      className="owner-picker nodrag"
+      aria-label="Stage owner"
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value || null)}
+    >
+      <option value="">{owners.length ? 'Assign owner…' : 'No owners yet'}</option>
+      {owners.map((owner) => (
+        <option key={owner.id} value={owner.id}>
+          {owner.name}
+          {owner.role ? ` (${owner.role})` : ''}
+        </option>
+      ))}
+    </select>
+  );
+});

@@ -1,0 +1,71 @@
+// A stage: a column with a header (drag it to reorder, its right edge to resize) and a light band
+// down the whole height of the map. The band lets pointer events through to the pane.
+import { memo, useCallback } from 'react';
+import { NodeResizeControl, type NodeProps } from '@xyflow/react';
+import { GripVertical, UserRound, UserX } from 'lucide-react';
+import { assignStageOwner, resizeNode } from '../../model';
+import type { StageFlowNode } from '../../state/viewTypes';
+import { InlineLabel } from '../InlineLabel';
+import { LAYOUT } from '../layout';
+import { useMap } from '../mapContext';
+import { useNodeLabel } from './useNodeLabel';
+import { OwnerPicker } from './OwnerPicker';
+
+function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
+  const { stage, owner, touchpointCount } = data;
+  const label = useNodeLabel(id);
+  const { doc, run, readOnly } = useMap();
+  const onOwner = useCallback((ownerId: string | null) => run(() => assignStageOwner(doc, id, ownerId)), [doc, id, run]);
+  const onResizeEnd = useCallback(
+    (_event: unknown, params: { width: number }) => run(() => resizeNode(doc, id, { w: Math.round(params.width), h: stage.h })),
+    [doc, id, run, stage.h],
+  );
+
+  return (
+    <div className={`stage ${selected ? 'is-selected' : ''}`} style={{ ['--stage-color' as string]: stage.color }}>
+      <header className="stage-header" style={{ height: LAYOUT.headerHeight }}>
+        <div className="stage-title-row">
+          {!readOnly && <GripVertical className="stage-drag-handle" size={16} aria-label="Drag to reorder" />}
+          <InlineLabel {...label} value={stage.label} className="stage-title" ariaLabel="Stage name" />
+        </div>
+        <div className="stage-meta">
+          {owner ? (
+            <span className="stage-owner" title={`${owner.name}${owner.role ? `, ${owner.role}` : ''}`}>
+              <span className="avatar" aria-hidden>
+                {initials(owner.name)}
+              </span>
+              {owner.name}
+            </span>
+          ) : (
+            <span className="stage-owner is-missing" title="No owner answers for this stage">
+              <UserX size={14} aria-hidden /> Unowned
+            </span>
+          )}
+          {!readOnly && <OwnerPicker value={owner?.id ?? null} onChange={onOwner} />}
+          <span className="stage-count" title="Touchpoints in this stage">
+            <UserRound size={12} aria-hidden /> {touchpointCount}
+          </span>
+        </div>
+      </header>
+      <div className="stage-band" />
+      {!readOnly && (
+        <NodeResizeControl
+          position="right"
+          resizeDirection="horizontal"
+          minWidth={200}
+          maxWidth={1200}
+          className="stage-resize"
+          onResizeEnd={onResizeEnd}
+        />
+      )}
+    </div>
+  );
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]?.[0], parts[parts.length - 1]?.[0]] : [parts[0]?.[0], parts[0]?.[1]];
+  return letters.filter(Boolean).join('').toUpperCase() || '?';
+}
+
+export const StageNode = memo(StageNodeView);

@@ -1,0 +1,14 @@
+// Shared wiring of a node's inline label: commit through the model, and F2-started editing.
+import { useCallback } from 'react';
+import { setLabel } from '../../model';
+import { useUi } from '../../state/uiStore';
+import { useMap } from '../mapContext';
+
+export function useNodeLabel(id: string) {
+  const { doc, readOnly, run } = useMap();
+  const editing = useUi((state) => state.editingNodeId === id);
+  const startEditing = useUi((state) => state.startEditing);
+  const onCommit = useCallback((label: string) => run(() => setLabel(doc, id, label)), [doc, id, run]);
+  const onEditingChange = useCallback((on: boolean) => startEditing(on ? id : null), [id, startEditing]);
+  return { readOnly, editing, onCommit, onEditingChange };
+}

@@ -1,0 +1,67 @@
+// The user actions of the canvas toolbar and keyboard shortcuts, each one model command.
+import { useMemo } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { addChannel, addNote, addOwner, addStage, addTouchpoint, type ChannelMedium } from '../model';
+import { useUi } from '../state/uiStore';
+import { MEDIUM_STYLE } from './channelStyle';
+import { useMap } from './mapContext';
+import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
+
+export interface JourneyActions {
+  addStage(): void;
+  addTouchpoint(): void;
+  addChannel(preset: { label: string; medium: ChannelMedium }): void;
+  addOwner(): void;
+  addNote(): void;
+  fitView(): void;
+}
+
+export function useJourneyActions(): JourneyActions {
+  const { doc, store, run } = useMap();
+  const flow = useReactFlow();
+  const startEditing = useUi((state) => state.startEditing);
+
+  return useMemo(() => {
+    const countKind = (kind: string) => [...store.getState().modelNodes.values()].filter((node) => node.kind === kind).length;
+    const selectOnly = (id: string) => {
+      store.setState((state) => ({ nodes: state.nodes.map((node) => ({ ...node, selected: node.id === id })) }));
+    };
+    const created = (id: unknown) => {
+      if (typeof id !== 'string') return;
+      selectOnly(id);
+      startEditing(id);
+    };
+    return {
+      addStage() {
+        let id: unknown;
+        if (run(() => (id = addStage(doc, { label: `Stage ${countKind('stage') + 1}` })))) created(id);
+      },
+      addTouchpoint() {
+        const { modelNodes, stages, nodes } = store.getState();
+        const selected = nodes.filter((node) => node.selected).flatMap((node) => modelNodes.get(node.id) ?? []);
+        const placement = touchpointInStage(targetStage(selected, stages), modelNodes.values());
+        let id: unknown;
+        if (run(() => (id = addTouchpoint(doc, { ...placement, label: 'New touchpoint' })))) created(id);
+      },
+      addChannel(preset) {
+        const slot = channelSlot(countKind('channel'));
+        let id: unknown;
+        const type = MEDIUM_STYLE[preset.medium].defaultType;
+        if (run(() => (id = addChannel(doc, { label: preset.label, medium: preset.medium, type, ...slot })))) created(id);
+      },
+      addOwner() {
+        const slot = ownerSlot(countKind('owner'));
+        let id: unknown;
+        if (run(() => (id = addOwner(doc, { name: 'New owner', role: 'Role', ...slot })))) created(id);
+      },
+      addNote() {
+        const center = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+        let id: unknown;
+        if (run(() => (id = addNote(doc, { label: 'Note', x: center.x - 100, y: center.y - 60 })))) created(id);
+      },
+      fitView() {
+        void flow.fitView({ padding: 0.12, duration: 250 });
+      },
+    };
+  }, [doc, store, run, flow, startEditing]);
+}

@@ -1,0 +1,46 @@
+// Keyboard shortcuts of the canvas. Keys typed into a field never trigger them.
+import { useEffect } from 'react';
+import type { JourneyActions } from './useJourneyActions';
+import type { JourneyStore } from '../state/journeyStore';
+import { LANES_NODE_ID } from '../state/viewTypes';
+import { useUi } from '../state/uiStore';
+
+export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
+  { keys: 'N', what: 'New touchpoint in the selected stage' },
+  { keys: 'Shift+S', what: 'New stage' },
+  { keys: 'F2 / Enter', what: 'Rename the selected node' },
+  { keys: 'Delete / Backspace', what: 'Remove the selection' },
+  { keys: 'Shift+drag', what: 'Select several nodes' },
+  { keys: 'F', what: 'Zoom to fit' },
+  { keys: 'Double-click', what: 'New touchpoint where you click' },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
+}
+
+export function useShortcuts(actions: JourneyActions, store: JourneyStore, readOnly: boolean): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'f' || event.key === 'F') return actions.fitView();
+      if (readOnly) return;
+      if (event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        actions.addTouchpoint();
+      } else if (event.key === 'S' && event.shiftKey) {
+        event.preventDefault();
+        actions.addStage();
+      } else if (event.key === 'F2' || event.key === 'Enter') {
+        const selected = store.getState().nodes.filter((node) => node.selected && node.id !== LANES_NODE_ID);
+        if (selected.length === 1 && selected[0]) {
+          event.preventDefault();
+          useUi.getState().startEditing(selected[0].id);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions, store, readOnly]);
+}

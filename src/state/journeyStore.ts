@@ -1,0 +1,143 @@
+// The doc→view bridge: observes one map's Y.Doc and keeps a zustand store of React Flow nodes and
+// edges. Only the model nodes touched by a transaction are re-read; everything else keeps its
+// identity, so one remote change re-renders one node. Local-only flow state (selection, measured
+// size, an in-progress drag) is kept across doc updates and never written to the doc.
+import * as Y from 'yjs';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { edgeFromYMap, nodeFromYMap, readMeta, roots, type JourneyMeta, type JourneyNode, type OwnerNode, type PathEdge, type StageNode } from '../model';
+import type { StageColumn } from '../canvas/layout';
+import { ViewCache, deriveView } from './journeyView';
+import type { JourneyFlowNode, PathFlowEdge } from './viewTypes';
+
+export interface JourneyViewState {
+  meta: JourneyMeta;
+  stages: StageNode[];
+  columns: StageColumn[];
+  nodes: JourneyFlowNode[];
+  edges: PathFlowEdge[];
+  /** Model nodes by id, for panels and commands that need the current values. */
+  modelNodes: ReadonlyMap<string, JourneyNode>;
+  /** The map's owners; the same array object until an owner changes (stage headers subscribe). */
+  owners: OwnerNode[];
+}
+
+export interface JourneyStore extends StoreApi<JourneyViewState> {
+  applyNodeChanges(changes: NodeChange<JourneyFlowNode>[]): void;
+  applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]): void;
+  /** Re-derives from the doc and drops local positions (a drag that the doc did not take). */
+  resetPositions(): void;
+  destroy(): void;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function carryLocalState<T extends { id: string; selected?: boolean }>(derived: T[], current: T[], lastDerived: Map<string, T>): T[] {
+  const currentById = new Map(current.map((item) => [item.id, item]));
+  return derived.map((item) => {
+    const local = currentById.get(item.id);
+    if (!local) return item;
+    if (lastDerived.get(item.id) === item) return local; // unchanged in the doc: keep the local object
+    const { selected, measured, dragging } = local as T & { measured?: unknown; dragging?: boolean };
+    return { ...item, selected, ...(measured ? { measured } : {}), ...(dragging ? { dragging } : {}) };
+  });
+}
+
+export function createJourneyStore(doc: Y.Doc): JourneyStore {
+  const { nodes: yNodes, edges: yEdges, stageOrder, meta: yMeta } = roots(doc);
+  const modelNodes = new Map<string, JourneyNode>();
+  const modelEdges = new Map<string, PathEdge>();
+  const cache = new ViewCache();
+  let lastNodes = new Map<string, JourneyFlowNode>();
+  let lastEdges = new Map<string, PathFlowEdge>();
+
+  const readNodeInto = (id: string) => {
+    const ymap = yNodes.get(id);
+    if (!ymap) return void modelNodes.delete(id);
+    try {
+      modelNodes.set(id, nodeFromYMap(id, ymap));
+    } catch {
+      modelNodes.delete(id); // a node another client is still writing, or malformed: skip, don't crash the view
+    }
+  };
+  const readEdgeInto = (id: string) => {
+    const ymap = yEdges.get(id);
+    if (!ymap) return void modelEdges.delete(id);
+    try {
+      modelEdges.set(id, edgeFromYMap(id, ymap));
+    } catch {
+      modelEdges.delete(id);
+    }
+  };
+  yNodes.forEach((_value, id) => readNodeInto(id));
+  yEdges.forEach((_value, id) => readEdgeInto(id));
+
+  const derive = (current: JourneyViewState | null, keepLocal: boolean) => {
+    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges }, cache);
+    const nodes = current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes;
+    const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
+    lastNodes = new Map(view.nodes.map((node) => [node.id, node]));
+    lastEdges = new Map(view.edges.map((edge) => [edge.id, edge]));
+    const owners = [...modelNodes.values()].filter((node): node is OwnerNode => node.kind === 'owner');
+    const previousOwners = current && 'owners' in current ? (current as JourneyViewState).owners : null;
+    return {
+      stages: view.stages,
+      columns: view.columns,
+      nodes,
+      edges,
+      modelNodes: new Map(modelNodes),
+      owners: previousOwners && sameItems(previousOwners, owners) ? previousOwners : owners,
+    };
+  };
+
+  const store = createStore<JourneyViewState>(() => ({ meta: readMeta(doc), ...derive(null, false) }));
+
+  type DeepEvents = Parameters<Parameters<typeof yNodes.observeDeep>[0]>[0];
+  /** Ids of the entries of a root map that a transaction touched, at any depth. */
+  const changedIds = (events: DeepEvents, root: Y.Map<Y.Map<unknown>>) => {
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (event.target === root && event instanceof Y.YMapEvent) event.keysChanged.forEach((key) => ids.add(key));
+      else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
+    }
+    return ids;
+  };
+  const onNodes = (events: DeepEvents) => changedIds(events, yNodes).forEach(readNodeInto);
+  const onEdges = (events: DeepEvents) => changedIds(events, yEdges).forEach(readEdgeInto);
+  yNodes.observeDeep(onNodes);
+  yEdges.observeDeep(onEdges);
+  // One re-derivation per transaction, after every observer has updated the model maps.
+  const onAfterTransaction = (transaction: Y.Transaction) => {
+    if (transaction.changed.size === 0 && transaction.changedParentTypes.size === 0) return;
+    const metaChanged = [...transaction.changed.keys()].some((type) => (type as unknown) === yMeta);
+    store.setState((state) => ({ ...derive(state, true), ...(metaChanged ? { meta: readMeta(doc) } : {}) }));
+  };
+  doc.on('afterTransaction', onAfterTransaction);
+
+  return Object.assign(store, {
+    applyNodeChanges(changes: NodeChange<JourneyFlowNode>[]) {
+      store.setState((state) => ({ nodes: applyNodeChanges(changes, state.nodes) }));
+    },
+    applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]) {
+      store.setState((state) => ({ edges: applyEdgeChanges(changes, state.edges) }));
+    },
+    resetPositions() {
+      store.setState((state) => {
+        const fresh = derive(state, false);
+        const selected = new Set(state.nodes.filter((node) => node.selected).map((node) => node.id));
+        const measured = new Map(state.nodes.map((node) => [node.id, node.measured]));
+        return {
+          ...fresh,
+          nodes: fresh.nodes.map((node) => ({ ...node, selected: selected.has(node.id), measured: measured.get(node.id) })),
+        };
+      });
+    },
+    destroy() {
+      yNodes.unobserveDeep(onNodes);
+      yEdges.unobserveDeep(onEdges);
+      doc.off('afterTransaction', onAfterTransaction);
+    },
+  });
+}

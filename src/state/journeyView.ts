@@ -1,0 +1,188 @@
+// Pure derivation of React Flow nodes and edges from the journey's model nodes. It reuses the
+// previous flow object whenever its inputs are the same objects, so React Flow (and our memoised
+// node components) re-render only the nodes that changed.
+import { MarkerType } from '@xyflow/react';
+import type { ChannelNode, JourneyNode, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
+import { CANVAS_HEIGHT, LAYOUT, columnsWidth, layoutColumns, type StageColumn } from '../canvas/layout';
+import { LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
+
+export interface ModelSnapshot {
+  nodes: ReadonlyMap<string, JourneyNode>;
+  stageOrder: readonly string[];
+  edges: ReadonlyMap<string, PathEdge>;
+}
+
+export interface DerivedView {
+  stages: StageNode[];
+  columns: StageColumn[];
+  nodes: JourneyFlowNode[];
+  edges: PathFlowEdge[];
+}
+
+/** Remembers each flow object with the inputs it was made from. */
+export class ViewCache {
+  private readonly entries = new Map<string, { inputs: readonly unknown[]; value: unknown }>();
+
+  reuse<T>(id: string, inputs: readonly unknown[], make: () => T): T {
+    const entry = this.entries.get(id);
+    if (entry && entry.inputs.length === inputs.length && entry.inputs.every((input, i) => Object.is(input, inputs[i]))) {
+      return entry.value as T;
+    }
+    const value = make();
+    this.entries.set(id, { inputs, value });
+    return value;
+  }
+
+  retainOnly(ids: ReadonlySet<string>): void {
+    for (const id of this.entries.keys()) if (!ids.has(id)) this.entries.delete(id);
+  }
+}
+
+/** Stages in `stageOrder`, each once; stages missing from the order follow, by id (as the model's query). */
+export function orderedStages(snapshot: ModelSnapshot): StageNode[] {
+  const seen = new Set<string>();
+  const stages: StageNode[] = [];
+  const take = (id: string) => {
+    const node = snapshot.nodes.get(id);
+    if (node?.kind === 'stage' && !seen.has(id)) {
+      seen.add(id);
+      stages.push(node);
+    }
+  };
+  snapshot.stageOrder.forEach(take);
+  [...snapshot.nodes.keys()].sort().forEach(take);
+  return stages;
+}
+
+export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedView {
+  const stages = orderedStages(snapshot);
+  const columns = layoutColumns(stages);
+  const columnById = new Map(columns.map((column) => [column.id, column]));
+  const all = [...snapshot.nodes.values()];
+  const byId = snapshot.nodes;
+
+  const touchpointsPerStage = new Map<string, number>();
+  const channelUsage = new Map<string, number>();
+  const stagesPerOwner = new Map<string, number>();
+  for (const node of all) {
+    if (node.kind === 'touchpoint') {
+      if (node.stageId) touchpointsPerStage.set(node.stageId, (touchpointsPerStage.get(node.stageId) ?? 0) + 1);
+      if (node.channelId) channelUsage.set(node.channelId, (channelUsage.get(node.channelId) ?? 0) + 1);
+    } else if (node.kind === 'stage' && node.ownerId) {
+      stagesPerOwner.set(node.ownerId, (stagesPerOwner.get(node.ownerId) ?? 0) + 1);
+    }
+  }
+  const ownerOf = (stage: StageNode): OwnerNode | null => {
+    const owner = stage.ownerId ? byId.get(stage.ownerId) : undefined;
+    return owner?.kind === 'owner' ? owner : null;
+  };
+  const channelOf = (touchpoint: TouchpointNode): ChannelNode | null => {
+    const channel = touchpoint.channelId ? byId.get(touchpoint.channelId) : undefined;
+    return channel?.kind === 'channel' ? channel : null;
+  };
+
+  const width = Math.max(columnsWidth(columns), 600);
+  const nodes: JourneyFlowNode[] = [
+    cache.reuse(LANES_NODE_ID, [width], () => ({
+      id: LANES_NODE_ID,
+      type: 'lanes' as const,
+      position: { x: -LAYOUT.laneLabelWidth, y: 0 },
+      data: { width },
+      width: width + LAYOUT.laneLabelWidth,
+      height: CANVAS_HEIGHT,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      deletable: false,
+      zIndex: -2,
+    })),
+  ];
+  // Parents come before their children, as React Flow requires.
+  for (const stage of stages) {
+    const column = columnById.get(stage.id);
+    if (!column) continue;
+    const owner = ownerOf(stage);
+    const count = touchpointsPerStage.get(stage.id) ?? 0;
+    nodes.push(
+      cache.reuse(stage.id, [stage, column.x, column.width, owner, count], () => ({
+        id: stage.id,
+        type: 'stage' as const,
+        position: { x: column.x, y: 0 },
+        data: { stage, owner, touchpointCount: count },
+        width: column.width,
+        height: CANVAS_HEIGHT,
+        dragHandle: '.stage-drag-handle',
+        zIndex: -1,
+      })),
+    );
+  }
+  for (const node of all) {
+    if (node.kind === 'touchpoint') {
+      const channel = channelOf(node);
+      const parentId = node.stageId && columnById.has(node.stageId) ? node.stageId : undefined;
+      nodes.push(
+        cache.reuse(node.id, [node, channel, parentId], () => ({
+          id: node.id,
+          type: 'touchpoint' as const,
+          position: { x: node.x, y: node.y },
+          data: { touchpoint: node, channel },
+          parentId,
+          width: node.w,
+          height: node.h,
+        })),
+      );
+    } else if (node.kind === 'channel') {
+      const usage = channelUsage.get(node.id) ?? 0;
+      nodes.push(
+        cache.reuse(node.id, [node, usage], () => ({
+          id: node.id,
+          type: 'channel' as const,
+          position: { x: node.x, y: node.y },
+          data: { channel: node, usage },
+        })),
+      );
+    } else if (node.kind === 'owner') {
+      const stageCount = stagesPerOwner.get(node.id) ?? 0;
+      nodes.push(
+        cache.reuse(node.id, [node, stageCount], () => ({
+          id: node.id,
+          type: 'owner' as const,
+          position: { x: node.x, y: node.y },
+          data: { owner: node, stageCount },
+        })),
+      );
+    } else if (node.kind === 'note') {
+      nodes.push(
+        cache.reuse(node.id, [node], () => ({
+          id: node.id,
+          type: 'note' as const,
+          position: { x: node.x, y: node.y },
+          data: { note: node },
+          width: node.w,
+          height: node.h,
+        })),
+      );
+    }
+  }
+
+  const edges: PathFlowEdge[] = [];
+  for (const edge of snapshot.edges.values()) {
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    if (source?.kind !== 'touchpoint' || target?.kind !== 'touchpoint') continue;
+    const transition = Boolean(source.channelId && target.channelId && source.channelId !== target.channelId);
+    edges.push(
+      cache.reuse(`edge:${edge.id}`, [edge, source.channelId, target.channelId], () => ({
+        id: edge.id,
+        type: 'path' as const,
+        source: edge.source,
+        target: edge.target,
+        label: edge.label || undefined,
+        data: { transition, fromChannel: source.channelId, toChannel: target.channelId },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+      })),
+    );
+  }
+  cache.retainOnly(new Set([LANES_NODE_ID, ...snapshot.nodes.keys(), ...[...snapshot.edges.keys()].map((id) => `edge:${id}`)]));
+  return { stages, columns, nodes, edges };
+}
