@@ -1,0 +1,34 @@
+// Renders the canvas of an in-memory map (no server): a Y.Doc, the doc→view store and the context.
+import { render } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
+import * as Y from 'yjs';
+import { ModelError } from '../../src/model';
+import { JourneyCanvas } from '../../src/canvas/JourneyCanvas';
+import { MapContext } from '../../src/canvas/mapContext';
+import { createJourneyStore } from '../../src/state/journeyStore';
+
+export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
+  const doc = options.doc ?? new Y.Doc();
+  const store = createJourneyStore(doc);
+  const errors: string[] = [];
+  const run = (action: () => unknown) => {
+    try {
+      action();
+      return true;
+    } catch (error) {
+      if (error instanceof ModelError) errors.push(error.message);
+      else throw error;
+      return false;
+    }
+  };
+  const view = render(
+    <div style={{ width: 1200, height: 800 }}>
+      <MapContext.Provider value={{ doc, store, readOnly: options.readOnly ?? false, run }}>
+        <ReactFlowProvider>
+          <JourneyCanvas synced />
+        </ReactFlowProvider>
+      </MapContext.Provider>
+    </div>,
+  );
+  return { ...view, doc, store, errors };
+}
