@@ -14,7 +14,7 @@ import {
   setStageColor,
   setStageGoal,
   stagesInOrder,
-} from '../../src/model';
+} from './model';
 import { expectOneTransaction, expectRejected, newDoc } from './helpers';
 
 const order = (doc: ReturnType<typeof newDoc>) => roots(doc).stageOrder.toArray();
