@@ -1,0 +1,98 @@
+// Builds the whole server (HTTP API, static front end, websocket sync, storage) on one port.
+// Used by main.ts and, in-process, by the tests.
+import type { AddressInfo } from 'node:net';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import { installErrorHandler } from './http/errors';
+import { healthRoutes } from './http/health';
+import { mapRoutes } from './http/maps';
+import { staticRoutes } from './http/static';
+import { SqliteStore } from './storage/sqlite';
+import type { Store } from './storage/store';
+import { CLOSE } from './sync/closeCodes';
+import { attachSync } from './sync/connection';
+import { Rooms } from './sync/rooms';
+
+export interface PercorsoServerOptions extends Partial<ServerConfig> {
+  /** Where log lines go (default stdout); tests capture them here. */
+  logStream?: { write(line: string): void };
+  /** Storage to use instead of SQLite in dataDir (e.g. MemoryStore). It is closed with the server. */
+  store?: Store;
+}
+
+export interface PercorsoServer {
+  port: number;
+  /** http://HOST:PORT, with a loopback host when bound to all interfaces. */
+  url: string;
+  store: Store;
+  rooms: Rooms;
+  log: FastifyBaseLogger;
+  /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
+  close(): Promise<void>;
+}
+
+/** The path of a URL without its query string (which may hold a key). */
+function pathOf(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  return path.length > 300 ? `${path.slice(0, 300)}…` : path;
+}
+
+export async function createPercorsoServer(options: PercorsoServerOptions = {}): Promise<PercorsoServer> {
+  const { logStream, store: givenStore, ...overrides } = options;
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...overrides };
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      // Never log keys or query strings: requests are reduced to method and path.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOf(req.url) }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+    // fastify's own request lines and "Route GET:/x?key=… not found" would print the query: off.
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { coerceTypes: false } },
+    bodyLimit: 1024 * 1024,
+  });
+
+  const store = givenStore ?? new SqliteStore(config.dataDir);
+  const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, path: pathOf(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  installErrorHandler(app);
+  healthRoutes(app);
+  mapRoutes(app, { store, rooms });
+  await staticRoutes(app, config.distDir);
+  const sync = attachSync(app.server, { store, rooms, log: app.log.child({ component: 'sync' }), maxFrameBytes: config.maxFrameBytes });
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const port = (app.server.address() as AddressInfo).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      sync.stopAccepting();
+      const httpClosed = app.close();
+      await Promise.all([sync.closeSockets(CLOSE.goingAway, 2000), rooms.closeAll(CLOSE.goingAway)]);
+      await httpClosed;
+      await store.close();
+    })();
+    return closing;
+  };
+
+  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, close };
+}

@@ -1,0 +1,75 @@
+// Typed server configuration, parsed from the environment with clear errors.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one (the bound port is logged and returned). */
+  port: number;
+  host: string;
+  /** Directory of percorso.db (created if missing). */
+  dataDir: string;
+  /** Largest websocket frame accepted; bigger frames close that socket with 1009. */
+  maxFrameBytes: number;
+  logLevel: LogLevel;
+  /** The built front end (vite's outDir). */
+  distDir: string;
+  /** Updates appended to a map before its room writes a snapshot in the background. */
+  compactEvery: number;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  port: 5173,
+  host: '0.0.0.0',
+  dataDir: './data',
+  maxFrameBytes: 8 * 1024 * 1024,
+  logLevel: 'info',
+  distDir: path.join(projectRoot, 'dist'),
+  compactEvery: 500,
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid server configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR and COMPACT_EVERY; throws ConfigError listing every problem. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const problems: string[] = [];
+  const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
+  const maxFrameBytes = integer(env, 'MAX_FRAME_BYTES', DEFAULT_CONFIG.maxFrameBytes, 1024, 1024 * 1024 * 1024, problems);
+  const compactEvery = integer(env, 'COMPACT_EVERY', DEFAULT_CONFIG.compactEvery, 1, 1_000_000, problems);
+  const host = env.HOST?.trim() || DEFAULT_CONFIG.host;
+  const dataDir = env.DATA_DIR?.trim() || DEFAULT_CONFIG.dataDir;
+  const distDir = env.DIST_DIR?.trim() || DEFAULT_CONFIG.distDir;
+  const rawLevel = env.LOG_LEVEL?.trim().toLowerCase() || DEFAULT_CONFIG.logLevel;
+  let logLevel: LogLevel = DEFAULT_CONFIG.logLevel;
+  if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) logLevel = rawLevel as LogLevel;
+  else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, dataDir: path.resolve(dataDir), maxFrameBytes, logLevel, distDir: path.resolve(distDir), compactEvery };
+}

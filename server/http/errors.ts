@@ -1,0 +1,50 @@
+// The one JSON error shape of the API: { error: { code, message } }.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'missing_key'
+  | 'wrong_key'
+  | 'editor_key_required'
+  | 'not_found'
+  | 'upgrade_required'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'not_built'
+  | 'internal';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 404) return 'not_found';
+  return status >= 500 ? 'internal' : 'bad_request';
+}
+
+/** Turns thrown HttpErrors, validation and body-parsing errors into the JSON shape; logs 5xx without request details. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
+    if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message);
+    if (err.validation) return sendError(reply, 400, 'bad_request', err.message);
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return sendError(reply, status, 'internal', 'Internal server error');
+    }
+    return sendError(reply, status, codeForStatus(status), err.message);
+  });
+}

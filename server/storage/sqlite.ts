@@ -1,0 +1,159 @@
+// The embedded store: one SQLite file (DATA_DIR/percorso.db) in WAL mode, via better-sqlite3.
+// better-sqlite3 is synchronous, so each method has committed its transaction before it returns.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { MapRecord, NewMap, Store, StoredDocument } from './store';
+
+/** Schema migrations, applied in order, each once, recorded in `migrations`. Never edit a shipped one. */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE maps (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        editor_key_hash TEXT NOT NULL,
+        viewer_key_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      -- AUTOINCREMENT: a seq is never reused, even after compaction deleted every row.
+      CREATE TABLE updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+        bytes BLOB NOT NULL
+      );
+      CREATE INDEX updates_by_map ON updates(map_id, seq);
+      CREATE TABLE snapshots (
+        map_id TEXT PRIMARY KEY REFERENCES maps(id) ON DELETE CASCADE,
+        snapshot BLOB NOT NULL,
+        upto_seq INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+interface MapRow {
+  id: string;
+  title: string;
+  editor_key_hash: string;
+  viewer_key_hash: string;
+  created_at: string;
+}
+
+function toBytes(value: Buffer): Uint8Array {
+  return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'percorso.db'));
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk (WAL fsynced) before appendUpdate returns, so an update that was
+    // relayed survives a crash of the machine too, not only of the process.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    const db = this.db;
+    this.stmt = {
+      insertMap: db.prepare(
+        'INSERT INTO maps (id, title, editor_key_hash, viewer_key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertSnapshot: db.prepare('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, 0)'),
+      getMap: db.prepare<[string], MapRow>(
+        'SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps WHERE id = ?',
+      ),
+      deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
+      append: db.prepare<[string, Buffer], { seq: number }>(
+        'INSERT INTO updates (map_id, bytes) VALUES (?, ?) RETURNING seq',
+      ),
+      getSnapshot: db.prepare<[string], { snapshot: Buffer; upto_seq: number }>(
+        'SELECT snapshot, upto_seq FROM snapshots WHERE map_id = ?',
+      ),
+      getUpdates: db.prepare<[string, number], { seq: number; bytes: Buffer }>(
+        'SELECT seq, bytes FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq',
+      ),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT(map_id) DO UPDATE SET snapshot = excluded.snapshot, upto_seq = excluded.upto_seq
+         WHERE excluded.upto_seq >= snapshots.upto_seq`,
+      ),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
+      setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
+    };
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(
+      this.db.prepare<[], { version: number }>('SELECT version FROM migrations').all().map((row) => row.version),
+    );
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      })();
+    }
+  }
+
+  async createMap(map: NewMap): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insertMap.run(map.id, map.title, map.editorKeyHash, map.viewerKeyHash, map.createdAt);
+      this.stmt.insertSnapshot.run(map.id, Buffer.from(map.snapshot));
+    })();
+  }
+
+  async getMap(id: string): Promise<MapRecord | null> {
+    const row = this.stmt.getMap.get(id);
+    if (!row) return null;
+    return {
+      id: row.id,
+      title: row.title,
+      editorKeyHash: row.editor_key_hash,
+      viewerKeyHash: row.viewer_key_hash,
+      createdAt: row.created_at,
+    };
+  }
+
+  async deleteMap(id: string): Promise<boolean> {
+    return this.stmt.deleteMap.run(id).changes > 0;
+  }
+
+  async appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
+    const row = this.stmt.append.get(mapId, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    if (!row) throw new Error('append returned no seq');
+    return row.seq;
+  }
+
+  async loadDocument(mapId: string): Promise<StoredDocument | null> {
+    return this.db.transaction((): StoredDocument | null => {
+      if (!this.stmt.getMap.get(mapId)) return null;
+      const snap = this.stmt.getSnapshot.get(mapId);
+      const uptoSeq = snap?.upto_seq ?? 0;
+      const updates = this.stmt.getUpdates.all(mapId, uptoSeq).map((row) => ({ seq: row.seq, bytes: toBytes(row.bytes) }));
+      return { snapshot: snap ? toBytes(snap.snapshot) : null, uptoSeq, updates };
+    })();
+  }
+
+  async compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      if (!this.stmt.getMap.get(mapId)) return;
+      const written = this.stmt.upsertSnapshot.run(mapId, Buffer.from(snapshot), uptoSeq).changes;
+      if (written > 0) this.stmt.deleteUpdates.run(mapId, uptoSeq);
+    })();
+  }
+
+  async setTitle(mapId: string, title: string): Promise<void> {
+    this.stmt.setTitle.run(title, mapId);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,47 @@
+// The storage contract of the server. SQLite implements it today (sqlite.ts); a PostgreSQL store
+// can implement it for scale-out. Every method returns a Promise so an asynchronous store fits;
+// a synchronous store may do its work before returning an already-settled Promise.
+
+export interface MapRecord {
+  id: string;
+  title: string;
+  editorKeyHash: string;
+  viewerKeyHash: string;
+  createdAt: string; // ISO time
+}
+
+export interface NewMap extends MapRecord {
+  /** The seeded document (`Y.encodeStateAsUpdate`), stored as the map's first snapshot. */
+  snapshot: Uint8Array;
+}
+
+export interface StoredDocument {
+  /** Latest snapshot, or null if the map never had one. */
+  snapshot: Uint8Array | null;
+  /** Updates with seq ≤ this are contained in the snapshot. */
+  uptoSeq: number;
+  /** Updates after the snapshot, in seq order. */
+  updates: { seq: number; bytes: Uint8Array }[];
+}
+
+export interface Store {
+  createMap(map: NewMap): Promise<void>;
+  getMap(id: string): Promise<MapRecord | null>;
+  /** Removes the map and all its data; false if it did not exist. */
+  deleteMap(id: string): Promise<boolean>;
+  /**
+   * Appends one Yjs update durably (committed when the Promise resolves) and returns its seq,
+   * which increases per map and is never reused. Calls for one map commit in call order.
+   * Rejects if the map does not exist.
+   */
+  appendUpdate(mapId: string, update: Uint8Array): Promise<number>;
+  /** Snapshot plus the updates after it, or null if the map does not exist. */
+  loadDocument(mapId: string): Promise<StoredDocument | null>;
+  /**
+   * Atomically replaces the snapshot with one that contains every update with seq ≤ uptoSeq,
+   * and deletes those updates. A no-op if the map no longer exists or a newer snapshot is stored.
+   */
+  compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  setTitle(mapId: string, title: string): Promise<void>;
+  close(): Promise<void>;
+}

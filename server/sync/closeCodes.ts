@@ -1,0 +1,14 @@
+// Websocket close codes of /sync. 4400–4499 are permanent (the stock y-websocket client stops
+// reconnecting); 4500–4599 are transient (it reconnects with backoff).
+export const CLOSE = {
+  goingAway: { code: 1001, reason: 'server shutting down' },
+  malformed: { code: 4400, reason: 'malformed message' },
+  missingKey: { code: 4401, reason: 'missing key' },
+  wrongKey: { code: 4403, reason: 'wrong key' },
+  unknownMap: { code: 4404, reason: 'unknown map' },
+  mapDeleted: { code: 4410, reason: 'map deleted' },
+  loadFailed: { code: 4500, reason: 'could not load map' },
+  storeFailed: { code: 4501, reason: 'could not store update' },
+} as const;
+
+export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

@@ -1,0 +1,70 @@
+// The loaded rooms, one per map with connected clients: loaded before the first member joins,
+// unloaded (compacted, destroyed) when the last one leaves.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store } from '../storage/store';
+import type { CloseReason } from './closeCodes';
+import { Room, type RoomMember } from './room';
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private closing = false;
+
+  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; compactEvery: number }) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The map's room (loading it if needed) with `member` added. Rejects if the map cannot be loaded. */
+  async join(mapId: string, member: RoomMember): Promise<Room> {
+    for (;;) {
+      if (this.closing) throw new Error('server is stopping');
+      const previous = this.unloading.get(mapId);
+      if (previous) await previous;
+      let room = this.rooms.get(mapId);
+      if (!room) {
+        room = new Room(mapId, { ...this.deps, onEmpty: (r) => this.unload(r) });
+        this.rooms.set(mapId, room);
+        const created = room;
+        created.loaded.catch(() => {
+          if (this.rooms.get(mapId) === created) this.rooms.delete(mapId);
+        });
+      }
+      await room.loaded;
+      if (room.isOpen) {
+        room.add(member);
+        return room;
+      }
+      // it broke or started unloading while we waited: wait for that and load afresh
+      void this.unload(room);
+    }
+  }
+
+  private unload(room: Room, reason?: CloseReason): Promise<void> {
+    if (this.rooms.get(room.mapId) === room) this.rooms.delete(room.mapId);
+    const done = room
+      .unload(reason)
+      .catch((err: unknown) => this.deps.log.error({ mapId: room.mapId, err }, 'room unload failed'))
+      .finally(() => {
+        if (this.unloading.get(room.mapId) === done) this.unloading.delete(room.mapId);
+      });
+    this.unloading.set(room.mapId, done);
+    return done;
+  }
+
+  /** The map was deleted: its clients are closed with 4410 and its room is dropped without writing. */
+  mapDeleted(mapId: string): void {
+    const room = this.rooms.get(mapId);
+    if (!room) return;
+    room.markDeleted();
+    void this.unload(room);
+  }
+
+  /** Graceful stop: close every client with `reason`, flush and compact every room. */
+  async closeAll(reason: CloseReason): Promise<void> {
+    this.closing = true;
+    for (const room of [...this.rooms.values()]) void this.unload(room, reason);
+    await Promise.all([...this.unloading.values()]);
+  }
+}

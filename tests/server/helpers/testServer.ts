@@ -1,0 +1,246 @@
+// One factory for server tests: in-process servers on port 0 with a temp DATA_DIR, child-process
+// servers (for signals), real y-websocket clients and raw ws sockets. Everything started here is
+// torn down after each test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { createPercorsoServer, type PercorsoServer, type PercorsoServerOptions } from '../../../server/app';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const cleanups: (() => Promise<void> | void)[] = [];
+const tempDirs: string[] = [];
+
+afterEach(async () => {
+  const pending = cleanups.splice(0).reverse();
+  for (const fn of pending) await fn();
+});
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(prefix = 'percorso-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns true (or throws after `timeoutMs`). */
+export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+export interface TestServer {
+  server: PercorsoServer;
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  /** Every log line written so far. */
+  logs: string[];
+  logText(): string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: Omit<PercorsoServerOptions, 'logStream'> = {}): Promise<TestServer> {
+  const logs: string[] = [];
+  const dataDir = options.dataDir ?? tempDir();
+  const server = await createPercorsoServer({
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'info',
+    distDir: path.join(dataDir, 'no-dist'),
+    ...options,
+    dataDir,
+    logStream: { write: (line) => void logs.push(line) },
+  });
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await server.close();
+  };
+  cleanups.push(close);
+  return {
+    server,
+    url: server.url,
+    wsUrl: server.url.replace(/^http/, 'ws'),
+    dataDir,
+    logs,
+    logText: () => logs.join(''),
+    close,
+  };
+}
+
+export interface ServerProcess {
+  port: number;
+  url: string;
+  wsUrl: string;
+  child: ChildProcess;
+  output(): string;
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves when the process has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs `tsx server/main.ts` with PORT=0 and resolves once its "percorso listening" line gives the port. */
+export async function spawnServerProcess(options: { dataDir: string; env?: Record<string, string> }): Promise<ServerProcess> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      for (const line of out.split('\n')) {
+        if (!line.includes('percorso listening')) continue;
+        const parsed = JSON.parse(line) as { port: number };
+        clearTimeout(timer);
+        resolve(parsed.port);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server process exited before listening:\n${out}`));
+    });
+  });
+  child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    child,
+    output: () => out,
+    kill: (signal) => void child.kill(signal),
+    exited,
+  };
+}
+
+export interface CreatedMap {
+  id: string;
+  editorKey: string;
+  viewerKey: string;
+}
+
+export async function createMap(baseUrl: string, title = 'Buy a bike'): Promise<CreatedMap> {
+  const res = await fetch(`${baseUrl}/api/maps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedMap;
+}
+
+export interface SyncClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Close codes the provider saw, in order. */
+  closes: number[];
+  synced(): Promise<void>;
+  destroy(): void;
+}
+
+/** A real y-websocket client in Node (no BroadcastChannel, so clients in one process only meet via the server). */
+export function connectClient(wsBase: string, mapId: string, key: string | null, doc = new Y.Doc()): SyncClient {
+  const provider = new WebsocketProvider(`${wsBase}/sync`, mapId, doc, {
+    params: key === null ? {} : { key },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  let destroyed = false;
+  const destroy = (): void => {
+    if (destroyed) return;
+    destroyed = true;
+    provider.destroy();
+  };
+  cleanups.push(destroy);
+  return {
+    doc,
+    provider,
+    closes,
+    synced: () =>
+      provider.synced
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('client did not sync')), 10_000);
+            const onSync = (state: boolean): void => {
+              if (!state) return;
+              clearTimeout(timer);
+              provider.off('sync', onSync);
+              resolve();
+            };
+            provider.on('sync', onSync);
+          }),
+    destroy,
+  };
+}
+
+export async function connectSynced(wsBase: string, mapId: string, key: string): Promise<SyncClient> {
+  const client = connectClient(wsBase, mapId, key);
+  await client.synced();
+  return client;
+}
+
+export interface RawSocket {
+  ws: WebSocket;
+  messages: Uint8Array[];
+  opened: Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A plain `ws` client that records what it receives. */
+export function rawSocket(url: string): RawSocket {
+  const ws = new WebSocket(url);
+  const messages: Uint8Array[] = [];
+  ws.on('message', (data: Buffer) => void messages.push(new Uint8Array(data)));
+  ws.on('error', () => undefined);
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (req, res) => {
+      reject(new Error(`upgrade refused: ${res.statusCode}`));
+      req.destroy();
+    });
+    ws.once('error', reject);
+  });
+  opened.catch(() => undefined);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  cleanups.push(() => {
+    if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
+  });
+  return { ws, messages, opened, closed };
+}
