@@ -8,7 +8,7 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data, selected, label } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const transition = data?.transition ?? false;
-  const text = transition ? `⇄ channel switch${label ? ` · ${String(label)}` : ''}` : label;
+  const text = transition ? `⇄${label ? ` ${String(label)}` : ''}` : label;
   return (
     <>
       <BaseEdge
@@ -20,6 +20,7 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
         <EdgeLabelRenderer>
           <div
             className={`edge-label ${transition ? 'is-transition' : ''}`}
+            title={transition ? 'Channel switch: the customer changes channel here' : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             {text}

@@ -19,7 +19,7 @@ function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
       <InlineLabel {...label} value={channel.label} className="channel-label" ariaLabel="Channel name" />
       <span className={`channel-mark is-${channel.type}`} title={`${channel.type === 'physical' ? 'Physical' : 'Digital'} channel`}>
         <Mark size={11} aria-hidden />
-        {channel.type === 'physical' ? 'phys' : 'dig'}
+        {channel.type}
       </span>
       <span className="channel-usage" title="Touchpoints using this channel">
         {usage}

@@ -8,16 +8,15 @@ export const OwnerPicker = memo(function OwnerPicker({ value, onChange }: { valu
   const owners = useStore(store, (state) => state.owners);
   return (
     <select
-      className="owner-picker nodrag"
+      className={`owner-picker nodrag ${value ? '' : 'is-missing'}`}
       aria-label="Stage owner"
       value={value ?? ''}
       onChange={(event) => onChange(event.target.value || null)}
     >
-      <option value="">{owners.length ? 'Assign owner…' : 'No owners yet'}</option>
+      <option value="">{owners.length ? 'Unowned: assign…' : 'Unowned (add an owner)'}</option>
       {owners.map((owner) => (
-        <option key={owner.id} value={owner.id}>
+        <option key={owner.id} value={owner.id} title={owner.role}>
           {owner.name}
-          {owner.role ? ` (${owner.role})` : ''}
         </option>
       ))}
     </select>

@@ -1,7 +1,7 @@
 // A stage: a column with a header (drag it to reorder, its right edge to resize) and a light band
 // down the whole height of the map. The band lets pointer events through to the pane.
 import { memo, useCallback } from 'react';
-import { NodeResizeControl, type NodeProps } from '@xyflow/react';
+import { NodeResizeControl, ResizeControlVariant, type NodeProps } from '@xyflow/react';
 import { GripVertical, UserRound, UserX } from 'lucide-react';
 import { assignStageOwner, resizeNode } from '../../model';
 import type { StageFlowNode } from '../../state/viewTypes';
@@ -30,19 +30,18 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
         </div>
         <div className="stage-meta">
           {owner ? (
-            <span className="stage-owner" title={`${owner.name}${owner.role ? `, ${owner.role}` : ''}`}>
-              <span className="avatar" aria-hidden>
-                {initials(owner.name)}
-              </span>
-              {owner.name}
+            <span className="avatar" aria-hidden title={`${owner.name}${owner.role ? `, ${owner.role}` : ''}`}>
+              {initials(owner.name)}
             </span>
           ) : (
-            <span className="stage-owner is-missing" title="No owner answers for this stage">
-              <UserX size={14} aria-hidden /> Unowned
-            </span>
+            <UserX size={16} className="stage-unowned-icon" aria-label="No owner" />
           )}
-          {!readOnly && <OwnerPicker value={owner?.id ?? null} onChange={onOwner} />}
-          <span className="stage-count" title="Touchpoints in this stage">
+          {readOnly ? (
+            <span className={`stage-owner ${owner ? '' : 'is-missing'}`}>{owner ? owner.name : 'Unowned'}</span>
+          ) : (
+            <OwnerPicker value={owner?.id ?? null} onChange={onOwner} />
+          )}
+          <span className="stage-count" title={`${touchpointCount} touchpoints in this stage`}>
             <UserRound size={12} aria-hidden /> {touchpointCount}
           </span>
         </div>
@@ -51,6 +50,7 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
       {!readOnly && (
         <NodeResizeControl
           position="right"
+          variant={ResizeControlVariant.Line}
           resizeDirection="horizontal"
           minWidth={200}
           maxWidth={1200}
