@@ -1,7 +1,7 @@
 // Read side: plain snapshots of the document (never Y types), in deterministic order so two peers
 // with the same state derive the same views.
 import * as Y from 'yjs';
-import { SCHEMA_VERSION, STAGE_LAYOUT, type JourneyMeta, type JourneyNode, type PathEdge, type StageNode, type TouchpointNode } from './schema';
+import { STAGE_LAYOUT, type JourneyMeta, type JourneyNode, type PathEdge, type StageNode, type TouchpointNode } from './schema';
 import { edgeFromYMap, nodeFromYMap } from './convert';
 import { readStageOrder, rootMaps } from './doc-roots';
 
@@ -26,7 +26,7 @@ export function readMeta(doc: Y.Doc): JourneyMeta {
     title: s('title'),
     goal: s('goal'),
     description: s('description'),
-    schemaVersion: typeof v === 'number' ? v : SCHEMA_VERSION,
+    schemaVersion: typeof v === 'number' ? v : 0, // 0: initJourney has not run yet
     createdAt: s('createdAt'),
     templateId: s('templateId'),
   };

@@ -1,7 +1,20 @@
 // Test helpers for the model: doc snapshots, transaction counting, syncing in-memory peers, a PRNG.
 import * as Y from 'yjs';
 import { expect } from 'vitest';
-import { ModelError, type ModelErrorCode, type Origin } from '../../src/model';
+import {
+  ModelError,
+  journeyPath,
+  readEdges,
+  readMeta,
+  readNodes,
+  readStageOrder,
+  repairJourney,
+  stagesInOrder,
+  touchpointsByStage,
+  validateJourney,
+  type ModelErrorCode,
+  type Origin,
+} from './model';
 
 export function newDoc(clientID?: number): Y.Doc {
   const doc = new Y.Doc();
@@ -80,4 +93,42 @@ export function mulberry32(seed: number): () => number {
 
 export function pick<T>(rand: () => number, items: readonly T[]): T | undefined {
   return items.length === 0 ? undefined : items[Math.floor(rand() * items.length)];
+}
+
+/** Everything a view can read from a doc, as JSON: equal strings mean equal journeys. */
+export function journeyJSON(doc: Y.Doc): string {
+  return JSON.stringify({
+    meta: readMeta(doc),
+    nodes: readNodes(doc),
+    edges: readEdges(doc),
+    stages: stagesInOrder(doc).map((s) => s.id),
+    order: readStageOrder(doc),
+    byStage: [...touchpointsByStage(doc)].map(([k, v]) => [k, v.map((t) => t.id)]),
+    path: journeyPath(doc).map((t) => t.id),
+  });
+}
+
+/**
+ * What the UI and the server do after remote updates, until quiet: exchange everything, repair on
+ * every peer, repeat while a repair wrote something. Returns the number of rounds that repaired.
+ */
+export function settle(docs: Y.Doc[], maxRounds = 5): number {
+  for (let round = 0; round < maxRounds; round++) {
+    syncAll(docs);
+    const repaired = docs.map((d) => repairJourney(d)).some(Boolean);
+    if (!repaired) return round;
+  }
+  throw new Error(`did not settle in ${maxRounds} rounds`);
+}
+
+export function expectConverged(docs: Y.Doc[], context = ''): void {
+  const [first, ...rest] = docs;
+  if (!first) return;
+  const json = journeyJSON(first);
+  const sv = Y.encodeStateVector(first);
+  for (const d of rest) {
+    expect(journeyJSON(d), context).toBe(json);
+    expect(Y.encodeStateVector(d), context).toEqual(sv);
+  }
+  for (const d of docs) expect(validateJourney(d), context).toEqual([]);
 }

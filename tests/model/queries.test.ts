@@ -21,7 +21,7 @@ describe('queries', () => {
   it('read a fresh doc without transacting', () => {
     const doc = newDoc();
     const origins = transactionsOf(doc, () => {
-      expect(readMeta(doc)).toMatchObject({ title: '', schemaVersion: 1 });
+      expect(readMeta(doc)).toMatchObject({ title: '', schemaVersion: 0 });
       expect(stagesInOrder(doc)).toEqual([]);
       expect(journeyPath(doc)).toEqual([]);
     });
