@@ -84,7 +84,7 @@ export interface StageColumn {
   w: number;
 }
 
-/** Column geometry derived from the stage order and widths (see STAGE_LAYOUT). */
+/** Column geometry derived from the stage order and widths (see STAGE_LAYOUT): the same as the canvas draws. */
 export function stageColumns(doc: Y.Doc): StageColumn[] {
   let x: number = STAGE_LAYOUT.originX;
   return stagesInOrder(doc).map((s, index) => {

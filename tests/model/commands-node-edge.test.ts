@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  STAGE_LAYOUT,
   addChannel,
   addOwner,
   addPersona,
@@ -118,10 +119,10 @@ describe('removeNodes', () => {
   it('removing a stage unassigns its touchpoints at their absolute position and leaves stageOrder', () => {
     const doc = setup();
     const col = stageColumns(doc).find((c) => c.id === 's2');
-    expect(col).toMatchObject({ x: 300, y: 0, w: 250 });
+    expect(col).toMatchObject({ x: 300 + STAGE_LAYOUT.gap, y: 0, w: 250 });
     expectOneTransaction(doc, () => removeNode(doc, 's2'));
     expect(readStageOrder(doc)).toEqual(['s1']);
-    expect(readNode(doc, 'b')).toMatchObject({ stageId: null, x: 320, y: 100 });
+    expect(readNode(doc, 'b')).toMatchObject({ stageId: null, x: 320 + STAGE_LAYOUT.gap, y: 100 });
     expect(readEdges(doc)).toHaveLength(2);
     expect(validateJourney(doc)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  STAGE_LAYOUT,
   addNote,
   addStage,
   addTouchpoint,
@@ -40,15 +41,16 @@ describe('queries', () => {
     expect(stagesInOrder(doc).map((s) => s.id)).toEqual(['c', 'a', 'b', 'd']);
   });
 
-  it('stageColumns abut in stage order', () => {
+  it('stageColumns are laid out in stage order, STAGE_LAYOUT.gap apart', () => {
     const doc = newDoc();
     addStage(doc, { label: 'a', id: 'a', w: 100 });
     addStage(doc, { label: 'b', id: 'b', w: 200, index: 0 });
     addStage(doc, { label: 'c', id: 'c', w: 50 });
+    const g = STAGE_LAYOUT.gap;
     expect(stageColumns(doc)).toEqual([
       { id: 'b', index: 0, x: 0, y: 0, w: 200 },
-      { id: 'a', index: 1, x: 200, y: 0, w: 100 },
-      { id: 'c', index: 2, x: 300, y: 0, w: 50 },
+      { id: 'a', index: 1, x: 200 + g, y: 0, w: 100 },
+      { id: 'c', index: 2, x: 300 + 2 * g, y: 0, w: 50 },
     ]);
   });
 
