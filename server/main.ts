@@ -23,18 +23,22 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    server.log.info({ signal }, 'stopping');
-    setTimeout(() => {
-      server.log.error('graceful stop timed out');
-      process.exit(1);
-    }, FORCE_EXIT_MS).unref();
+    setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
+    const log = (fn: () => void): void => {
+      try {
+        fn();
+      } catch {
+        // stdout may be gone (a closed pipe); stopping matters more than the line
+      }
+    };
+    log(() => server.log.info({ signal }, 'stopping'));
     server.close().then(
       () => {
-        server.log.info('stopped');
+        log(() => server.log.info('stopped'));
         process.exit(0);
       },
       (err: unknown) => {
-        server.log.error({ err }, 'error while stopping');
+        log(() => server.log.error({ err }, 'error while stopping'));
         process.exit(1);
       },
     );

@@ -95,9 +95,13 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `tsx server/main.ts` with PORT=0 and resolves once its "percorso listening" line gives the port. */
+/**
+ * Runs server/main.ts through tsx with PORT=0 and resolves once its "percorso listening" line gives
+ * the port. `node --import tsx` rather than the `tsx` binary: the binary runs the server in a
+ * grandchild, so a SIGKILL sent to it would kill only the wrapper and leave the server running.
+ */
 export async function spawnServerProcess(options: { dataDir: string; env?: Record<string, string> }): Promise<ServerProcess> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'info', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
