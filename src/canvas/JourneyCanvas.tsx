@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { LOCAL_USER, addTouchpoint, connect, removeEdge, removeNodes, roots } from '../model';
-import { LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
+import { type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
 import { edgeTypes, nodeTypes } from './flowTypes';
 import { useMap } from './mapContext';
 import { touchpointAtPoint } from './placement';
@@ -62,10 +62,11 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   );
   const onDelete: OnDelete<JourneyFlowNode, PathFlowEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) => {
-      const { edges: yEdges } = roots(doc);
+      const { edges: yEdges, nodes: yNodes } = roots(doc);
       run(() =>
         doc.transact(() => {
-          const ids = gone.map((node) => node.id).filter((id) => id !== LANES_NODE_ID);
+          // a peer may have removed some of them already; the model refuses unknown ids
+          const ids = gone.map((node) => node.id).filter((id) => yNodes.has(id));
           if (ids.length) removeNodes(doc, ids);
           for (const edge of goneEdges) if (yEdges.has(edge.id)) removeEdge(doc, edge.id);
         }, LOCAL_USER),

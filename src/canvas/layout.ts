@@ -1,6 +1,9 @@
 // Where things sit on the journey grid: stage columns left to right, lanes top to bottom.
 // Stage columns are laid out from `stageOrder` and each stage's width, so reordering stages moves
 // their columns (and the touchpoints inside them, whose positions are relative to their column).
+// The column rule itself is the model's (`STAGE_LAYOUT`), so removing a stage keeps its
+// touchpoints where they were drawn.
+import { STAGE_LAYOUT } from '../model';
 
 export interface LaneSpec {
   id: 'touchpoints' | 'channels';
@@ -13,7 +16,7 @@ export const LAYOUT = {
   headerHeight: 84,
   /** Lane labels sit in a column left of the first stage. */
   laneLabelWidth: 132,
-  stageGap: 14,
+  stageGap: STAGE_LAYOUT.gap,
   /** The people rail (owners) sits this far above the headers. */
   railY: -96,
   lanes: [
@@ -41,7 +44,7 @@ export interface StageColumn {
 }
 
 export function layoutColumns(stages: ReadonlyArray<{ id: string; w: number }>): StageColumn[] {
-  let x = 0;
+  let x = STAGE_LAYOUT.originX;
   return stages.map((stage, index) => {
     const column = { id: stage.id, x, width: stage.w, index };
     x += stage.w + LAYOUT.stageGap;
