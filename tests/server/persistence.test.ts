@@ -51,6 +51,8 @@ describe('persistence', () => {
     proc.kill('SIGTERM');
     expect(await proc.exited).toEqual({ code: 0, signal: null });
     expect(a.closes).toContain(1001);
+    expect(proc.output()).toMatch(/"msg":"stopped"/);
+    for (const key of [map.editorKey, map.viewerKey]) expect(proc.output()).not.toContain(key);
     a.destroy();
 
     const again = await spawnServerProcess({ dataDir });
