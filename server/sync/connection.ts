@@ -1,145 +1,21 @@
-// Websocket sync on /sync/<mapId>?key=KEY: the HTTP upgrade, the key check, and one Connection per
-// socket that parses frames and hands them to its room. Keys and query strings are never logged.
+// Websocket sync on /sync/<mapId>?key=KEY: the HTTP upgrade, the key check (refusals are a 44xx
+// close right after the upgrade, before any document data), frame and buffer limits, a ping
+// heartbeat, and one Session per accepted socket. Keys and query strings are never logged.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { isMapId, resolveRole, type Role } from '../auth/keys';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
-import { MalformedMessage, parseClientMessage } from './protocol';
-import type { Room, RoomMember } from './room';
 import type { Rooms } from './rooms';
+import { Session } from './session';
 
 export interface SyncDeps {
   store: Store;
   rooms: Rooms;
   log: FastifyBaseLogger;
   maxFrameBytes: number;
-}
-
-/** Frames a client may send while its map loads; more closes it (a loading map takes milliseconds). */
-const MAX_BUFFERED_FRAMES = 1000;
-
-function toBytes(data: RawData): Uint8Array {
-  // Copy into a fresh buffer: ws may hand out views of pooled memory, and updates are kept.
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data);
-}
-
-class Connection implements RoomMember {
-  readonly awarenessIds = new Set<number>();
-  private room: Room | null = null;
-  private buffered: Uint8Array[] = [];
-  private closed = false;
-  private left = false;
-
-  constructor(
-    private readonly ws: WebSocket,
-    private readonly mapId: string,
-    readonly role: Role,
-    private readonly deps: SyncDeps,
-    private readonly maxBufferedBytes: number,
-  ) {
-    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-    ws.on('close', () => this.onClose());
-    ws.on('error', (err: Error & { code?: string }) => {
-      // e.g. a frame over maxPayload (ws then closes with 1009) or a protocol violation
-      this.deps.log.warn({ mapId, code: err.code, reason: err.message }, 'websocket error');
-      this.closed = true;
-    });
-    deps.rooms.join(mapId, this).then(
-      (room) => {
-        this.room = room;
-        if (this.closed) {
-          this.leave();
-          return;
-        }
-        const frames = this.buffered;
-        this.buffered = [];
-        for (const frame of frames) if (!this.closed) this.handle(frame);
-      },
-      (err: unknown) => {
-        this.deps.log.error({ mapId, err }, 'could not load map');
-        this.close(CLOSE.loadFailed);
-      },
-    );
-  }
-
-  send(frame: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
-      // a client that does not read must not make the server buffer without bound
-      this.deps.log.warn({ mapId: this.mapId }, 'client too slow; connection dropped');
-      this.closed = true;
-      this.ws.terminate();
-      return;
-    }
-    this.ws.send(frame);
-  }
-
-  close(reason: CloseReason): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.ws.close(reason.code, reason.reason);
-  }
-
-  private onMessage(data: RawData, isBinary: boolean): void {
-    if (this.closed) return;
-    if (!isBinary) {
-      this.malformed('text frame');
-      return;
-    }
-    const frame = toBytes(data);
-    if (!this.room) {
-      this.buffered.push(frame);
-      if (this.buffered.length > MAX_BUFFERED_FRAMES) this.malformed('too many frames before the map loaded');
-      return;
-    }
-    this.handle(frame);
-  }
-
-  private handle(frame: Uint8Array): void {
-    const room = this.room;
-    if (!room) return;
-    try {
-      const message = parseClientMessage(frame);
-      switch (message.type) {
-        case 'sync-step1':
-          room.answerSyncStep1(this, message.stateVector);
-          break;
-        case 'sync-step2':
-        case 'sync-update':
-          // viewers may read, never write: their step 2 and updates are dropped unapplied
-          if (this.role === 'editor') room.applyClientUpdate(this, message.update);
-          break;
-        case 'awareness':
-          room.applyAwareness(this, message.entries);
-          break;
-        case 'query-awareness':
-          room.sendAwarenessTo(this);
-          break;
-      }
-    } catch (err) {
-      this.malformed(err instanceof MalformedMessage ? err.message : `rejected: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-
-  private malformed(detail: string): void {
-    this.deps.log.warn({ mapId: this.mapId, detail: detail.slice(0, 200) }, 'malformed message; closing that connection');
-    this.close(CLOSE.malformed);
-  }
-
-  private onClose(): void {
-    this.closed = true;
-    this.leave();
-  }
-
-  private leave(): void {
-    if (this.left || !this.room) return;
-    this.left = true;
-    this.room.leave(this);
-  }
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -165,11 +41,26 @@ export interface SyncServer {
   readonly socketCount: number;
 }
 
+/** A socket that has not answered a ping within this long is dropped (its awareness state with it). */
+const HEARTBEAT_MS = 30_000;
+
 /** Handles `upgrade` on the HTTP server: /sync/<mapId> becomes a sync connection, anything else is refused. */
 export function attachSync(server: Server, deps: SyncDeps): SyncServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
   const maxBufferedBytes = Math.max(64 * 1024 * 1024, 4 * deps.maxFrameBytes);
   let accepting = true;
+  const alive = new WeakSet<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     socket.on('error', () => undefined); // a client resetting mid-upgrade must not crash the process
@@ -203,13 +94,15 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       verdict = CLOSE.loadFailed;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
       if (typeof verdict !== 'string') {
         ws.on('error', () => undefined);
         ws.close(verdict.code, verdict.reason);
         deps.log.info({ code: verdict.code }, 'sync connection refused');
         return;
       }
-      new Connection(ws, mapId, verdict, deps, maxBufferedBytes);
+      new Session(ws, mapId, verdict, deps, maxBufferedBytes);
       deps.log.debug({ mapId, role: verdict }, 'sync connection opened');
     });
   };
@@ -224,6 +117,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
   return {
     stopAccepting() {
       accepting = false;
+      clearInterval(heartbeat);
     },
     async closeSockets(reason, timeoutMs) {
       const open = [...wss.clients];

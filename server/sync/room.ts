@@ -94,7 +94,8 @@ export class Room {
     this.doc.on('update', this.onUpdate);
     this.doc.getMap<unknown>('meta').observe(this.onMeta);
     this.awareness.on('update', this.onAwareness);
-    this.state = 'ready';
+    // the map may have been deleted while it loaded: then it stays 'deleted' and never opens
+    if (this.state === 'loading') this.state = 'ready';
   }
 
   /** Adds a member and sends it sync step 1 and the current awareness states. */

@@ -5,6 +5,13 @@ import type { Store } from '../storage/store';
 import type { CloseReason } from './closeCodes';
 import { Room, type RoomMember } from './room';
 
+export class RoomsClosed extends Error {
+  constructor() {
+    super('server is stopping');
+    this.name = 'RoomsClosed';
+  }
+}
+
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
@@ -19,7 +26,7 @@ export class Rooms {
   /** The map's room (loading it if needed) with `member` added. Rejects if the map cannot be loaded. */
   async join(mapId: string, member: RoomMember): Promise<Room> {
     for (;;) {
-      if (this.closing) throw new Error('server is stopping');
+      if (this.closing) throw new RoomsClosed();
       const previous = this.unloading.get(mapId);
       if (previous) await previous;
       let room = this.rooms.get(mapId);
