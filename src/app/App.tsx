@@ -3,8 +3,10 @@ import { Route, Switch } from 'wouter';
 import { HomePage } from './HomePage';
 import { MapPage } from './MapPage';
 import { Toasts } from './Toasts';
+import { useT } from '../i18n';
 
 export function App() {
+  const t = useT();
   return (
     <>
       <Switch>
@@ -14,8 +16,8 @@ export function App() {
         <Route path="/map/:id">{(params) => <MapPage mapId={params.id} />}</Route>
         <Route>
           <main className="page-message">
-            <h1>Page not found</h1>
-            <a href="/">Back to my maps</a>
+            <h1>{t('app.notFound')}</h1>
+            <a href="/">{t('app.backHome')}</a>
           </main>
         </Route>
       </Switch>

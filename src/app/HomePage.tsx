@@ -6,17 +6,20 @@ import { Map as MapIcon, Plus, Trash2 } from 'lucide-react';
 import { forgetMap, listMyMaps, rememberMap } from '../db/myMaps';
 import { ApiError, createMap } from '../sync/api';
 import { Brand } from './Brand';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useT, type Translate } from '../i18n';
 
-function relativeTime(epochMs: number, now = Date.now()): string {
+function relativeTime(t: Translate, epochMs: number, now = Date.now()): string {
   const minutes = Math.round((now - epochMs) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return t('home.justNow');
+  if (minutes < 60) return t('home.minutesAgo', { n: minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
+  if (hours < 24) return t('home.hoursAgo', { n: hours });
   return new Date(epochMs).toLocaleDateString();
 }
 
 export function HomePage() {
+  const t = useT();
   const maps = useLiveQuery(listMyMaps);
   const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
@@ -26,7 +29,7 @@ export function HomePage() {
   const onCreate = async (event: FormEvent) => {
     event.preventDefault();
     const name = title.trim();
-    if (!name) return setError('Give the map a title, for example “Buying a bike online”.');
+    if (!name) return setError(t('home.needTitle'));
     setBusy(true);
     setError(null);
     try {
@@ -34,7 +37,7 @@ export function HomePage() {
       await rememberMap({ id: created.id, title: name, key: created.editorKey, role: 'editor', viewerKey: created.viewerKey });
       navigate(`/map/${created.id}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The map could not be created.');
+      setError(caught instanceof ApiError ? caught.message : t('home.createFailed'));
     } finally {
       setBusy(false);
     }
@@ -44,21 +47,23 @@ export function HomePage() {
     <div className="home">
       <header className="topbar">
         <Brand />
+        <span className="topbar-spacer" />
+        <LanguageSwitch />
       </header>
       <main className="home-main">
         <section className="home-create" aria-labelledby="create-heading">
-          <h1 id="create-heading">Map a customer journey</h1>
-          <p className="muted">Stages, touchpoints and channels on one canvas, edited together in real time.</p>
+          <h1 id="create-heading">{t('home.heading')}</h1>
+          <p className="muted">{t('home.lead')}</p>
           <form onSubmit={onCreate} className="create-form">
             <input
-              aria-label="Map title"
-              placeholder="Map title, e.g. Getting a refund"
+              aria-label={t('home.titleLabel')}
+              placeholder={t('home.titlePlaceholder')}
               value={title}
               maxLength={200}
               onChange={(event) => setTitle(event.target.value)}
             />
             <button type="submit" className="primary" disabled={busy}>
-              <Plus size={16} aria-hidden /> {busy ? 'Creating…' : 'Create map'}
+              <Plus size={16} aria-hidden /> {busy ? t('home.creating') : t('home.create')}
             </button>
           </form>
           {error && (
@@ -68,13 +73,13 @@ export function HomePage() {
           )}
         </section>
         <section aria-labelledby="maps-heading" className="home-list">
-          <h2 id="maps-heading">My maps</h2>
+          <h2 id="maps-heading">{t('home.myMaps')}</h2>
           {maps === undefined ? (
-            <p className="muted">Loading…</p>
+            <p className="muted">{t('home.loading')}</p>
           ) : maps.length === 0 ? (
             <div className="empty-list">
               <MapIcon size={28} aria-hidden />
-              <p>No maps yet. Create one above, or open a share link someone sent you.</p>
+              <p>{t('home.empty')}</p>
             </div>
           ) : (
             <ul className="map-list">
@@ -82,14 +87,14 @@ export function HomePage() {
                 <li key={map.id}>
                   <Link href={`/map/${map.id}`} className="map-link">
                     <span className="map-title">{map.title}</span>
-                    <span className={`role-badge is-${map.role}`}>{map.role === 'editor' ? 'Editor' : 'Viewer'}</span>
-                    <span className="muted">opened {relativeTime(map.lastOpened)}</span>
+                    <span className={`role-badge is-${map.role}`}>{t(map.role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
+                    <span className="muted">{t('home.opened', { when: relativeTime(t, map.lastOpened) })}</span>
                   </Link>
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={`Remove ${map.title} from my maps`}
-                    title="Remove from this list (the map itself stays on the server)"
+                    aria-label={t('home.remove', { title: map.title })}
+                    title={t('home.removeHint')}
                     onClick={() => void forgetMap(map.id)}
                   >
                     <Trash2 size={16} aria-hidden />

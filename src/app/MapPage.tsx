@@ -12,24 +12,28 @@ import { Brand } from './Brand';
 import { ShareButton } from './ShareButton';
 import { StatusBadge } from './StatusBadge';
 import { useMapAccess } from './useMapAccess';
+import { LanguageSwitch } from './LanguageSwitch';
+import { describeRefusal } from './StatusBadge';
+import { useT } from '../i18n';
 import { useConnectionState, useMapSession, type MapSession } from './useMapSession';
 
 export function MapPage({ mapId }: { mapId: string }) {
   const access = useMapAccess(mapId);
   const session = useMapSession(mapId, access.state === 'ready' ? access.key : null);
+  const t = useT();
   if (access.state === 'error') {
     return (
       <main className="page-message" role="alert">
-        <h1>Cannot open this map</h1>
+        <h1>{t('map.cannotOpen')}</h1>
         <p>{access.message}</p>
-        <a href="/">Back to my maps</a>
+        <a href="/">{t('app.backHome')}</a>
       </main>
     );
   }
   if (access.state === 'loading' || !session) {
     return (
       <main className="page-message" aria-busy="true">
-        <p className="muted">Opening the map…</p>
+        <p className="muted">{t('map.opening')}</p>
       </main>
     );
   }
@@ -50,6 +54,7 @@ function OpenMap({ mapId, session, readOnly, role, editorKey, viewerKey }: OpenM
   const connectionState = useConnectionState(connection);
   const meta = useStore(store, (state) => state.meta);
   const notify = useUi((state) => state.notify);
+  const t = useT();
 
   const run = useCallback(
     (action: () => unknown) => {
@@ -80,20 +85,21 @@ function OpenMap({ mapId, session, readOnly, role, editorKey, viewerKey }: OpenM
           <Brand />
           <span className="topbar-sep" />
           <InlineLabel
-            value={meta.title || 'Untitled map'}
+            value={meta.title || t('map.untitled')}
             readOnly={readOnly}
             className="map-heading"
-            ariaLabel="Map title"
+            ariaLabel={t('map.title')}
             onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
           />
-          <span className={`role-badge is-${role}`}>{role === 'editor' ? 'Editor' : 'Viewer'}</span>
+          <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
           <span className="topbar-spacer" />
           <StatusBadge state={connectionState} />
           <ShareButton mapId={mapId} editorKey={editorKey} viewerKey={viewerKey} />
+          <LanguageSwitch />
         </header>
         {connectionState.status === 'refused' && (
           <div className="banner is-error" role="alert">
-            {connectionState.refusal}
+            {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
           </div>
         )}
         <ReactFlowProvider>

@@ -5,17 +5,14 @@ import type { MapRole } from '../db/db';
 import { getMyMap, rememberOpenedMap } from '../db/myMaps';
 import { ApiError, fetchMapInfo } from '../sync/api';
 import { keyFromHash } from './links';
+import { t, type MessageKey } from '../i18n';
 
 export type MapAccess =
   | { state: 'loading' }
   | { state: 'ready'; key: string; role: MapRole; title: string; offline: boolean; viewerKey?: string }
   | { state: 'error'; message: string };
 
-const MESSAGES: Record<number, string> = {
-  401: 'This map needs a key. Open it from a share link.',
-  403: 'This link’s key is not valid for this map. It may have been rotated: ask for a new link.',
-  404: 'This map does not exist, or it was deleted.',
-};
+const MESSAGES: Record<number, MessageKey> = { 401: 'map.needKey', 403: 'map.wrongKey', 404: 'map.unknown' };
 
 export function useMapAccess(mapId: string): MapAccess {
   const [access, setAccess] = useState<MapAccess>({ state: 'loading' });
@@ -28,7 +25,7 @@ export function useMapAccess(mapId: string): MapAccess {
       if (linkKey) window.history.replaceState(null, '', window.location.pathname); // keep keys out of the address bar
       const remembered = await getMyMap(mapId);
       const key = linkKey ?? remembered?.key;
-      if (!key) return settle({ state: 'error', message: MESSAGES[401] ?? '' });
+      if (!key) return settle({ state: 'error', message: t('map.needKey') });
       try {
         const info = await fetchMapInfo(mapId, key);
         await rememberOpenedMap({ id: mapId, title: info.title, key, role: info.role });
@@ -38,9 +35,10 @@ export function useMapAccess(mapId: string): MapAccess {
         if (error instanceof ApiError && error.status === 0 && remembered) {
           settle({ state: 'ready', key: remembered.key, role: remembered.role, title: remembered.title, offline: true, viewerKey: remembered.viewerKey });
         } else if (error instanceof ApiError) {
-          settle({ state: 'error', message: MESSAGES[error.status] ?? error.message });
+          const key = MESSAGES[error.status];
+          settle({ state: 'error', message: key ? t(key) : error.message });
         } else {
-          settle({ state: 'error', message: 'The map could not be opened.' });
+          settle({ state: 'error', message: t('map.openFailed') });
         }
       }
     })();

@@ -1,6 +1,7 @@
 // A label that becomes a text field on double-click (or F2 on a selected node, via `editing`).
 // Enter or leaving the field commits; Escape cancels. The field is `nodrag` so typing never drags.
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '../i18n';
 
 export interface InlineLabelProps {
   value: string;
@@ -19,6 +20,7 @@ export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const input = useRef<HTMLInputElement>(null);
+  const t = useT();
 
   useEffect(() => {
     if (editingFromOutside && !readOnly) {
@@ -59,7 +61,7 @@ export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
   return (
     <span
       className={`inline-label ${className ?? ''}`}
-      title={readOnly ? value : `${value} (double-click to rename)`}
+      title={readOnly ? value : t('canvas.renameHint', { label: value })}
       onDoubleClick={(event) => {
         if (readOnly) return;
         event.stopPropagation();

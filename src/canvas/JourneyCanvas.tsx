@@ -25,6 +25,7 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
+import { t as translateNow, useT } from '../i18n';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
 const minimapColor = (node: JourneyFlowNode) => (node.type === 'lanes' ? 'transparent' : (MINIMAP_COLORS[node.type] ?? '#999'));
@@ -36,6 +37,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const stageCount = useStore(store, (state) => state.stages.length);
   const flow = useReactFlow<JourneyFlowNode, PathFlowEdge>();
   const actions = useJourneyActions();
+  const t = useT();
   const { queueMoves, onNodeDragStart, onNodeDragStop } = useDragToDoc();
   useShortcuts(actions, store, readOnly);
 
@@ -83,7 +85,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
       if (readOnly || !(event.target as HTMLElement).classList.contains('react-flow__pane')) return;
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const placement = touchpointAtPoint(store.getState().columns, point);
-      run(() => addTouchpoint(doc, { ...placement, label: 'New touchpoint' }));
+      run(() => addTouchpoint(doc, { ...placement, label: translateNow('new.touchpoint') }));
     },
     [doc, flow, readOnly, run, store],
   );
@@ -123,7 +125,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
           </Panel>
         )}
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel="Map overview" />
+        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel={t('canvas.overview')} />
       </ReactFlow>
     </div>
   );

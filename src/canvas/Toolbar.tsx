@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import { Columns3, Maximize, Eye, Radio, SquarePlus, StickyNote, UserPlus } from 'lucide-react';
 import { CHANNEL_PRESETS, MEDIUM_STYLE } from './channelStyle';
 import type { JourneyActions } from './useJourneyActions';
+import { useT } from '../i18n';
 
 export interface ToolbarProps {
   actions: JourneyActions;
@@ -11,19 +12,20 @@ export interface ToolbarProps {
 
 export const Toolbar = memo(function Toolbar({ actions, readOnly }: ToolbarProps) {
   const [channelMenu, setChannelMenu] = useState(false);
+  const t = useT();
   return (
-    <div className="toolbar" role="toolbar" aria-label="Map tools">
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {!readOnly && (
         <>
-          <button type="button" onClick={actions.addStage} title="Add a stage column (Shift+S)">
-            <Columns3 size={16} aria-hidden /> Stage
+          <button type="button" onClick={actions.addStage} title={t('toolbar.stageHint')}>
+            <Columns3 size={16} aria-hidden /> {t('toolbar.stage')}
           </button>
-          <button type="button" onClick={actions.addTouchpoint} title="Add a touchpoint to the selected stage (N)">
-            <SquarePlus size={16} aria-hidden /> Touchpoint
+          <button type="button" onClick={actions.addTouchpoint} title={t('toolbar.touchpointHint')}>
+            <SquarePlus size={16} aria-hidden /> {t('toolbar.touchpoint')}
           </button>
           <div className="toolbar-menu">
-            <button type="button" aria-haspopup="menu" aria-expanded={channelMenu} onClick={() => setChannelMenu((open) => !open)} title="Add a channel">
-              <Radio size={16} aria-hidden /> Channel
+            <button type="button" aria-haspopup="menu" aria-expanded={channelMenu} onClick={() => setChannelMenu((open) => !open)} title={t('toolbar.channelHint')}>
+              <Radio size={16} aria-hidden /> {t('toolbar.channel')}
             </button>
             {channelMenu && (
               <div className="menu" role="menu" onMouseLeave={() => setChannelMenu(false)}>
@@ -36,31 +38,31 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly }: ToolbarProps
                       role="menuitem"
                       onClick={() => {
                         setChannelMenu(false);
-                        actions.addChannel(preset);
+                        actions.addChannel({ label: t(preset.label), medium: preset.medium });
                       }}
                     >
-                      <Icon size={14} aria-hidden style={{ color: MEDIUM_STYLE[preset.medium].color }} /> {preset.label}
+                      <Icon size={14} aria-hidden style={{ color: MEDIUM_STYLE[preset.medium].color }} /> {t(preset.label)}
                     </button>
                   );
                 })}
               </div>
             )}
           </div>
-          <button type="button" onClick={actions.addOwner} title="Add an owner to the people rail">
-            <UserPlus size={16} aria-hidden /> Owner
+          <button type="button" onClick={actions.addOwner} title={t('toolbar.ownerHint')}>
+            <UserPlus size={16} aria-hidden /> {t('toolbar.owner')}
           </button>
-          <button type="button" onClick={actions.addNote} title="Add a sticky note">
-            <StickyNote size={16} aria-hidden /> Note
+          <button type="button" onClick={actions.addNote} title={t('toolbar.noteHint')}>
+            <StickyNote size={16} aria-hidden /> {t('toolbar.note')}
           </button>
           <span className="toolbar-sep" />
         </>
       )}
-      <button type="button" onClick={actions.fitView} title="Zoom to fit (F)">
-        <Maximize size={16} aria-hidden /> Fit
+      <button type="button" onClick={actions.fitView} title={t('toolbar.fitHint')}>
+        <Maximize size={16} aria-hidden /> {t('toolbar.fit')}
       </button>
       {readOnly && (
         <span className="toolbar-readonly">
-          <Eye size={14} aria-hidden /> View only
+          <Eye size={14} aria-hidden /> {t('toolbar.viewOnly')}
         </span>
       )}
     </div>

@@ -4,10 +4,11 @@
 // The column rule itself is the model's (`STAGE_LAYOUT`), so removing a stage keeps its
 // touchpoints where they were drawn.
 import { STAGE_LAYOUT } from '../model';
+import type { MessageKey } from '../i18n';
 
 export interface LaneSpec {
   id: 'touchpoints' | 'channels';
-  label: string;
+  label: MessageKey;
   height: number;
 }
 
@@ -20,8 +21,8 @@ export const LAYOUT = {
   /** The people rail (owners) sits this far above the headers. */
   railY: -96,
   lanes: [
-    { id: 'touchpoints', label: 'Touchpoints', height: 380 },
-    { id: 'channels', label: 'Channels', height: 120 },
+    { id: 'touchpoints', label: 'lane.touchpoints', height: 380 },
+    { id: 'channels', label: 'lane.channels', height: 120 },
   ] satisfies LaneSpec[],
 } as const;
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { addChannel, addNote, addOwner, addStage, addTouchpoint, type ChannelMedium } from '../model';
 import { useUi } from '../state/uiStore';
+import { t } from '../i18n';
 import { MEDIUM_STYLE } from './channelStyle';
 import { useMap } from './mapContext';
 import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
@@ -34,14 +35,14 @@ export function useJourneyActions(): JourneyActions {
     return {
       addStage() {
         let id: unknown;
-        if (run(() => (id = addStage(doc, { label: `Stage ${countKind('stage') + 1}` })))) created(id);
+        if (run(() => (id = addStage(doc, { label: t('new.stage', { n: countKind('stage') + 1 }) })))) created(id);
       },
       addTouchpoint() {
         const { modelNodes, stages, nodes } = store.getState();
         const selected = nodes.filter((node) => node.selected).flatMap((node) => modelNodes.get(node.id) ?? []);
         const placement = touchpointInStage(targetStage(selected, stages), modelNodes.values());
         let id: unknown;
-        if (run(() => (id = addTouchpoint(doc, { ...placement, label: 'New touchpoint' })))) created(id);
+        if (run(() => (id = addTouchpoint(doc, { ...placement, label: t('new.touchpoint') })))) created(id);
       },
       addChannel(preset) {
         const slot = channelSlot(countKind('channel'));
@@ -52,12 +53,12 @@ export function useJourneyActions(): JourneyActions {
       addOwner() {
         const slot = ownerSlot(countKind('owner'));
         let id: unknown;
-        if (run(() => (id = addOwner(doc, { name: 'New owner', role: 'Role', ...slot })))) created(id);
+        if (run(() => (id = addOwner(doc, { name: t('new.owner'), role: t('new.role'), ...slot })))) created(id);
       },
       addNote() {
         const center = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
         let id: unknown;
-        if (run(() => (id = addNote(doc, { label: 'Note', x: center.x - 100, y: center.y - 60 })))) created(id);
+        if (run(() => (id = addNote(doc, { label: t('new.note'), x: center.x - 100, y: center.y - 60 })))) created(id);
       },
       fitView() {
         void flow.fitView({ padding: 0.12, duration: 250 });

@@ -4,15 +4,17 @@ import type { JourneyActions } from './useJourneyActions';
 import type { JourneyStore } from '../state/journeyStore';
 import { LANES_NODE_ID } from '../state/viewTypes';
 import { useUi } from '../state/uiStore';
+import type { MessageKey } from '../i18n';
 
-export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
-  { keys: 'N', what: 'New touchpoint in the selected stage' },
-  { keys: 'Shift+S', what: 'New stage' },
-  { keys: 'F2 / Enter', what: 'Rename the selected node' },
-  { keys: 'Delete / Backspace', what: 'Remove the selection' },
-  { keys: 'Shift+drag', what: 'Select several nodes' },
-  { keys: 'F', what: 'Zoom to fit' },
-  { keys: 'Double-click', what: 'New touchpoint where you click' },
+/** For the shortcuts help: keys (a message key where the words need translating) and what they do. */
+export const SHORTCUTS: ReadonlyArray<{ keys: string | MessageKey; what: MessageKey }> = [
+  { keys: 'N', what: 'shortcut.newTouchpoint' },
+  { keys: 'Shift+S', what: 'shortcut.newStage' },
+  { keys: 'F2 / Enter', what: 'shortcut.rename' },
+  { keys: 'Delete / Backspace', what: 'shortcut.remove' },
+  { keys: 'shortcut.dragKey', what: 'shortcut.multiSelect' },
+  { keys: 'F', what: 'shortcut.fit' },
+  { keys: 'shortcut.doubleClickKey', what: 'shortcut.doubleClick' },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

@@ -10,18 +10,7 @@ export interface ConnectionState {
   /** True once the first full sync with the server completed. */
   synced: boolean;
   /** Why the server refused us (close codes 4400–4499), shown instead of retrying forever. */
-  refusal: string | null;
-}
-
-const REFUSALS: Record<number, string> = {
-  4401: 'This link has no key. Ask the map owner for a share link.',
-  4403: 'This key is not valid for this map (it may have been rotated). Ask for a new link.',
-  4404: 'This map does not exist, or it was deleted.',
-  4410: 'This map was deleted.',
-};
-
-export function describeRefusal(code: number, reason: string): string {
-  return REFUSALS[code] ?? (reason || `The server refused the connection (code ${code}).`);
+  refusal: { code: number; reason: string } | null;
 }
 
 export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -51,7 +40,7 @@ export class MapConnection {
       if (synced) this.state.setState({ synced: true });
     });
     this.provider.on('closed', ({ code, reason }) => {
-      this.state.setState({ status: 'refused', refusal: describeRefusal(code, reason) });
+      this.state.setState({ status: 'refused', refusal: { code, reason } });
     });
   }
 

@@ -3,11 +3,13 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { PathFlowEdge } from '../../state/viewTypes';
+import { useT } from '../../i18n';
 
 function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data, selected, label } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const transition = data?.transition ?? false;
+  const t = useT();
   const text = transition ? `⇄${label ? ` ${String(label)}` : ''}` : label;
   return (
     <>
@@ -20,7 +22,7 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
         <EdgeLabelRenderer>
           <div
             className={`edge-label ${transition ? 'is-transition' : ''}`}
-            title={transition ? 'Channel switch: the customer changes channel here' : undefined}
+            title={transition ? t('edge.transitionHint') : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             {text}

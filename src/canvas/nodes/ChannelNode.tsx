@@ -6,22 +6,24 @@ import type { ChannelFlowNode } from '../../state/viewTypes';
 import { MEDIUM_STYLE } from '../channelStyle';
 import { InlineLabel } from '../InlineLabel';
 import { useNodeLabel } from './useNodeLabel';
+import { useT } from '../../i18n';
 
 function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
   const { channel, usage } = data;
   const label = useNodeLabel(id);
+  const t = useT();
   const style = MEDIUM_STYLE[channel.medium];
   const Icon = style.icon;
   const Mark = channel.type === 'physical' ? Footprints : Cpu;
   return (
     <div className={`channel ${selected ? 'is-selected' : ''}`} style={{ ['--channel-color' as string]: style.color }} data-testid="channel">
       <Icon size={15} aria-hidden className="channel-icon" />
-      <InlineLabel {...label} value={channel.label} className="channel-label" ariaLabel="Channel name" />
-      <span className={`channel-mark is-${channel.type}`} title={`${channel.type === 'physical' ? 'Physical' : 'Digital'} channel`}>
+      <InlineLabel {...label} value={channel.label} className="channel-label" ariaLabel={t('channel.name')} />
+      <span className={`channel-mark is-${channel.type}`} title={t(channel.type === 'physical' ? 'channel.physicalHint' : 'channel.digitalHint')}>
         <Mark size={11} aria-hidden />
-        {channel.type}
+        {t(channel.type === 'physical' ? 'channel.physical' : 'channel.digital')}
       </span>
-      <span className="channel-usage" title="Touchpoints using this channel">
+      <span className="channel-usage" title={t('channel.usage')}>
         {usage}
       </span>
     </div>

@@ -3,17 +3,19 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { LanesFlowNode } from '../../state/viewTypes';
 import { LAYOUT } from '../layout';
+import { useT } from '../../i18n';
 
 function LanesNodeView(_props: NodeProps<LanesFlowNode>) {
+  const t = useT();
   return (
     <div className="lanes" aria-hidden>
       <div className="lane-header" style={{ height: LAYOUT.headerHeight, width: LAYOUT.laneLabelWidth }}>
-        Stages
+        {t('lane.stages')}
       </div>
       {LAYOUT.lanes.map((lane) => (
         <div key={lane.id} className="lane" style={{ height: lane.height }}>
           <div className="lane-label" style={{ width: LAYOUT.laneLabelWidth }}>
-            {lane.label}
+            {t(lane.label)}
           </div>
         </div>
       ))}

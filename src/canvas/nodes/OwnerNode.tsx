@@ -5,19 +5,21 @@ import type { OwnerFlowNode } from '../../state/viewTypes';
 import { InlineLabel } from '../InlineLabel';
 import { initials } from './StageNode';
 import { useNodeLabel } from './useNodeLabel';
+import { useT } from '../../i18n';
 
 function OwnerNodeView({ id, data, selected }: NodeProps<OwnerFlowNode>) {
   const { owner, stageCount } = data;
   const label = useNodeLabel(id);
+  const t = useT();
   return (
-    <div className={`owner ${selected ? 'is-selected' : ''}`} data-testid="owner" title="Drop on a stage header to make this person its owner">
+    <div className={`owner ${selected ? 'is-selected' : ''}`} data-testid="owner" title={t('owner.dropHint')}>
       <span className="avatar" aria-hidden>
         {initials(owner.name)}
       </span>
       <span className="owner-text">
-        <InlineLabel {...label} value={owner.name} className="owner-name" ariaLabel="Owner name" />
+        <InlineLabel {...label} value={owner.name} className="owner-name" ariaLabel={t('owner.name')} />
         <span className="owner-role">
-          {owner.role || 'No role'} · {stageCount} {stageCount === 1 ? 'stage' : 'stages'}
+          {owner.role || t('owner.noRole')} · {stageCount === 1 ? t('owner.oneStage') : t('owner.stages', { n: stageCount })}
         </span>
       </span>
     </div>

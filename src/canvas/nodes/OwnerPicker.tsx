@@ -2,18 +2,20 @@
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import { useMap } from '../mapContext';
+import { useT } from '../../i18n';
 
 export const OwnerPicker = memo(function OwnerPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
   const { store } = useMap();
   const owners = useStore(store, (state) => state.owners);
+  const t = useT();
   return (
     <select
       className={`owner-picker nodrag ${value ? '' : 'is-missing'}`}
-      aria-label="Stage owner"
+      aria-label={t('stage.ownerPicker')}
       value={value ?? ''}
       onChange={(event) => onChange(event.target.value || null)}
     >
-      <option value="">{owners.length ? 'Unowned: assign…' : 'Unowned (add an owner)'}</option>
+      <option value="">{t(owners.length ? 'stage.assignOwner' : 'stage.noOwnersYet')}</option>
       {owners.map((owner) => (
         <option key={owner.id} value={owner.id} title={owner.role}>
           {owner.name}

@@ -10,11 +10,13 @@ import { LAYOUT } from '../layout';
 import { useMap } from '../mapContext';
 import { useNodeLabel } from './useNodeLabel';
 import { OwnerPicker } from './OwnerPicker';
+import { useT } from '../../i18n';
 
 function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
   const { stage, owner, touchpointCount } = data;
   const label = useNodeLabel(id);
   const { doc, run, readOnly } = useMap();
+  const t = useT();
   const onOwner = useCallback((ownerId: string | null) => run(() => assignStageOwner(doc, id, ownerId)), [doc, id, run]);
   const onResizeEnd = useCallback(
     (_event: unknown, params: { width: number }) => run(() => resizeNode(doc, id, { w: Math.round(params.width), h: stage.h })),
@@ -25,8 +27,8 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
     <div className={`stage ${selected ? 'is-selected' : ''}`} style={{ ['--stage-color' as string]: stage.color }}>
       <header className="stage-header" style={{ height: LAYOUT.headerHeight }}>
         <div className="stage-title-row">
-          {!readOnly && <GripVertical className="stage-drag-handle" size={16} aria-label="Drag to reorder" />}
-          <InlineLabel {...label} value={stage.label} className="stage-title" ariaLabel="Stage name" />
+          {!readOnly && <GripVertical className="stage-drag-handle" size={16} aria-label={t('stage.dragToReorder')} />}
+          <InlineLabel {...label} value={stage.label} className="stage-title" ariaLabel={t('stage.name')} />
         </div>
         <div className="stage-meta">
           {owner ? (
@@ -34,14 +36,14 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
               {initials(owner.name)}
             </span>
           ) : (
-            <UserX size={16} className="stage-unowned-icon" aria-label="No owner" />
+            <UserX size={16} className="stage-unowned-icon" aria-label={t('stage.noOwner')} />
           )}
           {readOnly ? (
-            <span className={`stage-owner ${owner ? '' : 'is-missing'}`}>{owner ? owner.name : 'Unowned'}</span>
+            <span className={`stage-owner ${owner ? '' : 'is-missing'}`}>{owner ? owner.name : t('stage.unowned')}</span>
           ) : (
             <OwnerPicker value={owner?.id ?? null} onChange={onOwner} />
           )}
-          <span className="stage-count" title={`${touchpointCount} touchpoints in this stage`}>
+          <span className="stage-count" title={t('stage.touchpointCount', { n: touchpointCount })}>
             <UserRound size={12} aria-hidden /> {touchpointCount}
           </span>
         </div>

@@ -5,10 +5,12 @@ import type { TouchpointFlowNode } from '../../state/viewTypes';
 import { MEDIUM_STYLE } from '../channelStyle';
 import { InlineLabel } from '../InlineLabel';
 import { useNodeLabel } from './useNodeLabel';
+import { useT } from '../../i18n';
 
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
   const { touchpoint, channel } = data;
   const label = useNodeLabel(id);
+  const t = useT();
   const style = channel ? MEDIUM_STYLE[channel.medium] : null;
   const Icon = style?.icon;
   return (
@@ -20,9 +22,9 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       <Handle type="target" position={Position.Left} isConnectable={!label.readOnly} />
       <div className="touchpoint-channel">
         {Icon ? <Icon size={13} aria-hidden /> : null}
-        <span>{channel ? channel.label : 'No channel'}</span>
+        <span>{channel ? channel.label : t('touchpoint.noChannel')}</span>
       </div>
-      <InlineLabel {...label} value={touchpoint.label} className="touchpoint-label" ariaLabel="Touchpoint name" />
+      <InlineLabel {...label} value={touchpoint.label} className="touchpoint-label" ariaLabel={t('touchpoint.name')} />
       <Handle type="source" position={Position.Right} isConnectable={!label.readOnly} />
     </div>
   );
