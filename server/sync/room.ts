@@ -132,15 +132,22 @@ export class Room {
     }
   }
 
-  /** An awareness update; entries for client ids another member controls are ignored. */
+  /**
+   * An awareness update. The latest connection to speak for a client id owns it: a client that
+   * reconnected before the server noticed its old socket died must not lose its presence when the
+   * old socket is finally dropped.
+   */
   applyAwareness(member: RoomMember, entries: AwarenessEntry[]): void {
-    if (this.state !== 'ready') return;
-    const allowed = entries.filter((entry) => {
-      for (const other of this.members) if (other !== member && other.awarenessIds.has(entry.clientId)) return false;
-      return true;
-    });
-    if (allowed.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(allowed), member);
+    if (this.state !== 'ready' || entries.length === 0) return;
+    for (const entry of entries) {
+      // only an entry that will be applied moves ownership (clients echo others' states unchanged)
+      const clock = this.awareness.meta.get(entry.clientId)?.clock ?? -1;
+      const wins = clock < entry.clock || (clock === entry.clock && entry.state === null);
+      if (!wins) continue;
+      for (const other of this.members) if (other !== member) other.awarenessIds.delete(entry.clientId);
+      if (entry.state !== null) member.awarenessIds.add(entry.clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), member);
   }
 
   sendAwarenessTo(member: RoomMember): void {

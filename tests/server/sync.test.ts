@@ -2,7 +2,23 @@
 // title tracking and deletion.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, connectSynced, createMap, startTestServer, waitFor } from './helpers/testServer';
+import { encodeAwarenessEntries } from '../../server/sync/protocol';
+import { connectClient, connectSynced, createMap, rawSocket, startTestServer, waitFor } from './helpers/testServer';
+
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const payload = encodeAwarenessEntries([{ clientId, clock, state }]);
+  return new Uint8Array([1, ...encodeVarUint(payload.length), ...payload]);
+}
+
+function encodeVarUint(n: number): number[] {
+  const out: number[] = [];
+  while (n > 127) {
+    out.push((n & 127) | 128);
+    n >>>= 7;
+  }
+  out.push(n);
+  return out;
+}
 
 describe('sync', () => {
   it('relays an edit from one client to another', async () => {
@@ -42,6 +58,28 @@ describe('sync', () => {
 
     a.destroy();
     await waitFor(() => !b.provider.awareness.getStates().has(aId), 5000, 'a removed on b');
+  });
+
+  it('keeps the presence of a client that reconnected when its old socket is dropped', async () => {
+    const t = await startTestServer();
+    const map = await createMap(t.url);
+    const watcher = await connectSynced(t.wsUrl, map.id, map.viewerKey);
+    const old = rawSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`);
+    await old.opened;
+    old.ws.send(awarenessFrame(4242, 1, { name: 'Ada' }));
+    await waitFor(() => watcher.provider.awareness.getStates().has(4242), 5000, 'presence');
+    const fresh = rawSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`);
+    await fresh.opened;
+    fresh.ws.send(awarenessFrame(4242, 2, { name: 'Ada again' }));
+    await waitFor(() => (watcher.provider.awareness.getStates().get(4242) as { name?: string } | undefined)?.name === 'Ada again', 5000, 'update');
+    old.ws.terminate();
+    await old.closed;
+    fresh.ws.send(new Uint8Array([3])); // a round trip after the old socket's close was handled
+    const before = fresh.messages.length;
+    await waitFor(() => fresh.messages.length > before, 5000, 'query answer');
+    expect(watcher.provider.awareness.getStates().has(4242)).toBe(true);
+    fresh.ws.close();
+    await waitFor(() => !watcher.provider.awareness.getStates().has(4242), 5000, 'removed with its owner');
   });
 
   it('repairs a dangling document and relays and stores the repair', async () => {
