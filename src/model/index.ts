@@ -21,3 +21,4 @@ export {
   type StageColumn,
 } from './queries';
 export { validateJourney, repairJourney, REPAIR_ORIGIN, type JourneyIssue } from './integrity';
+export { restoreJourney } from './restore';
