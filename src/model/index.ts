@@ -22,3 +22,38 @@ export {
 } from './queries';
 export { validateJourney, repairJourney, REPAIR_ORIGIN, type JourneyIssue } from './integrity';
 export { restoreJourney } from './restore';
+export {
+  DEFAULT_METRIC_DEFS,
+  METRIC_KEY_PATTERN,
+  checkMetricDef,
+  readMetricDefs,
+  readMetricDef,
+  ensureDefaultMetricDefs,
+  setMetricDef,
+  removeMetricDef,
+  type MetricDef,
+  type MetricBetter,
+} from './metrics-defs';
+export {
+  METRIC_SOURCES,
+  METRIC_NODE_KINDS,
+  METRIC_HISTORY_MAX,
+  readMetrics,
+  readMetric,
+  readMetricValue,
+  type Metric,
+  type MetricPoint,
+  type MetricSource,
+} from './metrics-read';
+export {
+  setMetricValue,
+  setMetricValues,
+  setMetricTarget,
+  clearMetricValue,
+  checkIsoTime,
+  type MetricValueInput,
+  type MetricWriteStatus,
+  type MetricValuesResult,
+} from './metrics-values';
+export { metricStatus, heatColor, redCrossings, HEAT_PALETTE, type MetricStatus, type HeatStyle } from './metrics-status';
+export { stageAggregate, volumeWeights, type StageAggregate } from './metrics-aggregate';
