@@ -21,6 +21,19 @@ export {
   type StageColumn,
 } from './queries';
 export { validateJourney, repairJourney, REPAIR_ORIGIN, type JourneyIssue } from './integrity';
+export {
+  MEDIA_KINDS,
+  MEDIA_NAME_MAX,
+  attachMedia,
+  detachMedia,
+  readMedia,
+  mediaKindOf,
+  isMediaId,
+  checkMediaRef,
+  type MediaRef,
+  type MediaKind,
+} from './media';
+export { firstNoteLine, NOTE_LINE_MAX } from './media-notes';
 export { restoreJourney } from './restore';
 export {
   DEFAULT_METRIC_DEFS,
