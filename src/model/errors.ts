@@ -8,7 +8,8 @@ export type ModelErrorCode =
   | 'not-found'
   | 'wrong-kind'
   | 'duplicate'
-  | 'self-loop';
+  | 'self-loop'
+  | 'forbidden'; // the caller may not do this (e.g. edit another user's comment)
 
 export class ModelError extends Error {
   readonly code: ModelErrorCode;

@@ -34,6 +34,9 @@ export {
   type MediaKind,
 } from './media';
 export { firstNoteLine, NOTE_LINE_MAX } from './media-notes';
+export { addComment, editComment, setCommentResolved, parseMentions, type Comment, type AddCommentArgs, type EditCommentArgs } from './comments';
+export { readComments, openCommentCounts, openThreads, type OpenThread } from './comments-queries';
+export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { restoreJourney } from './restore';
 export {
   DEFAULT_METRIC_DEFS,
