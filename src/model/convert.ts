@@ -94,7 +94,8 @@ export function nodeFromYMap(id: string, m: Y.Map<unknown>): JourneyNode {
       };
     case 'owner':
       return { ...common, kind, name: str(m, 'name', common.label), role: str(m, 'role'), email: str(m, 'email') };
-    case 'persona':
+    case 'persona': {
+      const photo = strOrNull(m, 'photoMediaId');
       return {
         ...common,
         kind,
@@ -103,7 +104,10 @@ export function nodeFromYMap(id: string, m: Y.Map<unknown>): JourneyNode {
         goals: strList(m, 'goals'),
         frustrations: strList(m, 'frustrations'),
         color: str(m, 'color', '#888888'),
+        // Optional: present only while a photo is set, so older snapshots compare unchanged.
+        ...(photo !== null ? { photoMediaId: photo } : {}),
       };
+    }
     case 'note':
       return { ...common, kind };
   }

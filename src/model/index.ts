@@ -37,6 +37,8 @@ export { firstNoteLine, NOTE_LINE_MAX } from './media-notes';
 export { addComment, editComment, setCommentResolved, parseMentions, type Comment, type AddCommentArgs, type EditCommentArgs } from './comments';
 export { readComments, openCommentCounts, openThreads, type OpenThread } from './comments-queries';
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
+export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';
+export { comparePersonas, type PersonaComparison, type StageComparison, type PersonaCurvePoint } from './personas-compare';
 export { restoreJourney } from './restore';
 export {
   DEFAULT_METRIC_DEFS,

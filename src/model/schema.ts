@@ -105,6 +105,8 @@ export interface PersonaNode extends NodeCommon {
   goals: string[];
   frustrations: string[];
   color: string;
+  /** The persona's photo: the id of an image MediaRef in the persona's own `media` (absent: no photo). */
+  photoMediaId?: string;
 }
 
 export interface NoteNode extends NodeCommon {
