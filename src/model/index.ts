@@ -39,6 +39,9 @@ export { readComments, openCommentCounts, openThreads, type OpenThread } from '.
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';
 export { comparePersonas, type PersonaComparison, type StageComparison, type PersonaCurvePoint } from './personas-compare';
+export { TEMPLATES, TEMPLATE_IDS, applyTemplate, templateById, type JourneyTemplate, type TemplateId } from './templates';
+export { TEMPLATE_LANGS, TEMPLATE_LAYOUT, type TemplateLang, type I18nText } from './templates-build';
+export { migrateJourney, applyMigrations, journeyHasContent, documentSchemaVersion, MIGRATIONS, MIGRATION_ORIGIN, type Migration } from './migrations';
 export { restoreJourney } from './restore';
 export {
   DEFAULT_METRIC_DEFS,

@@ -1,0 +1,72 @@
+// Schema migrations. A document records the schema it was written in (meta.schemaVersion); when it is
+// older than this code's SCHEMA_VERSION, migrateJourney brings it up to date in one transaction with
+// origin { kind: 'migration' }. Like repairs, migrations run on every peer that opens an old map, so
+// each must compute its writes from the document alone (no clocks, no random ids): two peers
+// migrating the same state then write the same values, which merge into one.
+import * as Y from 'yjs';
+import { ROOT, SCHEMA_VERSION, type Origin } from './schema';
+import { readStageOrder, rootMaps } from './doc-roots';
+
+export const MIGRATION_ORIGIN: Origin = { kind: 'migration' };
+
+export interface Migration {
+  /** The schemaVersion this migration produces (it runs on documents older than that). */
+  to: number;
+  description: string;
+  up(doc: Y.Doc): void;
+}
+
+/**
+ * Every migration, oldest first. Version 1 is the first schema: a version-0 document (content but no
+ * schemaVersion, or schemaVersion 0) needs nothing but its version set. A schema change adds an entry
+ * here with `to` = the new SCHEMA_VERSION.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+/**
+ * Whether the journey has content: nodes, edges, stages, comments or metric definitions. Meta alone
+ * (a title, as the server seeds a new map) is not content: templates and imports need a doc without it.
+ */
+export function journeyHasContent(doc: Y.Doc): boolean {
+  const { nodes, edges, comments } = rootMaps(doc);
+  const metricDefs = doc.getMap<unknown>(ROOT.metricDefs);
+  return nodes.size > 0 || edges.size > 0 || comments.size > 0 || metricDefs.size > 0 || readStageOrder(doc).length > 0;
+}
+
+/**
+ * The document's schema version: meta.schemaVersion when it is a number; 0 for a document with
+ * content but no version (written before versions existed); null for an empty, uninitialised doc
+ * (nothing to migrate — initJourney will stamp it).
+ */
+export function documentSchemaVersion(doc: Y.Doc): number | null {
+  const { meta } = rootMaps(doc);
+  const v = meta.get('schemaVersion');
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  return meta.size === 0 && !journeyHasContent(doc) ? null : 0;
+}
+
+/**
+ * Apply `migrations` (sorted by `to`) that lie above the document's version, up to `target`, then
+ * stamp `target`, all in one transaction. Returns false without transacting when the document is
+ * empty, already at `target`, or newer than it (a newer schema is never rewritten by older code).
+ * `migrateJourney` is this with the real list; tests pass their own.
+ */
+export function applyMigrations(doc: Y.Doc, migrations: readonly Migration[], target: number): boolean {
+  const from = documentSchemaVersion(doc);
+  if (from === null || from >= target) return false;
+  const steps = [...migrations].sort((a, b) => a.to - b.to).filter((m) => m.to > from && m.to <= target);
+  const { meta } = rootMaps(doc);
+  doc.transact(() => {
+    for (const step of steps) {
+      step.up(doc);
+      meta.set('schemaVersion', step.to);
+    }
+    if (meta.get('schemaVersion') !== target) meta.set('schemaVersion', target);
+  }, MIGRATION_ORIGIN);
+  return true;
+}
+
+/** Bring an older document up to SCHEMA_VERSION (see applyMigrations); true if it wrote. */
+export function migrateJourney(doc: Y.Doc): boolean {
+  return applyMigrations(doc, MIGRATIONS, SCHEMA_VERSION);
+}
