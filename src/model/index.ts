@@ -42,6 +42,10 @@ export { comparePersonas, type PersonaComparison, type StageComparison, type Per
 export { TEMPLATES, TEMPLATE_IDS, applyTemplate, templateById, type JourneyTemplate, type TemplateId } from './templates';
 export { TEMPLATE_LANGS, TEMPLATE_LAYOUT, type TemplateLang, type I18nText } from './templates-build';
 export { migrateJourney, applyMigrations, journeyHasContent, documentSchemaVersion, MIGRATIONS, MIGRATION_ORIGIN, type Migration } from './migrations';
+export { exportJourney, JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, type JourneyJson, type JourneyJsonNode, type JourneyJsonMeta } from './exchange';
+export { importJourney, IMPORT_ORIGIN } from './exchange-import';
+export { validateJourneyJson } from './exchange-validate';
+export { type JsonValue, type NotesNode, type NotesElement, type NotesText } from './exchange-yjson';
 export { restoreJourney } from './restore';
 export {
   DEFAULT_METRIC_DEFS,
