@@ -12,6 +12,9 @@ import { Brand } from './Brand';
 import { ShareButton } from './ShareButton';
 import { StatusBadge } from './StatusBadge';
 import { useMapAccess } from './useMapAccess';
+import { ensureProfileLoaded, useProfileStore } from './useProfile';
+import { PRESENCE_COLORS } from '../db/profile';
+import { Inspector } from '../panels/Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
 import { describeRefusal } from './StatusBadge';
 import { useT } from '../i18n';
@@ -37,11 +40,22 @@ export function MapPage({ mapId }: { mapId: string }) {
       </main>
     );
   }
-  return <OpenMap mapId={mapId} session={session} readOnly={access.role !== 'editor'} role={access.role} editorKey={access.role === 'editor' ? access.key : undefined} viewerKey={access.viewerKey} />;
+  return (
+    <OpenMap
+      mapId={mapId}
+      mapKey={access.key}
+      session={session}
+      readOnly={access.role !== 'editor'}
+      role={access.role}
+      editorKey={access.role === 'editor' ? access.key : undefined}
+      viewerKey={access.viewerKey}
+    />
+  );
 }
 
 interface OpenMapProps {
   mapId: string;
+  mapKey: string;
   session: MapSession;
   readOnly: boolean;
   role: 'editor' | 'viewer';
@@ -49,7 +63,7 @@ interface OpenMapProps {
   viewerKey?: string;
 }
 
-function OpenMap({ mapId, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
+function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
   const { connection, store } = session;
   const connectionState = useConnectionState(connection);
   const meta = useStore(store, (state) => state.meta);
@@ -71,7 +85,15 @@ function OpenMap({ mapId, session, readOnly, role, editorKey, viewerKey }: OpenM
     },
     [notify],
   );
-  const context = useMemo<MapContextValue>(() => ({ doc: connection.doc, store, readOnly, run }), [connection.doc, store, readOnly, run]);
+  const profile = useProfileStore((state) => state.profile);
+  useEffect(() => void ensureProfileLoaded(), []);
+  const name = profile?.name ?? '';
+  const color = profile?.color ?? PRESENCE_COLORS[0];
+  const user = useMemo(() => ({ name, color }), [name, color]);
+  const context = useMemo<MapContextValue>(
+    () => ({ mapId, mapKey, doc: connection.doc, store, awareness: connection.awareness, user, readOnly, run }),
+    [mapId, mapKey, connection, store, user, readOnly, run],
+  );
 
   useEffect(() => {
     if (meta.title) void updateTitle(mapId, meta.title);
@@ -102,9 +124,12 @@ function OpenMap({ mapId, session, readOnly, role, editorKey, viewerKey }: OpenM
             {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
           </div>
         )}
-        <ReactFlowProvider>
-          <JourneyCanvas synced={connectionState.synced} />
-        </ReactFlowProvider>
+        <div className="map-body">
+          <ReactFlowProvider>
+            <JourneyCanvas synced={connectionState.synced} />
+          </ReactFlowProvider>
+          <Inspector />
+        </div>
       </div>
     </MapContext.Provider>
   );

@@ -28,7 +28,7 @@ import { EmptyMapHint } from './EmptyMapHint';
 import { t as translateNow, useT } from '../i18n';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
-const minimapColor = (node: JourneyFlowNode) => (node.type === 'lanes' ? 'transparent' : (MINIMAP_COLORS[node.type] ?? '#999'));
+const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
 
 export function JourneyCanvas({ synced }: { synced: boolean }) {
   const { doc, store, readOnly, run } = useMap();

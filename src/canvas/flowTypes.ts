@@ -7,6 +7,7 @@ import { OwnerNode } from './nodes/OwnerNode';
 import { StageNode } from './nodes/StageNode';
 import { TouchpointNode } from './nodes/TouchpointNode';
 import { PathEdge } from './edges/PathEdge';
+import { EmotionNode } from './nodes/EmotionNode';
 
 export const nodeTypes: NodeTypes = {
   stage: StageNode,
@@ -15,6 +16,7 @@ export const nodeTypes: NodeTypes = {
   owner: OwnerNode,
   note: NoteNode,
   lanes: LanesNode,
+  emotion: EmotionNode,
 };
 
 export const edgeTypes: EdgeTypes = { path: PathEdge };

@@ -7,7 +7,7 @@ import { STAGE_LAYOUT } from '../model';
 import type { MessageKey } from '../i18n';
 
 export interface LaneSpec {
-  id: 'touchpoints' | 'channels';
+  id: 'touchpoints' | 'channels' | 'emotion';
   label: MessageKey;
   height: number;
 }
@@ -23,6 +23,7 @@ export const LAYOUT = {
   lanes: [
     { id: 'touchpoints', label: 'lane.touchpoints', height: 380 },
     { id: 'channels', label: 'lane.channels', height: 120 },
+    { id: 'emotion', label: 'lane.emotion', height: 150 },
   ] satisfies LaneSpec[],
 } as const;
 

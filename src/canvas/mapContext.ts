@@ -2,11 +2,19 @@
 // this person may edit. Provided once per open map.
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
 import type { JourneyStore } from '../state/journeyStore';
 
 export interface MapContextValue {
+  mapId: string;
+  /** The key this browser opened the map with (for media requests). */
+  mapKey: string;
   doc: Y.Doc;
   store: JourneyStore;
+  /** Presence of the people on this map; absent in tests without a server. */
+  awareness?: Awareness;
+  /** This person, as others see them (carets, cursors). */
+  user: { name: string; color: string };
   readOnly: boolean;
   /** Runs a model command; a refused command becomes a visible message instead of an exception. */
   run: (action: () => unknown) => boolean;

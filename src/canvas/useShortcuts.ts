@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import type { JourneyActions } from './useJourneyActions';
 import type { JourneyStore } from '../state/journeyStore';
-import { LANES_NODE_ID } from '../state/viewTypes';
+import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useUi } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
 
@@ -35,7 +35,7 @@ export function useShortcuts(actions: JourneyActions, store: JourneyStore, readO
         event.preventDefault();
         actions.addStage();
       } else if (event.key === 'F2' || event.key === 'Enter') {
-        const selected = store.getState().nodes.filter((node) => node.selected && node.id !== LANES_NODE_ID);
+        const selected = store.getState().nodes.filter((node) => node.selected && !VIEW_ONLY_IDS.has(node.id));
         if (selected.length === 1 && selected[0]) {
           event.preventDefault();
           useUi.getState().startEditing(selected[0].id);

@@ -16,12 +16,31 @@ export interface MyMap {
   lastOpened: number;
 }
 
+/** Media bytes already seen, so a map opened once still shows its media offline. */
+export interface CachedMedia {
+  /** SHA-256 of the bytes (content-addressed: the same for every map). */
+  hash: string;
+  mime: string;
+  blob: Blob;
+  cachedAt: number;
+}
+
+/** Small preferences of this browser (the person's name and colour, …), by key. */
+export interface Preference {
+  key: string;
+  value: unknown;
+}
+
 export class PercorsoDb extends Dexie {
   maps!: EntityTable<MyMap, 'id'>;
+  media!: EntityTable<CachedMedia, 'hash'>;
+  prefs!: EntityTable<Preference, 'key'>;
 
   constructor(name = 'percorso') {
     super(name);
     this.version(1).stores({ maps: 'id, lastOpened' });
+    this.version(2).stores({ maps: 'id, lastOpened', media: 'hash, cachedAt' });
+    this.version(3).stores({ maps: 'id, lastOpened', media: 'hash, cachedAt', prefs: 'key' });
   }
 }
 

@@ -82,3 +82,18 @@ export {
 } from './metrics-values';
 export { metricStatus, heatColor, redCrossings, HEAT_PALETTE, type MetricStatus, type HeatStyle } from './metrics-status';
 export { stageAggregate, volumeWeights, type StageAggregate } from './metrics-aggregate';
+export { parseCsv, parseNumber, parseCsvDate, CsvError, type ParsedCsv, type CsvDelimiter, type CsvErrorReason } from './csv-parse';
+export {
+  planCsvImport,
+  applyCsvImport,
+  type CsvMapping,
+  type CsvImportItem,
+  type CsvImportPlan,
+  type CsvRowError,
+  type CsvRowErrorReason,
+  type CsvApplyResult,
+} from './csv-import';
+export { suggestCsvMapping, type SuggestedCsvMapping } from './csv-suggest';
+export { channelInventory, channelTransitions, TRANSITION_WEIGHTS, type ChannelInventory, type ChannelTransition } from './insight-channels';
+export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight-critical';
+export { emotionSummary, emotionCurve, type EmotionSummary, type StageEmotion, type EmotionPoint } from './insight-emotion';

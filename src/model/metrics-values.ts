@@ -118,6 +118,7 @@ interface Mirror {
 /** Applies points inside one transaction, mirroring each history so a batch does not re-read it per item. */
 class MetricWriter {
   private mirrors = new Map<Y.Map<unknown>, Mirror>();
+  private pending = new Map<Y.Map<unknown>, Map<string, unknown>>();
 
   private mirror(mm: Y.Map<unknown>): Mirror {
     let m = this.mirrors.get(mm);
@@ -147,22 +148,44 @@ class MetricWriter {
     // An explicit time seen before is a re-sent item; a manual edit in the same millisecond replaces it.
     if (same >= 0 && item.at !== undefined) return { status: 'duplicate', before, changed: false };
     if (same >= 0) this.remove(mir, same);
-    const valid = mir.points.filter((p) => !Number.isNaN(p.ms));
-    const oldest = Math.min(...valid.map((p) => p.ms));
-    if (valid.length >= METRIC_HISTORY_MAX && ms < oldest) return { status: 'stale', before, changed: false };
-    let latest = Math.max(...valid.map((p) => p.ms));
-    if (valid.length === 0) latest = before === null ? -Infinity : Date.parse(String(mm.get('updatedAt'))) || -Infinity;
+    let valid = 0;
+    let oldest = Infinity;
+    let latest = -Infinity;
+    for (const p of mir.points) {
+      if (Number.isNaN(p.ms)) continue;
+      valid++;
+      if (p.ms < oldest) oldest = p.ms;
+      if (p.ms > latest) latest = p.ms;
+    }
+    if (valid >= METRIC_HISTORY_MAX && ms < oldest) return { status: 'stale', before, changed: false };
+    if (valid === 0 && before !== null) latest = Date.parse(String(mm.get('updatedAt'))) || -Infinity; // a value written without history
     let idx = mir.points.length;
     while (idx > 0 && (mir.points[idx - 1]?.ms ?? 0) > ms) idx--;
     mir.history.insert(idx, [{ value: item.value, at }]);
     mir.points.splice(idx, 0, { at, ms, value: item.value });
     this.trim(mir);
-    if (item.target !== undefined) setIfChanged(mm, 'target', item.target);
+    if (item.target !== undefined) this.stage(mm, 'target', item.target);
     if (ms < latest) return { status: 'applied', before, changed: false }; // a back-filled past point
-    setIfChanged(mm, 'value', item.value);
-    setIfChanged(mm, 'source', item.source);
-    setIfChanged(mm, 'updatedAt', at);
+    this.stage(mm, 'value', item.value);
+    this.stage(mm, 'source', item.source);
+    this.stage(mm, 'updatedAt', at);
     return { status: 'applied', before, changed: before !== item.value };
+  }
+
+  /** Field writes wait for flush(): a batch sets each metric's fields once, not once per point. */
+  private stage(mm: Y.Map<unknown>, field: string, value: unknown): void {
+    let fields = this.pending.get(mm);
+    if (!fields) {
+      fields = new Map();
+      this.pending.set(mm, fields);
+    }
+    fields.set(field, value);
+  }
+
+  /** Write the staged fields. Call once, at the end of the transaction. */
+  flush(): void {
+    for (const [mm, fields] of this.pending) for (const [field, value] of fields) setIfChanged(mm, field, value);
+    this.pending.clear();
   }
 
   private remove(mir: Mirror, i: number): void {
@@ -191,7 +214,9 @@ export function setMetricValue(doc: Y.Doc, input: MetricValueInput, origin?: Ori
   let status: MetricWriteStatus = 'applied';
   const now = new Date().toISOString();
   write(doc, origin, () => {
-    status = new MetricWriter().apply(item, now).status;
+    const writer = new MetricWriter();
+    status = writer.apply(item, now).status;
+    writer.flush();
   });
   return status;
 }
@@ -227,6 +252,7 @@ export function setMetricValues(doc: Y.Doc, items: MetricValueInput[], origin?: 
       else result.skipped++;
       if (r.changed) result.changes.push({ index, nodeId: item.nodeId, key: item.key, before: r.before, after: item.value });
     });
+    writer.flush();
   });
   return result;
 }

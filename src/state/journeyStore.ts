@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { edgeFromYMap, nodeFromYMap, readMeta, roots, type JourneyMeta, type JourneyNode, type OwnerNode, type PathEdge, type StageNode } from '../model';
+import { edgeFromYMap, firstNoteLine, nodeFromYMap, readMedia, readMeta, roots, type MediaRef, type JourneyMeta, type JourneyNode, type OwnerNode, type PathEdge, type StageNode } from '../model';
 import type { StageColumn } from '../canvas/layout';
 import { ViewCache, deriveView } from './journeyView';
 import type { JourneyFlowNode, PathFlowEdge } from './viewTypes';
@@ -49,15 +49,24 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   const { nodes: yNodes, edges: yEdges, stageOrder, meta: yMeta } = roots(doc);
   const modelNodes = new Map<string, JourneyNode>();
   const modelEdges = new Map<string, PathEdge>();
+  const noteLines = new Map<string, string>();
+  const media = new Map<string, readonly MediaRef[]>();
   const cache = new ViewCache();
   let lastNodes = new Map<string, JourneyFlowNode>();
   let lastEdges = new Map<string, PathFlowEdge>();
 
   const readNodeInto = (id: string) => {
     const ymap = yNodes.get(id);
+    noteLines.delete(id);
+    media.delete(id);
     if (!ymap) return void modelNodes.delete(id);
     try {
-      modelNodes.set(id, nodeFromYMap(id, ymap));
+      const node = nodeFromYMap(id, ymap);
+      modelNodes.set(id, node);
+      if (node.kind === 'touchpoint') {
+        noteLines.set(id, firstNoteLine(doc, id));
+        media.set(id, readMedia(doc, id));
+      }
     } catch {
       modelNodes.delete(id); // a node another client is still writing, or malformed: skip, don't crash the view
     }
@@ -75,7 +84,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   yEdges.forEach((_value, id) => readEdgeInto(id));
 
   const derive = (current: JourneyViewState | null, keepLocal: boolean) => {
-    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges }, cache);
+    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media }, cache);
     const nodes = current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes;
     const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
     lastNodes = new Map(view.nodes.map((node) => [node.id, node]));

@@ -2,15 +2,20 @@
 // previous flow object whenever its inputs are the same objects, so React Flow (and our memoised
 // node components) re-render only the nodes that changed.
 import { MarkerType } from '@xyflow/react';
-import type { ChannelNode, JourneyNode, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
-import { CANVAS_HEIGHT, LAYOUT, columnsWidth, layoutColumns, type StageColumn } from '../canvas/layout';
-import { LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
+import type { ChannelNode, JourneyNode, MediaRef, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
+import { CANVAS_HEIGHT, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from '../canvas/layout';
+import { EMOTION_NODE_ID, LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
 
 export interface ModelSnapshot {
   nodes: ReadonlyMap<string, JourneyNode>;
   stageOrder: readonly string[];
   edges: ReadonlyMap<string, PathEdge>;
+  /** First line of each node's notes, for the cards. */
+  noteLines: ReadonlyMap<string, string>;
+  media: ReadonlyMap<string, readonly MediaRef[]>;
 }
+
+const NO_MEDIA: readonly MediaRef[] = [];
 
 export interface DerivedView {
   stages: StageNode[];
@@ -97,6 +102,22 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       zIndex: -2,
     })),
   ];
+  const emotionLane = LAYOUT.lanes.find((lane) => lane.id === 'emotion');
+  nodes.push(
+    cache.reuse(EMOTION_NODE_ID, [width], () => ({
+      id: EMOTION_NODE_ID,
+      type: 'emotion' as const,
+      position: { x: 0, y: laneTop('emotion') },
+      data: { width },
+      width,
+      height: emotionLane?.height ?? 0,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      deletable: false,
+      zIndex: 0,
+    })),
+  );
   // Parents come before their children, as React Flow requires.
   for (const stage of stages) {
     const column = columnById.get(stage.id);
@@ -120,15 +141,16 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
     if (node.kind === 'touchpoint') {
       const channel = channelOf(node);
       const parentId = node.stageId && columnById.has(node.stageId) ? node.stageId : undefined;
+      const noteLine = snapshot.noteLines.get(node.id) ?? '';
+      const media = snapshot.media.get(node.id) ?? NO_MEDIA;
       nodes.push(
-        cache.reuse(node.id, [node, channel, parentId], () => ({
+        cache.reuse(node.id, [node, channel, parentId, noteLine, media], () => ({
           id: node.id,
           type: 'touchpoint' as const,
           position: { x: node.x, y: node.y },
-          data: { touchpoint: node, channel },
+          data: { touchpoint: node, channel, noteLine, media },
           parentId,
-          width: node.w,
-          height: node.h,
+          width: node.w, // the height follows the card's content
         })),
       );
     } else if (node.kind === 'channel') {
@@ -183,6 +205,6 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       })),
     );
   }
-  cache.retainOnly(new Set([LANES_NODE_ID, ...snapshot.nodes.keys(), ...[...snapshot.edges.keys()].map((id) => `edge:${id}`)]));
+  cache.retainOnly(new Set([LANES_NODE_ID, EMOTION_NODE_ID, ...snapshot.nodes.keys(), ...[...snapshot.edges.keys()].map((id) => `edge:${id}`)]));
   return { stages, columns, nodes, edges };
 }

@@ -19,7 +19,7 @@ export function omnichannelSupport(): Y.Doc {
   addChannel(doc, { label: 'E-mail', type: 'digital', medium: 'email', id: 'email', x: 0, needs: ['Ask a question', 'Send documents'] });
   addChannel(doc, { label: 'Phone', type: 'physical', medium: 'phone', id: 'phone', x: 200, needs: ['Ask a question', 'Urgent help'] });
   addChannel(doc, { label: 'WhatsApp', type: 'digital', medium: 'messaging', id: 'whatsapp', x: 400, needs: ['Quick answer'] });
-  addChannel(doc, { label: 'Web chat', type: 'digital', medium: 'web', id: 'webchat', x: 600, needs: ['quick answer', 'ask a question'] });
+  addChannel(doc, { label: 'Live chat', type: 'digital', medium: 'web', id: 'webchat', x: 600, needs: ['quick answer', 'ask a question'] });
   addChannel(doc, { label: 'Review site', type: 'digital', medium: 'review', id: 'reviews', x: 800 });
   addChannel(doc, { label: 'Store', type: 'physical', medium: 'store', id: 'store', x: 1000, needs: ['Return a product'] });
   const tp = (id: string, stageId: string, channelId: string, label: string, x: number, emotion: number) => {

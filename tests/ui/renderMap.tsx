@@ -6,6 +6,7 @@ import { ModelError } from '../../src/model';
 import { JourneyCanvas } from '../../src/canvas/JourneyCanvas';
 import { MapContext } from '../../src/canvas/mapContext';
 import { createJourneyStore } from '../../src/state/journeyStore';
+import { Inspector } from '../../src/panels/Inspector';
 
 export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
   const doc = options.doc ?? new Y.Doc();
@@ -23,10 +24,11 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
   };
   const view = render(
     <div style={{ width: 1200, height: 800 }}>
-      <MapContext.Provider value={{ doc, store, readOnly: options.readOnly ?? false, run }}>
+      <MapContext.Provider value={{ mapId: 'test-map', mapKey: 'test-key-0000000000', doc, store, user: { name: 'Tester', color: '#2b4c7e' }, readOnly: options.readOnly ?? false, run }}>
         <ReactFlowProvider>
           <JourneyCanvas synced />
         </ReactFlowProvider>
+        <Inspector />
       </MapContext.Provider>
     </div>,
   );

@@ -1,0 +1,43 @@
+// The emotion lane: a curve through the touchpoints in stage order, with a face and the number at
+// each point. It reads the flow nodes as drawn, so it moves live with drags and remote edits.
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useStore } from 'zustand';
+import type { EmotionFlowNode } from '../../state/viewTypes';
+import { useMap } from '../mapContext';
+import { emotionCurvePoints, smoothPath } from '../emotionCurve';
+import { emotionLook } from '../../panels/EmotionScale';
+import { LAYOUT } from '../layout';
+
+const PADDING = 24;
+
+function EmotionNodeView({ data }: NodeProps<EmotionFlowNode>) {
+  const { store } = useMap();
+  const nodes = useStore(store, (state) => state.nodes);
+  const stageOrder = useStore(store, (state) => state.stages);
+  const height = LAYOUT.lanes.find((lane) => lane.id === 'emotion')?.height ?? 150;
+  const yOf = (emotion: number) => PADDING + ((2 - emotion) / 4) * (height - 2 * PADDING);
+  const points = emotionCurvePoints(
+    nodes,
+    stageOrder.map((stage) => stage.id),
+  ).map((point) => ({ ...point, y: yOf(point.emotion) }));
+  return (
+    <svg className="emotion-curve" width={data.width} height={height} aria-hidden>
+      <line x1={0} x2={data.width} y1={yOf(0)} y2={yOf(0)} className="emotion-zero" />
+      <path d={smoothPath(points)} className="emotion-path" />
+      {points.map((point) => {
+        const look = emotionLook(point.emotion);
+        return (
+          <g key={point.id} transform={`translate(${point.x}, ${point.y})`}>
+            <circle r={11} fill={look.color} />
+            <text y={4} textAnchor="middle" className="emotion-value">
+              {point.emotion > 0 ? `+${point.emotion}` : point.emotion}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export const EmotionNode = memo(EmotionNodeView);

@@ -1,0 +1,81 @@
+// The inspector: edits every field of the selected node's kind through model commands. Two people
+// editing the same node see each other's changes live (the fields follow the doc unless focused).
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { Trash2, X } from 'lucide-react';
+import { readMedia, removeNode, setLabel, type JourneyNode } from '../model';
+import { useMap } from '../canvas/mapContext';
+import { VIEW_ONLY_IDS } from '../state/viewTypes';
+import { useT, type MessageKey } from '../i18n';
+import { Field, TextField } from './fields';
+import { MediaSection } from './media/MediaSection';
+import { TouchpointFields } from './sections/TouchpointFields';
+import { StageFields } from './sections/StageFields';
+import { ChannelFields } from './sections/ChannelFields';
+import { OwnerFields } from './sections/OwnerFields';
+import { PersonaFields } from './sections/PersonaFields';
+
+const KIND_NAMES: Record<JourneyNode['kind'], MessageKey> = {
+  stage: 'kind.stage',
+  touchpoint: 'kind.touchpoint',
+  channel: 'kind.channel',
+  owner: 'kind.owner',
+  persona: 'kind.persona',
+  note: 'kind.note',
+};
+
+/** The one selected node's id, or null (none, several, or only the lane grid). */
+export function useSelectedNodeId(): string | null {
+  const { store } = useMap();
+  return useStore(store, (state) => {
+    let found: string | null = null;
+    for (const node of state.nodes) {
+      if (!node.selected || VIEW_ONLY_IDS.has(node.id)) continue;
+      if (found) return null;
+      found = node.id;
+    }
+    return found;
+  });
+}
+
+export const Inspector = memo(function Inspector() {
+  const t = useT();
+  const { doc, store, readOnly, run } = useMap();
+  const id = useSelectedNodeId();
+  const node = useStore(store, (state) => (id ? state.modelNodes.get(id) : undefined));
+  if (!id || !node) return null;
+  const close = () => store.applyNodeChanges([{ type: 'select', id, selected: false }]);
+  const labelLabel = node.kind === 'note' ? t('inspector.text') : node.kind === 'owner' || node.kind === 'persona' ? t('inspector.name') : t('inspector.label');
+
+  return (
+    <aside className="inspector nokey" aria-label={t('inspector.title')} data-testid="inspector">
+      <header className="inspector-header">
+        <span className="inspector-kind">{t(KIND_NAMES[node.kind])}</span>
+        <button type="button" className="icon-button" aria-label={t('inspector.close')} onClick={close}>
+          <X size={16} aria-hidden />
+        </button>
+      </header>
+      <div className="inspector-body">
+        <Field label={labelLabel}>
+          {(fieldId) => <TextField id={fieldId} value={node.label} readOnly={readOnly} allowEmpty={false} maxLength={200} multiline={node.kind === 'note'} onCommit={(value) => run(() => setLabel(doc, node.id, value))} />}
+        </Field>
+        {node.kind === 'touchpoint' && <TouchpointFields touchpoint={node} />}
+        {node.kind === 'stage' && <StageFields stage={node} />}
+        {node.kind === 'channel' && <ChannelFields channel={node} />}
+        {node.kind === 'owner' && <OwnerFields owner={node} />}
+        {node.kind === 'persona' && <PersonaFields persona={node} />}
+        {node.kind !== 'note' && (
+          <section className="inspector-section">
+            <h3>{t('inspector.media')}</h3>
+            <MediaSection nodeId={node.id} media={readMedia(doc, node.id)} />
+          </section>
+        )}
+        {!readOnly && (
+          <button type="button" className="danger-button" onClick={() => run(() => removeNode(doc, node.id))}>
+            <Trash2 size={15} aria-hidden /> {t('inspector.remove', { kind: t(KIND_NAMES[node.kind]).toLowerCase() })}
+          </button>
+        )}
+      </div>
+    </aside>
+  );
+});

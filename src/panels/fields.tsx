@@ -1,0 +1,137 @@
+// Form fields of the inspector. Text fields keep a draft while focused and commit on Enter or blur,
+// so typing is one model command per edit (not per key) and a remote change never moves the caret.
+import { memo, useEffect, useId, useState, type ReactNode } from 'react';
+import { Plus, X } from 'lucide-react';
+import { useT } from '../i18n';
+
+export function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint && <p className="field-hint">{hint}</p>}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  id?: string;
+  value: string;
+  onCommit: (value: string) => void;
+  readOnly?: boolean;
+  multiline?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  type?: 'text' | 'email';
+  /** Empty values are allowed (goals, roles); labels pass false. */
+  allowEmpty?: boolean;
+}
+
+export const TextField = memo(function TextField({ id, value, onCommit, readOnly, multiline, maxLength = 2000, placeholder, type = 'text', allowEmpty = true }: TextFieldProps) {
+  const [draft, setDraft] = useState(value);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) setDraft(value);
+  }, [value, focused]);
+  const commit = () => {
+    const next = draft.trim();
+    if (next === value.trim() || (!allowEmpty && !next)) return setDraft(value);
+    onCommit(next);
+  };
+  const common = {
+    id,
+    value: draft,
+    readOnly,
+    maxLength,
+    placeholder,
+    onFocus: () => setFocused(true),
+    onBlur: () => {
+      setFocused(false);
+      if (!readOnly) commit();
+    },
+    onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
+  };
+  return multiline ? (
+    <textarea {...common} rows={3} onKeyDown={(event) => event.key === 'Escape' && setDraft(value)} />
+  ) : (
+    <input
+      {...common}
+      type={type}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
+        if (event.key === 'Escape') setDraft(value);
+      }}
+    />
+  );
+});
+
+/** An editable list of short texts (pain points, opportunities, needs, goals). */
+export const ListEditor = memo(function ListEditor({ items, onChange, readOnly, addLabel, itemLabel }: { items: readonly string[]; onChange: (items: string[]) => void; readOnly?: boolean; addLabel: string; itemLabel: string }) {
+  const t = useT();
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    const text = draft.trim();
+    if (!text) return;
+    onChange([...items, text]);
+    setDraft('');
+  };
+  return (
+    <div className="list-editor">
+      {items.length > 0 && (
+        <ul>
+          {items.map((item, index) => (
+            <li key={`${index}-${item}`}>
+              <TextField value={item} readOnly={readOnly} allowEmpty={false} maxLength={500} onCommit={(text) => onChange(items.map((old, i) => (i === index ? text : old)))} />
+              {!readOnly && (
+                <button type="button" className="icon-button" aria-label={t('inspector.removeItem', { item })} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+                  <X size={14} aria-hidden />
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!readOnly && (
+        <div className="list-add">
+          <input
+            aria-label={itemLabel}
+            value={draft}
+            maxLength={500}
+            placeholder={addLabel}
+            onChange={(event) => setDraft(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+          <button type="button" className="icon-button" aria-label={addLabel} onClick={add} disabled={!draft.trim()}>
+            <Plus size={16} aria-hidden />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});
+
+export function ColorSwatches({ value, colors, onChange, readOnly, label }: { value: string; colors: readonly string[]; onChange: (color: string) => void; readOnly?: boolean; label: string }) {
+  return (
+    <div className="swatches" role="radiogroup" aria-label={label}>
+      {colors.map((color) => (
+        <button
+          key={color}
+          type="button"
+          role="radio"
+          aria-checked={color.toLowerCase() === value.toLowerCase()}
+          aria-label={color}
+          className="swatch"
+          style={{ background: color }}
+          disabled={readOnly}
+          onClick={() => onChange(color)}
+        />
+      ))}
+    </div>
+  );
+}
