@@ -1,6 +1,6 @@
 // The inspector: edits every field of the selected node's kind through model commands. Two people
 // editing the same node see each other's changes live (the fields follow the doc unless focused).
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Trash2, X } from 'lucide-react';
 import { readMedia, removeNode, setLabel, type JourneyNode } from '../model';
@@ -9,6 +9,7 @@ import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from './fields';
 import { MediaSection } from './media/MediaSection';
+import { filesOf, startUploads } from '../state/uploads';
 import { TouchpointFields } from './sections/TouchpointFields';
 import { StageFields } from './sections/StageFields';
 import { ChannelFields } from './sections/ChannelFields';
@@ -40,9 +41,22 @@ export function useSelectedNodeId(): string | null {
 
 export const Inspector = memo(function Inspector() {
   const t = useT();
-  const { doc, store, readOnly, run } = useMap();
+  const { doc, store, readOnly, run, mapId, mapKey } = useMap();
   const id = useSelectedNodeId();
   const node = useStore(store, (state) => (id ? state.modelNodes.get(id) : undefined));
+  const acceptsMedia = Boolean(node && node.kind !== 'note' && !readOnly);
+  // Pasting files (a screenshot, say) while a node is selected attaches them to it.
+  useEffect(() => {
+    if (!id || !acceptsMedia) return;
+    const onPaste = (event: ClipboardEvent) => {
+      const files = filesOf(event.clipboardData);
+      if (!files.length) return;
+      event.preventDefault();
+      startUploads(files, { doc, mapId, mapKey, nodeId: id });
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [id, acceptsMedia, doc, mapId, mapKey]);
   if (!id || !node) return null;
   const close = () => store.applyNodeChanges([{ type: 'select', id, selected: false }]);
   const labelLabel = node.kind === 'note' ? t('inspector.text') : node.kind === 'owner' || node.kind === 'persona' ? t('inspector.name') : t('inspector.label');
