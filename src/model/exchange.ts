@@ -5,8 +5,8 @@
 // comment threads by node id) so the same journey always exports the same file.
 import * as Y from 'yjs';
 import { ROOT, type JourneyMeta, type JourneyNode, type NodeKind, type PathEdge } from './schema';
-import { compareIds, readEdges, readMeta, readNodes } from './queries';
-import { readStageOrder, rootMaps } from './doc-roots';
+import { compareIds, readEdges, readMeta, readNodes, stagesInOrder } from './queries';
+import { rootMaps } from './doc-roots';
 import { readMediaOf, type MediaRef } from './media';
 import { readComments } from './comments-queries';
 import { type Comment } from './comments';
@@ -90,7 +90,7 @@ export function exportJourney(doc: Y.Doc): JourneyJson {
     version: JOURNEY_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),
     meta: { ...readMeta(doc), ...(metaExtra ? { extra: metaExtra } : {}) },
-    stageOrder: readStageOrder(doc).filter((s): s is string => typeof s === 'string'),
+    stageOrder: stagesInOrder(doc).map((s) => s.id), // as views read it: each stage once, even before a repair
     nodes: jsonNodes,
     edges: readEdges(doc),
     metricDefs,

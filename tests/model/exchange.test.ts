@@ -172,6 +172,14 @@ describe('exportJourney / importJourney', () => {
     }
   });
 
+  it('exports the stage order as views read it, so a map awaiting repair still imports', () => {
+    const a = richMap();
+    a.getArray<string>('stageOrder').push(['s1']); // as two concurrent moves of one stage leave it
+    const b = newDoc();
+    importJourney(b, exportJourney(a));
+    expect(b.getArray<string>('stageOrder').toArray()).toEqual(['s1', 's2']);
+  });
+
   it('imports into a map whose meta the server seeded; the file meta wins', () => {
     const b = newDoc();
     initJourney(b, { title: 'New map' });
