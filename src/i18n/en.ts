@@ -1,5 +1,10 @@
 // English UI strings. Keys are grouped by screen; `{name}` marks a value filled in at run time.
-export const en = {
+// Larger screens keep their strings in parts/ (one file per area, so areas don't collide).
+import { collabEn } from './parts/collab.en';
+import { exportEn } from './parts/export.en';
+import { metricsEn } from './parts/metrics.en';
+
+const core = {
   'app.home': 'Percorso home',
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to my maps',
@@ -222,5 +227,7 @@ export const en = {
   'notes.link': "Link",
   'notes.linkPrompt': "Link address (https://…)",
 } as const;
+
+export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn } as const;
 
 export type MessageKey = keyof typeof en;

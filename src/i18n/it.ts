@@ -1,8 +1,11 @@
 // Italian UI strings: the vocabulary of Italian CX teams (fase, touchpoint, canale di contatto,
 // percorso del cliente). Every key of `en` must be here (the type checks it).
 import type { MessageKey } from './en';
+import { collabIt } from './parts/collab.it';
+import { exportIt } from './parts/export.it';
+import { metricsIt } from './parts/metrics.it';
 
-export const it: Record<MessageKey, string> = {
+const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exportIt | keyof typeof collabIt>, string> = {
   'app.home': 'Home di Percorso',
   'app.notFound': 'Pagina non trovata',
   'app.backHome': 'Torna alle mie mappe',
@@ -225,3 +228,5 @@ export const it: Record<MessageKey, string> = {
   'notes.link': "Collegamento",
   'notes.linkPrompt': "Indirizzo del collegamento (https://…)",
 };
+
+export const it: Record<MessageKey, string> = { ...core, ...metricsIt, ...exportIt, ...collabIt };
