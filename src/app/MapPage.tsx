@@ -14,7 +14,7 @@ import { StatusBadge } from './StatusBadge';
 import { useMapAccess } from './useMapAccess';
 import { ensureProfileLoaded, useProfileStore } from './useProfile';
 import { PRESENCE_COLORS } from '../db/profile';
-import { Inspector } from '../panels/Inspector';
+import { Sidebar } from '../panels/Sidebar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { describeRefusal } from './StatusBadge';
 import { useT } from '../i18n';
@@ -128,7 +128,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
           <ReactFlowProvider>
             <JourneyCanvas synced={connectionState.synced} />
           </ReactFlowProvider>
-          <Inspector />
+          <Sidebar />
         </div>
       </div>
     </MapContext.Provider>

@@ -226,6 +226,10 @@ const core = {
   'notes.checklist': "Checklist",
   'notes.link': "Link",
   'notes.linkPrompt': "Link address (https://…)",
+  'panel.inspector': "Inspector",
+  'panel.rail': "Panels",
+  'panel.close': "Close the panel",
+  'inspector.empty': "Select a stage, touchpoint, channel or owner to see and edit it here.",
 } as const;
 
 export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn } as const;

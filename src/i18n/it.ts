@@ -227,6 +227,10 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'notes.checklist': "Lista di controllo",
   'notes.link': "Collegamento",
   'notes.linkPrompt': "Indirizzo del collegamento (https://…)",
+  'panel.inspector': "Proprietà",
+  'panel.rail': "Pannelli",
+  'panel.close': "Chiudi il pannello",
+  'inspector.empty': "Seleziona una fase, un touchpoint, un canale o un responsabile per vederlo e modificarlo qui.",
 };
 
 export const it: Record<MessageKey, string> = { ...core, ...metricsIt, ...exportIt, ...collabIt };

@@ -57,7 +57,13 @@ export const Inspector = memo(function Inspector() {
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
   }, [id, acceptsMedia, doc, mapId, mapKey]);
-  if (!id || !node) return null;
+  if (!id || !node) {
+    return (
+      <aside className="inspector nokey" aria-label={t('inspector.title')}>
+        <p className="muted panel-empty">{t('inspector.empty')}</p>
+      </aside>
+    );
+  }
   const close = () => store.applyNodeChanges([{ type: 'select', id, selected: false }]);
   const labelLabel = node.kind === 'note' ? t('inspector.text') : node.kind === 'owner' || node.kind === 'persona' ? t('inspector.name') : t('inspector.label');
 

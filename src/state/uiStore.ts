@@ -7,9 +7,20 @@ export interface Toast {
   tone: 'error' | 'info';
 }
 
+/** The tabs of the right sidebar; panels register themselves in src/panels/registry.tsx. */
+export type SidebarTab = 'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'versions';
+
+/** Reading the map for one owner or one persona: everything else dims. */
+export type MapFocus = { kind: 'owner'; id: string } | { kind: 'persona'; id: string } | null;
+
 interface UiState {
   editingNodeId: string | null;
   toasts: Toast[];
+  /** The open sidebar tab, or null when the sidebar is closed. */
+  sidebarTab: SidebarTab | null;
+  focus: MapFocus;
+  setSidebarTab: (tab: SidebarTab | null) => void;
+  setFocus: (focus: MapFocus) => void;
   startEditing: (id: string | null) => void;
   notify: (text: string, tone?: Toast['tone']) => void;
   dismiss: (id: number) => void;
@@ -20,6 +31,10 @@ let nextToastId = 1;
 export const useUi = create<UiState>((set) => ({
   editingNodeId: null,
   toasts: [],
+  sidebarTab: null,
+  focus: null,
+  setSidebarTab: (tab) => set({ sidebarTab: tab }),
+  setFocus: (focus) => set({ focus }),
   startEditing: (id) => set({ editingNodeId: id }),
   notify: (text, tone = 'error') => {
     const id = nextToastId++;

@@ -6,7 +6,7 @@ import { ModelError } from '../../src/model';
 import { JourneyCanvas } from '../../src/canvas/JourneyCanvas';
 import { MapContext } from '../../src/canvas/mapContext';
 import { createJourneyStore } from '../../src/state/journeyStore';
-import { Inspector } from '../../src/panels/Inspector';
+import { Sidebar } from '../../src/panels/Sidebar';
 
 export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
   const doc = options.doc ?? new Y.Doc();
@@ -28,7 +28,7 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
         <ReactFlowProvider>
           <JourneyCanvas synced />
         </ReactFlowProvider>
-        <Inspector />
+        <Sidebar />
       </MapContext.Provider>
     </div>,
   );
