@@ -94,6 +94,12 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
     else errors.push({ row: 1, column, reason: 'unknown-metric', message: `${cellName(csv, column)}: there is no metric ${JSON.stringify(key)}` });
   }
   const index = metricNodeIndex(doc);
+  const dates = new Map<string, string | null>(); // a file repeats few dates over many rows
+  const dateOf = (text: string) => {
+    let d = dates.get(text);
+    if (d === undefined) dates.set(text, (d = parseCsvDate(text)));
+    return d;
+  };
   csv.rows.forEach((cells, i) => {
     const row = i + 2;
     const cell = (c: number) => (cells[c] ?? '').trim();
@@ -114,7 +120,7 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
     }
     let at: string | undefined;
     if (dateColumn !== undefined) {
-      const parsed = parseCsvDate(cell(dateColumn));
+      const parsed = dateOf(cell(dateColumn));
       if (parsed === null) return error(dateColumn, 'bad-date', `row ${row}: ${JSON.stringify(cell(dateColumn))} is not a date (use 2024-03-31 or 31/03/2024)`);
       at = parsed;
     }

@@ -7,7 +7,10 @@ import { type Origin } from './schema';
 import { ModelError, isModelError, type ModelErrorCode } from './errors';
 import { requireNode, setIfChanged, write } from './tx';
 import { checkMetricKey, readMetricDefs, type MetricDef } from './metrics-defs';
-import { METRIC_HISTORY_MAX, METRIC_NODE_KINDS, METRIC_SOURCES, pointFrom, type MetricSource } from './metrics-read';
+import { METRIC_NODE_KINDS, METRIC_SOURCES, type MetricSource } from './metrics-read';
+import { MetricWriter, metricMapForWrite, type CheckedItem, type MetricWriteStatus } from './metrics-writer';
+
+export type { MetricWriteStatus } from './metrics-writer';
 
 export interface MetricValueInput {
   nodeId: string;
@@ -19,8 +22,6 @@ export interface MetricValueInput {
   at?: string;
 }
 
-/** 'duplicate': that time is already in the history; 'stale': older than a full history keeps. */
-export type MetricWriteStatus = 'applied' | 'duplicate' | 'stale';
 
 export interface MetricValuesResult {
   applied: number;
@@ -56,17 +57,16 @@ function checkInRange(v: unknown, def: MetricDef, what: string): number {
   return v;
 }
 
-interface CheckedItem {
-  node: Y.Map<unknown>;
-  nodeId: string;
-  key: string;
-  value: number;
-  target?: number;
-  source: MetricSource;
-  at?: string;
+
+/** checkIsoTime with a memo: a batch usually repeats a few times over many items. */
+function isoCached(at: unknown, memo?: Map<string, string>): string {
+  if (memo === undefined || typeof at !== 'string') return checkIsoTime(at);
+  let iso = memo.get(at);
+  if (iso === undefined) memo.set(at, (iso = checkIsoTime(at)));
+  return iso;
 }
 
-function checkItem(doc: Y.Doc, item: unknown, defs: Map<string, MetricDef>): CheckedItem {
+function checkItem(doc: Y.Doc, item: unknown, defs: Map<string, MetricDef>, memo?: Map<string, string>): CheckedItem {
   if (typeof item !== 'object' || item === null) throw new ModelError('invalid-value', 'a metric value must be an object');
   const i = item as Partial<Record<keyof MetricValueInput, unknown>>;
   const node = requireNode(doc, i.nodeId, METRIC_NODE_KINDS, 'node');
@@ -76,7 +76,7 @@ function checkItem(doc: Y.Doc, item: unknown, defs: Map<string, MetricDef>): Che
   const value = checkInRange(i.value, def, 'value');
   const target = i.target === undefined ? undefined : checkInRange(i.target, def, 'target');
   if (!(METRIC_SOURCES as readonly unknown[]).includes(i.source)) throw new ModelError('invalid-value', `source must be one of ${METRIC_SOURCES.join(', ')}`);
-  const at = i.at === undefined ? undefined : checkIsoTime(i.at);
+  const at = i.at === undefined ? undefined : isoCached(i.at, memo);
   const out: CheckedItem = { node, nodeId: i.nodeId as string, key, value, source: i.source as MetricSource };
   if (target !== undefined) out.target = target;
   if (at !== undefined) out.at = at;
@@ -84,129 +84,6 @@ function checkItem(doc: Y.Doc, item: unknown, defs: Map<string, MetricDef>): Che
 }
 
 const defsByKey = (doc: Y.Doc) => new Map(readMetricDefs(doc).map((d) => [d.key, d]));
-
-/** The node's metric map for `key`, created (with its history) when absent. Inside a transaction. */
-function metricMapForWrite(node: Y.Map<unknown>, key: string): Y.Map<unknown> {
-  let metrics = node.get('metrics');
-  if (!(metrics instanceof Y.Map)) {
-    metrics = new Y.Map<unknown>();
-    node.set('metrics', metrics);
-  }
-  const all = metrics as Y.Map<unknown>;
-  let mm = all.get(key);
-  if (!(mm instanceof Y.Map)) {
-    mm = new Y.Map<unknown>();
-    all.set(key, mm);
-  }
-  return mm as Y.Map<unknown>;
-}
-
-/** The value readers see (metricFrom): the newest history point's, else the stored value. */
-function currentValue(mm: Y.Map<unknown>, mir: Mirror): number | null {
-  let newest: Mirror['points'][number] | undefined;
-  for (const p of mir.points) if (!Number.isNaN(p.ms) && (newest === undefined || p.ms >= newest.ms)) newest = p;
-  if (newest) return newest.value;
-  const v = mm.get('value');
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-interface Mirror {
-  history: Y.Array<unknown>;
-  points: Array<{ at: string; ms: number; value: number }>; // same order as `history`; bad entries have ms NaN
-}
-
-/** Applies points inside one transaction, mirroring each history so a batch does not re-read it per item. */
-class MetricWriter {
-  private mirrors = new Map<Y.Map<unknown>, Mirror>();
-  private pending = new Map<Y.Map<unknown>, Map<string, unknown>>();
-
-  private mirror(mm: Y.Map<unknown>): Mirror {
-    let m = this.mirrors.get(mm);
-    if (m) return m;
-    let history = mm.get('history');
-    if (!(history instanceof Y.Array)) {
-      history = new Y.Array<unknown>();
-      mm.set('history', history);
-    }
-    const h = history as Y.Array<unknown>;
-    const points = h.toArray().map((v) => {
-      const p = pointFrom(v);
-      return { at: p?.at ?? '', ms: Date.parse(p?.at ?? ''), value: p?.value ?? Number.NaN };
-    });
-    m = { history: h, points };
-    this.mirrors.set(mm, m);
-    return m;
-  }
-
-  apply(item: CheckedItem, now: string): { status: MetricWriteStatus; before: number | null; changed: boolean } {
-    const mm = metricMapForWrite(item.node, item.key);
-    const mir = this.mirror(mm);
-    const before = currentValue(mm, mir);
-    const at = item.at ?? now;
-    const ms = Date.parse(at);
-    const same = mir.points.findIndex((p) => p.at === at);
-    // An explicit time seen before is a re-sent item; a manual edit in the same millisecond replaces it.
-    if (same >= 0 && item.at !== undefined) return { status: 'duplicate', before, changed: false };
-    if (same >= 0) this.remove(mir, same);
-    let valid = 0;
-    let oldest = Infinity;
-    let latest = -Infinity;
-    for (const p of mir.points) {
-      if (Number.isNaN(p.ms)) continue;
-      valid++;
-      if (p.ms < oldest) oldest = p.ms;
-      if (p.ms > latest) latest = p.ms;
-    }
-    if (valid >= METRIC_HISTORY_MAX && ms < oldest) return { status: 'stale', before, changed: false };
-    if (valid === 0 && before !== null) latest = Date.parse(String(mm.get('updatedAt'))) || -Infinity; // a value written without history
-    let idx = mir.points.length;
-    while (idx > 0 && (mir.points[idx - 1]?.ms ?? 0) > ms) idx--;
-    mir.history.insert(idx, [{ value: item.value, at }]);
-    mir.points.splice(idx, 0, { at, ms, value: item.value });
-    this.trim(mir);
-    if (item.target !== undefined) this.stage(mm, 'target', item.target);
-    if (ms < latest) return { status: 'applied', before, changed: false }; // a back-filled past point
-    this.stage(mm, 'value', item.value);
-    this.stage(mm, 'source', item.source);
-    this.stage(mm, 'updatedAt', at);
-    return { status: 'applied', before, changed: before !== item.value };
-  }
-
-  /** Field writes wait for flush(): a batch sets each metric's fields once, not once per point. */
-  private stage(mm: Y.Map<unknown>, field: string, value: unknown): void {
-    let fields = this.pending.get(mm);
-    if (!fields) {
-      fields = new Map();
-      this.pending.set(mm, fields);
-    }
-    fields.set(field, value);
-  }
-
-  /** Write the staged fields. Call once, at the end of the transaction. */
-  flush(): void {
-    for (const [mm, fields] of this.pending) for (const [field, value] of fields) setIfChanged(mm, field, value);
-    this.pending.clear();
-  }
-
-  private remove(mir: Mirror, i: number): void {
-    mir.history.delete(i, 1);
-    mir.points.splice(i, 1);
-  }
-
-  /** Keep the newest METRIC_HISTORY_MAX points; unreadable entries go first. */
-  private trim(mir: Mirror): void {
-    while (mir.points.length > METRIC_HISTORY_MAX) {
-      let drop = mir.points.findIndex((p) => Number.isNaN(p.ms));
-      if (drop < 0) {
-        drop = 0;
-        mir.points.forEach((p, i) => {
-          if (p.ms < (mir.points[drop]?.ms ?? Infinity)) drop = i;
-        });
-      }
-      this.remove(mir, drop);
-    }
-  }
-}
 
 /** Set one value (validated first; ModelError and no write on bad input). Returns what happened to it. */
 export function setMetricValue(doc: Y.Doc, input: MetricValueInput, origin?: Origin): MetricWriteStatus {
@@ -229,9 +106,10 @@ export function setMetricValues(doc: Y.Doc, items: MetricValueInput[], origin?: 
   if (!Array.isArray(items)) throw new ModelError('invalid-value', 'items must be an array');
   const defs = defsByKey(doc);
   const result: MetricValuesResult = { applied: 0, skipped: 0, errors: [], statuses: [], changes: [] };
+  const memo = new Map<string, string>();
   const checked = items.map((item, index) => {
     try {
-      return checkItem(doc, item, defs);
+      return checkItem(doc, item, defs, memo);
     } catch (e) {
       if (!isModelError(e)) throw e;
       result.errors.push({ index, code: e.code, reason: e.message });

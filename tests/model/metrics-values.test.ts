@@ -19,7 +19,7 @@ import {
   setMetricValues,
   type MetricValueInput,
 } from './model';
-import { expectOneTransaction, expectRejected, newDoc, syncPair } from './helpers';
+import { expectOneTransaction, expectRejected, mulberry32, newDoc, syncPair } from './helpers';
 
 function setup() {
   const doc = newDoc();
@@ -97,6 +97,39 @@ describe('setMetricValue', () => {
     m = readMetric(doc, 't', 'csat');
     expect(m?.value).toBe(5);
     expect(m?.history.map((p) => p.value)).toEqual([1, 5]);
+  });
+
+  it('a batch merges into an existing history in time order, trimming the oldest originals', () => {
+    const doc = setup();
+    for (const d of [1, 3, 5]) setMetricValue(doc, csat(1 + (d % 5), day(d)));
+    setMetricValues(doc, [4, 0, 6, 2].map((d) => csat(1 + (d % 5), day(d))));
+    const raw = () => ((rootMaps(doc).nodes.get('t')?.get('metrics') as Y.Map<Y.Map<unknown>>).get('csat')?.get('history') as Y.Array<{ at: string }>).toArray();
+    expect(raw().map((p) => p.at)).toEqual([0, 1, 2, 3, 4, 5, 6].map(day));
+    setMetricValues(doc, Array.from({ length: 46 }, (_, i) => csat(3, day(7 + i)))); // 53 points: the 3 oldest go
+    expect(raw().map((p) => p.at)).toEqual(Array.from({ length: 50 }, (_, i) => day(3 + i)));
+    expect(readMetric(doc, 't', 'csat')?.history.map((p) => p.at)).toEqual(raw().map((p) => p.at));
+  });
+
+  it('seeded random batches match a reference history (sorted, unique times, newest 50, stale refused)', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const rand = mulberry32(seed);
+      const doc = setup();
+      let ref: Array<{ d: number; v: number }> = [];
+      for (let round = 0; round < 12; round++) {
+        const batch = Array.from({ length: 1 + Math.floor(rand() * 15) }, () => ({ d: Math.floor(rand() * 90), v: 1 + Math.floor(rand() * 5) }));
+        const statuses = setMetricValues(doc, batch.map((b) => csat(b.v, day(b.d)))).statuses;
+        const expected = batch.map((b) => {
+          if (ref.some((r) => r.d === b.d)) return 'duplicate';
+          if (ref.length >= METRIC_HISTORY_MAX && b.d < Math.min(...ref.map((r) => r.d))) return 'stale';
+          ref = [...ref, b].sort((x, y) => x.d - y.d).slice(-METRIC_HISTORY_MAX);
+          return 'applied';
+        });
+        expect(statuses, `seed ${seed} round ${round}`).toEqual(expected);
+        const m = readMetric(doc, 't', 'csat');
+        expect(m?.history, `seed ${seed} round ${round}`).toEqual(ref.map((r) => ({ value: r.v, at: day(r.d) })));
+        expect(m?.value).toBe(ref[ref.length - 1]?.v);
+      }
+    }
   });
 
   it('a manual value without a time always applies', () => {
