@@ -1,5 +1,5 @@
 // An in-memory Store with the same contract as SqliteStore: for benchmarks and tests.
-import type { MapRecord, NewMap, Store, StoredDocument } from './store';
+import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
 
 interface MemoryMap {
   record: MapRecord;
@@ -11,6 +11,8 @@ interface MemoryMap {
 export class MemoryStore implements Store {
   private readonly maps = new Map<string, MemoryMap>();
   private nextSeq = 1;
+  /** map id → hash → record */
+  private readonly media = new Map<string, Map<string, MediaRecord>>();
 
   async createMap(map: NewMap): Promise<void> {
     if (this.maps.has(map.id)) throw new Error('map id already exists');
@@ -24,6 +26,7 @@ export class MemoryStore implements Store {
   }
 
   async deleteMap(id: string): Promise<boolean> {
+    this.media.delete(id);
     return this.maps.delete(id);
   }
 
@@ -53,6 +56,30 @@ export class MemoryStore implements Store {
     const map = this.maps.get(mapId);
     if (map) map.record.title = title;
   }
+
+  // --- media ---
+  async addMedia(mapId: string, media: MediaRecord): Promise<boolean> {
+    if (!this.maps.has(mapId)) return false;
+    let ofMap = this.media.get(mapId);
+    if (!ofMap) this.media.set(mapId, (ofMap = new Map()));
+    if (!ofMap.has(media.hash)) ofMap.set(media.hash, { ...media });
+    return true;
+  }
+
+  async getMedia(mapId: string, hash: string): Promise<MediaRecord | null> {
+    const found = this.media.get(mapId)?.get(hash);
+    return found ? { ...found } : null;
+  }
+
+  async listMediaHashes(mapId: string): Promise<string[]> {
+    return [...(this.media.get(mapId)?.keys() ?? [])];
+  }
+
+  async isMediaReferenced(hash: string): Promise<boolean> {
+    for (const ofMap of this.media.values()) if (ofMap.has(hash)) return true;
+    return false;
+  }
+  // --- end media ---
 
   async close(): Promise<void> {}
 }

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { MapRecord, NewMap, Store, StoredDocument } from './store';
+import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
+import { MEDIA_TABLE_SQL, SqliteMedia } from './sqliteMedia';
 
 /** Schema migrations, applied in order, each once, recorded in `migrations`. Never edit a shipped one. */
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -31,6 +32,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  // media: which map holds which uploaded bytes (sqliteMedia.ts)
+  { version: 2, sql: MEDIA_TABLE_SQL },
 ];
 
 interface MapRow {
@@ -48,6 +51,7 @@ function toBytes(value: Buffer): Uint8Array {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly media: SqliteMedia;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -86,6 +90,7 @@ export class SqliteStore implements Store {
       deleteUpdates: db.prepare('DELETE FROM updates WHERE map_id = ? AND seq <= ?'),
       setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
     };
+    this.media = new SqliteMedia(db);
   }
 
   private migrate(): void {
@@ -152,6 +157,24 @@ export class SqliteStore implements Store {
   async setTitle(mapId: string, title: string): Promise<void> {
     this.stmt.setTitle.run(title, mapId);
   }
+
+  // --- media (rows go with their map through ON DELETE CASCADE) ---
+  async addMedia(mapId: string, media: MediaRecord): Promise<boolean> {
+    return this.media.add(mapId, media);
+  }
+
+  async getMedia(mapId: string, hash: string): Promise<MediaRecord | null> {
+    return this.media.get(mapId, hash);
+  }
+
+  async listMediaHashes(mapId: string): Promise<string[]> {
+    return this.media.listHashes(mapId);
+  }
+
+  async isMediaReferenced(hash: string): Promise<boolean> {
+    return this.media.isReferenced(hash);
+  }
+  // --- end media ---
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -24,6 +24,17 @@ export interface StoredDocument {
   updates: { seq: number; bytes: Uint8Array }[];
 }
 
+// --- media (uploads of a map; the bytes live elsewhere, content-addressed by hash) ---
+export interface MediaRecord {
+  hash: string; // sha-256 of the bytes, lower-case hex
+  name: string;
+  mime: string;
+  size: number;
+  kind: 'image' | 'audio' | 'video' | 'document';
+  createdAt: string; // ISO time
+}
+// --- end media ---
+
 export interface Store {
   createMap(map: NewMap): Promise<void>;
   getMap(id: string): Promise<MapRecord | null>;
@@ -43,5 +54,17 @@ export interface Store {
    */
   compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   setTitle(mapId: string, title: string): Promise<void>;
+
+  // --- media: which map may read which stored bytes. deleteMap removes a map's media rows too. ---
+  /** Records that `mapId` holds these bytes; a second record of the same hash keeps the first. False if the map does not exist. */
+  addMedia(mapId: string, media: MediaRecord): Promise<boolean>;
+  /** The map's record of this hash, or null (also for an unknown map). */
+  getMedia(mapId: string, hash: string): Promise<MediaRecord | null>;
+  /** Hashes of every media record of the map. */
+  listMediaHashes(mapId: string): Promise<string[]>;
+  /** Whether any map still records this hash (its file must then be kept). */
+  isMediaReferenced(hash: string): Promise<boolean>;
+  // --- end media ---
+
   close(): Promise<void>;
 }

@@ -64,7 +64,7 @@ interface OpenMapProps {
 }
 
 function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
-  const { connection, store } = session;
+  const { connection, store, undo } = session;
   const connectionState = useConnectionState(connection);
   const meta = useStore(store, (state) => state.meta);
   const notify = useUi((state) => state.notify);
@@ -91,9 +91,14 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
   const color = profile?.color ?? PRESENCE_COLORS[0];
   const user = useMemo(() => ({ name, color }), [name, color]);
   const context = useMemo<MapContextValue>(
-    () => ({ mapId, mapKey, doc: connection.doc, store, awareness: connection.awareness, user, readOnly, run }),
-    [mapId, mapKey, connection, store, user, readOnly, run],
+    () => ({ mapId, mapKey, doc: connection.doc, store, awareness: connection.awareness, user, readOnly, run, undo: readOnly ? undefined : undo }),
+    [mapId, mapKey, connection, store, user, readOnly, run, undo],
   );
+
+  const merged = connectionState.mergedAfterOffline;
+  useEffect(() => {
+    if (merged > 0) notify(t('status.merged'), 'info');
+  }, [merged, notify, t]);
 
   useEffect(() => {
     if (meta.title) void updateTitle(mapId, meta.title);
@@ -126,7 +131,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
         )}
         <div className="map-body">
           <ReactFlowProvider>
-            <JourneyCanvas synced={connectionState.synced} />
+            <JourneyCanvas synced={connectionState.synced || connectionState.localReady} />
           </ReactFlowProvider>
           <Sidebar />
         </div>

@@ -3,10 +3,12 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { MapConnection } from '../sync/connection';
 import { createJourneyStore, type JourneyStore } from '../state/journeyStore';
+import { createUndo, type JourneyUndo } from '../state/undo';
 
 export interface MapSession {
   connection: MapConnection;
   store: JourneyStore;
+  undo: JourneyUndo;
 }
 
 export function useMapSession(mapId: string, key: string | null): MapSession | null {
@@ -15,8 +17,10 @@ export function useMapSession(mapId: string, key: string | null): MapSession | n
     if (!key) return;
     const connection = new MapConnection(mapId, key);
     const store = createJourneyStore(connection.doc);
-    setSession({ connection, store });
+    const undo = createUndo(connection.doc);
+    setSession({ connection, store, undo });
     return () => {
+      undo.destroy();
       store.destroy();
       connection.destroy();
       setSession(null);

@@ -31,7 +31,7 @@ const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
 
 export function JourneyCanvas({ synced }: { synced: boolean }) {
-  const { doc, store, readOnly, run } = useMap();
+  const { doc, store, readOnly, run, undo } = useMap();
   const nodes = useStore(store, (state) => state.nodes);
   const edges = useStore(store, (state) => state.edges);
   const stageCount = useStore(store, (state) => state.stages.length);
@@ -39,7 +39,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const actions = useJourneyActions();
   const t = useT();
   const { queueMoves, onNodeDragStart, onNodeDragStop } = useDragToDoc();
-  useShortcuts(actions, store, readOnly);
+  useShortcuts(actions, store, readOnly, undo);
 
   const fitted = useRef(false);
   useEffect(() => {
@@ -117,7 +117,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9d1dc" />
         <Panel position="top-left">
-          <Toolbar actions={actions} readOnly={readOnly} />
+          <Toolbar actions={actions} readOnly={readOnly} undo={undo} />
         </Panel>
         {synced && stageCount === 0 && (
           <Panel position="top-center">

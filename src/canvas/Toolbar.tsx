@@ -1,6 +1,8 @@
 // The canvas toolbar: create stages, touchpoints, channels, owners and notes; fit the map.
 import { memo, useState } from 'react';
-import { Columns3, Maximize, Eye, Radio, SquarePlus, StickyNote, UserPlus } from 'lucide-react';
+import { Columns3, Maximize, Eye, Radio, Redo2, SquarePlus, StickyNote, Undo2, UserPlus } from 'lucide-react';
+import { useStore } from 'zustand';
+import type { JourneyUndo } from '../state/undo';
 import { CHANNEL_PRESETS, MEDIUM_STYLE } from './channelStyle';
 import type { JourneyActions } from './useJourneyActions';
 import { useT } from '../i18n';
@@ -8,9 +10,10 @@ import { useT } from '../i18n';
 export interface ToolbarProps {
   actions: JourneyActions;
   readOnly: boolean;
+  undo?: JourneyUndo;
 }
 
-export const Toolbar = memo(function Toolbar({ actions, readOnly }: ToolbarProps) {
+export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: ToolbarProps) {
   const [channelMenu, setChannelMenu] = useState(false);
   const t = useT();
   return (
@@ -55,6 +58,7 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly }: ToolbarProps
             <StickyNote size={16} aria-hidden /> {t('toolbar.note')}
           </button>
           <span className="toolbar-sep" />
+          {undo && <UndoButtons undo={undo} />}
         </>
       )}
       <button type="button" onClick={actions.fitView} title={t('toolbar.fitHint')}>
@@ -68,3 +72,19 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly }: ToolbarProps
     </div>
   );
 });
+
+function UndoButtons({ undo }: { undo: JourneyUndo }) {
+  const t = useT();
+  const { canUndo, canRedo } = useStore(undo.state);
+  return (
+    <>
+      <button type="button" className="icon-button" onClick={undo.undo} disabled={!canUndo} title={t('toolbar.undo')} aria-label={t('toolbar.undo')}>
+        <Undo2 size={16} aria-hidden />
+      </button>
+      <button type="button" className="icon-button" onClick={undo.redo} disabled={!canRedo} title={t('toolbar.redo')} aria-label={t('toolbar.redo')}>
+        <Redo2 size={16} aria-hidden />
+      </button>
+      <span className="toolbar-sep" />
+    </>
+  );
+}

@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { JourneyStore } from '../state/journeyStore';
+import type { JourneyUndo } from '../state/undo';
 
 export interface MapContextValue {
   mapId: string;
@@ -16,6 +17,8 @@ export interface MapContextValue {
   /** This person, as others see them (carets, cursors). */
   user: { name: string; color: string };
   readOnly: boolean;
+  /** This person's undo history (absent for viewers and in some tests). */
+  undo?: JourneyUndo;
   /** Runs a model command; a refused command becomes a visible message instead of an exception. */
   run: (action: () => unknown) => boolean;
 }

@@ -12,7 +12,7 @@ import { useMap } from './mapContext';
 const FREE_KINDS = new Set(['touchpoint', 'channel', 'owner', 'note']);
 
 export function useDragToDoc() {
-  const { doc, store, run } = useMap();
+  const { doc, store, run, undo } = useMap();
   const flow = useReactFlow<JourneyFlowNode>();
   const pending = useRef(new Map<string, { x: number; y: number }>());
   const frame = useRef<number | null>(null);
@@ -45,7 +45,8 @@ export function useDragToDoc() {
 
   const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback((_event, _node, dragged) => {
     startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
-  }, []);
+    undo?.stopCapturing(); // a drag is one undo step of its own
+  }, [undo]);
 
   const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
@@ -86,8 +87,9 @@ export function useDragToDoc() {
         }
       }, LOCAL_USER);
       if (snapBack) store.resetPositions();
+      undo?.stopCapturing();
     },
-    [doc, flow, flush, run, store],
+    [doc, flow, flush, run, store, undo],
   );
 
   return { queueMoves, onNodeDragStart, onNodeDragStop };

@@ -5,6 +5,7 @@ import type { JourneyStore } from '../state/journeyStore';
 import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useUi } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
+import type { JourneyUndo } from '../state/undo';
 
 /** For the shortcuts help: keys (a message key where the words need translating) and what they do. */
 export const SHORTCUTS: ReadonlyArray<{ keys: string | MessageKey; what: MessageKey }> = [
@@ -14,6 +15,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string | MessageKey; what: Message
   { keys: 'Delete / Backspace', what: 'shortcut.remove' },
   { keys: 'shortcut.dragKey', what: 'shortcut.multiSelect' },
   { keys: 'F', what: 'shortcut.fit' },
+  { keys: 'Ctrl/⌘+Z', what: 'shortcut.undo' },
+  { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'shortcut.redo' },
   { keys: 'shortcut.doubleClickKey', what: 'shortcut.doubleClick' },
 ];
 
@@ -22,10 +25,20 @@ function isTyping(target: EventTarget | null): boolean {
   return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
 }
 
-export function useShortcuts(actions: JourneyActions, store: JourneyStore, readOnly: boolean): void {
+export function useShortcuts(actions: JourneyActions, store: JourneyStore, readOnly: boolean, undo?: JourneyUndo): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target)) return;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && undo) {
+        const key = event.key.toLowerCase();
+        if (key === 'z' || key === 'y') {
+          event.preventDefault();
+          if (key === 'y' || event.shiftKey) undo.redo();
+          else undo.undo();
+        }
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'f' || event.key === 'F') return actions.fitView();
       if (readOnly) return;
       if (event.key === 'n' || event.key === 'N') {
@@ -44,5 +57,5 @@ export function useShortcuts(actions: JourneyActions, store: JourneyStore, readO
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, store, readOnly]);
+  }, [actions, store, readOnly, undo]);
 }

@@ -1,6 +1,8 @@
-// One open map: its Y.Doc and the y-websocket connection to our server, with a status the UI shows.
+// One open map: its Y.Doc, the browser's own copy of it (IndexedDB, so the map opens and stays
+// editable offline) and the y-websocket connection to our server, with a status the UI shows.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'refused';
@@ -9,6 +11,10 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** True once the first full sync with the server completed. */
   synced: boolean;
+  /** True once the local copy (IndexedDB) is loaded: the map can be shown even without the server. */
+  localReady: boolean;
+  /** Counts reconnections after being offline whose sync finished: local edits were merged. */
+  mergedAfterOffline: number;
   /** Why the server refused us (close codes 4400–4499), shown instead of retrying forever. */
   refusal: { code: number; reason: string } | null;
 }
@@ -17,27 +23,42 @@ export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 }
 
+/** The IndexedDB database that keeps one map's document in this browser. */
+export function localDocName(mapId: string): string {
+  return `percorso-map:${mapId}`;
+}
+
 export class MapConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  readonly local: IndexeddbPersistence;
   readonly state: StoreApi<ConnectionState> = createStore<ConnectionState>(() => ({
     status: 'connecting',
     synced: false,
+    localReady: false,
+    mergedAfterOffline: 0,
     refusal: null,
   }));
+  private wasOffline = false;
 
   constructor(
     readonly mapId: string,
     key: string,
     url = syncUrl(window.location),
   ) {
+    this.local = new IndexeddbPersistence(localDocName(mapId), this.doc);
+    void this.local.whenSynced.then(() => this.state.setState({ localReady: true }));
     this.provider = new WebsocketProvider(url, mapId, this.doc, { params: { key }, maxBackoffTime: 10_000 });
     this.provider.on('status', ({ status }) => {
       if (this.state.getState().status === 'refused') return;
+      if (status === 'disconnected') this.wasOffline = true;
       this.state.setState({ status: status === 'disconnected' ? 'offline' : status });
     });
     this.provider.on('sync', (synced: boolean) => {
-      if (synced) this.state.setState({ synced: true });
+      if (!synced) return;
+      const merged = this.wasOffline;
+      this.wasOffline = false;
+      this.state.setState((state) => ({ synced: true, mergedAfterOffline: state.mergedAfterOffline + (merged ? 1 : 0) }));
     });
     this.provider.on('closed', ({ code, reason }) => {
       this.state.setState({ status: 'refused', refusal: { code, reason } });
@@ -50,6 +71,7 @@ export class MapConnection {
 
   destroy(): void {
     this.provider.destroy();
+    void this.local.destroy();
     this.doc.destroy();
   }
 }

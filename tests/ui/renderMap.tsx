@@ -7,10 +7,12 @@ import { JourneyCanvas } from '../../src/canvas/JourneyCanvas';
 import { MapContext } from '../../src/canvas/mapContext';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { Sidebar } from '../../src/panels/Sidebar';
+import { createUndo } from '../../src/state/undo';
 
 export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
   const doc = options.doc ?? new Y.Doc();
   const store = createJourneyStore(doc);
+  const undo = createUndo(doc);
   const errors: string[] = [];
   const run = (action: () => unknown) => {
     try {
@@ -24,7 +26,7 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
   };
   const view = render(
     <div style={{ width: 1200, height: 800 }}>
-      <MapContext.Provider value={{ mapId: 'test-map', mapKey: 'test-key-0000000000', doc, store, user: { name: 'Tester', color: '#2b4c7e' }, readOnly: options.readOnly ?? false, run }}>
+      <MapContext.Provider value={{ mapId: 'test-map', mapKey: 'test-key-0000000000', doc, store, user: { name: 'Tester', color: '#2b4c7e' }, readOnly: options.readOnly ?? false, run, undo: options.readOnly ? undefined : undo }}>
         <ReactFlowProvider>
           <JourneyCanvas synced />
         </ReactFlowProvider>
@@ -32,5 +34,5 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
       </MapContext.Provider>
     </div>,
   );
-  return { ...view, doc, store, errors };
+  return { ...view, doc, store, undo, errors };
 }

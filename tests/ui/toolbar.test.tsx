@@ -51,4 +51,17 @@ describe('canvas toolbar', () => {
     fireEvent.doubleClick(screen.getByText('Read a review'));
     expect(screen.queryByLabelText('Touchpoint name')).toBeNull();
   });
+
+  it('undoes and redoes my last change from the toolbar and with Ctrl+Z / Ctrl+Shift+Z', () => {
+    const { doc } = renderMap();
+    fireEvent.click(toolbar().getByRole('button', { name: 'Stage' }));
+    fireEvent.keyDown(screen.getByLabelText('Stage name'), { key: 'Escape' });
+    expect(stagesInOrder(doc)).toHaveLength(1);
+    fireEvent.click(toolbar().getByRole('button', { name: 'Undo (Ctrl+Z)' }));
+    expect(stagesInOrder(doc)).toHaveLength(0);
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true, shiftKey: true });
+    expect(stagesInOrder(doc)).toHaveLength(1);
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(stagesInOrder(doc)).toHaveLength(0);
+  });
 });

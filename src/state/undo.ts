@@ -1,0 +1,42 @@
+// Per-person undo: a Y.UndoManager that tracks only this browser's own commands (origin LOCAL_USER).
+// Remote changes, metric ingests, imports and repairs have other origins, so they never enter this
+// person's undo stack, and undoing never reverts someone else's change.
+import * as Y from 'yjs';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { LOCAL_USER, roots } from '../model';
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface JourneyUndo {
+  state: StoreApi<UndoState>;
+  undo(): void;
+  redo(): void;
+  /** Ends the current step: the next change starts a new one (called when a drag starts and ends). */
+  stopCapturing(): void;
+  destroy(): void;
+}
+
+export function createUndo(doc: Y.Doc): JourneyUndo {
+  const { meta, stageOrder, nodes, edges, metricDefs, comments } = roots(doc);
+  // Changes closer together than captureTimeout merge into one step, so a drag written once per
+  // frame undoes as one step.
+  const manager = new Y.UndoManager([meta, stageOrder, nodes, edges, metricDefs, comments], {
+    trackedOrigins: new Set([LOCAL_USER]),
+    captureTimeout: 400,
+  });
+  const state = createStore<UndoState>(() => ({ canUndo: false, canRedo: false }));
+  const refresh = () => state.setState({ canUndo: manager.canUndo(), canRedo: manager.canRedo() });
+  manager.on('stack-item-added', refresh);
+  manager.on('stack-item-popped', refresh);
+  manager.on('stack-cleared', refresh);
+  return {
+    state,
+    undo: () => void manager.undo(),
+    redo: () => void manager.redo(),
+    stopCapturing: () => manager.stopCapturing(),
+    destroy: () => manager.destroy(),
+  };
+}
