@@ -6,7 +6,9 @@ import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { installErrorHandler } from './http/errors';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
+import { mediaRoutes } from './http/media';
 import { staticRoutes } from './http/static';
+import { MediaLibrary } from './media/library';
 import { SqliteStore } from './storage/sqlite';
 import type { Store } from './storage/store';
 import { CLOSE } from './sync/closeCodes';
@@ -60,6 +62,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
 
   const store = givenStore ?? new SqliteStore(config.dataDir);
   const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery });
+  // media files live in DATA_DIR/media whichever Store records them
+  const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes);
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -69,7 +73,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   });
   installErrorHandler(app);
   healthRoutes(app);
-  mapRoutes(app, { store, rooms });
+  mapRoutes(app, { store, rooms, media });
+  await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await staticRoutes(app, config.distDir);
   const sync = attachSync(app.server, { store, rooms, log: app.log.child({ component: 'sync' }), maxFrameBytes: config.maxFrameBytes });
 

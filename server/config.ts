@@ -18,6 +18,8 @@ export interface ServerConfig {
   distDir: string;
   /** Updates appended to a map before its room writes a snapshot in the background. */
   compactEvery: number;
+  /** Largest media upload in bytes; a larger one is refused with 413 before or while it streams. */
+  maxUploadBytes: number;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +32,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   logLevel: 'info',
   distDir: path.join(projectRoot, 'dist'),
   compactEvery: 500,
+  maxUploadBytes: 50 * 1024 * 1024,
 };
 
 export class ConfigError extends Error {
@@ -57,12 +60,13 @@ function integer(
   return value;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR and COMPACT_EVERY; throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY and MAX_UPLOAD_BYTES; throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
   const maxFrameBytes = integer(env, 'MAX_FRAME_BYTES', DEFAULT_CONFIG.maxFrameBytes, 1024, 1024 * 1024 * 1024, problems);
   const compactEvery = integer(env, 'COMPACT_EVERY', DEFAULT_CONFIG.compactEvery, 1, 1_000_000, problems);
+  const maxUploadBytes = integer(env, 'MAX_UPLOAD_BYTES', DEFAULT_CONFIG.maxUploadBytes, 1, 2 ** 40, problems);
   const host = env.HOST?.trim() || DEFAULT_CONFIG.host;
   const dataDir = env.DATA_DIR?.trim() || DEFAULT_CONFIG.dataDir;
   const distDir = env.DIST_DIR?.trim() || DEFAULT_CONFIG.distDir;
@@ -71,5 +75,5 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) logLevel = rawLevel as LogLevel;
   else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir: path.resolve(dataDir), maxFrameBytes, logLevel, distDir: path.resolve(distDir), compactEvery };
+  return { port, host, dataDir: path.resolve(dataDir), maxFrameBytes, logLevel, distDir: path.resolve(distDir), compactEvery, maxUploadBytes };
 }

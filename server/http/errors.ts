@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'upgrade_required'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'range_not_satisfiable'
   | 'not_built'
   | 'internal';
 
