@@ -3,6 +3,7 @@ import { Route, Switch } from 'wouter';
 import { HomePage } from './HomePage';
 import { MapPage } from './MapPage';
 import { Toasts } from './Toasts';
+import { ErrorBoundary } from './ErrorBoundary';
 import { useT } from '../i18n';
 
 export function App() {
@@ -13,7 +14,23 @@ export function App() {
         <Route path="/">
           <HomePage />
         </Route>
-        <Route path="/map/:id">{(params) => <MapPage mapId={params.id} />}</Route>
+        <Route path="/map/:id">
+          {(params) => (
+            <ErrorBoundary
+              fallback={(retry) => (
+                <main className="page-message" role="alert">
+                  <h1>{t('app.crashed')}</h1>
+                  <p>{t('app.crashedHint')}</p>
+                  <button type="button" onClick={retry}>
+                    {t('app.retry')}
+                  </button>
+                </main>
+              )}
+            >
+              <MapPage mapId={params.id} />
+            </ErrorBoundary>
+          )}
+        </Route>
         <Route>
           <main className="page-message">
             <h1>{t('app.notFound')}</h1>

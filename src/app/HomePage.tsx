@@ -8,6 +8,10 @@ import { ApiError, createMap } from '../sync/api';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useT, type Translate } from '../i18n';
+import type { TemplateId } from '../model';
+import { TemplatePicker } from './templates/TemplatePicker';
+import { ImportMapButton } from './templates/ImportMapButton';
+import { mapUrlWithTemplate } from './templates/useApplyTemplate';
 
 function relativeTime(t: Translate, epochMs: number, now = Date.now()): string {
   const minutes = Math.round((now - epochMs) / 60_000);
@@ -23,6 +27,7 @@ export function HomePage() {
   const maps = useLiveQuery(listMyMaps);
   const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('blank');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -35,7 +40,7 @@ export function HomePage() {
     try {
       const created = await createMap(name);
       await rememberMap({ id: created.id, title: name, key: created.editorKey, role: 'editor', viewerKey: created.viewerKey });
-      navigate(`/map/${created.id}`);
+      navigate(mapUrlWithTemplate(created.id, template)); // the map page applies it after its first sync
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t('home.createFailed'));
     } finally {
@@ -71,6 +76,8 @@ export function HomePage() {
               {error}
             </p>
           )}
+          <TemplatePicker value={template} onChange={setTemplate} disabled={busy} />
+          <ImportMapButton />
         </section>
         <section aria-labelledby="maps-heading" className="home-list">
           <h2 id="maps-heading">{t('home.myMaps')}</h2>

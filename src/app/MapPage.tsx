@@ -15,9 +15,14 @@ import { useMapAccess } from './useMapAccess';
 import { ensureProfileLoaded, useProfileStore } from './useProfile';
 import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
+import { PresenceAvatars } from './PresenceAvatars';
+import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { describeRefusal } from './StatusBadge';
 import { useT } from '../i18n';
+import { ExportMenu } from '../export/ExportMenu';
+import { PresentButton } from './present/PresentButton';
+import { ApplyChosenTemplate } from './templates/useApplyTemplate';
 import { useConnectionState, useMapSession, type MapSession } from './useMapSession';
 
 export function MapPage({ mapId }: { mapId: string }) {
@@ -64,7 +69,7 @@ interface OpenMapProps {
 }
 
 function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
-  const { connection, store, undo } = session;
+  const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
   const meta = useStore(store, (state) => state.meta);
   const notify = useUi((state) => state.notify);
@@ -89,10 +94,11 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
   useEffect(() => void ensureProfileLoaded(), []);
   const name = profile?.name ?? '';
   const color = profile?.color ?? PRESENCE_COLORS[0];
-  const user = useMemo(() => ({ name, color }), [name, color]);
+  const userId = profile?.id ?? '';
+  const user = useMemo(() => ({ id: userId, name, color }), [userId, name, color]);
   const context = useMemo<MapContextValue>(
-    () => ({ mapId, mapKey, doc: connection.doc, store, awareness: connection.awareness, user, readOnly, run, undo: readOnly ? undefined : undo }),
-    [mapId, mapKey, connection, store, user, readOnly, run, undo],
+    () => ({ mapId, mapKey, doc: connection.doc, store, awareness: connection.awareness, presence, user, readOnly, run, undo: readOnly ? undefined : undo }),
+    [mapId, mapKey, connection, store, presence, user, readOnly, run, undo],
   );
 
   const merged = connectionState.mergedAfterOffline;
@@ -107,7 +113,10 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
 
   return (
     <MapContext.Provider value={context}>
-      <div className="map-page">
+      {/* the provider spans the header too: the export reads the whole map's bounds from React Flow */}
+      <ReactFlowProvider>
+      <ApplyChosenTemplate synced={connectionState.synced} />
+      <div className="map-page" data-profile={profile ? 'ready' : 'loading'}>
         <header className="topbar">
           <Brand />
           <span className="topbar-sep" />
@@ -120,7 +129,10 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
           />
           <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
           <span className="topbar-spacer" />
+          <PresenceAvatars presence={presence} />
           <StatusBadge state={connectionState} />
+          <PresentButton />
+          <ExportMenu />
           <ShareButton mapId={mapId} editorKey={editorKey} viewerKey={viewerKey} />
           <LanguageSwitch />
         </header>
@@ -129,13 +141,13 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
             {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
           </div>
         )}
+        {profile && !profile.chosen && <ProfileDialog />}
         <div className="map-body">
-          <ReactFlowProvider>
-            <JourneyCanvas synced={connectionState.synced || connectionState.localReady} />
-          </ReactFlowProvider>
+          <JourneyCanvas synced={connectionState.synced || connectionState.localReady} />
           <Sidebar />
         </div>
       </div>
+      </ReactFlowProvider>
     </MapContext.Provider>
   );
 }

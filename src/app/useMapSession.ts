@@ -4,11 +4,13 @@ import { useStore } from 'zustand';
 import { MapConnection } from '../sync/connection';
 import { createJourneyStore, type JourneyStore } from '../state/journeyStore';
 import { createUndo, type JourneyUndo } from '../state/undo';
+import { createPresenceStore, type PresenceStore } from '../state/presenceStore';
 
 export interface MapSession {
   connection: MapConnection;
   store: JourneyStore;
   undo: JourneyUndo;
+  presence: PresenceStore;
 }
 
 export function useMapSession(mapId: string, key: string | null): MapSession | null {
@@ -18,8 +20,10 @@ export function useMapSession(mapId: string, key: string | null): MapSession | n
     const connection = new MapConnection(mapId, key);
     const store = createJourneyStore(connection.doc);
     const undo = createUndo(connection.doc);
-    setSession({ connection, store, undo });
+    const presence = createPresenceStore(connection.awareness);
+    setSession({ connection, store, undo, presence });
     return () => {
+      presence.destroy();
       undo.destroy();
       store.destroy();
       connection.destroy();

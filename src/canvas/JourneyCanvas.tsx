@@ -25,13 +25,20 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
+import { FocusOverlay } from './focus/FocusOverlay';
+import { usePresenceBroadcast } from './presence/usePresenceBroadcast';
+import { RemoteCursors } from './presence/RemoteCursors';
+import { RemoteSelections } from './presence/RemoteSelections';
+import { useFollow } from './presence/useFollow';
 import { t as translateNow, useT } from '../i18n';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
 
 export function JourneyCanvas({ synced }: { synced: boolean }) {
-  const { doc, store, readOnly, run, undo } = useMap();
+  const { doc, store, readOnly, run, undo, presence } = useMap();
+  const presenceHandlers = usePresenceBroadcast();
+  const stopFollowingOnOwnMove = useFollow(presence);
   const nodes = useStore(store, (state) => state.nodes);
   const edges = useStore(store, (state) => state.edges);
   const stageCount = useStore(store, (state) => state.stages.length);
@@ -91,7 +98,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   );
 
   return (
-    <div className="canvas" onDoubleClick={onDoubleClick}>
+    <div className="canvas" onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
       <ReactFlow<JourneyFlowNode, PathFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -103,6 +110,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
         onConnect={onConnect}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={stopFollowingOnOwnMove}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={false}
@@ -124,6 +132,9 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
             <EmptyMapHint readOnly={readOnly} onAddStage={actions.addStage} />
           </Panel>
         )}
+        {presence && <RemoteCursors presence={presence} />}
+        {presence && <RemoteSelections presence={presence} />}
+        <FocusOverlay />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel={t('canvas.overview')} />
       </ReactFlow>

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { JourneyStore } from '../state/journeyStore';
 import type { JourneyUndo } from '../state/undo';
+import type { PresenceStore } from '../state/presenceStore';
 
 export interface MapContextValue {
   mapId: string;
@@ -15,7 +16,9 @@ export interface MapContextValue {
   /** Presence of the people on this map; absent in tests without a server. */
   awareness?: Awareness;
   /** This person, as others see them (carets, cursors). */
-  user: { name: string; color: string };
+  user: { id: string; name: string; color: string };
+  /** The other people on the map (absent without a connection). */
+  presence?: PresenceStore;
   readOnly: boolean;
   /** This person's undo history (absent for viewers and in some tests). */
   undo?: JourneyUndo;

@@ -10,6 +10,10 @@ const core = {
   'app.backHome': 'Back to my maps',
   'app.dismiss': 'Dismiss',
   'app.language': 'Language',
+  'app.retry': 'Try again',
+  'app.crashed': 'Something went wrong on this page',
+  'app.crashedHint': 'Your changes are saved. Try again, or reload the page.',
+  'notes.failed': 'The note editor stopped working.',
 
   'home.heading': 'Map a customer journey',
   'home.lead': 'Stages, touchpoints and channels on one canvas, edited together in real time.',

@@ -11,6 +11,10 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'app.backHome': 'Torna alle mie mappe',
   'app.dismiss': 'Chiudi',
   'app.language': 'Lingua',
+  'app.retry': 'Riprova',
+  'app.crashed': 'Qualcosa non ha funzionato in questa pagina',
+  'app.crashedHint': 'Le tue modifiche sono salvate. Riprova o ricarica la pagina.',
+  'notes.failed': 'L’editor delle note ha smesso di funzionare.',
 
   'home.heading': 'Mappa un percorso del cliente',
   'home.lead': 'Fasi, touchpoint e canali di contatto su un’unica tela, modificati insieme in tempo reale.',

@@ -22,8 +22,16 @@ export class Steps {
     return new URL(this.page.url()).pathname.split('/').pop() ?? '';
   }
 
-  async waitConnected(): Promise<void> {
+  /** Waits until the map is connected; the first time in a browser, answers "Who are you?". */
+  async waitConnected(name = 'Tester'): Promise<void> {
     await this.page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 15_000 });
+    await this.page.locator('.map-page[data-profile="ready"]').waitFor();
+    const dialog = this.page.getByRole('dialog', { name: 'Who are you?' });
+    if (await dialog.isVisible()) {
+      await dialog.getByLabel('Your name').fill(name);
+      await dialog.getByRole('button', { name: 'Start mapping' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
   }
 
   /** The key this browser keeps for a map, read from its IndexedDB ("my maps"). */

@@ -2,7 +2,7 @@
 // thumbnail, survives a reload and appears for a second person; a note typed by one person appears
 // for the other.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
 import { launchChromium } from './browser';
@@ -20,6 +20,9 @@ let server: TestServer;
 
 beforeAll(async () => {
   browser = await launchChromium();
+});
+// the factory tears its servers down after each test
+beforeEach(async () => {
   server = await startTestServer({ distDir: DIST });
 });
 afterAll(async () => {

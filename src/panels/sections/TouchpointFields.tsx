@@ -20,6 +20,7 @@ import { useT } from '../../i18n';
 import { EmotionScale } from '../EmotionScale';
 import { Field, ListEditor } from '../fields';
 import { NotesEditor } from '../NotesEditor';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 
 export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: { touchpoint: TouchpointNode }) {
   const t = useT();
@@ -104,7 +105,19 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
       {notes instanceof Y.XmlFragment && (
         <section className="inspector-section">
           <h3>{t('notes.label')}</h3>
-          <NotesEditor key={id} fragment={notes} readOnly={readOnly} awareness={awareness} user={user} />
+          <ErrorBoundary
+            key={id}
+            fallback={(retry) => (
+              <p className="form-error">
+                {t('notes.failed')}{' '}
+                <button type="button" onClick={retry}>
+                  {t('app.retry')}
+                </button>
+              </p>
+            )}
+          >
+            <NotesEditor fragment={notes} readOnly={readOnly} awareness={awareness} user={user} />
+          </ErrorBoundary>
         </section>
       )}
     </>

@@ -1,0 +1,67 @@
+// Presence over Yjs awareness: who is here (name, colour), where their pointer and viewport are,
+// and what they have selected or are editing. Ephemeral: never written to the document.
+import type { Awareness } from 'y-protocols/awareness';
+
+export interface PresenceUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface PeerState {
+  clientId: number;
+  user: PresenceUser;
+  /** Pointer in flow coordinates, or null when outside the canvas. */
+  cursor: { x: number; y: number } | null;
+  selection: string[];
+  viewport: { x: number; y: number; zoom: number } | null;
+}
+
+function isUser(value: unknown): value is PresenceUser {
+  const user = value as PresenceUser | null;
+  return Boolean(user && typeof user.name === 'string' && typeof user.color === 'string');
+}
+
+/** The other people on the map, one entry per browser tab, validated (awareness is untrusted input). */
+export function readPeers(awareness: Awareness): PeerState[] {
+  const peers: PeerState[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId === awareness.clientID || !isUser(state.user)) return;
+    // 'pointer', not 'cursor': Tiptap's collaboration caret owns the awareness field 'cursor'.
+    const cursor = state.pointer as PeerState['cursor'];
+    const viewport = state.viewport as PeerState['viewport'];
+    peers.push({
+      clientId,
+      user: { id: String(state.user.id ?? clientId), name: state.user.name.slice(0, 60), color: /^#[0-9a-f]{6}$/i.test(state.user.color) ? state.user.color : '#6b7280' },
+      cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
+      selection: Array.isArray(state.selection) ? (state.selection as unknown[]).filter((id): id is string => typeof id === 'string').slice(0, 200) : [],
+      viewport: viewport && [viewport.x, viewport.y, viewport.zoom].every(Number.isFinite) ? viewport : null,
+    });
+  });
+  return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+}
+
+/** Calls `fn` at most once per `ms`, always with the latest arguments (a trailing call is kept). */
+export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: A | null = null;
+  const run = () => {
+    timer = null;
+    last = Date.now();
+    if (pending) fn(...pending);
+    pending = null;
+  };
+  const throttled = (...args: A) => {
+    pending = args;
+    const wait = ms - (Date.now() - last);
+    if (wait <= 0 && !timer) run();
+    else timer ??= setTimeout(run, Math.max(0, wait));
+  };
+  throttled.cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+  };
+  return throttled;
+}
