@@ -48,3 +48,41 @@ export function fetchMapInfo(id: string, key: string): Promise<{ id: string; tit
 export function deleteMap(id: string, key: string): Promise<void> {
   return request(`/api/maps/${encodeURIComponent(id)}`, { method: 'DELETE', key });
 }
+
+export interface VersionInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** True for the server's automatic daily versions and the backups made before a restore. */
+  auto: boolean;
+}
+
+const mapPath = (id: string) => `/api/maps/${encodeURIComponent(id)}`;
+
+export async function listVersions(mapId: string, key: string): Promise<VersionInfo[]> {
+  return (await request<{ versions: VersionInfo[] }>(`${mapPath(mapId)}/versions`, { key })).versions;
+}
+
+export function saveVersion(mapId: string, key: string, name: string): Promise<VersionInfo> {
+  return request(`${mapPath(mapId)}/versions`, { method: 'POST', key, body: JSON.stringify({ name }) });
+}
+
+export function restoreVersion(mapId: string, key: string, versionId: string): Promise<{ restored: VersionInfo; backup: VersionInfo }> {
+  return request(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}/restore`, { method: 'POST', key });
+}
+
+/** The version's document state (a Yjs update), to open read-only in a separate doc. */
+export async function fetchVersionState(mapId: string, key: string, versionId: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}`, { headers: { Authorization: `Bearer ${key}` } });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (!response.ok) throw new ApiError(response.status, 'http', `The version could not be loaded (${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export function rotateKey(mapId: string, key: string, role: MapRole): Promise<{ editorKey?: string; viewerKey?: string }> {
+  return request(`${mapPath(mapId)}/keys/rotate`, { method: 'POST', key, body: JSON.stringify({ role }) });
+}

@@ -63,13 +63,28 @@ export class MapConnection {
     this.provider.on('closed', ({ code, reason }) => {
       this.state.setState({ status: 'refused', refusal: { code, reason } });
     });
+    // The browser knows before the socket does (a dead socket takes up to 30 s to notice).
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
   }
+
+  private readonly goOffline = () => {
+    if (this.state.getState().status === 'refused') return;
+    this.provider.disconnect();
+  };
+
+  private readonly goOnline = () => {
+    if (this.state.getState().status === 'refused') return;
+    this.provider.connect();
+  };
 
   get awareness() {
     return this.provider.awareness;
   }
 
   destroy(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
     this.provider.destroy();
     void this.local.destroy();
     this.doc.destroy();
