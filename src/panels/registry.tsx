@@ -1,10 +1,12 @@
 // The right sidebar's tabs. Each panel is one component; add yours here (one line).
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { SlidersHorizontal } from 'lucide-react';
+import { SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
 import type { SidebarTab } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
 import { Inspector } from './Inspector';
+import { OwnersPanel } from './people/OwnersPanel';
+import { PersonasPanel } from './people/PersonasPanel';
 
 export interface PanelSpec {
   id: SidebarTab;
@@ -13,4 +15,8 @@ export interface PanelSpec {
   component: ComponentType;
 }
 
-export const PANELS: PanelSpec[] = [{ id: 'inspector', label: 'panel.inspector', icon: SlidersHorizontal, component: Inspector }];
+export const PANELS: PanelSpec[] = [
+  { id: 'inspector', label: 'panel.inspector', icon: SlidersHorizontal, component: Inspector },
+  { id: 'owners', label: 'owners.title', icon: UserRoundCheck, component: OwnersPanel },
+  { id: 'personas', label: 'personas.title', icon: SquareUser, component: PersonasPanel },
+];
