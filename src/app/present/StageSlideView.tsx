@@ -77,12 +77,12 @@ export function StageSlideView({ slide }: { slide: StageSlide }) {
                 <span className="present-badges">
                   {tp.painPoints > 0 && (
                     <span className="badge is-pain">
-                      <TriangleAlert size={14} aria-hidden /> {t('present.pains', { n: tp.painPoints })}
+                      <TriangleAlert size={14} aria-hidden /> {tp.painPoints === 1 ? t('present.pain') : t('present.pains', { n: tp.painPoints })}
                     </span>
                   )}
                   {tp.opportunities > 0 && (
                     <span className="badge is-opportunity">
-                      <Lightbulb size={14} aria-hidden /> {t('present.opportunities', { n: tp.opportunities })}
+                      <Lightbulb size={14} aria-hidden /> {tp.opportunities === 1 ? t('present.opportunity') : t('present.opportunities', { n: tp.opportunities })}
                     </span>
                   )}
                 </span>

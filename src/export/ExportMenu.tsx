@@ -1,0 +1,59 @@
+// "Export" in the map header: PNG and PDF open the options dialog; JSON and CSV download at once.
+import { useState } from 'react';
+import { Download } from 'lucide-react';
+import { useStore } from 'zustand';
+import { useMap } from '../canvas/mapContext';
+import { useUi } from '../state/uiStore';
+import { useT } from '../i18n';
+import { ExportDialog, type DialogFormat } from './ExportDialog';
+import { exportCsvFile, exportJsonFile } from './exportFiles';
+import './export.css';
+
+export function ExportMenu() {
+  const { doc, store } = useMap();
+  const title = useStore(store, (state) => state.meta.title);
+  const notify = useUi((state) => state.notify);
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<DialogFormat | null>(null);
+  const name = title || t('map.untitled');
+
+  const quick = (format: 'json' | 'csv') => {
+    setOpen(false);
+    try {
+      const fileName = format === 'json' ? exportJsonFile(doc, name) : exportCsvFile(doc, name, t);
+      notify(t('export.saved', { file: fileName }), 'info');
+    } catch (error) {
+      notify(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+  const choose = (format: DialogFormat) => {
+    setOpen(false);
+    setDialog(format);
+  };
+
+  return (
+    <div className="toolbar-menu">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+        <Download size={16} aria-hidden /> {t('export.button')}
+      </button>
+      {open && (
+        <div className="menu is-right" role="menu" aria-label={t('export.button')}>
+          <button type="button" role="menuitem" onClick={() => choose('png')}>
+            {t('export.png')}
+          </button>
+          <button type="button" role="menuitem" onClick={() => choose('pdf')}>
+            {t('export.pdf')}
+          </button>
+          <button type="button" role="menuitem" onClick={() => quick('json')}>
+            {t('export.json')}
+          </button>
+          <button type="button" role="menuitem" onClick={() => quick('csv')}>
+            {t('export.csv')}
+          </button>
+        </div>
+      )}
+      {dialog && <ExportDialog format={dialog} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

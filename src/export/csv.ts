@@ -1,0 +1,45 @@
+// CSV of the touchpoints, ready for a spreadsheet: UTF-8 with a BOM (so Excel reads accents), comma
+// separated, RFC 4180 quoting (papaparse's unparse), CRLF line ends, one column per metric.
+import Papa from 'papaparse';
+import { metricHeading, type TouchpointTable } from './rows';
+
+export interface CsvHeadings {
+  stage: string;
+  touchpoint: string;
+  channel: string;
+  owner: string;
+  personas: string;
+  emotion: string;
+  painPoints: string;
+  opportunities: string;
+}
+
+/** List cells join their items with "; " (a separator spreadsheets leave alone inside a quoted cell). */
+const LIST_SEPARATOR = '; ';
+
+export function touchpointCsv(table: TouchpointTable, headings: CsvHeadings): string {
+  const fields = [
+    headings.stage,
+    headings.touchpoint,
+    headings.channel,
+    headings.owner,
+    headings.personas,
+    headings.emotion,
+    headings.painPoints,
+    headings.opportunities,
+    ...table.metrics.map(metricHeading),
+  ];
+  const data = table.rows.map((row) => [
+    row.stage,
+    row.touchpoint,
+    row.channel,
+    row.owner,
+    row.personas.join(LIST_SEPARATOR),
+    row.emotion,
+    row.painPoints.join(LIST_SEPARATOR),
+    row.opportunities.join(LIST_SEPARATOR),
+    ...table.metrics.map((m) => row.metrics[m.key] ?? ''),
+  ]);
+  // escapeFormulae: a cell starting with = + - @ is quoted with a leading ' so a spreadsheet never runs it
+  return '\uFEFF' + Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: true });
+}

@@ -1,0 +1,57 @@
+// What the legend of an exported map explains, as plain data: the channels of this map (colour,
+// icon, name), the emotion faces, and the heat colours of the metric the map is coloured by (if the
+// metrics panel set one). The PNG draws it with icons; the PDF writes it as real text.
+import type * as Y from 'yjs';
+import { HEAT_PALETTE, readMetricDef, type ChannelMedium, type JourneyNode, type MetricStatus } from '../model';
+import { useUi } from '../state/uiStore';
+
+export interface LegendChannel {
+  id: string;
+  label: string;
+  medium: ChannelMedium;
+  physical: boolean;
+}
+
+export interface LegendHeat {
+  metric: string;
+  items: Array<{ status: MetricStatus; fill: string; text: string; icon: string; range: string }>;
+}
+
+export interface LegendData {
+  channels: LegendChannel[];
+  heat: LegendHeat | null;
+}
+
+/** The metric the canvas is coloured by, when the metrics UI exposes one (`colorBy` in the UI store). */
+export function activeColorBy(): string | null {
+  // read loosely: the field belongs to the metrics UI and may not exist in this build
+  const value = (useUi.getState() as unknown as { colorBy?: unknown }).colorBy;
+  return typeof value === 'string' && value ? value : null;
+}
+
+function heatLegend(doc: Y.Doc, key: string): LegendHeat | null {
+  const def = readMetricDef(doc, key);
+  if (!def) return null;
+  const unit = def.unit ? ` ${def.unit}` : '';
+  const [good, bad] = def.better === 'higher' ? ['≥', '≤'] : ['≤', '≥'];
+  const ranges: Record<MetricStatus, string> = {
+    green: `${good} ${def.green}${unit}`,
+    amber: `${Math.min(def.green, def.red)}–${Math.max(def.green, def.red)}${unit}`,
+    red: `${bad} ${def.red}${unit}`,
+    neutral: '',
+  };
+  const statuses: MetricStatus[] = def.neutral ? ['neutral'] : ['green', 'amber', 'red', 'neutral'];
+  return {
+    metric: def.label,
+    items: statuses.map((status) => ({ status, ...HEAT_PALETTE[status], range: ranges[status] })),
+  };
+}
+
+export function legendData(doc: Y.Doc, nodes: Iterable<JourneyNode>, colorBy: string | null): LegendData {
+  const channels: LegendChannel[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'channel') channels.push({ id: node.id, label: node.label, medium: node.medium, physical: node.type === 'physical' });
+  }
+  channels.sort((a, b) => a.label.localeCompare(b.label));
+  return { channels, heat: colorBy ? heatLegend(doc, colorBy) : null };
+}
