@@ -1,0 +1,117 @@
+// Pure parts of the export: the JSON import's checks (and its clean-up when a step fails), the CSV
+// of touchpoints, the tile plan for large images and the PDF text mapping.
+import { describe, expect, it, vi } from 'vitest';
+import Papa from 'papaparse';
+import * as Y from 'yjs';
+import { createStore } from 'zustand/vanilla';
+import { addTouchpoint, applyTemplate, exportJourney, setMetricValue, stagesInOrder, initJourney } from '../../src/model';
+import { translate } from '../../src/i18n';
+import { ImportError, importMapFile, parseJourneyFile, type ImportDeps } from '../../src/app/templates/importMap';
+import type { MapConnection } from '../../src/sync/connection';
+import { touchpointCsv } from '../../src/export/csv';
+import { touchpointTable } from '../../src/export/rows';
+import { CANVAS_LIMITS, planRender } from '../../src/export/tiles';
+import { pdfSafe } from '../../src/export/pdfText';
+import { fileBaseName } from '../../src/export/download';
+
+const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('en', key, values);
+
+function templateDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  applyTemplate(doc, 'purchase', 'en');
+  return doc;
+}
+
+describe('JSON import checks', () => {
+  it('refuses text that is not JSON, and JSON that is not a journey, naming why', () => {
+    expect(() => parseJourneyFile('{"format": "percorso-journey",', t)).toThrow(ImportError);
+    expect(() => parseJourneyFile('{"format": "percorso-journey",', t)).toThrow(/not a JSON file/);
+    expect(() => parseJourneyFile('{"hello": "world"}', t)).toThrow(/not a Percorso map \(.+\)/);
+    const broken = exportJourney(templateDoc());
+    (broken.nodes[0] as { kind: string }).kind = 'spaceship';
+    expect(() => parseJourneyFile(JSON.stringify(broken), t)).toThrow(/not a Percorso map.*nodes/);
+  });
+
+  it('accepts an exported journey (with or without a BOM)', () => {
+    const text = JSON.stringify(exportJourney(templateDoc()));
+    expect(parseJourneyFile(text, t).meta.templateId).toBe('purchase');
+    expect(parseJourneyFile('\uFEFF' + text, t).nodes.length).toBeGreaterThan(10);
+  });
+
+  function fakeConnection(synced: boolean): MapConnection {
+    const doc = new Y.Doc();
+    initJourney(doc, { title: 'Seeded by the server' });
+    const state = createStore(() => ({ status: synced ? 'connected' : 'refused', synced, localReady: true, mergedAfterOffline: 0, refusal: synced ? null : { code: 4403, reason: '' } }));
+    return { doc, state, provider: { ws: { bufferedAmount: 0 } }, destroy: vi.fn() } as unknown as MapConnection;
+  }
+
+  it('imports into the new map over the seeded meta', async () => {
+    const connection = fakeConnection(true);
+    const deps: ImportDeps = { createMap: vi.fn(async () => ({ id: 'n1', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })), deleteMap: vi.fn(async () => undefined), connect: () => connection };
+    const file = parseJourneyFile(JSON.stringify(exportJourney(templateDoc())), t);
+    expect(await importMapFile(file, 'fallback', t, deps)).toBe('n1');
+    expect(deps.createMap).toHaveBeenCalledWith(file.meta.title);
+    expect(stagesInOrder(connection.doc)).toHaveLength(6);
+    expect(deps.deleteMap).not.toHaveBeenCalled();
+  });
+
+  it('deletes the new map again when it cannot be filled (nothing half-made)', async () => {
+    const deps: ImportDeps = { createMap: vi.fn(async () => ({ id: 'n2', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })), deleteMap: vi.fn(async () => undefined), connect: () => fakeConnection(false) };
+    const file = parseJourneyFile(JSON.stringify(exportJourney(templateDoc())), t);
+    await expect(importMapFile(file, 'fallback', t, deps)).rejects.toThrow(/cannot be imported/);
+    expect(deps.deleteMap).toHaveBeenCalledWith('n2', 'e'.repeat(22));
+  });
+});
+
+describe('CSV of touchpoints', () => {
+  it('has a BOM, the header, one row per touchpoint and RFC 4180 quoting', () => {
+    const doc = templateDoc();
+    const stage = stagesInOrder(doc)[0]!;
+    const id = addTouchpoint(doc, { stageId: stage.id, label: 'Says "hi", waves', x: 20, y: 400 });
+    setMetricValue(doc, { nodeId: id, key: 'csat', value: 4.5, source: 'manual' });
+    addTouchpoint(doc, { stageId: stage.id, label: '=HYPERLINK("x")', x: 20, y: 520 });
+    const table = touchpointTable(doc, 'No stage');
+    const csv = touchpointCsv(table, { stage: 'Stage', touchpoint: 'Touchpoint', channel: 'Channel', owner: 'Owner', personas: 'Personas', emotion: 'Emotion', painPoints: 'Pain points', opportunities: 'Opportunities' });
+    expect(csv.startsWith('\uFEFFStage,Touchpoint,Channel,Owner,Personas,Emotion,Pain points,Opportunities,CSAT (1–5),NPS,')).toBe(true);
+    expect(csv).toContain('"Says ""hi"", waves"');
+    expect(csv).toContain('\r\n');
+    const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
+    expect(rows).toHaveLength(1 + table.rows.length);
+    const quoted = rows.find((row) => row[1] === 'Says "hi", waves')!;
+    expect(quoted[3]).toBe('Marketing team (Marketing)');
+    expect(quoted[8]).toBe('4.5');
+    expect(rows.find((row) => row[1]?.includes('HYPERLINK'))![1]).toBe("'=HYPERLINK(\"x\")"); // never run as a formula
+  });
+});
+
+describe('tile plan', () => {
+  it('tiles a large image and keeps the requested scale when it fits', () => {
+    const plan = planRender(3000, 1200, 4);
+    expect(plan).toMatchObject({ scale: 4, reduced: false, pixelWidth: 12000, pixelHeight: 4800 });
+    expect(plan.tiles).toHaveLength(3 * 2); // 4096-px tiles: 12000/4096 → 3 across, 4800/4096 → 2 down
+    const area = plan.tiles.reduce((sum, tile) => sum + tile.width * tile.height, 0);
+    expect(area).toBeCloseTo(3000 * 1200);
+  });
+
+  it('lowers the scale when the canvas would pass the browser limits', () => {
+    const wide = planRender(9000, 1000, 4);
+    expect(wide.reduced).toBe(true);
+    expect(wide.pixelWidth).toBeLessThanOrEqual(CANVAS_LIMITS.maxSide);
+    const huge = planRender(16000, 16000, 2);
+    expect(huge.pixelWidth * huge.pixelHeight).toBeLessThanOrEqual(CANVAS_LIMITS.maxArea);
+    expect(huge.scale).toBeGreaterThan(0.9);
+  });
+});
+
+describe('PDF text and file names', () => {
+  it('keeps Western European text, spells arrows and signs, drops emoji', () => {
+    expect(pdfSafe('Perché → più “qualità” – 5 €')).toBe('Perché -> più “qualità” – 5 €');
+    expect(pdfSafe('≥ 4 ✓ 😀 Łódź')).toBe('>= 4 v  Lódz');
+    expect(pdfSafe('日本')).toBe('??');
+  });
+
+  it('makes safe file names from titles', () => {
+    expect(fileBaseName('Q3: refund / returns?')).toBe('Q3 refund returns');
+    expect(fileBaseName('   ')).toBe('journey');
+  });
+});
