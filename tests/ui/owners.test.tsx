@@ -110,6 +110,17 @@ describe('owners panel', () => {
     expect(screen.queryByTestId('focus-banner')).toBeNull();
   });
 
+  it('lets a viewer read and focus, but not add, edit or remove', () => {
+    renderMap({ doc: journey(), readOnly: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Owners' }));
+    const panel = within(screen.getByTestId('owners-panel'));
+    expect(panel.queryByLabelText('New owner’s name')).toBeNull();
+    expect(panel.queryByRole('button', { name: 'Edit Giulia Rossi' })).toBeNull();
+    expect(panel.queryByRole('button', { name: 'Remove Giulia Rossi' })).toBeNull();
+    fireEvent.change(panel.getByLabelText('My stages'), { target: { value: 'giulia' } });
+    expect(focusCss()).toContain('"books"');
+  });
+
   it('drops the focus when the focused owner is removed', () => {
     const { view, panel } = openOwners();
     fireEvent.change(panel.getByLabelText('My stages'), { target: { value: 'marco' } });

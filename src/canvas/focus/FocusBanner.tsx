@@ -26,8 +26,10 @@ export function FocusBanner() {
   if (!focus || !target || (target.kind !== 'owner' && target.kind !== 'persona')) return null;
   const lit = litTouchpoints(nodes, focus).length;
   const total = [...nodes.values()].filter((n) => n.kind === 'touchpoint').length;
+  const what = target.kind === 'owner' ? t('owners.focusBanner', { name: target.name }) : t('personas.focusBanner', { name: target.name });
+  const count = t('owners.focusCount', { lit, total });
   return (
-    <Panel position="bottom-center">
+    <Panel position="bottom-center" className="focus-panel">
       <div className="focus-banner nokey" role="status" data-testid="focus-banner">
         {target.kind === 'persona' ? (
           <PersonaAvatar persona={target} size={26} />
@@ -36,9 +38,9 @@ export function FocusBanner() {
             {initials(target.name)}
           </span>
         )}
-        <span className="focus-banner-text">
-          {target.kind === 'owner' ? t('owners.focusBanner', { name: target.name }) : t('personas.focusBanner', { name: target.name })}
-          <span className="focus-banner-count">{t('owners.focusCount', { lit, total })}</span>
+        <span className="focus-banner-text" title={`${what} · ${count}`}>
+          {what}
+          <span className="focus-banner-count">{count}</span>
         </span>
         <button type="button" className="focus-banner-clear" onClick={() => setFocus(null)}>
           <X size={14} aria-hidden /> {t('owners.showEverything')}
