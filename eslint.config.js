@@ -7,7 +7,7 @@ import globals from 'globals';
 const networkAndUi = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'dexie', 'dexie-react-hooks', 'y-websocket', 'y-indexeddb', 'ws', 'zustand', 'zustand/*', '@tiptap/*', 'node:*', 'fs', 'http', 'net'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'bench/results'] },
+  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'bench/results', '.tmp', 'tests/e2e/artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,6 +20,8 @@ import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { describeRefusal } from './StatusBadge';
 import { useT } from '../i18n';
+import { MapSettingsButton } from '../panels/settings/MapSettingsButton';
+import { useEnsureMetricDefs } from '../panels/metrics/useEnsureMetricDefs';
 import { ExportMenu } from '../export/ExportMenu';
 import { PresentButton } from './present/PresentButton';
 import { ApplyChosenTemplate } from './templates/useApplyTemplate';
@@ -71,6 +73,7 @@ interface OpenMapProps {
 function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
   const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
+  useEnsureMetricDefs(connection.doc, store, connectionState.synced, readOnly);
   const meta = useStore(store, (state) => state.meta);
   const notify = useUi((state) => state.notify);
   const t = useT();
@@ -133,6 +136,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
           <StatusBadge state={connectionState} />
           <PresentButton />
           <ExportMenu />
+          <MapSettingsButton editorKey={editorKey} />
           <ShareButton mapId={mapId} editorKey={editorKey} viewerKey={viewerKey} />
           <LanguageSwitch />
         </header>

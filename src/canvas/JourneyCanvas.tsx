@@ -31,6 +31,8 @@ import { RemoteCursors } from './presence/RemoteCursors';
 import { RemoteSelections } from './presence/RemoteSelections';
 import { useFollow } from './presence/useFollow';
 import { t as translateNow, useT } from '../i18n';
+import { MetricsControls } from './metrics/MetricsControls';
+import { useCsvDrop } from '../panels/csv/useCsvDrop';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
@@ -46,6 +48,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const actions = useJourneyActions();
   const t = useT();
   const { queueMoves, onNodeDragStart, onNodeDragStop } = useDragToDoc();
+  const { className: csvDropClass, ...csvDrop } = useCsvDrop(readOnly); // a CSV dropped on the map opens the import
   useShortcuts(actions, store, readOnly, undo);
 
   const fitted = useRef(false);
@@ -98,7 +101,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   );
 
   return (
-    <div className="canvas" onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
+    <div className={`canvas ${csvDropClass}`} {...csvDrop} onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
       <ReactFlow<JourneyFlowNode, PathFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -135,6 +138,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
         {presence && <RemoteCursors presence={presence} />}
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
+        <MetricsControls />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel={t('canvas.overview')} />
       </ReactFlow>

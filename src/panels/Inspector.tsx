@@ -15,6 +15,7 @@ import { StageFields } from './sections/StageFields';
 import { ChannelFields } from './sections/ChannelFields';
 import { OwnerFields } from './sections/OwnerFields';
 import { PersonaFields } from './sections/PersonaFields';
+import { MetricsSection } from './metrics/MetricsSection';
 
 const KIND_NAMES: Record<JourneyNode['kind'], MessageKey> = {
   stage: 'kind.stage',
@@ -84,6 +85,7 @@ export const Inspector = memo(function Inspector() {
         {node.kind === 'channel' && <ChannelFields channel={node} />}
         {node.kind === 'owner' && <OwnerFields owner={node} />}
         {node.kind === 'persona' && <PersonaFields persona={node} />}
+        {(node.kind === 'touchpoint' || node.kind === 'channel' || node.kind === 'stage') && <MetricsSection key={node.id} nodeId={node.id} kind={node.kind} />}
         {node.kind !== 'note' && (
           <section className="inspector-section">
             <h3>{t('inspector.media')}</h3>

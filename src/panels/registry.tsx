@@ -1,10 +1,12 @@
 // The right sidebar's tabs. Each panel is one component; add yours here (one line).
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
+import { Gauge, Lightbulb, SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
 import type { SidebarTab } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
 import { Inspector } from './Inspector';
+import { InsightPanel } from './insight/InsightPanel';
+import { MetricDefsPanel } from './metrics/MetricDefsPanel';
 import { OwnersPanel } from './people/OwnersPanel';
 import { PersonasPanel } from './people/PersonasPanel';
 
@@ -17,6 +19,8 @@ export interface PanelSpec {
 
 export const PANELS: PanelSpec[] = [
   { id: 'inspector', label: 'panel.inspector', icon: SlidersHorizontal, component: Inspector },
+  { id: 'insight', label: 'insight.title', icon: Lightbulb, component: InsightPanel },
+  { id: 'metrics', label: 'metrics.panel', icon: Gauge, component: MetricDefsPanel },
   { id: 'owners', label: 'owners.title', icon: UserRoundCheck, component: OwnersPanel },
   { id: 'personas', label: 'personas.title', icon: SquareUser, component: PersonasPanel },
 ];

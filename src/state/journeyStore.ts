@@ -5,8 +5,11 @@
 import * as Y from 'yjs';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { edgeFromYMap, firstNoteLine, nodeFromYMap, readMedia, readMeta, roots, type MediaRef, type JourneyMeta, type JourneyNode, type OwnerNode, type PathEdge, type StageNode } from '../model';
+import { edgeFromYMap, firstNoteLine, nodeFromYMap, readMedia, readMeta, roots, type MediaRef, type JourneyMeta, type JourneyNode, type MetricDef, type OwnerNode, type PathEdge, type StageNode } from '../model';
 import type { StageColumn } from '../canvas/layout';
+import { MetricsTracker } from '../canvas/metrics/metricsTracker';
+import type { NodeMetrics } from '../canvas/metrics/metricViews';
+import { useUi } from './uiStore';
 import { ViewCache, deriveView } from './journeyView';
 import type { JourneyFlowNode, PathFlowEdge } from './viewTypes';
 
@@ -20,9 +23,15 @@ export interface JourneyViewState {
   modelNodes: ReadonlyMap<string, JourneyNode>;
   /** The map's owners; the same array object until an owner changes (stage headers subscribe). */
   owners: OwnerNode[];
+  /** The map's metric definitions in force; the same array until one changes. */
+  metricDefs: MetricDef[];
+  /** Metrics of each touchpoint, channel and stage (for the inspector and panels). */
+  nodeMetrics: ReadonlyMap<string, NodeMetrics>;
 }
 
 export interface JourneyStore extends StoreApi<JourneyViewState> {
+  /** True when some default metric definitions are not stored in the doc yet. */
+  missingDefaultMetricDefs(): boolean;
   applyNodeChanges(changes: NodeChange<JourneyFlowNode>[]): void;
   applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]): void;
   /** Re-derives from the doc and drops local positions (a drag that the doc did not take). */
@@ -52,6 +61,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   const noteLines = new Map<string, string>();
   const media = new Map<string, readonly MediaRef[]>();
   const cache = new ViewCache();
+  const metrics = new MetricsTracker(doc);
   let lastNodes = new Map<string, JourneyFlowNode>();
   let lastEdges = new Map<string, PathFlowEdge>();
 
@@ -84,7 +94,9 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   yEdges.forEach((_value, id) => readEdgeInto(id));
 
   const derive = (current: JourneyViewState | null, keepLocal: boolean) => {
-    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media }, cache);
+    const { colorBy, cardMetrics } = useUi.getState();
+    const metricData = metrics.snapshot(modelNodes, { colorBy, cardMetrics });
+    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media, metricViews: metricData.views }, cache);
     const nodes = current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes;
     const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
     lastNodes = new Map(view.nodes.map((node) => [node.id, node]));
@@ -98,6 +110,8 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       edges,
       modelNodes: new Map(modelNodes),
       owners: previousOwners && sameItems(previousOwners, owners) ? previousOwners : owners,
+      metricDefs: metricData.defs,
+      nodeMetrics: metricData.nodeMetrics,
     };
   };
 
@@ -124,8 +138,13 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
     store.setState((state) => ({ ...derive(state, true), ...(metaChanged ? { meta: readMeta(doc) } : {}) }));
   };
   doc.on('afterTransaction', onAfterTransaction);
+  // The colour-by metric and the cards' key metrics are UI state: a change re-derives the view.
+  const offUi = useUi.subscribe((ui, before) => {
+    if (ui.colorBy !== before.colorBy || ui.cardMetrics !== before.cardMetrics) store.setState((state) => derive(state, true));
+  });
 
   return Object.assign(store, {
+    missingDefaultMetricDefs: () => metrics.missingDefaults(),
     applyNodeChanges(changes: NodeChange<JourneyFlowNode>[]) {
       store.setState((state) => ({ nodes: applyNodeChanges(changes, state.nodes) }));
     },
@@ -147,6 +166,8 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       yNodes.unobserveDeep(onNodes);
       yEdges.unobserveDeep(onEdges);
       doc.off('afterTransaction', onAfterTransaction);
+      metrics.destroy();
+      offUi();
     },
   });
 }

@@ -4,6 +4,7 @@
 import { MarkerType } from '@xyflow/react';
 import type { ChannelNode, JourneyNode, MediaRef, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
 import { CANVAS_HEIGHT, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from '../canvas/layout';
+import type { NodeMetricView } from '../canvas/metrics/metricViews';
 import { EMOTION_NODE_ID, LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
 
 export interface ModelSnapshot {
@@ -13,6 +14,8 @@ export interface ModelSnapshot {
   /** First line of each node's notes, for the cards. */
   noteLines: ReadonlyMap<string, string>;
   media: ReadonlyMap<string, readonly MediaRef[]>;
+  /** Heat and key metrics of touchpoints, channels and stages (each keeps its identity while unchanged). */
+  metricViews?: ReadonlyMap<string, NodeMetricView>;
 }
 
 const NO_MEDIA: readonly MediaRef[] = [];
@@ -124,12 +127,13 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
     if (!column) continue;
     const owner = ownerOf(stage);
     const count = touchpointsPerStage.get(stage.id) ?? 0;
+    const metrics = snapshot.metricViews?.get(stage.id);
     nodes.push(
-      cache.reuse(stage.id, [stage, column.x, column.width, owner, count], () => ({
+      cache.reuse(stage.id, [stage, column.x, column.width, owner, count, metrics], () => ({
         id: stage.id,
         type: 'stage' as const,
         position: { x: column.x, y: 0 },
-        data: { stage, owner, touchpointCount: count },
+        data: { stage, owner, touchpointCount: count, metrics },
         width: column.width,
         height: CANVAS_HEIGHT,
         dragHandle: '.stage-drag-handle',
@@ -143,24 +147,26 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       const parentId = node.stageId && columnById.has(node.stageId) ? node.stageId : undefined;
       const noteLine = snapshot.noteLines.get(node.id) ?? '';
       const media = snapshot.media.get(node.id) ?? NO_MEDIA;
+      const metrics = snapshot.metricViews?.get(node.id);
       nodes.push(
-        cache.reuse(node.id, [node, channel, parentId, noteLine, media], () => ({
+        cache.reuse(node.id, [node, channel, parentId, noteLine, media, metrics], () => ({
           id: node.id,
           type: 'touchpoint' as const,
           position: { x: node.x, y: node.y },
-          data: { touchpoint: node, channel, noteLine, media },
+          data: { touchpoint: node, channel, noteLine, media, metrics },
           parentId,
           width: node.w, // the height follows the card's content
         })),
       );
     } else if (node.kind === 'channel') {
       const usage = channelUsage.get(node.id) ?? 0;
+      const metrics = snapshot.metricViews?.get(node.id);
       nodes.push(
-        cache.reuse(node.id, [node, usage], () => ({
+        cache.reuse(node.id, [node, usage, metrics], () => ({
           id: node.id,
           type: 'channel' as const,
           position: { x: node.x, y: node.y },
-          data: { channel: node, usage },
+          data: { channel: node, usage, metrics },
         })),
       );
     } else if (node.kind === 'owner') {

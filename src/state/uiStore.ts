@@ -8,7 +8,10 @@ export interface Toast {
 }
 
 /** The tabs of the right sidebar; panels register themselves in src/panels/registry.tsx. */
-export type SidebarTab = 'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'versions';
+export type SidebarTab = 'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions';
+
+/** The cards' key metrics when nobody chose (shown only where a touchpoint has a value). */
+export const DEFAULT_CARD_METRICS: readonly string[] = ['csat', 'dropoff'];
 
 /** Reading the map for one owner or one persona: everything else dims. */
 export type MapFocus = { kind: 'owner'; id: string } | { kind: 'persona'; id: string } | null;
@@ -19,6 +22,12 @@ interface UiState {
   /** The open sidebar tab, or null when the sidebar is closed. */
   sidebarTab: SidebarTab | null;
   focus: MapFocus;
+  /** The metric that heat-colours touchpoints, channels and stages (and the export's legend), or null. */
+  colorBy: string | null;
+  /** The one or two metric keys the touchpoint cards show. */
+  cardMetrics: readonly string[];
+  setColorBy: (key: string | null) => void;
+  setCardMetrics: (keys: readonly string[]) => void;
   setSidebarTab: (tab: SidebarTab | null) => void;
   setFocus: (focus: MapFocus) => void;
   startEditing: (id: string | null) => void;
@@ -33,6 +42,10 @@ export const useUi = create<UiState>((set) => ({
   toasts: [],
   sidebarTab: null,
   focus: null,
+  colorBy: null,
+  cardMetrics: DEFAULT_CARD_METRICS,
+  setColorBy: (colorBy) => set({ colorBy }),
+  setCardMetrics: (keys) => set({ cardMetrics: keys.slice(0, 2) }),
   setSidebarTab: (tab) => set({ sidebarTab: tab }),
   setFocus: (focus) => set({ focus }),
   startEditing: (id) => set({ editingNodeId: id }),

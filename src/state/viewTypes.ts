@@ -2,10 +2,12 @@
 // never written back whole.
 import type { Edge, Node } from '@xyflow/react';
 import type { ChannelNode, MediaRef, NoteNode, OwnerNode, StageNode, TouchpointNode } from '../model';
+import type { NodeMetricView } from '../canvas/metrics/metricViews';
 
-export type StageFlowNode = Node<{ stage: StageNode; owner: OwnerNode | null; touchpointCount: number }, 'stage'>;
-export type TouchpointFlowNode = Node<{ touchpoint: TouchpointNode; channel: ChannelNode | null; noteLine: string; media: readonly MediaRef[] }, 'touchpoint'>;
-export type ChannelFlowNode = Node<{ channel: ChannelNode; usage: number }, 'channel'>;
+// `metrics`: heat and key metrics (absent in views made without the metrics bridge).
+export type StageFlowNode = Node<{ stage: StageNode; owner: OwnerNode | null; touchpointCount: number; metrics?: NodeMetricView }, 'stage'>;
+export type TouchpointFlowNode = Node<{ touchpoint: TouchpointNode; channel: ChannelNode | null; noteLine: string; media: readonly MediaRef[]; metrics?: NodeMetricView }, 'touchpoint'>;
+export type ChannelFlowNode = Node<{ channel: ChannelNode; usage: number; metrics?: NodeMetricView }, 'channel'>;
 export type OwnerFlowNode = Node<{ owner: OwnerNode; stageCount: number }, 'owner'>;
 export type NoteFlowNode = Node<{ note: NoteNode }, 'note'>;
 export type LanesFlowNode = Node<{ width: number }, 'lanes'>;

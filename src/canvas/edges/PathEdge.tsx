@@ -22,6 +22,7 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
         <EdgeLabelRenderer>
           <div
             className={`edge-label ${transition ? 'is-transition' : ''}`}
+            data-edge-id={props.id}
             title={transition ? t('edge.transitionHint') : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >

@@ -73,6 +73,8 @@ export function dimmingCss({ nodes, edges }: Dimmed): string {
   const selectors = [
     ...nodes.map((id) => `.react-flow__node[data-id="${cssEscape(id)}"]`),
     ...edges.map((id) => `.react-flow__edge[data-id="${cssEscape(id)}"]`),
+    // edge labels are drawn outside the edge's own element
+    ...edges.map((id) => `.edge-label[data-edge-id="${cssEscape(id)}"]`),
   ];
   if (selectors.length === 0) return '';
   return `${selectors.join(',\n')} { ${DIM_RULE} }\n.react-flow__node, .react-flow__edge { transition: opacity 0.15s, filter 0.15s; }`;

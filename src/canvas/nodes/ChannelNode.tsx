@@ -7,6 +7,7 @@ import { MEDIUM_STYLE } from '../channelStyle';
 import { InlineLabel } from '../InlineLabel';
 import { useNodeLabel } from './useNodeLabel';
 import { useT } from '../../i18n';
+import { HeatChip, heatClass, heatVars } from '../metrics/HeatChip';
 
 function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
   const { channel, usage } = data;
@@ -16,13 +17,14 @@ function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
   const Icon = style.icon;
   const Mark = channel.type === 'physical' ? Footprints : Cpu;
   return (
-    <div className={`channel ${selected ? 'is-selected' : ''}`} style={{ ['--channel-color' as string]: style.color }} data-testid="channel">
+    <div className={`channel ${selected ? 'is-selected' : ''} ${heatClass(data.metrics)}`} style={{ ['--channel-color' as string]: style.color, ...heatVars(data.metrics) }} data-testid="channel">
       <Icon size={15} aria-hidden className="channel-icon" />
       <InlineLabel {...label} value={channel.label} className="channel-label" ariaLabel={t('channel.name')} />
       <span className={`channel-mark is-${channel.type}`} title={t(channel.type === 'physical' ? 'channel.physicalHint' : 'channel.digitalHint')}>
         <Mark size={11} aria-hidden />
         {t(channel.type === 'physical' ? 'channel.physical' : 'channel.digital')}
       </span>
+      {data.metrics?.heat && <HeatChip heat={data.metrics.heat} showLabel={false} />}
       <span className="channel-usage" title={t('channel.usage')}>
         {usage}
       </span>

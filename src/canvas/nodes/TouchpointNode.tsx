@@ -14,6 +14,7 @@ import { EmotionScale } from '../../panels/EmotionScale';
 import { useMediaUrl } from '../../panels/media/useMediaUrl';
 import { useNodeLabel } from './useNodeLabel';
 import { useT } from '../../i18n';
+import { CardMetrics, heatClass, heatVars } from '../metrics/HeatChip';
 
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
   const { touchpoint, channel, noteLine, media } = data;
@@ -32,8 +33,8 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
 
   return (
     <div
-      className={`touchpoint ${selected ? 'is-selected' : ''} ${touchpoint.lane === 'back' ? 'is-backstage' : ''} ${dropping ? 'is-drop-target' : ''}`}
-      style={{ ['--channel-color' as string]: style?.color ?? '#9aa3af' }}
+      className={`touchpoint ${selected ? 'is-selected' : ''} ${touchpoint.lane === 'back' ? 'is-backstage' : ''} ${dropping ? 'is-drop-target' : ''} ${heatClass(data.metrics)}`}
+      style={{ ['--channel-color' as string]: style?.color ?? '#9aa3af', ...heatVars(data.metrics) }}
       data-testid="touchpoint"
       onDragOver={(event) => {
         if (readOnly || !event.dataTransfer.types.includes('Files')) return;
@@ -52,6 +53,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       <InlineLabel {...label} value={touchpoint.label} className="touchpoint-label" ariaLabel={t('touchpoint.name')} />
       {noteLine && <p className="touchpoint-note">{noteLine}</p>}
       {media.length > 0 && <MediaStrip media={media} />}
+      <CardMetrics metrics={data.metrics} />
       <div className="touchpoint-footer">
         <EmotionScale compact value={touchpoint.emotion} readOnly={readOnly} onChange={onEmotion} />
         <span className="badges">

@@ -1,0 +1,80 @@
+// Top right of the canvas: "colour by" a metric (with its legend), which key metrics the cards show,
+// and the CSV import. The choices are UI state (useUi); the derived view applies them.
+import { memo, useState } from 'react';
+import { Panel } from '@xyflow/react';
+import { useStore } from 'zustand';
+import { ListChecks, Palette } from 'lucide-react';
+import { useUi } from '../../state/uiStore';
+import { useMap } from '../mapContext';
+import { useT } from '../../i18n';
+import { CsvImportButton } from '../../panels/csv/CsvImportButton';
+import { HeatLegend } from './HeatLegend';
+import { useMetricText } from './format';
+import { useCanvasFocus } from './canvasFocus';
+import './metrics.css';
+
+export const MetricsControls = memo(function MetricsControls() {
+  const { store, readOnly } = useMap();
+  const t = useT();
+  const text = useMetricText();
+  const defs = useStore(store, (state) => state.metricDefs);
+  const colorBy = useUi((state) => state.colorBy);
+  const setColorBy = useUi((state) => state.setColorBy);
+  const colorDef = defs.find((def) => def.key === colorBy);
+  useCanvasFocus();
+  return (
+    <Panel position="top-right">
+      <div className="metrics-controls">
+        <div className="metrics-bar" role="toolbar" aria-label={t('metrics.bar')}>
+          <label>
+            <Palette size={15} aria-hidden /> {t('metrics.colorBy')}
+            <select value={colorDef ? colorDef.key : ''} onChange={(event) => setColorBy(event.target.value || null)} data-testid="color-by">
+              <option value="">{t('metrics.colorByNone')}</option>
+              {defs.map((def) => (
+                <option key={def.key} value={def.key}>
+                  {text.label(def)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <CardMetricsMenu />
+          {!readOnly && <CsvImportButton />}
+        </div>
+        {colorDef && <HeatLegend def={colorDef} />}
+      </div>
+    </Panel>
+  );
+});
+
+/** Which one or two metrics the touchpoint cards show. */
+function CardMetricsMenu() {
+  const { store } = useMap();
+  const t = useT();
+  const text = useMetricText();
+  const [open, setOpen] = useState(false);
+  const defs = useStore(store, (state) => state.metricDefs);
+  const chosen = useUi((state) => state.cardMetrics);
+  const setChosen = useUi((state) => state.setCardMetrics);
+  const toggle = (key: string) => {
+    if (chosen.includes(key)) setChosen(chosen.filter((k) => k !== key));
+    else setChosen([...chosen, key].slice(-2)); // at most two: the oldest choice gives way
+  };
+  return (
+    <div className="toolbar-menu">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)} title={t('metrics.cardMetricsHint')}>
+        <ListChecks size={15} aria-hidden /> {t('metrics.cardMetrics')}
+      </button>
+      {open && (
+        <div className="menu is-right card-metrics-menu" role="menu" onMouseLeave={() => setOpen(false)}>
+          <p>{t('metrics.cardMetricsHint')}</p>
+          {defs.map((def) => (
+            <label key={def.key}>
+              <input type="checkbox" role="menuitemcheckbox" aria-checked={chosen.includes(def.key)} checked={chosen.includes(def.key)} onChange={() => toggle(def.key)} />
+              {text.label(def)}
+            </label>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

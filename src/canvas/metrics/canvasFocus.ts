@@ -1,0 +1,30 @@
+// Panels outside the canvas (the insight panel) ask the canvas to show some nodes: select them and
+// fit the view to them. A tiny event bus, so panels need not sit inside the React Flow provider.
+import { useEffect } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { JourneyStore } from '../../state/journeyStore';
+
+type Listener = (nodeIds: readonly string[]) => void;
+const listeners = new Set<Listener>();
+
+/** Selects exactly these nodes and edges on the canvas and fits the view to the nodes. */
+export function showOnCanvas(store: JourneyStore, nodeIds: readonly string[], edgeIds: readonly string[] = []): void {
+  const nodes = new Set(nodeIds);
+  const edges = new Set(edgeIds);
+  const state = store.getState();
+  store.applyNodeChanges(state.nodes.filter((n) => Boolean(n.selected) !== nodes.has(n.id)).map((n) => ({ type: 'select', id: n.id, selected: nodes.has(n.id) })));
+  store.applyEdgeChanges(state.edges.filter((e) => Boolean(e.selected) !== edges.has(e.id)).map((e) => ({ type: 'select', id: e.id, selected: edges.has(e.id) })));
+  listeners.forEach((listener) => listener(nodeIds));
+}
+
+/** Mounted inside the canvas: performs the fit of showOnCanvas. */
+export function useCanvasFocus(): void {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const listener: Listener = (ids) => {
+      if (ids.length > 0) void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.5, maxZoom: 1.2, duration: 300 });
+    };
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, [flow]);
+}

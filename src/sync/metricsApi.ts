@@ -1,0 +1,62 @@
+// The metrics side of the HTTP API (server/http/keys.ts, metrics.ts, webhooks.ts): the map's ingest
+// key and its webhooks, with the editor key. Errors become ApiError like the rest of the client.
+import { ApiError } from './api';
+
+async function call<T>(path: string, key: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Authorization', `Bearer ${key}`);
+  if (init.body) headers.set('Content-Type', 'application/json');
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? `Request failed (${response.status})`);
+  }
+  return body as T;
+}
+
+const mapPath = (mapId: string) => `/api/maps/${encodeURIComponent(mapId)}`;
+
+export interface IngestKeyInfo {
+  exists: boolean;
+  rotatedAt: string | null;
+}
+
+export function getIngestKeyInfo(mapId: string, editorKey: string): Promise<IngestKeyInfo> {
+  return call(`${mapPath(mapId)}/ingest-key`, editorKey);
+}
+
+/** Makes a new ingest key (the old one stops working at once); the key is shown only now. */
+export function rotateIngestKey(mapId: string, editorKey: string): Promise<{ ingestKey: string; rotatedAt?: string }> {
+  return call(`${mapPath(mapId)}/ingest-key`, editorKey, { method: 'POST' });
+}
+
+export interface Webhook {
+  id: string;
+  url: string;
+  createdAt: string;
+  /** HTTP status of the last delivery's last attempt; null: none yet, or no answer. */
+  lastStatus: number | null;
+  lastError: string | null;
+  attempts: number;
+  lastAttemptAt: string | null;
+}
+
+export async function listWebhooks(mapId: string, editorKey: string): Promise<Webhook[]> {
+  return (await call<{ webhooks: Webhook[] }>(`${mapPath(mapId)}/webhooks`, editorKey)).webhooks;
+}
+
+/** Adds a hook; its signing secret is returned only now. */
+export function addWebhook(mapId: string, editorKey: string, url: string): Promise<{ id: string; url: string; secret: string; createdAt: string }> {
+  return call(`${mapPath(mapId)}/webhooks`, editorKey, { method: 'POST', body: JSON.stringify({ url }) });
+}
+
+export function removeWebhook(mapId: string, editorKey: string, hookId: string): Promise<void> {
+  return call(`${mapPath(mapId)}/webhooks/${encodeURIComponent(hookId)}`, editorKey, { method: 'DELETE' });
+}

@@ -1,0 +1,88 @@
+// CSV import: a `;`-separated file with decimal commas and one bad row → the mapping is prefilled,
+// the preview shows the row's problem, and applying writes only the valid values (source 'csv').
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { readMetric } from '../../src/model';
+import { useCsvImport } from '../../src/panels/csv/csvImportStore';
+import { useUi } from '../../src/state/uiStore';
+import { renderMap } from './renderMap';
+import { resetUi, supportJourney } from './metricsFixture';
+
+beforeEach(() => {
+  resetUi();
+  useCsvImport.getState().close();
+});
+
+const CSV = ['Touchpoint;CSAT;Abbandono;Data', 'Calls the contact centre;3,2;45%;31/03/2024', 'Unknown thing;4;10;31/03/2024', 'Sends photos on WhatsApp;4,1;12;31/03/2024', ''].join('\r\n');
+
+const csvFile = (text: string, name = 'march.csv') => new File([text], name, { type: 'text/csv' });
+
+/** Picks the file and waits until it is read (the dialog then shows the mapping or a problem). */
+async function openDialog(file: File) {
+  fireEvent.change(screen.getByTestId('csv-input'), { target: { files: [file] } });
+  await waitFor(() => expect(screen.getByTestId('csv-dialog').querySelector('[aria-busy]')).toBeNull());
+  return within(screen.getByTestId('csv-dialog'));
+}
+
+describe('CSV import', () => {
+  it('previews a ;/decimal-comma file with its bad row and applies only the valid rows', async () => {
+    const view = renderMap({ doc: supportJourney() });
+    const dialog = await openDialog(csvFile(CSV));
+    expect(dialog.getByTestId('csv-preview')).toBeInTheDocument();
+    // prefilled by suggestCsvMapping: node column by label, CSAT and drop-off (Italian header), the date
+    expect(dialog.getByLabelText('Node column')).toHaveDisplayValue('Touchpoint');
+    expect(dialog.getByLabelText('Find nodes by')).toHaveValue('label');
+    expect(dialog.getByLabelText('Metric in CSAT')).toHaveValue('csat');
+    expect(dialog.getByLabelText('Metric in Abbandono')).toHaveValue('dropoff');
+    expect(dialog.getByLabelText('Date column')).toHaveDisplayValue('Data');
+    expect(dialog.getByLabelText('Decimal mark')).toHaveValue('comma');
+
+    expect(dialog.getByText('4 values from 2 rows ready')).toBeInTheDocument();
+    const errors = within(dialog.getByTestId('csv-errors'));
+    expect(errors.getAllByRole('listitem')).toHaveLength(1);
+    expect(errors.getByText('Row 3')).toBeInTheDocument();
+    expect(errors.getByText('no touchpoint, channel or stage is called “Unknown thing”')).toBeInTheDocument();
+
+    fireEvent.click(dialog.getByRole('button', { name: 'Import 4 values' }));
+    expect(await dialog.findByText('4 values imported')).toBeInTheDocument();
+    expect(readMetric(view.doc, 'call', 'csat')).toMatchObject({ value: 3.2, source: 'csv', updatedAt: '2024-03-31T00:00:00.000Z' });
+    expect(readMetric(view.doc, 'call', 'dropoff')).toMatchObject({ value: 45, source: 'csv' });
+    expect(readMetric(view.doc, 'photos', 'csat')).toMatchObject({ value: 4.1, source: 'csv' });
+    expect(readMetric(view.doc, 'photos', 'dropoff')?.value).toBe(12);
+    expect(readMetric(view.doc, 'mail', 'csat')?.value).toBe(4.5); // untouched
+
+    fireEvent.click(dialog.getByRole('button', { name: 'Colour the map by CSAT' }));
+    expect(useUi.getState().colorBy).toBe('csat');
+    expect(screen.queryByTestId('csv-dialog')).toBeNull();
+  });
+
+  it('re-plans when the mapping changes: an out-of-range column, then ignoring it', async () => {
+    renderMap({ doc: supportJourney() });
+    const dialog = await openDialog(csvFile(['Node;Score', 'Calls the contact centre;45', 'Writes an e-mail;4,5'].join('\n')));
+    fireEvent.change(dialog.getByLabelText('Metric in Score'), { target: { value: 'csat' } });
+    expect(dialog.getByText('Row 2')).toBeInTheDocument();
+    expect(dialog.getByText('Score: 45 is outside 1…5')).toBeInTheDocument();
+    expect(dialog.getByText('1 values from 1 rows ready')).toBeInTheDocument();
+    fireEvent.change(dialog.getByLabelText('Metric in Score'), { target: { value: '' } });
+    expect(dialog.getByText('Pick at least one column that holds a metric.')).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Import 0 values' })).toBeDisabled();
+  });
+
+  it('opens from a file dropped on the map, and explains a file that is not a CSV', async () => {
+    const view = renderMap({ doc: supportJourney() });
+    const canvas = view.container.querySelector('.canvas') as HTMLElement;
+    fireEvent.drop(canvas, { dataTransfer: { files: [new File(['%PDF'], 'report.pdf', { type: 'application/pdf' })], types: ['Files'] } });
+    const dialog = within(await screen.findByTestId('csv-dialog'));
+    expect(dialog.getByRole('alert')).toHaveTextContent('report.pdf is not a CSV file.');
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByTestId('csv-dialog')).toBeNull();
+    fireEvent.drop(canvas, { dataTransfer: { files: [csvFile('Node,CSAT\n', 'empty.csv')], types: ['Files'] } });
+    await waitFor(() => expect(screen.getByTestId('csv-dialog')).toHaveTextContent('The file has a header but no data rows.'));
+  });
+
+  it('offers no import to a viewer', () => {
+    renderMap({ doc: supportJourney(), readOnly: true });
+    expect(screen.queryByTestId('csv-input')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import CSV' })).toBeNull();
+  });
+});
