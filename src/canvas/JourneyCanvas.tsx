@@ -25,6 +25,7 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
+import { FIT_PADDING } from './layout';
 import { FocusOverlay } from './focus/FocusOverlay';
 import { usePresenceBroadcast } from './presence/usePresenceBroadcast';
 import { RemoteCursors } from './presence/RemoteCursors';
@@ -55,7 +56,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   useEffect(() => {
     if (!synced || fitted.current) return;
     fitted.current = true;
-    const timer = setTimeout(() => void flow.fitView({ padding: 0.12 }), 60);
+    const timer = setTimeout(() => void flow.fitView({ padding: FIT_PADDING }), 60);
     return () => clearTimeout(timer);
   }, [synced, flow]);
 

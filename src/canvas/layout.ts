@@ -76,3 +76,6 @@ export function nextTouchpointSlot(existingYs: readonly number[]): { x: number; 
   const bottom = existingYs.length ? Math.max(...existingYs) + 112 : top;
   return { x: 20, y: Math.max(top, bottom) };
 }
+
+/** Padding of "zoom to fit": room at the top for the toolbar that floats over the canvas. */
+export const FIT_PADDING = { top: '84px', bottom: '24px', left: '32px', right: '32px' } as const;
