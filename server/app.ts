@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import { createFeatures, type FeatureTiming, type Features } from './features';
 import { installErrorHandler } from './http/errors';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
@@ -20,6 +21,8 @@ export interface PercorsoServerOptions extends Partial<ServerConfig> {
   logStream?: { write(line: string): void };
   /** Storage to use instead of SQLite in dataDir (e.g. MemoryStore). It is closed with the server. */
   store?: Store;
+  /** Webhook timeout and retry delays, automatic-version period (tests shorten them). */
+  timing?: Partial<FeatureTiming>;
 }
 
 export interface PercorsoServer {
@@ -29,6 +32,8 @@ export interface PercorsoServer {
   store: Store;
   rooms: Rooms;
   log: FastifyBaseLogger;
+  /** Ingest, alerts, versions and key rotation (tests read `features.webhooks.active`). */
+  features: Features;
   /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
   close(): Promise<void>;
 }
@@ -40,7 +45,7 @@ function pathOf(url: string | undefined): string {
 }
 
 export async function createPercorsoServer(options: PercorsoServerOptions = {}): Promise<PercorsoServer> {
-  const { logStream, store: givenStore, ...overrides } = options;
+  const { logStream, store: givenStore, timing, ...overrides } = options;
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...overrides };
 
   const app = Fastify({
@@ -61,7 +66,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   });
 
   const store = givenStore ?? new SqliteStore(config.dataDir);
-  const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery });
+  const features = createFeatures({ store, log: app.log, ...(timing ? { timing } : {}) });
+  const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks });
   // media files live in DATA_DIR/media whichever Store records them
   const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes);
 
@@ -75,8 +81,15 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   healthRoutes(app);
   mapRoutes(app, { store, rooms, media });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
+  await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await staticRoutes(app, config.distDir);
-  const sync = attachSync(app.server, { store, rooms, log: app.log.child({ component: 'sync' }), maxFrameBytes: config.maxFrameBytes });
+  const sync = attachSync(app.server, {
+    store,
+    rooms,
+    log: app.log.child({ component: 'sync' }),
+    maxFrameBytes: config.maxFrameBytes,
+    sockets: features.sockets,
+  });
 
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -94,10 +107,11 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       const httpClosed = app.close();
       await Promise.all([sync.closeSockets(CLOSE.goingAway, 2000), rooms.closeAll(CLOSE.goingAway)]);
       await httpClosed;
+      await features.close();
       await store.close();
     })();
     return closing;
   };
 
-  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, close };
+  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, close };
 }

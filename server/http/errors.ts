@@ -1,4 +1,4 @@
-// The one JSON error shape of the API: { error: { code, message } }.
+// The one JSON error shape of the API: { error: { code, message } } (plus `details` where a route documents it).
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 
 export type ErrorCode =
@@ -12,21 +12,29 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
   | 'not_built'
-  | 'internal';
+  | 'internal'
+  // ingest API
+  | 'ingest_key_required'
+  | 'invalid_json'
+  | 'too_many_items'
+  | 'no_valid_items';
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Extra JSON under error.details (e.g. the per-item errors of an ingest request). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'HttpError';
   }
 }
 
-export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } });
+export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown): FastifyReply {
+  const error = details === undefined ? { code, message } : { code, message, details };
+  return reply.code(status).type('application/json; charset=utf-8').send({ error });
 }
 
 function codeForStatus(status: number): ErrorCode {
@@ -39,7 +47,7 @@ function codeForStatus(status: number): ErrorCode {
 /** Turns thrown HttpErrors, validation and body-parsing errors into the JSON shape; logs 5xx without request details. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message);
+    if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message, err.details);
     if (err.validation) return sendError(reply, 400, 'bad_request', err.message);
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {

@@ -1,5 +1,7 @@
 // An in-memory Store with the same contract as SqliteStore: for benchmarks and tests.
 import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import { MemoryFeatures } from './memoryFeatures';
 
 interface MemoryMap {
   record: MapRecord;
@@ -13,6 +15,7 @@ export class MemoryStore implements Store {
   private nextSeq = 1;
   /** map id → hash → record */
   private readonly media = new Map<string, Map<string, MediaRecord>>();
+  private readonly features = new MemoryFeatures((id) => this.maps.has(id));
 
   async createMap(map: NewMap): Promise<void> {
     if (this.maps.has(map.id)) throw new Error('map id already exists');
@@ -27,6 +30,7 @@ export class MemoryStore implements Store {
 
   async deleteMap(id: string): Promise<boolean> {
     this.media.delete(id);
+    this.features.deleteMap(id);
     return this.maps.delete(id);
   }
 
@@ -80,6 +84,54 @@ export class MemoryStore implements Store {
     return false;
   }
   // --- end media ---
+
+  // --- keys, webhooks, versions ---
+  async setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void> {
+    const map = this.maps.get(mapId);
+    if (map && role === 'editor') map.record.editorKeyHash = keyHash;
+    if (map && role === 'viewer') map.record.viewerKeyHash = keyHash;
+  }
+
+  async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
+    return this.features.getIngestKey(mapId);
+  }
+
+  async setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean> {
+    return this.features.setIngestKey(mapId, key);
+  }
+
+  async addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean> {
+    return this.features.addWebhook(hook);
+  }
+
+  async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
+    return this.features.listWebhooks(mapId);
+  }
+
+  async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
+    return this.features.deleteWebhook(mapId, hookId);
+  }
+
+  async recordWebhookDelivery(hookId: string, delivery: WebhookDelivery): Promise<void> {
+    this.features.recordWebhookDelivery(hookId, delivery);
+  }
+
+  async addVersion(version: NewVersion): Promise<boolean> {
+    return this.features.addVersion(version);
+  }
+
+  async listVersions(mapId: string): Promise<VersionInfo[]> {
+    return this.features.listVersions(mapId);
+  }
+
+  async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
+    return this.features.getVersion(mapId, versionId);
+  }
+
+  async latestAutoVersionAt(mapId: string): Promise<string | null> {
+    return this.features.latestAutoVersionAt(mapId);
+  }
+  // --- end keys, webhooks, versions ---
 
   async close(): Promise<void> {}
 }

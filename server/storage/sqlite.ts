@@ -5,6 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './sqliteMedia';
+import { FEATURES_TABLES_SQL, SqliteFeatures } from './sqliteFeatures';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
 
 /** Schema migrations, applied in order, each once, recorded in `migrations`. Never edit a shipped one. */
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -34,6 +36,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   },
   // media: which map holds which uploaded bytes (sqliteMedia.ts)
   { version: 2, sql: MEDIA_TABLE_SQL },
+  // ingest keys, webhooks and versions (sqliteFeatures.ts)
+  { version: 3, sql: FEATURES_TABLES_SQL },
 ];
 
 interface MapRow {
@@ -52,6 +56,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly media: SqliteMedia;
+  private readonly features: SqliteFeatures;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -91,6 +96,7 @@ export class SqliteStore implements Store {
       setTitle: db.prepare('UPDATE maps SET title = ? WHERE id = ?'),
     };
     this.media = new SqliteMedia(db);
+    this.features = new SqliteFeatures(db);
   }
 
   private migrate(): void {
@@ -175,6 +181,52 @@ export class SqliteStore implements Store {
     return this.media.isReferenced(hash);
   }
   // --- end media ---
+
+  // --- keys, webhooks, versions (rows go with their map through ON DELETE CASCADE) ---
+  async setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void> {
+    this.features.setKeyHash(mapId, role, keyHash);
+  }
+
+  async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
+    return this.features.getIngestKey(mapId);
+  }
+
+  async setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean> {
+    return this.features.setIngestKey(mapId, key);
+  }
+
+  async addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean> {
+    return this.features.addWebhook(hook);
+  }
+
+  async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
+    return this.features.listWebhooks(mapId);
+  }
+
+  async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
+    return this.features.deleteWebhook(mapId, hookId);
+  }
+
+  async recordWebhookDelivery(hookId: string, delivery: WebhookDelivery): Promise<void> {
+    this.features.recordWebhookDelivery(hookId, delivery);
+  }
+
+  async addVersion(version: NewVersion): Promise<boolean> {
+    return this.features.addVersion(version);
+  }
+
+  async listVersions(mapId: string): Promise<VersionInfo[]> {
+    return this.features.listVersions(mapId);
+  }
+
+  async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
+    return this.features.getVersion(mapId, versionId);
+  }
+
+  async latestAutoVersionAt(mapId: string): Promise<string | null> {
+    return this.features.latestAutoVersionAt(mapId);
+  }
+  // --- end keys, webhooks, versions ---
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -35,6 +35,51 @@ export interface MediaRecord {
 }
 // --- end media ---
 
+// --- keys, webhooks, versions (ingest API, metric alerts, version history) ---
+export interface IngestKeyRecord {
+  keyHash: string; // SHA-256 hex, like the editor and viewer keys
+  rotatedAt: string; // ISO time it was created or last rotated
+}
+
+export interface WebhookRecord {
+  id: string;
+  mapId: string;
+  url: string; // http(s)
+  /** HMAC key of the signature; stored in clear because the server must sign with it. */
+  secret: string;
+  createdAt: string;
+  /** The last delivery: HTTP status of its last attempt (null: none yet, or no answer). */
+  lastStatus: number | null;
+  /** Why its last attempt failed; null when it succeeded (or none was made). */
+  lastError: string | null;
+  /** Attempts the last delivery took (1 + retries). */
+  attempts: number;
+  lastAttemptAt: string | null;
+}
+
+export interface WebhookDelivery {
+  status: number | null;
+  error: string | null;
+  attempts: number;
+  at: string;
+}
+
+export interface VersionInfo {
+  id: string;
+  mapId: string;
+  name: string;
+  createdAt: string;
+  /** Made by the server (daily, or before a restore), not named by a user. */
+  auto: boolean;
+}
+
+export interface NewVersion extends VersionInfo {
+  snapshot: Uint8Array; // Y.encodeStateAsUpdate of the map's document
+}
+
+export type StoredVersion = NewVersion;
+// --- end keys, webhooks, versions ---
+
 export interface Store {
   createMap(map: NewMap): Promise<void>;
   getMap(id: string): Promise<MapRecord | null>;
@@ -65,6 +110,29 @@ export interface Store {
   /** Whether any map still records this hash (its file must then be kept). */
   isMediaReferenced(hash: string): Promise<boolean>;
   // --- end media ---
+
+  // --- keys, webhooks, versions. deleteMap removes them too. ---
+  /** Replaces the hash of the map's editor or viewer key: the old key stops opening it. */
+  setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void>;
+  /** The map's ingest key, or null if it has none (or the map does not exist). */
+  getIngestKey(mapId: string): Promise<IngestKeyRecord | null>;
+  /** Creates or replaces the map's ingest key. False if the map does not exist. */
+  setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean>;
+  /** False if the map does not exist. A new hook has no deliveries (attempts 0). */
+  addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean>;
+  /** The map's hooks, oldest first. */
+  listWebhooks(mapId: string): Promise<WebhookRecord[]>;
+  deleteWebhook(mapId: string, hookId: string): Promise<boolean>;
+  /** Records the outcome of a delivery (a no-op if the hook was deleted meanwhile). */
+  recordWebhookDelivery(hookId: string, delivery: WebhookDelivery): Promise<void>;
+  /** False if the map does not exist. */
+  addVersion(version: NewVersion): Promise<boolean>;
+  /** The map's versions without their bytes, newest first. */
+  listVersions(mapId: string): Promise<VersionInfo[]>;
+  getVersion(mapId: string, versionId: string): Promise<StoredVersion | null>;
+  /** createdAt of the map's newest automatic version, or null. */
+  latestAutoVersionAt(mapId: string): Promise<string | null>;
+  // --- end keys, webhooks, versions ---
 
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@ export const CLOSE = {
   wrongKey: { code: 4403, reason: 'wrong key' },
   unknownMap: { code: 4404, reason: 'unknown map' },
   mapDeleted: { code: 4410, reason: 'map deleted' },
+  keyRotated: { code: 4411, reason: 'key rotated' },
   loadFailed: { code: 4500, reason: 'could not load map' },
   storeFailed: { code: 4501, reason: 'could not store update' },
 } as const;

@@ -5,17 +5,20 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
-import { isMapId, resolveRole, type Role } from '../auth/keys';
+import { hashKey, isMapId, resolveRole, type Role } from '../auth/keys';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
 import type { Rooms } from './rooms';
 import { Session } from './session';
+import type { SocketRegistry } from './sockets';
 
 export interface SyncDeps {
   store: Store;
   rooms: Rooms;
   log: FastifyBaseLogger;
   maxFrameBytes: number;
+  /** Open sockets by map and key hash (key rotation closes them). */
+  sockets: SocketRegistry;
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -87,8 +90,10 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       mapId = '';
     }
     let verdict: Role | CloseReason;
+    const key = url.searchParams.get('key');
+    const keyHash = key ? hashKey(key) : '';
     try {
-      verdict = await authorize(deps.store, mapId, url.searchParams.get('key'));
+      verdict = await authorize(deps.store, mapId, key);
     } catch (err) {
       deps.log.error({ err }, 'could not check a sync key');
       verdict = CLOSE.loadFailed;
@@ -102,7 +107,13 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
         deps.log.info({ code: verdict.code }, 'sync connection refused');
         return;
       }
-      new Session(ws, mapId, verdict, deps, maxBufferedBytes);
+      if (deps.sockets.wasRevoked(mapId, keyHash)) {
+        // checked against the old hash just before a rotation committed
+        ws.on('error', () => undefined);
+        ws.close(CLOSE.keyRotated.code, CLOSE.keyRotated.reason);
+        return;
+      }
+      new Session(ws, mapId, verdict, deps, maxBufferedBytes, keyHash);
       deps.log.debug({ mapId, role: verdict }, 'sync connection opened');
     });
   };

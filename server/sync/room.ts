@@ -25,10 +25,19 @@ export interface RoomMember {
   close(reason: CloseReason): void;
 }
 
+/** What the rest of the server may add to every room (metric alerts, automatic versions). */
+export interface RoomHooks {
+  /** The stored document is applied and the room opens: observers attach here (the load itself is not seen). */
+  loaded?(room: Room): void;
+  /** An update of the room was stored and relayed. */
+  stored?(room: Room): void;
+}
+
 export interface RoomDeps {
   store: Store;
   log: FastifyBaseLogger;
   compactEvery: number;
+  hooks?: RoomHooks;
   /** Called once when the last member left (or the room broke) so the owner can unload it. */
   onEmpty(room: Room): void;
 }
@@ -96,6 +105,21 @@ export class Room {
     this.awareness.on('update', this.onAwareness);
     // the map may have been deleted while it loaded: then it stays 'deleted' and never opens
     if (this.state === 'loading') this.state = 'ready';
+    this.runHook('loaded');
+  }
+
+  private runHook(name: keyof RoomHooks): void {
+    try {
+      this.deps.hooks?.[name]?.(this);
+    } catch (err) {
+      this.deps.log.error({ mapId: this.mapId, err, hook: name }, 'room hook failed');
+    }
+  }
+
+  /** Resolves once every update so far is stored and relayed; rejects if one could not be stored. */
+  async whenStored(): Promise<void> {
+    await this.appendChain;
+    if (this.state === 'broken') throw new Error('could not store update');
   }
 
   /** Adds a member and sends it sync step 1 and the current awareness states. */
@@ -178,6 +202,7 @@ export class Room {
           if (this.state !== 'ready') return;
           this.broadcast(encodeUpdate(update));
           if (this.appendedSinceSnapshot >= this.deps.compactEvery) this.compactSoon();
+          this.runHook('stored');
         },
         (err: unknown) => this.storeFailed(err, from),
       );

@@ -3,7 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../storage/store';
 import type { CloseReason } from './closeCodes';
-import { Room, type RoomMember } from './room';
+import { Room, type RoomHooks, type RoomMember } from './room';
 
 export class RoomsClosed extends Error {
   constructor() {
@@ -17,7 +17,7 @@ export class Rooms {
   private readonly unloading = new Map<string, Promise<void>>();
   private closing = false;
 
-  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; compactEvery: number }) {}
+  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; compactEvery: number; hooks?: RoomHooks }) {}
 
   get size(): number {
     return this.rooms.size;
@@ -45,6 +45,23 @@ export class Rooms {
       }
       // it broke or started unloading while we waited: wait for that and load afresh
       void this.unload(room);
+    }
+  }
+
+  /**
+   * Runs `fn` on the map's loaded room (loaded as for a connection when no client has it open; the
+   * server is one of its members meanwhile) and resolves once what `fn` wrote is stored and relayed,
+   * exactly like a client's update. Rejects like `join`, or if a write could not be stored.
+   */
+  async use<T>(mapId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const member: RoomMember = { role: 'editor', awarenessIds: new Set(), send: () => undefined, close: () => undefined };
+    const room = await this.join(mapId, member);
+    try {
+      const result = await fn(room);
+      await room.whenStored();
+      return result;
+    } finally {
+      room.leave(member);
     }
   }
 

@@ -7,6 +7,7 @@ import { MalformedMessage, parseClientMessage } from './protocol';
 import { MapNotFound, type Room, type RoomMember } from './room';
 import type { SyncDeps } from './connection';
 import { RoomsClosed } from './rooms';
+import type { KeyedSocket } from './sockets';
 
 /** Frames a client may send while its map loads; more closes it (a loading map takes milliseconds). */
 const MAX_BUFFERED_FRAMES = 1000;
@@ -17,7 +18,7 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data instanceof ArrayBuffer ? data.slice(0) : data);
 }
 
-export class Session implements RoomMember {
+export class Session implements RoomMember, KeyedSocket {
   readonly awarenessIds = new Set<number>();
   private room: Room | null = null;
   private buffered: Uint8Array[] = [];
@@ -30,7 +31,10 @@ export class Session implements RoomMember {
     readonly role: Role,
     private readonly deps: SyncDeps,
     private readonly maxBufferedBytes: number,
+    /** Hash of the key this socket authenticated with (a rotation of that key closes it). */
+    readonly keyHash: string,
   ) {
+    deps.sockets.add(mapId, this);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.onClose());
     ws.on('error', (err: Error & { code?: string }) => {
@@ -128,6 +132,7 @@ export class Session implements RoomMember {
 
   private onClose(): void {
     this.closed = true;
+    this.deps.sockets.remove(this.mapId, this);
     this.leave();
   }
 

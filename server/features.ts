@@ -1,0 +1,64 @@
+// The server's collaboration features around the rooms: the metrics ingest API and its webhook
+// alerts, versions (named, automatic, restore) and key rotation. app.ts builds them once; the rooms
+// get their hooks, the sync server their socket registry, fastify their routes.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { keyRoutes } from './http/keys';
+import { metricsRoutes } from './http/metrics';
+import { versionRoutes } from './http/versions';
+import { webhookRoutes } from './http/webhooks';
+import type { Store } from './storage/store';
+import type { RoomHooks } from './sync/room';
+import type { Rooms } from './sync/rooms';
+import { SocketRegistry } from './sync/sockets';
+import { AutoVersions, DAY_MS } from './versions/auto';
+import { MetricAlerts } from './webhooks/alerts';
+import { DEFAULT_DELIVERY, WebhookSender } from './webhooks/deliver';
+
+export interface FeatureTiming {
+  /** Per webhook attempt (default 5000). */
+  webhookTimeoutMs: number;
+  /** Waits before each webhook retry (default [1000, 2000, 4000]: 3 retries). */
+  webhookRetryDelaysMs: number[];
+  /** A changed map gets an automatic version when its newest one is older than this (default 24 h). */
+  autoVersionPeriodMs: number;
+}
+
+export const DEFAULT_TIMING: FeatureTiming = {
+  webhookTimeoutMs: DEFAULT_DELIVERY.timeoutMs,
+  webhookRetryDelaysMs: [...DEFAULT_DELIVERY.retryDelaysMs],
+  autoVersionPeriodMs: DAY_MS,
+};
+
+export interface Features {
+  roomHooks: RoomHooks;
+  sockets: SocketRegistry;
+  webhooks: WebhookSender;
+  routes(app: FastifyInstance, rooms: Rooms): Promise<void>;
+  /** Stops webhook deliveries (after the rooms closed, before the store does). */
+  close(): Promise<void>;
+}
+
+export function createFeatures(deps: { store: Store; log: FastifyBaseLogger; timing?: Partial<FeatureTiming> }): Features {
+  const { store, log } = deps;
+  const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const webhooks = new WebhookSender({
+    store,
+    log: log.child({ component: 'webhooks' }),
+    options: { timeoutMs: timing.webhookTimeoutMs, retryDelaysMs: timing.webhookRetryDelaysMs },
+  });
+  const alerts = new MetricAlerts({ store, sender: webhooks, log: log.child({ component: 'alerts' }) });
+  const autoVersions = new AutoVersions({ store, log: log.child({ component: 'versions' }), periodMs: timing.autoVersionPeriodMs });
+  const sockets = new SocketRegistry();
+  return {
+    roomHooks: { loaded: (room) => alerts.watch(room), stored: (room) => autoVersions.stored(room) },
+    sockets,
+    webhooks,
+    async routes(app, rooms) {
+      keyRoutes(app, { store, sockets });
+      webhookRoutes(app, { store });
+      versionRoutes(app, { store, rooms, autoVersions });
+      await app.register(metricsRoutes, { store, rooms }); // its own scope: a bigger JSON body limit
+    },
+    close: () => webhooks.close(),
+  };
+}

@@ -1,0 +1,69 @@
+// /api/maps/:id/webhooks (editor key): the URLs that receive the map's metric alerts. The secret
+// that signs deliveries is returned once, when the hook is made; listings show each hook's last
+// delivery (status, error, attempts, time) so failures are visible in the map's settings.
+import type { FastifyInstance } from 'fastify';
+import { randomToken } from '../auth/keys';
+import type { Store, WebhookRecord } from '../storage/store';
+import { newSecret } from '../webhooks/sign';
+import { requireEditor, requireToken } from './access';
+import { HttpError } from './errors';
+
+export const WEBHOOKS_PER_MAP = 20;
+const URL_MAX = 2000;
+
+const createSchema = {
+  body: { type: 'object', required: ['url'], properties: { url: { type: 'string', minLength: 1, maxLength: URL_MAX } } },
+} as const;
+
+/** An absolute http(s) URL without credentials, normalised; 400 otherwise. */
+function checkUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new HttpError(400, 'bad_request', 'url must be an absolute http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpError(400, 'bad_request', 'url must use http or https');
+  if (url.username || url.password) throw new HttpError(400, 'bad_request', 'url must not carry a user name or password');
+  return url.href;
+}
+
+/** A hook as the API shows it: never its secret. */
+function publicHook(h: WebhookRecord) {
+  return {
+    id: h.id,
+    url: h.url,
+    createdAt: h.createdAt,
+    lastStatus: h.lastStatus,
+    lastError: h.lastError,
+    attempts: h.attempts,
+    lastAttemptAt: h.lastAttemptAt,
+  };
+}
+
+export function webhookRoutes(app: FastifyInstance, deps: { store: Store }): void {
+  const { store } = deps;
+
+  app.get<{ Params: { id: string } }>('/api/maps/:id/webhooks', async (request) => {
+    const map = await requireEditor(store, request.params.id, request, 'see webhooks');
+    return { webhooks: (await store.listWebhooks(map.id)).map(publicHook) };
+  });
+
+  app.post<{ Params: { id: string }; Body: { url: string } }>('/api/maps/:id/webhooks', { schema: createSchema }, async (request, reply) => {
+    const map = await requireEditor(store, request.params.id, request, 'add webhooks');
+    const url = checkUrl(request.body.url);
+    if ((await store.listWebhooks(map.id)).length >= WEBHOOKS_PER_MAP) {
+      throw new HttpError(400, 'bad_request', `A map has at most ${WEBHOOKS_PER_MAP} webhooks`);
+    }
+    const hook = { id: randomToken(), mapId: map.id, url, secret: newSecret(), createdAt: new Date().toISOString() };
+    if (!(await store.addWebhook(hook))) throw new HttpError(404, 'not_found', 'No map with this id');
+    return reply.code(201).send({ id: hook.id, url: hook.url, secret: hook.secret, createdAt: hook.createdAt });
+  });
+
+  app.delete<{ Params: { id: string; hookId: string } }>('/api/maps/:id/webhooks/:hookId', async (request, reply) => {
+    const map = await requireEditor(store, request.params.id, request, 'remove webhooks');
+    const hookId = requireToken(request.params.hookId, 'webhook');
+    if (!(await store.deleteWebhook(map.id, hookId))) throw new HttpError(404, 'not_found', 'No webhook with this id');
+    return reply.code(204).send();
+  });
+}

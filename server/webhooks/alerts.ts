@@ -1,0 +1,70 @@
+// Metric alerts: every loaded room's document is watched; when a metric value crosses into red (the
+// model's redCrossings with the map's metric definitions), a `metric.red` event goes to each of the
+// map's webhooks. The load of a stored document is not watched, so a restart never re-alerts.
+import * as Y from 'yjs';
+import type { FastifyBaseLogger } from 'fastify';
+import { ROOT, readMetricDefs, redCrossings } from '../../src/model';
+import type { Store } from '../storage/store';
+import type { Room } from '../sync/room';
+import { metricValueChanges } from './changes';
+import type { WebhookSender } from './deliver';
+
+export interface MetricRedEvent {
+  type: 'metric.red';
+  mapId: string;
+  nodeId: string;
+  nodeLabel: string;
+  metric: string;
+  value: number;
+  /** The value before, or null if the metric had none. */
+  previous: number | null;
+  /** The definition's red threshold that was crossed. */
+  threshold: number;
+  /** The time the value is of (its `updatedAt`), else when it was seen. */
+  at: string;
+}
+
+export class MetricAlerts {
+  constructor(private readonly deps: { store: Store; sender: WebhookSender; log: FastifyBaseLogger }) {}
+
+  /** Room hook: watch this room's metric values from now on. */
+  watch(room: Room): void {
+    const doc = room.doc;
+    doc.getMap<unknown>(ROOT.nodes).observeDeep((events) => {
+      const changes = metricValueChanges(events);
+      if (changes.length === 0) return;
+      const defs = new Map(readMetricDefs(doc).map((d) => [d.key, d]));
+      const now = new Date().toISOString();
+      const alerts: MetricRedEvent[] = [];
+      for (const change of changes) {
+        const def = defs.get(change.key);
+        if (!def || !redCrossings(change.before, change.after, def)) continue;
+        const node = doc.getMap<unknown>(ROOT.nodes).get(change.nodeId);
+        const label = node instanceof Y.Map ? node.get('label') : undefined;
+        const updatedAt = change.metric.get('updatedAt');
+        alerts.push({
+          type: 'metric.red',
+          mapId: room.mapId,
+          nodeId: change.nodeId,
+          nodeLabel: typeof label === 'string' ? label : '',
+          metric: change.key,
+          value: change.after,
+          previous: change.before,
+          threshold: def.red,
+          at: typeof updatedAt === 'string' && updatedAt !== '' ? updatedAt : now,
+        });
+      }
+      if (alerts.length > 0) void this.dispatch(room.mapId, alerts);
+    });
+  }
+
+  private async dispatch(mapId: string, alerts: MetricRedEvent[]): Promise<void> {
+    try {
+      const hooks = await this.deps.store.listWebhooks(mapId);
+      for (const alert of alerts) for (const hook of hooks) this.deps.sender.send(hook, alert);
+      if (hooks.length > 0) this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts sent');
+    } catch (err) {
+      this.deps.log.error({ mapId, err }, 'could not send metric alerts');
+    }
+  }
+}
