@@ -1,0 +1,259 @@
+// The web app in headless Debian Chromium (playwright-core, tests/e2e/browser.ts), served by a
+// Percorso server in a child process with maps made beforehand by a Node y-websocket client:
+// - open to interactive on a 1,000-node map: navigation start → the first frame where every node
+//   is rendered and a click on a node selects it (bench/lib/pageProbes.ts), HTTP cache cleared, a
+//   person who has used Percorso before (profile set) opening this map for the first time;
+// - frames per second while dragging a touchpoint for ~2 s on a 500-node map (page.mouse moves
+//   every 16 ms; requestAnimationFrame callbacks counted in the page between pointerdown and up).
+// BENCH_PROFILE=1 also records a V8 CPU profile of the page for each measurement (an unminified
+// build) into bench/results/profiles/ and prints where the time goes.
+// Writes bench/results/browser.json. Run: npx tsx bench/browser.bench.ts
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/browser';
+import { builtApp } from './lib/dist';
+import { fillMap, type JourneyIds } from './lib/journey';
+import { installOpenProbe, NAME_SHIM, pickDraggable, scriptSizes, startFrames, stopFrames, type FrameLog, type OpenProbe } from './lib/pageProbes';
+import { summarizeProfile, type CpuProfile, type Resolve } from './lib/cpuprofile';
+import { distResolver } from './lib/sourcemap';
+import { RESULTS_DIR, ROOT, median, round, runMain, sleep, summarize, table, targetTable, writeResult, type Target } from './lib/report';
+import { startServer, type MapAccess, type ServerHandle } from './lib/serverProcess';
+
+const OPEN_NODES = 1000;
+const DRAG_NODES = 500;
+const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
+const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 3);
+const DRAG_MS = 2000;
+const VIEWPORT = { width: 1440, height: 900 };
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+/** Maps profiled places back to the app's sources (set once the build is known). */
+let resolve: Resolve | undefined;
+
+interface BenchMap extends MapAccess {
+  ids: JourneyIds;
+}
+
+/** An unminified build for readable profiles. */
+function profileBuild(): string {
+  const out = path.join(ROOT, '.tmp', 'bench-dist-profile');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--minify', 'false', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  return out;
+}
+
+async function makeMap(server: ServerHandle, nodes: number): Promise<BenchMap> {
+  const map = await server.createMap(`${nodes}-node journey`);
+  return { ...map, ids: await fillMap(server.syncUrl, map, nodes) };
+}
+
+const link = (server: ServerHandle, map: MapAccess) => `${server.url}/map/${map.id}#key=${map.key}`;
+
+/** A context whose person has used Percorso before: the "Who are you?" question is answered on a small map. */
+async function returningPerson(browser: Browser, server: ServerHandle, warm: MapAccess): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: NAME_SHIM });
+  const page = await context.newPage();
+  await page.goto(link(server, warm));
+  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 30_000 });
+  await page.locator('.map-page[data-profile="ready"]').waitFor();
+  const dialog = page.getByRole('dialog', { name: 'Who are you?' });
+  if (await dialog.isVisible()) {
+    await dialog.getByLabel('Your name').fill('Bench');
+    await dialog.getByRole('button', { name: 'Start mapping' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  return { context, page };
+}
+
+async function startProfiler(page: Page): Promise<CDPSession | null> {
+  if (!PROFILE) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+async function stopProfiler(cdp: CDPSession | null, name: string): Promise<string[]> {
+  if (!cdp) return [];
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  fs.mkdirSync(path.join(RESULTS_DIR, 'profiles'), { recursive: true });
+  const file = path.join(RESULTS_DIR, 'profiles', `${name}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const summary = summarizeProfile(profile, 25, resolve);
+  console.log(`    profile ${path.relative(ROOT, file)}\n${summary.text.replace(/^/gm, '      ')}`);
+  return summary.lines;
+}
+
+async function openToInteractive(browser: Browser, server: ServerHandle, warm: MapAccess, map: BenchMap, run: number) {
+  const { context, page } = await returningPerson(browser, server, warm);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    const clickId = map.ids.touchpoints[Math.floor(map.ids.touchpoints.length / 2)] ?? '';
+    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId });
+    const profiler = run === 0 ? await startProfiler(page) : null;
+    await page.goto(link(server, map));
+    await page.waitForFunction(() => {
+      const probe = (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen;
+      return probe && (probe.interactive !== null || probe.error !== null);
+    }, null, { timeout: 120_000, polling: 100 });
+    const profile = await stopProfiler(profiler, `open-${OPEN_NODES}`);
+    const probe = await page.evaluate(() => (window as unknown as { __percorsoOpen: OpenProbe }).__percorsoOpen);
+    if (probe.error) throw new Error(`open probe failed: ${probe.error}`);
+    const nav = await page.evaluate(() => {
+      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { responseEnd: entry?.responseEnd ?? 0, domContentLoaded: entry?.domContentLoadedEventEnd ?? 0 };
+    });
+    const scripts = await page.evaluate(scriptSizes);
+    return { ...probe, ...nav, scripts, profile };
+  } finally {
+    await context.close();
+  }
+}
+
+function frameStats(log: FrameLog) {
+  const down = log.pointerDown ?? 0;
+  const up = log.pointerUp ?? 0;
+  const inDrag = log.frames.filter((t) => t > down && t <= up);
+  const intervals = inDrag.slice(1).map((t, i) => t - (inDrag[i] ?? t));
+  const seconds = (up - down) / 1000;
+  return {
+    seconds: round(seconds, 2),
+    frames: inDrag.length,
+    fps: round(inDrag.length / seconds, 1),
+    frameMs: summarize(intervals),
+    longFrames: intervals.filter((ms) => ms > 1000 / 30).length,
+    pointerMoves: log.pointerMoves,
+  };
+}
+
+async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, map: BenchMap, run: number) {
+  const { context, page } = await returningPerson(browser, server, warm);
+  try {
+    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId: map.ids.touchpoints[0] ?? '' });
+    await page.goto(link(server, map));
+    await page.waitForFunction(() => (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen?.interactive != null, null, { timeout: 120_000, polling: 100 });
+    await sleep(1500); // fitView and the first paints settle
+
+    // idle frame rate, as the yardstick of this headless browser
+    await page.evaluate(startFrames);
+    await sleep(1000);
+    const idle = await page.evaluate(stopFrames);
+    const idleFps = round((idle.frames.length - 1) / (((idle.frames.at(-1) ?? 0) - (idle.frames[0] ?? 0)) / 1000), 1);
+
+    const dragged = await page.evaluate(pickDraggable, map.ids.touchpoints);
+    if (!dragged) throw new Error('no touchpoint of the map is on screen to drag');
+    const node = page.locator(`.react-flow__node[data-id="${dragged}"]`);
+    const box = await node.boundingBox();
+    if (!box) throw new Error('the dragged node is not on screen');
+    const before = await node.evaluate((el) => (el as HTMLElement).style.transform);
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const profiler = run === 0 ? await startProfiler(page) : null;
+    await page.evaluate(startFrames);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    const began = performance.now();
+    let step = 0;
+    while (performance.now() - began < DRAG_MS) {
+      step++;
+      const t = (performance.now() - began) / DRAG_MS;
+      // a loop 160 px wide and 80 px high, as a person dragging a card around would
+      await page.mouse.move(start.x + 160 * Math.sin(2 * Math.PI * t), start.y + 80 * Math.sin(4 * Math.PI * t) + 5);
+      const next = began + step * 16;
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+    }
+    await page.mouse.up();
+    await sleep(100);
+    const log = await page.evaluate(stopFrames);
+    const profile = await stopProfiler(profiler, `drag-${DRAG_NODES}`);
+    const after = await node.evaluate((el) => (el as HTMLElement).style.transform);
+    return { idleFps, moved: before !== after, movesSent: step, ...frameStats(log), profile };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const distDir = PROFILE ? profileBuild() : builtApp().distDir;
+  resolve = distResolver(distDir);
+  console.log(`browser: app from ${path.relative(ROOT, distDir)}, Chromium headless ${VIEWPORT.width}×${VIEWPORT.height}`);
+  const server = await startServer('percorso-sqlite', { distDir });
+  const browser = await launchChromium();
+  try {
+    const warm = await makeMap(server, 20);
+    const big = await makeMap(server, OPEN_NODES);
+    const mid = await makeMap(server, DRAG_NODES);
+    console.log(`  maps ready: ${big.ids.nodes.length} nodes + ${big.ids.edges.length} edges, ${mid.ids.nodes.length} nodes + ${mid.ids.edges.length} edges`);
+
+    const opens: Awaited<ReturnType<typeof openToInteractive>>[] = [];
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      const open = await openToInteractive(browser, server, warm, big, run);
+      console.log(`  open ${run + 1}: first node ${round(open.firstNode ?? NaN)} ms, connected ${round(open.connected ?? NaN)} ms, all rendered ${round(open.rendered ?? NaN)} ms, interactive ${round(open.interactive ?? NaN)} ms (${open.clicks} click${open.clicks === 1 ? '' : 's'})`);
+      opens.push(open);
+    }
+    const drags: Awaited<ReturnType<typeof dragFps>>[] = [];
+    for (let run = 0; run < DRAG_RUNS; run++) {
+      const drag = await dragFps(browser, server, warm, mid, run);
+      console.log(`  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, moved ${drag.moved}`);
+      drags.push(drag);
+    }
+
+    const openMs = median(opens.map((o) => o.interactive ?? Infinity));
+    const fps = median(drags.map((d) => d.fps));
+    const pick = (f: (o: (typeof opens)[number]) => number | null) => round(median(opens.map((o) => f(o) ?? NaN)));
+    const mainScript = opens[0]?.scripts.find((s) => /\/assets\/index-[^/]+\.js$/.test(s.name));
+    const openTable = table(
+      ['1,000-node map (median of ' + OPEN_RUNS + ')', 'ms since navigation start'],
+      [
+        ['HTML received', pick((o) => o.responseEnd)],
+        ['DOMContentLoaded (JavaScript loaded and run)', pick((o) => o.domContentLoaded)],
+        ['first node on screen', pick((o) => o.firstNode)],
+        ['sync connected', pick((o) => o.connected)],
+        ['every node rendered', pick((o) => o.rendered)],
+        ['interactive (a click selects a node)', round(openMs)],
+      ],
+    );
+    const dragTable = table(
+      ['500-node map, drag of ~2 s', ...drags.map((_, i) => `run ${i + 1}`)],
+      [
+        ['frames per second', ...drags.map((d) => d.fps)],
+        ['idle frames per second (yardstick)', ...drags.map((d) => d.idleFps)],
+        ['frame time p50 / p99 / max', ...drags.map((d) => `${d.frameMs.p50} / ${d.frameMs.p99} / ${d.frameMs.max} ms`)],
+        ['frames over 33 ms', ...drags.map((d) => d.longFrames)],
+        ['pointer moves handled / sent', ...drags.map((d) => `${d.pointerMoves} / ${d.movesSent}`)],
+        ['node moved', ...drags.map((d) => (d.moved ? 'yes' : 'NO'))],
+      ],
+    );
+    const targets: Target[] = [
+      { name: '1,000-node map open to interactive', target: '< 1000 ms', measured: `${round(openMs)} ms (median of ${OPEN_RUNS})`, met: openMs < 1000 },
+      { name: 'dragging at 500 nodes', target: '≥ 55 fps', measured: `${fps} fps (median of ${DRAG_RUNS})`, met: fps >= 55 && drags.every((d) => d.moved) },
+    ];
+    console.log(`\n${openTable}\n\n${dragTable}\n\n${targetTable(targets)}`);
+    if (mainScript) console.log(`main script on the wire: ${round(mainScript.encodedBodySize / 1000)} KB (${round(mainScript.decodedBodySize / 1000)} KB decoded)`);
+    const file = writeResult('browser', {
+      distDir: path.relative(ROOT, distDir),
+      profiled: PROFILE,
+      viewport: VIEWPORT,
+      openNodes: OPEN_NODES,
+      dragNodes: DRAG_NODES,
+      opens,
+      drags,
+      openToInteractiveMs: round(openMs),
+      dragFps: fps,
+      mainScriptOnWire: mainScript ?? null,
+      openTable,
+      dragTable,
+      targets,
+    });
+    console.log(`wrote ${file}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+runMain(main);

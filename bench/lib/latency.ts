@@ -1,0 +1,144 @@
+// Update latency from one client through a server to the others: N stock y-websocket clients in
+// this process on one map; one writer moves a touchpoint every 20–50 ms (moveNode, as a drag
+// writes), the others timestamp its arrival in an observer of that node. Latency = arrival − the
+// moment before the writer's transaction, on one monotonic clock. The first edits warm up and are
+// not counted.
+import type * as Y from 'yjs';
+import { moveNode, roots } from '../../src/model';
+import { connectClient, fillMap, type BenchClient } from './journey';
+import { nowMs, sleep, summarize, waitUntil, type Summary } from './report';
+import { SERVER_LABELS, cpuMsBetween, startServer, type ServerHandle, type ServerKind } from './serverProcess';
+
+export interface LatencyOptions {
+  clients: number;
+  /** Counted edits (after `warmup` more). */
+  edits: number;
+  warmup?: number;
+  /** Nodes in the map being edited. */
+  mapNodes?: number;
+  minIntervalMs?: number;
+  maxIntervalMs?: number;
+}
+
+export interface LatencyResult {
+  clients: number;
+  mapNodes: number;
+  edits: number;
+  /** Deliveries counted: edits × receivers. */
+  samples: number;
+  missing: number;
+  latencyMs: Summary;
+  /** Server CPU time over the measured edits, in ms per edit. */
+  serverCpuMsPerEdit: number;
+  serverRssMiB: number;
+}
+
+const BASE_X = 10_000;
+
+/** Deterministic 20–50 ms gaps (a small LCG), the same for every server. */
+function gaps(count: number, min: number, max: number): number[] {
+  let seed = 7;
+  return Array.from({ length: count }, () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return min + (seed / 2 ** 32) * (max - min);
+  });
+}
+
+async function connectAll(server: ServerHandle, map: { id: string; key: string }, count: number): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < count; i += 10) {
+    const batch = Array.from({ length: Math.min(10, count - i) }, () => connectClient(server.syncUrl, map));
+    clients.push(...(await Promise.all(batch)));
+  }
+  return clients;
+}
+
+export async function measureLatency(server: ServerHandle, options: LatencyOptions): Promise<LatencyResult> {
+  const { clients: count, edits, warmup = 20, mapNodes = 100, minIntervalMs = 20, maxIntervalMs = 50 } = options;
+  const map = await server.createMap(`Latency ${count} clients`);
+  const ids = await fillMap(server.syncUrl, map, mapNodes);
+  const target = ids.touchpoints[0];
+  if (!target) throw new Error('the map has no touchpoint');
+  const clients = await connectAll(server, map, count);
+  try {
+    const [writer, ...receivers] = clients;
+    if (!writer || receivers.length === 0) throw new Error('need a writer and at least one receiver');
+    await waitUntil(() => clients.every((c) => roots(c.doc).nodes.size === ids.nodes.length), 'every client to hold the map', 30_000);
+
+    const total = warmup + edits;
+    const sentAt = new Float64Array(total + 1);
+    const arrivals = receivers.map(() => new Float64Array(total + 1));
+    const unobserve = receivers.map((client, r) => {
+      const node = roots(client.doc).nodes.get(target) as Y.Map<unknown>;
+      const onChange = (event: Y.YMapEvent<unknown>) => {
+        if (!event.keysChanged.has('x')) return;
+        const seq = Number(node.get('x')) - BASE_X;
+        const row = arrivals[r];
+        if (row && seq > 0 && seq <= total && row[seq] === 0) row[seq] = nowMs();
+      };
+      node.observe(onChange);
+      return () => node.unobserve(onChange);
+    });
+
+    const waits = gaps(total, minIntervalMs, maxIntervalMs);
+    let before = null as Awaited<ReturnType<ServerHandle['usage']>> | null;
+    for (let seq = 1; seq <= total; seq++) {
+      if (seq === warmup + 1) before = await server.usage();
+      sentAt[seq] = nowMs();
+      moveNode(writer.doc, target, { x: BASE_X + seq, y: 110 });
+      await sleep(waits[seq - 1] ?? minIntervalMs);
+    }
+    const last = arrivals.map((row) => () => (row[total] ?? 0) > 0);
+    await waitUntil(() => last.every((got) => got()), 'the last edit to reach every client', 15_000).catch(() => undefined);
+    const after = await server.usage();
+    unobserve.forEach((off) => off());
+
+    const latencies: number[] = [];
+    let missing = 0;
+    for (const row of arrivals) {
+      for (let seq = warmup + 1; seq <= total; seq++) {
+        const at = row[seq] ?? 0;
+        if (at > 0) latencies.push(at - (sentAt[seq] ?? 0));
+        else missing++;
+      }
+    }
+    const cpuMs = before ? cpuMsBetween(before, after) : NaN;
+    return {
+      clients: count,
+      mapNodes,
+      edits,
+      samples: latencies.length,
+      missing,
+      latencyMs: summarize(latencies),
+      serverCpuMsPerEdit: Math.round((cpuMs / edits) * 1000) / 1000,
+      serverRssMiB: Math.round(after.rss / 2 ** 20),
+    };
+  } finally {
+    for (const client of clients) client.destroy();
+  }
+}
+
+export interface LatencyCase {
+  clients: number;
+  mapNodes: number;
+}
+
+/** Each case on each kind of server, every server fresh and alone in its own process. */
+export async function runMatrix(kinds: ServerKind[], cases: LatencyCase[], edits: number): Promise<{ kind: ServerKind; result: LatencyResult }[]> {
+  const rows: { kind: ServerKind; result: LatencyResult }[] = [];
+  for (const c of cases) {
+    for (const kind of kinds) {
+      const server = await startServer(kind);
+      try {
+        const result = await measureLatency(server, { clients: c.clients, mapNodes: c.mapNodes, edits });
+        rows.push({ kind, result });
+        const l = result.latencyMs;
+        console.log(`  ${SERVER_LABELS[kind]}, ${c.clients} clients, ${c.mapNodes}-node map: p50 ${l.p50} ms, p99 ${l.p99} ms (${result.samples} deliveries, ${result.missing} missing)`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  return rows;
+}
+
