@@ -41,6 +41,7 @@ describe('insight panel', () => {
     const panel = openInsight();
     const critical = within(panel.getByTestId('critical'));
     expect(critical.getAllByRole('listitem')[0]).toHaveTextContent('Calls the contact centre');
+    expect(critical.getAllByRole('listitem')[0]).toHaveTextContent('CSAT 2.1, target 4'); // no target set: CSAT's green threshold
     const stages = within(panel.getByTestId('emotion-stages')).getAllByRole('listitem');
     expect(stages.map((li) => li.textContent)).toEqual(['Contact-1', 'Resolution-0.5']);
     expect(panel.getByText('Lowest moments')).toBeInTheDocument();

@@ -18,10 +18,12 @@ export const HeatLegend = memo(function HeatLegend({ def }: { def: MetricDef }) 
   const unit = text.unit(def);
   return (
     <section className="heat-legend" aria-label={t('metrics.legend.title', { metric: text.label(def) })} data-testid="heat-legend">
-      <h3>{t('metrics.legend.title', { metric: text.label(def) })}</h3>
-      <p className="legend-sub">
-        {def.neutral ? t('metrics.legend.neutral') : t(def.better === 'higher' ? 'metrics.better.higher' : 'metrics.better.lower')}
-        {unit ? ` · ${unit}` : ''}
+      <p className="legend-title">
+        <strong>{t('metrics.legend.title', { metric: text.label(def) })}</strong>
+        <span className="legend-sub">
+          {def.neutral ? t('metrics.legend.neutral') : t(def.better === 'higher' ? 'metrics.better.higher' : 'metrics.better.lower')}
+          {unit ? ` · ${unit}` : ''}
+        </span>
       </p>
       <ul>
         {legendRows(def).map((row) => {

@@ -23,12 +23,12 @@ export const MetricsControls = memo(function MetricsControls() {
   const colorDef = defs.find((def) => def.key === colorBy);
   useCanvasFocus();
   return (
-    <Panel position="top-right">
+    <Panel position="top-right" className="metrics-panel">
       <div className="metrics-controls">
         <div className="metrics-bar" role="toolbar" aria-label={t('metrics.bar')}>
           <label>
-            <Palette size={15} aria-hidden /> {t('metrics.colorBy')}
-            <select value={colorDef ? colorDef.key : ''} onChange={(event) => setColorBy(event.target.value || null)} data-testid="color-by">
+            <Palette size={15} aria-hidden /> <span className="bar-text">{t('metrics.colorBy')}</span>
+            <select aria-label={t('metrics.colorBy')} value={colorDef ? colorDef.key : ''} onChange={(event) => setColorBy(event.target.value || null)} data-testid="color-by">
               <option value="">{t('metrics.colorByNone')}</option>
               {defs.map((def) => (
                 <option key={def.key} value={def.key}>
@@ -61,8 +61,8 @@ function CardMetricsMenu() {
   };
   return (
     <div className="toolbar-menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)} title={t('metrics.cardMetricsHint')}>
-        <ListChecks size={15} aria-hidden /> {t('metrics.cardMetrics')}
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)} title={t('metrics.cardMetricsHint')} aria-label={t('metrics.cardMetrics')}>
+        <ListChecks size={15} aria-hidden /> <span className="bar-text">{t('metrics.cardMetrics')}</span>
       </button>
       {open && (
         <div className="menu is-right card-metrics-menu" role="menu" onMouseLeave={() => setOpen(false)}>

@@ -41,6 +41,17 @@ export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
 }
 
+/**
+ * When a value is of: a date alone when it is midnight UTC (what a date-only CSV cell or API item
+ * becomes, shown the same day everywhere), else date and time in the reader's zone.
+ */
+export function formatWhen(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  if (iso.endsWith('T00:00:00.000Z')) return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 export interface MetricText {
   language: Language;
   label(def: MetricDef): string;
@@ -49,6 +60,7 @@ export interface MetricText {
   value(value: number, def: MetricDef | undefined): string;
   number(value: number): string;
   status(status: HeatStatus): string;
+  when(iso: string): string;
 }
 
 export function metricText(language: Language): MetricText {
@@ -70,6 +82,7 @@ export function metricText(language: Language): MetricText {
     },
     number: (value) => formatNumber(value, language),
     status: (status) => t(STATUS_KEYS[status]),
+    when: (iso) => formatWhen(iso, language),
   };
 }
 

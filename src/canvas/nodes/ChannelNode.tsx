@@ -24,7 +24,7 @@ function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
         <Mark size={11} aria-hidden />
         {t(channel.type === 'physical' ? 'channel.physical' : 'channel.digital')}
       </span>
-      {data.metrics?.heat && <HeatChip heat={data.metrics.heat} showLabel={false} />}
+      {data.metrics?.heat && data.metrics.heat.status !== 'none' && <HeatChip heat={data.metrics.heat} showLabel={false} />}
       <span className="channel-usage" title={t('channel.usage')}>
         {usage}
       </span>

@@ -162,7 +162,7 @@ export const metricsEn = {
   'insight.critical': 'Critical touchpoints',
   'insight.criticalEmpty': 'No touchpoint is off target yet. Critical touchpoints appear once touchpoints have metric values (CSAT, or any metric with a target).',
   'insight.criticalLead': 'Many customers, far from target, feeling bad. The first {n} are marked on the map.',
-  'insight.gap': '{metric} {n}% short of target',
+  'insight.gap': '{metric} {value}, target {target}',
   'insight.volume': '{n} contacts',
   'insight.volumeUnknown': 'volume unknown',
   'insight.emotion': 'emotion {n}',

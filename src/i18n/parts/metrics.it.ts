@@ -158,7 +158,7 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'insight.critical': 'Touchpoint critici',
   'insight.criticalEmpty': 'Nessun touchpoint è fuori obiettivo. I touchpoint critici compaiono quando hanno valori (CSAT, o una metrica con obiettivo).',
   'insight.criticalLead': 'Molti clienti, lontano dall’obiettivo, emozione negativa. I primi {n} sono segnati sulla mappa.',
-  'insight.gap': '{metric} {n}% sotto l’obiettivo',
+  'insight.gap': '{metric} {value}, obiettivo {target}',
   'insight.volume': '{n} contatti',
   'insight.volumeUnknown': 'volume sconosciuto',
   'insight.emotion': 'emozione {n}',

@@ -10,8 +10,8 @@ export function CsvImportButton() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} title={t('csv.buttonHint')}>
-        <FileSpreadsheet size={15} aria-hidden /> {t('csv.button')}
+      <button type="button" onClick={() => input.current?.click()} title={t('csv.buttonHint')} aria-label={t('csv.button')}>
+        <FileSpreadsheet size={15} aria-hidden /> <span className="bar-text">{t('csv.button')}</span>
       </button>
       <input
         ref={input}

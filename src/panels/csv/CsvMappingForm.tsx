@@ -81,6 +81,14 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
             </select>
           )}
         </Field>
+        <Field label={t('csv.decimal')} hint={t('csv.delimiter', { d: csv.delimiter === '\t' ? 'Tab' : csv.delimiter })}>
+          {(id) => (
+            <select id={id} value={decimalComma ? 'comma' : 'point'} onChange={(e) => onChange({ ...mapping, decimalComma: e.target.value === 'comma' })}>
+              <option value="point">{t('csv.decimalPoint')}</option>
+              <option value="comma">{t('csv.decimalComma')}</option>
+            </select>
+          )}
+        </Field>
       </div>
       <table className="csv-columns">
         <thead>
@@ -109,14 +117,6 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
           ))}
         </tbody>
       </table>
-      <Field label={t('csv.decimal')} hint={t('csv.delimiter', { d: csv.delimiter === '\t' ? 'Tab' : csv.delimiter })}>
-        {(id) => (
-          <select id={id} value={decimalComma ? 'comma' : 'point'} onChange={(e) => onChange({ ...mapping, decimalComma: e.target.value === 'comma' })}>
-            <option value="point">{t('csv.decimalPoint')}</option>
-            <option value="comma">{t('csv.decimalComma')}</option>
-          </select>
-        )}
-      </Field>
     </>
   );
 }

@@ -21,7 +21,7 @@ export function CsvPreview({ csv, mapping, plan, defs, nodes }: Props) {
   const t = useT();
   const text = useMetricText();
   const rows = new Set(plan.items.map((item) => item.row)).size;
-  const date = (at: string | undefined) => (at ? new Intl.DateTimeFormat(text.language, { dateStyle: 'medium' }).format(new Date(at)) : '—');
+  const date = (at: string | undefined) => (at ? text.when(at) : '—');
   return (
     <section aria-label={t('csv.preview')} data-testid="csv-preview">
       <div className="csv-summary">

@@ -6,15 +6,24 @@ import { useMap } from '../../canvas/mapContext';
 import { showOnCanvas } from '../../canvas/metrics/canvasFocus';
 import { CRITICAL_ON_CANVAS } from '../../canvas/metrics/metricsTracker';
 import { useMetricText } from '../../canvas/metrics/format';
+import type { NodeMetrics } from '../../canvas/metrics/metricViews';
 import { useT } from '../../i18n';
 
 interface Props {
   critical: CriticalTouchpoint[];
   nodes: ReadonlyMap<string, JourneyNode>;
   defs: readonly MetricDef[];
+  nodeMetrics: ReadonlyMap<string, NodeMetrics>;
 }
 
-export const CriticalList = memo(function CriticalList({ critical, nodes, defs }: Props) {
+/** The value that put the touchpoint on the list and the target it misses (CSAT falls back to its green threshold). */
+function shortfall(c: CriticalTouchpoint, def: MetricDef | undefined, metrics: NodeMetrics | undefined) {
+  const metric = c.driver === null ? undefined : metrics?.[c.driver];
+  const target = metric?.target ?? (c.driver === 'csat' ? def?.green : undefined);
+  return def && metric && metric.value !== null && target !== undefined ? { def, value: metric.value, target } : null;
+}
+
+export const CriticalList = memo(function CriticalList({ critical, nodes, defs, nodeMetrics }: Props) {
   const { store } = useMap();
   const t = useT();
   const text = useMetricText();
@@ -24,7 +33,7 @@ export const CriticalList = memo(function CriticalList({ critical, nodes, defs }
       <p className="hint">{t('insight.criticalLead', { n: CRITICAL_ON_CANVAS })}</p>
       <ol className="insight-list" data-testid="critical">
         {critical.map((c, i) => {
-          const def = defs.find((d) => d.key === c.driver);
+          const gap = shortfall(c, defs.find((d) => d.key === c.driver), nodeMetrics.get(c.touchpointId));
           const stage = c.stageId ? nodes.get(c.stageId)?.label : undefined;
           return (
             <li key={c.touchpointId}>
@@ -34,7 +43,7 @@ export const CriticalList = memo(function CriticalList({ critical, nodes, defs }
                 </span>
                 <span className="insight-item-meta">
                   {stage && <span>{stage}</span>}
-                  {def && <span>{t('insight.gap', { metric: text.label(def), n: Math.round(c.distance * 100) })}</span>}
+                  {gap && <span>{t('insight.gap', { metric: text.label(gap.def), value: text.value(gap.value, gap.def), target: text.value(gap.target, gap.def) })}</span>}
                   <span>{t(c.volumeKnown ? 'insight.volume' : 'insight.volumeUnknown', { n: text.number(c.volume) })}</span>
                   <span>{t('insight.emotion', { n: c.emotion > 0 ? `+${c.emotion}` : c.emotion })}</span>
                 </span>

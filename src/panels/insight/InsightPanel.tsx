@@ -15,7 +15,7 @@ export const InsightPanel = memo(function InsightPanel() {
   const t = useT();
   const { store } = useMap();
   const defs = useStore(store, (state) => state.metricDefs);
-  const { inventory, transitions, critical, emotion, nodes } = useInsight();
+  const { inventory, transitions, critical, emotion, nodes, nodeMetrics } = useInsight();
   return (
     <aside className="data-panel" aria-label={t('insight.title')} data-testid="insight-panel">
       <header className="data-panel-header">
@@ -28,7 +28,7 @@ export const InsightPanel = memo(function InsightPanel() {
         </section>
         <section aria-label={t('insight.critical')}>
           <h3>{t('insight.critical')}</h3>
-          <CriticalList critical={critical} nodes={nodes} defs={defs} />
+          <CriticalList critical={critical} nodes={nodes} defs={defs} nodeMetrics={nodeMetrics} />
         </section>
         <section aria-label={t('insight.emotionTitle')}>
           <h3>{t('insight.emotionTitle')}</h3>

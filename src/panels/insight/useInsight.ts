@@ -26,5 +26,5 @@ export function useInsight() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [doc, tick, nodeMetrics, defs],
   );
-  return { ...analyses, nodes: modelNodes };
+  return { ...analyses, nodes: modelNodes, nodeMetrics };
 }

@@ -79,11 +79,7 @@ export const MetricDefsPanel = memo(function MetricDefsPanel() {
                       </button>
                     )}
                   </span>
-                  <span className="def-item-rule">
-                    {rule(def).map((part) => (
-                      <span key={part}>{part}</span>
-                    ))}
-                  </span>
+                  <span className="def-item-rule">{rule(def).join(' · ')}</span>
                 </li>
               ),
             )}

@@ -21,7 +21,7 @@ export const MetricRow = memo(function MetricRow({ nodeId, def, metric }: { node
   const { error, inRange, attempt, notANumber } = useMetricCommand();
   const label = text.label(def);
   const unit = text.unit(def);
-  const when = metric.updatedAt ? new Intl.DateTimeFormat(text.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(metric.updatedAt)) : '';
+  const when = metric.updatedAt ? text.when(metric.updatedAt) : '';
   const values = metric.history.map((p) => p.value);
   const historyLabel = values.length > 1 ? t('metrics.history', { n: values.length, min: text.value(Math.min(...values), def), max: text.value(Math.max(...values), def) }) : '';
 

@@ -22,7 +22,7 @@ export const MetricsSection = memo(function MetricsSection({ nodeId, kind }: { n
   const shown = defs.filter((def) => metrics[def.key]);
   const missing = defs.filter((def) => !metrics[def.key]);
   return (
-    <section className="inspector-section" data-testid="metrics-section">
+    <section className="inspector-section metrics-section" data-testid="metrics-section">
       <h3>{t('metrics.section')}</h3>
       {shown.length === 0 && <p className="field-hint">{t(readOnly ? 'metrics.noneYetViewer' : 'metrics.noneYet')}</p>}
       <ul className="metric-rows">

@@ -17,15 +17,34 @@ interface ModalProps {
 
 const stop = (event: SyntheticEvent) => event.stopPropagation();
 
+/** Open modals, newest last: Escape closes only the top one, wherever the focus is. */
+const openModals: Array<{ close: () => void }> = [];
+
 export function Modal({ title, onClose, children, footer, testId }: ModalProps) {
   const t = useT();
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const downOnBackdrop = useRef(false);
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     box.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.modal-close)')?.focus();
-    return () => before?.focus();
+    const entry = { close: () => close.current() };
+    openModals.push(entry);
+    // focus outside every modal (on the page, or on a button that went away): the top modal closes
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && openModals[openModals.length - 1] === entry) {
+        event.stopPropagation();
+        entry.close();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      openModals.splice(openModals.indexOf(entry), 1);
+      before?.focus();
+    };
   }, []);
   return createPortal(
     <div
@@ -42,7 +61,7 @@ export function Modal({ title, onClose, children, footer, testId }: ModalProps) 
         stop(event);
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
+        if (event.key === 'Escape') onClose(); // focus inside: this modal (the event stops here, the window never sees it)
         stop(event);
       }}
     >

@@ -5,7 +5,8 @@ import { useStore } from 'zustand';
 import { KeyRound, RotateCw } from 'lucide-react';
 import { useMap } from '../../canvas/mapContext';
 import { getIngestKeyInfo, rotateIngestKey, type IngestKeyInfo } from '../../sync/metricsApi';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
+import { formatWhen } from '../../canvas/metrics/format';
 import { CopyButton } from './CopyButton';
 import { useApiCall } from './useApiCall';
 
@@ -17,6 +18,7 @@ export function curlExample(origin: string, mapId: string, key: string, node: st
 export function IngestKeySection({ editorKey }: { editorKey: string }) {
   const { mapId, store } = useMap();
   const t = useT();
+  const language = useLanguage((state) => state.language);
   const [info, setInfo] = useState<IngestKeyInfo | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -33,7 +35,7 @@ export function IngestKeySection({ editorKey }: { editorKey: string }) {
     setFresh(made.ingestKey);
     setInfo({ exists: true, rotatedAt: made.rotatedAt ?? new Date().toISOString() });
   };
-  const when = info?.rotatedAt ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(info.rotatedAt)) : '';
+  const when = info?.rotatedAt ? formatWhen(info.rotatedAt, language) : '';
   const curl = fresh ? curlExample(window.location.origin, mapId, fresh, example) : '';
   return (
     <section className="settings-section" aria-labelledby="ingest-title">

@@ -4,13 +4,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { CircleAlert, CircleCheck, CircleDashed, Trash2, Webhook as WebhookIcon } from 'lucide-react';
 import { useMap } from '../../canvas/mapContext';
 import { addWebhook, listWebhooks, removeWebhook, type Webhook } from '../../sync/metricsApi';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
+import { formatWhen } from '../../canvas/metrics/format';
 import { CopyButton } from './CopyButton';
 import { useApiCall } from './useApiCall';
 
 function HookStatus({ hook }: { hook: Webhook }) {
   const t = useT();
-  const when = hook.lastAttemptAt ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(hook.lastAttemptAt)) : '';
+  const language = useLanguage((state) => state.language);
+  const when = hook.lastAttemptAt ? formatWhen(hook.lastAttemptAt, language) : '';
   if (!hook.lastAttemptAt) {
     return (
       <span className="hook-status is-pending">
