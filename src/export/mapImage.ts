@@ -1,8 +1,8 @@
-// The whole map as one canvas: React Flow's viewport element is cloned into an SVG once
-// (html-to-image, with a transform that puts the map's bounds at the origin, as React Flow's
-// "download image" example does), then drawn onto the output canvas tile by tile at the chosen
-// scale (tiles.ts), with the legend strip below it.
-import { toSvg } from 'html-to-image';
+// The whole map as one canvas: React Flow's viewport element is cloned into an SVG image once
+// (snapshot.ts, with a transform that puts the map's bounds at the origin, as React Flow's
+// "download image" example does with html-to-image), then drawn onto the output canvas tile by tile
+// at the chosen scale (tiles.ts), with the legend strip below it.
+import { snapshotImage } from './snapshot';
 import { getViewportForBounds, type Rect } from '@xyflow/react';
 import { planRender, type RenderPlan } from './tiles';
 import { throwIfCancelled, yieldToBrowser, type Progress } from './download';
@@ -36,24 +36,8 @@ export interface MapImage {
 export const MAP_PADDING = 32;
 
 /** Elements never exported: connection handles, and anything marked data-export="skip". */
-function keep(node: HTMLElement): boolean {
-  if (!(node instanceof Element)) return true; // text nodes
-  return !node.classList.contains('react-flow__handle') && node.dataset?.export !== 'skip';
-}
-
-function loadImage(src: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const image = new Image();
-    image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error('the browser could not draw the map'));
-    image.src = src;
-  });
-}
-
-async function elementSvg(element: HTMLElement, width: number, height: number, style: Partial<CSSStyleDeclaration>): Promise<HTMLImageElement> {
-  // skipFonts: the app uses system fonts only, and reading every stylesheet's @font-face is slow
-  const svg = await toSvg(element, { width, height, style: { ...style, width: `${width}px`, height: `${height}px` }, filter: keep, skipFonts: true });
-  return loadImage(svg);
+function keep(element: Element): boolean {
+  return !element.classList.contains('react-flow__handle') && (element as HTMLElement).dataset?.export !== 'skip';
 }
 
 export async function renderMapImage(options: MapImageOptions): Promise<MapImage> {
@@ -68,9 +52,9 @@ export async function renderMapImage(options: MapImageOptions): Promise<MapImage
   onProgress?.(0.02, 'prepare');
   await yieldToBrowser();
   throwIfCancelled(signal);
-  const mapSvg = await elementSvg(viewport, width, mapHeight, { transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` });
+  const mapSvg = await snapshotImage(viewport, { width, height: mapHeight, keep, style: { transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` } });
   throwIfCancelled(signal);
-  const legendSvg = options.legend ? await elementSvg(options.legend, width, legendHeight, { margin: '0' }) : null;
+  const legendSvg = options.legend ? await snapshotImage(options.legend, { width, height: legendHeight, style: { margin: '0' } }) : null;
   throwIfCancelled(signal);
   onProgress?.(0.35, 'render');
 
