@@ -22,17 +22,16 @@ export interface LegendData {
   heat: LegendHeat | null;
 }
 
-/** The metric the canvas is coloured by, when the metrics UI exposes one (`colorBy` in the UI store). */
+/** The metric the canvas is coloured by (set by the metrics UI), or null. */
 export function activeColorBy(): string | null {
-  // read loosely: the field belongs to the metrics UI and may not exist in this build
-  const value = (useUi.getState() as unknown as { colorBy?: unknown }).colorBy;
-  return typeof value === 'string' && value ? value : null;
+  return useUi.getState().colorBy || null;
 }
 
 function heatLegend(doc: Y.Doc, key: string): LegendHeat | null {
   const def = readMetricDef(doc, key);
   if (!def) return null;
-  const unit = def.unit ? ` ${def.unit}` : '';
+  // a scale such as "1–5" reads as a note after the number; "%" or "s" follows it as a unit
+  const unit = !def.unit ? '' : /\d/.test(def.unit) ? ` (${def.unit})` : ` ${def.unit}`;
   const [good, bad] = def.better === 'higher' ? ['≥', '≤'] : ['≤', '≥'];
   const ranges: Record<MetricStatus, string> = {
     green: `${good} ${def.green}${unit}`,
