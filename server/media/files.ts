@@ -19,7 +19,7 @@ export interface ReceivedFile {
 
 export class MediaFiles {
   readonly root: string;
-  private readonly tmpDir: string;
+  protected readonly tmpDir: string;
 
   constructor(dataDir: string) {
     this.root = path.join(dataDir, 'media');
@@ -31,6 +31,11 @@ export class MediaFiles {
 
   pathOf(hash: string): string {
     return path.join(this.root, hash.slice(0, 2), hash);
+  }
+
+  /** Where the bytes of `hash` can be read now (a subclass may fetch them first; see postgresMediaFiles.ts). */
+  async localPath(hash: string): Promise<string> {
+    return this.pathOf(hash);
   }
 
   /**

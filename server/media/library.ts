@@ -29,8 +29,10 @@ export class MediaLibrary {
     private readonly store: Store,
     dataDir: string,
     readonly maxBytes: number,
+    /** Where the bytes go (default: files in DATA_DIR/media; scale-out: PostgreSQL with a local cache). */
+    files?: MediaFiles,
   ) {
-    this.files = new MediaFiles(dataDir);
+    this.files = files ?? new MediaFiles(dataDir);
   }
 
   /** Refuses a declared size over the limit before a byte of the body is read. */
@@ -65,7 +67,7 @@ export class MediaLibrary {
   /** The map's record of `hash` and the path of its bytes, or null. */
   async find(mapId: string, hash: string): Promise<{ record: MediaRecord; path: string } | null> {
     const record = await this.store.getMedia(mapId, hash);
-    return record ? { record, path: this.files.pathOf(hash) } : null;
+    return record ? { record, path: await this.files.localPath(hash) } : null;
   }
 
   /**

@@ -1,0 +1,132 @@
+// The PostgreSQL side of ingest keys, key rotation, webhooks and versions (the Store's "keys,
+// webhooks, versions" methods); same behaviour as sqliteFeatures.ts. Tables: postgresSchema.ts v3.
+import type pg from 'pg';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+
+interface WebhookRow {
+  id: string;
+  map_id: string;
+  url: string;
+  secret: string;
+  created_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  attempts: number;
+  last_attempt_at: string | null;
+}
+
+interface VersionRow {
+  id: string;
+  map_id: string;
+  name: string;
+  created_at: string;
+  auto: boolean;
+}
+
+function toHook(row: WebhookRow): WebhookRecord {
+  return {
+    id: row.id,
+    mapId: row.map_id,
+    url: row.url,
+    secret: row.secret,
+    createdAt: row.created_at,
+    lastStatus: row.last_status,
+    lastError: row.last_error,
+    attempts: row.attempts,
+    lastAttemptAt: row.last_attempt_at,
+  };
+}
+
+function toVersion(row: VersionRow): VersionInfo {
+  return { id: row.id, mapId: row.map_id, name: row.name, createdAt: row.created_at, auto: row.auto };
+}
+
+const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
+
+export class PostgresFeatures {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void> {
+    const column = role === 'editor' ? 'editor_key_hash' : 'viewer_key_hash';
+    await this.pool.query(`UPDATE maps SET ${column} = $1 WHERE id = $2`, [keyHash, mapId]);
+  }
+
+  async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
+    const { rows } = await this.pool.query<{ key_hash: string; rotated_at: string }>(
+      'SELECT key_hash, rotated_at FROM ingest_keys WHERE map_id = $1',
+      [mapId],
+    );
+    const row = rows[0];
+    return row ? { keyHash: row.key_hash, rotatedAt: row.rotated_at } : null;
+  }
+
+  /** False if the map does not exist (one statement: the insert selects from maps). */
+  async setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO ingest_keys (map_id, key_hash, rotated_at) SELECT id, $2, $3 FROM maps WHERE id = $1
+       ON CONFLICT (map_id) DO UPDATE SET key_hash = excluded.key_hash, rotated_at = excluded.rotated_at`,
+      [mapId, key.keyHash, key.rotatedAt],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean> {
+    const result = await this.pool.query(
+      'INSERT INTO webhooks (id, map_id, url, secret, created_at) SELECT $1, id, $3, $4, $5 FROM maps WHERE id = $2',
+      [hook.id, hook.mapId, hook.url, hook.secret, hook.createdAt],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
+    const { rows } = await this.pool.query<WebhookRow>('SELECT * FROM webhooks WHERE map_id = $1 ORDER BY created_at, id', [mapId]);
+    return rows.map(toHook);
+  }
+
+  async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM webhooks WHERE map_id = $1 AND id = $2', [mapId, hookId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async recordWebhookDelivery(hookId: string, d: WebhookDelivery): Promise<void> {
+    await this.pool.query(
+      'UPDATE webhooks SET last_status = $1, last_error = $2, attempts = $3, last_attempt_at = $4 WHERE id = $5',
+      [d.status, d.error, d.attempts, d.at, hookId],
+    );
+  }
+
+  async addVersion(v: NewVersion): Promise<boolean> {
+    const result = await this.pool.query(
+      `INSERT INTO versions (id, map_id, name, created_at, auto, snapshot) SELECT $1, id, $3, $4, $5, $6 FROM maps WHERE id = $2`,
+      [v.id, v.mapId, v.name, v.createdAt, v.auto, Buffer.from(v.snapshot)],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async listVersions(mapId: string): Promise<VersionInfo[]> {
+    const { rows } = await this.pool.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM versions WHERE map_id = $1 ORDER BY seq DESC`,
+      [mapId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
+    const { rows } = await this.pool.query<VersionRow & { snapshot: Buffer }>(
+      `SELECT ${VERSION_COLUMNS}, snapshot FROM versions WHERE map_id = $1 AND id = $2`,
+      [mapId, versionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const bytes = row.snapshot;
+    return { ...toVersion(row), snapshot: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+
+  async latestAutoVersionAt(mapId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ created_at: string }>(
+      'SELECT created_at FROM versions WHERE map_id = $1 AND auto ORDER BY seq DESC LIMIT 1',
+      [mapId],
+    );
+    return rows[0]?.created_at ?? null;
+  }
+}
