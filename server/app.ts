@@ -10,6 +10,10 @@ import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
+import { RedisRelay } from './scale/redisRelay';
+import { relayRevocations } from './scale/revocations';
+import { PostgresStore } from './storage/postgres';
+import { PostgresMediaFiles } from './storage/postgresMediaFiles';
 import { SqliteStore } from './storage/sqlite';
 import type { Store } from './storage/store';
 import { CLOSE } from './sync/closeCodes';
@@ -65,11 +69,20 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     bodyLimit: 1024 * 1024,
   });
 
-  const store = givenStore ?? new SqliteStore(config.dataDir);
+  // scale-out: PostgreSQL (schema migrated here) and the Redis relay; else SQLite in DATA_DIR
+  const store =
+    givenStore ??
+    (config.databaseUrl
+      ? await PostgresStore.connect(config.databaseUrl, { log: app.log.child({ component: 'postgres' }) })
+      : new SqliteStore(config.dataDir));
+  const relay = config.redisUrl ? new RedisRelay(config.redisUrl, app.log.child({ component: 'relay' })) : undefined;
   const features = createFeatures({ store, log: app.log, ...(timing ? { timing } : {}) });
-  const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks });
+  const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks, relay });
+  if (relay) relay.attach({ ...rooms.relayTarget(), revokedElsewhere: relayRevocations(features.sockets, relay) });
   // media files live in DATA_DIR/media whichever Store records them
-  const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes);
+  // (with PostgreSQL the bytes live there too, and DATA_DIR/media is this process's cache of them)
+  const pgMedia = store instanceof PostgresStore ? new PostgresMediaFiles(config.dataDir, store.media) : undefined;
+  const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes, pgMedia);
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -94,6 +107,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await relay?.close();
     await store.close();
     throw err;
   }
@@ -108,6 +122,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       await Promise.all([sync.closeSockets(CLOSE.goingAway, 2000), rooms.closeAll(CLOSE.goingAway)]);
       await httpClosed;
       await features.close();
+      await relay?.close();
       await store.close();
     })();
     return closing;

@@ -20,6 +20,10 @@ export interface ServerConfig {
   compactEvery: number;
   /** Largest media upload in bytes; a larger one is refused with 413 before or while it streams. */
   maxUploadBytes: number;
+  /** Scale-out: PostgreSQL holds every map (instead of SQLite in dataDir). */
+  databaseUrl: string | null;
+  /** Scale-out: Redis relays updates and awareness between server processes (needs databaseUrl). */
+  redisUrl: string | null;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +37,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   distDir: path.join(projectRoot, 'dist'),
   compactEvery: 500,
   maxUploadBytes: 50 * 1024 * 1024,
+  databaseUrl: null,
+  redisUrl: null,
 };
 
 export class ConfigError extends Error {
@@ -60,7 +66,24 @@ function integer(
   return value;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY and MAX_UPLOAD_BYTES; throws ConfigError listing every problem. */
+/** A URL with one of `schemes` (e.g. 'redis:'), or null when unset. */
+function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], problems: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let scheme = '';
+  try {
+    scheme = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (!schemes.includes(scheme)) {
+    problems.push(`${name} must be a ${schemes.map((s) => `${s}//`).join(' or ')} URL`); // never echo it: it may hold a password
+    return null;
+  }
+  return raw;
+}
+
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL and REDIS_URL; throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -74,6 +97,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   let logLevel: LogLevel = DEFAULT_CONFIG.logLevel;
   if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) logLevel = rawLevel as LogLevel;
   else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const databaseUrl = serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const redisUrl = serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  if (redisUrl && !env.DATABASE_URL?.trim()) {
+    problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, dataDir: path.resolve(dataDir), maxFrameBytes, logLevel, distDir: path.resolve(distDir), compactEvery, maxUploadBytes };
+  return {
+    port,
+    host,
+    dataDir: path.resolve(dataDir),
+    maxFrameBytes,
+    logLevel,
+    distDir: path.resolve(distDir),
+    compactEvery,
+    maxUploadBytes,
+    databaseUrl,
+    redisUrl,
+  };
 }

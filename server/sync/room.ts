@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Role } from '../auth/keys';
+import type { Relay } from '../scale/types';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
 import {
@@ -38,6 +39,8 @@ export interface RoomDeps {
   log: FastifyBaseLogger;
   compactEvery: number;
   hooks?: RoomHooks;
+  /** Scale-out: the relay to the other server processes (updates, awareness, compaction lock). */
+  relay?: Relay;
   /** Called once when the last member left (or the room broke) so the owner can unload it. */
   onEmpty(room: Room): void;
 }
@@ -50,6 +53,25 @@ export class MapNotFound extends Error {
 }
 
 const LOAD_ORIGIN = { kind: 'load' } as const;
+/** An update another process stored and published: broadcast to this process's clients only. */
+const RELAY_ORIGIN = { kind: 'relay' } as const;
+/** The stored document applied again after the relay was away: what it adds is stored already. */
+const RESYNC_ORIGIN = { kind: 'resync' } as const;
+/**
+ * A relayed or resynced update that also let updates waiting here for a dependency in: those were
+ * never stored, so the whole change is stored and published like a local one.
+ */
+const COMPLETED_ORIGIN = { kind: 'relay-completed' } as const;
+/** How long one process may hold a map's compaction lock (a compaction takes milliseconds). */
+const COMPACT_LOCK_MS = 30_000;
+
+/**
+ * Whether a transaction came from another process (relayed, or caught up from the store). Observers
+ * that act once per change (webhook alerts) skip these: the process that received the change acted.
+ */
+export function isRelayedOrigin(origin: unknown): boolean {
+  return origin === RELAY_ORIGIN || origin === RESYNC_ORIGIN;
+}
 const TITLE_MAX = 200;
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'broken' | 'deleted' | 'closed';
@@ -84,13 +106,15 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
+      // listen to other processes first: an update they commit after the read below is relayed
+      await this.deps.relay?.subscribe(this.mapId);
       const stored = await this.deps.store.loadDocument(this.mapId);
       if (!stored) throw new MapNotFound();
       this.doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update.bytes);
       }, LOAD_ORIGIN);
-      this.lastSeq = stored.updates.at(-1)?.seq ?? stored.uptoSeq;
+      this.lastSeq = Math.max(stored.uptoSeq, stored.updates.at(-1)?.seq ?? 0);
       this.appendedSinceSnapshot = stored.updates.length;
       if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
         this.deps.log.warn({ mapId: this.mapId }, 'stored document has updates with missing dependencies');
@@ -106,6 +130,7 @@ export class Room {
     // the map may have been deleted while it loaded: then it stays 'deleted' and never opens
     if (this.state === 'loading') this.state = 'ready';
     this.runHook('loaded');
+    this.deps.relay?.queryAwareness(this.mapId); // presence of the clients connected elsewhere
   }
 
   private runHook(name: keyof RoomHooks): void {
@@ -174,6 +199,60 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), member);
   }
 
+  /** An update another process stored and published (scale-out). Never repaired here: its sender's process did. */
+  applyRelayedUpdate(update: Uint8Array): void {
+    try {
+      // while loading, no observer is attached yet: it simply becomes part of the loaded state
+      if (this.state === 'loading') Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+      else if (this.state === 'ready') this.applyFromElsewhere([update], RELAY_ORIGIN);
+    } catch (err) {
+      this.deps.log.error({ mapId: this.mapId, err }, 'could not apply a relayed update');
+    }
+  }
+
+  /** Awareness of clients connected to another process. */
+  applyRelayedAwareness(update: Uint8Array): void {
+    if (this.state !== 'ready') return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAY_ORIGIN);
+    } catch (err) {
+      this.deps.log.warn({ mapId: this.mapId, err }, 'could not apply relayed awareness');
+    }
+  }
+
+  /** Another process loaded the map: tell it the presence of this process's clients. */
+  answerAwarenessQuery(): void {
+    if (this.state !== 'ready') return;
+    const states = this.awareness.getStates();
+    const ids = new Set<number>();
+    for (const member of this.members) for (const id of member.awarenessIds) if (states.has(id)) ids.add(id);
+    if (ids.size > 0) this.deps.relay?.publishAwareness(this.mapId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids]));
+  }
+
+  /**
+   * Reads the stored document again and merges it (Yjs merges idempotently): what other processes
+   * stored while the relay was away reaches this room's clients through the normal broadcast.
+   * Resolves false if the map no longer exists.
+   */
+  async resync(): Promise<boolean> {
+    await this.loaded.catch(() => undefined); // a load in progress may have read before the relay was back
+    if (this.state !== 'ready') return true;
+    const stored = await this.deps.store.loadDocument(this.mapId);
+    if (!stored) return false;
+    if (this.state !== 'ready') return true;
+    const updates = stored.updates.map((u) => u.bytes);
+    this.applyFromElsewhere(stored.snapshot ? [stored.snapshot, ...updates] : updates, RESYNC_ORIGIN);
+    this.lastSeq = Math.max(this.lastSeq, stored.updates.at(-1)?.seq ?? stored.uptoSeq);
+    return true;
+  }
+
+  private applyFromElsewhere(updates: Uint8Array[], origin: typeof RELAY_ORIGIN | typeof RESYNC_ORIGIN): void {
+    const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, waiting ? COMPLETED_ORIGIN : origin);
+  }
+
   sendAwarenessTo(member: RoomMember): void {
     const clients = [...this.awareness.getStates().keys()];
     member.send(encodeAwareness(this.awareness, clients));
@@ -185,6 +264,12 @@ export class Room {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.state !== 'ready') return;
+    if (isRelayedOrigin(origin)) {
+      // stored already (by the process that published it, or read from the store): only this
+      // process's clients need it; it is neither stored nor published again
+      this.broadcast(encodeUpdate(update));
+      return;
+    }
     let appended: Promise<number>;
     try {
       // Called synchronously, in update order: the SQLite store has committed when this returns.
@@ -200,6 +285,7 @@ export class Room {
           this.lastSeq = Math.max(this.lastSeq, seq);
           this.appendedSinceSnapshot++;
           if (this.state !== 'ready') return;
+          this.deps.relay?.publishUpdate(this.mapId, update); // committed: other processes may have it
           this.broadcast(encodeUpdate(update));
           if (this.appendedSinceSnapshot >= this.deps.compactEvery) this.compactSoon();
           this.runHook('stored');
@@ -240,7 +326,9 @@ export class Room {
       for (const id of change.removed) member.awarenessIds.delete(id);
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length > 0) this.broadcast(encodeAwareness(this.awareness, changed));
+    if (changed.length === 0) return;
+    this.broadcast(encodeAwareness(this.awareness, changed));
+    if (origin !== RELAY_ORIGIN) this.deps.relay?.publishAwareness(this.mapId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private compactSoon(): void {
@@ -260,7 +348,10 @@ export class Room {
     const uptoSeq = this.lastSeq;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
-      await this.deps.store.compact(this.mapId, snapshot, uptoSeq);
+      const compact = (): Promise<void> => this.deps.store.compact(this.mapId, snapshot, uptoSeq);
+      // scale-out: one process at a time (if another holds the lock, its compaction folds the log)
+      if (this.deps.relay) await this.deps.relay.exclusive(`compact:${this.mapId}`, COMPACT_LOCK_MS, compact);
+      else await compact();
       this.appendedSinceSnapshot -= count;
     } catch (err) {
       this.deps.log.error({ mapId: this.mapId, err }, 'compaction failed; updates are kept');
@@ -293,6 +384,7 @@ export class Room {
   private destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.deps.relay?.unsubscribe(this.mapId);
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();

@@ -1,6 +1,7 @@
 // The loaded rooms, one per map with connected clients: loaded before the first member joins,
 // unloaded (compacted, destroyed) when the last one leaves.
 import type { FastifyBaseLogger } from 'fastify';
+import type { Relay, RelayTarget } from '../scale/types';
 import type { Store } from '../storage/store';
 import type { CloseReason } from './closeCodes';
 import { Room, type RoomHooks, type RoomMember } from './room';
@@ -17,7 +18,9 @@ export class Rooms {
   private readonly unloading = new Map<string, Promise<void>>();
   private closing = false;
 
-  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; compactEvery: number; hooks?: RoomHooks }) {}
+  constructor(
+    private readonly deps: { store: Store; log: FastifyBaseLogger; compactEvery: number; hooks?: RoomHooks; relay?: Relay },
+  ) {}
 
   get size(): number {
     return this.rooms.size;
@@ -79,6 +82,39 @@ export class Rooms {
 
   /** The map was deleted: its clients are closed with 4410 and its room is dropped without writing. */
   mapDeleted(mapId: string): void {
+    this.deps.relay?.publishDeleted(mapId); // and on every other process that has it loaded
+    this.dropDeleted(mapId);
+  }
+
+  /**
+   * Messages of other processes (scale-out), for the relay (`relay.attach`): updates and awareness
+   * go to the map's room if it is loaded here; a resync reads the store again.
+   */
+  relayTarget(): Omit<RelayTarget, 'revokedElsewhere'> {
+    return {
+      relayedUpdate: (mapId, update) => this.rooms.get(mapId)?.applyRelayedUpdate(update),
+      relayedAwareness: (mapId, update) => this.rooms.get(mapId)?.applyRelayedAwareness(update),
+      awarenessQueried: (mapId) => this.rooms.get(mapId)?.answerAwarenessQuery(),
+      resync: (mapId) => this.resync(mapId),
+      resyncAll: () => {
+        for (const mapId of this.rooms.keys()) this.resync(mapId);
+      },
+      deletedElsewhere: (mapId) => this.dropDeleted(mapId),
+    };
+  }
+
+  private resync(mapId: string): void {
+    const room = this.rooms.get(mapId);
+    if (!room) return;
+    room.resync().then(
+      (exists) => {
+        if (!exists) this.dropDeleted(mapId);
+      },
+      (err: unknown) => this.deps.log.error({ mapId, err }, 'could not resync a map from the store'),
+    );
+  }
+
+  private dropDeleted(mapId: string): void {
     const room = this.rooms.get(mapId);
     if (!room) return;
     room.markDeleted();

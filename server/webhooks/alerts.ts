@@ -1,11 +1,12 @@
 // Metric alerts: every loaded room's document is watched; when a metric value crosses into red (the
 // model's redCrossings with the map's metric definitions), a `metric.red` event goes to each of the
-// map's webhooks. The load of a stored document is not watched, so a restart never re-alerts.
+// map's webhooks. The load of a stored document is not watched, so a restart never re-alerts; with
+// scale-out, a change relayed from another process is that process's to alert on.
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { ROOT, readMetricDefs, redCrossings } from '../../src/model';
 import type { Store } from '../storage/store';
-import type { Room } from '../sync/room';
+import { isRelayedOrigin, type Room } from '../sync/room';
 import { metricValueChanges } from './changes';
 import type { WebhookSender } from './deliver';
 
@@ -30,7 +31,8 @@ export class MetricAlerts {
   /** Room hook: watch this room's metric values from now on. */
   watch(room: Room): void {
     const doc = room.doc;
-    doc.getMap<unknown>(ROOT.nodes).observeDeep((events) => {
+    doc.getMap<unknown>(ROOT.nodes).observeDeep((events, transaction) => {
+      if (isRelayedOrigin(transaction.origin)) return;
       const changes = metricValueChanges(events);
       if (changes.length === 0) return;
       const defs = new Map(readMetricDefs(doc).map((d) => [d.key, d]));

@@ -1,0 +1,132 @@
+// Scale-out when an engine goes away, with two in-process servers on a real PostgreSQL and Redis:
+// Redis restarted mid-edit (per-process sync meanwhile, catch-up from PostgreSQL when it is back),
+// PostgreSQL lost (edits refused with 4501, nothing relayed, all stored once it is back), the
+// compaction lock, and relayed updates never repaired a second time.
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { RedisLock } from '../../server/scale/lock';
+import { startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
+import { connectSynced, createMap, sleep, startTestServer, waitFor, type SyncClient, type TestServer } from './helpers/testServer';
+
+let postgres: PostgresService;
+let redis: RedisService;
+
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+async function twoServers(): Promise<{ a: TestServer; b: TestServer; databaseUrl: string }> {
+  const databaseUrl = await postgres.createDatabase('outage');
+  const options = { databaseUrl, redisUrl: redis.url };
+  const [a, b] = await Promise.all([startTestServer(options), startTestServer(options)]);
+  return { a, b, databaseUrl };
+}
+
+const meta = (c: SyncClient) => c.doc.getMap<unknown>('meta');
+const sameSv = (x: SyncClient, y: SyncClient) => Buffer.from(Y.encodeStateVector(x.doc)).equals(Buffer.from(Y.encodeStateVector(y.doc)));
+
+describe('scale-out outages', () => {
+  it('keeps syncing per process while Redis is away and catches up from PostgreSQL when it returns', async () => {
+    const { a, b } = await twoServers();
+    const map = await createMap(a.url);
+    const ca = await connectSynced(a.wsUrl, map.id, map.editorKey);
+    const cb = await connectSynced(b.wsUrl, map.id, map.editorKey);
+    const ca2 = await connectSynced(a.wsUrl, map.id, map.viewerKey); // a second client on A
+    meta(ca).set('before', 1);
+    await waitFor(() => meta(cb).get('before') === 1, 5000, 'relay before the outage');
+
+    let n = 0;
+    const writing = setInterval(() => {
+      meta(ca).set(`a${n}`, n);
+      meta(cb).set(`b${n}`, n);
+      n++;
+    }, 5);
+    await sleep(100);
+    await redis.kill();
+    await waitFor(() => a.logText().includes('redis relay lost'), 5000, 'the warning on A');
+    const during = n;
+    await waitFor(() => n > during + 40, 5000, 'edits during the outage');
+    // same process: still live; across processes: not until Redis is back
+    await waitFor(() => meta(ca2).get(`a${n - 1}`) === n - 1, 5000, 'clients of A in sync');
+    expect(meta(cb).has(`a${n - 1}`)).toBe(false);
+
+    await redis.start();
+    await waitFor(() => a.logText().includes('redis relay back') && b.logText().includes('redis relay back'), 10_000, 'reconnected');
+    await sleep(100); // edits keep flowing over the restored relay
+    clearInterval(writing);
+    await waitFor(() => sameSv(ca, cb) && sameSv(ca, ca2), 10_000, 'convergence after the outage');
+    for (let i = 0; i < n; i++) {
+      expect(meta(cb).get(`a${i}`)).toBe(i);
+      expect(meta(ca).get(`b${i}`)).toBe(i);
+    }
+  });
+
+  it('refuses edits with 4501 while PostgreSQL is away, relays none of them, and stores them when it returns', async () => {
+    const { a, b } = await twoServers();
+    const map = await createMap(a.url);
+    const ca = await connectSynced(a.wsUrl, map.id, map.editorKey);
+    const cb = await connectSynced(b.wsUrl, map.id, map.editorKey);
+    meta(ca).set('before', 1);
+    await waitFor(() => meta(cb).get('before') === 1, 5000, 'relay before the outage');
+
+    await postgres.kill();
+    try {
+      meta(ca).set('unstored', 1);
+      await waitFor(() => ca.closes.includes(4501), 20_000, '4501 "could not store update"');
+      expect(a.logText()).toContain('could not store update');
+      await sleep(200);
+      expect(meta(cb).has('unstored')).toBe(false); // never relayed: it was not stored
+    } finally {
+      await postgres.start();
+    }
+    // the client reconnects, re-sends what the server lacks; it is stored, then relayed
+    await waitFor(() => meta(cb).get('unstored') === 1, 20_000, 'the edit after PostgreSQL returned');
+    const fresh = await connectSynced(b.wsUrl, map.id, map.viewerKey);
+    expect(meta(fresh).get('unstored')).toBe(1);
+  });
+
+  it('never repairs a relayed update: only the process of the client that sent it repairs and stores', async () => {
+    const { a, b, databaseUrl } = await twoServers();
+    const map = await createMap(a.url);
+    const ca = await connectSynced(a.wsUrl, map.id, map.editorKey);
+    const cb = await connectSynced(b.wsUrl, map.id, map.viewerKey);
+    const rows = async (): Promise<number> => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const result = await client.query('SELECT count(*)::int AS n FROM updates WHERE map_id = $1', [map.id]);
+      await client.end();
+      return (result.rows[0] as { n: number }).n;
+    };
+    const before = await rows();
+    // a dangling entry in stageOrder: A repairs it (removes it), B only relays
+    ca.doc.getArray<string>('stageOrder').push(['no-such-stage']);
+    await waitFor(() => ca.doc.getArray('stageOrder').length === 0 && cb.doc.getArray('stageOrder').length === 0, 5000, 'repaired');
+    await sleep(200);
+    expect((await rows()) - before).toBe(2); // the client's update and A's repair; nothing from B
+    expect(a.logText()).not.toContain('repairJourney failed');
+  });
+
+  it('lets one holder take the compaction lock, releases only its own, and expires', async () => {
+    const client = new Redis(redis.url);
+    try {
+      const lock = new RedisLock(client, `test:${Date.now()}:`);
+      const token = await lock.acquire('m1', 5000);
+      expect(token).toEqual(expect.any(String));
+      expect(await lock.acquire('m1', 5000)).toBeNull();
+      expect(await lock.release('m1', 'not-the-token')).toBe(false);
+      expect(await lock.release('m1', token!)).toBe(true);
+      const short = await lock.acquire('m1', 50);
+      expect(short).not.toBeNull();
+      await sleep(100);
+      expect(await lock.acquire('m1', 5000)).not.toBeNull(); // expired
+    } finally {
+      client.disconnect();
+    }
+  });
+});
