@@ -1,0 +1,128 @@
+// `npm run migrate -- --from sqlite --to postgres`: an embedded install with a map holding notes,
+// media, metrics and versions (and an update still in the log) is copied to a real PostgreSQL; the
+// copy exports the same JSON, serves the same media bytes through a PostgreSQL-backed server, keeps
+// keys, versions, the ingest key and webhooks; a second run skips what is there.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addStage, addTouchpoint, attachMedia, exportJourney, setMetricValue, type MediaRef } from '../../src/model';
+import { foldUpdates, PostgresStore } from '../../server/storage/postgres';
+import { migrateSqliteToPostgres } from '../../server/scale/migrate';
+import { SqliteStore } from '../../server/storage/sqlite';
+import type { Store } from '../../server/storage/store';
+import { tinyPng } from './fixtures/media';
+import { mediaUrl, upload } from './helpers/media';
+import { startPostgres, type PostgresService } from './helpers/services';
+import { connectSynced, createMap, startTestServer, waitFor } from './helpers/testServer';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let postgres: PostgresService;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+/** The exported JSON without its export time. */
+function exported(doc: Y.Doc): unknown {
+  const { exportedAt: _at, ...rest } = exportJourney(doc);
+  return rest;
+}
+
+async function docOf(store: Store, mapId: string): Promise<Y.Doc> {
+  const stored = await store.loadDocument(mapId);
+  if (!stored) throw new Error(`no map ${mapId}`);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, foldUpdates(stored.snapshot, stored.updates.map((u) => u.bytes)));
+  return doc;
+}
+
+describe('migrate sqlite → postgres', () => {
+  it('copies maps with notes, media, metrics and versions; the copy is equal; a second run skips them', async () => {
+    // an embedded install, filled through the real server
+    const embedded = await startTestServer();
+    const map = await createMap(embedded.url, 'Buy a bike');
+    const other = await createMap(embedded.url, 'Return a bike');
+    const png = tinyPng();
+    const ref = (await upload(embedded.url, map, png, 'shop.png')) as MediaRef;
+    const client = await connectSynced(embedded.wsUrl, map.id, map.editorKey);
+    addStage(client.doc, { label: 'Research', id: 'research' });
+    addTouchpoint(client.doc, { stageId: 'research', label: 'Reviews', id: 'reviews' });
+    const notes = (client.doc.getMap('nodes').get('reviews') as Y.Map<unknown>).get('notes') as Y.XmlFragment;
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Customers compare prices on two sites')]);
+    notes.insert(0, [paragraph]);
+    attachMedia(client.doc, 'reviews', ref);
+    setMetricValue(client.doc, { nodeId: 'reviews', key: 'csat', value: 3.5, source: 'manual' });
+    await waitFor(() => embedded.server.rooms.size === 1, 5000, 'room');
+    await embedded.server.rooms.use(map.id, (room) => waitFor(() => room.doc.getMap('nodes').has('reviews'), 5000, 'edits on the server'));
+    client.destroy();
+    await embedded.close();
+
+    // versions, an ingest key, a webhook, and an update still in the log (not in the snapshot)
+    const sqlite = new SqliteStore(embedded.dataDir);
+    const before = await docOf(sqlite, map.id);
+    await sqlite.addVersion({ id: 'v1', mapId: map.id, name: 'Before launch', createdAt: '2024-05-01T10:00:00.000Z', auto: false, snapshot: Y.encodeStateAsUpdate(before) });
+    await sqlite.addVersion({ id: 'v2', mapId: map.id, name: '2024-05-02', createdAt: '2024-05-02T00:00:00.000Z', auto: true, snapshot: new Uint8Array([0, 0]) });
+    await sqlite.setIngestKey(map.id, { keyHash: 'f'.repeat(64), rotatedAt: '2024-05-03T00:00:00.000Z' });
+    await sqlite.addWebhook({ id: 'hook1', mapId: map.id, url: 'https://example.test/alerts', secret: 'shh', createdAt: '2024-05-04T00:00:00.000Z' });
+    await sqlite.recordWebhookDelivery('hook1', { status: 200, error: null, attempts: 1, at: '2024-05-05T00:00:00.000Z' });
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(before));
+    const sv = Y.encodeStateVector(late);
+    late.getMap('meta').set('goal', 'Own a bike in a week');
+    await sqlite.appendUpdate(map.id, Y.encodeStateAsUpdate(late, sv));
+    const expected = await docOf(sqlite, map.id);
+    const expectedOther = await docOf(sqlite, other.id);
+    const records = { map: await sqlite.getMap(map.id), versions: await sqlite.listVersions(map.id), v1: await sqlite.getVersion(map.id, 'v1'), hooks: await sqlite.listWebhooks(map.id), ingest: await sqlite.getIngestKey(map.id), media: await sqlite.getMedia(map.id, ref.id) };
+    // (the server also made an automatic version of the map that changed)
+    const versionCount = records.versions.length + (await sqlite.listVersions(other.id)).length;
+    await sqlite.close();
+
+    const databaseUrl = await postgres.createDatabase('migrate');
+    const report = await migrateSqliteToPostgres({ dataDir: embedded.dataDir, databaseUrl });
+    expect(report).toEqual({ maps: 2, skipped: 0, updates: 1, versions: versionCount, media: 1, mediaFiles: 1, mediaMissing: [], ingestKeys: 1, webhooks: 1 });
+
+    const store = await PostgresStore.connect(databaseUrl);
+    try {
+      const copied = await docOf(store, map.id);
+      expect(exported(copied)).toEqual(exported(expected));
+      expect(exportJourney(copied).meta.goal).toBe('Own a bike in a week');
+      const text = JSON.stringify(exported(copied));
+      for (const part of ['Customers compare prices on two sites', ref.id, '"csat"', '3.5']) expect(text).toContain(part);
+      expect(Y.encodeStateVector(copied)).toEqual(Y.encodeStateVector(expected));
+      expect(exported(await docOf(store, other.id))).toEqual(exported(expectedOther));
+      expect(await store.getMap(map.id)).toEqual(records.map);
+      expect(await store.listVersions(map.id)).toEqual(records.versions);
+      expect(await store.getVersion(map.id, 'v1')).toEqual(records.v1);
+      expect(await store.listWebhooks(map.id)).toEqual(records.hooks);
+      expect(await store.getIngestKey(map.id)).toEqual(records.ingest);
+      expect(await store.getMedia(map.id, ref.id)).toEqual(records.media);
+    } finally {
+      await store.close();
+    }
+
+    // a server on PostgreSQL (empty DATA_DIR) serves the media bytes and opens the map with the old keys
+    const scaled = await startTestServer({ databaseUrl });
+    const res = await fetch(mediaUrl(scaled.url, map.id, ref.id), { headers: { authorization: `Bearer ${map.viewerKey}` } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+    const reader = await connectSynced(scaled.wsUrl, map.id, map.viewerKey);
+    expect(exported(reader.doc)).toEqual(exported(expected));
+    reader.destroy();
+    await scaled.close();
+
+    // the command line, run again: everything is skipped
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/migrate.ts', '--from', 'sqlite', '--to', 'postgres', '--data-dir', embedded.dataDir, '--database-url', databaseUrl],
+      { cwd: ROOT },
+    );
+    expect(stdout).toContain('done: 0 maps copied, 2 skipped');
+  });
+});
