@@ -3,7 +3,7 @@
 // rendered off screen for the PNG only while it is being exported.
 import { useEffect, useId, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { useMap } from '../canvas/mapContext';
 import { useUi } from '../state/uiStore';
@@ -28,6 +28,7 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
   const { doc, store } = useMap();
   const meta = useStore(store, (state) => state.meta);
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const notify = useUi((state) => state.notify);
   const language = useLanguage((state) => state.language);
   const t = useT();
@@ -46,7 +47,8 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
   const running = progress !== null;
 
   const source = (): CanvasSource => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    // this map's own canvas (a version preview may draw another React Flow on the page)
+    const viewport = flowStore.getState().domNode?.querySelector<HTMLElement>('.react-flow__viewport');
     const nodes = flow.getNodes();
     if (!viewport || nodes.length === 0) throw new Error(t('export.emptyMap'));
     return { viewport, bounds: flow.getNodesBounds(nodes) };
