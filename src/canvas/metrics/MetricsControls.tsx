@@ -1,7 +1,7 @@
 // Top right of the canvas: "colour by" a metric (with its legend), which key metrics the cards show,
 // and the CSV import. The choices are UI state (useUi); the derived view applies them.
 import { memo, useState } from 'react';
-import { Panel } from '@xyflow/react';
+import { Panel, useStore as useFlowStore } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { ListChecks, Palette } from 'lucide-react';
 import { useUi } from '../../state/uiStore';
@@ -22,8 +22,10 @@ export const MetricsControls = memo(function MetricsControls() {
   const setColorBy = useUi((state) => state.setColorBy);
   const colorDef = defs.find((def) => def.key === colorBy);
   useCanvasFocus();
+  const width = useFlowStore((state) => state.width);
+  const layout = width === 0 ? '' : `${width < COMPACT_BELOW ? 'is-compact' : ''} ${width < STACK_BELOW ? 'is-below' : ''}`;
   return (
-    <Panel position="top-right" className="metrics-panel">
+    <Panel position="top-right" className={`metrics-panel ${layout}`}>
       <div className="metrics-controls">
         <div className="metrics-bar" role="toolbar" aria-label={t('metrics.bar')}>
           <label>
@@ -45,6 +47,10 @@ export const MetricsControls = memo(function MetricsControls() {
     </Panel>
   );
 });
+
+/** Canvas widths (px) under which the bar drops its words, then moves below the map toolbar. */
+const COMPACT_BELOW = 1160;
+const STACK_BELOW = 980;
 
 /** Which one or two metrics the touchpoint cards show. */
 function CardMetricsMenu() {
