@@ -134,4 +134,29 @@ describe('export', () => {
     const { exportedAt: _b, ...after } = reimported;
     expect(after).toEqual(before);
   });
+
+  it('shows progress and cancels a running export: no file, no error, the dialog stays', async () => {
+    const server = await startTestServer({ distDir: DIST });
+    const { steps, context } = await person(server.url);
+    await createFromTemplate(steps, 'Bike purchase', 'Purchase journey');
+    const page = steps.page;
+    let downloads = 0;
+    page.on('download', () => void downloads++);
+    // a slow machine: the export takes long enough to be cancelled by hand
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await chooseExport(page, /PNG/);
+    await page.getByRole('radio', { name: '4×' }).check();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.getByRole('progressbar', { name: 'Export progress' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('progressbar').waitFor({ state: 'detached', timeout: 30_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(0);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }, 120_000);
 });
