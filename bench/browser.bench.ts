@@ -5,6 +5,7 @@
 //   person who has used Percorso before (profile set) opening this map for the first time;
 // - frames per second while dragging a touchpoint for ~2 s on a 500-node map (page.mouse moves
 //   every 16 ms; requestAnimationFrame callbacks counted in the page between pointerdown and up).
+// BENCH_VISIBLE_ONLY=1 for an app that mounts only the nodes in view (see installOpenProbe).
 // BENCH_PROFILE=1 also records a V8 CPU profile of the page for each measurement (an unminified
 // build) into bench/results/profiles/ and prints where the time goes.
 // Writes bench/results/browser.json. Run: npx tsx bench/browser.bench.ts
@@ -28,6 +29,8 @@ const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 3);
 const DRAG_MS = 2000;
 const VIEWPORT = { width: 1440, height: 900 };
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** For an app that mounts only the nodes in view (see installOpenProbe). */
+const VISIBLE_ONLY = process.env.BENCH_VISIBLE_ONLY === '1';
 
 /** Maps profiled places back to the app's sources (set once the build is known). */
 let resolve: Resolve | undefined;
@@ -67,6 +70,23 @@ async function returningPerson(browser: Browser, server: ServerHandle, warm: Map
   return { context, page };
 }
 
+/** CPU seconds used so far by Chromium's renderers and its GPU (compositing) process: unlike wall time, not inflated when the machine is busy. */
+async function chromiumCpu(browser: Browser): Promise<{ renderer: number; gpu: number }> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    const sum = (type: string) => processInfo.filter((p) => p.type === type).reduce((s, p) => s + p.cpuTime, 0);
+    return { renderer: sum('renderer'), gpu: sum('GPU') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const cpuMs = (before: { renderer: number; gpu: number }, after: { renderer: number; gpu: number }) => ({
+  rendererMs: Math.round((after.renderer - before.renderer) * 1000),
+  gpuMs: Math.round((after.gpu - before.gpu) * 1000),
+});
+
 async function startProfiler(page: Page): Promise<CDPSession | null> {
   if (!PROFILE) return null;
   const cdp = await page.context().newCDPSession(page);
@@ -92,14 +112,16 @@ async function openToInteractive(browser: Browser, server: ServerHandle, warm: M
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.clearBrowserCache');
-    const clickId = map.ids.touchpoints[Math.floor(map.ids.touchpoints.length / 2)] ?? '';
-    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId });
+    // the first touchpoint: on screen whatever the opening viewport
+    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId: map.ids.touchpoints[0] ?? '', visibleOnly: VISIBLE_ONLY });
     const profiler = run === 0 ? await startProfiler(page) : null;
+    const cpuBefore = await chromiumCpu(browser);
     await page.goto(link(server, map));
     await page.waitForFunction(() => {
       const probe = (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen;
       return probe && (probe.interactive !== null || probe.error !== null);
     }, null, { timeout: 120_000, polling: 100 });
+    const cpu = cpuMs(cpuBefore, await chromiumCpu(browser));
     const profile = await stopProfiler(profiler, `open-${OPEN_NODES}`);
     const probe = await page.evaluate(() => (window as unknown as { __percorsoOpen: OpenProbe }).__percorsoOpen);
     if (probe.error) throw new Error(`open probe failed: ${probe.error}`);
@@ -108,7 +130,7 @@ async function openToInteractive(browser: Browser, server: ServerHandle, warm: M
       return { responseEnd: entry?.responseEnd ?? 0, domContentLoaded: entry?.domContentLoadedEventEnd ?? 0 };
     });
     const scripts = await page.evaluate(scriptSizes);
-    return { ...probe, ...nav, scripts, profile };
+    return { ...probe, ...nav, cpu, scripts, profile };
   } finally {
     await context.close();
   }
@@ -133,7 +155,7 @@ function frameStats(log: FrameLog) {
 async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, map: BenchMap, run: number) {
   const { context, page } = await returningPerson(browser, server, warm);
   try {
-    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId: map.ids.touchpoints[0] ?? '' });
+    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId: map.ids.touchpoints[0] ?? '', visibleOnly: VISIBLE_ONLY });
     await page.goto(link(server, map));
     await page.waitForFunction(() => (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen?.interactive != null, null, { timeout: 120_000, polling: 100 });
     await sleep(1500); // fitView and the first paints settle
@@ -153,6 +175,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const profiler = run === 0 ? await startProfiler(page) : null;
     await page.evaluate(startFrames);
+    const cpuBefore = await chromiumCpu(browser);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     const began = performance.now();
@@ -167,11 +190,12 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
       if (wait > 0) await sleep(wait);
     }
     await page.mouse.up();
+    const cpu = cpuMs(cpuBefore, await chromiumCpu(browser));
     await sleep(100);
     const log = await page.evaluate(stopFrames);
     const profile = await stopProfiler(profiler, `drag-${DRAG_NODES}`);
     const after = await node.evaluate((el) => (el as HTMLElement).style.transform);
-    return { idleFps, moved: before !== after, movesSent: step, ...frameStats(log), profile };
+    return { idleFps, moved: before !== after, movesSent: step, cpu, ...frameStats(log), profile };
   } finally {
     await context.close();
   }
@@ -192,13 +216,13 @@ async function main(): Promise<void> {
     const opens: Awaited<ReturnType<typeof openToInteractive>>[] = [];
     for (let run = 0; run < OPEN_RUNS; run++) {
       const open = await openToInteractive(browser, server, warm, big, run);
-      console.log(`  open ${run + 1}: first node ${round(open.firstNode ?? NaN)} ms, connected ${round(open.connected ?? NaN)} ms, all rendered ${round(open.rendered ?? NaN)} ms, interactive ${round(open.interactive ?? NaN)} ms (${open.clicks} click${open.clicks === 1 ? '' : 's'})`);
+      console.log(`  open ${run + 1}: first node ${round(open.firstNode ?? NaN)} ms, connected ${round(open.connected ?? NaN)} ms, all rendered ${round(open.rendered ?? NaN)} ms, interactive ${round(open.interactive ?? NaN)} ms (${open.clicks} click${open.clicks === 1 ? '' : 's'}); renderer CPU ${open.cpu.rendererMs} ms`);
       opens.push(open);
     }
     const drags: Awaited<ReturnType<typeof dragFps>>[] = [];
     for (let run = 0; run < DRAG_RUNS; run++) {
       const drag = await dragFps(browser, server, warm, mid, run);
-      console.log(`  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, moved ${drag.moved}`);
+      console.log(`  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, renderer CPU ${drag.cpu.rendererMs} ms, moved ${drag.moved}`);
       drags.push(drag);
     }
 
@@ -215,6 +239,7 @@ async function main(): Promise<void> {
         ['sync connected', pick((o) => o.connected)],
         ['every node rendered', pick((o) => o.rendered)],
         ['interactive (a click selects a node)', round(openMs)],
+        ['Chromium CPU time, renderer + GPU process (not inflated by a busy machine)', `${pick((o) => o.cpu.rendererMs)} + ${pick((o) => o.cpu.gpuMs)} ms`],
       ],
     );
     const dragTable = table(
@@ -225,6 +250,7 @@ async function main(): Promise<void> {
         ['frame time p50 / p99 / max', ...drags.map((d) => `${d.frameMs.p50} / ${d.frameMs.p99} / ${d.frameMs.max} ms`)],
         ['frames over 33 ms', ...drags.map((d) => d.longFrames)],
         ['pointer moves handled / sent', ...drags.map((d) => `${d.pointerMoves} / ${d.movesSent}`)],
+        ['renderer CPU per second of drag', ...drags.map((d) => `${Math.round(d.cpu.rendererMs / d.seconds)} ms`)],
         ['node moved', ...drags.map((d) => (d.moved ? 'yes' : 'NO'))],
       ],
     );

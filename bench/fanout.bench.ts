@@ -2,8 +2,8 @@
 // own touchpoint 10 times a second for 15 s, every client of a map receiving the others' moves.
 // The server runs alone in a child process (its CPU time, RSS and event-loop use come over IPC);
 // the clients are spread over 3 worker processes, all clients of a map in one worker (one clock).
-// Percorso (SQLite) first, then the reference y-websocket 2 server under the same load, so a
-// machine that cannot carry the clients shows as such. Prints the table and writes
+// Percorso (SQLite), Percorso with the in-memory store, then the reference y-websocket 2 server
+// under the same load, so a machine that cannot carry the clients shows as such. Prints the table and writes
 // bench/results/fanout.json. Run: npx tsx bench/fanout.bench.ts
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -20,6 +20,8 @@ const RATE_HZ = Number(process.env.BENCH_FANOUT_RATE ?? 10);
 const DURATION_MS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15) * 1000;
 const DRAIN_MS = 20_000;
 const WORKERS = 3;
+/** Percorso with its SQLite store, then with the in-memory store (the cost of durability under load), then the reference. */
+const KINDS: ServerKind[] = ['percorso-sqlite', 'percorso-memory', 'reference'];
 const MAP_NODES = 20; // 4 stages, 2 channels, an owner, 13 touchpoints: one for each client to move
 
 interface Worker {
@@ -96,22 +98,24 @@ async function measure(kind: ServerKind) {
     );
     const connectMs = performance.now() - connectStart;
     console.log(`  ${SERVER_LABELS[kind]}: ${MAPS} maps made in ${round((connectStart - t0) / 1000)} s, ${MAPS * CLIENTS_PER_MAP} clients connected in ${round(connectMs / 1000)} s`);
-    const idle = await server.usage();
+    const idle = server.usage();
     const startAt = nowMs() + 500;
     const done = workers.map((w) => w.next<{ report: WorkerReport }>('done', DURATION_MS + DRAIN_MS + 60_000));
     workers.forEach((w) => w.send({ type: 'start', startAt, durationMs: DURATION_MS, rateHz: RATE_HZ, drainMs: DRAIN_MS }));
     // the server's CPU and the machine's over the sending window only
     while (nowMs() < startAt) await new Promise((resolve) => setTimeout(resolve, 5));
-    const before = await server.usage();
+    const before = server.usage();
+    const loopBefore = await server.eventLoop();
     const machineBefore = machineCpu();
     let peakRss = before.rss;
-    const sampler = setInterval(() => void server.usage().then((u) => (peakRss = Math.max(peakRss, u.rss))), 1000);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.usage().rss)), 500);
     await new Promise((resolve) => setTimeout(resolve, DURATION_MS));
-    clearInterval(sampler);
-    const after = await server.usage();
+    const after = server.usage();
     const machineAfter = machineCpu();
+    const loopAfter = await server.eventLoop(2000); // a saturated server answers late: then it is null
     const reports = (await Promise.all(done)).map((d) => d.report);
-    const end = await server.usage();
+    clearInterval(sampler);
+    const end = server.usage();
 
     const histogram = new LatencyHistogram();
     reports.forEach((r) => histogram.merge(r.histogram));
@@ -133,7 +137,7 @@ async function measure(kind: ServerKind) {
       drainedMs: Math.round(Math.max(...reports.map((r) => r.drainedMs))),
       latencyMs: { p50: round(histogram.percentile(50), 1), p90: round(histogram.percentile(90), 1), p99: round(histogram.percentile(99), 1), max: round(histogram.max, 1) },
       serverCpuPercent: round((serverCpuMs / DURATION_MS) * 100),
-      serverEventLoopBusy: round(eventLoopBusy(before, after) * 100),
+      serverEventLoopBusy: ((busy) => (busy === null ? null : round(busy * 100)))(eventLoopBusy(loopBefore, loopAfter)),
       serverRssMiB: { idleWithClients: Math.round(idle.rss / 2 ** 20), peak: Math.round(Math.max(peakRss, after.rss, end.rss) / 2 ** 20) },
       clientCpuPercent: round((sum((r) => r.cpuMs) / (DURATION_MS + Math.max(...reports.map((r) => r.drainedMs)))) * 100),
       machineBusyPercent: round(machineBusy * 100),
@@ -152,9 +156,10 @@ async function measure(kind: ServerKind) {
 
 async function main(): Promise<void> {
   console.log(`fan-out: ${MAPS * CLIENTS_PER_MAP} connections over ${MAPS} maps, ${RATE_HZ} moves/s each for ${DURATION_MS / 1000} s, clients in ${WORKERS} processes`);
-  const results = [await measure('percorso-sqlite'), await measure('reference')];
+  const results = [];
+  for (const kind of KINDS) results.push(await measure(kind));
   const printed = table(
-    ['server', 'connections', 'updates sent/s', 'delivered / expected', 'p50', 'p99', 'server CPU (1 core = 100 %)', 'server event loop busy', 'server RSS (idle → peak)', 'clients CPU', 'machine busy'],
+    ['server', 'connections', `updates sent/s (asked ${MAPS * CLIENTS_PER_MAP * RATE_HZ})`, 'delivered / expected', 'p50', 'p99', 'server CPU (1 core = 100 %)', 'server event loop busy', 'server RSS (idle → peak)', 'clients CPU', 'machine busy'],
     results.map((r) => [
       r.server,
       r.connections,
@@ -163,7 +168,7 @@ async function main(): Promise<void> {
       `${r.latencyMs.p50} ms`,
       `${r.latencyMs.p99} ms`,
       `${r.serverCpuPercent} %`,
-      `${r.serverEventLoopBusy} %`,
+      r.serverEventLoopBusy === null ? 'no answer in 2 s' : `${r.serverEventLoopBusy} %`,
       `${r.serverRssMiB.idleWithClients} → ${r.serverRssMiB.peak} MiB`,
       `${r.clientCpuPercent} %`,
       `${r.machineBusyPercent} % of ${os.cpus().length} cores`,

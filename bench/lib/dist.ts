@@ -1,6 +1,7 @@
 // The built web app for the browser benchmarks. dist/ when it is newer than every source (what
 // `npm start` would serve); otherwise a fresh `vite build` into .tmp/bench-dist, so a benchmark
-// never rewrites dist/ under a browser test that may be using it.
+// never rewrites dist/ under a browser test that may be using it. BENCH_DIST=DIR measures another
+// build as it is (a candidate fix built from a copy of the sources, say).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ function isFresh(distDir: string): boolean {
 
 /** A directory holding a build of the current sources (built now if needed). */
 export function builtApp(): { distDir: string; built: boolean } {
+  if (process.env.BENCH_DIST) return { distDir: path.resolve(process.env.BENCH_DIST), built: false };
   const dist = path.join(ROOT, 'dist');
   if (isFresh(dist)) return { distDir: dist, built: false };
   const own = path.join(ROOT, '.tmp', 'bench-dist');

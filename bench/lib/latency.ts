@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { moveNode, roots } from '../../src/model';
 import { connectClient, fillMap, type BenchClient } from './journey';
 import { nowMs, sleep, summarize, waitUntil, type Summary } from './report';
-import { SERVER_LABELS, cpuMsBetween, startServer, type ServerHandle, type ServerKind } from './serverProcess';
+import { SERVER_LABELS, cpuMsBetween, startServer, type ServerHandle, type ServerKind, type ServerUsage } from './serverProcess';
 
 export interface LatencyOptions {
   clients: number;
@@ -81,16 +81,16 @@ export async function measureLatency(server: ServerHandle, options: LatencyOptio
     });
 
     const waits = gaps(total, minIntervalMs, maxIntervalMs);
-    let before = null as Awaited<ReturnType<ServerHandle['usage']>> | null;
+    let before: ServerUsage | null = null;
     for (let seq = 1; seq <= total; seq++) {
-      if (seq === warmup + 1) before = await server.usage();
+      if (seq === warmup + 1) before = server.usage();
       sentAt[seq] = nowMs();
       moveNode(writer.doc, target, { x: BASE_X + seq, y: 110 });
       await sleep(waits[seq - 1] ?? minIntervalMs);
     }
     const last = arrivals.map((row) => () => (row[total] ?? 0) > 0);
     await waitUntil(() => last.every((got) => got()), 'the last edit to reach every client', 15_000).catch(() => undefined);
-    const after = await server.usage();
+    const after = server.usage();
     unobserve.forEach((off) => off());
 
     const latencies: number[] = [];

@@ -21,9 +21,10 @@ export interface OpenProbe {
  * Installed before navigation. Every animation frame it checks that every node of `ids` is in the
  * DOM and visible (React Flow hides a node until it is measured); from then on it clicks the node
  * `clickId` (a click event at its centre, as React Flow's node wrapper handles it) until the node
- * shows as selected: that frame is "interactive".
+ * shows as selected: that frame is "interactive". With `visibleOnly` (an app that mounts only the
+ * nodes in view), "rendered" is: the clicked node and every other node in the DOM are measured.
  */
-export function installOpenProbe(args: { ids: string[]; clickId: string }): void {
+export function installOpenProbe(args: { ids: string[]; clickId: string; visibleOnly?: boolean }): void {
   const want = new Set(args.ids);
   const state: OpenProbe = { firstNode: null, connected: null, rendered: null, interactive: null, clicks: 0, error: null };
   (window as unknown as { __percorsoOpen: OpenProbe }).__percorsoOpen = state;
@@ -35,10 +36,16 @@ export function installOpenProbe(args: { ids: string[]; clickId: string }): void
         const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
         if (nodes.length > 0 && state.firstNode === null) state.firstNode = now;
         let visible = 0;
+        let present = 0;
+        let target = false;
         nodes.forEach((el) => {
-          if (want.has(el.dataset.id ?? '') && el.style.visibility !== 'hidden') visible++;
+          if (!want.has(el.dataset.id ?? '')) return;
+          present++;
+          if (el.style.visibility === 'hidden') return;
+          visible++;
+          if (el.dataset.id === args.clickId) target = true;
         });
-        if (visible >= want.size) state.rendered = now;
+        if (args.visibleOnly ? target && visible === present : visible >= want.size) state.rendered = now;
       }
       if (state.rendered !== null) {
         const target = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${args.clickId}"]`);

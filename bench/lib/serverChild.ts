@@ -1,8 +1,8 @@
 // A sync server in its own process, for the benchmarks: Percorso (SQLite or in-memory store) or the
 // reference y-websocket 2 server (`bin/utils.cjs` setupWSConnection on a `ws` server, persistence
-// off). Started by serverProcess.ts with an IPC channel: it sends { type: 'ready', port } and answers
-// { type: 'usage' } with its CPU time, RSS and event-loop utilisation, so the parent measures the
-// server alone. { type: 'stop' } closes it.
+// off). Started by serverProcess.ts with an IPC channel: it sends { type: 'ready', port }, answers
+// { type: 'eventLoop' } with its event-loop figures (its CPU time and RSS are read from /proc) and
+// closes on { type: 'stop' }.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerKind, ServerUsage } from './serverProcess';
+import type { EventLoopSample, ServerKind } from './serverProcess';
 
 interface Options {
   kind: ServerKind;
@@ -66,11 +66,10 @@ async function startReference(): Promise<{ port: number; close(): Promise<void> 
 
 const started = options.kind === 'reference' ? await startReference() : await startPercorso();
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'usage') {
+  if (message.type === 'eventLoop') {
     const { idle, active } = performance.eventLoopUtilization();
-    const memory = process.memoryUsage();
-    const usage: ServerUsage = { cpu: process.cpuUsage(), rss: memory.rss, heapUsed: memory.heapUsed, eventLoop: { idle, active } };
-    send({ type: 'usage', usage });
+    const eventLoop: EventLoopSample = { idle, active };
+    send({ type: 'eventLoop', eventLoop });
   } else if (message.type === 'stop') {
     void started.close().finally(() => {
       send({ type: 'stopped' });

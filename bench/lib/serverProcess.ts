@@ -1,7 +1,10 @@
 // Starts a sync server (serverChild.ts) in a child process on a loopback port, so its CPU is its
 // own and the clients of a benchmark never share its event loop. BENCH_CPU_PROF=1 writes a V8 CPU
 // profile of each server to bench/results/profiles/ (open it in Chromium's DevTools).
-import { spawn, type ChildProcess } from 'node:child_process';
+// BENCH_SERVER_IMPORT=FILE preloads FILE into each server (after tsx): a way to measure a candidate
+// fix (a patched prototype, say) against the same benchmark without editing the server.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, RESULTS_DIR, ROOT } from './report';
 
@@ -13,24 +16,49 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
   reference: 'y-websocket 2 reference',
 };
 
+/** CPU time and memory of the server process, read from /proc (so a saturated server is measured too). */
 export interface ServerUsage {
-  cpu: NodeJS.CpuUsage;
+  /** User + system CPU time since the process started (ms). */
+  cpuMs: number;
+  /** Resident set size (bytes). */
   rss: number;
-  heapUsed: number;
-  /** Event-loop idle and active time since the start (ms); see `eventLoopBusy`. */
-  eventLoop: { idle: number; active: number };
 }
 
-/** Share of the time between two `usage()` answers that the server's event loop was busy (0..1). */
-export function eventLoopBusy(before: ServerUsage, after: ServerUsage): number {
-  const active = after.eventLoop.active - before.eventLoop.active;
-  const idle = after.eventLoop.idle - before.eventLoop.idle;
+/** Event-loop idle and active time since the server started (ms), as the server reports it over IPC. */
+export interface EventLoopSample {
+  idle: number;
+  active: number;
+}
+
+let clockTicks = 0;
+
+function readUsage(pid: number): ServerUsage {
+  if (clockTicks === 0) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  // /proc/PID/stat: the command may hold spaces, so count fields after its closing parenthesis
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return { cpuMs: (ticks * 1000) / clockTicks, rss: rssKb * 1024 };
+}
+
+/** Share of the time between two samples that the server's event loop was busy (0..1), or null. */
+export function eventLoopBusy(before: EventLoopSample | null, after: EventLoopSample | null): number | null {
+  if (!before || !after) return null;
+  const active = after.active - before.active;
+  const idle = after.idle - before.idle;
   return active + idle > 0 ? active / (active + idle) : 0;
 }
 
-/** Server CPU time (user + system, ms) between two `usage()` answers. */
+/** Server CPU time (user + system, ms) between two `usage()` readings. */
 export function cpuMsBetween(before: ServerUsage, after: ServerUsage): number {
-  return (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
+  return after.cpuMs - before.cpuMs;
 }
 
 export interface MapAccess {
@@ -46,7 +74,9 @@ export interface ServerHandle {
   /** Base for y-websocket clients: `${wsBase}/sync` + map id. */
   syncUrl: string;
   pid: number;
-  usage(): Promise<ServerUsage>;
+  usage(): ServerUsage;
+  /** The server's own event-loop figures; null if it does not answer within `timeoutMs` (it is saturated). */
+  eventLoop(timeoutMs?: number): Promise<EventLoopSample | null>;
   createMap(title: string): Promise<MapAccess>;
   stop(): Promise<void>;
 }
@@ -71,7 +101,8 @@ function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): P
 
 export async function startServer(kind: ServerKind, options: { distDir?: string } = {}): Promise<ServerHandle> {
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(BENCH_DIR, 'lib', 'serverChild.ts'), JSON.stringify({ kind, ...options })], {
+  const preload = process.env.BENCH_SERVER_IMPORT ? ['--import', path.resolve(process.env.BENCH_SERVER_IMPORT)] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...preload, path.join(BENCH_DIR, 'lib', 'serverChild.ts'), JSON.stringify({ kind, ...options })], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
@@ -91,15 +122,19 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
     url,
     syncUrl: `ws://127.0.0.1:${ready.port}/sync`,
     pid: child.pid ?? -1,
-    usage() {
+    usage: () => readUsage(child.pid ?? -1),
+    eventLoop(timeoutMs = 10_000) {
       // one question at a time, so answers match questions
       const answer = queue.then(() => {
-        const reply = nextMessage<{ usage: ServerUsage }>(child, 'usage', 30_000);
-        child.send({ type: 'usage' });
+        const reply = nextMessage<{ eventLoop: EventLoopSample }>(child, 'eventLoop', timeoutMs);
+        child.send({ type: 'eventLoop' });
         return reply;
       });
       queue = answer.catch(() => undefined);
-      return answer.then((reply) => reply.usage);
+      return answer.then(
+        (reply) => reply.eventLoop,
+        () => null,
+      );
     },
     async createMap(title) {
       if (kind === 'reference') return { id: `bench-${process.pid}-${++mapCounter}`, key: '' };
