@@ -27,7 +27,8 @@ function HookStatus({ hook }: { hook: Webhook }) {
     </span>
   ) : (
     <span className="hook-status is-failed">
-      <CircleAlert size={13} aria-hidden /> {t('settings.hookFailed', { status: hook.lastStatus ?? '—', attempts: hook.attempts, when })}
+      <CircleAlert size={13} aria-hidden />{' '}
+      {hook.lastStatus === null ? t('settings.hookFailed', { attempts: hook.attempts, when }) : t('settings.hookFailedStatus', { status: hook.lastStatus, attempts: hook.attempts, when })}
     </span>
   );
 }
