@@ -107,6 +107,8 @@ export interface PostgresService {
   kill(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The server's log so far (for a failing test's message). */
+  log(): string;
 }
 
 /** Runs a PostgreSQL binary, as the `postgres` user when we are root. */
@@ -163,6 +165,13 @@ export async function startPostgres(): Promise<PostgresService> {
     },
     kill,
     start,
+    log: () => {
+      try {
+        return fs.readFileSync(path.join(root, 'log'), 'utf8');
+      } catch {
+        return '';
+      }
+    },
     async stop() {
       await kill();
       fs.rmSync(root, { recursive: true, force: true });
