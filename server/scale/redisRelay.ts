@@ -38,6 +38,7 @@ export class RedisRelay implements Relay {
   private target: RelayTarget | null = null;
   private readonly ready = { pub: false, sub: false };
   private degraded = false;
+  private everReady = false;
   private closed = false;
 
   constructor(
@@ -62,7 +63,13 @@ export class RedisRelay implements Relay {
     for (const [name, conn] of [['pub', this.pub], ['sub', this.sub]] as const) {
       conn.on('close', () => this.onDown(name));
       // ioredis reports every failed reconnection attempt; onDown has logged the outage once
-      conn.on('error', (err: Error) => this.log.debug({ err: err.message, connection: name }, 'redis error'));
+      conn.on('error', (err: Error) => {
+        if (!this.everReady && !this.degraded && !this.closed) {
+          this.degraded = true; // Redis unreachable from the start: say so once
+          this.log.warn({ err: err.message }, 'redis relay not reachable yet: edits sync within this process only until it is');
+        }
+        this.log.debug({ err: err.message, connection: name }, 'redis error');
+      });
     }
   }
 
@@ -195,6 +202,7 @@ export class RedisRelay implements Relay {
 
   private async onReady(name: 'pub' | 'sub'): Promise<void> {
     this.ready[name] = true;
+    this.everReady = true;
     if (name === 'sub') {
       const mapIds = [...this.channels.keys()];
       try {

@@ -112,6 +112,24 @@ describe('scale-out outages', () => {
     expect(a.logText()).not.toContain('repairJourney failed');
   });
 
+  it('starts while Redis is unreachable, says so, and joins the relay when Redis comes up', async () => {
+    await redis.kill();
+    let a: TestServer;
+    let b: TestServer;
+    try {
+      ({ a, b } = await twoServers());
+      await waitFor(() => a.logText().includes('redis relay not reachable yet'), 5000, 'the warning');
+    } finally {
+      await redis.start();
+    }
+    await waitFor(() => a.logText().includes('redis relay back') && b.logText().includes('redis relay back'), 10_000, 'connected');
+    const map = await createMap(a.url);
+    const ca = await connectSynced(a.wsUrl, map.id, map.editorKey);
+    const cb = await connectSynced(b.wsUrl, map.id, map.editorKey);
+    meta(ca).set('hello', 'B');
+    await waitFor(() => meta(cb).get('hello') === 'B', 5000, 'relayed');
+  });
+
   it('lets one holder take the compaction lock, releases only its own, and expires', async () => {
     const client = new Redis(redis.url);
     try {
