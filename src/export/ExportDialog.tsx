@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import { useMap } from '../canvas/mapContext';
 import { useUi } from '../state/uiStore';
 import { useLanguage, useT, type MessageKey } from '../i18n';
+import { metricText } from '../canvas/metrics/format';
 import { ExportCancelled, type ExportStep } from './download';
 import { ExportLegend } from './Legend';
 import { activeColorBy, legendData, type LegendData } from './legend';
@@ -62,7 +63,8 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
     const onProgress = (fraction: number, step: ExportStep) => setProgress({ fraction, step });
     try {
       const from = source();
-      const data = legendData(doc, store.getState().modelNodes.values(), activeColorBy());
+      const text = metricText(language);
+      const data = legendData(doc, store.getState().modelNodes.values(), activeColorBy(), text);
       let outcome;
       if (format === 'png') {
         // render the legend at the image's width now, so it can be measured and captured
@@ -72,7 +74,7 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
         const layout = pdf.layout === 'poster' ? ({ kind: 'poster', paper: pdf.posterPaper, columns: pdf.columns } as const) : ({ kind: 'fit', paper: pdf.layout } as const);
         outcome = await exportPdf(doc, from, {
           title, goal: meta.goal, date, version: pdf.version.trim(), scale: pdf.scale, layout, appendix: pdf.appendix,
-          legend: data, unassignedStage: t('export.unassigned'), t, signal: controller.signal, onProgress,
+          legend: data, unassignedStage: t('export.unassigned'), metricText: text, t, signal: controller.signal, onProgress,
         });
       }
       notify(outcome.reducedScale ? t('export.reduced', { file: outcome.fileName, scale: outcome.reducedScale }) : t('export.saved', { file: outcome.fileName }), 'info');

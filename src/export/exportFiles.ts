@@ -10,6 +10,7 @@ import { touchpointCsv } from './csv';
 import { touchpointTable } from './rows';
 import type { LegendData } from './legend';
 import type { PdfLayout } from './pdf';
+import type { MetricText } from '../canvas/metrics/format';
 
 export interface CanvasSource {
   /** `.react-flow__viewport` of the open map. */
@@ -55,6 +56,7 @@ export interface PdfOptions extends LongExport {
   appendix: boolean;
   legend: LegendData;
   unassignedStage: string;
+  metricText: MetricText;
   t: Translate;
 }
 
@@ -79,7 +81,7 @@ export async function exportPdf(doc: Y.Doc, source: CanvasSource, options: PdfOp
     info: { title: options.title, goal: options.goal, date: options.date, version: options.version },
     legend: options.legend,
     image: { jpeg: bytes, width: image.canvas.width, height: image.canvas.height },
-    table: options.appendix ? touchpointTable(doc, options.unassignedStage) : null,
+    table: options.appendix ? touchpointTable(doc, options.unassignedStage, options.metricText) : null,
     layout: options.layout,
     t: options.t,
   });

@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import { HEAT_PALETTE, readMetricDef, type ChannelMedium, type JourneyNode, type MetricStatus } from '../model';
 import { useUi } from '../state/uiStore';
+import type { MetricText } from '../canvas/metrics/format';
 
 export interface LegendChannel {
   id: string;
@@ -27,11 +28,12 @@ export function activeColorBy(): string | null {
   return useUi.getState().colorBy || null;
 }
 
-function heatLegend(doc: Y.Doc, key: string): LegendHeat | null {
+function heatLegend(doc: Y.Doc, key: string, text: MetricText): LegendHeat | null {
   const def = readMetricDef(doc, key);
   if (!def) return null;
   // a scale such as "1–5" reads as a note after the number; "%" or "s" follows it as a unit
-  const unit = !def.unit ? '' : /\d/.test(def.unit) ? ` (${def.unit})` : ` ${def.unit}`;
+  const unitText = text.unit(def);
+  const unit = !unitText ? '' : /\d/.test(unitText) ? ` (${unitText})` : ` ${unitText}`;
   const [good, bad] = def.better === 'higher' ? ['≥', '≤'] : ['≤', '≥'];
   const ranges: Record<MetricStatus, string> = {
     green: `${good} ${def.green}${unit}`,
@@ -41,16 +43,16 @@ function heatLegend(doc: Y.Doc, key: string): LegendHeat | null {
   };
   const statuses: MetricStatus[] = def.neutral ? ['neutral'] : ['green', 'amber', 'red', 'neutral'];
   return {
-    metric: def.label,
+    metric: text.label(def),
     items: statuses.map((status) => ({ status, ...HEAT_PALETTE[status], range: ranges[status] })),
   };
 }
 
-export function legendData(doc: Y.Doc, nodes: Iterable<JourneyNode>, colorBy: string | null): LegendData {
+export function legendData(doc: Y.Doc, nodes: Iterable<JourneyNode>, colorBy: string | null, text: MetricText): LegendData {
   const channels: LegendChannel[] = [];
   for (const node of nodes) {
     if (node.kind === 'channel') channels.push({ id: node.id, label: node.label, medium: node.medium, physical: node.type === 'physical' });
   }
   channels.sort((a, b) => a.label.localeCompare(b.label));
-  return { channels, heat: colorBy ? heatLegend(doc, colorBy) : null };
+  return { channels, heat: colorBy ? heatLegend(doc, colorBy, text) : null };
 }

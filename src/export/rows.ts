@@ -2,6 +2,7 @@
 // the customer's order (stages left to right, then position), read through the model's queries.
 import type * as Y from 'yjs';
 import { exportJourney, readMetricDefs, readMetrics, readNodes, touchpointsByStage, type JourneyNode, type MetricDef, type NotesNode } from '../model';
+import type { MetricText } from '../canvas/metrics/format';
 
 export interface MetricColumn {
   key: string;
@@ -62,14 +63,15 @@ function ownerText(owner: JourneyNode | undefined): string {
 }
 
 /** Every metric definition, then metric keys found on touchpoints that have no definition. */
-function metricColumns(defs: readonly MetricDef[], seenKeys: ReadonlySet<string>): MetricColumn[] {
-  const columns = defs.map((d) => ({ key: d.key, label: d.label, unit: d.unit }));
+function metricColumns(defs: readonly MetricDef[], seenKeys: ReadonlySet<string>, text?: MetricText): MetricColumn[] {
+  const columns = defs.map((d) => ({ key: d.key, label: text ? text.label(d) : d.label, unit: text ? text.unit(d) : d.unit }));
   const known = new Set(columns.map((c) => c.key));
   for (const key of [...seenKeys].sort()) if (!known.has(key)) columns.push({ key, label: key, unit: '' });
   return columns;
 }
 
-export function touchpointTable(doc: Y.Doc, unassignedStage: string): TouchpointTable {
+/** `text`: default metrics named in the reader's language (the PDF); without it, as the map stores them (CSV). */
+export function touchpointTable(doc: Y.Doc, unassignedStage: string, text?: MetricText): TouchpointTable {
   const byId = new Map(readNodes(doc).map((node) => [node.id, node]));
   const notes = new Map(exportJourney(doc).nodes.map((node) => [node.id, node.notes ?? []]));
   const seenKeys = new Set<string>();
@@ -103,7 +105,7 @@ export function touchpointTable(doc: Y.Doc, unassignedStage: string): Touchpoint
       });
     }
   }
-  return { metrics: metricColumns(readMetricDefs(doc), seenKeys), rows };
+  return { metrics: metricColumns(readMetricDefs(doc), seenKeys, text), rows };
 }
 
 /** "CSAT (1–5)" or just "NPS". */

@@ -4,6 +4,7 @@ import { HEAT_PALETTE } from '../../model';
 import { MEDIUM_STYLE } from '../../canvas/channelStyle';
 import { emotionLook } from '../../panels/EmotionScale';
 import { useT } from '../../i18n';
+import { useMetricText } from '../../canvas/metrics/format';
 import type { SlideMetric, StageSlide } from './slides';
 
 function Emotion({ value, large }: { value: number; large?: boolean }) {
@@ -22,10 +23,10 @@ function Emotion({ value, large }: { value: number; large?: boolean }) {
 
 function Metric({ metric }: { metric: SlideMetric }) {
   const heat = HEAT_PALETTE[metric.status];
+  const text = useMetricText();
   return (
-    <span className="present-metric" style={{ background: heat.fill, color: heat.text }}>
-      <span aria-hidden>{heat.icon}</span> {metric.label} {metric.value}
-      {metric.unit && !metric.unit.includes(' ') ? metric.unit : ''}
+    <span className="present-metric" style={{ background: heat.fill, color: heat.text }} title={text.status(metric.status)}>
+      <span aria-hidden>{heat.icon}</span> {text.label(metric.def)} {text.value(metric.value, metric.def)}
     </span>
   );
 }

@@ -12,14 +12,14 @@ import {
   stageAggregate,
   stagesInOrder,
   type ChannelMedium,
+  type MetricDef,
   type MetricStatus,
 } from '../../model';
 
 export interface SlideMetric {
   key: string;
-  label: string;
+  def: MetricDef;
   value: number;
-  unit: string;
   status: MetricStatus;
 }
 
@@ -57,7 +57,7 @@ export function presentationSlides(doc: Y.Doc): StageSlide[] {
   const defs = readMetricDefs(doc);
   const metricOf = (key: string, value: number): SlideMetric | null => {
     const def = readMetricDef(doc, key);
-    return def ? { key, label: def.label, value: round(value), unit: def.unit, status: metricStatus(def, value) } : null;
+    return def ? { key, def, value: round(value), status: metricStatus(def, value) } : null;
   };
   return stagesInOrder(doc).map((stage) => {
     const owner = stage.ownerId ? byId.get(stage.ownerId) : undefined;
