@@ -9,7 +9,7 @@ import { translate } from '../../src/i18n';
 import { ImportError, importMapFile, parseJourneyFile, type ImportDeps } from '../../src/app/templates/importMap';
 import type { MapConnection } from '../../src/sync/connection';
 import { touchpointCsv } from '../../src/export/csv';
-import { touchpointTable } from '../../src/export/rows';
+import { notesText, touchpointTable } from '../../src/export/rows';
 import { CANVAS_LIMITS, planRender } from '../../src/export/tiles';
 import { pdfSafe } from '../../src/export/pdfText';
 import { fileBaseName } from '../../src/export/download';
@@ -81,6 +81,22 @@ describe('CSV of touchpoints', () => {
     expect(quoted[3]).toBe('Marketing team (Marketing)');
     expect(quoted[8]).toBe('4.5');
     expect(rows.find((row) => row[1]?.includes('HYPERLINK'))![1]).toBe("'=HYPERLINK(\"x\")"); // never run as a formula
+  });
+});
+
+describe('notes text for the appendix', () => {
+  it('reads blocks as lines, nested lists included, marks dropped', () => {
+    const text = notesText([
+      { type: 'element', nodeName: 'paragraph', attributes: {}, children: [{ type: 'text', delta: [{ insert: 'Waited ' }, { insert: '20 minutes', attributes: { bold: true } }] }] },
+      {
+        type: 'element',
+        nodeName: 'bulletList',
+        attributes: {},
+        children: [{ type: 'element', nodeName: 'listItem', attributes: {}, children: [{ type: 'element', nodeName: 'paragraph', attributes: {}, children: [{ type: 'text', delta: [{ insert: 'on hold' }] }] }] }],
+      },
+      { type: 'element', nodeName: 'paragraph', attributes: {}, children: [] },
+    ]);
+    expect(text).toBe('Waited 20 minutes\non hold');
   });
 });
 
