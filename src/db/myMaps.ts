@@ -10,7 +10,9 @@ export async function rememberOpenedMap(entry: { id: string; title: string; key:
   await db.transaction('rw', db.maps, async () => {
     const existing = await db.maps.get(entry.id);
     const keepExisting = existing?.role === 'editor' && entry.role === 'viewer';
-    await db.maps.put(keepExisting && existing ? { ...existing, lastOpened: Date.now() } : { ...entry, lastOpened: Date.now() });
+    const next = keepExisting && existing ? { ...existing, title: entry.title } : { ...existing, ...entry };
+    // the viewer key is known only to the map's creator (or after a rotation): never drop it
+    await db.maps.put({ ...next, viewerKey: next.viewerKey ?? existing?.viewerKey, lastOpened: Date.now() });
   });
 }
 

@@ -11,7 +11,7 @@ import { commentToYMap } from './comments';
 import { decodeNotes, decodeY } from './exchange-yjson';
 import { type JourneyJson, type JourneyJsonNode } from './exchange';
 import { validateJourneyJson } from './exchange-validate';
-import { journeyHasContent, migrateJourney } from './migrations';
+import { journeyHasMapContent, migrateJourney } from './migrations';
 
 export const IMPORT_ORIGIN: Origin = { kind: 'import' };
 
@@ -92,7 +92,7 @@ function write(doc: Y.Doc, file: JourneyJson): void {
  */
 export function importJourney(doc: Y.Doc, json: unknown, origin: Origin = IMPORT_ORIGIN): void {
   const file = validateJourneyJson(json);
-  if (journeyHasContent(doc)) throw new ModelError('invalid-value', 'a journey can only be imported into an empty map');
+  if (journeyHasMapContent(doc)) throw new ModelError('invalid-value', 'a journey can only be imported into an empty map');
   doc.transact(() => write(doc, file), origin);
   if (file.meta.schemaVersion < SCHEMA_VERSION) migrateJourney(doc);
 }

@@ -41,12 +41,11 @@ export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './pers
 export { comparePersonas, type PersonaComparison, type StageComparison, type PersonaCurvePoint } from './personas-compare';
 export { TEMPLATES, TEMPLATE_IDS, applyTemplate, templateById, type JourneyTemplate, type TemplateId } from './templates';
 export { TEMPLATE_LANGS, TEMPLATE_LAYOUT, type TemplateLang, type I18nText } from './templates-build';
-export { migrateJourney, applyMigrations, journeyHasContent, documentSchemaVersion, MIGRATIONS, MIGRATION_ORIGIN, type Migration } from './migrations';
 export { exportJourney, JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, type JourneyJson, type JourneyJsonNode, type JourneyJsonMeta } from './exchange';
 export { importJourney, IMPORT_ORIGIN } from './exchange-import';
 export { validateJourneyJson } from './exchange-validate';
 export { type JsonValue, type NotesNode, type NotesElement, type NotesText } from './exchange-yjson';
-export { restoreJourney } from './restore';
+export { migrateJourney, applyMigrations, journeyHasContent, journeyHasMapContent, documentSchemaVersion, MIGRATIONS, MIGRATION_ORIGIN, type Migration } from './migrations';
 export {
   DEFAULT_METRIC_DEFS,
   METRIC_KEY_PATTERN,
@@ -97,3 +96,4 @@ export { suggestCsvMapping, type SuggestedCsvMapping } from './csv-suggest';
 export { channelInventory, channelTransitions, TRANSITION_WEIGHTS, type ChannelInventory, type ChannelTransition } from './insight-channels';
 export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight-critical';
 export { emotionSummary, emotionCurve, type EmotionSummary, type StageEmotion, type EmotionPoint } from './insight-emotion';
+export { restoreJourney } from './restore';

@@ -27,6 +27,16 @@ export const MIGRATIONS: readonly Migration[] = [];
  * Whether the journey has content: nodes, edges, stages, comments or metric definitions. Meta alone
  * (a title, as the server seeds a new map) is not content: templates and imports need a doc without it.
  */
+/**
+ * True when the map has anything drawn or said on it (nodes, edges, stages, comments). Metric
+ * definitions are settings, not content: an editor's browser stores the defaults on first open, and
+ * a template or an import must still apply to such a map.
+ */
+export function journeyHasMapContent(doc: Y.Doc): boolean {
+  const { nodes, edges, comments } = rootMaps(doc);
+  return nodes.size > 0 || edges.size > 0 || comments.size > 0 || readStageOrder(doc).length > 0;
+}
+
 export function journeyHasContent(doc: Y.Doc): boolean {
   const { nodes, edges, comments } = rootMaps(doc);
   const metricDefs = doc.getMap<unknown>(ROOT.metricDefs);

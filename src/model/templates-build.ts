@@ -11,7 +11,7 @@ import { addStage, assignStageOwner } from './commands-stage';
 import { addTouchpoint, setEmotion, setTouchpointList } from './commands-touchpoint';
 import { addChannel, addOwner } from './commands-entities';
 import { connect } from './commands-edge';
-import { journeyHasContent } from './migrations';
+import { journeyHasMapContent } from './migrations';
 import { rootMaps } from './doc-roots';
 
 export const TEMPLATE_LANGS = ['en', 'it'] as const;
@@ -87,7 +87,7 @@ function stampMeta(doc: Y.Doc, spec: TemplateSpec, l: TemplateLang, origin: Orig
 /** Build `spec` into an empty journey (throws 'invalid-value', writing nothing, on a non-empty one). */
 export function buildFromSpec(doc: Y.Doc, spec: TemplateSpec, lang: TemplateLang, origin?: Origin): void {
   const l = checkLang(lang);
-  if (journeyHasContent(doc)) throw new ModelError('invalid-value', 'a template can only be applied to an empty journey');
+  if (journeyHasMapContent(doc)) throw new ModelError('invalid-value', 'a template can only be applied to an empty journey');
   const o = origin ?? LOCAL_USER;
   const L = TEMPLATE_LAYOUT;
   doc.transact(() => {

@@ -4,6 +4,7 @@ import {
   TEMPLATE_LAYOUT,
   addStage,
   applyTemplate,
+  ensureDefaultMetricDefs,
   initJourney,
   journeyPath,
   readEdges,
@@ -151,5 +152,14 @@ describe('templates', () => {
   it('builds with the given origin', () => {
     const doc = newDoc();
     expectOneTransaction(doc, () => applyTemplate(doc, 'service-blueprint', 'en', { kind: 'import' }), { kind: 'import' });
+  });
+});
+
+describe('templates on a map whose editor already stored the default metric definitions', () => {
+  it('still applies (metric definitions are settings, not content)', () => {
+    const doc = new Y.Doc();
+    ensureDefaultMetricDefs(doc);
+    applyTemplate(doc, 'purchase', 'en');
+    expect(stagesInOrder(doc).length).toBeGreaterThan(3);
   });
 });

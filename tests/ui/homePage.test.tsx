@@ -39,3 +39,12 @@ describe('home page: my maps', () => {
     expect(await getMyMap('m')).toMatchObject({ key: 'editor-key-000000000', role: 'editor' });
   });
 });
+
+describe('my maps keep what only this browser knows', () => {
+  it('keeps the viewer key of the map’s creator when the map is opened again', async () => {
+    await db.maps.clear();
+    await rememberMap({ id: 'mine', title: 'Map', key: 'editor-key-000000000', role: 'editor', viewerKey: 'viewer-key-000000000' });
+    await rememberOpenedMap({ id: 'mine', title: 'Renamed map', key: 'editor-key-000000000', role: 'editor' });
+    expect(await getMyMap('mine')).toMatchObject({ title: 'Renamed map', viewerKey: 'viewer-key-000000000' });
+  });
+});
