@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   TEMPLATES,
   TEMPLATE_LAYOUT,
