@@ -63,7 +63,7 @@ describe('metrics', () => {
     await dropFile(alice.page, 'march.csv', CSV);
     const dialog = alice.page.getByTestId('csv-dialog');
     await dialog.getByTestId('csv-preview').waitFor();
-    await expect.poll(() => dialog.getByTestId('csv-errors').textContent()).toContain('no touchpoint, channel or stage is called “Visits the shop”');
+    await expect.poll(() => dialog.getByTestId('csv-errors').textContent(), { timeout: 10_000 }).toContain('no touchpoint, channel or stage is called “Visits the shop”');
     await dialog.getByRole('button', { name: 'Import 4 values' }).click();
     await dialog.getByText('4 values imported').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -71,21 +71,21 @@ describe('metrics', () => {
     await alice.page.getByTestId('color-by').selectOption('csat');
     const legend = alice.page.getByTestId('heat-legend');
     await legend.getByText('Colour: CSAT').waitFor();
-    expect(await legend.locator('li').allTextContents()).toEqual(['✓on target≥ 4', '!watch3 – 4', '✕off target≤ 3', '∅no data']);
+    await expect.poll(() => legend.locator('li').allTextContents(), { timeout: 10_000 }).toEqual(['✓on target≥ 4', '!watch3 – 4', '✕off target≤ 3', '∅no data']);
 
     const call = alice.touchpoint('Calls the contact centre');
-    await expect.poll(() => call.getAttribute('class')).toContain('heat-red');
+    await expect.poll(() => call.getAttribute('class'), { timeout: 10_000 }).toContain('heat-red');
     const chip = call.locator('.heat-chip');
     expect(await chip.getAttribute('data-status')).toBe('red');
     expect(await chip.textContent()).toContain('2.4');
     expect(await chip.textContent()).toContain('off target');
-    expect(await alice.touchpoint('Sends photos on WhatsApp').getAttribute('class')).toContain('heat-green');
+    await expect.poll(() => alice.touchpoint('Sends photos on WhatsApp').getAttribute('class'), { timeout: 10_000 }).toContain('heat-green');
     // the stage header shows the mean of its touchpoints: (2.4 + 4.6) / 2
-    expect(await alice.page.locator('.stage-header .heat-chip').textContent()).toContain('3.5');
+    await expect.poll(() => alice.page.locator('.stage-header .heat-chip').textContent(), { timeout: 10_000 }).toContain('3.5');
 
     // the viewer sees the values live on the cards (key metrics) and can colour the map too
     await expect.poll(() => bob.touchpoint('Calls the contact centre').locator('.metric-badge').first().getAttribute('title'), { timeout: 10_000 }).toBe('CSAT: 2.4 · off target');
     await bob.page.getByTestId('color-by').selectOption('csat');
-    await expect.poll(() => bob.touchpoint('Calls the contact centre').getAttribute('class')).toContain('heat-red');
+    await expect.poll(() => bob.touchpoint('Calls the contact centre').getAttribute('class'), { timeout: 10_000 }).toContain('heat-red');
   });
 });

@@ -35,7 +35,7 @@ describe('colour by a metric', () => {
     expect(within(card('Gets a repair date')).getByText('no data')).toBeInTheDocument();
   });
 
-  it('puts the stage aggregate (mean of its touchpoints) in the stage header', () => {
+  it('puts the stage aggregate (mean of its touchpoints) in the stage header, coloured or not', () => {
     const view = renderMap({ doc: supportJourney() });
     act(() => useUi.getState().setColorBy('csat'));
     const header = view.container.querySelector('.react-flow__node[data-id="contact"] .stage-header') as HTMLElement;
@@ -45,6 +45,8 @@ describe('colour by a metric', () => {
     expect(chip.title).toContain('mean of 2 touchpoints');
     act(() => useUi.getState().setColorBy(null));
     expect(header.querySelector('.heat-chip')).toBeNull();
+    // without colour-by, the header shows the aggregate of the cards' first key metric (CSAT)
+    expect(header.querySelector('.metric-badge')).toHaveAttribute('title', 'CSAT: 3.3 · watch · mean of 2 touchpoints');
   });
 
   it('shows the key metrics on the cards (CSAT and drop-off by default) and marks critical touchpoints', () => {
@@ -68,6 +70,17 @@ describe('metric data in the derived view', () => {
     const after = new Map(store.getState().nodes.map((node) => [node.id, node]));
     for (const id of ['photos', 'resolution']) expect(after.get(id), id).not.toBe(before.get(id));
     for (const id of ['mail', 'call', 'date', 'contact', 'email', 'phone', 'wa']) expect(after.get(id), id).toBe(before.get(id));
+    store.destroy();
+  });
+
+  it('keeps a stage when a touchpoint’s change leaves the stage’s header number as it was', () => {
+    const doc = supportJourney();
+    const store = createJourneyStore(doc);
+    const before = new Map(store.getState().nodes.map((node) => [node.id, node]));
+    setMetricValue(doc, { nodeId: 'photos', key: 'dropoff', value: 20, source: 'manual' }); // the header shows CSAT
+    const after = new Map(store.getState().nodes.map((node) => [node.id, node]));
+    expect(after.get('photos')).not.toBe(before.get('photos'));
+    for (const id of ['resolution', 'contact', 'mail', 'call', 'date']) expect(after.get(id), id).toBe(before.get(id));
     store.destroy();
   });
 

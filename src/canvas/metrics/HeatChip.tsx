@@ -16,8 +16,7 @@ export const HeatChip = memo(function HeatChip({ heat, showLabel = true }: { hea
   const label = text.label(heat.def);
   const value = heat.value === null ? null : text.value(heat.value, heat.def);
   const status = text.status(heat.status);
-  const agg = heat.aggregate;
-  const how = agg ? ` · ${t(agg.mode === 'sum' ? 'metrics.aggregate.sum' : agg.weighted ? 'metrics.aggregate.weighted' : 'metrics.aggregate.mean', { n: agg.count })}` : '';
+  const how = aggregateText(t, heat.aggregate);
   return (
     <span
       className={`heat-chip is-${heat.status}`}
@@ -35,13 +34,20 @@ export const HeatChip = memo(function HeatChip({ heat, showLabel = true }: { hea
   );
 });
 
+/** How a stage's number was made, for its tooltip. */
+function aggregateText(t: ReturnType<typeof useT>, agg: HeatView['aggregate']): string {
+  if (!agg) return '';
+  return ` · ${t(agg.mode === 'sum' ? 'metrics.aggregate.sum' : agg.weighted ? 'metrics.aggregate.weighted' : 'metrics.aggregate.mean', { n: agg.count })}`;
+}
+
 export const MetricBadge = memo(function MetricBadge({ badge }: { badge: MetricBadgeView }) {
   const text = useMetricText();
+  const t = useT();
   const style = HEAT_PALETTE[badge.status];
   const label = text.label(badge.def);
   const status = text.status(badge.status);
   return (
-    <span className={`metric-badge is-${badge.status}`} data-status={badge.status} title={`${label}: ${text.value(badge.value, badge.def)} · ${status}`}>
+    <span className={`metric-badge is-${badge.status}`} data-status={badge.status} title={`${label}: ${text.value(badge.value, badge.def)} · ${status}${aggregateText(t, badge.aggregate)}`}>
       <span className="metric-badge-icon" style={{ background: style.fill, color: style.text }} aria-hidden>
         {style.icon}
       </span>
@@ -69,6 +75,13 @@ export function heatClass(metrics: NodeMetricView | undefined): string {
 /** The heat colour as a CSS variable for the node's ring. */
 export function heatVars(metrics: NodeMetricView | undefined): Record<string, string> {
   return metrics?.heat ? { ['--heat-fill']: heatStyle(metrics.heat.status).fill } : {};
+}
+
+/** A stage header's number: the colour-by metric's heat, else its touchpoints' first key metric. */
+export function StageMetric({ metrics }: { metrics: NodeMetricView | undefined }) {
+  if (metrics?.heat) return <HeatChip heat={metrics.heat} />;
+  const badge = metrics?.badges[0];
+  return badge ? <MetricBadge badge={badge} /> : null;
 }
 
 /** A touchpoint card's metric row: critical badge, the colour-by metric, then the key metrics. */

@@ -18,6 +18,8 @@ export interface MetricBadgeView {
   def: MetricDef;
   value: number;
   status: MetricStatus;
+  /** Stage headers: the badge is an aggregate of this many touchpoints. */
+  aggregate?: { count: number; weighted: boolean; mode: 'mean' | 'sum' };
 }
 
 export interface NodeMetricView {
@@ -57,6 +59,23 @@ export function badgesOf(defs: ReadonlyMap<string, MetricDef>, keys: readonly st
     if (def && value !== undefined && value !== null) out.push({ def, value, status: metricStatus(def, value) });
   }
   return out;
+}
+
+/** A stage header's badge: its touchpoints' aggregate of `def`, or null when none has a value. */
+export function stageBadge(def: MetricDef, aggregate: StageAggregate | null): MetricBadgeView | null {
+  if (!aggregate) return null;
+  return { def, value: aggregate.value, status: metricStatus(def, aggregate.value), aggregate: { count: aggregate.count, weighted: aggregate.weighted, mode: aggregate.mode } };
+}
+
+export function sameBadges(a: readonly MetricBadgeView[], b: readonly MetricBadgeView[]): boolean {
+  if (a === b) return true;
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return y !== undefined && x.def === y.def && x.value === y.value && x.status === y.status && x.aggregate?.count === y.aggregate?.count && x.aggregate?.weighted === y.aggregate?.weighted;
+    })
+  );
 }
 
 /** Same heat, by value (so a recomputed but unchanged aggregate keeps its node's identity). */

@@ -15,7 +15,7 @@ import {
   type MetricDef,
   type StageAggregate,
 } from '../../model';
-import { NO_METRICS, badgesOf, ownHeat, sameHeat, stageHeat, type NodeMetricView, type NodeMetrics } from './metricViews';
+import { NO_METRICS, badgesOf, ownHeat, sameBadges, sameHeat, stageBadge, stageHeat, type MetricBadgeView, type NodeMetricView, type NodeMetrics } from './metricViews';
 
 /** How many of the critical touchpoints get a badge on the canvas. */
 export const CRITICAL_ON_CANVAS = 3;
@@ -35,6 +35,7 @@ export interface MetricsSnapshot {
 
 const METRIC_KINDS: readonly unknown[] = METRIC_NODE_KINDS;
 const NO_AGGREGATES: ReadonlyMap<string, StageAggregate | null> = new Map();
+const NO_BADGES: readonly MetricBadgeView[] = [];
 
 type DeepEvents = Array<Y.YEvent<Y.AbstractType<unknown>>>;
 
@@ -63,6 +64,7 @@ export class MetricsTracker {
   private version = 0;
   private readonly aggregates = new Memo<ReadonlyMap<string, StageAggregate | null>>();
   private readonly ranks = new Memo<ReadonlyMap<string, number>>();
+  private readonly stageBadges = new Memo<ReadonlyMap<string, readonly MetricBadgeView[]>>();
   private readonly views = new Map<string, { inputs: readonly unknown[]; value: NodeMetricView }>();
 
   constructor(private readonly doc: Y.Doc) {
@@ -137,6 +139,10 @@ export class MetricsTracker {
     const aggregates = colorDef
       ? this.aggregates.get([colorDef, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, stageAggregate(this.doc, id, colorDef.key)])))
       : NO_AGGREGATES;
+    // Without a colour-by metric a stage header shows its touchpoints' aggregate of the first key metric they have.
+    const headerBadges = colorDef
+      ? new Map<string, readonly MetricBadgeView[]>()
+      : this.stageBadges.get([options.cardMetrics, this.defsByKey, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, this.firstAggregate(id, options.cardMetrics)])));
     const ranks = this.ranks.get([this.version, shape], () => this.criticalRanks());
 
     const views = new Map<string, NodeMetricView>();
@@ -154,7 +160,8 @@ export class MetricsTracker {
       } else if (node.kind === 'stage') {
         const heat = colorDef ? stageHeat(colorDef, aggregates.get(node.id) ?? null, metrics) : null;
         const previous = this.views.get(node.id)?.value;
-        view = previous && sameHeat(previous.heat, heat) ? previous : { heat, badges: [], critical: null };
+        const badges = headerBadges.get(node.id) ?? NO_BADGES;
+        view = previous && sameHeat(previous.heat, heat) && sameBadges(previous.badges, badges) ? previous : { heat, badges, critical: null };
         this.views.set(node.id, { inputs: [], value: view });
       } else {
         view = this.reuse(node.id, [metrics, colorDef], () => ({ heat: colorDef ? ownHeat(colorDef, metrics) : null, badges: [], critical: null }));
@@ -163,6 +170,15 @@ export class MetricsTracker {
     }
     for (const id of this.views.keys()) if (!views.has(id)) this.views.delete(id);
     return { defs: this.defs, nodeMetrics: this.nodeMetrics, views };
+  }
+
+  private firstAggregate(stageId: string, keys: readonly string[]): readonly MetricBadgeView[] {
+    for (const key of keys) {
+      const def = this.defsByKey.get(key);
+      const badge = def ? stageBadge(def, stageAggregate(this.doc, stageId, key)) : null;
+      if (badge) return [badge];
+    }
+    return NO_BADGES;
   }
 
   private criticalRanks(): ReadonlyMap<string, number> {

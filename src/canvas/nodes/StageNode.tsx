@@ -11,7 +11,7 @@ import { useMap } from '../mapContext';
 import { useNodeLabel } from './useNodeLabel';
 import { OwnerPicker } from './OwnerPicker';
 import { useT } from '../../i18n';
-import { HeatChip } from '../metrics/HeatChip';
+import { StageMetric } from '../metrics/HeatChip';
 
 function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
   const { stage, owner, touchpointCount } = data;
@@ -30,7 +30,7 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
         <div className="stage-title-row">
           {!readOnly && <GripVertical className="stage-drag-handle" size={16} aria-label={t('stage.dragToReorder')} />}
           <InlineLabel {...label} value={stage.label} className="stage-title" ariaLabel={t('stage.name')} />
-          {data.metrics?.heat && <HeatChip heat={data.metrics.heat} />}
+          <StageMetric metrics={data.metrics} />
         </div>
         <div className="stage-meta">
           {owner ? (
