@@ -1,9 +1,10 @@
 // Scale-out with real engines: two server processes (child processes, as in production) on one
 // PostgreSQL and one Redis. Clients on different processes converge; presence crosses; an ingest,
 // a version restore and a media upload through one process reach the other; a metric alert goes
-// out once; key rotation and deletion close sockets on both processes; a process killed with
-// SIGKILL mid-edit loses nothing any client had received, and its clients carry on through the
-// load balancer on the other process.
+// out once; key rotation and deletion close sockets on both processes; while Redis is restarted
+// mid-edit each process keeps its own clients in sync and all converge when it is back; a process
+// killed with SIGKILL mid-edit loses nothing any client had received, and its clients carry on
+// through the load balancer on the other process.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,8 @@ async function call<T>(base: string, method: string, path: string, key: string |
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
+const metaMap = (c: SyncClient) => c.doc.getMap<unknown>('meta');
+const sameSv = (x: SyncClient, y: SyncClient) => Buffer.from(Y.encodeStateVector(x.doc)).equals(Buffer.from(Y.encodeStateVector(y.doc)));
 const metaOf = (c: SyncClient) => c.doc.getMap<unknown>('meta').toJSON();
 /** The same state vector (so the same content) and the same meta. */
 const sameState = (a: SyncClient, b: SyncClient) =>
@@ -163,6 +166,42 @@ describe('two server processes on PostgreSQL and Redis', () => {
     // deleting the map through B closes the clients of A with 4410
     expect((await call(b.url, 'DELETE', `/api/maps/${map.id}`, map.editorKey)).status).toBe(204);
     await waitFor(() => ca.closes.includes(4410), 5000, '4410 on A');
+  });
+
+  it('keeps syncing per process while Redis is away and catches up from PostgreSQL when it returns', async () => {
+    const [a, b] = await spawnPair();
+    const map = await createMap(a.url);
+    const ca = await connectSynced(a.wsUrl, map.id, map.editorKey);
+    const cb = await connectSynced(b.wsUrl, map.id, map.editorKey);
+    const ca2 = await connectSynced(a.wsUrl, map.id, map.viewerKey); // a second client on A
+    metaMap(ca).set('before', 1);
+    await waitFor(() => metaMap(cb).get('before') === 1, 5000, 'relay before the outage');
+
+    let n = 0;
+    const writing = setInterval(() => {
+      metaMap(ca).set(`a${n}`, n);
+      metaMap(cb).set(`b${n}`, n);
+      n++;
+    }, 5);
+    await sleep(100);
+    await redis.kill();
+    await waitFor(() => a.output().includes('redis relay lost'), 5000, 'the warning on A');
+    const during = n;
+    await waitFor(() => n > during + 40, 5000, 'edits during the outage');
+    // same process: still live; across processes: not until Redis is back
+    const last = n - 1; // written during the outage
+    await waitFor(() => metaMap(ca2).get(`a${last}`) === last, 5000, 'clients of A in sync');
+    expect(metaMap(cb).has(`a${last}`)).toBe(false);
+
+    await redis.start();
+    await waitFor(() => a.output().includes('redis relay back') && b.output().includes('redis relay back'), 10_000, 'reconnected');
+    await sleep(100); // edits keep flowing over the restored relay
+    clearInterval(writing);
+    await waitFor(() => sameSv(ca, cb) && sameSv(ca, ca2), 10_000, 'convergence after the outage');
+    for (let i = 0; i < n; i++) {
+      expect(metaMap(cb).get(`a${i}`)).toBe(i);
+      expect(metaMap(ca).get(`b${i}`)).toBe(i);
+    }
   });
 
   it('loses nothing any client received when a process is killed mid-edit; its clients move to the other', async () => {
