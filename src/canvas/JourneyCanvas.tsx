@@ -26,6 +26,7 @@ import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
 import { FIT_PADDING } from './layout';
+import { useCanvasFocus } from './showOnCanvas';
 import { FocusOverlay } from './focus/FocusOverlay';
 import { usePresenceBroadcast } from './presence/usePresenceBroadcast';
 import { RemoteCursors } from './presence/RemoteCursors';
@@ -42,6 +43,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const { doc, store, readOnly, run, undo, presence } = useMap();
   const presenceHandlers = usePresenceBroadcast();
   const stopFollowingOnOwnMove = useFollow(presence);
+  useCanvasFocus();
   const nodes = useStore(store, (state) => state.nodes);
   const edges = useStore(store, (state) => state.edges);
   const stageCount = useStore(store, (state) => state.stages.length);

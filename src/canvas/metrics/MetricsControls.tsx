@@ -10,7 +10,6 @@ import { useT } from '../../i18n';
 import { CsvImportButton } from '../../panels/csv/CsvImportButton';
 import { HeatLegend } from './HeatLegend';
 import { useMetricText } from './format';
-import { useCanvasFocus } from './canvasFocus';
 import './metrics.css';
 
 export const MetricsControls = memo(function MetricsControls() {
@@ -21,7 +20,6 @@ export const MetricsControls = memo(function MetricsControls() {
   const colorBy = useUi((state) => state.colorBy);
   const setColorBy = useUi((state) => state.setColorBy);
   const colorDef = defs.find((def) => def.key === colorBy);
-  useCanvasFocus();
   const width = useFlowStore((state) => state.width);
   const layout = width === 0 ? '' : `${width < COMPACT_BELOW ? 'is-compact' : ''} ${width < STACK_BELOW ? 'is-below' : ''}`;
   return (

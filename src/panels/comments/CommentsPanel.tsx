@@ -4,14 +4,13 @@ import { useStore } from 'zustand';
 import { MessageSquare } from 'lucide-react';
 import { openThreads } from '../../model';
 import { useMap } from '../../canvas/mapContext';
-import { useRevealNodes } from '../../canvas/useRevealNodes';
+import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { useT } from '../../i18n';
 
 export const CommentsPanel = memo(function CommentsPanel() {
   const t = useT();
   const { doc, store } = useMap();
   const modelNodes = useStore(store, (state) => state.modelNodes); // re-read on every change
-  const reveal = useRevealNodes();
   const threads = openThreads(doc).filter((thread) => modelNodes.has(thread.nodeId));
   return (
     <aside className="panel" aria-label={t('comments.panel')} data-testid="comments-panel">
@@ -27,7 +26,7 @@ export const CommentsPanel = memo(function CommentsPanel() {
             const latest = thread.open.at(-1);
             return (
               <li key={thread.nodeId}>
-                <button type="button" className="thread" onClick={() => reveal([thread.nodeId])}>
+                <button type="button" className="thread" onClick={() => showOnCanvas(store, [thread.nodeId])}>
                   <span className="thread-node">
                     <MessageSquare size={14} aria-hidden /> {modelNodes.get(thread.nodeId)?.label}
                     <span className="badge is-comments">{thread.open.length}</span>

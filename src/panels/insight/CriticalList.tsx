@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { CriticalTouchpoint, JourneyNode, MetricDef } from '../../model';
 import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/metrics/canvasFocus';
+import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { CRITICAL_ON_CANVAS } from '../../canvas/metrics/metricsTracker';
 import { useMetricText } from '../../canvas/metrics/format';
 import type { NodeMetrics } from '../../canvas/metrics/metricViews';

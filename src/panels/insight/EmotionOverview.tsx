@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { EmotionSummary } from '../../model';
 import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/metrics/canvasFocus';
+import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { emotionLook } from '../EmotionScale';
 import { useMetricText } from '../../canvas/metrics/format';
 import { useT } from '../../i18n';

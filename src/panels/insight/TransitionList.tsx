@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { ArrowRight } from 'lucide-react';
 import { readMetricDef, type ChannelTransition, type JourneyNode } from '../../model';
 import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/metrics/canvasFocus';
+import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { useMetricText } from '../../canvas/metrics/format';
 import { useT } from '../../i18n';
 

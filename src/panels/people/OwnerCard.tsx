@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import { Pencil, Trash2 } from 'lucide-react';
 import { removeNode, setLabel, setOwnerDetails, type OwnerNode, type StageNode } from '../../model';
 import { useMap } from '../../canvas/mapContext';
-import { showNodeOnCanvas } from '../../canvas/focus/canvasBridge';
+import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { initials } from '../../canvas/nodes/StageNode';
 import { useT } from '../../i18n';
 import { Field, TextField } from '../fields';
@@ -48,7 +48,7 @@ export const OwnerCard = memo(function OwnerCard({ owner, stages, focused }: { o
         <ul className="stage-chips" aria-label={t('owners.stagesOf', { name: owner.name })}>
           {stages.map((stage) => (
             <li key={stage.id}>
-              <StageChip stage={stage} onClick={() => showNodeOnCanvas(store, stage.id)} />
+              <StageChip stage={stage} onClick={() => showOnCanvas(store, [stage.id])} />
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import type { OwnerNode, StageNode } from '../../model';
 import { useMap } from '../../canvas/mapContext';
-import { showNodeOnCanvas } from '../../canvas/focus/canvasBridge';
+import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { useT } from '../../i18n';
 import { StageChip } from './StageChip';
 
@@ -29,7 +29,7 @@ export function UnownedStages({ stages, owners }: { stages: readonly StageNode[]
       <ul className="stage-chips">
         {unowned.map((stage) => (
           <li key={stage.id}>
-            <StageChip stage={stage} onClick={() => showNodeOnCanvas(store, stage.id)} />
+            <StageChip stage={stage} onClick={() => showOnCanvas(store, [stage.id])} />
           </li>
         ))}
       </ul>

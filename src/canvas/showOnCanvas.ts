@@ -1,8 +1,8 @@
-// Panels outside the canvas (the insight panel) ask the canvas to show some nodes: select them and
-// fit the view to them. A tiny event bus, so panels need not sit inside the React Flow provider.
+// Panels (insight, comments, owners) ask the canvas to show some nodes: select exactly them and fit
+// the view to them. A tiny event bus, so a panel needs no React Flow instance of its own.
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { JourneyStore } from '../../state/journeyStore';
+import type { JourneyStore } from '../state/journeyStore';
 
 type Listener = (nodeIds: readonly string[]) => void;
 const listeners = new Set<Listener>();
