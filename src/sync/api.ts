@@ -12,7 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init: RequestInit & { key?: string } = {}): Promise<T> {
+/** A JSON request to the API; errors (HTTP or network) become ApiError with a readable message. */
+export async function request<T>(path: string, init: RequestInit & { key?: string } = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.key) headers.set('Authorization', `Bearer ${init.key}`);
   if (init.body) headers.set('Content-Type', 'application/json');
@@ -57,7 +58,7 @@ export interface VersionInfo {
   auto: boolean;
 }
 
-const mapPath = (id: string) => `/api/maps/${encodeURIComponent(id)}`;
+export const mapPath = (id: string) => `/api/maps/${encodeURIComponent(id)}`;
 
 export async function listVersions(mapId: string, key: string): Promise<VersionInfo[]> {
   return (await request<{ versions: VersionInfo[] }>(`${mapPath(mapId)}/versions`, { key })).versions;

@@ -1,27 +1,12 @@
 // The metrics side of the HTTP API (server/http/keys.ts, metrics.ts, webhooks.ts): the map's ingest
 // key and its webhooks, with the editor key. Errors become ApiError like the rest of the client.
-import { ApiError } from './api';
+import { mapPath, request } from './api';
 
-async function call<T>(path: string, key: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('Authorization', `Bearer ${key}`);
-  if (init.body) headers.set('Content-Type', 'application/json');
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, headers });
-  } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
-  }
-  if (response.status === 204) return undefined as T;
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? `Request failed (${response.status})`);
-  }
-  return body as T;
+/** A request with the editor key (every call here needs it). */
+function call<T>(path: string, key: string, init: RequestInit = {}): Promise<T> {
+  return request<T>(path, { ...init, key });
 }
 
-const mapPath = (mapId: string) => `/api/maps/${encodeURIComponent(mapId)}`;
 
 export interface IngestKeyInfo {
   exists: boolean;
