@@ -6,7 +6,7 @@ import { runMatrix, type LatencyCase } from './lib/latency';
 import { round, runMain, table, writeResult } from './lib/report';
 import type { ServerKind } from './lib/serverProcess';
 
-const EDITS = Number(process.env.BENCH_EDITS ?? 300);
+const EDITS = Number(process.env.BENCH_EDITS ?? 250);
 const CASES: LatencyCase[] = [
   { clients: 2, mapNodes: 100 },
   { clients: 10, mapNodes: 100 },
