@@ -39,6 +39,7 @@ export class RedisRelay implements Relay {
   private readonly ready = { pub: false, sub: false };
   private degraded = false;
   private everReady = false;
+  private flushTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
@@ -51,6 +52,8 @@ export class RedisRelay implements Relay {
       // nothing is queued while disconnected: a publish then fails at once and is caught up later
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      // a Redis that hangs without closing the connection must not hold up room loads or compactions
+      commandTimeout: 5000,
       autoResubscribe: false, // we resubscribe ourselves, then resync
       retryStrategy: (times) => Math.min(50 * times, maxDelay),
     };
@@ -89,8 +92,21 @@ export class RedisRelay implements Relay {
     try {
       await this.sub.subscribe(CHANNEL_PREFIX + mapId);
     } catch (err) {
-      this.log.warn({ mapId, err: errorText(err) }, 'could not subscribe to the relay; the map is resynced when it is back');
+      this.log.warn({ mapId, err: errorText(err) }, 'could not subscribe to the relay; retrying, then the map is resynced');
+      this.retrySubscribe(mapId);
     }
+  }
+
+  /** Subscribes again in a moment, then reloads the map (messages sent meanwhile were missed). */
+  private retrySubscribe(mapId: string): void {
+    setTimeout(() => {
+      // not ready: the next `ready` subscribes and resyncs every map anyway
+      if (this.closed || !this.channels.has(mapId) || !this.ready.sub) return;
+      this.sub.subscribe(CHANNEL_PREFIX + mapId).then(
+        () => this.target?.resync(mapId),
+        () => this.retrySubscribe(mapId),
+      );
+    }, 1000).unref();
   }
 
   unsubscribe(mapId: string): void {
@@ -141,20 +157,34 @@ export class RedisRelay implements Relay {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.pub.disconnect();
     this.sub.disconnect();
   }
 
   private publish(kind: Kind, mapId: string, payload: Uint8Array): void {
+    const announce = kind === KIND.update || kind === KIND.resync;
     if (!this.ready.pub) {
-      if (kind === KIND.update) this.unpublished.add(mapId);
+      if (announce) this.unpublished.add(mapId); // announced on `ready`
       return;
     }
     const frame = Buffer.concat([Buffer.of(kind), this.processId, payload]);
     this.pub.publish(CHANNEL_PREFIX + mapId, frame).catch((err: unknown) => {
-      if (kind === KIND.update) this.unpublished.add(mapId);
       this.log.debug({ mapId, err: errorText(err) }, 'relay publish failed');
+      if (!announce) return;
+      // the connection may still be up (a Redis that stalled): announce again in a moment
+      this.unpublished.add(mapId);
+      if (!this.flushTimer) this.flushTimer = setTimeout(() => this.flushUnpublished(), 1000).unref();
     });
+  }
+
+  /** Asks the other processes to reload the maps whose updates could not be published. */
+  private flushUnpublished(): void {
+    this.flushTimer = null;
+    if (this.closed || !this.ready.pub) return;
+    const mapIds = [...this.unpublished];
+    this.unpublished.clear();
+    for (const mapId of mapIds) this.publish(KIND.resync, mapId, new Uint8Array(0)); // a failure adds it again
   }
 
   private onMessage(channel: Buffer, message: Buffer): void {
@@ -214,8 +244,7 @@ export class RedisRelay implements Relay {
       // messages published while we were away (or before the first connection) are lost: read the store
       if (mapIds.length > 0) this.target?.resyncAll();
     } else {
-      for (const mapId of this.unpublished) this.publish(KIND.resync, mapId, new Uint8Array(0));
-      this.unpublished.clear();
+      this.flushUnpublished();
     }
     if (this.connected && this.degraded) {
       this.degraded = false;

@@ -93,6 +93,27 @@ describe('scale-out outages', () => {
     await waitFor(() => meta(cb).get('hello') === 'B', 5000, 'relayed');
   });
 
+  it('opens and edits maps while Redis hangs (connections open, no answers), and catches up when it answers again', async () => {
+    const { a, b } = await twoServers();
+    const map = await createMap(a.url);
+    const cb = await connectSynced(b.wsUrl, map.id, map.editorKey);
+    redis.pause();
+    let ca: SyncClient;
+    try {
+      const started = Date.now();
+      ca = await connectSynced(a.wsUrl, map.id, map.editorKey); // A's subscription times out; the map opens anyway
+      expect(Date.now() - started).toBeLessThan(9000);
+      meta(ca).set('during', 1); // stored; its publish times out
+      await sleep(300);
+      expect(meta(cb).has('during')).toBe(false);
+    } finally {
+      redis.resume();
+    }
+    meta(cb).set('after', 2);
+    await waitFor(() => meta(cb).get('during') === 1 && meta(ca).get('after') === 2, 15_000, 'both ways after Redis answers again');
+    expect(a.logText()).toContain('could not subscribe to the relay');
+  }, 30_000);
+
   it('lets one holder take the compaction lock, releases only its own, and expires', async () => {
     const client = new Redis(redis.url);
     try {

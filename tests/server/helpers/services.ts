@@ -55,6 +55,9 @@ export interface RedisService {
   port: number;
   /** Stops the server (SIGKILL: as if it crashed); `start()` brings it back on the same port. */
   kill(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing is answered; `resume()` thaws it. */
+  pause(): void;
+  resume(): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -90,7 +93,10 @@ export async function startRedis(): Promise<RedisService> {
     port,
     kill,
     start,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async stop() {
+      child?.kill('SIGCONT');
       await kill();
       fs.rmSync(dir, { recursive: true, force: true });
     },
