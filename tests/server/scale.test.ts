@@ -102,12 +102,20 @@ describe('two server processes on PostgreSQL and Redis', () => {
     const fresh = await connectSynced(b.wsUrl, map.id, map.viewerKey);
     await waitFor(() => sameState(fresh, ca), 5000, 'a fresh client equal');
 
-    // presence: set on A, seen on B; a client joining B later sees it at once (asked for on load)
+    // presence: set on A, seen on B and back
     ca.provider.awareness.setLocalStateField('user', { name: 'Ann' });
     const names = (c: SyncClient) => [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
     await waitFor(() => names(cb).includes('Ann'), 5000, 'awareness on B');
     cb.provider.awareness.setLocalStateField('user', { name: 'Bob' });
     await waitFor(() => names(ca).includes('Bob'), 5000, 'awareness on A');
+    // a map B has not loaded yet: B asks for the presence of A's clients when it loads it (clients
+    // only renew their state every 15 s, so seeing it within 3 s means the query was answered)
+    const map2 = await createMap(a.url, 'Second');
+    const onA = await connectSynced(a.wsUrl, map2.id, map2.editorKey);
+    onA.provider.awareness.setLocalStateField('user', { name: 'Cleo' });
+    await sleep(200);
+    const onB = await connectSynced(b.wsUrl, map2.id, map2.viewerKey);
+    await waitFor(() => names(onB).includes('Cleo'), 3000, 'presence asked for on load');
 
     // ingest through A, for a touchpoint a client of B made
     addStage(cb.doc, { label: 'Research', id: 'stage1' });
