@@ -16,6 +16,7 @@ import {
   type AwarenessEntry,
 } from './protocol';
 import { repairDocument } from './seed';
+import { repairMayBeNeeded } from '../../src/model';
 
 /** A connection as the room sees it. */
 export interface RoomMember {
@@ -173,7 +174,18 @@ export class Room {
   /** Step 2 or an update from an editor (viewers' are dropped by the caller). Throws if Yjs rejects it. */
   applyClientUpdate(member: RoomMember, update: Uint8Array): void {
     if (member.role !== 'editor' || this.state !== 'ready') return;
-    Y.applyUpdate(this.doc, update, member);
+    // most updates (moves, labels, notes, metrics) cannot break an invariant: skip the full scan
+    let mayNeedRepair = false;
+    const watch = (transaction: Y.Transaction) => {
+      mayNeedRepair ||= repairMayBeNeeded(this.doc, transaction);
+    };
+    this.doc.on('afterTransaction', watch);
+    try {
+      Y.applyUpdate(this.doc, update, member);
+    } finally {
+      this.doc.off('afterTransaction', watch);
+    }
+    if (!mayNeedRepair) return;
     try {
       repairDocument(this.doc);
     } catch (err) {

@@ -21,6 +21,7 @@ export {
   type StageColumn,
 } from './queries';
 export { validateJourney, repairJourney, REPAIR_ORIGIN, type JourneyIssue } from './integrity';
+export { repairMayBeNeeded } from './integrity-trigger';
 export {
   MEDIA_KINDS,
   MEDIA_NAME_MAX,

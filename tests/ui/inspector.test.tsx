@@ -48,7 +48,12 @@ describe('inspector', () => {
     // the card shows the counts as badges and the chosen face
     const card = screen.getByTestId('touchpoint');
     expect(within(card).getByTitle('Pain points')).toHaveTextContent('1');
-    expect(within(card).getByRole('radio', { name: /-2 very negative/ })).toHaveAttribute('aria-checked', 'true');
+    expect(within(card).getByTestId('card-emotion')).toHaveAttribute('data-value', '-2');
+    // the card's face opens the scale, which sets the emotion too
+    fireEvent.click(within(card).getByTestId('card-emotion'));
+    fireEvent.click(within(card).getByRole('radio', { name: /\+1 positive/ }));
+    expect(touchpoint(view.doc).emotion).toBe(1);
+    fireEvent.click(within(inspector.getByRole('radiogroup', { name: 'Emotion' })).getByRole('radio', { name: /-2 very negative/ }));
     fireEvent.click(inspector.getByRole('button', { name: 'Remove “Waited 20 minutes on hold”' }));
     expect(touchpoint(view.doc).painPoints).toEqual([]);
   });

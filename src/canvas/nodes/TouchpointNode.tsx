@@ -3,14 +3,14 @@
 // Files dropped on the card are attached to it.
 import { memo, useCallback, useState, type DragEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { FileText, Lightbulb, TriangleAlert } from 'lucide-react';
+import { FileText, Lightbulb, MessageSquare, TriangleAlert } from 'lucide-react';
 import { setEmotion, type MediaRef } from '../../model';
 import type { TouchpointFlowNode } from '../../state/viewTypes';
 import { filesOf, startUploads } from '../../state/uploads';
 import { MEDIUM_STYLE } from '../channelStyle';
 import { InlineLabel } from '../InlineLabel';
 import { useMap } from '../mapContext';
-import { EmotionScale } from '../../panels/EmotionScale';
+import { CardEmotion } from './CardEmotion';
 import { useMediaUrl } from '../../panels/media/useMediaUrl';
 import { useNodeLabel } from './useNodeLabel';
 import { useT } from '../../i18n';
@@ -55,7 +55,7 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
       {media.length > 0 && <MediaStrip media={media} />}
       <CardMetrics metrics={data.metrics} />
       <div className="touchpoint-footer">
-        <EmotionScale compact value={touchpoint.emotion} readOnly={readOnly} onChange={onEmotion} />
+        <CardEmotion value={touchpoint.emotion} readOnly={readOnly} onChange={onEmotion} />
         <span className="badges">
           {touchpoint.painPoints.length > 0 && (
             <span className="badge is-pain" title={t('inspector.painPoints')}>
@@ -65,6 +65,11 @@ function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode
           {touchpoint.opportunities.length > 0 && (
             <span className="badge is-opportunity" title={t('inspector.opportunities')}>
               <Lightbulb size={12} aria-hidden /> {touchpoint.opportunities.length}
+            </span>
+          )}
+          {(data.openComments ?? 0) > 0 && (
+            <span className="badge is-comments" title={t('comments.openBadge')} data-testid="comment-badge">
+              <MessageSquare size={12} aria-hidden /> {data.openComments}
             </span>
           )}
         </span>

@@ -1,6 +1,7 @@
 // Touchpoint fields: stage, channel, lane, emotion, personas, pain points, opportunities, notes.
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import * as Y from 'yjs';
 import {
   roots,
@@ -19,21 +20,22 @@ import { touchpointInStage } from '../../canvas/placement';
 import { useT } from '../../i18n';
 import { EmotionScale } from '../EmotionScale';
 import { Field, ListEditor } from '../fields';
-import { NotesEditor } from '../NotesEditor';
+// Tiptap and ProseMirror are a third of the app's code: loaded when a note is first opened, not at start.
+const NotesEditor = lazy(() => import('../NotesEditor').then((module) => ({ default: module.NotesEditor })));
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 
 export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: { touchpoint: TouchpointNode }) {
   const t = useT();
   const { doc, store, readOnly, run, awareness, user } = useMap();
   const stages = useStore(store, (state) => state.stages);
-  const modelNodes = useStore(store, (state) => state.modelNodes);
-  const channels = [...modelNodes.values()].filter((node): node is ChannelNode => node.kind === 'channel');
-  const personas = [...modelNodes.values()].filter((node): node is PersonaNode => node.kind === 'persona');
+  // only channels and personas: a drag or an edit elsewhere must not re-render this form (or the note)
+  const channels = useStore(store, useShallow((state) => [...state.modelNodes.values()].filter((node): node is ChannelNode => node.kind === 'channel')));
+  const personas = useStore(store, useShallow((state) => [...state.modelNodes.values()].filter((node): node is PersonaNode => node.kind === 'persona')));
   const notes = roots(doc).nodes.get(touchpoint.id)?.get('notes');
   const id = touchpoint.id;
 
   const moveToStage = (stageId: string | null) => {
-    const others = [...modelNodes.values()].filter((node) => node.id !== id);
+    const others = [...store.getState().modelNodes.values()].filter((node) => node.id !== id);
     const { x, y } = touchpointInStage(stageId, others);
     run(() => setTouchpointStage(doc, id, stageId, { x, y }));
   };
@@ -116,7 +118,9 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
               </p>
             )}
           >
-            <NotesEditor fragment={notes} readOnly={readOnly} awareness={awareness} user={user} />
+            <Suspense fallback={<p className="muted small">{t('home.loading')}</p>}>
+              <NotesEditor fragment={notes} readOnly={readOnly} awareness={awareness} user={user} />
+            </Suspense>
           </ErrorBoundary>
         </section>
       )}
