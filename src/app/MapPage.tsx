@@ -137,7 +137,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
           <PresentButton />
           <ExportMenu />
           <MapSettingsButton editorKey={editorKey} />
-          <ShareButton mapId={mapId} editorKey={editorKey} viewerKey={viewerKey} />
+          <ShareButton mapId={mapId} title={meta.title} editorKey={editorKey} viewerKey={viewerKey} />
           <LanguageSwitch />
         </header>
         {connectionState.status === 'refused' && (

@@ -9,6 +9,7 @@ import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from './fields';
 import { MediaSection } from './media/MediaSection';
+import { CommentsSection } from './comments/CommentsSection';
 import { filesOf, startUploads } from '../state/uploads';
 import { TouchpointFields } from './sections/TouchpointFields';
 import { StageFields } from './sections/StageFields';
@@ -92,6 +93,10 @@ export const Inspector = memo(function Inspector() {
             <MediaSection nodeId={node.id} media={readMedia(doc, node.id)} />
           </section>
         )}
+        <section className="inspector-section">
+          <h3>{t('comments.title')}</h3>
+          <CommentsSection nodeId={node.id} />
+        </section>
         {!readOnly && (
           <button type="button" className="danger-button" onClick={() => run(() => removeNode(doc, node.id))}>
             <Trash2 size={15} aria-hidden /> {t('inspector.remove', { kind: t(KIND_NAMES[node.kind]).toLowerCase() })}

@@ -1,12 +1,14 @@
 // The right sidebar's tabs. Each panel is one component; add yours here (one line).
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { Gauge, Lightbulb, SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
+import { Gauge, History, Lightbulb, MessagesSquare, SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
 import type { SidebarTab } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
 import { Inspector } from './Inspector';
 import { InsightPanel } from './insight/InsightPanel';
 import { MetricDefsPanel } from './metrics/MetricDefsPanel';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { VersionsPanel } from './versions/VersionsPanel';
 import { OwnersPanel } from './people/OwnersPanel';
 import { PersonasPanel } from './people/PersonasPanel';
 
@@ -21,6 +23,8 @@ export const PANELS: PanelSpec[] = [
   { id: 'inspector', label: 'panel.inspector', icon: SlidersHorizontal, component: Inspector },
   { id: 'insight', label: 'insight.title', icon: Lightbulb, component: InsightPanel },
   { id: 'metrics', label: 'metrics.panel', icon: Gauge, component: MetricDefsPanel },
+  { id: 'comments', label: 'comments.panel', icon: MessagesSquare, component: CommentsPanel },
   { id: 'owners', label: 'owners.title', icon: UserRoundCheck, component: OwnersPanel },
   { id: 'personas', label: 'personas.title', icon: SquareUser, component: PersonasPanel },
+  { id: 'versions', label: 'versions.panel', icon: History, component: VersionsPanel },
 ];

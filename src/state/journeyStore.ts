@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { edgeFromYMap, firstNoteLine, nodeFromYMap, readMedia, readMeta, roots, type MediaRef, type JourneyMeta, type JourneyNode, type MetricDef, type OwnerNode, type PathEdge, type StageNode } from '../model';
+import { edgeFromYMap, firstNoteLine, nodeFromYMap, openCommentCounts, readMedia, readMeta, roots, type MediaRef, type JourneyMeta, type JourneyNode, type MetricDef, type OwnerNode, type PathEdge, type StageNode } from '../model';
 import type { StageColumn } from '../canvas/layout';
 import { MetricsTracker } from '../canvas/metrics/metricsTracker';
 import type { NodeMetrics } from '../canvas/metrics/metricViews';
@@ -96,7 +96,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   const derive = (current: JourneyViewState | null, keepLocal: boolean) => {
     const { colorBy, cardMetrics } = useUi.getState();
     const metricData = metrics.snapshot(modelNodes, { colorBy, cardMetrics });
-    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media, metricViews: metricData.views }, cache);
+    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media, openComments: openCommentCounts(doc), metricViews: metricData.views }, cache);
     const nodes = current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes;
     const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
     lastNodes = new Map(view.nodes.map((node) => [node.id, node]));

@@ -14,6 +14,8 @@ export interface ModelSnapshot {
   /** First line of each node's notes, for the cards. */
   noteLines: ReadonlyMap<string, string>;
   media: ReadonlyMap<string, readonly MediaRef[]>;
+  /** Open comments per node, for the cards' badges. */
+  openComments?: ReadonlyMap<string, number>;
   /** Heat and key metrics of touchpoints, channels and stages (each keeps its identity while unchanged). */
   metricViews?: ReadonlyMap<string, NodeMetricView>;
 }
@@ -146,14 +148,15 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       const channel = channelOf(node);
       const parentId = node.stageId && columnById.has(node.stageId) ? node.stageId : undefined;
       const noteLine = snapshot.noteLines.get(node.id) ?? '';
+      const openComments = snapshot.openComments?.get(node.id) ?? 0;
       const media = snapshot.media.get(node.id) ?? NO_MEDIA;
       const metrics = snapshot.metricViews?.get(node.id);
       nodes.push(
-        cache.reuse(node.id, [node, channel, parentId, noteLine, media, metrics], () => ({
+        cache.reuse(node.id, [node, channel, parentId, noteLine, media, openComments, metrics], () => ({
           id: node.id,
           type: 'touchpoint' as const,
           position: { x: node.x, y: node.y },
-          data: { touchpoint: node, channel, noteLine, media, metrics },
+          data: { touchpoint: node, channel, noteLine, media, openComments, metrics },
           parentId,
           width: node.w, // the height follows the card's content
         })),

@@ -6,7 +6,7 @@ import type { NodeMetricView } from '../canvas/metrics/metricViews';
 
 // `metrics`: heat and key metrics (absent in views made without the metrics bridge).
 export type StageFlowNode = Node<{ stage: StageNode; owner: OwnerNode | null; touchpointCount: number; metrics?: NodeMetricView }, 'stage'>;
-export type TouchpointFlowNode = Node<{ touchpoint: TouchpointNode; channel: ChannelNode | null; noteLine: string; media: readonly MediaRef[]; metrics?: NodeMetricView }, 'touchpoint'>;
+export type TouchpointFlowNode = Node<{ touchpoint: TouchpointNode; channel: ChannelNode | null; noteLine: string; media: readonly MediaRef[]; openComments?: number; metrics?: NodeMetricView }, 'touchpoint'>;
 export type ChannelFlowNode = Node<{ channel: ChannelNode; usage: number; metrics?: NodeMetricView }, 'channel'>;
 export type OwnerFlowNode = Node<{ owner: OwnerNode; stageCount: number }, 'owner'>;
 export type NoteFlowNode = Node<{ note: NoteNode }, 'note'>;
