@@ -38,8 +38,11 @@ export function smoothPath(points: ReadonlyArray<{ x: number; y: number }>): str
     const p1 = points[i]!;
     const p2 = points[i + 1]!;
     const p3 = points[i + 2] ?? p2;
-    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
-    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
+    // control points stay between the two ends in x, so the curve never loops back (two cards of
+    // one stage often share an x)
+    const clampX = (x: number) => Math.min(Math.max(x, Math.min(p1.x, p2.x)), Math.max(p1.x, p2.x));
+    const c1 = { x: clampX(p1.x + (p2.x - p0.x) / 6), y: p1.y + (p2.y - p0.y) / 6 };
+    const c2 = { x: clampX(p2.x - (p3.x - p1.x) / 6), y: p2.y - (p3.y - p1.y) / 6 };
     path += ` C ${c1.x} ${c1.y}, ${c2.x} ${c2.y}, ${p2.x} ${p2.y}`;
   }
   return path;
