@@ -45,13 +45,15 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 
 function carryLocalState<T extends { id: string; selected?: boolean }>(derived: T[], current: T[], lastDerived: Map<string, T>): T[] {
   const currentById = new Map(current.map((item) => [item.id, item]));
-  return derived.map((item) => {
+  const next = derived.map((item) => {
     const local = currentById.get(item.id);
     if (!local) return item;
     if (lastDerived.get(item.id) === item) return local; // unchanged in the doc: keep the local object
     const { selected, measured, dragging } = local as T & { measured?: unknown; dragging?: boolean };
     return { ...item, selected, ...(measured ? { measured } : {}), ...(dragging ? { dragging } : {}) };
   });
+  // nothing changed (a drag moves nodes, not edges): keep the array, so React Flow skips its update
+  return sameItems(next, current) ? current : next;
 }
 
 export function createJourneyStore(doc: Y.Doc): JourneyStore {

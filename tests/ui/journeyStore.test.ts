@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addChannel, addStage, addTouchpoint, connect, moveStage, removeNode, setLabel, setTouchpointChannel } from '../../src/model';
+import { addChannel, addStage, addTouchpoint, connect, moveNodes, moveStage, removeNode, setLabel, setTouchpointChannel } from '../../src/model';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { LAYOUT } from '../../src/canvas/layout';
 
@@ -67,5 +67,17 @@ describe('doc → view bridge', () => {
     store.applyNodeChanges([{ type: 'select', id: 'search', selected: true }]);
     setLabel(doc, 'search', 'Renamed elsewhere');
     expect(store.getState().nodes.find((node) => node.id === 'search')?.selected).toBe(true);
+  });
+});
+
+describe('doc → view bridge, unchanged parts', () => {
+  it('keeps the edges array when a change touched no edge (a drag frame)', () => {
+    const doc = journey();
+    addTouchpoint(doc, { stageId: 'need', label: 'Compare', id: 'compare', x: 10, y: 220 });
+    connect(doc, { source: 'search', target: 'compare', id: 'step' });
+    const store = createJourneyStore(doc);
+    const edgesBefore = store.getState().edges;
+    moveNodes(doc, [{ id: 'compare', x: 30, y: 240 }]);
+    expect(store.getState().edges).toBe(edgesBefore);
   });
 });
