@@ -8,6 +8,7 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -54,13 +55,17 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const { className: csvDropClass, ...csvDrop } = useCsvDrop(readOnly); // a CSV dropped on the map opens the import
   useShortcuts(actions, store, readOnly, undo);
 
+  // Fit once, when the map is loaded and its nodes are measured (before that, bounds are wrong).
   const fitted = useRef(false);
+  const measured = useNodesInitialized();
   useEffect(() => {
-    if (!synced || fitted.current) return;
-    fitted.current = true;
-    const timer = setTimeout(() => void flow.fitView({ padding: FIT_PADDING }), 60);
+    if (!synced || !measured || fitted.current) return;
+    const timer = setTimeout(() => {
+      fitted.current = true;
+      void flow.fitView({ padding: FIT_PADDING });
+    }, 30);
     return () => clearTimeout(timer);
-  }, [synced, flow]);
+  }, [synced, measured, flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
