@@ -8,6 +8,7 @@ import { installErrorHandler } from './http/errors';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
+import { originGuard } from './http/origin';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
@@ -18,6 +19,7 @@ import { SqliteStore } from './storage/sqlite';
 import type { Store } from './storage/store';
 import { CLOSE } from './sync/closeCodes';
 import { attachSync } from './sync/connection';
+import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY } from './sync/limits';
 import { Rooms } from './sync/rooms';
 
 export interface PercorsoServerOptions extends Partial<ServerConfig> {
@@ -91,6 +93,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     );
   });
   installErrorHandler(app);
+  originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   healthRoutes(app);
   mapRoutes(app, { store, rooms, media });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
@@ -102,6 +105,15 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     log: app.log.child({ component: 'sync' }),
     maxFrameBytes: config.maxFrameBytes,
     sockets: features.sockets,
+    limits: {
+      messagesPerSecond: config.maxMessagesPerSecond,
+      messageBurst: config.messageBurst,
+      connectionsPerIp: config.maxConnectionsPerIp,
+      trustedProxies: config.trustedProxies,
+      framesBeforeReady: FRAMES_BEFORE_READY,
+      bytesBeforeReady: BYTES_BEFORE_READY,
+    },
+    allowedOrigins: config.allowedOrigins,
   });
 
   try {

@@ -1,6 +1,8 @@
 // Typed server configuration, parsed from the environment with clear errors.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normalizeOrigin } from './http/origin';
+import { LOOPBACK_PROXIES, isProxyEntry } from './sync/limits';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -24,6 +26,16 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** Scale-out: Redis relays updates and awareness between server processes (needs databaseUrl). */
   redisUrl: string | null;
+  /** Sync messages one connection may send per second, sustained (token bucket); 0: no limit. Over it: 4429. */
+  maxMessagesPerSecond: number;
+  /** Sync messages one connection may send at once above that rate (the bucket's size). */
+  messageBurst: number;
+  /** Open sync connections per client address; 0: no limit. Over it: 4430. */
+  maxConnectionsPerIp: number;
+  /** Addresses or CIDR blocks of reverse proxies whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
+  /** Browser origins allowed besides the server's own (normalised, or '*' for any). */
+  allowedOrigins: string[];
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +51,11 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxUploadBytes: 50 * 1024 * 1024,
   databaseUrl: null,
   redisUrl: null,
+  maxMessagesPerSecond: 200,
+  messageBurst: 500,
+  maxConnectionsPerIp: 50,
+  trustedProxies: LOOPBACK_PROXIES,
+  allowedOrigins: [],
 };
 
 export class ConfigError extends Error {
@@ -83,7 +100,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL and REDIS_URL; throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES and ALLOWED_ORIGINS; throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -99,6 +116,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   const databaseUrl = serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const redisUrl = serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
+  const maxMessagesPerSecond = integer(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_CONFIG.maxMessagesPerSecond, 0, 1_000_000, problems);
+  const messageBurst = integer(env, 'MESSAGE_BURST', DEFAULT_CONFIG.messageBurst, 1, 10_000_000, problems);
+  const maxConnectionsPerIp = integer(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_CONFIG.maxConnectionsPerIp, 0, 1_000_000, problems);
+  let trustedProxies = DEFAULT_CONFIG.trustedProxies;
+  if (env.TRUSTED_PROXIES?.trim()) {
+    trustedProxies = env.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const entry of trustedProxies) if (!isProxyEntry(entry)) problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks (got "${entry}")`);
+  }
+  const allowedOrigins: string[] = [];
+  for (const entry of (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const origin = entry === '*' ? '*' : normalizeOrigin(entry);
+    if (origin) allowedOrigins.push(origin);
+    else problems.push(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`);
+  }
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -114,5 +145,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxUploadBytes,
     databaseUrl,
     redisUrl,
+    maxMessagesPerSecond,
+    messageBurst,
+    maxConnectionsPerIp,
+    trustedProxies,
+    allowedOrigins,
   };
 }

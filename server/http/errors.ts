@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'ingest_key_required'
   | 'invalid_json'
   | 'too_many_items'
-  | 'no_valid_items';
+  | 'no_valid_items'
+  // a mutating request from a browser page of another origin (ALLOWED_ORIGINS)
+  | 'origin_not_allowed';
 
 export class HttpError extends Error {
   constructor(

@@ -8,6 +8,9 @@ export const CLOSE = {
   unknownMap: { code: 4404, reason: 'unknown map' },
   mapDeleted: { code: 4410, reason: 'map deleted' },
   keyRotated: { code: 4411, reason: 'key rotated' },
+  tooManyMessages: { code: 4429, reason: 'too many messages' },
+  tooManyBeforeReady: { code: 4429, reason: 'too many messages before ready' },
+  tooManyConnections: { code: 4430, reason: 'too many connections' },
   loadFailed: { code: 4500, reason: 'could not load map' },
   storeFailed: { code: 4501, reason: 'could not store update' },
 } as const;

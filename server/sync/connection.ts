@@ -1,13 +1,16 @@
-// Websocket sync on /sync/<mapId>?key=KEY: the HTTP upgrade, the key check (refusals are a 44xx
-// close right after the upgrade, before any document data), frame and buffer limits, a ping
-// heartbeat, and one Session per accepted socket. Keys and query strings are never logged.
+// Websocket sync on /sync/<mapId>?key=KEY: the HTTP upgrade, the Origin check (403), the key check
+// and the connections-per-address limit (refusals are a 44xx close right after the upgrade, before
+// any document data), frame and buffer limits, a ping heartbeat, and one Session per accepted
+// socket. Keys and query strings are never logged.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { hashKey, isMapId, resolveRole, type Role } from '../auth/keys';
+import { originAllowed } from '../http/origin';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
+import { ConnectionCounter, clientAddress, trustedProxies, type SyncLimits } from './limits';
 import type { Rooms } from './rooms';
 import { Session } from './session';
 import type { SocketRegistry } from './sockets';
@@ -19,6 +22,10 @@ export interface SyncDeps {
   maxFrameBytes: number;
   /** Open sockets by map and key hash (key rotation closes them). */
   sockets: SocketRegistry;
+  /** Message rate, frames before the map is loaded, connections per address (limits.ts). */
+  limits: SyncLimits;
+  /** Browser origins allowed besides the server's own (ALLOWED_ORIGINS). */
+  allowedOrigins: readonly string[];
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -51,6 +58,8 @@ const HEARTBEAT_MS = 30_000;
 export function attachSync(server: Server, deps: SyncDeps): SyncServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
   const maxBufferedBytes = Math.max(64 * 1024 * 1024, 4 * deps.maxFrameBytes);
+  const connections = new ConnectionCounter(deps.limits.connectionsPerIp);
+  const proxies = trustedProxies(deps.limits.trustedProxies);
   let accepting = true;
   const alive = new WeakSet<WebSocket>();
   const heartbeat = setInterval(() => {
@@ -83,6 +92,23 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       refuseHttp(socket, 503, 'Service Unavailable');
       return;
     }
+    if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) {
+      // a page of another site must not open a map with a key it got hold of (CSWSH): no websocket at all
+      deps.log.warn({ origin: String(req.headers.origin).slice(0, 200) }, 'sync upgrade from a foreign origin refused');
+      refuseHttp(socket, 403, 'Forbidden');
+      return;
+    }
+    const address = clientAddress(req, proxies);
+    const release = connections.acquire(address);
+    if (!release) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on('error', () => undefined);
+        ws.close(CLOSE.tooManyConnections.code, CLOSE.tooManyConnections.reason);
+      });
+      deps.log.warn({ address, limit: deps.limits.connectionsPerIp }, 'too many sync connections from one address; refused');
+      return;
+    }
+    socket.once('close', release);
     let mapId: string;
     try {
       mapId = decodeURIComponent(match[1]);

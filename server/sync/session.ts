@@ -1,16 +1,15 @@
 // One socket's sync session: buffers frames until its room is loaded, parses each frame, and hands
-// it to the room. A malformed frame closes this socket only (4400).
+// it to the room. A malformed frame closes this socket only (4400); so does a client over its
+// message rate or over the frames it may send before its map is loaded (4429, limits.ts).
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../auth/keys';
 import { CLOSE, type CloseReason } from './closeCodes';
-import { MalformedMessage, parseClientMessage } from './protocol';
+import { MESSAGE_AWARENESS, MalformedMessage, parseClientMessage, type AwarenessEntry } from './protocol';
 import { MapNotFound, type Room, type RoomMember } from './room';
 import type { SyncDeps } from './connection';
+import { TokenBucket } from './limits';
 import { RoomsClosed } from './rooms';
 import type { KeyedSocket } from './sockets';
-
-/** Frames a client may send while its map loads; more closes it (a loading map takes milliseconds). */
-const MAX_BUFFERED_FRAMES = 1000;
 
 function toBytes(data: RawData): Uint8Array {
   // Copy into a fresh buffer: ws may hand out views of pooled memory, and updates are kept.
@@ -22,6 +21,10 @@ export class Session implements RoomMember, KeyedSocket {
   readonly awarenessIds = new Set<number>();
   private room: Room | null = null;
   private buffered: Uint8Array[] = [];
+  private bufferedBytes = 0;
+  private readonly bucket: TokenBucket;
+  /** Awareness frames sent to this socket and not yet echoed back (see freeEcho). */
+  private echoCredits = 0;
   private closed = false;
   private left = false;
 
@@ -34,6 +37,7 @@ export class Session implements RoomMember, KeyedSocket {
     /** Hash of the key this socket authenticated with (a rotation of that key closes it). */
     readonly keyHash: string,
   ) {
+    this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
     deps.sockets.add(mapId, this);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('close', () => this.onClose());
@@ -51,7 +55,8 @@ export class Session implements RoomMember, KeyedSocket {
         }
         const frames = this.buffered;
         this.buffered = [];
-        for (const frame of frames) if (!this.closed) this.handle(frame);
+        this.bufferedBytes = 0;
+        for (const frame of frames) if (!this.closed) this.handle(frame, true);
       },
       (err: unknown) => {
         if (err instanceof MapNotFound) {
@@ -75,6 +80,7 @@ export class Session implements RoomMember, KeyedSocket {
       this.ws.terminate();
       return;
     }
+    if (frame[0] === MESSAGE_AWARENESS) this.echoCredits++; // the stock client will send it back (freeEcho)
     this.ws.send(frame);
   }
 
@@ -92,18 +98,51 @@ export class Session implements RoomMember, KeyedSocket {
     }
     const frame = toBytes(data);
     if (!this.room) {
+      if (!this.charge()) return; // nothing is an echo before the map is loaded: every frame pays
       this.buffered.push(frame);
-      if (this.buffered.length > MAX_BUFFERED_FRAMES) this.malformed('too many frames before the map loaded');
+      this.bufferedBytes += frame.byteLength;
+      const { framesBeforeReady, bytesBeforeReady } = this.deps.limits;
+      if (this.buffered.length > framesBeforeReady || this.bufferedBytes > bytesBeforeReady) {
+        this.buffered = [];
+        this.refuse(CLOSE.tooManyBeforeReady, 'too many frames before the map loaded');
+      }
       return;
     }
-    this.handle(frame);
+    this.handle(frame, false);
   }
 
-  private handle(frame: Uint8Array): void {
+  /** Takes a token of the message rate; closes the socket with 4429 when none is left. */
+  private charge(): boolean {
+    if (this.bucket.take()) return true;
+    this.refuse(CLOSE.tooManyMessages, 'message rate over the limit');
+    return false;
+  }
+
+  /**
+   * The stock y-websocket client sends every awareness change it receives back to the server,
+   * unchanged. Such echoes change nothing, so they are free — as many as awareness frames were sent
+   * to this socket. Without this, a busy map (or someone flooding presence) would push every client
+   * over the message rate.
+   */
+  private freeEcho(room: Room, entries: AwarenessEntry[]): boolean {
+    if (this.echoCredits <= 0) return false;
+    const { meta, states } = room.awareness;
+    const stale = entries.every((e) => {
+      const clock = meta.get(e.clientId)?.clock;
+      return clock !== undefined && (e.clock < clock || (e.clock === clock && (e.state !== null || !states.has(e.clientId))));
+    });
+    if (!stale) return false;
+    this.echoCredits--;
+    return true;
+  }
+
+  /** `paid`: the frame was charged when it arrived (buffered while the map loaded). */
+  private handle(frame: Uint8Array, paid: boolean): void {
     const room = this.room;
     if (!room) return;
     try {
       const message = parseClientMessage(frame);
+      if (!paid && !(message.type === 'awareness' && this.freeEcho(room, message.entries)) && !this.charge()) return;
       switch (message.type) {
         case 'sync-step1':
           room.answerSyncStep1(this, message.stateVector);
@@ -123,6 +162,12 @@ export class Session implements RoomMember, KeyedSocket {
     } catch (err) {
       this.malformed(err instanceof MalformedMessage ? err.message : `rejected: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /** A limit was broken: close this socket only, and say so in the log (never the key). */
+  private refuse(reason: CloseReason, detail: string): void {
+    this.deps.log.warn({ mapId: this.mapId, code: reason.code, detail }, 'sync limit exceeded; closing that connection');
+    this.close(reason);
   }
 
   private malformed(detail: string): void {
