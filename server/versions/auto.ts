@@ -9,15 +9,24 @@ import { saveVersion } from './save';
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class AutoVersions {
-  /** map id → time of its newest automatic version (-Infinity: none), once read from the store. */
+  /**
+   * map id → time of its newest automatic version (-Infinity: none), once read from the store; kept
+   * while the map's room is loaded (forgotten when it unloads, so it does not grow with every map
+   * ever opened).
+   */
   private readonly newest = new Map<string, number>();
   private readonly busy = new Set<string>();
+  private readonly watched = new WeakSet<Room>();
 
   constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; periodMs: number }) {}
 
   /** Room hook: an update of `room` was stored. Cheap when a recent automatic version is known. */
   stored(room: Room): void {
     const mapId = room.mapId;
+    if (!this.watched.has(room)) {
+      this.watched.add(room);
+      room.doc.once('destroy', () => this.newest.delete(mapId));
+    }
     const known = this.newest.get(mapId);
     if (this.busy.has(mapId) || (known !== undefined && Date.now() - known < this.deps.periodMs)) return;
     this.busy.add(mapId);
