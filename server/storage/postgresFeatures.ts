@@ -2,44 +2,8 @@
 // webhooks, versions" methods); same behaviour as sqliteFeatures.ts. Tables: postgresSchema.ts v3.
 import type pg from 'pg';
 import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import { toHook, toVersion, type VersionRow, type WebhookRow } from './rows';
 
-interface WebhookRow {
-  id: string;
-  map_id: string;
-  url: string;
-  secret: string;
-  created_at: string;
-  last_status: number | null;
-  last_error: string | null;
-  attempts: number;
-  last_attempt_at: string | null;
-}
-
-interface VersionRow {
-  id: string;
-  map_id: string;
-  name: string;
-  created_at: string;
-  auto: boolean;
-}
-
-function toHook(row: WebhookRow): WebhookRecord {
-  return {
-    id: row.id,
-    mapId: row.map_id,
-    url: row.url,
-    secret: row.secret,
-    createdAt: row.created_at,
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-    attempts: row.attempts,
-    lastAttemptAt: row.last_attempt_at,
-  };
-}
-
-function toVersion(row: VersionRow): VersionInfo {
-  return { id: row.id, mapId: row.map_id, name: row.name, createdAt: row.created_at, auto: row.auto };
-}
 
 const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
 

@@ -2,6 +2,7 @@
 // versions" methods): the tables and their statements, kept apart from sqlite.ts.
 import type Database from 'better-sqlite3';
 import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import { toHook, toVersion, type VersionRow, type WebhookRow } from './rows';
 
 /** Migration SQL. Versions order by `seq` (insertion order), which breaks ties of equal times. */
 export const FEATURES_TABLES_SQL = `
@@ -34,43 +35,6 @@ export const FEATURES_TABLES_SQL = `
   CREATE INDEX versions_by_map ON versions(map_id, seq);
 `;
 
-interface WebhookRow {
-  id: string;
-  map_id: string;
-  url: string;
-  secret: string;
-  created_at: string;
-  last_status: number | null;
-  last_error: string | null;
-  attempts: number;
-  last_attempt_at: string | null;
-}
-
-interface VersionRow {
-  id: string;
-  map_id: string;
-  name: string;
-  created_at: string;
-  auto: number;
-}
-
-function toHook(row: WebhookRow): WebhookRecord {
-  return {
-    id: row.id,
-    mapId: row.map_id,
-    url: row.url,
-    secret: row.secret,
-    createdAt: row.created_at,
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-    attempts: row.attempts,
-    lastAttemptAt: row.last_attempt_at,
-  };
-}
-
-function toVersion(row: VersionRow): VersionInfo {
-  return { id: row.id, mapId: row.map_id, name: row.name, createdAt: row.created_at, auto: row.auto === 1 };
-}
 
 const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
 
