@@ -2,7 +2,7 @@
 // (removeNode clears them from their stages, which then show as unowned).
 import { memo, useState } from 'react';
 import { Pencil, Trash2 } from 'lucide-react';
-import { removeNode, setLabel, setOwnerDetails, type OwnerNode, type StageNode } from '../../model';
+import { removeNode, setLabel, type OwnerNode, type StageNode } from '../../model';
 import { useMap } from '../../canvas/mapContext';
 import { showOnCanvas } from '../../canvas/showOnCanvas';
 import { initials } from '../../canvas/nodes/StageNode';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { Field, TextField } from '../fields';
 import { ConfirmRemove } from './PeopleBits';
 import { StageChip } from './StageChip';
+import { OwnerFields } from '../sections/OwnerFields';
 
 type Mode = 'view' | 'edit' | 'remove';
 
@@ -60,12 +61,7 @@ export const OwnerCard = memo(function OwnerCard({ owner, stages, focused }: { o
           <Field label={t('inspector.name')}>
             {(id) => <TextField id={id} value={owner.name} allowEmpty={false} maxLength={200} onCommit={(name) => run(() => setLabel(doc, owner.id, name))} />}
           </Field>
-          <Field label={t('inspector.role')}>
-            {(id) => <TextField id={id} value={owner.role} maxLength={200} onCommit={(role) => run(() => setOwnerDetails(doc, owner.id, { role }))} />}
-          </Field>
-          <Field label={t('inspector.email')}>
-            {(id) => <TextField id={id} type="email" value={owner.email} maxLength={200} onCommit={(email) => run(() => setOwnerDetails(doc, owner.id, { email }))} />}
-          </Field>
+          <OwnerFields owner={owner} />
           <button type="button" className="person-done" onClick={() => setMode('view')}>
             {t('owners.done')}
           </button>
