@@ -77,9 +77,6 @@ const core = {
   'share.confirmEditor': "Make a new editor link? Everyone using the current one is disconnected, this page reopens with the new one.",
   'share.rotatedViewer': "New viewer link made. The old one no longer works.",
   'refusal.4411': "The key of this link was replaced by a new one. Ask for the new link.",
-  'share.viewer': 'Copy viewer link (read-only)',
-  'share.editor': 'Copy editor link (can edit)',
-  'share.copied': '{what} link copied.',
   'share.copyPrompt': 'Copy the link:',
 
   'toolbar.label': 'Map tools',

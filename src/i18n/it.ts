@@ -78,9 +78,6 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'share.confirmEditor': "Creare un nuovo link di modifica? Chi usa quello attuale viene disconnesso, questa pagina si riapre con il nuovo.",
   'share.rotatedViewer': "Nuovo link di lettura creato. Il vecchio non funziona più.",
   'refusal.4411': "La chiave di questo link è stata sostituita. Chiedi il nuovo link.",
-  'share.viewer': 'Copia link di lettura',
-  'share.editor': 'Copia link di modifica',
-  'share.copied': 'Link ({what}) copiato.',
   'share.copyPrompt': 'Copia il link:',
 
   'toolbar.label': 'Strumenti della mappa',
