@@ -76,7 +76,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     givenStore ??
     (config.databaseUrl
       ? await PostgresStore.connect(config.databaseUrl, { log: app.log.child({ component: 'postgres' }) })
-      : new SqliteStore(config.dataDir));
+      : new SqliteStore(config.dataDir, {
+          onCheckpointerFailure: (reason) => app.log.error({ reason }, 'SQLite checkpoint worker failed; checkpointing on the main thread'),
+        }));
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, app.log.child({ component: 'relay' })) : undefined;
   const features = createFeatures({ store, log: app.log, ...(timing ? { timing } : {}) });
   const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks, relay });
