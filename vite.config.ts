@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/vitePrecompress';
 
 // In development the API and websocket sync run in the Node server (scripts/dev.mjs starts it on
 // DEV_API_PORT); Vite proxies to it so the browser talks to one origin, as in production.
 const apiPort = Number(process.env.DEV_API_PORT ?? 5174);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()], // precompress: .br and .gz siblings in dist/, build only
   server: {
     port: 5173,
     proxy: {
