@@ -33,6 +33,7 @@ import { usePresenceBroadcast } from './presence/usePresenceBroadcast';
 import { RemoteCursors } from './presence/RemoteCursors';
 import { RemoteSelections } from './presence/RemoteSelections';
 import { useFollow } from './presence/useFollow';
+import { useRemoteDrags } from './presence/useRemoteDrags';
 import { t as translateNow, useT } from '../i18n';
 import { MetricsControls } from './metrics/MetricsControls';
 import { useCsvDrop } from '../panels/csv/useCsvDrop';
@@ -44,6 +45,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const { doc, store, readOnly, run, undo, presence } = useMap();
   const presenceHandlers = usePresenceBroadcast();
   const stopFollowingOnOwnMove = useFollow(presence);
+  useRemoteDrags(presence, store);
   useCanvasFocus();
   const nodes = useStore(store, (state) => state.nodes);
   const edges = useStore(store, (state) => state.edges);

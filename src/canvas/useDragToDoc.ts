@@ -1,60 +1,74 @@
-// Dragging, written to the doc: positions stream to the doc at most once per animation frame while
-// a node moves, and the drop decides meaning (a touchpoint takes the stage it lands in, a stage
-// takes its new place in the order, an owner dropped on a stage header becomes its owner).
-import { useCallback, useEffect, useRef } from 'react';
+// Dragging: while a node moves, its position lives in React Flow's state and streams to the others
+// through awareness (useRemoteDrags draws it there); the doc is written once, on drop, in one
+// transaction (one undo step), where the drop also decides meaning: a touchpoint takes the stage it
+// lands in, a stage takes its new place in the order, an owner dropped on a stage header becomes its
+// owner. A write per frame would re-derive the whole view, store and send an update every frame.
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useReactFlow, type NodeChange, type OnNodeDrag } from '@xyflow/react';
 import { LOCAL_USER, assignStageOwner, moveNodes, moveStage, setTouchpointStage } from '../model';
 import type { JourneyFlowNode } from '../state/viewTypes';
+import { LIVE_DRAG_MAX, throttle, type LiveDrag } from '../sync/presence';
 import { LAYOUT, columnAt, dropIndex } from './layout';
 import { useMap } from './mapContext';
+
+/** How often a drag in progress is announced to the others (as often as the pointer). */
+const LIVE_DRAG_EVERY_MS = 50;
 
 /** Kinds whose stored position is the user's (stages are placed by the layout). */
 const FREE_KINDS = new Set(['touchpoint', 'channel', 'owner', 'note']);
 
 export function useDragToDoc() {
-  const { doc, store, run, undo } = useMap();
+  const { doc, store, run, undo, awareness } = useMap();
   const flow = useReactFlow<JourneyFlowNode>();
-  const pending = useRef(new Map<string, { x: number; y: number }>());
-  const frame = useRef<number | null>(null);
+  /** Where the dragged nodes are now (React Flow positions), announced to the others. */
+  const live = useRef(new Map<string, { x: number; y: number }>());
   const startPositions = useRef(new Map<string, { x: number; y: number }>());
 
-  const flush = useCallback(() => {
-    frame.current = null;
-    if (pending.current.size === 0) return;
-    const moves = [...pending.current].map(([id, position]) => ({ id, ...position }));
-    pending.current.clear();
-    run(() => moveNodes(doc, moves));
-  }, [doc, run]);
-
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
+  const announce = useMemo(
+    () =>
+      throttle(() => {
+        if (!awareness || live.current.size === 0 || live.current.size > LIVE_DRAG_MAX) return;
+        const drag: Record<string, readonly [number, number]> = {};
+        for (const [id, { x, y }] of live.current) drag[id] = [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+        awareness.setLocalStateField('drag', drag satisfies LiveDrag);
+      }, LIVE_DRAG_EVERY_MS),
+    [awareness],
+  );
+  useEffect(() => () => announce.cancel(), [announce]);
 
   /** Called with React Flow's position changes while dragging. */
   const queueMoves = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
+      let moved = false;
       for (const change of changes) {
         if (change.type !== 'position' || !change.position || !change.dragging) continue;
-        const kind = store.getState().modelNodes.get(change.id)?.kind;
-        if (kind && FREE_KINDS.has(kind)) pending.current.set(change.id, change.position);
+        live.current.set(change.id, change.position);
+        moved = true;
       }
-      if (pending.current.size && frame.current === null) frame.current = requestAnimationFrame(flush);
+      if (moved) announce();
     },
-    [flush, store],
+    [announce],
   );
 
   const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback((_event, _node, dragged) => {
     startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
+    live.current.clear();
     undo?.stopCapturing(); // a drag is one undo step of its own
   }, [undo]);
 
   const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      flush();
+      announce.cancel();
       const { columns, modelNodes } = store.getState();
+      const moves = [...live.current]
+        .filter(([id]) => FREE_KINDS.has(modelNodes.get(id)?.kind ?? ''))
+        .map(([id, position]) => ({ id, ...position }));
+      live.current.clear();
       let snapBack = false;
       doc.transact(() => {
+        // a peer may have removed a node while it was dragged here: move only those still there
+        const stillThere = moves.filter((move) => modelNodes.has(move.id));
+        if (stillThere.length) run(() => moveNodes(doc, stillThere));
         for (const node of dragged) {
           const model = modelNodes.get(node.id);
           const internal = flow.getInternalNode(node.id);
@@ -86,10 +100,12 @@ export function useDragToDoc() {
           }
         }
       }, LOCAL_USER);
+      // after the doc update, so the others never draw the node back at its old place in between
+      awareness?.setLocalStateField('drag', null);
       if (snapBack) store.resetPositions();
       undo?.stopCapturing();
     },
-    [doc, flow, flush, run, store, undo],
+    [announce, awareness, doc, flow, run, store, undo],
   );
 
   return { queueMoves, onNodeDragStart, onNodeDragStop };

@@ -81,7 +81,7 @@ export {
   type MetricValuesResult,
 } from './metrics-values';
 export { metricStatus, heatColor, redCrossings, HEAT_PALETTE, type MetricStatus, type HeatStyle } from './metrics-status';
-export { stageAggregate, volumeWeights, type StageAggregate } from './metrics-aggregate';
+export { aggregateTouchpoints, stageAggregate, volumeWeights, type StageAggregate } from './metrics-aggregate';
 export { parseCsv, parseNumber, parseCsvDate, CsvError, type ParsedCsv, type CsvDelimiter, type CsvErrorReason } from './csv-parse';
 export {
   planCsvImport,

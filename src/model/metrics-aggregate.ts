@@ -36,11 +36,18 @@ export function volumeWeights(doc: Y.Doc, ids: readonly string[]): { weights: Ma
  */
 export function stageAggregate(doc: Y.Doc, stageId: string, key: string): StageAggregate | null {
   const tps = touchpointsByStage(doc).get(stageId);
-  if (!tps) return null;
+  return tps ? aggregateTouchpoints(doc, tps.map((t) => t.id), key) : null;
+}
+
+/**
+ * The same aggregate over given touchpoints (a view that already knows which touchpoints each stage
+ * has calls this instead of reading every node of the doc once per stage).
+ */
+export function aggregateTouchpoints(doc: Y.Doc, touchpointIds: readonly string[], key: string): StageAggregate | null {
   const values: Array<[string, number]> = [];
-  for (const t of tps) {
-    const v = readMetricValue(doc, t.id, key);
-    if (v !== null) values.push([t.id, v]);
+  for (const id of touchpointIds) {
+    const v = readMetricValue(doc, id, key);
+    if (v !== null) values.push([id, v]);
   }
   if (values.length === 0) return null;
   if (key === VOLUME_KEY) return { value: values.reduce((a, [, v]) => a + v, 0), count: values.length, weighted: false, mode: 'sum' };

@@ -36,6 +36,13 @@ export interface JourneyStore extends StoreApi<JourneyViewState> {
   applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]): void;
   /** Re-derives from the doc and drops local positions (a drag that the doc did not take). */
   resetPositions(): void;
+  /**
+   * Draws nodes that other people are dragging at their live positions (never written to the doc).
+   * A node this person is dragging is left alone.
+   */
+  showLivePositions(positions: ReadonlyMap<string, { x: number; y: number }>): void;
+  /** Puts nodes back where the doc has them (another person's drag ended without moving them). */
+  restoreDocPositions(ids: Iterable<string>): void;
   destroy(): void;
 }
 
@@ -49,8 +56,9 @@ function carryLocalState<T extends { id: string; selected?: boolean }>(derived: 
     const local = currentById.get(item.id);
     if (!local) return item;
     if (lastDerived.get(item.id) === item) return local; // unchanged in the doc: keep the local object
-    const { selected, measured, dragging } = local as T & { measured?: unknown; dragging?: boolean };
-    return { ...item, selected, ...(measured ? { measured } : {}), ...(dragging ? { dragging } : {}) };
+    const { selected, measured, dragging, position } = local as T & { measured?: unknown; dragging?: boolean; position?: unknown };
+    // a node being dragged here stays under the pointer: the doc gets its position on drop
+    return { ...item, selected, ...(measured ? { measured } : {}), ...(dragging ? { dragging, position } : {}) };
   });
   // nothing changed (a drag moves nodes, not edges): keep the array, so React Flow skips its update
   return sameItems(next, current) ? current : next;
@@ -145,7 +153,27 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
     if (ui.colorBy !== before.colorBy || ui.cardMetrics !== before.cardMetrics) store.setState((state) => derive(state, true));
   });
 
+  /** Replaces the positions of some nodes; the same state (no re-render) when none differs. */
+  const placeNodes = (positionOf: (node: JourneyFlowNode) => { x: number; y: number } | undefined) =>
+    store.setState((state) => {
+      let changed = false;
+      const nodes = state.nodes.map((node) => {
+        const position = positionOf(node);
+        if (!position || node.dragging || (node.position.x === position.x && node.position.y === position.y)) return node;
+        changed = true;
+        return { ...node, position };
+      });
+      return changed ? { nodes } : state;
+    });
+
   return Object.assign(store, {
+    showLivePositions(positions: ReadonlyMap<string, { x: number; y: number }>) {
+      if (positions.size > 0) placeNodes((node) => positions.get(node.id));
+    },
+    restoreDocPositions(ids: Iterable<string>) {
+      const wanted = new Set(ids);
+      if (wanted.size > 0) placeNodes((node) => (wanted.has(node.id) ? lastNodes.get(node.id)?.position : undefined));
+    },
     missingDefaultMetricDefs: () => metrics.missingDefaults(),
     applyNodeChanges(changes: NodeChange<JourneyFlowNode>[]) {
       store.setState((state) => ({ nodes: applyNodeChanges(changes, state.nodes) }));

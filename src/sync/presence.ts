@@ -15,6 +15,30 @@ export interface PeerState {
   cursor: { x: number; y: number } | null;
   selection: string[];
   viewport: { x: number; y: number; zoom: number } | null;
+  /**
+   * Nodes this person is dragging right now, with their positions as drawn (the doc gets the final
+   * position once, on drop): others see the drag live without a document write per frame.
+   */
+  drag: LiveDrag | null;
+}
+
+/** Node id → [x, y], in the node's own (parent-relative) coordinates, as React Flow positions it. */
+export type LiveDrag = Readonly<Record<string, readonly [number, number]>>;
+
+/** The most nodes one drag may announce (a bigger selection moves without the live preview). */
+export const LIVE_DRAG_MAX = 200;
+
+function readDrag(value: unknown): LiveDrag | null {
+  if (!value || typeof value !== 'object') return null;
+  const drag: Record<string, readonly [number, number]> = {};
+  let count = 0;
+  for (const [id, position] of Object.entries(value as Record<string, unknown>)) {
+    if (++count > LIVE_DRAG_MAX) break;
+    if (Array.isArray(position) && position.length === 2 && position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      drag[id] = [position[0] as number, position[1] as number];
+    }
+  }
+  return count > 0 ? drag : null;
 }
 
 function isUser(value: unknown): value is PresenceUser {
@@ -36,6 +60,7 @@ export function readPeers(awareness: Awareness): PeerState[] {
       cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
       selection: Array.isArray(state.selection) ? (state.selection as unknown[]).filter((id): id is string => typeof id === 'string').slice(0, 200) : [],
       viewport: viewport && [viewport.x, viewport.y, viewport.zoom].every(Number.isFinite) ? viewport : null,
+      drag: readDrag(state.drag),
     });
   });
   return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);

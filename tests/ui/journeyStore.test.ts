@@ -81,3 +81,45 @@ describe('doc → view bridge, unchanged parts', () => {
     expect(store.getState().edges).toBe(edgesBefore);
   });
 });
+
+describe('doc → view bridge, drags', () => {
+  const positionOf = (store: ReturnType<typeof createJourneyStore>, id: string) => store.getState().nodes.find((node) => node.id === id)?.position;
+
+  it('keeps a node that is being dragged here under the pointer when the doc changes it', () => {
+    const doc = journey();
+    const store = createJourneyStore(doc);
+    store.applyNodeChanges([{ type: 'position', id: 'search', position: { x: 80, y: 300 }, dragging: true }]);
+    setLabel(doc, 'search', 'Renamed elsewhere mid-drag');
+    const node = store.getState().nodes.find((n) => n.id === 'search');
+    expect(node?.position).toEqual({ x: 80, y: 300 });
+    expect(node?.data).toMatchObject({ touchpoint: { label: 'Renamed elsewhere mid-drag' } });
+  });
+
+  it("draws another person's drag live without writing the doc, and puts the node back where the doc has it", () => {
+    const doc = journey();
+    const store = createJourneyStore(doc);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    const before = store.getState();
+    store.showLivePositions(new Map([['search', { x: 200, y: 250 }]]));
+    expect(positionOf(store, 'search')).toEqual({ x: 200, y: 250 });
+    expect(updates).toBe(0);
+    // the same positions again: no new state, so nothing re-renders
+    const shown = store.getState();
+    store.showLivePositions(new Map([['search', { x: 200, y: 250 }]]));
+    expect(store.getState()).toBe(shown);
+    expect(store.getState().nodes.find((n) => n.id === 'checkout')).toBe(before.nodes.find((n) => n.id === 'checkout'));
+    store.restoreDocPositions(['search']);
+    expect(positionOf(store, 'search')).toEqual({ x: 10, y: 100 });
+  });
+
+  it('leaves a node this person is dragging alone when another person drags it too', () => {
+    const doc = journey();
+    const store = createJourneyStore(doc);
+    store.applyNodeChanges([{ type: 'position', id: 'search', position: { x: 50, y: 120 }, dragging: true }]);
+    store.showLivePositions(new Map([['search', { x: 400, y: 400 }]]));
+    expect(positionOf(store, 'search')).toEqual({ x: 50, y: 120 });
+    store.restoreDocPositions(['search']);
+    expect(positionOf(store, 'search')).toEqual({ x: 50, y: 120 });
+  });
+});

@@ -10,7 +10,7 @@ import {
   criticalTouchpoints,
   readMetricDefs,
   readMetrics,
-  stageAggregate,
+  aggregateTouchpoints,
   type JourneyNode,
   type MetricDef,
   type StageAggregate,
@@ -133,16 +133,26 @@ export class MetricsTracker {
     // Aggregates and ranks depend on which touchpoints are in which stage and how they feel, not on
     // positions: a drag recomputes neither.
     let shape = '';
-    for (const node of modelNodes.values()) if (node.kind === 'touchpoint') shape += `${node.id}\u0001${node.stageId ?? ''}\u0001${node.emotion}\u0002`;
+    const stageIds: string[] = [];
+    const touchpointsOf = new Map<string, string[]>();
+    for (const node of modelNodes.values()) {
+      if (node.kind === 'stage') stageIds.push(node.id);
+      if (node.kind !== 'touchpoint') continue;
+      shape += `${node.id}\u0001${node.stageId ?? ''}\u0001${node.emotion}\u0002`;
+      if (!node.stageId) continue;
+      const group = touchpointsOf.get(node.stageId);
+      if (group) group.push(node.id);
+      else touchpointsOf.set(node.stageId, [node.id]);
+    }
+    const aggregateOf = (stageId: string, key: string) => aggregateTouchpoints(this.doc, touchpointsOf.get(stageId) ?? [], key);
     const colorDef = options.colorBy ? this.defsByKey.get(options.colorBy) : undefined;
-    const stageIds = [...modelNodes.values()].filter((n) => n.kind === 'stage').map((n) => n.id);
     const aggregates = colorDef
-      ? this.aggregates.get([colorDef, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, stageAggregate(this.doc, id, colorDef.key)])))
+      ? this.aggregates.get([colorDef, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, aggregateOf(id, colorDef.key)])))
       : NO_AGGREGATES;
     // Without a colour-by metric a stage header shows its touchpoints' aggregate of the first key metric they have.
     const headerBadges = colorDef
       ? new Map<string, readonly MetricBadgeView[]>()
-      : this.stageBadges.get([options.cardMetrics, this.defsByKey, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, this.firstAggregate(id, options.cardMetrics)])));
+      : this.stageBadges.get([options.cardMetrics, this.defsByKey, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, this.firstAggregate(id, options.cardMetrics, aggregateOf)])));
     const ranks = this.ranks.get([this.version, shape], () => this.criticalRanks());
 
     const views = new Map<string, NodeMetricView>();
@@ -172,10 +182,10 @@ export class MetricsTracker {
     return { defs: this.defs, nodeMetrics: this.nodeMetrics, views };
   }
 
-  private firstAggregate(stageId: string, keys: readonly string[]): readonly MetricBadgeView[] {
+  private firstAggregate(stageId: string, keys: readonly string[], aggregateOf: (stageId: string, key: string) => StageAggregate | null): readonly MetricBadgeView[] {
     for (const key of keys) {
       const def = this.defsByKey.get(key);
-      const badge = def ? stageBadge(def, stageAggregate(this.doc, stageId, key)) : null;
+      const badge = def ? stageBadge(def, aggregateOf(stageId, key)) : null;
       if (badge) return [badge];
     }
     return NO_BADGES;

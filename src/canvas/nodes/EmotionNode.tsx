@@ -25,19 +25,24 @@ function EmotionNodeView({ data }: NodeProps<EmotionFlowNode>) {
     <svg className="emotion-curve" width={data.width} height={height} aria-hidden>
       <line x1={0} x2={data.width} y1={yOf(0)} y2={yOf(0)} className="emotion-zero" />
       <path d={smoothPath(points)} className="emotion-path" />
-      {points.map((point) => {
-        const look = emotionLook(point.emotion);
-        return (
-          <g key={point.id} transform={`translate(${point.x}, ${point.y})`}>
-            <circle r={11} fill={look.color} />
-            <text y={4} textAnchor="middle" className="emotion-value">
-              {point.emotion > 0 ? `+${point.emotion}` : point.emotion}
-            </text>
-          </g>
-        );
-      })}
+      {points.map((point) => (
+        <EmotionPoint key={point.id} x={point.x} y={point.y} emotion={point.emotion} />
+      ))}
     </svg>
   );
 }
+
+/** One point of the curve; memoised, so a drag re-renders the points that moved, not all of them. */
+const EmotionPoint = memo(function EmotionPoint({ x, y, emotion }: { x: number; y: number; emotion: number }) {
+  const look = emotionLook(emotion);
+  return (
+    <g transform={`translate(${x}, ${y})`}>
+      <circle r={11} fill={look.color} />
+      <text y={4} textAnchor="middle" className="emotion-value">
+        {emotion > 0 ? `+${emotion}` : emotion}
+      </text>
+    </g>
+  );
+});
 
 export const EmotionNode = memo(EmotionNodeView);
