@@ -31,6 +31,8 @@ const VIEWPORT = { width: 1440, height: 900 };
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** For an app that mounts only the nodes in view (see installOpenProbe). */
 const VISIBLE_ONLY = process.env.BENCH_VISIBLE_ONLY === '1';
+/** Experiments: CSS added to the page before the drag (e.g. hide a part to see what it costs). */
+const DRAG_CSS = process.env.BENCH_DRAG_CSS ?? '';
 
 /** Maps profiled places back to the app's sources (set once the build is known). */
 let resolve: Resolve | undefined;
@@ -159,6 +161,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     await page.goto(link(server, map));
     await page.waitForFunction(() => (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen?.interactive != null, null, { timeout: 120_000, polling: 100 });
     await sleep(1500); // fitView and the first paints settle
+    if (DRAG_CSS) await page.addStyleTag({ content: DRAG_CSS });
 
     // idle frame rate, as the yardstick of this headless browser
     await page.evaluate(startFrames);

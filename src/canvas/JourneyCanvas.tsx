@@ -1,6 +1,6 @@
 // The journey canvas: React Flow over the doc→view store. Every edit goes through a model command;
 // React Flow's own state changes (selection, measuring, in-progress drags) stay local.
-import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -10,6 +10,8 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore as useFlowState,
+  useStoreApi as useFlowStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -26,7 +28,8 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
-import { FIT_PADDING } from './layout';
+import { FIT_ALL, openingViewport } from './layout';
+import { useUi } from '../state/uiStore';
 import { useCanvasFocus } from './showOnCanvas';
 import { FocusOverlay } from './focus/FocusOverlay';
 import { usePresenceBroadcast } from './presence/usePresenceBroadcast';
@@ -57,17 +60,30 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const { className: csvDropClass, ...csvDrop } = useCsvDrop(readOnly); // a CSV dropped on the map opens the import
   useShortcuts(actions, store, readOnly, undo);
 
-  // Fit once, when the map is loaded and its nodes are measured (before that, bounds are wrong).
-  const fitted = useRef(false);
+  // Where the map opens, once it is loaded (openingViewport): a map that fits whole at a readable
+  // zoom is fitted again exactly once its cards are measured; a bigger one opens at its start.
+  const [opening, setOpening] = useState<'waiting' | 'fitting' | 'done'>('waiting');
+  const flowStore = useFlowStoreApi();
+  const paneReady = useFlowState((state) => state.width > 0 && state.height > 0);
+  const hasNodes = nodes.length > 0;
   const measured = useNodesInitialized();
   useEffect(() => {
-    if (!synced || !measured || fitted.current) return;
+    if (!synced || !paneReady || !hasNodes || opening !== 'waiting') return;
     const timer = setTimeout(() => {
-      fitted.current = true;
-      void flow.fitView({ padding: FIT_PADDING });
+      const { width, height } = flowStore.getState();
+      const view = openingViewport(flow.getNodesBounds(store.getState().nodes), { width, height });
+      void flow.setViewport(view);
+      setOpening(view.fitsWhole ? 'fitting' : 'done');
     }, 30);
     return () => clearTimeout(timer);
-  }, [synced, measured, flow]);
+  }, [synced, paneReady, hasNodes, opening, flow, flowStore, store]);
+  useEffect(() => {
+    if (opening !== 'fitting' || !measured) return;
+    setOpening('done');
+    void flow.fitView(FIT_ALL);
+  }, [opening, measured, flow]);
+  // Only the nodes in view are mounted, except while an export draws the whole map.
+  const renderAll = useUi((state) => state.renderAllNodes);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -134,6 +150,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
         minZoom={0.1}
         maxZoom={2.5}
         snapToGrid={false}
+        onlyRenderVisibleElements={!renderAll}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9d1dc" />
@@ -149,7 +166,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
         <MetricsControls />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_ALL} />
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel={t('canvas.overview')} />
       </ReactFlow>
     </div>

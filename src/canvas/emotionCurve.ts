@@ -1,6 +1,5 @@
 // Points of the emotion curve: one per touchpoint of the customer's front stage, in stage order and
-// then left to right, at the card's centre x. Pure, from the flow nodes as they are on screen, so the
-// curve follows a card while it is being dragged.
+// then left to right, at the card's centre x. Pure, from flow nodes.
 import type { JourneyFlowNode, TouchpointFlowNode } from '../state/viewTypes';
 
 export interface CurvePoint {

@@ -79,3 +79,48 @@ export function nextTouchpointSlot(existingYs: readonly number[]): { x: number; 
 
 /** Padding of "zoom to fit": room at the top for the toolbar that floats over the canvas. */
 export const FIT_PADDING = { top: '84px', bottom: '24px', left: '32px', right: '32px' } as const;
+
+/**
+ * Sizes React Flow assumes for a node it has not measured yet. Only the nodes in view are mounted
+ * (and so measured); these let it tell whether a node is in view, and "fit" include every node.
+ */
+export const ESTIMATED_SIZE = {
+  touchpointHeight: 110,
+  channel: { width: 150, height: 40 },
+  owner: { width: 170, height: 48 },
+} as const;
+
+/** "Zoom to fit" over every node, measured or not (see ESTIMATED_SIZE). */
+export const FIT_ALL = { padding: FIT_PADDING, includeHiddenNodes: true } as const;
+
+/** Below this zoom cards cannot be read: a map that only fits smaller opens at its start instead. */
+export const READABLE_ZOOM = 0.45;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a map opens: all of it when it fits at a readable zoom (the caller then refines with a real
+ * fit once cards are measured); otherwise its whole height, at the start of the journey (the left),
+ * as a journey is read left to right, at a zoom no smaller than READABLE_ZOOM.
+ */
+export function openingViewport(bounds: Box, pane: { width: number; height: number }, maxZoom = 1): { x: number; y: number; zoom: number; fitsWhole: boolean } {
+  const pad = { top: 84, bottom: 24, left: 32, right: 32 };
+  const roomX = Math.max(1, pane.width - pad.left - pad.right);
+  const roomY = Math.max(1, pane.height - pad.top - pad.bottom);
+  const fitZoom = Math.min(roomX / Math.max(1, bounds.width), roomY / Math.max(1, bounds.height), maxZoom);
+  if (fitZoom >= READABLE_ZOOM) {
+    return {
+      x: pad.left + (roomX - bounds.width * fitZoom) / 2 - bounds.x * fitZoom,
+      y: pad.top + (roomY - bounds.height * fitZoom) / 2 - bounds.y * fitZoom,
+      zoom: fitZoom,
+      fitsWhole: true,
+    };
+  }
+  const zoom = Math.min(maxZoom, Math.max(READABLE_ZOOM, roomY / Math.max(1, bounds.height)));
+  return { x: pad.left - bounds.x * zoom, y: pad.top - bounds.y * zoom, zoom, fitsWhole: false };
+}

@@ -22,7 +22,7 @@ export function useCanvasFocus(): void {
   const flow = useReactFlow();
   useEffect(() => {
     const listener: Listener = (ids) => {
-      if (ids.length > 0) void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.5, maxZoom: 1.2, duration: 300 });
+      if (ids.length > 0) void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.5, maxZoom: 1.2, duration: 300, includeHiddenNodes: true });
     };
     listeners.add(listener);
     return () => void listeners.delete(listener);

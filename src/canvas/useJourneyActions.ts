@@ -5,7 +5,7 @@ import { addChannel, addNote, addOwner, addStage, addTouchpoint, type ChannelMed
 import { useUi } from '../state/uiStore';
 import { t } from '../i18n';
 import { MEDIUM_STYLE } from './channelStyle';
-import { FIT_PADDING } from './layout';
+import { FIT_ALL } from './layout';
 import { useMap } from './mapContext';
 import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
 
@@ -62,7 +62,7 @@ export function useJourneyActions(): JourneyActions {
         if (run(() => (id = addNote(doc, { label: t('new.note'), x: center.x - 100, y: center.y - 60 })))) created(id);
       },
       fitView() {
-        void flow.fitView({ padding: FIT_PADDING, duration: 250 });
+        void flow.fitView({ ...FIT_ALL, duration: 250 });
       },
     };
   }, [doc, store, run, flow, startEditing]);

@@ -14,6 +14,7 @@ import { ExportLegend } from './Legend';
 import { activeColorBy, legendData, type LegendData } from './legend';
 import { MAP_PADDING } from './mapImage';
 import { exportPdf, exportPng, type CanvasSource } from './exportFiles';
+import { withEveryNodeMounted } from './everyNodeMounted';
 import { PdfOptionsFields, PngOptionsFields, type PdfChoice, type PngChoice } from './ExportOptions';
 
 export type DialogFormat = 'png' | 'pdf';
@@ -62,21 +63,22 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
     setProgress({ fraction: 0, step: 'prepare' });
     const onProgress = (fraction: number, step: ExportStep) => setProgress({ fraction, step });
     try {
-      const from = source();
-      const text = metricText(language);
-      const data = legendData(doc, store.getState().modelNodes.values(), activeColorBy(), text);
-      let outcome;
-      if (format === 'png') {
-        // render the legend at the image's width now, so it can be measured and captured
-        flushSync(() => setLegend({ data, width: Math.ceil(from.bounds.width + 2 * MAP_PADDING) }));
-        outcome = await exportPng(from, { title, scale: png.scale, transparent: png.transparent, legend: legendRef.current, signal: controller.signal, onProgress });
-      } else {
-        const layout = pdf.layout === 'poster' ? ({ kind: 'poster', paper: pdf.posterPaper, columns: pdf.columns } as const) : ({ kind: 'fit', paper: pdf.layout } as const);
-        outcome = await exportPdf(doc, from, {
-          title, goal: meta.goal, date, version: pdf.version.trim(), scale: pdf.scale, layout, appendix: pdf.appendix,
-          legend: data, unassignedStage: t('export.unassigned'), metricText: text, t, signal: controller.signal, onProgress,
-        });
-      }
+      const outcome = await withEveryNodeMounted(flowStore, async () => {
+        const from = source();
+        const text = metricText(language);
+        const data = legendData(doc, store.getState().modelNodes.values(), activeColorBy(), text);
+        if (format === 'png') {
+          // render the legend at the image's width now, so it can be measured and captured
+          flushSync(() => setLegend({ data, width: Math.ceil(from.bounds.width + 2 * MAP_PADDING) }));
+          return exportPng(from, { title, scale: png.scale, transparent: png.transparent, legend: legendRef.current, signal: controller.signal, onProgress });
+        } else {
+          const layout = pdf.layout === 'poster' ? ({ kind: 'poster', paper: pdf.posterPaper, columns: pdf.columns } as const) : ({ kind: 'fit', paper: pdf.layout } as const);
+          return exportPdf(doc, from, {
+            title, goal: meta.goal, date, version: pdf.version.trim(), scale: pdf.scale, layout, appendix: pdf.appendix,
+            legend: data, unassignedStage: t('export.unassigned'), metricText: text, t, signal: controller.signal, onProgress,
+          });
+        }
+      }, controller.signal);
       notify(outcome.reducedScale ? t('export.reduced', { file: outcome.fileName, scale: outcome.reducedScale }) : t('export.saved', { file: outcome.fileName }), 'info');
       onClose();
     } catch (caught) {

@@ -18,6 +18,11 @@ export interface JourneyViewState {
   stages: StageNode[];
   columns: StageColumn[];
   nodes: JourneyFlowNode[];
+  /**
+   * The nodes where the doc has them, without local state (drags, selection, sizes): a new array only
+   * when the doc changes, for views that need not follow a drag frame by frame (the emotion curve).
+   */
+  placedNodes: JourneyFlowNode[];
   edges: PathFlowEdge[];
   /** Model nodes by id, for panels and commands that need the current values. */
   modelNodes: ReadonlyMap<string, JourneyNode>;
@@ -117,6 +122,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       stages: view.stages,
       columns: view.columns,
       nodes,
+      placedNodes: view.nodes,
       edges,
       modelNodes: new Map(modelNodes),
       owners: previousOwners && sameItems(previousOwners, owners) ? previousOwners : owners,

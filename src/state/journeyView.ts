@@ -3,7 +3,7 @@
 // node components) re-render only the nodes that changed.
 import { MarkerType } from '@xyflow/react';
 import type { ChannelNode, JourneyNode, MediaRef, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
-import { CANVAS_HEIGHT, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from '../canvas/layout';
+import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from '../canvas/layout';
 import type { NodeMetricView } from '../canvas/metrics/metricViews';
 import { EMOTION_NODE_ID, LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
 
@@ -159,6 +159,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           data: { touchpoint: node, channel, noteLine, media, openComments, metrics },
           parentId,
           width: node.w, // the height follows the card's content
+          initialHeight: ESTIMATED_SIZE.touchpointHeight,
         })),
       );
     } else if (node.kind === 'channel') {
@@ -170,6 +171,8 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           type: 'channel' as const,
           position: { x: node.x, y: node.y },
           data: { channel: node, usage, metrics },
+          initialWidth: ESTIMATED_SIZE.channel.width,
+          initialHeight: ESTIMATED_SIZE.channel.height,
         })),
       );
     } else if (node.kind === 'owner') {
@@ -180,6 +183,8 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           type: 'owner' as const,
           position: { x: node.x, y: node.y },
           data: { owner: node, stageCount },
+          initialWidth: ESTIMATED_SIZE.owner.width,
+          initialHeight: ESTIMATED_SIZE.owner.height,
         })),
       );
     } else if (node.kind === 'note') {

@@ -26,6 +26,9 @@ interface UiState {
   colorBy: string | null;
   /** The one or two metric keys the touchpoint cards show. */
   cardMetrics: readonly string[];
+  /** Mount every node, not only those in view (an export is drawing the whole map). */
+  renderAllNodes: boolean;
+  setRenderAllNodes: (on: boolean) => void;
   setColorBy: (key: string | null) => void;
   setCardMetrics: (keys: readonly string[]) => void;
   setSidebarTab: (tab: SidebarTab | null) => void;
@@ -44,6 +47,8 @@ export const useUi = create<UiState>((set) => ({
   focus: null,
   colorBy: null,
   cardMetrics: DEFAULT_CARD_METRICS,
+  renderAllNodes: false,
+  setRenderAllNodes: (renderAllNodes) => set({ renderAllNodes }),
   setColorBy: (colorBy) => set({ colorBy }),
   setCardMetrics: (keys) => set({ cardMetrics: keys.slice(0, 2) }),
   setSidebarTab: (tab) => set({ sidebarTab: tab }),

@@ -1,5 +1,6 @@
 // The emotion lane: a curve through the touchpoints in stage order, with a face and the number at
-// each point. It reads the flow nodes as drawn, so it moves live with drags and remote edits.
+// each point. It reads the nodes where the doc has them: it follows remote edits and a drag once
+// the card is dropped (redrawing a map-wide SVG on every drag frame cost a third of the frame rate).
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
@@ -13,7 +14,7 @@ const PADDING = 24;
 
 function EmotionNodeView({ data }: NodeProps<EmotionFlowNode>) {
   const { store } = useMap();
-  const nodes = useStore(store, (state) => state.nodes);
+  const nodes = useStore(store, (state) => state.placedNodes);
   const stageOrder = useStore(store, (state) => state.stages);
   const height = LAYOUT.lanes.find((lane) => lane.id === 'emotion')?.height ?? 150;
   const yOf = (emotion: number) => PADDING + ((2 - emotion) / 4) * (height - 2 * PADDING);
