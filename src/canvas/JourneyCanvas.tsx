@@ -28,7 +28,7 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
-import { FIT_ALL, openingViewport } from './layout';
+import { FIT_ALL, nodesBox, openingViewport } from './layout';
 import { useUi } from '../state/uiStore';
 import { useCanvasFocus } from './showOnCanvas';
 import { FocusOverlay } from './focus/FocusOverlay';
@@ -42,6 +42,8 @@ import { MetricsControls } from './metrics/MetricsControls';
 import { useCsvDrop } from '../panels/csv/useCsvDrop';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
+const NO_NODES: JourneyFlowNode[] = [];
+const NO_EDGES: PathFlowEdge[] = [];
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
 
 export function JourneyCanvas({ synced }: { synced: boolean }) {
@@ -61,7 +63,9 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   useShortcuts(actions, store, readOnly, undo);
 
   // Where the map opens, once it is loaded (openingViewport): a map that fits whole at a readable
-  // zoom is fitted again exactly once its cards are measured; a bigger one opens at its start.
+  // zoom is fitted again exactly once its cards are measured; a bigger one opens at its start. The
+  // nodes reach React Flow only then, so it never mounts the nodes of a viewport it leaves at once
+  // (a pane without a size, as in tests without layout, gets no opening viewport: nothing waits).
   const [opening, setOpening] = useState<'waiting' | 'fitting' | 'done'>('waiting');
   const flowStore = useFlowStoreApi();
   const paneReady = useFlowState((state) => state.width > 0 && state.height > 0);
@@ -69,20 +73,21 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const measured = useNodesInitialized();
   useEffect(() => {
     if (!synced || !paneReady || !hasNodes || opening !== 'waiting') return;
-    const timer = setTimeout(() => {
-      const { width, height } = flowStore.getState();
-      const view = openingViewport(flow.getNodesBounds(store.getState().nodes), { width, height });
-      void flow.setViewport(view);
-      setOpening(view.fitsWhole ? 'fitting' : 'done');
-    }, 30);
-    return () => clearTimeout(timer);
+    const { width, height } = flowStore.getState();
+    const view = openingViewport(nodesBox(store.getState().nodes), { width, height });
+    void flow.setViewport(view);
+    setOpening(view.fitsWhole ? 'fitting' : 'done');
   }, [synced, paneReady, hasNodes, opening, flow, flowStore, store]);
   useEffect(() => {
     if (opening !== 'fitting' || !measured) return;
     setOpening('done');
     void flow.fitView(FIT_ALL);
   }, [opening, measured, flow]);
-  // Only the nodes in view are mounted, except while an export draws the whole map.
+  const holdBack = opening === 'waiting' && paneReady;
+  const shown = holdBack ? NO_NODES : nodes;
+  const shownEdges = holdBack ? NO_EDGES : edges;
+  // Only the nodes in view are mounted, except while an export draws the whole map (and while the
+  // pane has no size yet, when nothing would count as in view).
   const renderAll = useUi((state) => state.renderAllNodes);
 
   const onNodesChange = useCallback(
@@ -129,8 +134,8 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   return (
     <div className={`canvas ${csvDropClass}`} {...csvDrop} onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
       <ReactFlow<JourneyFlowNode, PathFlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={shown}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -150,7 +155,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
         minZoom={0.1}
         maxZoom={2.5}
         snapToGrid={false}
-        onlyRenderVisibleElements={!renderAll}
+        onlyRenderVisibleElements={!renderAll && paneReady}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9d1dc" />

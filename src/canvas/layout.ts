@@ -93,14 +93,47 @@ export const ESTIMATED_SIZE = {
 /** "Zoom to fit" over every node, measured or not (see ESTIMATED_SIZE). */
 export const FIT_ALL = { padding: FIT_PADDING, includeHiddenNodes: true } as const;
 
-/** Below this zoom cards cannot be read: a map that only fits smaller opens at its start instead. */
-export const READABLE_ZOOM = 0.45;
+/** Below this zoom a card's text is under 8 px: a map that only fits smaller opens at its start instead. */
+export const READABLE_ZOOM = 0.6;
 
 export interface Box {
   x: number;
   y: number;
   width: number;
   height: number;
+}
+
+/** A flow node as far as its box goes (React Flow's Node has these fields). */
+interface Placed {
+  id: string;
+  position: { x: number; y: number };
+  parentId?: string;
+  width?: number;
+  height?: number;
+  initialWidth?: number;
+  initialHeight?: number;
+  measured?: { width?: number; height?: number };
+}
+
+/** The box around nodes, from their stored or estimated sizes (no measuring: before anything is drawn). */
+export function nodesBox(nodes: readonly Placed[]): Box {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of nodes) {
+    const parent = node.parentId ? byId.get(node.parentId) : undefined;
+    const x = node.position.x + (parent?.position.x ?? 0);
+    const y = node.position.y + (parent?.position.y ?? 0);
+    const width = node.measured?.width ?? node.width ?? node.initialWidth ?? 0;
+    const height = node.measured?.height ?? node.height ?? node.initialHeight ?? 0;
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  }
+  return nodes.length === 0 ? { x: 0, y: 0, width: 0, height: 0 } : { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /**
