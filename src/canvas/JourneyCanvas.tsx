@@ -8,7 +8,6 @@ import {
   MiniMap,
   Panel,
   ReactFlow,
-  useNodesInitialized,
   useReactFlow,
   useStore as useFlowState,
   useStoreApi as useFlowStoreApi,
@@ -70,7 +69,17 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const flowStore = useFlowStoreApi();
   const paneReady = useFlowState((state) => state.width > 0 && state.height > 0);
   const hasNodes = nodes.length > 0;
-  const measured = useNodesInitialized();
+  // every node drawn and measured (estimated handles make React Flow count unmounted nodes as ready)
+  const measured = useFlowState(
+    useCallback(
+      (state: { nodeLookup: ReadonlyMap<string, { hidden?: boolean; measured: { width?: number } }> }) => {
+        if (opening !== 'fitting' || state.nodeLookup.size === 0) return false;
+        for (const node of state.nodeLookup.values()) if (!node.hidden && !node.measured.width) return false;
+        return true;
+      },
+      [opening],
+    ),
+  );
   useEffect(() => {
     if (!synced || !paneReady || !hasNodes || opening !== 'waiting') return;
     const { width, height } = flowStore.getState();

@@ -63,7 +63,8 @@ function carryLocalState<T extends { id: string; selected?: boolean }>(derived: 
     if (lastDerived.get(item.id) === item) return local; // unchanged in the doc: keep the local object
     const { selected, measured, dragging, position } = local as T & { measured?: unknown; dragging?: boolean; position?: unknown };
     // a node being dragged here stays under the pointer: the doc gets its position on drop
-    return { ...item, selected, ...(measured ? { measured } : {}), ...(dragging ? { dragging, position } : {}) };
+    // a measured node's real handles replace the estimated ones (journeyView's cardHandles)
+    return { ...item, selected, ...(measured ? { measured, handles: undefined } : {}), ...(dragging ? { dragging, position } : {}) };
   });
   // nothing changed (a drag moves nodes, not edges): keep the array, so React Flow skips its update
   return sameItems(next, current) ? current : next;
@@ -182,7 +183,13 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
     },
     missingDefaultMetricDefs: () => metrics.missingDefaults(),
     applyNodeChanges(changes: NodeChange<JourneyFlowNode>[]) {
-      store.setState((state) => ({ nodes: applyNodeChanges(changes, state.nodes) }));
+      const measuredNow = new Set(changes.filter((change) => change.type === 'dimensions').map((change) => change.id));
+      store.setState((state) => {
+        const nodes = applyNodeChanges(changes, state.nodes);
+        if (measuredNow.size === 0) return { nodes };
+        // measured: from now on React Flow reads the real handles from the DOM
+        return { nodes: nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, handles: undefined } : node)) };
+      });
     },
     applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]) {
       store.setState((state) => ({ edges: applyEdgeChanges(changes, state.edges) }));
@@ -194,7 +201,10 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
         const measured = new Map(state.nodes.map((node) => [node.id, node.measured]));
         return {
           ...fresh,
-          nodes: fresh.nodes.map((node) => ({ ...node, selected: selected.has(node.id), measured: measured.get(node.id) })),
+          nodes: fresh.nodes.map((node) => {
+            const size = measured.get(node.id);
+            return { ...node, selected: selected.has(node.id), measured: size, ...(size ? { handles: undefined } : {}) };
+          }),
         };
       });
     },

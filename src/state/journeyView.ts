@@ -1,7 +1,7 @@
 // Pure derivation of React Flow nodes and edges from the journey's model nodes. It reuses the
 // previous flow object whenever its inputs are the same objects, so React Flow (and our memoised
 // node components) re-render only the nodes that changed.
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { ChannelNode, JourneyNode, MediaRef, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
 import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from '../canvas/layout';
 import type { NodeMetricView } from '../canvas/metrics/metricViews';
@@ -21,6 +21,21 @@ export interface ModelSnapshot {
 }
 
 const NO_MEDIA: readonly MediaRef[] = [];
+
+/**
+ * Where a node's handles are before it is drawn. React Flow mounts (to measure) every node that has
+ * no handle bounds, visible or not; with these it can leave the nodes out of view unmounted and
+ * still draw their edges. Once a node is measured, its real handles replace these (journeyStore).
+ */
+const NO_HANDLES: NodeHandle[] = [];
+const HANDLE_SIZE = 9; // .react-flow__handle
+function cardHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - HANDLE_SIZE / 2;
+  return [
+    { id: null, type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE },
+    { id: null, type: 'source', position: Position.Right, x: width - HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE },
+  ];
+}
 
 export interface DerivedView {
   stages: StageNode[];
@@ -100,6 +115,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       data: { width },
       width: width + LAYOUT.laneLabelWidth,
       height: CANVAS_HEIGHT,
+      handles: NO_HANDLES,
       draggable: false,
       selectable: false,
       focusable: false,
@@ -116,6 +132,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       data: { width },
       width,
       height: emotionLane?.height ?? 0,
+      handles: NO_HANDLES,
       draggable: false,
       selectable: false,
       focusable: false,
@@ -139,6 +156,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
         width: column.width,
         height: CANVAS_HEIGHT,
         dragHandle: '.stage-drag-handle',
+        handles: NO_HANDLES,
         zIndex: -1,
       })),
     );
@@ -160,6 +178,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           parentId,
           width: node.w, // the height follows the card's content
           initialHeight: ESTIMATED_SIZE.touchpointHeight,
+          handles: cardHandles(node.w, ESTIMATED_SIZE.touchpointHeight),
         })),
       );
     } else if (node.kind === 'channel') {
@@ -173,6 +192,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           data: { channel: node, usage, metrics },
           initialWidth: ESTIMATED_SIZE.channel.width,
           initialHeight: ESTIMATED_SIZE.channel.height,
+          handles: NO_HANDLES,
         })),
       );
     } else if (node.kind === 'owner') {
@@ -185,6 +205,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           data: { owner: node, stageCount },
           initialWidth: ESTIMATED_SIZE.owner.width,
           initialHeight: ESTIMATED_SIZE.owner.height,
+          handles: NO_HANDLES,
         })),
       );
     } else if (node.kind === 'note') {
@@ -196,6 +217,7 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
           data: { note: node },
           width: node.w,
           height: node.h,
+          handles: NO_HANDLES,
         })),
       );
     }
