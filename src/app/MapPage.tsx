@@ -147,7 +147,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
         )}
         {profile && !profile.chosen && <ProfileDialog />}
         <div className="map-body">
-          <JourneyCanvas synced={connectionState.synced || connectionState.localReady} />
+          <JourneyCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
           <Sidebar />
         </div>
       </div>

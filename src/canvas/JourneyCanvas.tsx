@@ -45,7 +45,11 @@ const NO_NODES: JourneyFlowNode[] = [];
 const NO_EDGES: PathFlowEdge[] = [];
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
 
-export function JourneyCanvas({ synced }: { synced: boolean }) {
+/**
+ * `synced`: the server's copy is here. `localReady`: this browser's offline copy is loaded, which
+ * counts as loaded when it has content (a first visit's empty copy must not decide the opening view).
+ */
+export function JourneyCanvas({ synced, localReady = false }: { synced: boolean; localReady?: boolean }) {
   const { doc, store, readOnly, run, undo, presence } = useMap();
   const presenceHandlers = usePresenceBroadcast();
   const stopFollowingOnOwnMove = useFollow(presence);
@@ -54,6 +58,8 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
   const nodes = useStore(store, (state) => state.nodes);
   const edges = useStore(store, (state) => state.edges);
   const stageCount = useStore(store, (state) => state.stages.length);
+  const hasContent = useStore(store, (state) => state.modelNodes.size > 0);
+  const loaded = synced || (localReady && hasContent);
   const flow = useReactFlow<JourneyFlowNode, PathFlowEdge>();
   const actions = useJourneyActions();
   const t = useT();
@@ -81,12 +87,12 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
     ),
   );
   useEffect(() => {
-    if (!synced || !paneReady || !hasNodes || opening !== 'waiting') return;
+    if (!loaded || !paneReady || !hasNodes || opening !== 'waiting') return;
     const { width, height } = flowStore.getState();
     const view = openingViewport(nodesBox(store.getState().nodes), { width, height });
     void flow.setViewport(view);
     setOpening(view.fitsWhole ? 'fitting' : 'done');
-  }, [synced, paneReady, hasNodes, opening, flow, flowStore, store]);
+  }, [loaded, paneReady, hasNodes, opening, flow, flowStore, store]);
   useEffect(() => {
     if (opening !== 'fitting' || !measured) return;
     setOpening('done');
@@ -171,7 +177,7 @@ export function JourneyCanvas({ synced }: { synced: boolean }) {
         <Panel position="top-left">
           <Toolbar actions={actions} readOnly={readOnly} undo={undo} />
         </Panel>
-        {synced && stageCount === 0 && (
+        {loaded && stageCount === 0 && (
           <Panel position="top-center">
             <EmptyMapHint readOnly={readOnly} onAddStage={actions.addStage} />
           </Panel>
