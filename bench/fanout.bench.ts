@@ -24,8 +24,9 @@ const DURATION_MS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15) * 1000;
 const DRAIN_MS = 10_000;
 const WORKERS = 3;
 /** Percorso with its SQLite store, then with the in-memory store (the cost of durability under load), then the reference. */
-const KINDS: ServerKind[] = ['percorso-sqlite', 'percorso-memory', 'reference'];
-const LIGHT_KINDS: ServerKind[] = ['percorso-sqlite', 'reference'];
+const ONLY = process.env.BENCH_FANOUT_KINDS?.split(',') as ServerKind[] | undefined;
+const KINDS: ServerKind[] = ONLY ?? ['percorso-sqlite', 'percorso-memory', 'reference'];
+const LIGHT_KINDS: ServerKind[] = ONLY ?? ['percorso-sqlite', 'reference'];
 const MAP_NODES = 20; // 4 stages, 2 channels, an owner, 13 touchpoints: one for each client to move
 
 interface Worker {

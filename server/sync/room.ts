@@ -284,7 +284,7 @@ export class Room {
     }
     let appended: Promise<number>;
     try {
-      // Called synchronously, in update order: the SQLite store has committed when this returns.
+      // Called synchronously, in update order; relayed below only once the store has committed it.
       appended = this.deps.store.appendUpdate(this.mapId, update);
     } catch (err) {
       appended = Promise.reject(err);

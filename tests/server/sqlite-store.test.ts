@@ -1,6 +1,7 @@
-// The SQLite store commits with synchronous=NORMAL and leaves checkpoints (the fsyncs) to a worker
-// thread. What a checkpoint moved into the database file survives even losing the WAL, as a crash
-// of the machine can lose its unsynced tail: these tests read the database file alone.
+// The SQLite store: appends of one event-loop turn commit together (group commit); commits are
+// synchronous=NORMAL and checkpoints (the fsyncs) run on a worker thread. What a checkpoint moved
+// into the database file survives even losing the WAL, as a crash of the machine can lose its
+// unsynced tail: the checkpoint tests read the database file alone.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,5 +61,38 @@ describe('SQLite checkpoints on a worker thread', () => {
     for (let i = 0; i < 10; i++) await store.appendUpdate('m1', new Uint8Array([i]));
     await store.close();
     expect(updatesInMainFile(dataDir)).toBe(10);
+  });
+});
+
+describe('SQLite group commit', () => {
+  it('commits the updates of one event-loop turn in one transaction, with seqs in call order', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 60_000);
+    await store.createMap({ id: 'm2', title: 'U', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+    const reader = new Database(path.join(dataDir, 'percorso.db'), { readonly: true });
+    const count = () => (reader.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n;
+    const appends = Array.from({ length: 50 }, (_, i) => store.appendUpdate(i % 2 ? 'm1' : 'm2', new Uint8Array([i])));
+    expect(count()).toBe(0); // nothing committed within the turn
+    const seqs = await Promise.all(appends);
+    expect(count()).toBe(50);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(50);
+    const stored = await store.loadDocument('m1');
+    expect(stored?.updates.map((u) => u.bytes[0])).toEqual(Array.from({ length: 25 }, (_, i) => 2 * i + 1));
+    reader.close();
+  });
+
+  it('fails only the update of a map deleted meanwhile, not the others of its turn', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 60_000);
+    await store.createMap({ id: 'gone', title: 'G', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+    const before = store.appendUpdate('m1', new Uint8Array([1]));
+    const lost = store.appendUpdate('gone', new Uint8Array([2]));
+    const after = store.appendUpdate('m1', new Uint8Array([3]));
+    await store.deleteMap('gone');
+    await expect(lost).rejects.toThrow(/FOREIGN KEY/);
+    expect(await before).toBeGreaterThan(0);
+    expect(await after).toBeGreaterThan(await before);
+    expect((await store.loadDocument('m1'))?.updates).toHaveLength(2);
   });
 });
