@@ -52,6 +52,9 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 3, sql: FEATURES_TABLES_SQL },
 ];
 
+/** Bytes the WAL file keeps after a checkpoint restarted it (walCheckpointer.ts restarts it past 16 MiB). */
+const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
+
 interface PendingAppend {
   mapId: string;
   bytes: Buffer;
@@ -88,6 +91,8 @@ export class SqliteStore implements Store {
     // the machine within checkpointEveryMs. FULL would fsync on the event loop for every update.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('wal_autocheckpoint = 0');
+    // when a checkpoint restarts the WAL, its file is cut back to this size
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();

@@ -53,7 +53,9 @@ describe('crash durability', () => {
     for (let k = 0; k < kills; k++) {
       const stop = startWriting(writers);
       const before = receivedByAny(writers).size;
-      await waitFor(() => receivedByAny(writers).size >= before + 20, 15_000, 'edits flowing');
+      await waitFor(() => receivedByAny(writers).size >= before + 20, 15_000, 'edits flowing').catch((err: unknown) => {
+        throw new Error(`${String(err)} after ${k} kills; the server's log ends with:\n${proc.output().slice(-3000)}`);
+      });
       await sleep(Math.floor(Math.random() * 300));
       proc.kill('SIGKILL');
       expect((await proc.exited).signal).toBe('SIGKILL');

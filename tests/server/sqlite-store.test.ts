@@ -55,6 +55,19 @@ describe('SQLite checkpoints on a worker thread', () => {
     expect(updatesInMainFile(dataDir)).toBe(0);
   });
 
+  it('keeps the WAL bounded while edits never pause (a passive checkpoint alone never restarts it)', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 50);
+    const wal = path.join(dataDir, 'percorso.db-wal');
+    let largest = 0;
+    for (let i = 0; i < 4000; i++) {
+      await store.appendUpdate('m1', new Uint8Array(64).fill(i % 256)); // one commit each: a turn apiece
+      if (i % 100 === 0) largest = Math.max(largest, fs.statSync(wal).size);
+    }
+    // 4,000 commits write about 50 MB of WAL frames; restarted past 16 MiB, the file stays near that
+    expect(largest).toBeLessThan(28 * 1024 * 1024);
+  });
+
   it('checkpoints everything when it closes', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
