@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { precompress } from './scripts/vitePrecompress';
+import { precompress } from './scripts/vitePrecompress.ts';
 
 // In development the API and websocket sync run in the Node server (scripts/dev.mjs starts it on
 // DEV_API_PORT); Vite proxies to it so the browser talks to one origin, as in production.
