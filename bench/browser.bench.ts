@@ -32,6 +32,8 @@ const VIEWPORT = { width: 1440, height: 900 };
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** The app mounts only the nodes in view (see installOpenProbe); 0 for a build that mounts all. */
 const VISIBLE_ONLY = process.env.BENCH_VISIBLE_ONLY !== '0';
+/** Drag with the whole map fitted on screen ("Fit"), every node mounted, instead of the opening view. */
+const DRAG_FITTED = process.env.BENCH_DRAG_FIT === '1';
 /** Experiments: CSS added to the page before the drag (e.g. hide a part to see what it costs). */
 const DRAG_CSS = process.env.BENCH_DRAG_CSS ?? '';
 
@@ -163,6 +165,10 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     await page.waitForFunction(() => (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen?.interactive != null, null, { timeout: 120_000, polling: 100 });
     await sleep(1500); // fitView and the first paints settle
     if (DRAG_CSS) await page.addStyleTag({ content: DRAG_CSS });
+    if (DRAG_FITTED) {
+      await page.getByRole('button', { name: 'Fit', exact: true }).click();
+      await sleep(2500); // the fit animation, then every node mounted and measured
+    }
 
     // idle frame rate, as the yardstick of this headless browser
     await page.evaluate(startFrames);
@@ -170,6 +176,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     const idle = await page.evaluate(stopFrames);
     const idleFps = round((idle.frames.length - 1) / (((idle.frames.at(-1) ?? 0) - (idle.frames[0] ?? 0)) / 1000), 1);
 
+    const mounted = await page.evaluate(() => document.querySelectorAll('.react-flow__node').length);
     const dragged = await page.evaluate(pickDraggable, map.ids.touchpoints);
     if (!dragged) throw new Error('no touchpoint of the map is on screen to drag');
     const node = page.locator(`.react-flow__node[data-id="${dragged}"]`);
@@ -199,7 +206,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     const log = await page.evaluate(stopFrames);
     const profile = await stopProfiler(profiler, `drag-${DRAG_NODES}`);
     const after = await node.evaluate((el) => (el as HTMLElement).style.transform);
-    return { idleFps, moved: before !== after, movesSent: step, cpu, ...frameStats(log), profile };
+    return { idleFps, moved: before !== after, movesSent: step, mounted, cpu, ...frameStats(log), profile };
   } finally {
     await context.close();
   }
@@ -226,7 +233,7 @@ async function main(): Promise<void> {
     const drags: Awaited<ReturnType<typeof dragFps>>[] = [];
     for (let run = 0; run < DRAG_RUNS; run++) {
       const drag = await dragFps(browser, server, warm, mid, run);
-      console.log(`  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, renderer CPU ${drag.cpu.rendererMs} ms, moved ${drag.moved}`);
+      console.log(`  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, renderer CPU ${drag.cpu.rendererMs} ms, ${drag.mounted} nodes mounted, moved ${drag.moved}`);
       drags.push(drag);
     }
 
@@ -255,6 +262,7 @@ async function main(): Promise<void> {
         ['frames over 33 ms', ...drags.map((d) => d.longFrames)],
         ['pointer moves handled / sent', ...drags.map((d) => `${d.pointerMoves} / ${d.movesSent}`)],
         ['renderer CPU per second of drag', ...drags.map((d) => `${Math.round(d.cpu.rendererMs / d.seconds)} ms`)],
+        ['nodes mounted (of the map and the lanes)', ...drags.map((d) => d.mounted)],
         ['node moved', ...drags.map((d) => (d.moved ? 'yes' : 'NO'))],
       ],
     );

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
@@ -17,6 +18,7 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import { useStore } from 'zustand';
+import { Maximize } from 'lucide-react';
 import { LOCAL_USER, addTouchpoint, connect, removeEdge, removeNodes, roots } from '../model';
 import { type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
 import { edgeTypes, nodeTypes } from './flowTypes';
@@ -27,7 +29,8 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
-import { FIT_ALL, nodesBox, openingViewport } from './layout';
+import { nodesBox, openingViewport } from './layout';
+import { useFitNodes } from './useFitNodes';
 import { useUi } from '../state/uiStore';
 import { useCanvasFocus } from './showOnCanvas';
 import { FocusOverlay } from './focus/FocusOverlay';
@@ -93,11 +96,12 @@ export function JourneyCanvas({ synced, localReady = false }: { synced: boolean;
     void flow.setViewport(view);
     setOpening(view.fitsWhole ? 'fitting' : 'done');
   }, [loaded, paneReady, hasNodes, opening, flow, flowStore, store]);
+  const fit = useFitNodes();
   useEffect(() => {
     if (opening !== 'fitting' || !measured) return;
     setOpening('done');
-    void flow.fitView(FIT_ALL);
-  }, [opening, measured, flow]);
+    fit();
+  }, [opening, measured, fit]);
   const holdBack = opening === 'waiting' && paneReady;
   const shown = holdBack ? NO_NODES : nodes;
   const shownEdges = holdBack ? NO_EDGES : edges;
@@ -186,7 +190,11 @@ export function JourneyCanvas({ synced, localReady = false }: { synced: boolean;
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
         <MetricsControls />
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_ALL} />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <ControlButton onClick={() => fit({ duration: 250 })} title={t('toolbar.fitHint')} aria-label={t('toolbar.fitHint')}>
+            <Maximize aria-hidden style={{ fill: 'none' }} />
+          </ControlButton>
+        </Controls>
         <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel={t('canvas.overview')} />
       </ReactFlow>
     </div>

@@ -90,9 +90,6 @@ export const ESTIMATED_SIZE = {
   owner: { width: 170, height: 48 },
 } as const;
 
-/** "Zoom to fit" over every node, measured or not (see ESTIMATED_SIZE). */
-export const FIT_ALL = { padding: FIT_PADDING, includeHiddenNodes: true } as const;
-
 /** Below this zoom a card's text is under 8 px: a map that only fits smaller opens at its start instead. */
 export const READABLE_ZOOM = 0.6;
 

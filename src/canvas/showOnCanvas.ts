@@ -1,8 +1,8 @@
 // Panels (insight, comments, owners) ask the canvas to show some nodes: select exactly them and fit
 // the view to them. A tiny event bus, so a panel needs no React Flow instance of its own.
 import { useEffect } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import type { JourneyStore } from '../state/journeyStore';
+import { useFitNodes } from './useFitNodes';
 
 type Listener = (nodeIds: readonly string[]) => void;
 const listeners = new Set<Listener>();
@@ -19,12 +19,12 @@ export function showOnCanvas(store: JourneyStore, nodeIds: readonly string[], ed
 
 /** Mounted inside the canvas: performs the fit of showOnCanvas. */
 export function useCanvasFocus(): void {
-  const flow = useReactFlow();
+  const fit = useFitNodes();
   useEffect(() => {
     const listener: Listener = (ids) => {
-      if (ids.length > 0) void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.5, maxZoom: 1.2, duration: 300, includeHiddenNodes: true });
+      if (ids.length > 0) fit({ ids, padding: 0.5, maxZoom: 1.2, duration: 300 });
     };
     listeners.add(listener);
     return () => void listeners.delete(listener);
-  }, [flow]);
+  }, [fit]);
 }

@@ -5,7 +5,7 @@ import { addChannel, addNote, addOwner, addStage, addTouchpoint, type ChannelMed
 import { useUi } from '../state/uiStore';
 import { t } from '../i18n';
 import { MEDIUM_STYLE } from './channelStyle';
-import { FIT_ALL } from './layout';
+import { useFitNodes } from './useFitNodes';
 import { useMap } from './mapContext';
 import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
 
@@ -22,6 +22,7 @@ export function useJourneyActions(): JourneyActions {
   const { doc, store, run } = useMap();
   const flow = useReactFlow();
   const startEditing = useUi((state) => state.startEditing);
+  const fit = useFitNodes();
 
   return useMemo(() => {
     const countKind = (kind: string) => [...store.getState().modelNodes.values()].filter((node) => node.kind === kind).length;
@@ -62,8 +63,8 @@ export function useJourneyActions(): JourneyActions {
         if (run(() => (id = addNote(doc, { label: t('new.note'), x: center.x - 100, y: center.y - 60 })))) created(id);
       },
       fitView() {
-        void flow.fitView({ ...FIT_ALL, duration: 250 });
+        fit({ duration: 250 });
       },
     };
-  }, [doc, store, run, flow, startEditing]);
+  }, [doc, store, run, flow, fit, startEditing]);
 }
