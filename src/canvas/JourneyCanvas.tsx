@@ -31,6 +31,7 @@ import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
 import { nodesBox, openingViewport } from './layout';
 import { useFitNodes } from './useFitNodes';
+import { everyNodeMeasured } from './everyNodeMeasured';
 import { useUi } from '../state/uiStore';
 import { useCanvasFocus } from './showOnCanvas';
 import { FocusOverlay } from './focus/FocusOverlay';
@@ -78,17 +79,7 @@ export function JourneyCanvas({ synced, localReady = false }: { synced: boolean;
   const flowStore = useFlowStoreApi();
   const paneReady = useFlowState((state) => state.width > 0 && state.height > 0);
   const hasNodes = nodes.length > 0;
-  // every node drawn and measured (estimated handles make React Flow count unmounted nodes as ready)
-  const measured = useFlowState(
-    useCallback(
-      (state: { nodeLookup: ReadonlyMap<string, { hidden?: boolean; measured: { width?: number } }> }) => {
-        if (opening !== 'fitting' || state.nodeLookup.size === 0) return false;
-        for (const node of state.nodeLookup.values()) if (!node.hidden && !node.measured.width) return false;
-        return true;
-      },
-      [opening],
-    ),
-  );
+  const measured = useFlowState(useCallback((state) => opening === 'fitting' && everyNodeMeasured(state.nodeLookup), [opening]));
   useEffect(() => {
     if (!loaded || !paneReady || !hasNodes || opening !== 'waiting') return;
     const { width, height } = flowStore.getState();

@@ -77,8 +77,15 @@ export function nextTouchpointSlot(existingYs: readonly number[]): { x: number; 
   return { x: 20, y: Math.max(top, bottom) };
 }
 
-/** Padding of "zoom to fit": room at the top for the toolbar that floats over the canvas. */
-export const FIT_PADDING = { top: '84px', bottom: '24px', left: '32px', right: '32px' } as const;
+/** Room around "zoom to fit", in screen pixels: at the top for the toolbar that floats over the canvas. */
+const FIT_MARGIN = { top: 84, bottom: 24, left: 32, right: 32 } as const;
+/** FIT_MARGIN as React Flow's fit padding. */
+export const FIT_PADDING = {
+  top: `${FIT_MARGIN.top}px`,
+  bottom: `${FIT_MARGIN.bottom}px`,
+  left: `${FIT_MARGIN.left}px`,
+  right: `${FIT_MARGIN.right}px`,
+} as const;
 
 /**
  * Sizes React Flow assumes for a node it has not measured yet. Only the nodes in view are mounted
@@ -139,7 +146,7 @@ export function nodesBox(nodes: readonly Placed[]): Box {
  * as a journey is read left to right, at a zoom no smaller than READABLE_ZOOM.
  */
 export function openingViewport(bounds: Box, pane: { width: number; height: number }, maxZoom = 1): { x: number; y: number; zoom: number; fitsWhole: boolean } {
-  const pad = { top: 84, bottom: 24, left: 32, right: 32 };
+  const pad = FIT_MARGIN;
   const roomX = Math.max(1, pane.width - pad.left - pad.right);
   const roomY = Math.max(1, pane.height - pad.top - pad.bottom);
   const fitZoom = Math.min(roomX / Math.max(1, bounds.width), roomY / Math.max(1, bounds.height), maxZoom);

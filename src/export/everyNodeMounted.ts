@@ -2,19 +2,12 @@
 // every node and waits until React Flow has measured them all (their real heights decide the bounds).
 import type { InternalNode } from '@xyflow/react';
 import { useUi } from '../state/uiStore';
+import { everyNodeMeasured } from '../canvas/everyNodeMeasured';
 import { throwIfCancelled, yieldToBrowser } from './download';
 
 const MOUNT_TIMEOUT_MS = 20_000;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-function allMeasured(nodeLookup: ReadonlyMap<string, InternalNode>): boolean {
-  for (const node of nodeLookup.values()) {
-    if (node.hidden) continue;
-    if (!node.measured.width || !node.measured.height || node.internals.handleBounds === undefined) return false;
-  }
-  return true;
-}
 
 /** Runs `work` with every node of the canvas mounted and measured; back to nodes in view afterwards. */
 export async function withEveryNodeMounted<T>(
@@ -27,7 +20,7 @@ export async function withEveryNodeMounted<T>(
   try {
     const started = performance.now();
     await yieldToBrowser();
-    while (!allMeasured(flowStore.getState().nodeLookup)) {
+    while (!everyNodeMeasured(flowStore.getState().nodeLookup)) {
       throwIfCancelled(signal);
       if (performance.now() - started > MOUNT_TIMEOUT_MS) throw new Error('the map took too long to draw');
       await nextFrame();

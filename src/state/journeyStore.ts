@@ -55,6 +55,12 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
+/**
+ * What a measured node gets besides its size: no estimated handles (journeyView's cardHandles), so
+ * React Flow reads its real ones from the DOM from now on.
+ */
+const REAL_HANDLES = { handles: undefined };
+
 function carryLocalState<T extends { id: string; selected?: boolean }>(derived: T[], current: T[], lastDerived: Map<string, T>): T[] {
   const currentById = new Map(current.map((item) => [item.id, item]));
   const next = derived.map((item) => {
@@ -63,8 +69,7 @@ function carryLocalState<T extends { id: string; selected?: boolean }>(derived: 
     if (lastDerived.get(item.id) === item) return local; // unchanged in the doc: keep the local object
     const { selected, measured, dragging, position } = local as T & { measured?: unknown; dragging?: boolean; position?: unknown };
     // a node being dragged here stays under the pointer: the doc gets its position on drop
-    // a measured node's real handles replace the estimated ones (journeyView's cardHandles)
-    return { ...item, selected, ...(measured ? { measured, handles: undefined } : {}), ...(dragging ? { dragging, position } : {}) };
+    return { ...item, selected, ...(measured ? { measured, ...REAL_HANDLES } : {}), ...(dragging ? { dragging, position } : {}) };
   });
   // nothing changed (a drag moves nodes, not edges): keep the array, so React Flow skips its update
   return sameItems(next, current) ? current : next;
@@ -187,8 +192,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       store.setState((state) => {
         const nodes = applyNodeChanges(changes, state.nodes);
         if (measuredNow.size === 0) return { nodes };
-        // measured: from now on React Flow reads the real handles from the DOM
-        return { nodes: nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, handles: undefined } : node)) };
+        return { nodes: nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, ...REAL_HANDLES } : node)) };
       });
     },
     applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]) {
@@ -203,7 +207,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
           ...fresh,
           nodes: fresh.nodes.map((node) => {
             const size = measured.get(node.id);
-            return { ...node, selected: selected.has(node.id), measured: size, ...(size ? { handles: undefined } : {}) };
+            return { ...node, selected: selected.has(node.id), measured: size, ...(size ? REAL_HANDLES : {}) };
           }),
         };
       });
