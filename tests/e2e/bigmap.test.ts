@@ -2,19 +2,16 @@
 // readable zoom with only the cards in view mounted; "fit" shows (and mounts) every card; a drag is
 // seen live by a second person and reaches the document once, on drop; the PNG export draws the
 // whole map although only part of it is mounted when the export starts.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addStage, addTouchpoint, roots } from '../../src/model';
 import { connectSynced, createMap, startTestServer, waitFor } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
-import { chooseExport, downloadOf, flowBounds, pngSize } from './export-helpers';
+import { MAP_PADDING, chooseExport, downloadOf, flowBounds, pngSize } from './export-helpers';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 const STAGES = 16;
 const PER_STAGE = 3;
-const PADDING = 32; // src/export/mapImage.ts MAP_PADDING
 
 let browser: Browser;
 beforeAll(async () => {
@@ -79,7 +76,7 @@ describe('a map wider than the screen', () => {
     await a.page.getByRole('button', { name: 'Fit', exact: true }).click();
     await expect.poll(() => mountedCards(a.page), { timeout: 10_000 }).toBe(total);
     const bounds = await flowBounds(a.page);
-    expect(Math.abs(pngSize(png.bytes).width - (bounds.width + 2 * PADDING))).toBeLessThanOrEqual(4);
+    expect(Math.abs(pngSize(png.bytes).width - (bounds.width + 2 * MAP_PADDING))).toBeLessThanOrEqual(4);
 
     // Bob watches Alice drag the first card: it moves on his screen before she drops it
     const b = await open(server.url);

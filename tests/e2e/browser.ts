@@ -1,5 +1,9 @@
 // Debian's Chromium driven by playwright-core: never a browser downloaded by a test tool.
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+
+/** The built app the browser tests serve (`npm test` builds it first). */
+export const DIST = path.resolve(import.meta.dirname, '../../dist');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

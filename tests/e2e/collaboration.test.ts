@@ -1,13 +1,11 @@
 // The built app, served by the real server, in Debian Chromium: one person creates a map and edits
 // it; a second browser context with the share link sees the edits arrive live.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 
 let browser: Browser;
 let server: TestServer;

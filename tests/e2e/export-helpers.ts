@@ -7,6 +7,9 @@ import { expect } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { Steps } from './steps';
 
+/** Space around the map in an exported image (src/export/mapImage.ts MAP_PADDING). */
+export const MAP_PADDING = 32;
+
 /** Creates a map from the home page with the template whose card is named `templateName`. */
 export async function createFromTemplate(steps: Steps, title: string, templateName: string): Promise<string> {
   await steps.openHome();

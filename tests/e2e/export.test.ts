@@ -1,17 +1,14 @@
 // Export in the real browser: a map made from the purchase template through the home page is
 // exported as PNG (whole map at the chosen scale, not blank, tiled at 4×), PDF (pages, real text
 // read back with pdfjs-dist), JSON (imported again from the home page: an equal map) and CSV.
-import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
-import { chooseExport, createFromTemplate, downloadOf, flowBounds, inkShares, pdfText, pngSize } from './export-helpers';
+import { MAP_PADDING, chooseExport, createFromTemplate, downloadOf, flowBounds, inkShares, pdfText, pngSize } from './export-helpers';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
-const PADDING = 32; // src/export/mapImage.ts MAP_PADDING
 
 let browser: Browser;
 
@@ -47,10 +44,10 @@ describe('export', () => {
     });
     expect(png2.name).toBe('Bike purchase.png');
     const size2 = pngSize(png2.bytes);
-    expect(Math.abs(size2.width - (bounds.width + 2 * PADDING) * 2)).toBeLessThanOrEqual(4);
+    expect(Math.abs(size2.width - (bounds.width + 2 * MAP_PADDING) * 2)).toBeLessThanOrEqual(4);
     // the map plus the legend strip under it
-    expect(size2.height).toBeGreaterThan((bounds.height + 2 * PADDING) * 2);
-    expect(size2.height).toBeLessThan((bounds.height + 2 * PADDING + 400) * 2);
+    expect(size2.height).toBeGreaterThan((bounds.height + 2 * MAP_PADDING) * 2);
+    expect(size2.height).toBeLessThan((bounds.height + 2 * MAP_PADDING + 400) * 2);
     const ink2 = await inkShares(steps.page, png2.bytes);
     for (const share of ink2) expect(share).toBeGreaterThan(0.02);
 

@@ -1,14 +1,12 @@
 // Metrics in the real browser: a CSV (semicolons, decimal commas, one bad row) dropped on the map
 // opens the import dialog; applying it and colouring the map by CSAT heat-colours the cards, each
 // with its number and status words, and a second person sees the imported values live.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 
 let browser: Browser;
 let server: TestServer;

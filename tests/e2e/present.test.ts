@@ -1,15 +1,13 @@
 // Presentation mode in the real browser: Present opens stage 1 of the map, the arrow keys move
 // between stages, Escape leaves; a viewer link can present too.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { applyTemplate } from '../../src/model';
 import { connectSynced, createMap, startTestServer } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 import { createFromTemplate } from './export-helpers';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,13 +1,11 @@
 // Two people on one map in two browser contexts: presence, comments, offline editing with merge,
 // per-person undo.
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 
 let browser: Browser;
 let server: TestServer;

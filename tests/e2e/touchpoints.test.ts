@@ -1,14 +1,12 @@
 // Rich touchpoints in the real browser: an image attached through the file dialog shows as a
 // thumbnail, survives a reload and appears for a second person; a note typed by one person appears
 // for the other.
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { launchChromium } from './browser';
+import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-const DIST = path.resolve(import.meta.dirname, '../../dist');
 // A 2×2 PNG: enough for the server to sniff it as image/png and for the browser to decode it.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP4z8DwHwyBNAMDAwMDAwBd6gn3QJ0mUQAAAABJRU5ErkJggg==',
