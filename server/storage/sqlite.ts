@@ -192,18 +192,21 @@ export class SqliteStore implements Store {
 
   private pendingAppends: PendingAppend[] = [];
 
+  /** One row of the update log; its seq. */
+  private readonly insertUpdate = (item: PendingAppend): number => Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid);
+
   private readonly flushAppends = (): void => {
     const batch = this.pendingAppends;
     this.pendingAppends = [];
     if (batch.length === 0) return;
     let seqs: number[];
     try {
-      seqs = this.db.transaction(() => batch.map((item) => Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid)))();
+      seqs = this.db.transaction(() => batch.map(this.insertUpdate))();
     } catch {
       // one bad item (its map deleted meanwhile) must not fail the others: each on its own
       for (const item of batch) {
         try {
-          item.resolve(Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid));
+          item.resolve(this.insertUpdate(item));
         } catch (err) {
           item.reject(err);
         }
