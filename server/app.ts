@@ -19,7 +19,7 @@ import { SqliteStore } from './storage/sqlite';
 import type { Store } from './storage/store';
 import { CLOSE } from './sync/closeCodes';
 import { attachSync } from './sync/connection';
-import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY } from './sync/limits';
+import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY, trustedProxies } from './sync/limits';
 import { Rooms } from './sync/rooms';
 
 export interface PercorsoServerOptions extends Partial<ServerConfig> {
@@ -97,7 +97,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   installErrorHandler(app);
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   healthRoutes(app);
-  mapRoutes(app, { store, rooms, media });
+  mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies: trustedProxies(config.trustedProxies) } });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await staticRoutes(app, config.distDir);

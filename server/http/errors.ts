@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'too_many_items'
   | 'no_valid_items'
   // a mutating request from a browser page of another origin (ALLOWED_ORIGINS)
-  | 'origin_not_allowed';
+  | 'origin_not_allowed'
+  // a client address over a rate (map creation), with Retry-After
+  | 'too_many_requests';
 
 export class HttpError extends Error {
   constructor(
