@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { createFeatures, type FeatureTiming, type Features } from './features';
 import { installErrorHandler } from './http/errors';
+import { guardConnections, httpServerFactory, type ConnectionGuard, type HttpLimits } from './http/connectionGuard';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
@@ -40,6 +41,8 @@ export interface PercorsoServer {
   log: FastifyBaseLogger;
   /** Ingest, alerts, versions and key rotation (tests read `features.webhooks.active`). */
   features: Features;
+  /** Open HTTP connections (not sync sockets) and those refused for a cap. */
+  httpConnections: ConnectionGuard;
   /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
   close(): Promise<void>;
 }
@@ -54,6 +57,15 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   const { logStream, store: givenStore, timing, ...overrides } = options;
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...overrides };
 
+  const proxies = trustedProxies(config.trustedProxies);
+  const httpLimits: HttpLimits = {
+    headersTimeoutMs: config.httpHeadersTimeoutMs,
+    requestTimeoutMs: config.httpRequestTimeoutMs,
+    idleTimeoutMs: config.httpIdleTimeoutMs,
+    connectionsPerIp: config.maxHttpConnectionsPerIp,
+    connections: config.maxHttpConnections,
+    proxies,
+  };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -69,7 +81,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: false } },
     bodyLimit: 1024 * 1024,
+    serverFactory: httpServerFactory(httpLimits),
   });
+  const httpConnections = guardConnections(app.server, httpLimits, app.log.child({ component: 'http' }));
 
   // scale-out: PostgreSQL (schema migrated here) and the Redis relay; else SQLite in DATA_DIR
   const store =
@@ -97,7 +111,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   installErrorHandler(app);
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   healthRoutes(app);
-  mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies: trustedProxies(config.trustedProxies) } });
+  mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await staticRoutes(app, config.distDir);
@@ -142,5 +156,5 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     return closing;
   };
 
-  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, close };
+  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, httpConnections, close };
 }
