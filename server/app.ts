@@ -18,6 +18,7 @@ import { PostgresStore } from './storage/postgres';
 import { PostgresMediaFiles } from './storage/postgresMediaFiles';
 import { SqliteStore } from './storage/sqlite';
 import type { Store } from './storage/store';
+import { StorageHealth } from './storage/writable';
 import { CLOSE } from './sync/closeCodes';
 import { attachSync } from './sync/connection';
 import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY, trustedProxies } from './sync/limits';
@@ -110,7 +111,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   });
   installErrorHandler(app);
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
-  healthRoutes(app);
+  const storage = new StorageHealth(store, app.log.child({ component: 'storage' }));
+  healthRoutes(app, storage);
   mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
@@ -130,6 +132,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       bytesBeforeReady: BYTES_BEFORE_READY,
     },
     allowedOrigins: config.allowedOrigins,
+    storage,
   });
 
   try {

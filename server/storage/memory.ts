@@ -133,5 +133,7 @@ export class MemoryStore implements Store {
   }
   // --- end keys, webhooks, versions ---
 
+  async checkWritable(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

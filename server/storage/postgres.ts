@@ -8,7 +8,7 @@ import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDe
 import { PostgresFeatures } from './postgresFeatures';
 import { PostgresMedia } from './postgresMedia';
 import { migrate } from './postgresSchema';
-import { inTransaction, toBuffer, toBytes } from './postgresTx';
+import { inTransaction, toBuffer, toBytes, withClient } from './postgresTx';
 
 /** Where pool errors go (an idle connection that broke); pino's logger fits. */
 export interface PostgresLog {
@@ -211,6 +211,18 @@ export class PostgresStore implements Store {
         mapId,
         updates.rows.map((u) => u.seq),
       ]);
+    });
+  }
+
+  async checkWritable(): Promise<void> {
+    // a real write (a no-op update of a row that always exists), rolled back: fails on a read-only database
+    await withClient(this.pool, async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query('UPDATE schema_migrations SET version = version WHERE version = (SELECT MAX(version) FROM schema_migrations)');
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+      }
     });
   }
 

@@ -52,6 +52,9 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 3, sql: FEATURES_TABLES_SQL },
 ];
 
+/** Thrown inside the write probe's transaction so it rolls back. */
+const ROLLBACK = Symbol('rollback');
+
 /** Bytes the WAL file keeps after a checkpoint restarted it (walCheckpointer.ts restarts it past 16 MiB). */
 const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 
@@ -301,6 +304,19 @@ export class SqliteStore implements Store {
     return this.features.latestAutoVersionAt(mapId);
   }
   // --- end keys, webhooks, versions ---
+
+  async checkWritable(): Promise<void> {
+    // a real write (a no-op update of a row that always exists), rolled back
+    const probe = this.db.transaction(() => {
+      this.db.prepare('UPDATE migrations SET version = version WHERE version = (SELECT MAX(version) FROM migrations)').run();
+      throw ROLLBACK;
+    });
+    try {
+      probe();
+    } catch (err) {
+      if (err !== ROLLBACK) throw err;
+    }
+  }
 
   async close(): Promise<void> {
     if (this.db.open) this.flushAppends();

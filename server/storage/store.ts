@@ -134,5 +134,11 @@ export interface Store {
   latestAutoVersionAt(mapId: string): Promise<string | null>;
   // --- end keys, webhooks, versions ---
 
+  /**
+   * Resolves if the store can commit a write now; rejects with the reason otherwise (a read-only
+   * database or file system, a full disk). Writes nothing that stays: /api/health and sync call it.
+   */
+  checkWritable(): Promise<void>;
+
   close(): Promise<void>;
 }
