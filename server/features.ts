@@ -19,6 +19,8 @@ export interface FeatureTiming {
   webhookTimeoutMs: number;
   /** Waits before each webhook retry (default [1000, 2000, 4000]: 3 retries). */
   webhookRetryDelaysMs: number[];
+  /** One webhook POST per hook per this window, listing every alert of the window (default 1000). */
+  webhookWindowMs: number;
   /** A changed map gets an automatic version when its newest one is older than this (default 24 h). */
   autoVersionPeriodMs: number;
 }
@@ -26,6 +28,7 @@ export interface FeatureTiming {
 export const DEFAULT_TIMING: FeatureTiming = {
   webhookTimeoutMs: DEFAULT_DELIVERY.timeoutMs,
   webhookRetryDelaysMs: [...DEFAULT_DELIVERY.retryDelaysMs],
+  webhookWindowMs: DEFAULT_DELIVERY.windowMs,
   autoVersionPeriodMs: DAY_MS,
 };
 
@@ -38,13 +41,19 @@ export interface Features {
   close(): Promise<void>;
 }
 
-export function createFeatures(deps: { store: Store; log: FastifyBaseLogger; timing?: Partial<FeatureTiming> }): Features {
+export function createFeatures(deps: { store: Store; log: FastifyBaseLogger; timing?: Partial<FeatureTiming>; webhookAllowPrivate?: boolean }): Features {
   const { store, log } = deps;
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
   const webhooks = new WebhookSender({
     store,
     log: log.child({ component: 'webhooks' }),
-    options: { timeoutMs: timing.webhookTimeoutMs, retryDelaysMs: timing.webhookRetryDelaysMs },
+    options: {
+      ...DEFAULT_DELIVERY,
+      timeoutMs: timing.webhookTimeoutMs,
+      retryDelaysMs: timing.webhookRetryDelaysMs,
+      windowMs: timing.webhookWindowMs,
+      allowPrivate: deps.webhookAllowPrivate ?? false,
+    },
   });
   const alerts = new MetricAlerts({ store, sender: webhooks, log: log.child({ component: 'alerts' }) });
   const autoVersions = new AutoVersions({ store, log: log.child({ component: 'versions' }), periodMs: timing.autoVersionPeriodMs });
@@ -55,7 +64,7 @@ export function createFeatures(deps: { store: Store; log: FastifyBaseLogger; tim
     webhooks,
     async routes(app, rooms) {
       keyRoutes(app, { store, sockets });
-      webhookRoutes(app, { store });
+      webhookRoutes(app, { store, allowPrivate: deps.webhookAllowPrivate ?? false });
       versionRoutes(app, { store, rooms, autoVersions });
       await app.register(metricsRoutes, { store, rooms }); // its own scope: a bigger JSON body limit
     },
