@@ -63,6 +63,10 @@ const RESYNC_ORIGIN = { kind: 'resync' } as const;
  * never stored, so the whole change is stored and published like a local one.
  */
 const COMPLETED_ORIGIN = { kind: 'relay-completed' } as const;
+/** Client updates that may wait for a missing dependency at once (Room.boundPending). */
+export const PENDING_MAX_UPDATES = 100;
+/** Bytes they may hold together. */
+export const PENDING_MAX_BYTES = 16 * 1024 * 1024;
 /** How long one process may hold a map's compaction lock (a compaction takes milliseconds). */
 const COMPACT_LOCK_MS = 30_000;
 
@@ -186,6 +190,33 @@ export class Room {
       this.doc.off('afterTransaction', watch);
     }
     if (mayNeedRepair) this.scheduleRepair();
+    this.boundPending();
+  }
+
+  /** Client updates taken since the document last had nothing waiting for a dependency. */
+  private pendingUpdates = 0;
+
+  /**
+   * Updates whose dependencies never came wait in memory (Yjs keeps them until they can be applied)
+   * and are never stored. Past PENDING_MAX_UPDATES or PENDING_MAX_BYTES they are dropped and every
+   * editor is resynced: sync step 1 asks each for everything this document lacks, so an honest
+   * client sends the missing updates with its answer; a hostile one cannot grow the server's memory.
+   */
+  private boundPending(): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) {
+      this.pendingUpdates = 0;
+      return;
+    }
+    this.pendingUpdates++;
+    const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (this.pendingUpdates <= PENDING_MAX_UPDATES && bytes <= PENDING_MAX_BYTES) return;
+    this.deps.log.warn({ mapId: this.mapId, updates: this.pendingUpdates, bytes }, 'too many updates waiting for missing dependencies; dropped, clients resynced');
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    this.pendingUpdates = 0;
+    const step1 = encodeSyncStep1(this.doc);
+    for (const member of this.members) if (member.role === 'editor') member.send(step1);
   }
 
   private repairScheduled = false;

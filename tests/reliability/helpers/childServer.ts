@@ -23,6 +23,8 @@ afterEach(async () => {
 export interface ServerMemory {
   heapUsed: number;
   rss: number;
+  /** Bytes of ArrayBuffers (Yjs updates waiting in memory are these). */
+  arrayBuffers: number;
   rooms: number;
 }
 

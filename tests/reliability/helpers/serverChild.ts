@@ -29,8 +29,8 @@ process.on('message', (message: Request) => {
   void (async () => {
     if (message.type === 'memory') {
       await fullGc();
-      const { heapUsed, rss } = process.memoryUsage();
-      send({ type: 'memory', id: message.id, memory: { heapUsed, rss, rooms: server.rooms.size } });
+      const { heapUsed, rss, arrayBuffers } = process.memoryUsage();
+      send({ type: 'memory', id: message.id, memory: { heapUsed, rss, arrayBuffers, rooms: server.rooms.size } });
     } else if (message.type === 'createMaps') {
       const seed = seedDocument('Memory map');
       const maps: { id: string; editorKey: string; viewerKey: string }[] = [];
