@@ -95,7 +95,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
           onCheckpointerFailure: (reason) => app.log.error({ reason }, 'SQLite checkpoint worker failed; checkpointing on the main thread'),
         }));
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, app.log.child({ component: 'relay' })) : undefined;
-  const features = createFeatures({ store, log: app.log, webhookAllowPrivate: config.webhookAllowPrivate, ...(timing ? { timing } : {}) });
+  const features = createFeatures({ store, log: app.log, webhookAllowPrivate: config.webhookAllowPrivate,
+    versionLimits: { count: config.maxVersionsPerMap, bytes: config.maxVersionBytesPerMap }, ...(timing ? { timing } : {}) });
   const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks, relay });
   if (relay) relay.attach({ ...rooms.relayTarget(), revokedElsewhere: relayRevocations(features.sockets, relay) });
   // media files live in DATA_DIR/media whichever Store records them

@@ -1,6 +1,6 @@
 // An in-memory Store with the same contract as SqliteStore: for benchmarks and tests.
 import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from './store';
 import { MemoryFeatures } from './memoryFeatures';
 
 interface MemoryMap {
@@ -126,6 +126,14 @@ export class MemoryStore implements Store {
 
   async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
     return this.features.getVersion(mapId, versionId);
+  }
+
+  async listVersionSizes(mapId: string): Promise<VersionSize[]> {
+    return this.features.listVersionSizes(mapId);
+  }
+
+  async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
+    return this.features.deleteVersions(mapId, ids);
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

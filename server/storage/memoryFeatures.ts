@@ -1,6 +1,6 @@
 // The in-memory side of ingest keys, webhooks and versions for MemoryStore (same contract as
 // sqliteFeatures.ts). `exists` tells whether a map is stored; deleteMap forgets everything of a map.
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from './store';
 
 export class MemoryFeatures {
   private readonly ingestKeys = new Map<string, IngestKeyRecord>();
@@ -63,6 +63,15 @@ export class MemoryFeatures {
   getVersion(mapId: string, versionId: string): StoredVersion | null {
     const found = this.versions.get(mapId)?.find((v) => v.id === versionId);
     return found ? { ...found, snapshot: found.snapshot.slice() } : null;
+  }
+
+  listVersionSizes(mapId: string): VersionSize[] {
+    return (this.versions.get(mapId) ?? []).map((v) => ({ id: v.id, auto: v.auto, bytes: v.snapshot.byteLength }));
+  }
+
+  deleteVersions(mapId: string, ids: readonly string[]): void {
+    const list = this.versions.get(mapId);
+    if (list) this.versions.set(mapId, list.filter((v) => !ids.includes(v.id)));
   }
 
   latestAutoVersionAt(mapId: string): string | null {

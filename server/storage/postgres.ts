@@ -4,7 +4,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from './store';
 import { PostgresFeatures } from './postgresFeatures';
 import { PostgresMedia } from './postgresMedia';
 import { migrate } from './postgresSchema';
@@ -287,6 +287,14 @@ export class PostgresStore implements Store {
 
   async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
     return this.features.getVersion(mapId, versionId);
+  }
+
+  async listVersionSizes(mapId: string): Promise<VersionSize[]> {
+    return this.features.listVersionSizes(mapId);
+  }
+
+  async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
+    return this.features.deleteVersions(mapId, ids);
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './sqliteMedia';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './sqliteFeatures';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from './store';
 import { WalCheckpointer } from './walCheckpointer';
 
 export interface SqliteStoreOptions {
@@ -298,6 +298,14 @@ export class SqliteStore implements Store {
 
   async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
     return this.features.getVersion(mapId, versionId);
+  }
+
+  async listVersionSizes(mapId: string): Promise<VersionSize[]> {
+    return this.features.listVersionSizes(mapId);
+  }
+
+  async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
+    return this.features.deleteVersions(mapId, ids);
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

@@ -1,7 +1,7 @@
 // The SQLite side of ingest keys, key rotation, webhooks and versions (see Store's "keys, webhooks,
 // versions" methods): the tables and their statements, kept apart from sqlite.ts.
 import type Database from 'better-sqlite3';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord, VersionSize } from './store';
 import { toHook, toVersion, type VersionRow, type WebhookRow } from './rows';
 
 /** Migration SQL. Versions order by `seq` (insertion order), which breaks ties of equal times. */
@@ -68,6 +68,10 @@ export class SqliteFeatures {
       getVersion: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
         `SELECT ${VERSION_COLUMNS}, snapshot FROM versions WHERE map_id = ? AND id = ?`,
       ),
+      versionSizes: db.prepare<[string], { id: string; auto: number; bytes: number }>(
+        'SELECT id, auto, length(snapshot) AS bytes FROM versions WHERE map_id = ? ORDER BY seq',
+      ),
+      deleteVersion: db.prepare('DELETE FROM versions WHERE map_id = ? AND id = ?'),
       latestAuto: db.prepare<[string], { created_at: string }>(
         'SELECT created_at FROM versions WHERE map_id = ? AND auto = 1 ORDER BY seq DESC LIMIT 1',
       ),
@@ -133,5 +137,15 @@ export class SqliteFeatures {
 
   latestAutoVersionAt(mapId: string): string | null {
     return this.stmt.latestAuto.get(mapId)?.created_at ?? null;
+  }
+
+  listVersionSizes(mapId: string): VersionSize[] {
+    return this.stmt.versionSizes.all(mapId).map((r) => ({ id: r.id, auto: r.auto === 1, bytes: r.bytes }));
+  }
+
+  deleteVersions(mapId: string, ids: readonly string[]): void {
+    this.db.transaction(() => {
+      for (const id of ids) this.stmt.deleteVersion.run(mapId, id);
+    })();
   }
 }

@@ -78,6 +78,12 @@ export interface NewVersion extends VersionInfo {
 }
 
 export type StoredVersion = NewVersion;
+
+export interface VersionSize {
+  id: string;
+  auto: boolean;
+  bytes: number;
+}
 // --- end keys, webhooks, versions ---
 
 export interface Store {
@@ -132,6 +138,10 @@ export interface Store {
   getVersion(mapId: string, versionId: string): Promise<StoredVersion | null>;
   /** createdAt of the map's newest automatic version, or null. */
   latestAutoVersionAt(mapId: string): Promise<string | null>;
+  /** Every version's id, kind and snapshot size, oldest first (the bound per map thins them). */
+  listVersionSizes(mapId: string): Promise<VersionSize[]>;
+  /** Deletes these versions of the map (unknown ids are ignored). */
+  deleteVersions(mapId: string, ids: readonly string[]): Promise<void>;
   // --- end keys, webhooks, versions ---
 
   /**

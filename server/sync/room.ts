@@ -16,6 +16,7 @@ import {
   type AwarenessEntry,
 } from './protocol';
 import { repairDocument } from './seed';
+import { largeRemoval, mayRemoveMuch, shapeOf, type LargeRemoval } from '../versions/removal';
 import { repairMayBeNeeded } from '../../src/model';
 
 /** A connection as the room sees it. */
@@ -33,6 +34,8 @@ export interface RoomHooks {
   loaded?(room: Room): void;
   /** An update of the room was stored and relayed. */
   stored?(room: Room): void;
+  /** An editor's update removed a large share of the map; `before` is the document just before it. */
+  largeRemoval?(room: Room, before: Uint8Array, removal: LargeRemoval): void;
 }
 
 export interface RoomDeps {
@@ -138,7 +141,7 @@ export class Room {
     this.deps.relay?.queryAwareness(this.mapId); // presence of the clients connected elsewhere
   }
 
-  private runHook(name: keyof RoomHooks): void {
+  private runHook(name: 'loaded' | 'stored'): void {
     try {
       this.deps.hooks?.[name]?.(this);
     } catch (err) {
@@ -178,6 +181,8 @@ export class Room {
   /** Step 2 or an update from an editor (viewers' are dropped by the caller). Throws if Yjs rejects it. */
   applyClientUpdate(member: RoomMember, update: Uint8Array): void {
     if (member.role !== 'editor' || this.state !== 'ready') return;
+    // a removal of much of the map: keep the document as it is now (rare; most updates delete nothing)
+    const before = this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, update) ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) } : null;
     // most updates (moves, labels, notes, metrics) cannot break an invariant: skip the full scan
     let mayNeedRepair = false;
     const watch = (transaction: Y.Transaction) => {
@@ -191,6 +196,14 @@ export class Room {
     }
     if (mayNeedRepair) this.scheduleRepair();
     this.boundPending();
+    const removal = before && largeRemoval(before.shape, shapeOf(this.doc));
+    if (before && removal) {
+      try {
+        this.deps.hooks?.largeRemoval?.(this, before.state, removal);
+      } catch (err) {
+        this.deps.log.error({ mapId: this.mapId, err, hook: 'largeRemoval' }, 'room hook failed');
+      }
+    }
   }
 
   /** Client updates taken since the document last had nothing waiting for a dependency. */
