@@ -1,4 +1,4 @@
-// The journey document schema of DESIGN.md, as TypeScript types and the names of the Yjs roots.
+// The journey document schema of docs/ARCHITECTURE.md, as TypeScript types and the names of the Yjs roots.
 // Invariants are written on the fields; `integrity.ts` checks them (validateJourney) and restores them (repairJourney)
 // after a merge.
 import * as Y from 'yjs';
