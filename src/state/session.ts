@@ -3,9 +3,9 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import type { JourneyStore } from '../state/journeyStore';
-import type { JourneyUndo } from '../state/undo';
-import type { PresenceStore } from '../state/presenceStore';
+import type { JourneyStore } from './journeyStore';
+import type { JourneyUndo } from './undo';
+import type { PresenceStore } from './presenceStore';
 
 export interface MapContextValue {
   mapId: string;
