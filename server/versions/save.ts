@@ -55,9 +55,9 @@ export async function saveVersion(
     auto,
     snapshot: state instanceof Uint8Array ? state : Y.encodeStateAsUpdate(state),
   };
-  if (!(await store.addVersion(version))) throw new MapNotFound();
-  const drop = versionsToThin(await store.listVersionSizes(mapId), limits, version.id);
-  if (drop.length > 0) await store.deleteVersions(mapId, drop);
+  if (!(await store.features.addVersion(version))) throw new MapNotFound();
+  const drop = versionsToThin(await store.features.listVersionSizes(mapId), limits, version.id);
+  if (drop.length > 0) await store.features.deleteVersions(mapId, drop);
   const { snapshot: _bytes, ...info } = version;
   return info;
 }

@@ -59,7 +59,7 @@ export class MetricAlerts {
 
   private async dispatch(mapId: string, alerts: MetricRedAlert[]): Promise<void> {
     try {
-      const hooks = await this.deps.store.listWebhooks(mapId);
+      const hooks = await this.deps.store.features.listWebhooks(mapId);
       for (const hook of hooks) this.deps.sender.enqueue(hook, mapId, 'metric.red', alerts);
       if (hooks.length > 0) this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts queued');
     } catch (err) {

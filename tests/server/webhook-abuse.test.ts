@@ -74,7 +74,7 @@ describe('webhook addresses', () => {
     const port = new URL(receiver.url).port;
     // as if registered while the name resolved to a public address (DNS rebinding), and a literal that slipped in
     for (const [id, url] of [['rebound', `http://localhost:${port}/hook`], ['literal', `http://127.0.0.1:${port}/hook`]] as const) {
-      await t.server.store.addWebhook({ id: `${id}hook${'x'.repeat(16)}`, mapId: map.id, url, secret: 's', createdAt: new Date().toISOString() });
+      await t.server.store.features.addWebhook({ id: `${id}hook${'x'.repeat(16)}`, mapId: map.id, url, secret: 's', createdAt: new Date().toISOString() });
     }
     const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey)).body.ingestKey;
     await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, [{ node: 't1', metric: 'csat', value: 1 }]);
