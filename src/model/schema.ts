@@ -1,6 +1,6 @@
-// The journey document schema of DESIGN.md, as TypeScript types and the names of the Yjs roots. Node
-// kinds and their fields are declared in kinds/ (one file per kind) and re-exported here. Invariants:
-// `integrity.ts` checks them (validateJourney) and restores them (repairJourney) after a merge.
+// The journey document schema of docs/ARCHITECTURE.md, as TypeScript types and the names of the Yjs
+// roots. Node kinds and their fields are declared in kinds/ (one file per kind) and re-exported here.
+// Invariants: `integrity.ts` checks them (validateJourney) and restores them (repairJourney) after a merge.
 import * as Y from 'yjs';
 
 /** The document schema's version (meta.schemaVersion); older maps are migrated (migrations.ts). */
@@ -25,8 +25,24 @@ export { type PersonaNode } from './kinds/persona';
 export { type NoteNode } from './kinds/note';
 export { LIMITS, EMOTION_MIN, EMOTION_MAX } from './limits';
 
-/** Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. */
-export type OriginKind = 'local-user' | 'remote' | 'ingest' | 'import' | 'migration' | 'repair';
+/**
+ * Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. The
+ * one vocabulary of the client and the server. Commands take the first six; the server's rooms also
+ * write with `load` (the stored document read into a room), `relay` (an update another server
+ * process stored and published), `resync` (the stored document applied again after the relay was
+ * away) and `relay-completed` (a relayed update that let waiting local updates in).
+ */
+export type OriginKind =
+  | 'local-user'
+  | 'remote'
+  | 'ingest'
+  | 'import'
+  | 'migration'
+  | 'repair'
+  | 'load'
+  | 'relay'
+  | 'resync'
+  | 'relay-completed';
 export interface Origin {
   kind: OriginKind;
   /** The acting user's id, for 'local-user' (scopes per-user undo). */
@@ -61,7 +77,7 @@ export const PERSONA_COLORS = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e6
  * to right from (originX, originY), each as wide as its stage's `w`, `gap` apart. Deriving them keeps
  * concurrent reorders conflict-free (only `stageOrder` changes). See `stageColumns()`.
  */
-export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // gap matches the canvas (src/canvas/layout.ts)
+export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // the canvas draws these columns (layoutStageColumns)
 
 /** Typed access to the roots of a map's document. */
 export function roots(doc: Y.Doc) {

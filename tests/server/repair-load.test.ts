@@ -46,7 +46,7 @@ describe('migration of a stored map when its room loads', () => {
     expect(SCHEMA_VERSION).toBeGreaterThan(1);
     const t = await startTestServer();
     const map = await createMap(t.url, 'Old map');
-    const store = t.server.store;
+    const store = t.server.store.docs;
     // write a version-1 document to the store directly: a touchpoint as version 1 allowed, without the
     // fields a version-2 node always carries
     const old = new Y.Doc();
