@@ -27,8 +27,24 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export const CHANNEL_MEDIA = ['web', 'email', 'phone', 'messaging', 'social', 'store', 'kiosk', 'review', 'other'] as const;
 export type ChannelMedium = (typeof CHANNEL_MEDIA)[number];
 
-/** Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. */
-export type OriginKind = 'local-user' | 'remote' | 'ingest' | 'import' | 'migration' | 'repair';
+/**
+ * Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. The
+ * one vocabulary of the client and the server. Commands take the first six; the server's rooms also
+ * write with `load` (the stored document read into a room), `relay` (an update another server
+ * process stored and published), `resync` (the stored document applied again after the relay was
+ * away) and `relay-completed` (a relayed update that let waiting local updates in).
+ */
+export type OriginKind =
+  | 'local-user'
+  | 'remote'
+  | 'ingest'
+  | 'import'
+  | 'migration'
+  | 'repair'
+  | 'load'
+  | 'relay'
+  | 'resync'
+  | 'relay-completed';
 export interface Origin {
   kind: OriginKind;
   /** The acting user's id, for 'local-user' (scopes per-user undo). */
