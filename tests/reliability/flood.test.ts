@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectSynced, createMap, sleep, tempDir, waitFor, type SyncClient } from '../server/helpers/testServer';
 import { startChildServer } from './helpers/childServer';
-import { mulberry32 } from './helpers/commands';
+import { mulberry32 } from '../shared/random';
 import { fuzzFrames, type FrameKind } from './helpers/frames';
 import { mib, report, size } from './helpers/size';
 import { EMPTY_STEP1, awarenessFrame, isStep2, pool } from './helpers/wire';

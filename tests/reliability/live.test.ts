@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addStage, validateJourney } from '../../src/model';
 import { connectClient, connectSynced, createMap, sleep, spawnServerProcess, tempDir, waitFor, type SyncClient } from '../server/helpers/testServer';
-import { mulberry32, randomCommand, type Peer } from './helpers/commands';
+import { mulberry32 } from '../shared/random';
+import { randomCommand, type Peer } from './helpers/commands';
 import { assertConverged, docFingerprint } from './helpers/mesh';
 import { report, size } from './helpers/size';
 
