@@ -1,4 +1,4 @@
-// The journey document schema of DESIGN.md, as TypeScript types and the names of the Yjs roots.
+// The journey document schema of docs/ARCHITECTURE.md, as TypeScript types and the names of the Yjs roots.
 // Invariants are written on the fields; `integrity.ts` checks them (validateJourney) and restores them (repairJourney)
 // after a merge.
 import * as Y from 'yjs';
@@ -160,7 +160,7 @@ export const PERSONA_COLORS = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e6
  * to right from (originX, originY), each as wide as its stage's `w`, `gap` apart. Deriving them keeps
  * concurrent reorders conflict-free (only `stageOrder` changes). See `stageColumns()`.
  */
-export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // gap matches the canvas (src/canvas/layout.ts)
+export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // the canvas draws these columns (layoutStageColumns)
 
 export const EMOTION_MIN = -2;
 export const EMOTION_MAX = 2;
