@@ -7,7 +7,7 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { setJourneyMeta } from '../../src/model';
 import { connectSynced, sleep, waitFor } from '../server/helpers/testServer';
-import { startChildServer, type ChildServer } from './helpers/childServer';
+import { startServerChild, type IpcServerChild } from '../shared/childServer';
 import { size } from './helpers/size';
 
 /** A raw TCP connection from `localAddress`; resolves once connected (or closed at once by the server). */
@@ -29,7 +29,7 @@ function rawSocket(port: number, localAddress = '127.0.0.1'): Promise<{ socket: 
   });
 }
 
-async function health(server: ChildServer, localAddress: string): Promise<number> {
+async function health(server: IpcServerChild, localAddress: string): Promise<number> {
   const { socket, received, closed } = await rawSocket(Number(new URL(server.url).port), localAddress);
   socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
   await waitFor(() => closed(), 5000, 'health answer').catch(() => undefined);
@@ -39,7 +39,7 @@ async function health(server: ChildServer, localAddress: string): Promise<number
 
 describe('HTTP timeouts', () => {
   it('closes a slow body, slow headers and a silent connection', async () => {
-    const server = await startChildServer({ httpHeadersTimeoutMs: 1500, httpRequestTimeoutMs: 2500, httpIdleTimeoutMs: 2000 });
+    const server = await startServerChild({ kind: 'percorso-sqlite', server: { httpHeadersTimeoutMs: 1500, httpRequestTimeoutMs: 2500, httpIdleTimeoutMs: 2000 } });
     const port = Number(new URL(server.url).port);
     const start = Date.now();
     const body = await rawSocket(port);
@@ -67,7 +67,7 @@ describe('HTTP timeouts', () => {
   });
 
   it('a sync socket idle for longer than the HTTP idle timeout stays open', async () => {
-    const server = await startChildServer({ httpIdleTimeoutMs: 500 });
+    const server = await startServerChild({ kind: 'percorso-sqlite', server: { httpIdleTimeoutMs: 500 } });
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const client = await connectSynced(server.wsUrl, map.id, map.editorKey);
@@ -83,13 +83,13 @@ describe('a flood of half-open connections', () => {
     const perIp = 64;
     const total = 512;
     // loopback is an ordinary client here (not a trusted proxy), so the per-address cap applies to it
-    const server = await startChildServer({ maxHttpConnectionsPerIp: perIp, maxHttpConnections: total, trustedProxies: ['192.0.2.1'], maxConnectionsPerIp: 0 });
+    const server = await startServerChild({ kind: 'percorso-sqlite', server: { maxHttpConnectionsPerIp: perIp, maxHttpConnections: total, trustedProxies: ['192.0.2.1'], maxConnectionsPerIp: 0 } });
     const port = Number(new URL(server.url).port);
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const writer = await connectSynced(server.wsUrl, map.id, map.editorKey);
     const reader = await connectSynced(server.wsUrl, map.id, map.viewerKey);
-    const rssBefore = server.rssNow();
+    const rssBefore = server.usage().rss;
 
     const flood = size(3000, 3000);
     const sockets: Awaited<ReturnType<typeof rawSocket>>[] = [];
@@ -100,7 +100,7 @@ describe('a flood of half-open connections', () => {
     }
     await sleep(500);
     const held = sockets.filter((s) => !s.closed()).length;
-    console.log(`[connections] one address opened ${flood} half-open connections: ${held} held (cap ${perIp}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(server.rssNow() / 2 ** 20).toFixed(0)} MiB`);
+    console.log(`[connections] one address opened ${flood} half-open connections: ${held} held (cap ${perIp}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(server.usage().rss / 2 ** 20).toFixed(0)} MiB`);
     expect(held).toBeLessThanOrEqual(perIp);
 
     // everyone else is served: health and map creation from other addresses, the open sync clients

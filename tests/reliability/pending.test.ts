@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectSynced, waitFor } from '../server/helpers/testServer';
-import { startChildServer } from './helpers/childServer';
+import { startServerChild } from '../shared/childServer';
 import { mib, report, size } from './helpers/size';
 import { EMPTY_STEP1, isStep2, syncFrame } from './helpers/wire';
 
@@ -21,7 +21,7 @@ function orphanUpdate(bytes: number, seed: number): Uint8Array {
 
 describe('updates waiting for missing dependencies', () => {
   it('are bounded per map; the editor is asked to resync; RSS stays bounded', async () => {
-    const server = await startChildServer({});
+    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true });
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const bystander = await connectSynced(server.wsUrl, map.id, map.editorKey);
