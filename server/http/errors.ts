@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'too_many_items'
   | 'no_valid_items'
   // a mutating request from a browser page of another origin (ALLOWED_ORIGINS)
-  | 'origin_not_allowed';
+  | 'origin_not_allowed'
+  // a Host header naming another site (DNS rebinding; PUBLIC_ORIGIN, ALLOWED_HOSTS)
+  | 'host_not_allowed';
 
 export class HttpError extends Error {
   constructor(

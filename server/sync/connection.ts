@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { hashKey, isMapId, resolveRole, type Role } from '../auth/keys';
+import { hostAllowed } from '../http/hostCheck';
 import { originAllowed } from '../http/origin';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
@@ -26,6 +27,8 @@ export interface SyncDeps {
   limits: SyncLimits;
   /** Browser origins allowed besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[];
+  /** Host names answered besides IPs and loopback names (http/hostCheck.ts). */
+  allowedHosts: readonly string[];
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -90,6 +93,11 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
     }
     if (!accepting) {
       refuseHttp(socket, 503, 'Service Unavailable');
+      return;
+    }
+    if (!hostAllowed(req.headers.host, deps.allowedHosts)) {
+      deps.log.warn({ host: String(req.headers.host).slice(0, 200) }, 'sync upgrade for a foreign host name refused (DNS rebinding?)');
+      refuseHttp(socket, 421, 'Misdirected Request');
       return;
     }
     if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) {
