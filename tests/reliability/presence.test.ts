@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectSynced, rawSocket, sleep, tempDir, waitFor, type RawSocket } from '../server/helpers/testServer';
-import { startChildServer, type ChildServer } from './helpers/childServer';
+import { startServerChild, type IpcServerChild } from '../shared/childServer';
 import { mib, report, size } from './helpers/size';
 import { EMPTY_STEP1, awarenessFrame, isStep2 } from './helpers/wire';
 
 /** A raw socket whose map is loaded (its step 1 was answered). */
-async function openSocket(server: ChildServer, mapId: string, key: string): Promise<RawSocket> {
+async function openSocket(server: IpcServerChild, mapId: string, key: string): Promise<RawSocket> {
   const socket = rawSocket(`${server.wsUrl}/sync/${mapId}?key=${key}`);
   await socket.opened;
   socket.ws.send(EMPTY_STEP1);
@@ -31,7 +31,7 @@ function closeOf(socket: RawSocket, timeoutMs = 20_000): Promise<{ code: number;
 
 describe('hostile presence', () => {
   it("reduces a viewer's CSS-injecting presence to plain values before anyone sees it", async () => {
-    const server = await startChildServer({ dataDir: tempDir(), logLevel: 'warn' });
+    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'warn' } });
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const observer = await connectSynced(server.wsUrl, map.id, map.editorKey);
@@ -69,14 +69,14 @@ describe('hostile presence', () => {
 
   it('closes a connection that announces 100,000 client ids or a 7 MiB state with 4413; memory stays bounded', async () => {
     const ids = size(100_000, 100_000);
-    const server = await startChildServer({ dataDir: tempDir(), logLevel: 'warn' });
+    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'warn' } });
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const observer = await connectSynced(server.wsUrl, map.id, map.editorKey);
     observer.provider.awareness.setLocalStateField('user', { name: 'Observer', color: '#0072b2' });
     const before = await server.memory();
     let peakRss = before.rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssNow())), 50);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.usage().rss)), 50);
 
     // 1. one frame announcing 100,000 client ids (3.6 MB, under the frame limit)
     const many = await openSocket(server, map.id, map.viewerKey);
