@@ -9,7 +9,9 @@ import { guardConnections, httpServerFactory, type ConnectionGuard, type HttpLim
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
+import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
+import { securityHeaders } from './http/securityHeaders';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
@@ -109,6 +111,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     );
   });
   installErrorHandler(app);
+  const hostNames = allowedHostNames(config.publicOrigin, config.allowedHosts);
+  hostGuard(app, hostNames); // a Host naming another site (DNS rebinding): 421
+  securityHeaders(app, config.frameAncestors); // CSP, Referrer-Policy, nosniff
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   const storage = new StorageHealth(store, app.log.child({ component: 'storage' }));
   healthRoutes(app, storage);
@@ -129,9 +134,11 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       trustedProxies: config.trustedProxies,
       framesBeforeReady: FRAMES_BEFORE_READY,
       bytesBeforeReady: BYTES_BEFORE_READY,
+      presence: config.presenceLimits,
     },
     allowedOrigins: config.allowedOrigins,
     storage,
+    allowedHosts: hostNames,
   });
 
   try {

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeOrigin } from './http/origin';
+import { parseFrameAncestors } from './http/securityHeaders';
 import { LOOPBACK_PROXIES, isProxyEntry } from './sync/limits';
+import { DEFAULT_PRESENCE_LIMITS, type PresenceLimits } from './sync/presence';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -54,6 +56,14 @@ export interface ServerConfig {
   maxVersionsPerMap: number;
   /** Bytes of versions kept per map (same thinning). */
   maxVersionBytesPerMap: number;
+  /** The origin users open (https://maps.example.com): its host passes the Host check, it passes the Origin check. */
+  publicOrigin: string | null;
+  /** Host names answered besides IPs, loopback names, this machine's name and PUBLIC_ORIGIN's ('*': any). */
+  allowedHosts: string[];
+  /** CSP frame-ancestors of the app page: who may embed it. */
+  frameAncestors: string;
+  /** Presence bounds per connection: client ids, bytes of one state (tests lower them). */
+  presenceLimits: PresenceLimits;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,6 +93,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   webhookAllowPrivate: false,
   maxVersionsPerMap: 200,
   maxVersionBytesPerMap: 200 * 1024 * 1024,
+  publicOrigin: null,
+  allowedHosts: [],
+  frameAncestors: "'self'",
+  presenceLimits: DEFAULT_PRESENCE_LIMITS,
 };
 
 export class ConfigError extends Error {
@@ -127,7 +141,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -167,6 +181,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const maxVersionBytesPerMap = integer(env, 'MAX_VERSION_BYTES_PER_MAP', DEFAULT_CONFIG.maxVersionBytesPerMap, 1024, 2 ** 40, problems);
   const allowPrivate = env.WEBHOOK_ALLOW_PRIVATE?.trim() ?? '';
   if (!['', '0', '1'].includes(allowPrivate)) problems.push(`WEBHOOK_ALLOW_PRIVATE must be 0 or 1 (got "${allowPrivate}")`);
+  let publicOrigin: string | null = null;
+  if (env.PUBLIC_ORIGIN?.trim()) {
+    publicOrigin = normalizeOrigin(env.PUBLIC_ORIGIN.trim());
+    if (!publicOrigin) problems.push(`PUBLIC_ORIGIN must be an origin like https://maps.example.com (got "${env.PUBLIC_ORIGIN}")`);
+    else if (!allowedOrigins.includes(publicOrigin)) allowedOrigins.push(publicOrigin);
+  }
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const entry of allowedHosts) {
+    if (entry !== '*' && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(entry)) problems.push(`ALLOWED_HOSTS must be a comma-separated list of host names (or *) (got "${entry}")`);
+  }
+  let frameAncestors = DEFAULT_CONFIG.frameAncestors;
+  if (env.FRAME_ANCESTORS?.trim()) {
+    const parsed = parseFrameAncestors(env.FRAME_ANCESTORS);
+    if (parsed) frameAncestors = parsed;
+    else problems.push(`FRAME_ANCESTORS must be CSP sources separated by spaces: 'none', 'self' or origins like https://intranet.example.com (got "${env.FRAME_ANCESTORS}")`);
+  }
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -196,5 +226,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webhookAllowPrivate: allowPrivate === '1',
     maxVersionsPerMap,
     maxVersionBytesPerMap,
+    publicOrigin,
+    allowedHosts,
+    frameAncestors,
+    presenceLimits: DEFAULT_PRESENCE_LIMITS,
   };
 }

@@ -31,7 +31,7 @@ function rawSocket(port: number, localAddress = '127.0.0.1'): Promise<{ socket: 
 
 async function health(server: IpcServerChild, localAddress: string): Promise<number> {
   const { socket, received, closed } = await rawSocket(Number(new URL(server.url).port), localAddress);
-  socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
   await waitFor(() => closed(), 5000, 'health answer').catch(() => undefined);
   socket.destroy();
   return Number(/^HTTP\/1\.1 (\d+)/.exec(received())?.[1] ?? 0);
@@ -43,9 +43,9 @@ describe('HTTP timeouts', () => {
     const port = Number(new URL(server.url).port);
     const start = Date.now();
     const body = await rawSocket(port);
-    body.socket.write('POST /api/maps HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
+    body.socket.write('POST /api/maps HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
     const headers = await rawSocket(port);
-    headers.socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n');
+    headers.socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     const silent = await rawSocket(port);
     // a byte every 300 ms: never idle, never finished
     const drip = setInterval(() => {
@@ -95,7 +95,7 @@ describe('a flood of half-open connections', () => {
     const sockets: Awaited<ReturnType<typeof rawSocket>>[] = [];
     for (let i = 0; i < flood; i += 100) {
       const batch = await Promise.all(Array.from({ length: Math.min(100, flood - i) }, () => rawSocket(port)));
-      for (const s of batch) s.socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\nX-Partial: ');
+      for (const s of batch) s.socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Partial: ');
       sockets.push(...batch);
     }
     await sleep(500);
@@ -114,7 +114,7 @@ describe('a flood of half-open connections', () => {
     const spread: Awaited<ReturnType<typeof rawSocket>>[] = [];
     for (let a = 10; a < 30; a++) {
       const batch = await Promise.all(Array.from({ length: perIp }, () => rawSocket(port, `127.0.0.${a}`)));
-      for (const s of batch) s.socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\nX-Partial: ');
+      for (const s of batch) s.socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Partial: ');
       spread.push(...batch);
     }
     await sleep(500);
