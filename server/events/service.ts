@@ -91,6 +91,8 @@ export class ObservedEvents {
       if (run.result.accepted > 0) {
         await this.backend.bumpVersion(space.n);
         this.signal(mapId);
+        // read the new events into memory now: the clients' refetch joins this read instead of starting one
+        this.cache.get(space.n).catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
       }
     }
     return run.result;
