@@ -86,6 +86,10 @@ export class ObservedEvents {
     try {
       for await (const rows of batches) await run.addAll(rows);
       await run.flush();
+    } catch (err) {
+      // the body broke off (too long a line, the client went away): what was read is kept (a re-import dedupes)
+      await run.flush().catch(() => undefined);
+      throw err;
     } finally {
       // what was written before a failure counts too
       if (run.result.accepted > 0) {
