@@ -11,7 +11,9 @@ import { eventRoutes } from './http/events';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
+import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
+import { securityHeaders } from './http/securityHeaders';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
@@ -104,6 +106,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     );
   });
   installErrorHandler(app);
+  const hostNames = allowedHostNames(config.publicOrigin, config.allowedHosts);
+  hostGuard(app, hostNames); // a Host naming another site (DNS rebinding): 421
+  securityHeaders(app, config.frameAncestors); // CSP, Referrer-Policy, nosniff
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   healthRoutes(app);
   mapRoutes(app, { store, rooms, media });
@@ -124,8 +129,10 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       trustedProxies: config.trustedProxies,
       framesBeforeReady: FRAMES_BEFORE_READY,
       bytesBeforeReady: BYTES_BEFORE_READY,
+      presence: config.presenceLimits,
     },
     allowedOrigins: config.allowedOrigins,
+    allowedHosts: hostNames,
   });
 
   try {

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeOrigin } from './http/origin';
+import { parseFrameAncestors } from './http/securityHeaders';
 import { LOOPBACK_PROXIES, isProxyEntry } from './sync/limits';
+import { DEFAULT_PRESENCE_LIMITS, type PresenceLimits } from './sync/presence';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -38,6 +40,14 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
   eventRetentionDays: number | null;
+  /** The origin users open (https://maps.example.com): its host passes the Host check, it passes the Origin check. */
+  publicOrigin: string | null;
+  /** Host names answered besides IPs, loopback names, this machine's name and PUBLIC_ORIGIN's ('*': any). */
+  allowedHosts: string[];
+  /** CSP frame-ancestors of the app page: who may embed it. */
+  frameAncestors: string;
+  /** Presence bounds per connection: client ids, bytes of one state (tests lower them). */
+  presenceLimits: PresenceLimits;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,6 +69,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   trustedProxies: LOOPBACK_PROXIES,
   allowedOrigins: [],
   eventRetentionDays: null,
+  publicOrigin: null,
+  allowedHosts: [],
+  frameAncestors: "'self'",
+  presenceLimits: DEFAULT_PRESENCE_LIMITS,
 };
 
 export class ConfigError extends Error {
@@ -103,7 +117,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS and EVENT_RETENTION_DAYS; throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS and EVENT_RETENTION_DAYS; throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -134,6 +148,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     else problems.push(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`);
   }
   const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim() ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems) : null;
+  let publicOrigin: string | null = null;
+  if (env.PUBLIC_ORIGIN?.trim()) {
+    publicOrigin = normalizeOrigin(env.PUBLIC_ORIGIN.trim());
+    if (!publicOrigin) problems.push(`PUBLIC_ORIGIN must be an origin like https://maps.example.com (got "${env.PUBLIC_ORIGIN}")`);
+    else if (!allowedOrigins.includes(publicOrigin)) allowedOrigins.push(publicOrigin);
+  }
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const entry of allowedHosts) {
+    if (entry !== '*' && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(entry)) problems.push(`ALLOWED_HOSTS must be a comma-separated list of host names (or *) (got "${entry}")`);
+  }
+  let frameAncestors = DEFAULT_CONFIG.frameAncestors;
+  if (env.FRAME_ANCESTORS?.trim()) {
+    const parsed = parseFrameAncestors(env.FRAME_ANCESTORS);
+    if (parsed) frameAncestors = parsed;
+    else problems.push(`FRAME_ANCESTORS must be CSP sources separated by spaces: 'none', 'self' or origins like https://intranet.example.com (got "${env.FRAME_ANCESTORS}")`);
+  }
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -155,5 +185,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustedProxies,
     allowedOrigins,
     eventRetentionDays,
+    publicOrigin,
+    allowedHosts,
+    frameAncestors,
+    presenceLimits: DEFAULT_PRESENCE_LIMITS,
   };
 }

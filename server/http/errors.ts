@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'too_many_items'
   | 'no_valid_items'
   // a mutating request from a browser page of another origin (ALLOWED_ORIGINS)
-  | 'origin_not_allowed';
+  | 'origin_not_allowed'
+  // a Host header naming another site (DNS rebinding; PUBLIC_ORIGIN, ALLOWED_HOSTS)
+  | 'host_not_allowed';
 
 export class HttpError extends Error {
   constructor(
@@ -46,10 +48,18 @@ function codeForStatus(status: number): ErrorCode {
   return status >= 500 ? 'internal' : 'bad_request';
 }
 
+const KEY_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['missing_key', 'wrong_key', 'editor_key_required', 'ingest_key_required']);
+
 /** Turns thrown HttpErrors, validation and body-parsing errors into the JSON shape; logs 5xx without request details. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpError, request, reply) => {
-    if (err instanceof HttpError) return sendError(reply, err.status, err.code, err.message, err.details);
+    if (err instanceof HttpError) {
+      if (KEY_REFUSALS.has(err.code)) {
+        // one warning per refused key, as for sync: the route and the code, never the key or the query
+        request.log.warn({ method: request.method, path: (request.url.split('?')[0] ?? '').slice(0, 300), code: err.code }, 'key refused');
+      }
+      return sendError(reply, err.status, err.code, err.message, err.details);
+    }
     if (err.validation) return sendError(reply, 400, 'bad_request', err.message);
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {

@@ -8,6 +8,8 @@ export const CLOSE = {
   unknownMap: { code: 4404, reason: 'unknown map' },
   mapDeleted: { code: 4410, reason: 'map deleted' },
   keyRotated: { code: 4411, reason: 'key rotated' },
+  presenceTooLarge: { code: 4413, reason: 'presence state too large' },
+  tooManyPresenceIds: { code: 4413, reason: 'too many presence client ids' },
   tooManyMessages: { code: 4429, reason: 'too many messages' },
   tooManyBeforeReady: { code: 4429, reason: 'too many messages before ready' },
   tooManyConnections: { code: 4430, reason: 'too many connections' },

@@ -1,4 +1,5 @@
-// Websocket sync on /sync/<mapId>?key=KEY: the HTTP upgrade, the Origin check (403), the key check
+// Websocket sync on /sync/<mapId>, the key as a subprotocol or ?key=KEY: the HTTP upgrade, the Host
+// and Origin checks (421, 403), the key check
 // and the connections-per-address limit (refusals are a 44xx close right after the upgrade, before
 // any document data), frame and buffer limits, a ping heartbeat, and one Session per accepted
 // socket. Keys and query strings are never logged.
@@ -7,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { hashKey, isMapId, resolveRole, type Role } from '../auth/keys';
+import { hostAllowed } from '../http/hostCheck';
 import { originAllowed } from '../http/origin';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
@@ -26,6 +28,25 @@ export interface SyncDeps {
   limits: SyncLimits;
   /** Browser origins allowed besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[];
+  /** Host names answered besides IPs and loopback names (http/hostCheck.ts). */
+  allowedHosts: readonly string[];
+}
+
+/**
+ * The key may travel as a websocket subprotocol instead of `?key=`, so it is not in the URL that a
+ * browser prints when a socket fails: `Sec-WebSocket-Protocol: percorso.v1, percorso.key.KEY`
+ * (keys are base64url, valid protocol tokens). The server answers with `percorso.v1` only.
+ */
+export const SYNC_PROTOCOL = 'percorso.v1';
+export const KEY_PROTOCOL_PREFIX = 'percorso.key.';
+
+function keyFromProtocols(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const token of header.split(',')) {
+    const value = token.trim();
+    if (value.startsWith(KEY_PROTOCOL_PREFIX) && value.length > KEY_PROTOCOL_PREFIX.length) return value.slice(KEY_PROTOCOL_PREFIX.length);
+  }
+  return null;
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {
@@ -56,7 +77,13 @@ const HEARTBEAT_MS = 30_000;
 
 /** Handles `upgrade` on the HTTP server: /sync/<mapId> becomes a sync connection, anything else is refused. */
 export function attachSync(server: Server, deps: SyncDeps): SyncServer {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxFrameBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: deps.maxFrameBytes,
+    perMessageDeflate: false,
+    // a browser that offered protocols fails the socket unless one is chosen: ours, never the key
+    handleProtocols: (protocols) => (protocols.has(SYNC_PROTOCOL) ? SYNC_PROTOCOL : false),
+  });
   const maxBufferedBytes = Math.max(64 * 1024 * 1024, 4 * deps.maxFrameBytes);
   const connections = new ConnectionCounter(deps.limits.connectionsPerIp);
   const proxies = trustedProxies(deps.limits.trustedProxies);
@@ -92,6 +119,11 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       refuseHttp(socket, 503, 'Service Unavailable');
       return;
     }
+    if (!hostAllowed(req.headers.host, deps.allowedHosts)) {
+      deps.log.warn({ host: String(req.headers.host).slice(0, 200) }, 'sync upgrade for a foreign host name refused (DNS rebinding?)');
+      refuseHttp(socket, 421, 'Misdirected Request');
+      return;
+    }
     if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) {
       // a page of another site must not open a map with a key it got hold of (CSWSH): no websocket at all
       deps.log.warn({ origin: String(req.headers.origin).slice(0, 200) }, 'sync upgrade from a foreign origin refused');
@@ -116,7 +148,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       mapId = '';
     }
     let verdict: Role | CloseReason;
-    const key = url.searchParams.get('key');
+    const key = keyFromProtocols(req.headers['sec-websocket-protocol']) ?? url.searchParams.get('key');
     const keyHash = key ? hashKey(key) : '';
     try {
       verdict = await authorize(deps.store, mapId, key);
@@ -130,13 +162,14 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       if (typeof verdict !== 'string') {
         ws.on('error', () => undefined);
         ws.close(verdict.code, verdict.reason);
-        deps.log.info({ code: verdict.code }, 'sync connection refused');
+        deps.log.warn({ mapId: isMapId(mapId) ? mapId : '(not a map id)', code: verdict.code, reason: verdict.reason }, 'sync connection refused');
         return;
       }
       if (deps.sockets.wasRevoked(mapId, keyHash)) {
         // checked against the old hash just before a rotation committed
         ws.on('error', () => undefined);
         ws.close(CLOSE.keyRotated.code, CLOSE.keyRotated.reason);
+        deps.log.warn({ mapId, code: CLOSE.keyRotated.code }, 'sync connection refused');
         return;
       }
       new Session(ws, mapId, verdict, deps, maxBufferedBytes, keyHash);

@@ -4,6 +4,8 @@
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 
+import type { PresenceLimits } from './presence';
+
 export interface SyncLimits {
   /** Messages a connection may send per second, sustained; 0: no limit. */
   messagesPerSecond: number;
@@ -17,6 +19,8 @@ export interface SyncLimits {
   framesBeforeReady: number;
   /** Bytes those frames may hold together. */
   bytesBeforeReady: number;
+  /** Client ids one connection may speak for, and the size of one presence state (presence.ts). */
+  presence: PresenceLimits;
 }
 
 /** A map loads in milliseconds: a client sends sync step 1 and its presence then, perhaps an edit or two. */

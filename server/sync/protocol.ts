@@ -39,13 +39,24 @@ function guard<T>(what: string, read: () => T): T {
   }
 }
 
-function parseAwareness(bytes: Uint8Array): AwarenessEntry[] {
+/** A well-formed awareness message whose state is over the size bound (closes the socket with 4413, not 4400). */
+export class PresenceTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`presence state of ${bytes} bytes`);
+    this.name = 'PresenceTooLarge';
+  }
+}
+
+function parseAwareness(bytes: Uint8Array, maxStateBytes: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(bytes);
   const count = decoding.readVarUint(decoder);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
+    // the length is checked before the JSON is parsed: a 7 MiB state never becomes objects
+    const size = decoding.peekVarUint(decoder);
+    if (size > maxStateBytes) throw new PresenceTooLarge(size);
     const state: unknown = JSON.parse(decoding.readVarString(decoder));
     entries.push({ clientId, clock, state });
   }
@@ -54,32 +65,39 @@ function parseAwareness(bytes: Uint8Array): AwarenessEntry[] {
 }
 
 /** Parses one client frame; throws MalformedMessage for anything that is not a well-formed message. */
-export function parseClientMessage(frame: Uint8Array): ClientMessage {
-  return guard('frame', () => {
-    const decoder = decoding.createDecoder(frame);
-    const type = decoding.readVarUint(decoder);
-    switch (type) {
-      case MESSAGE_SYNC: {
-        const step = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) {
-          guard('state vector', () => Y.decodeStateVector(payload));
-          return { type: 'sync-step1', stateVector: payload };
-        }
-        if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-          guard('update', () => Y.decodeUpdate(payload));
-          return { type: step === syncProtocol.messageYjsSyncStep2 ? 'sync-step2' : 'sync-update', update: payload };
-        }
-        throw new Error(`unknown sync step ${step}`);
+export function parseClientMessage(frame: Uint8Array, maxPresenceStateBytes = Infinity): ClientMessage {
+  try {
+    return parseFrame(frame, maxPresenceStateBytes);
+  } catch (err) {
+    if (err instanceof PresenceTooLarge) throw err;
+    throw err instanceof MalformedMessage ? err : new MalformedMessage(`frame: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function parseFrame(frame: Uint8Array, maxPresenceStateBytes: number): ClientMessage {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MESSAGE_SYNC: {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (step === syncProtocol.messageYjsSyncStep1) {
+        guard('state vector', () => Y.decodeStateVector(payload));
+        return { type: 'sync-step1', stateVector: payload };
       }
-      case MESSAGE_AWARENESS:
-        return { type: 'awareness', entries: parseAwareness(decoding.readVarUint8Array(decoder)) };
-      case MESSAGE_QUERY_AWARENESS:
-        return { type: 'query-awareness' };
-      default:
-        throw new Error(`unknown message type ${type}`);
+      if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+        guard('update', () => Y.decodeUpdate(payload));
+        return { type: step === syncProtocol.messageYjsSyncStep2 ? 'sync-step2' : 'sync-update', update: payload };
+      }
+      throw new Error(`unknown sync step ${step}`);
     }
-  });
+    case MESSAGE_AWARENESS:
+      return { type: 'awareness', entries: parseAwareness(decoding.readVarUint8Array(decoder), maxPresenceStateBytes) };
+    case MESSAGE_QUERY_AWARENESS:
+      return { type: 'query-awareness' };
+    default:
+      throw new Error(`unknown message type ${type}`);
+  }
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -53,6 +53,17 @@ export class MapNotFound extends Error {
   }
 }
 
+/**
+ * The stored state of a map is incomplete (a row is missing). Serving it would show an empty or
+ * partial map, and its next snapshot would overwrite what is left: the room refuses to open (4500).
+ */
+export class IncompleteDocument extends Error {
+  constructor(detail: string) {
+    super(`stored document is incomplete: ${detail}`);
+    this.name = 'IncompleteDocument';
+  }
+}
+
 const LOAD_ORIGIN: Origin = { kind: 'load' };
 /** An update another process stored and published: broadcast to this process's clients only. */
 const RELAY_ORIGIN: Origin = { kind: 'relay' };
@@ -111,6 +122,8 @@ export class Room {
       await this.deps.relay?.subscribe(this.mapId);
       const stored = await this.deps.store.docs.loadDocument(this.mapId);
       if (!stored) throw new MapNotFound();
+      // every map is created with a snapshot row: without it, what is left is not the map
+      if (!stored.snapshot) throw new IncompleteDocument('the snapshot row is missing');
       this.doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update.bytes);
@@ -118,7 +131,7 @@ export class Room {
       this.lastSeq = Math.max(stored.uptoSeq, stored.updates.at(-1)?.seq ?? 0);
       this.appendedSinceSnapshot = stored.updates.length;
       if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
-        this.deps.log.warn({ mapId: this.mapId }, 'stored document has updates with missing dependencies');
+        throw new IncompleteDocument('stored updates depend on changes that are not stored');
       }
     } catch (err) {
       this.state = 'failed';

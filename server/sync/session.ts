@@ -4,7 +4,8 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../auth/keys';
 import { CLOSE, type CloseReason } from './closeCodes';
-import { MESSAGE_AWARENESS, MalformedMessage, parseClientMessage, type AwarenessEntry } from './protocol';
+import { MESSAGE_AWARENESS, MalformedMessage, PresenceTooLarge, parseClientMessage, type AwarenessEntry } from './protocol';
+import { TooManyPresenceIds, admitPresence } from './presence';
 import { MapNotFound, type Room, type RoomMember } from './room';
 import type { SyncDeps } from './connection';
 import { TokenBucket } from './limits';
@@ -141,7 +142,7 @@ export class Session implements RoomMember, KeyedSocket {
     const room = this.room;
     if (!room) return;
     try {
-      const message = parseClientMessage(frame);
+      const message = parseClientMessage(frame, this.deps.limits.presence.stateBytes);
       if (!paid && !(message.type === 'awareness' && this.freeEcho(room, message.entries)) && !this.charge()) return;
       switch (message.type) {
         case 'sync-step1':
@@ -153,13 +154,15 @@ export class Session implements RoomMember, KeyedSocket {
           if (this.role === 'editor') room.applyClientUpdate(this, message.update);
           break;
         case 'awareness':
-          room.applyAwareness(this, message.entries);
+          room.applyAwareness(this, admitPresence(message.entries, this.awarenessIds, room.awareness, this.deps.limits.presence));
           break;
         case 'query-awareness':
           room.sendAwarenessTo(this);
           break;
       }
     } catch (err) {
+      if (err instanceof PresenceTooLarge) return this.refuse(CLOSE.presenceTooLarge, `presence state of ${err.bytes} bytes`);
+      if (err instanceof TooManyPresenceIds) return this.refuse(CLOSE.tooManyPresenceIds, `${err.ids} presence client ids`);
       this.malformed(err instanceof MalformedMessage ? err.message : `rejected: ${err instanceof Error ? err.message : String(err)}`);
     }
   }

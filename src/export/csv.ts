@@ -14,6 +14,14 @@ export interface CsvHeadings {
   opportunities: string;
 }
 
+/**
+ * A text cell starting with one of these is quoted with a leading ' so a spreadsheet never runs it,
+ * whatever follows. papaparse's own pattern (`escapeFormulae: true`, /^[=+\-@\t\r].*$/) misses a
+ * cell with a line break: its `.` stops at the newline and `$` needs the end of the text. Numbers
+ * (a negative NPS) are never escaped: papaparse tests only text.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** List cells join their items with "; " (a separator spreadsheets leave alone inside a quoted cell). */
 const LIST_SEPARATOR = '; ';
 
@@ -40,6 +48,5 @@ export function touchpointCsv(table: TouchpointTable, headings: CsvHeadings): st
     row.opportunities.join(LIST_SEPARATOR),
     ...table.metrics.map((m) => row.metrics[m.key] ?? ''),
   ]);
-  // escapeFormulae: a cell starting with = + - @ is quoted with a leading ' so a spreadsheet never runs it
-  return '\uFEFF' + Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: true });
+  return '\uFEFF' + Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
 }

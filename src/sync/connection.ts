@@ -23,6 +23,14 @@ export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
 }
 
+/**
+ * The key travels as a websocket subprotocol, not in the URL (`?key=`), so a refused or failed socket
+ * never prints it in the console: the server reads `percorso.key.KEY` and answers `percorso.v1`.
+ */
+export function syncProtocols(key: string): string[] {
+  return ['percorso.v1', `percorso.key.${key}`];
+}
+
 /** The IndexedDB database that keeps one map's document in this browser. */
 export function localDocName(mapId: string): string {
   return `percorso-map:${mapId}`;
@@ -48,7 +56,7 @@ export class MapConnection {
   ) {
     this.local = new IndexeddbPersistence(localDocName(mapId), this.doc);
     void this.local.whenSynced.then(() => this.state.setState({ localReady: true }));
-    this.provider = new WebsocketProvider(url, mapId, this.doc, { params: { key }, maxBackoffTime: 10_000 });
+    this.provider = new WebsocketProvider(url, mapId, this.doc, { protocols: syncProtocols(key), maxBackoffTime: 10_000 });
     this.provider.on('status', ({ status }) => {
       if (this.state.getState().status === 'refused') return;
       if (status === 'disconnected') this.wasOffline = true;

@@ -41,9 +41,18 @@ function readDrag(value: unknown): LiveDrag | null {
   return count > 0 ? drag : null;
 }
 
+/** Control, line-break and bidi-override characters: a name is one plain line of text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/** A peer's display name: one line, no control characters, at most 60 characters. */
+export function cleanPresenceName(name: string): string {
+  return name.replace(UNSAFE_NAME_CHARACTERS, ' ').trim().slice(0, 60);
+}
+
 function isUser(value: unknown): value is PresenceUser {
   const user = value as PresenceUser | null;
-  return Boolean(user && typeof user.name === 'string' && typeof user.color === 'string');
+  return Boolean(user && typeof user.name === 'string'); // a colour that is not #rrggbb is dropped by the server: grey here
 }
 
 /** The other people on the map, one entry per browser tab, validated (awareness is untrusted input). */
@@ -56,7 +65,7 @@ export function readPeers(awareness: Awareness): PeerState[] {
     const viewport = state.viewport as PeerState['viewport'];
     peers.push({
       clientId,
-      user: { id: String(state.user.id ?? clientId), name: state.user.name.slice(0, 60), color: /^#[0-9a-f]{6}$/i.test(state.user.color) ? state.user.color : '#6b7280' },
+      user: { id: String(state.user.id ?? clientId), name: cleanPresenceName(state.user.name), color: typeof state.user.color === 'string' && /^#[0-9a-f]{6}$/i.test(state.user.color) ? state.user.color : '#6b7280' },
       cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
       selection: Array.isArray(state.selection) ? (state.selection as unknown[]).filter((id): id is string => typeof id === 'string').slice(0, 200) : [],
       viewport: viewport && [viewport.x, viewport.y, viewport.zoom].every(Number.isFinite) ? viewport : null,

@@ -47,7 +47,7 @@ describe('working together', () => {
     await bob.page.locator('[data-testid="remote-cursor"]', { hasText: 'Alice' }).waitFor({ timeout: 10_000 });
 
     await alice.touchpoint('Reads reviews').click({ position: { x: 40, y: 10 } });
-    await expect.poll(() => bob.page.getByTestId('remote-selections').textContent(), { timeout: 10_000 }).toContain('Alice');
+    await bob.page.locator('.react-flow__node[data-remote-selected="Alice"]', { has: bob.page.getByTestId('touchpoint') }).waitFor({ timeout: 10_000 });
     // B sees A's avatar in the header
     await bob.page.getByRole('button', { name: "Follow Alice’s view" }).waitFor();
 

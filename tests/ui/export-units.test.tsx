@@ -82,6 +82,28 @@ describe('CSV of touchpoints', () => {
     expect(quoted[8]).toBe('4.5');
     expect(rows.find((row) => row[1]?.includes('HYPERLINK'))![1]).toBe("'=HYPERLINK(\"x\")"); // never run as a formula
   });
+
+  it('escapes every cell that starts like a formula, whatever follows (line breaks included); numbers stay numbers', () => {
+    const doc = templateDoc();
+    const stage = stagesInOrder(doc)[0]!;
+    const starts = ['=', '+', '-', '@', '\t', '\r'];
+    const labels = starts.map((c) => `${c}HYPERLINK("http://evil.example/","open")\nsecond line`);
+    // the model trims labels (a leading tab or CR is gone), but a stock client can write any string
+    labels.forEach((label, i) => addTouchpoint(doc, { stageId: stage.id, label: `x${label}`, x: 20, y: 400 + 120 * i }));
+    const negative = addTouchpoint(doc, { stageId: stage.id, label: 'Negative NPS', x: 20, y: 1200 });
+    setMetricValue(doc, { nodeId: negative, key: 'nps', value: -20, source: 'manual' });
+    const table = touchpointTable(doc, 'No stage');
+    const rowsOut = table.rows.map((row) => (row.touchpoint.startsWith('xHYPERLINK') || /^x[=+\-@\t\r]/.test(row.touchpoint) ? { ...row, touchpoint: row.touchpoint.slice(1) } : row));
+    const csv = touchpointCsv({ ...table, rows: rowsOut }, { stage: 'Stage', touchpoint: 'Touchpoint', channel: 'Channel', owner: 'Owner', personas: 'Personas', emotion: 'Emotion', painPoints: 'Pain points', opportunities: 'Opportunities' });
+    const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
+    for (const label of labels) {
+      expect(rows.some((r) => r[1] === `'${label}`), JSON.stringify(label)).toBe(true);
+    }
+    // no text cell of the file starts with a formula character unescaped (a number may start with -)
+    for (const row of rows) for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell)), JSON.stringify(cell)).toBe(false);
+    const nps = rows[0]!.indexOf('NPS');
+    expect(rows.find((r) => r[1] === 'Negative NPS')![nps]).toBe('-20');
+  });
 });
 
 describe('notes text for the appendix', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { LIVE_DRAG_MAX, readPeers } from '../../src/sync/presence';
+import { OUTLINE_COLOR_PROPERTY, OUTLINE_NAME_ATTRIBUTE, applyOutline } from '../../src/canvas/presence/RemoteSelections';
 
 function peerWith(drag: unknown) {
   const mine = new Awareness(new Y.Doc());
@@ -24,5 +25,32 @@ describe('presence: live drags', () => {
     expect(peerWith('a string')?.drag).toBeNull();
     const many = Object.fromEntries(Array.from({ length: LIVE_DRAG_MAX + 50 }, (_, i) => [`n${i}`, [i, i]]));
     expect(Object.keys(peerWith(many)?.drag ?? {})).toHaveLength(LIVE_DRAG_MAX);
+  });
+});
+
+describe('presence: names and colours are plain values', () => {
+  function peerAs(user: unknown) {
+    const mine = new Awareness(new Y.Doc());
+    mine.states.set(7, { user, selection: ['n1'] });
+    return readPeers(mine)[0];
+  }
+
+  it('reads a name as one line without control characters, and a colour only as #rrggbb', () => {
+    const peer = peerAs({ name: 'E\nx\t}body{display:none}\r\f\u202e', color: 'red;}body{display:none}' });
+    expect(peer?.user.name).toBe('E x }body{display:none}');
+    expect(peer?.user.color).toBe('#6b7280');
+    expect(peerAs({ name: 'Ada', color: '#0072B2' })?.user.color).toBe('#0072B2');
+  });
+
+  it('outlines a node through a data attribute and a custom property, never CSS text', () => {
+    const element = document.createElement('div');
+    element.className = 'react-flow__node';
+    applyOutline(element, { name: 'x"]{} body{display:none}', color: '#d55e00' });
+    expect(element.getAttribute(OUTLINE_NAME_ATTRIBUTE)).toBe('x"]{} body{display:none}');
+    expect(element.style.getPropertyValue(OUTLINE_COLOR_PROPERTY)).toBe('#d55e00');
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+    applyOutline(element, undefined);
+    expect(element.hasAttribute(OUTLINE_NAME_ATTRIBUTE)).toBe(false);
+    expect(element.style.getPropertyValue(OUTLINE_COLOR_PROPERTY)).toBe('');
   });
 });

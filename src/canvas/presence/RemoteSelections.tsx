@@ -1,39 +1,75 @@
-// An outline, with the person's name, on the nodes someone else has selected. Drawn with one
-// injected stylesheet keyed by node id, so no node component re-renders when others click around.
-import { memo } from 'react';
+// An outline, with the person's name, on the nodes someone else has selected. Presence is untrusted
+// input, so it never becomes CSS text: each outlined node element gets a data attribute (the name,
+// shown by the static stylesheet through `attr()`) and a CSS custom property (the colour, already
+// checked as #rrggbb) set through the DOM API. No node component re-renders when others click around.
+import { memo, useEffect, useMemo } from 'react';
+import { useStore as useFlowStore } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { PresenceStore, PresenceState } from '../../state/presenceStore';
 
-/** "id\tcolor\tname" lines, one per outlined node (the first person wins); stable between cursor moves. */
-function outlineKey(state: PresenceState): string {
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const peer of state.peers) {
-    for (const id of peer.selection) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      lines.push(`${id}\t${peer.user.color}\t${peer.user.name}`);
-    }
-  }
-  return lines.join('\n');
+export interface RemoteOutline {
+  color: string;
+  name: string;
 }
 
-const quote = (text: string) => `"${text.replace(/["\\\n]/g, ' ')}"`;
+/** The attribute holding the name of whoever selected the node (styles.css draws it). */
+export const OUTLINE_NAME_ATTRIBUTE = 'data-remote-selected';
+/** The custom property holding that person's colour. */
+export const OUTLINE_COLOR_PROPERTY = '--remote-selection-color';
 
-export function remoteSelectionCss(key: string): string {
-  if (!key) return '';
-  return key
-    .split('\n')
-    .map((line) => {
-      const [id = '', color = '#6b7280', name = ''] = line.split('\t');
-      const selector = `.react-flow__node[data-id="${CSS.escape(id)}"]`;
-      return `${selector} { outline: 2px solid ${color}; outline-offset: 3px; border-radius: 10px; }
-${selector}::after { content: ${quote(name)}; position: absolute; top: -22px; right: 0; padding: 1px 6px; border-radius: 4px; background: ${color}; color: #fff; font-size: 11px; font-weight: 600; white-space: nowrap; pointer-events: none; }`;
-    })
-    .join('\n');
+/** Node id → outline (the first person wins), as JSON: stable between cursor moves, so the selector only fires on selection changes. */
+function outlinesKey(state: PresenceState): string {
+  const outlines: Record<string, RemoteOutline> = {};
+  for (const peer of state.peers) {
+    for (const id of peer.selection) {
+      if (Object.hasOwn(outlines, id)) continue;
+      outlines[id] = { color: peer.user.color, name: peer.user.name };
+    }
+  }
+  return JSON.stringify(outlines);
+}
+
+/** Sets or clears the outline of one node element, through the DOM API only. */
+export function applyOutline(element: HTMLElement, outline: RemoteOutline | undefined): void {
+  if (outline) {
+    element.setAttribute(OUTLINE_NAME_ATTRIBUTE, outline.name);
+    element.style.setProperty(OUTLINE_COLOR_PROPERTY, outline.color);
+  } else if (element.hasAttribute(OUTLINE_NAME_ATTRIBUTE)) {
+    element.removeAttribute(OUTLINE_NAME_ATTRIBUTE);
+    element.style.removeProperty(OUTLINE_COLOR_PROPERTY);
+  }
+}
+
+function nodeElements(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('.react-flow__node')];
 }
 
 export const RemoteSelections = memo(function RemoteSelections({ presence }: { presence: PresenceStore }) {
-  const key = useStore(presence, outlineKey);
-  return <style data-testid="remote-selections">{remoteSelectionCss(key)}</style>;
+  const key = useStore(presence, outlinesKey);
+  const outlines = useMemo(() => new Map(Object.entries(JSON.parse(key) as Record<string, RemoteOutline>)), [key]);
+  const domNode = useFlowStore((state) => state.domNode);
+
+  useEffect(() => {
+    if (!domNode) return;
+    const apply = (element: HTMLElement) => applyOutline(element, outlines.get(element.getAttribute('data-id') ?? ''));
+    nodeElements(domNode).forEach(apply);
+    // only the nodes in view are mounted: outline each one as it appears
+    const container = domNode.querySelector('.react-flow__nodes') ?? domNode;
+    const observer = new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        for (const added of mutation.addedNodes) {
+          if (!(added instanceof HTMLElement)) continue;
+          if (added.classList.contains('react-flow__node')) apply(added);
+          else nodeElements(added).forEach(apply);
+        }
+      }
+    });
+    observer.observe(container, { childList: true, subtree: container === domNode });
+    return () => {
+      observer.disconnect();
+      nodeElements(domNode).forEach((element) => applyOutline(element, undefined));
+    };
+  }, [domNode, outlines]);
+
+  return null;
 });
