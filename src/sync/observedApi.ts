@@ -88,9 +88,12 @@ export function deleteEvents(mapId: string, key: string): Promise<void> {
   return request(`${mapPath(mapId)}/events`, { method: 'DELETE', key });
 }
 
-/** Maps an activity of the log (a touchpoint no card matched) onto a touchpoint, for past and future rows. */
+/**
+ * Maps an activity of the log (a touchpoint no card matched) onto a touchpoint (null: unmaps it); the
+ * server keeps it with the map and applies it to past and future rows (editor key).
+ */
 export function mapActivity(mapId: string, key: string, activity: string, touchpoint: string | null): Promise<unknown> {
-  return request(`${mapPath(mapId)}/events/mappings`, { method: 'PUT', key, body: JSON.stringify({ activity, touchpoint }) });
+  return request(`${mapPath(mapId)}/events/mapping`, { method: 'PUT', key, body: JSON.stringify({ mappings: [{ activity, touchpoint }] }) });
 }
 
 export interface UploadOptions {

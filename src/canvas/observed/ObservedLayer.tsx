@@ -20,7 +20,7 @@ export function ObservedLayer() {
   const { mapId, mapKey, store } = useMap();
   const attach = useObserved((state) => state.attach);
   useEffect(() => attach(mapId, mapKey), [attach, mapId, mapKey]);
-  useFlowsSignal();
+  useFlowsSignal(mapId);
   const view = useObservedView(store);
   const on = useObserved((state) => state.on);
   if (!on) return null;

@@ -1,7 +1,7 @@
 // The "Observed" tab: the journey customers actually take. Switch the overlay on, import a contact
 // log (editors), filter, read the channel switches and the most frequent paths, open one customer's
 // timeline, and map the log's unknown activities to touchpoints.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Loader2, RotateCw, Trash2 } from 'lucide-react';
 import { useMap } from '../../canvas/mapContext';
@@ -15,6 +15,7 @@ import { SwitchList } from './SwitchList';
 import { VariantList } from './VariantList';
 import { CustomerSearch } from './CustomerTimeline';
 import { UnmappedList } from './UnmappedList';
+import { useEnsureFlows } from './useEnsureFlows';
 import '../../canvas/metrics/metrics.css';
 import '../../canvas/observed/observed.css';
 import './observedPanel.css';
@@ -26,12 +27,7 @@ export function ObservedPanel() {
   const load = useObserved((state) => state.flows);
   const flows = useObserved(flowsOf);
   const refresh = useObserved((state) => state.refresh);
-  const { mapId, mapKey } = useMap();
-  // the panel shows the figures even with the overlay off: fetch once when it opens
-  useEffect(() => {
-    useObserved.getState().attach(mapId, mapKey);
-    if (useObserved.getState().flows.status === 'idle') void useObserved.getState().refresh();
-  }, [mapId, mapKey]);
+  useEnsureFlows();
   return (
     <aside className="data-panel observed-panel" aria-label={t('observed.title')} data-testid="observed-panel">
       <header className="data-panel-header">

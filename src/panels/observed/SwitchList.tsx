@@ -7,6 +7,7 @@ import { flowsOf, useObserved } from '../../state/observed/observedStore';
 import { channelSwitches, type ChannelSwitch } from '../../state/observed/channelSwitches';
 import { formatDuration } from '../../state/observed/observedView';
 import { useT } from '../../i18n';
+import { useEnsureFlows } from './useEnsureFlows';
 
 export function useChannelSwitches(nodes: ReadonlyMap<string, JourneyNode>): ChannelSwitch[] | null {
   const flows = useObserved(flowsOf);
@@ -22,6 +23,7 @@ export function useChannelSwitches(nodes: ReadonlyMap<string, JourneyNode>): Cha
 
 export function SwitchList({ nodes }: { nodes: ReadonlyMap<string, JourneyNode> }) {
   const t = useT();
+  useEnsureFlows();
   const switches = useChannelSwitches(nodes);
   if (!switches) return <p className="hint">{t('observed.switchesOff')}</p>;
   if (switches.length === 0) return <p className="hint">{t('observed.noSwitches')}</p>;
