@@ -6,6 +6,21 @@ import globals from 'globals';
 
 const networkAndUi = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'dexie', 'dexie-react-hooks', 'y-websocket', 'y-indexeddb', 'ws', 'zustand', 'zustand/*', '@tiptap/*', 'node:*', 'fs', 'http', 'net'];
 
+/** The model's import ban for files at one depth of src/model; `outside` matches a path leaving it. */
+function modelRule(files, outside) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: networkAndUi, message: 'src/model is pure: no React, React Flow, Dexie, network or Node APIs.' },
+          { regex: outside, message: 'src/model may not import other layers of src/.' },
+        ],
+      }],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data', 'coverage', 'bench/results', '.tmp', 'tests/e2e/artifacts'] },
   js.configs.recommended,
@@ -25,18 +40,11 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  {
-    // The pure journey model: yjs and small pure libraries only.
-    files: ['src/model/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: networkAndUi, message: 'src/model is pure: no React, React Flow, Dexie, network or Node APIs.' },
-          { group: ['../*', '!../model', '!../model/*'], message: 'src/model may not import other layers of src/.' },
-        ],
-      }],
-    },
-  },
+  // The pure journey model: yjs and small pure libraries only. Its folders may import each other
+  // (`../schema` from src/model/commands/), but a relative path may not climb out of src/model.
+  modelRule(['src/model/*.ts'], '^\\.\\./(?!model(/|$))'),
+  modelRule(['src/model/*/*.ts'], '^\\.\\./\\.\\./(?!model(/|$))'),
+  modelRule(['src/model/*/*/**/*.ts'], '^(\\.\\./){3}'),
   {
     // The server may use src/model and nothing else of src/.
     files: ['server/**/*.ts'],
