@@ -36,6 +36,8 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Browser origins allowed besides the server's own (normalised, or '*' for any). */
   allowedOrigins: string[];
+  /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
+  eventRetentionDays: number | null;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,6 +58,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxConnectionsPerIp: 50,
   trustedProxies: LOOPBACK_PROXIES,
   allowedOrigins: [],
+  eventRetentionDays: null,
 };
 
 export class ConfigError extends Error {
@@ -100,7 +103,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES and ALLOWED_ORIGINS; throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS and EVENT_RETENTION_DAYS; throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -130,6 +133,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (origin) allowedOrigins.push(origin);
     else problems.push(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`);
   }
+  const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim() ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems) : null;
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -150,5 +154,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerIp,
     trustedProxies,
     allowedOrigins,
+    eventRetentionDays,
   };
 }
