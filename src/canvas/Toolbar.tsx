@@ -65,7 +65,7 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: Toolba
       <button type="button" onClick={actions.fitView} title={t('toolbar.fitHint')}>
         <Maximize size={16} aria-hidden /> {t('toolbar.fit')}
       </button>
-      <ObservedToggle />
+      <ObservedToggle compact />
       {readOnly && (
         <span className="toolbar-readonly">
           <Eye size={14} aria-hidden /> {t('toolbar.viewOnly')}

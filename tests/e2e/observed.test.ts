@@ -137,8 +137,11 @@ describe('observed journeys', () => {
     // the overlay, from the toolbar
     await page.getByRole('toolbar').getByTestId('observed-toggle').click();
     await page.getByTestId('observed-legend').waitFor();
+    await page.getByRole('button', { name: 'Fit', exact: true }).click(); // every card in view (and so mounted)
+    await expect.poll(() => page.locator('[data-testid="touchpoint"]').count()).toBe(5);
     const ids = await touchpointIds(page);
     await expect.poll(async () => (await drawnSteps(page)).length, { timeout: 10_000 }).toBe(4);
+    if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'overlay-on.png') });
     const drawn = await drawnSteps(page);
     const step = (a: string, b: string) => {
       const found = drawn.find((d) => d.source === ids[a] && d.target === ids[b]);
@@ -154,19 +157,20 @@ describe('observed journeys', () => {
     expect(emailCall.width).toBe(14);
     expect(callWhatsapp.width).toBeLessThan(emailCall.width);
     expect(detour.width).toBeLessThan(callWhatsapp.width);
-    expect(repeat.width).toBe(2);
+    expect(repeat.width).toBeLessThan(detour.width);
+    expect(repeat.width).toBe(4); // 2 + 12 × (2 − 1) / (7 − 1): one customer would get the thinnest, 2 px
     // designed steps are solid; the e-mail straight to a review site is dashed in another colour
     expect([emailCall.designed, callWhatsapp.designed, detour.designed, repeat.designed]).toEqual(['true', 'true', 'false', 'false']);
     expect(emailCall.dash).toBe('none');
     expect(detour.dash).not.toBe('none');
     expect(detour.stroke).not.toBe(emailCall.stroke);
     expect(repeat.back).toBe('true');
-    // drawn where the cards are: a forward step spans from its source card to its target card, the repeat arcs over its card
+    // drawn where the cards are: a step to the next card spans from one card to the other, the repeat loops under its card
     const email = await cardBox(page, EMAIL);
     const call = await cardBox(page, CALL);
     expect(emailCall.box.left).toBeGreaterThanOrEqual(email.x + email.width - 12);
     expect(emailCall.box.right).toBeLessThanOrEqual(call.x + 12);
-    expect(repeat.box.bottom).toBeLessThanOrEqual(call.y + 4);
+    expect(repeat.box.top).toBeGreaterThanOrEqual(call.y + call.height - 4);
     expect(repeat.box.left).toBeGreaterThanOrEqual(call.x);
     expect(repeat.box.right).toBeLessThanOrEqual(call.x + call.width);
     // the designed steps nobody takes are greyed (WhatsApp → web chat → review)

@@ -28,7 +28,7 @@ export function ObservedLayer() {
     <>
       {view && <UnusedEdgeStyles unused={view.unused} />}
       {view && <ObservedDrawing view={view} />}
-      <Panel position="top-right" className="observed-legend-panel">
+      <Panel position="bottom-left" className="observed-legend-panel">
         <ObservedLegend />
       </Panel>
     </>

@@ -41,7 +41,7 @@ export function ObservedFilters() {
   const names = Object.keys(attributes).sort();
   return (
     <div className="observed-filters" data-testid="observed-filters">
-      <div className="observed-filter-row">
+      <div className="observed-filter-row is-dates">
         <Field label={t('observed.from')}>{(id) => <input id={id} type="datetime-local" value={toLocal(filters.from)} onChange={(e) => setFilters({ from: toIso(e.target.value) })} />}</Field>
         <Field label={t('observed.to')}>{(id) => <input id={id} type="datetime-local" value={toLocal(filters.to)} onChange={(e) => setFilters({ to: toIso(e.target.value) })} />}</Field>
       </div>
