@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
-import { createFromTemplate } from './export-helpers';
+import { chooseExport, createFromTemplate, downloadOf, pdfText } from './export-helpers';
 
 let browser: Browser;
 let server: TestServer;
@@ -103,7 +103,7 @@ async function cardBox(page: Page, label: string) {
 
 describe('observed journeys', () => {
   it('imports a contact log, draws the observed steps over the map, highlights a variant and opens a timeline', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
     const steps = new Steps(await context.newPage(), server.url);
     const page = steps.page;
     const mapId = await createFromTemplate(steps, 'Observed support', 'Omnichannel support');
@@ -122,6 +122,7 @@ describe('observed journeys', () => {
     await dialog.getByTestId('log-column-touchpoint').selectOption({ label: 'What happened' });
     expect(await dialog.getByTestId('log-column-at').inputValue()).toBe('1'); // "When" was guessed
     expect(await dialog.getByTestId('contact-log-preview').textContent()).toContain(`✓ ${EMAIL}`);
+    if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'import-mapping.png') });
     expect(await dialog.getByText('Kept as attributes: segment').count()).toBe(1);
     await send.click();
     const result = dialog.getByTestId('contact-log-result');
@@ -131,6 +132,7 @@ describe('observed journeys', () => {
     expect(await result.textContent()).toContain('1 with no touchpoint yet');
     const errorRows = await dialog.getByTestId('contact-log-errors').locator('tbody tr td:first-child').allTextContents();
     expect(errorRows).toEqual(['14']);
+    if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'import-result.png') });
     await dialog.getByRole('button', { name: 'Done' }).click();
     await panel.getByTestId('observed-unmapped-activity').filter({ hasText: 'Tweets at the brand' }).waitFor();
 
@@ -215,6 +217,22 @@ describe('observed journeys', () => {
     });
     expect(posted.status).toBe(200);
     await expect.poll(async () => step2(await drawnSteps(page), ids[EMAIL]!, ids[REVIEW]!)?.cases, { timeout: 5_000 }).toBe(4);
+
+    // the PDF of the map with the overlay on carries the overlay's legend
+    const exported = async (format: RegExp) => {
+      const file = await downloadOf(page, async () => {
+        await chooseExport(page, format);
+        await page.getByTestId('export-dialog').getByRole('button', { name: 'Export', exact: true }).click();
+      });
+      await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+      return file;
+    };
+    const pdf = (await pdfText((await exported(/PDF/)).bytes)).join(' ');
+    expect(pdf).toContain('Observed journeys');
+    expect(pdf).toContain('12 customers');
+    expect(pdf).toContain('step the map does not design');
+    const png = await exported(/PNG/);
+    if (process.env.OBSERVED_SHOTS) fs.writeFileSync(path.join(process.env.OBSERVED_SHOTS, 'export.png'), png.bytes);
     await context.close();
   });
 });
@@ -234,7 +252,13 @@ async function screenshots(page: Page, dir: string) {
       await page.keyboard.press('Escape');
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(dir, `observed-${language}-${width}x${height}.png`) });
+      await page.getByTestId('observed-timeline').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(dir, `observed-timeline-${language}-${width}x${height}.png`) });
     }
+    await page.locator('.sidebar-rail button').nth(1).click(); // the insight tab: measured switches beside the friction
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(dir, `insight-${language}.png`) });
+    await page.locator('.sidebar-rail button').nth(2).click(); // back to the Observed tab
   }
   await page.locator('select.language-switch').selectOption('en').catch(() => undefined);
   await page.setViewportSize({ width: 1440, height: 900 });

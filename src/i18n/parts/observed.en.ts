@@ -31,7 +31,7 @@ export const observedEn = {
   'observed.addFilter': 'Filter',
   'observed.activeFilters': 'Active filters',
   'observed.removeFilter': 'Remove the filter on {name}',
-  'observed.minCases': 'Steps taken by at least {n} customers',
+  'observed.minCases': 'Minimum customers per step: {n}',
   'observed.variants': 'Most frequent paths',
   'observed.noVariants': 'No complete paths yet.',
   'observed.noVariantsAbove': 'No path is taken by {n} customers or more.',

@@ -32,7 +32,7 @@ export const observedIt: Record<keyof typeof observedEn, string> = {
   'observed.addFilter': 'Filtra',
   'observed.activeFilters': 'Filtri attivi',
   'observed.removeFilter': 'Togli il filtro su {name}',
-  'observed.minCases': 'Passi fatti da almeno {n} clienti',
+  'observed.minCases': 'Minimo di clienti per passo: {n}',
   'observed.variants': 'Percorsi più frequenti',
   'observed.noVariants': 'Ancora nessun percorso completo.',
   'observed.noVariantsAbove': 'Nessun percorso è fatto da {n} clienti o più.',
