@@ -294,8 +294,11 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect((await getJson(t.url, `/api/maps/${map.id}/customers/cust-0`, map.viewerKey)).status).toBe(404);
 
     await postEvents(t.url, map.id, map.editorKey, toCsv(generateLog(3, 20)));
+    const space = await spaceOf(t, map.id);
+    expect(await countEvents(t, space)).toBeGreaterThan(0);
     expect((await api(t.url, 'DELETE', `/api/maps/${map.id}`, map.editorKey)).status).toBe(204);
-    expect(await countEvents(t)).toBe(0);
+    expect(await countEvents(t, space)).toBe(0);
+    expect(await spaceOf(t, map.id)).toBe(-1);
   });
 
   it('EVENT_RETENTION_DAYS refuses older rows at import and drops stored ones at start', async () => {
@@ -353,13 +356,21 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
   });
 });
 
-/** Events left in the SQLite file or the PostgreSQL database of `t`. */
-async function countEvents(t: TestServer): Promise<number> {
-  const store = t.server.store as unknown as { pool?: { query(sql: string): Promise<{ rows: { c: string }[] }> } };
-  if (store.pool) return Number((await store.pool.query('SELECT count(*) AS c FROM events')).rows[0]!.c);
+/** The event-space number of a map, and how many events that space holds (in SQLite or PostgreSQL). */
+async function spaceOf(t: TestServer, mapId: string): Promise<number> {
+  return Number((await query(t, 'SELECT n AS c FROM event_maps WHERE map_id = $1', [mapId]))[0]?.c ?? -1);
+}
+
+async function countEvents(t: TestServer, space: number): Promise<number> {
+  return Number((await query(t, 'SELECT count(*) AS c FROM events WHERE space = $1', [space]))[0]!.c);
+}
+
+async function query(t: TestServer, sql: string, params: unknown[]): Promise<{ c: string | number }[]> {
+  const store = t.server.store as unknown as { pool?: { query(sql: string, params: unknown[]): Promise<{ rows: { c: string }[] }> } };
+  if (store.pool) return (await store.pool.query(sql, params)).rows;
   const db = new Database(path.join(t.dataDir, 'percorso.db'), { readonly: true });
   try {
-    return db.prepare<[], { c: number }>('SELECT count(*) AS c FROM events').get()!.c;
+    return db.prepare(sql.replace(/\$\d+/g, '?')).all(...params) as { c: number }[];
   } finally {
     db.close();
   }
