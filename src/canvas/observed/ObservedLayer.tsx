@@ -128,7 +128,7 @@ function CardFigures({ id, box, cases, dropOut, dim }: { id: string; box: Box; c
   return (
     <div className={`observed-card ${dim ? 'is-dim' : ''}`} data-testid="observed-card" data-id={id} style={{ left: box.x, top: box.y - 24, width: box.w }}>
       <span className="observed-chip" title={t('observed.cardCustomersHint')}>
-        {t('observed.cardCustomers', { n: cases })}
+        {t(cases === 1 ? 'observed.cardCustomersOne' : 'observed.cardCustomers', { n: cases })}
       </span>
       {dropOut > 0 && (
         <span className="observed-chip is-dropout" title={t('observed.cardDropOutHint')}>

@@ -1,6 +1,7 @@
 // The overlay's key on the canvas (what width, colour and dashes mean) with its state: loading,
 // an error with a retry, or no events yet.
-import { Loader2, RotateCw } from 'lucide-react';
+import { useState } from 'react';
+import { ChevronDown, ChevronUp, Loader2, RotateCw } from 'lucide-react';
 import { flowsOf, useObserved } from '../../state/observed/observedStore';
 import { useT } from '../../i18n';
 
@@ -9,14 +10,18 @@ export function ObservedLegend() {
   const load = useObserved((state) => state.flows);
   const flows = useObserved(flowsOf);
   const refresh = useObserved((state) => state.refresh);
+  const [open, setOpen] = useState(true); // folded, it leaves the map below it free
   return (
     <div className="observed-legend" data-testid="observed-legend" role="group" aria-label={t('observed.legend')}>
       <strong className="observed-legend-title">
         {t('observed.title')}
         {load.status === 'loading' && <Loader2 size={13} className="spin" aria-label={t('observed.loading')} />}
+        <button type="button" className="icon-button observed-legend-fold" aria-expanded={open} aria-label={t(open ? 'observed.keyHide' : 'observed.keyShow')} title={t(open ? 'observed.keyHide' : 'observed.keyShow')} onClick={() => setOpen(!open)}>
+          {open ? <ChevronDown size={14} aria-hidden /> : <ChevronUp size={14} aria-hidden />}
+        </button>
       </strong>
       {flows && <span className="observed-legend-count">{t('observed.totals', { cases: flows.cases, events: flows.events })}</span>}
-      <ObservedKey />
+      {open && <ObservedKey />}
       {load.status === 'error' && (
         <span className="observed-legend-error" role="alert">
           {load.message}{' '}

@@ -39,7 +39,7 @@ function UnmappedRow({ activity, events, touchpoints }: { activity: string; even
   return (
     <li data-testid="observed-unmapped-activity">
       <span className="observed-unmapped-name">
-        “{activity}” <span className="hint">{t('observed.events', { n: events })}</span>
+        “{activity}” <span className="hint">{t(events === 1 ? 'observed.eventsOne' : 'observed.events', { n: events })}</span>
       </span>
       {!readOnly && (
         <span className="observed-unmapped-map">
