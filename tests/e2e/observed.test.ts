@@ -45,6 +45,18 @@ function contactLog(): string {
   return rows.join('\r\n') + '\r\n';
 }
 
+/** Waits until the canvas's viewport transform stops changing (an animated fit has ended). */
+async function viewportSettled(page: Page) {
+  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  let last = await transform();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(100);
+    const now = await transform();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** Touchpoint label → node id, read from the canvas. */
 function touchpointIds(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
@@ -141,6 +153,7 @@ describe('observed journeys', () => {
     await page.getByTestId('observed-legend').waitFor();
     await page.getByRole('button', { name: 'Fit', exact: true }).click(); // every card in view (and so mounted)
     await expect.poll(() => page.locator('[data-testid="touchpoint"]').count()).toBe(5);
+    await viewportSettled(page); // the fit animates: measure once it stands still
     const ids = await touchpointIds(page);
     await expect.poll(async () => (await drawnSteps(page)).length, { timeout: 10_000 }).toBe(4);
     if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'overlay-on.png') });
@@ -203,6 +216,25 @@ describe('observed journeys', () => {
     const events = await timeline.locator('.observed-event-what').allTextContents();
     expect(events).toEqual([EMAIL, CALL, CALL, WHATSAPP]);
     expect(await timeline.textContent()).toContain('segment: private');
+
+
+    // filters: one segment
+    const totals = panel.getByTestId('observed-totals');
+    expect(await totals.textContent()).toBe('11 customers · 29 contacts');
+    await panel.getByLabel('Attribute').fill('segment');
+    await panel.getByLabel('Value').fill('business');
+    await panel.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect.poll(() => totals.textContent(), { timeout: 10_000 }).toBe('5 customers · 14 contacts');
+    await expect.poll(async () => step2(await drawnSteps(page), ids[EMAIL]!, ids[CALL]!)?.cases).toBe(4); // c2, c4, c6, c10
+    await panel.getByRole('button', { name: 'Remove the filter on segment' }).click();
+    await expect.poll(() => totals.textContent(), { timeout: 10_000 }).toBe('11 customers · 29 contacts');
+
+    // the unknown activity mapped to a touchpoint: it joins the flows, the list empties
+    const tweet = panel.getByTestId('observed-unmapped-activity').filter({ hasText: 'Tweets at the brand' });
+    await tweet.getByRole('combobox').selectOption({ label: REVIEW });
+    await tweet.getByRole('button', { name: 'Map', exact: true }).click();
+    await panel.getByText('Every activity of the log matches a touchpoint.').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator(`[data-testid="observed-card"][data-id="${ids[REVIEW]}"]`).textContent()).toBe('4 customers');
 
     if (process.env.OBSERVED_SHOTS) await screenshots(page, process.env.OBSERVED_SHOTS);
 
