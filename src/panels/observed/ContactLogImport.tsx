@@ -2,21 +2,21 @@
 // become attributes), preview the first rows against the map's touchpoints, then upload it with
 // progress (the file streams from the disk: only its header row is rewritten) and show the result
 // with the rows the server refused.
-import { useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
-import { CircleCheck, FileUp, Loader2 } from 'lucide-react';
+import { useRef, useState } from 'react';
+import { FileUp, Loader2 } from 'lucide-react';
 import { CsvError, isModelError, parseCsv, type ParsedCsv } from '../../model';
 import { useMap } from '../../canvas/mapContext';
 import { useObserved } from '../../state/observed/observedStore';
 import { uploadEvents, type ImportResult } from '../../sync/observedApi';
 import { useT } from '../../i18n';
 import { Modal } from '../metrics/Modal';
-import { Field } from '../fields';
-import { LOG_FIELDS, headerEnd, missingFields, rewrittenHeader, suggestLogMapping, withHeader, type LogField, type LogMapping } from './contactLog';
+import { headerEnd, missingFields, rewrittenHeader, suggestLogMapping, withHeader, type LogMapping } from './contactLog';
+import { LogMappingForm } from './LogMappingForm';
+import { LogPreview } from './LogPreview';
+import { ImportSummary } from './ImportSummary';
 
 /** The head of the file read for the mapping and the preview. */
 const HEAD_BYTES = 64 * 1024;
-const PREVIEW_ROWS = 6;
 
 type Step =
   | { kind: 'reading'; name: string }
@@ -156,127 +156,5 @@ function ContactLogDialog({ step, setStep, onClose }: { step: Step; setStep: (st
       )}
       {step.kind === 'done' && <ImportSummary result={step.result} />}
     </Modal>
-  );
-}
-
-function LogMappingForm({ csv, mapping, onChange }: { csv: ParsedCsv; mapping: LogMapping; onChange: (mapping: LogMapping) => void }) {
-  const t = useT();
-  const columnName = (i: number) => csv.headers[i] || t('csv.columnN', { n: i + 1 });
-  const choose = (field: LogField, value: string) => {
-    const column = value === '' ? null : Number(value);
-    const next = { ...mapping, [field]: column };
-    // a column feeds one field: choosing it here frees the field that had it
-    for (const other of LOG_FIELDS) if (other !== field && column !== null && next[other] === column) next[other] = null;
-    onChange(next);
-  };
-  const mapped = new Set(LOG_FIELDS.map((f) => mapping[f]));
-  const attributes = csv.headers.filter((_, i) => !mapped.has(i)).map((_, i) => i);
-  return (
-    <>
-      <p className="field-hint">{t('observed.import.lead', { columns: csv.headers.length, delimiter: csv.delimiter === '\t' ? 'Tab' : csv.delimiter })}</p>
-      <div className="csv-mapping">
-        {LOG_FIELDS.map((field) => (
-          <Field key={field} label={t(`observed.field.${field}`)}>
-            {(id) => (
-              <select id={id} value={mapping[field] ?? ''} onChange={(e) => choose(field, e.target.value)} data-testid={`log-column-${field}`}>
-                <option value="">{field === 'channel' ? t('observed.import.noChannel') : t('observed.import.choose')}</option>
-                {csv.headers.map((_, i) => (
-                  <option key={i} value={i}>
-                    {columnName(i)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ))}
-      </div>
-      {attributes.length > 0 && (
-        <p className="field-hint">
-          {t('observed.import.attributes', {
-            names: csv.headers
-              .map((h, i) => (mapped.has(i) ? null : h || columnName(i)))
-              .filter(Boolean)
-              .join(', '),
-          })}
-        </p>
-      )}
-    </>
-  );
-}
-
-function LogPreview({ csv, mapping }: { csv: ParsedCsv; mapping: LogMapping }) {
-  const t = useT();
-  const { store } = useMap();
-  const nodes = useStore(store, (state) => state.modelNodes);
-  const touchpoints = useMemo(() => {
-    const byKey = new Map<string, string>();
-    for (const node of nodes.values()) {
-      if (node.kind !== 'touchpoint') continue;
-      byKey.set(node.id, node.label);
-      byKey.set(node.label.trim().toLowerCase(), node.label);
-    }
-    return byKey;
-  }, [nodes]);
-  const cell = (row: readonly string[], field: LogField) => (mapping[field] === null ? '' : (row[mapping[field]] ?? '').trim());
-  const rows = csv.rows.slice(0, PREVIEW_ROWS);
-  return (
-    <table className="csv-columns" data-testid="contact-log-preview">
-      <caption className="field-hint">{t('observed.import.preview', { n: rows.length })}</caption>
-      <thead>
-        <tr>
-          {LOG_FIELDS.map((field) => (
-            <th key={field}>{t(`observed.field.${field}`)}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => {
-          const activity = cell(row, 'touchpoint');
-          const match = touchpoints.get(activity) ?? touchpoints.get(activity.toLowerCase());
-          const at = cell(row, 'at');
-          const badTime = at !== '' && Number.isNaN(Date.parse(at));
-          return (
-            <tr key={i}>
-              <td>{cell(row, 'customer') || <em className="metric-error">{t('observed.import.noCustomer')}</em>}</td>
-              <td className={badTime ? 'metric-error' : undefined}>{at}{badTime ? ` · ${t('observed.import.badTime')}` : ''}</td>
-              <td>{match ? `✓ ${match}` : <span className="observed-unmapped-tag">{t('observed.import.unmappedTag', { activity })}</span>}</td>
-              <td>{cell(row, 'channel')}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function ImportSummary({ result }: { result: ImportResult }) {
-  const t = useT();
-  return (
-    <div className="observed-import-result" data-testid="contact-log-result">
-      <div className="csv-state" role="status">
-        <CircleCheck size={28} color="#1f7a4d" aria-hidden />
-        <strong>{t('observed.import.accepted', { n: result.accepted })}</strong>
-        <span>{t('observed.import.counts', { rejected: result.rejected, duplicates: result.duplicates, unmapped: result.unmapped })}</span>
-      </div>
-      {result.errors.length > 0 && (
-        <table className="csv-columns" data-testid="contact-log-errors">
-          <caption className="field-hint">{t('observed.import.errors', { n: result.errors.length })}</caption>
-          <thead>
-            <tr>
-              <th>{t('observed.import.row')}</th>
-              <th>{t('observed.import.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.errors.map((error) => (
-              <tr key={`${error.row}:${error.reason}`}>
-                <td>{error.row}</td>
-                <td>{error.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
   );
 }
