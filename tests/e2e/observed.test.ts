@@ -250,6 +250,19 @@ describe('observed journeys', () => {
     expect(posted.status).toBe(200);
     await expect.poll(async () => step2(await drawnSteps(page), ids[EMAIL]!, ids[REVIEW]!)?.cases, { timeout: 5_000 }).toBe(4);
 
+    // a viewer switches the overlay on too (and cannot import)
+    const rotated = await fetch(`${server.url}/api/maps/${mapId}/keys/rotate`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer' }) });
+    const { viewerKey } = (await rotated.json()) as { viewerKey: string };
+    const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const viewer = new Steps(await viewerContext.newPage(), server.url);
+    await viewer.openShareLink(mapId, viewerKey);
+    await viewer.page.getByRole('toolbar', { name: 'Map tools' }).getByTestId('observed-toggle').click();
+    await expect.poll(async () => (await drawnSteps(viewer.page)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await viewer.page.locator('.sidebar-rail').getByRole('button', { name: 'Observed' }).click();
+    await viewer.page.getByTestId('observed-panel').getByTestId('observed-variants').waitFor();
+    expect(await viewer.page.getByTestId('contact-log-button').count()).toBe(0);
+    await viewerContext.close();
+
     // the PDF of the map with the overlay on carries the overlay's legend
     const exported = async (format: RegExp) => {
       const file = await downloadOf(page, async () => {
