@@ -1,4 +1,4 @@
-// Lint rules, including the layering of DESIGN.md enforced as import bans.
+// Lint rules, including the layering of docs/ARCHITECTURE.md enforced as import bans.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -19,6 +19,35 @@ function modelRule(files, outside) {
       }],
     },
   };
+}
+
+/**
+ * The client's layers, top to bottom: app → canvas, panels, export → state, ui → sync, db → i18n,
+ * model. Each folder lists the folders above it (or beside it, for panels and export), which it may
+ * not import.
+ */
+const LAYERS_ABOVE = {
+  canvas: ['panels', 'export', 'app'],
+  panels: ['export', 'app'],
+  export: ['panels', 'app'],
+  state: ['canvas', 'panels', 'export', 'app'],
+  ui: ['canvas', 'panels', 'export', 'app'],
+  sync: ['state', 'ui', 'canvas', 'panels', 'export', 'app'],
+  db: ['state', 'ui', 'canvas', 'panels', 'export', 'app'],
+  i18n: ['sync', 'db', 'state', 'ui', 'canvas', 'panels', 'export', 'app'],
+};
+
+/** The import ban of one client layer, one config per folder depth (a relative path climbs out exactly that far). */
+function layerRules(layer, above) {
+  const banned = `(${above.join('|')})(/|$)`;
+  return [1, 2, 3, 4].map((depth) => ({
+    files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: `^(\\.\\./){${depth}}${banned}`, message: `src/${layer} may not import ${above.join(', ')}: layers import downward only (docs/ARCHITECTURE.md).` }],
+      }],
+    },
+  }));
 }
 
 export default tseslint.config(
@@ -45,6 +74,7 @@ export default tseslint.config(
   modelRule(['src/model/*.ts'], '^\\.\\./(?!model(/|$))'),
   modelRule(['src/model/*/*.ts'], '^\\.\\./\\.\\./(?!model(/|$))'),
   modelRule(['src/model/*/*/**/*.ts'], '^(\\.\\./){3}'),
+  ...Object.entries(LAYERS_ABOVE).flatMap(([layer, above]) => layerRules(layer, above)),
   {
     // The server may use src/model and nothing else of src/.
     files: ['server/**/*.ts'],

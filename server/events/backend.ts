@@ -2,8 +2,8 @@
 // SQLite tables in the store's database file, or an in-memory SQLite for a store that has no
 // database (the in-memory store of tests).
 import path from 'node:path';
-import { PostgresStore } from '../storage/postgres';
-import { SqliteStore } from '../storage/sqlite';
+import { PostgresStore } from '../storage/postgres/store';
+import { SqliteStore } from '../storage/sqlite/store';
 import type { Store } from '../storage/store';
 import { PostgresEvents } from './postgresEvents';
 import { SqliteEvents } from './sqliteEvents';

@@ -4,7 +4,7 @@
 // INSERT … SELECT FROM unnest(…) each: one round trip per batch.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { inTransaction, withClient } from '../storage/postgresTx';
+import { inTransaction, withClient } from '../storage/postgres/tx';
 import type { ActivityMapping, EventBackend, EventBatch, EventSpace, ScannedEvents, Term, TermKind, TimelineRow } from './types';
 
 const SCHEMA = `

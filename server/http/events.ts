@@ -25,11 +25,11 @@ type MapParams = { Params: { id: string } };
 
 /** 404, 401, 403 in that order: the ingest key or the editor key may send events; the viewer key may not. */
 async function authorizeImport(store: Store, id: string, request: FastifyRequest): Promise<void> {
-  const map = isMapId(id) ? await store.getMap(id) : null;
+  const map = isMapId(id) ? await store.docs.getMap(id) : null;
   if (!map) throw new HttpError(404, 'not_found', 'No map with this id');
   const key = bearerKey(request);
   if (!key) throw new HttpError(401, 'missing_key', 'Send the map\'s ingest or editor key: Authorization: Bearer KEY');
-  const ingest = await store.getIngestKey(map.id);
+  const ingest = await store.features.getIngestKey(map.id);
   if (ingest && keyMatches(key, ingest.keyHash)) return;
   const role = resolveRole(key, map);
   if (role === 'editor') return;

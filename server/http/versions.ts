@@ -4,7 +4,7 @@
 // like any edit, history stays, and an automatic version taken just before lets it be undone.
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
-import { restoreJourney } from '../../src/model';
+import { restoreJourney, type Origin } from '../../src/model';
 import type { Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import type { AutoVersions } from '../versions/auto';
@@ -17,8 +17,8 @@ const createSchema = {
   body: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 4 * VERSION_NAME_MAX } } },
 } as const;
 
-/** Restores are written with the model's 'import' origin (OriginKind has no 'restore'). */
-const RESTORE_ORIGIN = { kind: 'import' } as const;
+/** Restores are written with the model's 'import' origin (OriginKind has no 'restore': undo and observers treat a restore as an import). */
+const RESTORE_ORIGIN: Origin = { kind: 'import' };
 
 type VersionParams = { id: string; versionId: string };
 
@@ -26,7 +26,7 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
   const { store, rooms, autoVersions } = deps;
 
   async function findVersion(mapId: string, versionId: string) {
-    const version = await store.getVersion(mapId, requireToken(versionId, 'version'));
+    const version = await store.features.getVersion(mapId, requireToken(versionId, 'version'));
     if (!version) throw new HttpError(404, 'not_found', 'No version with this id');
     return version;
   }
@@ -47,7 +47,7 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/versions', async (request) => {
     const { map } = await authorize(store, request.params.id, request);
-    return { versions: (await store.listVersions(map.id)).map(publicVersion) };
+    return { versions: (await store.features.listVersions(map.id)).map(publicVersion) };
   });
 
   app.get<{ Params: VersionParams }>('/api/maps/:id/versions/:versionId', async (request, reply) => {

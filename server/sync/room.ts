@@ -16,7 +16,7 @@ import {
   type AwarenessEntry,
 } from './protocol';
 import { repairDocument } from './seed';
-import { repairMayBeNeeded } from '../../src/model';
+import { repairMayBeNeeded, type Origin } from '../../src/model';
 
 /** A connection as the room sees it. */
 export interface RoomMember {
@@ -53,16 +53,16 @@ export class MapNotFound extends Error {
   }
 }
 
-const LOAD_ORIGIN = { kind: 'load' } as const;
+const LOAD_ORIGIN: Origin = { kind: 'load' };
 /** An update another process stored and published: broadcast to this process's clients only. */
-const RELAY_ORIGIN = { kind: 'relay' } as const;
+const RELAY_ORIGIN: Origin = { kind: 'relay' };
 /** The stored document applied again after the relay was away: what it adds is stored already. */
-const RESYNC_ORIGIN = { kind: 'resync' } as const;
+const RESYNC_ORIGIN: Origin = { kind: 'resync' };
 /**
  * A relayed or resynced update that also let updates waiting here for a dependency in: those were
  * never stored, so the whole change is stored and published like a local one.
  */
-const COMPLETED_ORIGIN = { kind: 'relay-completed' } as const;
+const COMPLETED_ORIGIN: Origin = { kind: 'relay-completed' };
 /** How long one process may hold a map's compaction lock (a compaction takes milliseconds). */
 const COMPACT_LOCK_MS = 30_000;
 
@@ -109,7 +109,7 @@ export class Room {
     try {
       // listen to other processes first: an update they commit after the read below is relayed
       await this.deps.relay?.subscribe(this.mapId);
-      const stored = await this.deps.store.loadDocument(this.mapId);
+      const stored = await this.deps.store.docs.loadDocument(this.mapId);
       if (!stored) throw new MapNotFound();
       this.doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
@@ -268,7 +268,7 @@ export class Room {
   async resync(): Promise<boolean> {
     await this.loaded.catch(() => undefined); // a load in progress may have read before the relay was back
     if (this.state !== 'ready') return true;
-    const stored = await this.deps.store.loadDocument(this.mapId);
+    const stored = await this.deps.store.docs.loadDocument(this.mapId);
     if (!stored) return false;
     if (this.state !== 'ready') return true;
     const updates = stored.updates.map((u) => u.bytes);
@@ -277,7 +277,7 @@ export class Room {
     return true;
   }
 
-  private applyFromElsewhere(updates: Uint8Array[], origin: typeof RELAY_ORIGIN | typeof RESYNC_ORIGIN): void {
+  private applyFromElsewhere(updates: Uint8Array[], origin: Origin): void {
     const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update);
@@ -309,7 +309,7 @@ export class Room {
     let appended: Promise<number>;
     try {
       // Called synchronously, in update order; relayed below only once the store has committed it.
-      appended = this.deps.store.appendUpdate(this.mapId, update);
+      appended = this.deps.store.docs.appendUpdate(this.mapId, update);
     } catch (err) {
       appended = Promise.reject(err);
     }
@@ -347,7 +347,7 @@ export class Room {
     if (!event.keysChanged.has('title') || this.state !== 'ready') return;
     const title = this.doc.getMap<unknown>('meta').get('title');
     if (typeof title !== 'string' || title.trim() === '') return;
-    this.deps.store.setTitle(this.mapId, title.trim().slice(0, TITLE_MAX)).catch((err: unknown) => {
+    this.deps.store.docs.setTitle(this.mapId, title.trim().slice(0, TITLE_MAX)).catch((err: unknown) => {
       this.deps.log.error({ mapId: this.mapId, err }, 'could not store title');
     });
   };
@@ -384,7 +384,7 @@ export class Room {
     const uptoSeq = this.lastSeq;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
-      const compact = (): Promise<void> => this.deps.store.compact(this.mapId, snapshot, uptoSeq);
+      const compact = (): Promise<void> => this.deps.store.docs.compact(this.mapId, snapshot, uptoSeq);
       // scale-out: one process at a time (if another holds the lock, its compaction folds the log)
       if (this.deps.relay) await this.deps.relay.exclusive(`compact:${this.mapId}`, COMPACT_LOCK_MS, compact);
       else await compact();

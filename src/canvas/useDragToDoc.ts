@@ -1,21 +1,28 @@
 // Dragging: while a node moves, its position lives in React Flow's state and streams to the others
 // through awareness (useRemoteDrags draws it there); the doc is written once, on drop, in one
-// transaction (one undo step), where the drop also decides meaning: a touchpoint takes the stage it
-// lands in, a stage takes its new place in the order, an owner dropped on a stage header becomes its
-// owner. A write per frame would re-derive the whole view, store and send an update every frame.
+// transaction (one undo step), where the drop also decides meaning (planDrop, pure: a touchpoint
+// takes the stage it lands in, a stage takes its new place in the order, an owner dropped on a stage
+// header becomes its owner). A write per frame would re-derive the whole view, store and send an
+// update every frame.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useReactFlow, type NodeChange, type OnNodeDrag } from '@xyflow/react';
 import { LOCAL_USER, assignStageOwner, moveNodes, moveStage, setTouchpointStage } from '../model';
+import type * as Y from 'yjs';
 import type { JourneyFlowNode } from '../state/viewTypes';
 import { LIVE_DRAG_MAX, throttle, type LiveDrag } from '../sync/presence';
-import { LAYOUT, columnAt, dropIndex } from './layout';
-import { useMap } from './mapContext';
+import { planDrop, type DropStep } from '../state/drop';
+import { useMap } from '../state/session';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
 const LIVE_DRAG_EVERY_MS = 50;
 
-/** Kinds whose stored position is the user's (stages are placed by the layout). */
-const FREE_KINDS = new Set(['touchpoint', 'channel', 'owner', 'note']);
+/** Runs one step of a drop as its model command. */
+function runStep(doc: Y.Doc, step: DropStep): void {
+  if (step.op === 'move') moveNodes(doc, step.moves);
+  else if (step.op === 'moveStage') moveStage(doc, step.stageId, step.index);
+  else if (step.op === 'setStage') setTouchpointStage(doc, step.touchpointId, step.stageId, step.position);
+  else assignStageOwner(doc, step.stageId, step.ownerId);
+}
 
 export function useDragToDoc() {
   const { doc, store, run, undo, awareness } = useMap();
@@ -60,45 +67,16 @@ export function useDragToDoc() {
     (_event, _node, dragged) => {
       announce.cancel();
       const { columns, modelNodes } = store.getState();
-      const moves = [...live.current]
-        .filter(([id]) => FREE_KINDS.has(modelNodes.get(id)?.kind ?? ''))
-        .map(([id, position]) => ({ id, ...position }));
+      const dropped = dragged.flatMap((node) => {
+        const internal = flow.getInternalNode(node.id);
+        if (!internal) return [];
+        const abs = internal.internals.positionAbsolute;
+        return [{ id: node.id, box: { x: abs.x, y: abs.y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 } }];
+      });
+      const { steps, snapBack } = planDrop({ columns, nodes: modelNodes, moved: live.current, dropped, start: startPositions.current });
       live.current.clear();
-      let snapBack = false;
       doc.transact(() => {
-        // a peer may have removed a node while it was dragged here: move only those still there
-        const stillThere = moves.filter((move) => modelNodes.has(move.id));
-        if (stillThere.length) run(() => moveNodes(doc, stillThere));
-        for (const node of dragged) {
-          const model = modelNodes.get(node.id);
-          const internal = flow.getInternalNode(node.id);
-          if (!model || !internal) continue;
-          const abs = internal.internals.positionAbsolute;
-          const width = internal.measured.width ?? 0;
-          const height = internal.measured.height ?? 0;
-          const center = { x: abs.x + width / 2, y: abs.y + height / 2 };
-          if (model.kind === 'stage') {
-            const index = dropIndex(columns, model.id, center.x);
-            const current = columns.findIndex((column) => column.id === model.id);
-            if (index !== current) run(() => moveStage(doc, model.id, index));
-            snapBack = true;
-          } else if (model.kind === 'touchpoint') {
-            const column = columnAt(columns, center.x);
-            const stageId = column?.id ?? null;
-            if (stageId !== model.stageId) {
-              const position = column ? { x: abs.x - column.x, y: abs.y } : { x: abs.x, y: abs.y };
-              run(() => setTouchpointStage(doc, model.id, stageId, position));
-            }
-          } else if (model.kind === 'owner' && center.y >= 0 && center.y <= LAYOUT.headerHeight) {
-            const column = columnAt(columns, center.x);
-            const start = startPositions.current.get(model.id);
-            if (column) {
-              run(() => assignStageOwner(doc, column.id, model.id));
-              // the owner goes back to its place in the rail
-              if (start) run(() => moveNodes(doc, [{ id: model.id, ...start }]));
-            }
-          }
-        }
+        for (const step of steps) run(() => runStep(doc, step));
       }, LOCAL_USER);
       // after the doc update, so the others never draw the node back at its old place in between
       awareness?.setLocalStateField('drag', null);

@@ -4,10 +4,10 @@ import { useReactFlow } from '@xyflow/react';
 import { addChannel, addNote, addOwner, addStage, addTouchpoint, type ChannelMedium } from '../model';
 import { useUi } from '../state/uiStore';
 import { t } from '../i18n';
-import { MEDIUM_STYLE } from './channelStyle';
+import { MEDIUM_STYLE } from '../state/channelStyle';
 import { useFitNodes } from './useFitNodes';
-import { useMap } from './mapContext';
-import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
+import { useMap } from '../state/session';
+import { channelSlot, ownerSlot, targetStage, touchpointInStage } from '../state/placement';
 
 export interface JourneyActions {
   addStage(): void;

@@ -323,11 +323,11 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     const { t, map } = await setup();
     const client = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     const before = Y.encodeStateAsUpdate(client.doc).length;
-    const storedBefore = await t.server.store.loadDocument(map.id);
+    const storedBefore = await t.server.store.docs.loadDocument(map.id);
     await postEvents(t.url, map.id, map.editorKey, toCsv(generateLog(5, 1000)));
     expect((await flowsOf(t, map)).events).toBeGreaterThan(1000);
     expect(Y.encodeStateAsUpdate(client.doc).length).toBe(before);
-    const storedAfter = await t.server.store.loadDocument(map.id);
+    const storedAfter = await t.server.store.docs.loadDocument(map.id);
     expect(storedAfter?.updates.length).toBe(storedBefore?.updates.length);
   });
 

@@ -5,7 +5,7 @@
 // never intercepting the pointer: the map stays editable under it.
 import { memo, useCallback, useEffect, useMemo } from 'react';
 import { Panel, ViewportPortal, useStore as useFlowState } from '@xyflow/react';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { useObserved } from '../../state/observed/observedStore';
 import { formatDuration, variantSteps, type ObservedView } from '../../state/observed/observedView';
 import { useT } from '../../i18n';

@@ -2,7 +2,7 @@
 // the emotion overview, all live as the map changes.
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 import { useInsight } from './useInsight';
 import { ChannelMatrix } from './ChannelMatrix';
@@ -10,7 +10,7 @@ import { TransitionList } from './TransitionList';
 import { CriticalList } from './CriticalList';
 import { EmotionOverview } from './EmotionOverview';
 import { SwitchList } from '../observed/SwitchList';
-import '../../canvas/metrics/metrics.css';
+import '../../ui/metrics.css';
 
 export const InsightPanel = memo(function InsightPanel() {
   const t = useT();

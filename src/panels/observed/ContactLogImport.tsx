@@ -5,11 +5,11 @@
 import { useRef, useState } from 'react';
 import { FileUp, Loader2 } from 'lucide-react';
 import { CsvError, isModelError, parseCsv, type ParsedCsv } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useObserved } from '../../state/observed/observedStore';
 import { uploadEvents, type ImportResult } from '../../sync/observedApi';
 import { useT } from '../../i18n';
-import { Modal } from '../metrics/Modal';
+import { Modal } from '../../ui/Modal';
 import { headerEnd, missingFields, rewrittenHeader, suggestLogMapping, withHeader, type LogMapping } from './contactLog';
 import { LogMappingForm } from './LogMappingForm';
 import { LogPreview } from './LogPreview';

@@ -2,7 +2,7 @@
 // the channel; the other columns are listed as the attributes they become.
 import type { ParsedCsv } from '../../model';
 import { useT } from '../../i18n';
-import { Field } from '../fields';
+import { Field } from '../../ui/fields';
 import { LOG_FIELDS, type LogField, type LogMapping } from './contactLog';
 
 export function LogMappingForm({ csv, mapping, onChange }: { csv: ParsedCsv; mapping: LogMapping; onChange: (mapping: LogMapping) => void }) {

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { ParsedCsv } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 import { LOG_FIELDS, type LogField, type LogMapping } from './contactLog';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { X } from 'lucide-react';
 import { flowsOf, useObserved } from '../../state/observed/observedStore';
 import { useT } from '../../i18n';
-import { Field } from '../fields';
+import { Field } from '../../ui/fields';
 
 /** datetime-local (local time, no zone) ↔ ISO 8601 in UTC. */
 const toIso = (local: string) => (local ? new Date(local).toISOString() : '');

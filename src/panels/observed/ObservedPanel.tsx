@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Loader2, RotateCw, Trash2 } from 'lucide-react';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { flowsOf, useObserved } from '../../state/observed/observedStore';
 import { deleteEvents } from '../../sync/observedApi';
 import { useT } from '../../i18n';
@@ -16,7 +16,7 @@ import { VariantList } from './VariantList';
 import { CustomerSearch } from './CustomerTimeline';
 import { UnmappedList } from './UnmappedList';
 import { useEnsureFlows } from './useEnsureFlows';
-import '../../canvas/metrics/metrics.css';
+import '../../ui/metrics.css';
 import '../../canvas/observed/observed.css';
 import './observedPanel.css';
 

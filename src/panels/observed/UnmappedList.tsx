@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { JourneyNode, TouchpointNode } from '../../model';
 import { flowsOf, useObserved } from '../../state/observed/observedStore';
 import { mapActivity } from '../../sync/observedApi';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 
 export function UnmappedList({ nodes }: { nodes: ReadonlyMap<string, JourneyNode> }) {

@@ -1,6 +1,6 @@
 // Panels that show observed figures fetch the flows once when they open (the overlay may be off).
 import { useEffect } from 'react';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useObserved } from '../../state/observed/observedStore';
 
 export function useEnsureFlows(): void {

@@ -1,19 +1,11 @@
-// The PostgreSQL side of ingest keys, key rotation, webhooks and versions (the Store's "keys,
-// webhooks, versions" methods); same behaviour as sqliteFeatures.ts. Tables: postgresSchema.ts v3.
+// The PostgreSQL side of ingest keys, webhooks and versions (the Store's `features`); same
+// behaviour as sqlite/features.ts. Tables: schema.ts v3.
 import type pg from 'pg';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
-import { toHook, toVersion, type VersionRow, type WebhookRow } from './rows';
+import { toHook, toVersion, VERSION_COLUMNS, type VersionRow, type WebhookRow } from '../rows';
+import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from '../store';
 
-
-const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
-
-export class PostgresFeatures {
+export class PostgresFeatures implements FeatureStore {
   constructor(private readonly pool: pg.Pool) {}
-
-  async setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void> {
-    const column = role === 'editor' ? 'editor_key_hash' : 'viewer_key_hash';
-    await this.pool.query(`UPDATE maps SET ${column} = $1 WHERE id = $2`, [keyHash, mapId]);
-  }
 
   async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
     const { rows } = await this.pool.query<{ key_hash: string; rotated_at: string }>(
@@ -34,7 +26,7 @@ export class PostgresFeatures {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean> {
+  async addWebhook(hook: NewWebhook): Promise<boolean> {
     const result = await this.pool.query(
       'INSERT INTO webhooks (id, map_id, url, secret, created_at) SELECT $1, id, $3, $4, $5 FROM maps WHERE id = $2',
       [hook.id, hook.mapId, hook.url, hook.secret, hook.createdAt],

@@ -1,8 +1,8 @@
 // A number field that keeps a draft while focused and commits on Enter or blur (one command per
 // edit). Reads spreadsheet-style numbers in either decimal convention ("4,5" and "4.5").
 import { useEffect, useState } from 'react';
-import { parseNumber } from '../../model';
-import { useLanguage } from '../../i18n';
+import { parseNumber } from '../model';
+import { useLanguage } from '../i18n';
 
 interface Props {
   value: number | null;

@@ -1,8 +1,9 @@
 // A persona's avatar: their photo (an image of the map's media) or their initials in their colour.
-import type { PersonaNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { initials } from '../../canvas/nodes/StageNode';
-import { useMediaUrl } from '../media/useMediaUrl';
+import type { PersonaNode } from '../model';
+import { useMap } from '../state/session';
+import { initials } from './initials';
+import { useMediaUrl } from '../sync/useMediaUrl';
+import './avatar.css';
 
 export function PersonaAvatar({ persona, size = 32 }: { persona: PersonaNode; size?: number }) {
   const { mapId, mapKey } = useMap();

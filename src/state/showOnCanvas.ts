@@ -1,8 +1,7 @@
 // Panels (insight, comments, owners) ask the canvas to show some nodes: select exactly them and fit
-// the view to them. A tiny event bus, so a panel needs no React Flow instance of its own.
-import { useEffect } from 'react';
-import type { JourneyStore } from '../state/journeyStore';
-import { useFitNodes } from './useFitNodes';
+// the view to them. A tiny event bus, so a panel needs no React Flow instance of its own; the canvas
+// listens (useCanvasFocus) and performs the fit.
+import type { JourneyStore } from './journeyStore';
 
 type Listener = (nodeIds: readonly string[]) => void;
 const listeners = new Set<Listener>();
@@ -17,14 +16,8 @@ export function showOnCanvas(store: JourneyStore, nodeIds: readonly string[], ed
   listeners.forEach((listener) => listener(nodeIds));
 }
 
-/** Mounted inside the canvas: performs the fit of showOnCanvas. */
-export function useCanvasFocus(): void {
-  const fit = useFitNodes();
-  useEffect(() => {
-    const listener: Listener = (ids) => {
-      if (ids.length > 0) fit({ ids, padding: 0.5, maxZoom: 1.2, duration: 300 });
-    };
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  }, [fit]);
+/** Calls `listener` with the node ids of every showOnCanvas until the returned function is called. */
+export function onShowOnCanvas(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }

@@ -1,22 +1,14 @@
-// Media in PostgreSQL: the records of which map holds which upload (the Store's media methods, as in
-// sqliteMedia.ts) and the bytes themselves, once per content, in 1 MiB chunks (bytea rows: streamed
-// in and out a chunk at a time, never a whole file in memory). Tables: postgresSchema.ts v2.
+// Media in PostgreSQL: the records of which map holds which upload (the Store's `media`, as in
+// sqlite/media.ts) and the bytes themselves, once per content, in 1 MiB chunks (bytea rows: streamed
+// in and out a chunk at a time, never a whole file in memory). Tables: schema.ts v2.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type pg from 'pg';
-import type { MediaRecord } from './store';
-import { inTransaction } from './postgresTx';
+import { MEDIA_COLUMNS, toMedia, type MediaRow } from '../rows';
+import type { MediaRecord, MediaStore } from '../store';
+import { inTransaction } from './tx';
 
 export const CHUNK_BYTES = 1024 * 1024;
-
-interface MediaRow {
-  hash: string;
-  name: string;
-  mime: string;
-  size: string;
-  kind: MediaRecord['kind'];
-  created_at: string;
-}
 
 /** The bytes are not (or no longer) stored: another process deleted them between two steps. */
 export class BlobMissing extends Error {
@@ -26,7 +18,7 @@ export class BlobMissing extends Error {
   }
 }
 
-export class PostgresMedia {
+export class PostgresMedia implements MediaStore {
   constructor(private readonly pool: pg.Pool) {}
 
   /** False if the map does not exist. Throws (foreign key) if the bytes are not stored. */
@@ -45,12 +37,11 @@ export class PostgresMedia {
 
   async get(mapId: string, hash: string): Promise<MediaRecord | null> {
     const { rows } = await this.pool.query<MediaRow>(
-      'SELECT hash, name, mime, size, kind, created_at FROM media WHERE map_id = $1 AND hash = $2',
+      `SELECT ${MEDIA_COLUMNS} FROM media WHERE map_id = $1 AND hash = $2`,
       [mapId, hash],
     );
     const row = rows[0];
-    if (!row) return null;
-    return { hash: row.hash, name: row.name, mime: row.mime, size: Number(row.size), kind: row.kind, createdAt: row.created_at };
+    return row ? toMedia(row) : null;
   }
 
   async listHashes(mapId: string): Promise<string[]> {

@@ -1,8 +1,8 @@
-// The in-memory side of ingest keys, webhooks and versions for MemoryStore (same contract as
-// sqliteFeatures.ts). `exists` tells whether a map is stored; deleteMap forgets everything of a map.
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
+// Ingest keys, webhooks and versions in memory (the Store's `features` for MemoryStore). `exists`
+// tells whether a map is stored; deleteMap forgets everything of a map.
+import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from '../store';
 
-export class MemoryFeatures {
+export class MemoryFeatures implements FeatureStore {
   private readonly ingestKeys = new Map<string, IngestKeyRecord>();
   private readonly hooks = new Map<string, WebhookRecord>();
   /** map id → versions, oldest first */
@@ -16,39 +16,42 @@ export class MemoryFeatures {
     for (const [id, hook] of this.hooks) if (hook.mapId === mapId) this.hooks.delete(id);
   }
 
-  getIngestKey(mapId: string): IngestKeyRecord | null {
+  async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
     const key = this.ingestKeys.get(mapId);
     return key ? { ...key } : null;
   }
 
-  setIngestKey(mapId: string, key: IngestKeyRecord): boolean {
+  async setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean> {
     if (!this.exists(mapId)) return false;
     this.ingestKeys.set(mapId, { ...key });
     return true;
   }
 
-  addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): boolean {
+  async addWebhook(hook: NewWebhook): Promise<boolean> {
     if (!this.exists(hook.mapId)) return false;
     if (this.hooks.has(hook.id)) throw new Error('webhook id already exists');
     this.hooks.set(hook.id, { ...hook, lastStatus: null, lastError: null, attempts: 0, lastAttemptAt: null });
     return true;
   }
 
-  listWebhooks(mapId: string): WebhookRecord[] {
-    return [...this.hooks.values()].filter((h) => h.mapId === mapId).map((h) => ({ ...h }));
+  async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
+    return [...this.hooks.values()]
+      .filter((h) => h.mapId === mapId)
+      .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id)) // as the SQL stores: ORDER BY created_at, id
+      .map((h) => ({ ...h }));
   }
 
-  deleteWebhook(mapId: string, hookId: string): boolean {
+  async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
     if (this.hooks.get(hookId)?.mapId !== mapId) return false;
     return this.hooks.delete(hookId);
   }
 
-  recordWebhookDelivery(hookId: string, d: WebhookDelivery): void {
+  async recordWebhookDelivery(hookId: string, d: WebhookDelivery): Promise<void> {
     const hook = this.hooks.get(hookId);
     if (hook) Object.assign(hook, { lastStatus: d.status, lastError: d.error, attempts: d.attempts, lastAttemptAt: d.at });
   }
 
-  addVersion(v: NewVersion): boolean {
+  async addVersion(v: NewVersion): Promise<boolean> {
     if (!this.exists(v.mapId)) return false;
     let list = this.versions.get(v.mapId);
     if (!list) this.versions.set(v.mapId, (list = []));
@@ -56,17 +59,21 @@ export class MemoryFeatures {
     return true;
   }
 
-  listVersions(mapId: string): VersionInfo[] {
+  async listVersions(mapId: string): Promise<VersionInfo[]> {
     return (this.versions.get(mapId) ?? []).map(({ snapshot: _bytes, ...info }) => info).reverse();
   }
 
-  getVersion(mapId: string, versionId: string): StoredVersion | null {
+  async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
     const found = this.versions.get(mapId)?.find((v) => v.id === versionId);
     return found ? { ...found, snapshot: found.snapshot.slice() } : null;
   }
 
-  latestAutoVersionAt(mapId: string): string | null {
+  async latestAutoVersionAt(mapId: string): Promise<string | null> {
     const autos = (this.versions.get(mapId) ?? []).filter((v) => v.auto);
     return autos.at(-1)?.createdAt ?? null;
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

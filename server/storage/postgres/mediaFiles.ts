@@ -1,4 +1,4 @@
-// Media files for scale-out: the bytes live in PostgreSQL (postgresMedia.ts), so every process
+// Media files for scale-out: the bytes live in PostgreSQL (media.ts), so every process
 // serves every upload whichever process received it; DATA_DIR/media of each process is only a cache
 // of them (content-addressed, so a cached file never goes stale; deleting the cache is always safe).
 // An upload streams to a local temp file exactly as in the embedded setup, is stored in PostgreSQL,
@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MediaFiles } from '../media/files';
-import { BlobMissing, type PostgresMedia } from './postgresMedia';
+import { MediaFiles } from '../../media/files';
+import { BlobMissing, type PostgresMedia } from './media';
 
 export class PostgresMediaFiles extends MediaFiles {
   /** Fetches in flight, so parallel first downloads of one file read it from PostgreSQL once. */

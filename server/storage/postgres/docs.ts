@@ -1,35 +1,10 @@
-// The scale-out store: PostgreSQL through a `pg` Pool, shared by any number of server processes.
-// Same contract as SqliteStore; the schema is migrated at start (postgresSchema.ts). Every method
-// has committed when its Promise resolves (autocommit statements or explicit transactions).
-import pg from 'pg';
+// The PostgreSQL side of maps, their update log and snapshots (the Store's `docs`). Every method has
+// committed when its Promise resolves (autocommit statements or explicit transactions).
+import type pg from 'pg';
 import * as Y from 'yjs';
-import type { MapRecord, MediaRecord, NewMap, Store, StoredDocument } from './store';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
-import { PostgresFeatures } from './postgresFeatures';
-import { PostgresMedia } from './postgresMedia';
-import { migrate } from './postgresSchema';
-import { inTransaction, toBuffer, toBytes } from './postgresTx';
-
-/** Where pool errors go (an idle connection that broke); pino's logger fits. */
-export interface PostgresLog {
-  warn(obj: object, msg: string): void;
-}
-
-export interface PostgresOptions {
-  log?: PostgresLog;
-  /** Connections per process (default 10). */
-  maxConnections?: number;
-  /** A query that takes longer fails (default 15 s): a stalled database refuses edits instead of queueing them. */
-  queryTimeoutMs?: number;
-}
-
-interface MapRow {
-  id: string;
-  title: string;
-  editor_key_hash: string;
-  viewer_key_hash: string;
-  created_at: string;
-}
+import { MAP_COLUMNS, toMap, type MapRow } from '../rows';
+import type { DocStore, MapRecord, NewMap, StoredDocument } from '../store';
+import { inTransaction, toBuffer, toBytes } from './tx';
 
 interface PendingAppend {
   bytes: Buffer;
@@ -58,57 +33,31 @@ export function foldUpdates(snapshot: Uint8Array | null, updates: Uint8Array[]):
   }
 }
 
-export class PostgresStore implements Store {
-  readonly media: PostgresMedia;
-  private readonly features: PostgresFeatures;
+export class PostgresDocs implements DocStore {
   private readonly appendQueues = new Map<string, PendingAppend[]>();
-  private closed: Promise<void> | null = null;
 
-  private constructor(readonly pool: pg.Pool) {
-    this.media = new PostgresMedia(pool);
-    this.features = new PostgresFeatures(pool);
-  }
-
-  /** Connects, applies the schema migrations, and returns the store. */
-  static async connect(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStore> {
-    const pool = new pg.Pool({
-      connectionString,
-      max: options.maxConnections ?? 10,
-      connectionTimeoutMillis: 5000,
-      query_timeout: options.queryTimeoutMs ?? 15_000,
-      keepAlive: true,
-    });
-    // an idle connection that breaks (the database restarted) must not crash the process
-    pool.on('error', (err) => options.log?.warn({ err: err.message }, 'postgres connection lost'));
-    try {
-      await migrate(pool);
-    } catch (err) {
-      await pool.end().catch(() => undefined);
-      throw err;
-    }
-    return new PostgresStore(pool);
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async createMap(map: NewMap): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await client.query(
-        'INSERT INTO maps (id, title, editor_key_hash, viewer_key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [map.id, map.title, map.editorKeyHash, map.viewerKeyHash, map.createdAt],
-      );
+      await client.query(`INSERT INTO maps (${MAP_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
+        map.id,
+        map.title,
+        map.editorKeyHash,
+        map.viewerKeyHash,
+        map.createdAt,
+      ]);
       await client.query('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES ($1, $2, 0)', [map.id, toBuffer(map.snapshot)]);
     });
   }
 
   async getMap(id: string): Promise<MapRecord | null> {
-    const { rows } = await this.pool.query<MapRow>(
-      'SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps WHERE id = $1',
-      [id],
-    );
+    const { rows } = await this.pool.query<MapRow>(`SELECT ${MAP_COLUMNS} FROM maps WHERE id = $1`, [id]);
     const row = rows[0];
-    if (!row) return null;
-    return { id: row.id, title: row.title, editorKeyHash: row.editor_key_hash, viewerKeyHash: row.viewer_key_hash, createdAt: row.created_at };
+    return row ? toMap(row) : null;
   }
 
+  /** Media records, keys, webhooks and versions go with the map through ON DELETE CASCADE. */
   async deleteMap(id: string): Promise<boolean> {
     const result = await this.pool.query('DELETE FROM maps WHERE id = $1', [id]);
     return (result.rowCount ?? 0) > 0;
@@ -218,72 +167,8 @@ export class PostgresStore implements Store {
     await this.pool.query('UPDATE maps SET title = $1 WHERE id = $2', [title, mapId]);
   }
 
-  // --- media: rows here, bytes in media_blobs/media_chunks (postgresMedia.ts) ---
-  async addMedia(mapId: string, media: MediaRecord): Promise<boolean> {
-    return this.media.add(mapId, media);
-  }
-
-  async getMedia(mapId: string, hash: string): Promise<MediaRecord | null> {
-    return this.media.get(mapId, hash);
-  }
-
-  async listMediaHashes(mapId: string): Promise<string[]> {
-    return this.media.listHashes(mapId);
-  }
-
-  async isMediaReferenced(hash: string): Promise<boolean> {
-    return this.media.isReferenced(hash);
-  }
-  // --- end media ---
-
-  // --- keys, webhooks, versions (postgresFeatures.ts; rows go with their map through ON DELETE CASCADE) ---
   async setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void> {
-    await this.features.setKeyHash(mapId, role, keyHash);
-  }
-
-  async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
-    return this.features.getIngestKey(mapId);
-  }
-
-  async setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean> {
-    return this.features.setIngestKey(mapId, key);
-  }
-
-  async addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean> {
-    return this.features.addWebhook(hook);
-  }
-
-  async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
-    return this.features.listWebhooks(mapId);
-  }
-
-  async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
-    return this.features.deleteWebhook(mapId, hookId);
-  }
-
-  async recordWebhookDelivery(hookId: string, delivery: WebhookDelivery): Promise<void> {
-    await this.features.recordWebhookDelivery(hookId, delivery);
-  }
-
-  async addVersion(version: NewVersion): Promise<boolean> {
-    return this.features.addVersion(version);
-  }
-
-  async listVersions(mapId: string): Promise<VersionInfo[]> {
-    return this.features.listVersions(mapId);
-  }
-
-  async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
-    return this.features.getVersion(mapId, versionId);
-  }
-
-  async latestAutoVersionAt(mapId: string): Promise<string | null> {
-    return this.features.latestAutoVersionAt(mapId);
-  }
-  // --- end keys, webhooks, versions ---
-
-  close(): Promise<void> {
-    this.closed ??= this.pool.end();
-    return this.closed;
+    const column = role === 'editor' ? 'editor_key_hash' : 'viewer_key_hash';
+    await this.pool.query(`UPDATE maps SET ${column} = $1 WHERE id = $2`, [keyHash, mapId]);
   }
 }

@@ -2,11 +2,11 @@
 // metric badge (number and a status icon) and the "critical" badge. Colour never stands alone.
 import { memo } from 'react';
 import { Siren } from 'lucide-react';
-import { HEAT_PALETTE } from '../../model';
-import { useT } from '../../i18n';
-import { heatStyle } from './heat';
-import { useMetricText } from './format';
-import type { HeatView, MetricBadgeView, NodeMetricView } from './metricViews';
+import { HEAT_PALETTE } from '../model';
+import { useT } from '../i18n';
+import { heatStyle } from '../state/metrics/heat';
+import { useMetricText } from '../state/metrics/format';
+import type { HeatView, MetricBadgeView, NodeMetricView } from '../state/metrics/metricViews';
 import './metrics.css';
 
 export const HeatChip = memo(function HeatChip({ heat, showLabel = true }: { heat: HeatView; showLabel?: boolean }) {

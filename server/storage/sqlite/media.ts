@@ -1,7 +1,7 @@
-// The SQLite side of media records (see Store's media methods): the table and its statements,
-// kept apart from sqlite.ts so the map/update code stays short.
+// The SQLite side of media records (the Store's `media`): the table and its statements.
 import type Database from 'better-sqlite3';
-import type { MediaRecord } from './store';
+import { MEDIA_COLUMNS, toMedia, type MediaRow } from '../rows';
+import type { MediaRecord, MediaStore } from '../store';
 
 /** Migration SQL for the media table. (map_id, hash) is unique: the same bytes are recorded once per map. */
 export const MEDIA_TABLE_SQL = `
@@ -19,16 +19,7 @@ export const MEDIA_TABLE_SQL = `
   CREATE INDEX media_by_hash ON media(hash);
 `;
 
-interface MediaRow {
-  hash: string;
-  name: string;
-  mime: string;
-  size: number;
-  kind: MediaRecord['kind'];
-  created_at: string;
-}
-
-export class SqliteMedia {
+export class SqliteMedia implements MediaStore {
   private readonly stmt;
 
   constructor(private readonly db: Database.Database) {
@@ -39,14 +30,14 @@ export class SqliteMedia {
          ON CONFLICT(map_id, hash) DO NOTHING`,
       ),
       get: db.prepare<[string, string], MediaRow>(
-        'SELECT hash, name, mime, size, kind, created_at FROM media WHERE map_id = ? AND hash = ?',
+        `SELECT ${MEDIA_COLUMNS} FROM media WHERE map_id = ? AND hash = ?`,
       ),
       list: db.prepare<[string], { hash: string }>('SELECT hash FROM media WHERE map_id = ?'),
       referenced: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM media WHERE hash = ? LIMIT 1'),
     };
   }
 
-  add(mapId: string, m: MediaRecord): boolean {
+  async add(mapId: string, m: MediaRecord): Promise<boolean> {
     return this.db.transaction(() => {
       if (!this.stmt.mapExists.get(mapId)) return false;
       this.stmt.insert.run(mapId, m.hash, m.name, m.mime, m.size, m.kind, m.createdAt);
@@ -54,17 +45,16 @@ export class SqliteMedia {
     })();
   }
 
-  get(mapId: string, hash: string): MediaRecord | null {
+  async get(mapId: string, hash: string): Promise<MediaRecord | null> {
     const row = this.stmt.get.get(mapId, hash);
-    if (!row) return null;
-    return { hash: row.hash, name: row.name, mime: row.mime, size: row.size, kind: row.kind, createdAt: row.created_at };
+    return row ? toMedia(row) : null;
   }
 
-  listHashes(mapId: string): string[] {
+  async listHashes(mapId: string): Promise<string[]> {
     return this.stmt.list.all(mapId).map((row) => row.hash);
   }
 
-  isReferenced(hash: string): boolean {
+  async isReferenced(hash: string): Promise<boolean> {
     return this.stmt.referenced.get(hash) !== undefined;
   }
 }

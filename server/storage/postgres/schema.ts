@@ -2,7 +2,7 @@
 // in `schema_migrations`. Processes starting together take an advisory lock, so one migrates and the
 // others wait and find it done. Never edit a shipped migration: add one.
 import type pg from 'pg';
-import { withClient } from './postgresTx';
+import { withClient } from './tx';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {

@@ -4,8 +4,8 @@
 import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { X } from 'lucide-react';
-import { useT } from '../../i18n';
-import '../../canvas/metrics/metrics.css';
+import { useT } from '../i18n';
+import './metrics.css';
 
 interface ModalProps {
   title: string;

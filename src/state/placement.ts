@@ -17,7 +17,7 @@ export function touchpointAtPoint(columns: readonly StageColumn[], point: { x: n
   const column = columnAt(columns, point.x);
   const y = Math.min(Math.max(point.y - 40, touchpointTop()), touchpointBottom());
   if (!column) return { stageId: null, x: point.x - 110, y };
-  const x = Math.min(Math.max(point.x - column.x - 110, 8), Math.max(8, column.width - 228));
+  const x = Math.min(Math.max(point.x - column.x - 110, 8), Math.max(8, column.w - 228));
   return { stageId: column.id, x, y };
 }
 

@@ -1,7 +1,7 @@
 // A metric's recent history as a tiny inline SVG line (no chart library): oldest left, newest right,
 // the newest point marked. Its label says how many values and their range, for screen readers.
 import { memo } from 'react';
-import type { MetricPoint } from '../../model';
+import type { MetricPoint } from '../model';
 
 interface Props {
   points: readonly MetricPoint[];

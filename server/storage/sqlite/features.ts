@@ -1,8 +1,8 @@
-// The SQLite side of ingest keys, key rotation, webhooks and versions (see Store's "keys, webhooks,
-// versions" methods): the tables and their statements, kept apart from sqlite.ts.
+// The SQLite side of ingest keys, webhooks and versions (the Store's `features`): the tables and
+// their statements.
 import type Database from 'better-sqlite3';
-import type { IngestKeyRecord, NewVersion, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from './store';
-import { toHook, toVersion, type VersionRow, type WebhookRow } from './rows';
+import { toHook, toVersion, VERSION_COLUMNS, type VersionRow, type WebhookRow } from '../rows';
+import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from '../store';
 
 /** Migration SQL. Versions order by `seq` (insertion order), which breaks ties of equal times. */
 export const FEATURES_TABLES_SQL = `
@@ -36,16 +36,12 @@ export const FEATURES_TABLES_SQL = `
 `;
 
 
-const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
-
-export class SqliteFeatures {
+export class SqliteFeatures implements FeatureStore {
   private readonly stmt;
 
   constructor(private readonly db: Database.Database) {
     this.stmt = {
       mapExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM maps WHERE id = ?'),
-      setEditorHash: db.prepare('UPDATE maps SET editor_key_hash = ? WHERE id = ?'),
-      setViewerHash: db.prepare('UPDATE maps SET viewer_key_hash = ? WHERE id = ?'),
       getIngest: db.prepare<[string], { key_hash: string; rotated_at: string }>(
         'SELECT key_hash, rotated_at FROM ingest_keys WHERE map_id = ?',
       ),
@@ -74,17 +70,12 @@ export class SqliteFeatures {
     };
   }
 
-  setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): void {
-    (role === 'editor' ? this.stmt.setEditorHash : this.stmt.setViewerHash).run(keyHash, mapId);
-  }
-
-  getIngestKey(mapId: string): IngestKeyRecord | null {
+  async getIngestKey(mapId: string): Promise<IngestKeyRecord | null> {
     const row = this.stmt.getIngest.get(mapId);
     return row ? { keyHash: row.key_hash, rotatedAt: row.rotated_at } : null;
   }
 
-  /** False if the map does not exist. */
-  setIngestKey(mapId: string, record: IngestKeyRecord): boolean {
+  async setIngestKey(mapId: string, record: IngestKeyRecord): Promise<boolean> {
     return this.db.transaction(() => {
       if (!this.stmt.mapExists.get(mapId)) return false;
       this.stmt.setIngest.run(mapId, record.keyHash, record.rotatedAt);
@@ -92,7 +83,7 @@ export class SqliteFeatures {
     })();
   }
 
-  addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): boolean {
+  async addWebhook(hook: NewWebhook): Promise<boolean> {
     return this.db.transaction(() => {
       if (!this.stmt.mapExists.get(hook.mapId)) return false;
       this.stmt.addHook.run(hook.id, hook.mapId, hook.url, hook.secret, hook.createdAt);
@@ -100,19 +91,19 @@ export class SqliteFeatures {
     })();
   }
 
-  listWebhooks(mapId: string): WebhookRecord[] {
+  async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
     return this.stmt.listHooks.all(mapId).map(toHook);
   }
 
-  deleteWebhook(mapId: string, hookId: string): boolean {
+  async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
     return this.stmt.deleteHook.run(mapId, hookId).changes > 0;
   }
 
-  recordWebhookDelivery(hookId: string, d: WebhookDelivery): void {
+  async recordWebhookDelivery(hookId: string, d: WebhookDelivery): Promise<void> {
     this.stmt.recordDelivery.run(d.status, d.error, d.attempts, d.at, hookId);
   }
 
-  addVersion(v: NewVersion): boolean {
+  async addVersion(v: NewVersion): Promise<boolean> {
     return this.db.transaction(() => {
       if (!this.stmt.mapExists.get(v.mapId)) return false;
       this.stmt.addVersion.run(v.id, v.mapId, v.name, v.createdAt, v.auto ? 1 : 0, Buffer.from(v.snapshot));
@@ -120,18 +111,18 @@ export class SqliteFeatures {
     })();
   }
 
-  listVersions(mapId: string): VersionInfo[] {
+  async listVersions(mapId: string): Promise<VersionInfo[]> {
     return this.stmt.listVersions.all(mapId).map(toVersion);
   }
 
-  getVersion(mapId: string, versionId: string): StoredVersion | null {
+  async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
     const row = this.stmt.getVersion.get(mapId, versionId);
     if (!row) return null;
     const bytes = row.snapshot;
     return { ...toVersion(row), snapshot: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   }
 
-  latestAutoVersionAt(mapId: string): string | null {
+  async latestAutoVersionAt(mapId: string): Promise<string | null> {
     return this.stmt.latestAuto.get(mapId)?.created_at ?? null;
   }
 }

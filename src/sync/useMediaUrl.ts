@@ -1,6 +1,6 @@
 // An object URL for a media file, served from the browser's cache when it has it.
 import { useEffect, useState } from 'react';
-import { loadMediaBlob } from '../../sync/media';
+import { loadMediaBlob } from './media';
 
 export function useMediaUrl(mapId: string, mapKey: string, hash: string | null): { url: string | null; failed: boolean } {
   const [state, setState] = useState<{ url: string | null; failed: boolean }>({ url: null, failed: false });
