@@ -5,6 +5,16 @@
 import type { Readable } from 'node:stream';
 import Papa from 'papaparse';
 
+/** Longest line accepted: a body without line ends must not be buffered whole while papaparse waits for one. */
+export const CSV_LINE_MAX = 1024 * 1024;
+
+export class CsvLineTooLong extends Error {
+  constructor() {
+    super(`A line of the CSV is longer than ${CSV_LINE_MAX} characters`);
+    this.name = 'CsvLineTooLong';
+  }
+}
+
 /** Yields the records (the header row first) chunk by chunk; throws if the stream fails. */
 export async function* csvRecords(stream: Readable): AsyncGenerator<string[][]> {
   stream.setEncoding('utf8'); // a multi-byte character split between two chunks stays whole
@@ -40,6 +50,18 @@ export async function* csvRecords(stream: Readable): AsyncGenerator<string[][]> 
       notify();
     },
   });
+  let sinceLineEnd = 0;
+  const watchLines = (chunk: string): void => {
+    const end = chunk.lastIndexOf('\n');
+    sinceLineEnd = end >= 0 ? chunk.length - end - 1 : sinceLineEnd + chunk.length;
+    if (sinceLineEnd > CSV_LINE_MAX && !failure) {
+      failure = new CsvLineTooLong();
+      stream.off('data', watchLines);
+      stream.pause();
+      notify();
+    }
+  };
+  stream.on('data', watchLines);
   stream.once('error', (err) => {
     failure = err;
     notify();

@@ -86,6 +86,13 @@ export function medianAndP95(values: Float64Array): [number, number] {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+function pathNodes(path: string, charPaths: boolean): number[] {
+  if (!charPaths) return path.split(',').slice(0, -1).map(Number);
+  const out: number[] = [];
+  for (let i = 0; i < path.length; i++) out.push(path.charCodeAt(i));
+  return out;
+}
+
 export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter): Flows {
   // node indices: 0 = start, 1 = end, then one per distinct node id (several keys may share one)
   const nodeIds: string[] = [START, END];
@@ -108,7 +115,11 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   const ends = new Float64Array(nodeCount);
   const eventsOfKey = new Float64Array(names.nodeOfKey.length);
   const edges = new Map<number, EdgeAcc>();
+  // a map of up to 512 nodes looks its edges up in a dense table instead of the Map
+  const dense = nodeCount <= 512 ? new Array<EdgeAcc | undefined>(nodeCount * nodeCount) : null;
   const variants = new Map<string, number>();
+  // a path as a string of one character per node (node indices stay below 65,536), else joined numbers
+  const charPaths = nodeCount < 0xd800;
 
   const { from, to, attrsAllowed } = filter;
   let caseCount = 0;
@@ -117,12 +128,16 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   let inCase = false;
   let prevNode = 0;
   let prevAt = 0;
-  let path: number[] = [];
+  let path = '';
 
   const transition = (source: number, target: number, seconds: number | null): void => {
     const id = source * nodeCount + target;
-    let edge = edges.get(id);
-    if (!edge) edges.set(id, (edge = { source, target, transitions: 0, cases: 0, lastCase: -1, durations: [] }));
+    let edge = dense ? dense[id] : edges.get(id);
+    if (!edge) {
+      edge = { source, target, transitions: 0, cases: 0, lastCase: -1, durations: [] };
+      edges.set(id, edge);
+      if (dense) dense[id] = edge;
+    }
     edge.transitions++;
     if (edge.lastCase !== caseCount) {
       edge.lastCase = caseCount;
@@ -134,8 +149,7 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     if (!inCase) return;
     transition(prevNode, 1, null);
     ends[prevNode]!++;
-    const variant = path.join(',');
-    variants.set(variant, (variants.get(variant) ?? 0) + 1);
+    variants.set(path, (variants.get(path) ?? 0) + 1);
     inCase = false;
   };
 
@@ -153,13 +167,13 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
       currentCustomer = customer;
       caseCount++;
       inCase = true;
-      path = [];
+      path = '';
       transition(0, node, null);
       starts[node]!++;
     } else {
       transition(prevNode, node, (at - prevAt) / 1000);
     }
-    path.push(node);
+    path += charPaths ? String.fromCharCode(node) : `${node},`;
     events[node]!++;
     if (lastCaseOfNode[node] !== caseCount) {
       lastCaseOfNode[node] = caseCount;
@@ -202,7 +216,7 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   const cutoff = counts[Math.min(VARIANTS_LISTED, counts.length) - 1] ?? 0;
   const variantList = [...variants.entries()]
     .filter(([, count]) => count >= cutoff)
-    .map(([path, count]) => ({ path: path.split(',').map((n) => nodeIds[Number(n)]!), cases: count }))
+    .map(([path, count]) => ({ path: pathNodes(path, charPaths).map((n) => nodeIds[n]!), cases: count }))
     .sort((a, b) => b.cases - a.cases || compare(a.path.join('\n'), b.path.join('\n')))
     .slice(0, VARIANTS_LISTED);
 

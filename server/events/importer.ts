@@ -58,6 +58,20 @@ export function attributesText(attributes: Map<string, string>): string {
   return JSON.stringify(Object.fromEntries([...attributes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
+/** attributesText with a memo: a log repeats a few combinations (segment × country) over many rows. */
+const ATTRIBUTE_MEMO_MAX = 100_000;
+function memoAttributesText(attributes: Map<string, string>, memo: Map<string, string>): string {
+  if (attributes.size === 0) return '';
+  let key = '';
+  for (const [name, value] of attributes) key += `${name}\u0000${value}\u0001`;
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = attributesText(attributes);
+    if (memo.size < ATTRIBUTE_MEMO_MAX) memo.set(key, text);
+  }
+  return text;
+}
+
 class RowError extends Error {}
 
 function text(value: unknown, what: string, required: boolean): string | null {
@@ -112,6 +126,7 @@ export class EventImport {
   /** Per kind: text → term id, for the texts met in this import. */
   private readonly ids = new Map<TermKind, Map<string, number>>();
   private readonly hashes = new Map<string, string>();
+  private readonly attributeMemo = new Map<string, string>();
 
   constructor(
     private readonly backend: EventBackend,
@@ -150,7 +165,7 @@ export class EventImport {
     if (retentionCutoff !== null && at < retentionCutoff) throw new RowError(`at is older than the ${retentionDays} days events are kept (EVENT_RETENTION_DAYS)`);
     const activity = text(event.touchpoint, 'touchpoint', true)!;
     const channelText = text(event.channel, 'channel', false);
-    const attrs = attributesText(attributes(event.attributes));
+    const attrs = memoAttributesText(attributes(event.attributes), this.attributeMemo);
     if (this.options.hashCustomers) {
       let hashed = this.hashes.get(customer);
       if (hashed === undefined) {

@@ -86,11 +86,17 @@ export class ObservedEvents {
     try {
       for await (const rows of batches) await run.addAll(rows);
       await run.flush();
+    } catch (err) {
+      // the body broke off (too long a line, the client went away): what was read is kept (a re-import dedupes)
+      await run.flush().catch(() => undefined);
+      throw err;
     } finally {
       // what was written before a failure counts too
       if (run.result.accepted > 0) {
         await this.backend.bumpVersion(space.n);
         this.signal(mapId);
+        // read the new events into memory now: the clients' refetch joins this read instead of starting one
+        this.cache.get(space.n).catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
       }
     }
     return run.result;

@@ -3,7 +3,7 @@
 // unread for streaming, a bigger JSON limit) apply to these routes only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isMapId, keyMatches, resolveRole } from '../auth/keys';
-import { csvRecords } from '../events/csvStream';
+import { CsvLineTooLong, csvRecords } from '../events/csvStream';
 import type { RawEvent } from '../events/importer';
 import { UnknownTouchpoint, type FlowsQuery, type MappingChange, type ObservedEvents } from '../events/service';
 import { parseEventTime } from '../events/time';
@@ -193,6 +193,7 @@ export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       try {
         return await events.import(request.params.id, rows, { hashCustomers: flag(request, 'hashCustomers') });
       } catch (err) {
+        if (err instanceof CsvLineTooLong) throw new HttpError(400, 'bad_request', `${err.message}; the rows before it were imported`);
         throw roomError(err);
       }
     },

@@ -168,6 +168,14 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect((await flowsOf(t, map)).events).toBe(1);
   });
 
+  it('refuses a body without line ends instead of buffering it, and keeps serving', async () => {
+    const { t, map } = await setup();
+    const res = await postEvents(t.url, map.id, map.editorKey, `customer,at,touchpoint\nc1,2025-01-01,tp-web\n${'x'.repeat(3 * 1024 * 1024)}`);
+    expect(res.status).toBe(400);
+    expect((res.body as ErrorBody).error.message).toContain('longer than');
+    expect((await flowsOf(t, map)).events).toBe(1);
+  });
+
   it('takes the ingest key or the editor key; the viewer key gets 403', async () => {
     const { t, map } = await setup();
     const csv = 'customer,at,touchpoint\nc1,2025-01-01T00:00:00Z,tp-web\n';
