@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { addStage, addTouchpoint, applyCsvImport, parseCsv, planCsvImport, suggestCsvMapping } from '../src/model';
+import { mulberry32 } from '../tests/shared/random';
 
 const TOUCHPOINTS = 200;
 const STAGES = 8;
@@ -19,10 +20,9 @@ function buildMap(): Y.Doc {
   return doc;
 }
 
-/** Deterministic values (a small LCG), so every run imports the same file. */
+/** Deterministic values (seeded), so every run imports the same file. */
 function buildCsv(): string {
-  let seed = 42;
-  const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const rand = mulberry32(42);
   const comma = (n: number, digits: number) => n.toFixed(digits).replace('.', ',');
   const lines = ['Punto di contatto;Data;CSAT;NPS;Drop-off (%);Volume'];
   for (let r = 0; r < ROWS; r++) {

@@ -5,6 +5,7 @@
 // not counted.
 import type * as Y from 'yjs';
 import { moveNode, roots } from '../../src/model';
+import { mulberry32 } from '../../tests/shared/random';
 import { connectClient, fillMap, type BenchClient } from './journey';
 import { nowMs, sleep, summarize, waitUntil, type Summary } from './report';
 import { SERVER_LABELS, cpuMsBetween, startServer, type ServerHandle, type ServerKind, type ServerUsage } from './serverProcess';
@@ -35,13 +36,10 @@ export interface LatencyResult {
 
 const BASE_X = 10_000;
 
-/** Deterministic 20–50 ms gaps (a small LCG), the same for every server. */
+/** Deterministic 20–50 ms gaps (seeded), the same for every server. */
 function gaps(count: number, min: number, max: number): number[] {
-  let seed = 7;
-  return Array.from({ length: count }, () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return min + (seed / 2 ** 32) * (max - min);
-  });
+  const rand = mulberry32(7);
+  return Array.from({ length: count }, () => min + rand() * (max - min));
 }
 
 async function connectAll(server: ServerHandle, map: { id: string; key: string }, count: number): Promise<BenchClient[]> {

@@ -15,7 +15,7 @@ import {
   encodeUpdate,
   type AwarenessEntry,
 } from './protocol';
-import { repairDocument } from './seed';
+import { migrateDocument, repairDocument } from './seed';
 import { repairMayBeNeeded, type Origin } from '../../src/model';
 
 /** A connection as the room sees it. */
@@ -130,8 +130,21 @@ export class Room {
     this.awareness.on('update', this.onAwareness);
     // the map may have been deleted while it loaded: then it stays 'deleted' and never opens
     if (this.state === 'loading') this.state = 'ready';
+    if (this.state === 'ready') this.migrateStored();
     this.runHook('loaded');
     this.deps.relay?.queryAwareness(this.mapId); // presence of the clients connected elsewhere
+  }
+
+  /**
+   * A map stored at an older schema version is brought up to date as it loads: one transaction with
+   * origin 'migration', stored and relayed like an edit, so the next load finds nothing to do.
+   */
+  private migrateStored(): void {
+    try {
+      if (migrateDocument(this.doc)) this.deps.log.info({ mapId: this.mapId }, 'migrated the stored map to the current schema');
+    } catch (err) {
+      this.deps.log.error({ mapId: this.mapId, err }, 'migrateJourney failed');
+    }
   }
 
   private runHook(name: keyof RoomHooks): void {

@@ -1,21 +1,12 @@
 // Y.Map → plain object conversion. Tolerant on purpose: a merge or an old client can leave odd values,
 // and readers must never throw; `validateJourney` is where bad data is reported.
 import * as Y from 'yjs';
-import {
-  CHANNEL_MEDIA,
-  CHANNEL_TYPES,
-  DEFAULT_SIZE,
-  EMOTION_MAX,
-  EMOTION_MIN,
-  LANES,
-  NODE_KINDS,
-  type ChannelMedium,
-  type ChannelType,
-  type JourneyNode,
-  type Lane,
-  type NodeKind,
-  type PathEdge,
-} from './schema';
+import { LIMITS, type JourneyNode, type PathEdge } from './schema';
+import { isNodeKind, kindSpec } from './kinds/registry';
+import { NOTE_KIND } from './kinds/note';
+import { type Field, type KindSpec } from './kinds/fields';
+
+export { isNodeKind };
 
 export function str(m: Y.Map<unknown>, key: string, fallback = ''): string {
   const v = m.get(key);
@@ -43,74 +34,58 @@ function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T):
   return typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : fallback;
 }
 
-export function isNodeKind(v: unknown): v is NodeKind {
-  return typeof v === 'string' && (NODE_KINDS as readonly string[]).includes(v);
+function clamp(v: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, v));
 }
 
-/** Emotion as readers see it: an integer clamped into −2..2 (0 when missing). */
-export function readEmotion(m: Y.Map<unknown>): number {
-  const e = Math.round(num(m, 'emotion', 0));
-  return Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, e));
+/** One field as readers see it (undefined: an optional field that is absent). */
+export function readField(m: Y.Map<unknown>, key: string, f: Field, label: string): unknown {
+  switch (f.type) {
+    case 'text':
+      return str(m, key, f.fallbackToLabel ? label : '');
+    case 'color':
+      return str(m, key, f.fallback);
+    case 'list':
+    case 'refs':
+      return strList(m, key);
+    case 'enum':
+      return oneOf(f.values, m.get(key), f.fallback);
+    case 'number': {
+      const v = num(m, key, f.fallback);
+      return clamp(f.integer ? Math.round(v) : v, f.min, f.max);
+    }
+    case 'ref':
+      return strOrNull(m, key);
+    case 'mediaId':
+      return strOrNull(m, key) ?? undefined;
+  }
 }
 
 /**
- * One node as a plain object. An unknown kind reads as a 'note' (so a view can still draw it);
- * `validateJourney` reports it.
+ * One node as a plain object, its fields read as its kind's table says. An unknown kind reads as a
+ * 'note' (so a view can still draw it); queries (readNodes) leave such nodes out.
  */
 export function nodeFromYMap(id: string, m: Y.Map<unknown>): JourneyNode {
-  const rawKind = m.get('kind');
-  const kind: NodeKind = isNodeKind(rawKind) ? rawKind : 'note';
-  const size = DEFAULT_SIZE[kind];
-  const common = {
+  const spec: KindSpec = kindSpec(m.get('kind')) ?? NOTE_KIND;
+  const label = str(m, 'label');
+  // Geometry is clamped into the model's limits, as repair would: a node that a stock client wrote at
+  // x = 1e300 must not reach the canvas (its fit and viewport would go to Infinity/NaN).
+  const h = num(m, 'h', spec.size.h);
+  const node: Record<string, unknown> = {
     id,
-    label: str(m, 'label'),
-    x: num(m, 'x', 0),
-    y: num(m, 'y', 0),
-    w: num(m, 'w', size.w),
-    h: num(m, 'h', size.h),
+    label,
+    x: clamp(num(m, 'x', 0), -LIMITS.coordinateAbsMax, LIMITS.coordinateAbsMax),
+    y: clamp(num(m, 'y', 0), -LIMITS.coordinateAbsMax, LIMITS.coordinateAbsMax),
+    w: clamp(num(m, 'w', spec.size.w), LIMITS.sizeMin, LIMITS.sizeMax),
+    h: h === 0 && spec.zeroHeight ? 0 : clamp(h, LIMITS.sizeMin, LIMITS.sizeMax),
+    kind: spec.kind,
   };
-  switch (kind) {
-    case 'stage':
-      return { ...common, kind, ownerId: strOrNull(m, 'ownerId'), goal: str(m, 'goal'), color: str(m, 'color', '#888888') };
-    case 'touchpoint':
-      return {
-        ...common,
-        kind,
-        stageId: strOrNull(m, 'stageId'),
-        lane: oneOf<Lane>(LANES, m.get('lane'), 'front'),
-        channelId: strOrNull(m, 'channelId'),
-        personaIds: strList(m, 'personaIds'),
-        emotion: readEmotion(m),
-        painPoints: strList(m, 'painPoints'),
-        opportunities: strList(m, 'opportunities'),
-      };
-    case 'channel':
-      return {
-        ...common,
-        kind,
-        type: oneOf<ChannelType>(CHANNEL_TYPES, m.get('type'), 'digital'),
-        medium: oneOf<ChannelMedium>(CHANNEL_MEDIA, m.get('medium'), 'other'),
-        needs: strList(m, 'needs'),
-      };
-    case 'owner':
-      return { ...common, kind, name: str(m, 'name', common.label), role: str(m, 'role'), email: str(m, 'email') };
-    case 'persona': {
-      const photo = strOrNull(m, 'photoMediaId');
-      return {
-        ...common,
-        kind,
-        name: str(m, 'name', common.label),
-        description: str(m, 'description'),
-        goals: strList(m, 'goals'),
-        frustrations: strList(m, 'frustrations'),
-        color: str(m, 'color', '#888888'),
-        // Optional: present only while a photo is set, so older snapshots compare unchanged.
-        ...(photo !== null ? { photoMediaId: photo } : {}),
-      };
-    }
-    case 'note':
-      return { ...common, kind };
+  for (const [key, f] of Object.entries(spec.fields)) {
+    const v = readField(m, key, f, label);
+    // optional fields are present only while set, so older snapshots compare unchanged
+    if (v !== undefined) node[key] = v;
   }
+  return node as JourneyNode;
 }
 
 export function edgeFromYMap(id: string, m: Y.Map<unknown>): PathEdge {

@@ -1,23 +1,51 @@
 // Whether a transaction can have broken an invariant that `repairJourney` restores. Repair scans
 // the whole map; most transactions (a move, a label, a note, a metric) cannot break anything, so
-// the server asks this first and skips the scan for them.
+// the server asks this first and skips the scan for them. Which node fields matter comes from the
+// kind tables: a reference always (its target may be gone), any other field or x/y/w/h only when
+// its new value is not one repair would keep (a stock client writing x = 1e300, a wrong type).
 import * as Y from 'yjs';
 import { ROOT } from './schema';
+import { kindSpec } from './kinds/registry';
+import { GEOMETRY_KEYS, fieldFix, geometryFix, type GeometryKey } from './kinds/stored';
 
-/** Fields of a node or edge that `validateJourney` checks (references, kinds and enums). */
-const CHECKED_FIELDS = new Set(['kind', 'stageId', 'channelId', 'ownerId', 'personaIds', 'lane', 'type', 'medium', 'emotion', 'source', 'target']);
+/** Fields of an edge that `validateJourney` checks. */
+const EDGE_FIELDS = new Set(['source', 'target']);
 /** Roots whose entries are checked as a whole (added or removed entries can dangle or repeat). */
 const CHECKED_ROOTS = [ROOT.nodes, ROOT.edges, ROOT.stageOrder, ROOT.comments] as const;
 
+function isGeometryKey(key: string): key is GeometryKey {
+  return (GEOMETRY_KEYS as readonly string[]).includes(key);
+}
+
+/** Whether the current value of `key` in node map `m` needs a repair scan. */
+function nodeFieldNeedsCheck(m: Y.Map<unknown>, key: string): boolean {
+  if (key === 'kind') return true;
+  const spec = kindSpec(m.get('kind'));
+  if (isGeometryKey(key)) return geometryFix(key, m.get(key), spec) !== null;
+  if (key === 'label') return m.has('label') && typeof m.get('label') !== 'string';
+  const f = spec?.fields[key];
+  if (!f) return false;
+  if (f.type === 'ref' || f.type === 'refs') return true;
+  return fieldFix(m.get(key), f, m.get('label')) !== null;
+}
+
 export function repairMayBeNeeded(doc: Y.Doc, transaction: Y.Transaction): boolean {
+  const nodesRoot = doc.share.get(ROOT.nodes);
+  const edgesRoot = doc.share.get(ROOT.edges);
   const roots = new Set<unknown>(CHECKED_ROOTS.map((name) => doc.share.get(name)));
   for (const [type, keys] of transaction.changed) {
     if (roots.has(type)) return true;
     const parent = type._item?.parent;
-    // a field of a node or edge map (a child of the nodes or edges root)
-    if (type instanceof Y.Map && roots.has(parent) && [...keys].some((key) => key !== null && CHECKED_FIELDS.has(key))) return true;
-    // a list field of a node (personaIds is a Y.Array inside the node's map)
-    if (type instanceof Y.Array && type._item?.parentSub === 'personaIds') return true;
+    if (type instanceof Y.Map && parent === nodesRoot) {
+      if ([...keys].some((key) => key !== null && nodeFieldNeedsCheck(type, key))) return true;
+    } else if (type instanceof Y.Map && parent === edgesRoot) {
+      if ([...keys].some((key) => key !== null && EDGE_FIELDS.has(key))) return true;
+    } else if (type instanceof Y.Array && parent instanceof Y.Map && parent._item?.parent === nodesRoot) {
+      // a list field of a node: a list of references (personaIds) can gain a dangling or repeated id
+      const key = type._item?.parentSub;
+      const f = key ? kindSpec(parent.get('kind'))?.fields[key] : undefined;
+      if (f?.type === 'refs') return true;
+    }
   }
   return false;
 }

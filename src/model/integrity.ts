@@ -4,8 +4,9 @@
 // finds each problem and the write that fixes it, computed from the current state only and in id
 // order, so peers repairing the same state make the same writes.
 import * as Y from 'yjs';
-import { CHANNEL_MEDIA, CHANNEL_TYPES, EMOTION_MAX, EMOTION_MIN, LANES, SCHEMA_VERSION, type NodeKind, type Origin } from './schema';
-import { isNodeKind } from './convert';
+import { SCHEMA_VERSION, type Origin } from './schema';
+import { kindSpec } from './kinds/registry';
+import { GEOMETRY_KEYS, fieldFix, geometryFix, type FieldFix } from './kinds/stored';
 import { compareIds } from './queries';
 import { readStageOrder, rootMaps, stageOrderForWrite } from './doc-roots';
 
@@ -39,47 +40,43 @@ function inspect(doc: Y.Doc): Inspection {
   };
   const addFix = (fix: () => void) => fixes.push(fix);
 
-  // Pass 1: which ids are nodes of which kind. Entries that are not node maps of a known kind
-  // cannot be drawn or referred to, so repair removes them.
-  const kinds = new Map<string, NodeKind>();
+  // Pass 1: which ids are nodes of which kind. A node map of a kind this build does not know is
+  // kept (a newer build may have written it; views leave it out); an entry that is not a node map
+  // with a kind at all cannot be drawn or referred to, so repair removes it.
+  const kinds = new Map<string, string>();
   const nodeMaps: Array<[string, Y.Map<unknown>]> = [];
   for (const [id, m] of sortedEntries(nodes)) {
     const k = m instanceof Y.Map ? m.get('kind') : undefined;
-    if (!(m instanceof Y.Map) || !isNodeKind(k)) {
-      problem('invalid-kind', id, `node ${id} is not a node of a known kind`, () => nodes.delete(id));
+    if (!(m instanceof Y.Map) || typeof k !== 'string') {
+      problem('invalid-kind', id, `node ${id} is not a node map with a kind`, () => nodes.delete(id));
       continue;
     }
     kinds.set(id, k);
     nodeMaps.push([id, m]);
   }
-  const isKind = (id: unknown, kind: NodeKind) => typeof id === 'string' && kinds.get(id) === kind;
+  const isKind = (id: unknown, kind: string) => typeof id === 'string' && kinds.get(id) === kind;
 
-  // Pass 2: each node's enums and references.
+  // Pass 2: each node's geometry (every kind), then the fields of its kind's table.
   for (const [id, m] of nodeMaps) {
-    const k = kinds.get(id);
-    const ref = (key: string, kind: NodeKind) => {
-      const v = m.get(key);
-      if (v !== null && !isKind(v, kind)) problem(`dangling-${kind}`, id, `${key} of ${id} names no ${kind}: ${String(v)}`, () => m.set(key, null));
-    };
-    const oneOf = (key: string, values: readonly string[], fallback: string) => {
-      const v = m.get(key);
-      if (typeof v !== 'string' || !values.includes(v)) problem('invalid-value', id, `${key} of ${id} is not one of ${values.join(', ')}`, () => m.set(key, fallback));
-    };
-    if (k === 'stage') ref('ownerId', 'owner');
-    if (k === 'channel') {
-      oneOf('type', CHANNEL_TYPES, 'digital');
-      oneOf('medium', CHANNEL_MEDIA, 'other');
+    const spec = kindSpec(kinds.get(id));
+    for (const key of GEOMETRY_KEYS) {
+      const fixed = geometryFix(key, m.get(key), spec);
+      if (fixed !== null) problem('invalid-geometry', id, `${key} of ${id} is not a number within the model's limits`, () => m.set(key, fixed));
     }
-    if (k !== 'touchpoint') continue;
-    ref('stageId', 'stage');
-    ref('channelId', 'channel');
-    oneOf('lane', LANES, 'front');
-    const e = m.get('emotion');
-    if (typeof e !== 'number' || !Number.isInteger(e) || e < EMOTION_MIN || e > EMOTION_MAX) {
-      const fixed = typeof e === 'number' && Number.isFinite(e) ? Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, Math.round(e))) : 0;
-      problem('invalid-value', id, `emotion of ${id} is not an integer in ${EMOTION_MIN}..${EMOTION_MAX}`, () => m.set('emotion', fixed));
+    const label = m.get('label');
+    if (label !== undefined && typeof label !== 'string') problem('invalid-value', id, `label of ${id} is not text`, () => m.set('label', ''));
+    if (!spec) continue;
+    for (const [key, f] of Object.entries(spec.fields)) {
+      const v = m.get(key);
+      if (f.type === 'ref') {
+        if (v !== null && !isKind(v, f.target)) problem(`dangling-${f.target}`, id, `${key} of ${id} names no ${f.target}: ${String(v)}`, () => m.set(key, null));
+      } else if (f.type === 'refs') {
+        inspectRefs(id, m, key, f.target, (r) => isKind(r, f.target), problem, addFix);
+      } else {
+        const fix = fieldFix(v, f, label);
+        if (fix) problem('invalid-value', id, `${key} of ${id} is not a valid ${f.type}`, () => writeFix(m, key, fix));
+      }
     }
-    inspectPersonas(id, m, (p) => isKind(p, 'persona'), problem, addFix);
   }
 
   // Pass 3: edges join two different existing touchpoints, one edge per source→target (the
@@ -103,23 +100,29 @@ function inspect(doc: Y.Doc): Inspection {
   return { issues, fixes };
 }
 
-/** personaIds: existing personas, each once (first occurrence kept). One fix deletes all bad entries. */
-function inspectPersonas(id: string, m: Y.Map<unknown>, isPersona: (p: unknown) => boolean, problem: Problem, addFix: AddFix): void {
-  const list = m.get('personaIds');
+function writeFix(m: Y.Map<unknown>, key: string, fix: FieldFix): void {
+  const v = fix();
+  if (v === undefined) m.delete(key);
+  else m.set(key, v);
+}
+
+/** A list of references (personaIds): existing nodes of `target`, each once (first occurrence kept). One fix deletes all bad entries. */
+function inspectRefs(id: string, m: Y.Map<unknown>, key: string, target: string, isTarget: (p: unknown) => boolean, problem: Problem, addFix: AddFix): void {
+  const list = m.get(key);
   if (!(list instanceof Y.Array)) {
-    if (list !== undefined) problem('invalid-value', id, `personaIds of ${id} is not a list`, () => m.set('personaIds', new Y.Array<string>()));
+    if (list !== undefined) problem('invalid-value', id, `${key} of ${id} is not a list`, () => m.set(key, new Y.Array<string>()));
     return;
   }
   const items: unknown[] = list.toArray();
   const bad: number[] = [];
   const seen = new Set<unknown>();
   items.forEach((p, i) => {
-    if (!isPersona(p)) {
+    if (!isTarget(p)) {
       bad.push(i);
-      problem('dangling-persona', id, `personaIds of ${id} names no persona: ${String(p)}`);
+      problem(`dangling-${target}`, id, `${key} of ${id} names no ${target}: ${String(p)}`);
     } else if (seen.has(p)) {
       bad.push(i);
-      problem('duplicate-persona', id, `personaIds of ${id} lists ${String(p)} twice`);
+      problem(`duplicate-${target}`, id, `${key} of ${id} lists ${String(p)} twice`);
     }
     seen.add(p);
   });
@@ -131,7 +134,7 @@ function inspectPersonas(id: string, m: Y.Map<unknown>, isPersona: (p: unknown) 
 }
 
 /** stageOrder: every stage exactly once (first occurrence kept), nothing else; missing stages appended by id. */
-function inspectStageOrder(doc: Y.Doc, kinds: Map<string, NodeKind>, problem: Problem, addFix: AddFix): void {
+function inspectStageOrder(doc: Y.Doc, kinds: Map<string, string>, problem: Problem, addFix: AddFix): void {
   const order = readStageOrder(doc);
   const bad: number[] = [];
   const seen = new Set<string>();
@@ -163,8 +166,9 @@ export function validateJourney(doc: Y.Doc): JourneyIssue[] {
 /**
  * Restore the invariants in one transaction with origin { kind: 'repair' }: dangling references set
  * to null or removed, broken/duplicate edges removed, stageOrder deduplicated (first occurrence kept),
- * strays removed and missing stages appended in id order, enums reset to defaults, nodes of unknown
- * kind removed. Returns false without transacting when nothing is wrong — or when the document has a
+ * strays removed and missing stages appended in id order, coordinates and sizes clamped into the
+ * model's limits, fields of the wrong type reset to their defaults (kinds/stored.ts), entries that
+ * are not node maps removed; nodes of a kind this build does not know are kept. Returns false without transacting when nothing is wrong — or when the document has a
  * newer schemaVersion than this code knows (it must not "repair" what it does not understand).
  */
 export function repairJourney(doc: Y.Doc): boolean {

@@ -6,6 +6,8 @@
 import * as Y from 'yjs';
 import { ROOT, SCHEMA_VERSION, type Origin } from './schema';
 import { readStageOrder, rootMaps } from './doc-roots';
+import { kindSpec } from './kinds/registry';
+import { type Field, type SharedPart } from './kinds/fields';
 
 export const MIGRATION_ORIGIN: Origin = { kind: 'migration' };
 
@@ -16,17 +18,62 @@ export interface Migration {
   up(doc: Y.Doc): void;
 }
 
+/** The value a missing field of a kind's table gets: what readers assumed while it was missing. */
+function missingFieldValue(f: Field, label: unknown): unknown {
+  switch (f.type) {
+    case 'text':
+      return f.fallbackToLabel && typeof label === 'string' ? label : '';
+    case 'color':
+    case 'enum':
+    case 'number':
+      return f.fallback;
+    case 'list':
+    case 'refs':
+      return new Y.Array<string>();
+    case 'ref':
+      return null;
+    case 'mediaId':
+      return undefined; // optional: absent means none
+  }
+}
+
+const SHARED_PARTS: Record<SharedPart, () => unknown> = {
+  notes: () => new Y.XmlFragment(),
+  media: () => new Y.Array<unknown>(),
+  metrics: () => new Y.Map<unknown>(),
+};
+
+/**
+ * Version 2: every node of a known kind carries its geometry, every field of its kind's table and its
+ * shared parts (a version-1 map could lack fields that readers defaulted). Values are the readers'
+ * defaults, so nothing drawn changes; only what is missing is written.
+ */
+function fillKindFields(doc: Y.Doc): void {
+  rootMaps(doc).nodes.forEach((m) => {
+    const spec = m instanceof Y.Map ? kindSpec(m.get('kind')) : undefined;
+    if (!spec) return;
+    const fill = (key: string, value: () => unknown) => {
+      if (m.has(key)) return;
+      const v = value();
+      if (v !== undefined) m.set(key, v);
+    };
+    fill('label', () => '');
+    fill('x', () => 0);
+    fill('y', () => 0);
+    fill('w', () => spec.size.w);
+    fill('h', () => spec.size.h);
+    for (const [key, f] of Object.entries(spec.fields)) fill(key, () => missingFieldValue(f, m.get('label')));
+    for (const part of spec.shared ?? []) fill(part, SHARED_PARTS[part]);
+  });
+}
+
 /**
  * Every migration, oldest first. Version 1 is the first schema: a version-0 document (content but no
  * schemaVersion, or schemaVersion 0) needs nothing but its version set. A schema change adds an entry
  * here with `to` = the new SCHEMA_VERSION.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [{ to: 2, description: 'every node carries every field of its kind', up: fillKindFields }];
 
-/**
- * Whether the journey has content: nodes, edges, stages, comments or metric definitions. Meta alone
- * (a title, as the server seeds a new map) is not content: templates and imports need a doc without it.
- */
 /**
  * True when the map has anything drawn or said on it (nodes, edges, stages, comments). Metric
  * definitions are settings, not content: an editor's browser stores the defaults on first open, and
@@ -37,6 +84,10 @@ export function journeyHasMapContent(doc: Y.Doc): boolean {
   return nodes.size > 0 || edges.size > 0 || comments.size > 0 || readStageOrder(doc).length > 0;
 }
 
+/**
+ * Whether the journey has content: nodes, edges, stages, comments or metric definitions. Meta alone
+ * (a title, as the server seeds a new map) is not content: templates and imports need a doc without it.
+ */
 export function journeyHasContent(doc: Y.Doc): boolean {
   const { nodes, edges, comments } = rootMaps(doc);
   const metricDefs = doc.getMap<unknown>(ROOT.metricDefs);

@@ -2,7 +2,7 @@
 // with the same state derive the same views.
 import * as Y from 'yjs';
 import { STAGE_LAYOUT, type JourneyMeta, type JourneyNode, type PathEdge, type StageNode, type TouchpointNode } from './schema';
-import { edgeFromYMap, nodeFromYMap } from './convert';
+import { edgeFromYMap, isNodeKind, nodeFromYMap } from './convert';
 import { readStageOrder, rootMaps } from './doc-roots';
 
 /** Code-unit order (not locale order): the same on every machine. */
@@ -32,16 +32,21 @@ export function readMeta(doc: Y.Doc): JourneyMeta {
   };
 }
 
-export function readNode(doc: Y.Doc, id: string): JourneyNode | undefined {
-  const m = rootMaps(doc).nodes.get(id);
-  return m instanceof Y.Map ? nodeFromYMap(id, m) : undefined;
+/** A node map of a kind this build knows (a newer build's kind is kept in the doc but not shown). */
+function isKnownNode(m: unknown): m is Y.Map<unknown> {
+  return m instanceof Y.Map && isNodeKind(m.get('kind'));
 }
 
-/** All nodes, sorted by id. */
+export function readNode(doc: Y.Doc, id: string): JourneyNode | undefined {
+  const m = rootMaps(doc).nodes.get(id);
+  return isKnownNode(m) ? nodeFromYMap(id, m) : undefined;
+}
+
+/** All nodes of known kinds, sorted by id. */
 export function readNodes(doc: Y.Doc): JourneyNode[] {
   const out: JourneyNode[] = [];
   rootMaps(doc).nodes.forEach((m, id) => {
-    if (m instanceof Y.Map) out.push(nodeFromYMap(id, m));
+    if (isKnownNode(m)) out.push(nodeFromYMap(id, m));
   });
   return out.sort((a, b) => compareIds(a.id, b.id));
 }

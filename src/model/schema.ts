@@ -1,9 +1,10 @@
-// The journey document schema of docs/ARCHITECTURE.md, as TypeScript types and the names of the Yjs roots.
-// Invariants are written on the fields; `integrity.ts` checks them (validateJourney) and restores them (repairJourney)
-// after a merge.
+// The journey document schema of docs/ARCHITECTURE.md, as TypeScript types and the names of the Yjs
+// roots. Node kinds and their fields are declared in kinds/ (one file per kind) and re-exported here.
+// Invariants: `integrity.ts` checks them (validateJourney) and restores them (repairJourney) after a merge.
 import * as Y from 'yjs';
 
-export const SCHEMA_VERSION = 1;
+/** The document schema's version (meta.schemaVersion); older maps are migrated (migrations.ts). */
+export const SCHEMA_VERSION = 2;
 
 /** Names of the top-level shared types of one map's `Y.Doc`. */
 export const ROOT = {
@@ -15,17 +16,14 @@ export const ROOT = {
   comments: 'comments',
 } as const;
 
-export const NODE_KINDS = ['stage', 'touchpoint', 'channel', 'owner', 'persona', 'note'] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
-
-export const LANES = ['front', 'back'] as const;
-export type Lane = (typeof LANES)[number];
-
-export const CHANNEL_TYPES = ['digital', 'physical'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
-
-export const CHANNEL_MEDIA = ['web', 'email', 'phone', 'messaging', 'social', 'store', 'kiosk', 'review', 'other'] as const;
-export type ChannelMedium = (typeof CHANNEL_MEDIA)[number];
+export { NODE_KINDS, DEFAULT_SIZE, type NodeKind, type JourneyNode } from './kinds/registry';
+export { LANES, type Lane, type TouchpointNode } from './kinds/touchpoint';
+export { CHANNEL_TYPES, CHANNEL_MEDIA, type ChannelType, type ChannelMedium, type ChannelNode } from './kinds/channel';
+export { type StageNode } from './kinds/stage';
+export { type OwnerNode } from './kinds/owner';
+export { type PersonaNode } from './kinds/persona';
+export { type NoteNode } from './kinds/note';
+export { LIMITS, EMOTION_MIN, EMOTION_MAX } from './limits';
 
 /**
  * Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. The
@@ -52,17 +50,6 @@ export interface Origin {
 }
 export const LOCAL_USER: Origin = { kind: 'local-user' };
 
-export const LIMITS = {
-  /** Labels are trimmed; empty labels are refused. */
-  labelMax: 200,
-  textMax: 2000,
-  listItemMax: 500,
-  idMax: 64,
-  coordinateAbsMax: 1_000_000,
-  sizeMin: 20,
-  sizeMax: 10_000,
-} as const;
-
 export interface JourneyMeta {
   title: string;
   goal: string;
@@ -72,66 +59,6 @@ export interface JourneyMeta {
   templateId: string;
 }
 
-interface NodeCommon {
-  id: string;
-  label: string;
-  /** Touchpoints with a stageId: relative to their stage column's top-left. Others: absolute. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-export interface StageNode extends NodeCommon {
-  kind: 'stage';
-  ownerId: string | null; // an existing owner node, or null
-  goal: string;
-  color: string; // #rrggbb
-}
-
-export interface TouchpointNode extends NodeCommon {
-  kind: 'touchpoint';
-  stageId: string | null; // an existing stage node, or null (unassigned)
-  lane: Lane;
-  channelId: string | null; // an existing channel node, or null
-  personaIds: string[]; // existing persona nodes
-  emotion: number; // integer −2..2
-  painPoints: string[];
-  opportunities: string[];
-}
-
-export interface ChannelNode extends NodeCommon {
-  kind: 'channel';
-  type: ChannelType;
-  medium: ChannelMedium;
-  needs: string[];
-}
-
-export interface OwnerNode extends NodeCommon {
-  kind: 'owner';
-  name: string;
-  role: string;
-  email: string;
-}
-
-export interface PersonaNode extends NodeCommon {
-  kind: 'persona';
-  name: string;
-  description: string;
-  goals: string[];
-  frustrations: string[];
-  color: string;
-  /** The persona's photo: the id of an image MediaRef in the persona's own `media` (absent: no photo). */
-  photoMediaId?: string;
-}
-
-export interface NoteNode extends NodeCommon {
-  kind: 'note';
-}
-
-/** A plain, read-only snapshot of one node (what queries return; never written back whole). */
-export type JourneyNode = StageNode | TouchpointNode | ChannelNode | OwnerNode | PersonaNode | NoteNode;
-
 export interface PathEdge {
   id: string;
   source: string; // a touchpoint id
@@ -139,16 +66,6 @@ export interface PathEdge {
   kind: 'path';
   label: string;
 }
-
-/** Default sizes by kind, used when a command does not give one. */
-export const DEFAULT_SIZE: Record<NodeKind, { w: number; h: number }> = {
-  stage: { w: 300, h: 0 }, // a stage's height is the canvas's; only its width is the user's
-  touchpoint: { w: 220, h: 96 },
-  channel: { w: 160, h: 44 },
-  owner: { w: 170, h: 52 },
-  persona: { w: 200, h: 80 },
-  note: { w: 200, h: 120 },
-};
 
 export const STAGE_COLORS = ['#4f7cac', '#5b9a8b', '#c08b3e', '#a2607e', '#6b6fb5', '#7d8f43', '#b4584c', '#4d8fa8'] as const;
 
@@ -161,9 +78,6 @@ export const PERSONA_COLORS = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e6
  * concurrent reorders conflict-free (only `stageOrder` changes). See `stageColumns()`.
  */
 export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // the canvas draws these columns (layoutStageColumns)
-
-export const EMOTION_MIN = -2;
-export const EMOTION_MAX = 2;
 
 /** Typed access to the roots of a map's document. */
 export function roots(doc: Y.Doc) {

@@ -33,7 +33,8 @@ import {
   setTouchpointStage,
   type JourneyNode,
 } from './model';
-import { expectConverged, mulberry32, newDoc, pick, settle, syncAll, syncOneWay } from './helpers';
+import { mulberry32, pick } from '../shared/random';
+import { expectConverged, newDoc, settle, syncAll, syncOneWay } from './helpers';
 
 type Rand = () => number;
 

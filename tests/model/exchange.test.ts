@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  SCHEMA_VERSION,
   addChannel,
   addComment,
   addNote,
@@ -193,7 +194,7 @@ describe('exportJourney / importJourney', () => {
     const b = newDoc();
     const origins = transactionsOf(b, () => importJourney(b, file));
     expect(origins).toEqual([{ kind: 'import' }, { kind: 'migration' }]);
-    expect(readMeta(b).schemaVersion).toBe(1);
+    expect(readMeta(b).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });
 
@@ -227,7 +228,7 @@ describe('importJourney refuses bad input, writing nothing', () => {
     rejects({ ...good(), version: 0 }, 'version: must be 1');
     const newer = good();
     newer.meta.schemaVersion = 99;
-    rejects(newer, /uses schema 99, newer than this app's 1/);
+    rejects(newer, new RegExp(`uses schema 99, newer than this app's ${SCHEMA_VERSION}`));
   });
 
   it('bad fields, with the path to them', () => {

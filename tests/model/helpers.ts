@@ -79,22 +79,6 @@ export function syncAll(docs: Y.Doc[]): void {
   for (const a of docs) for (const b of docs) if (a !== b) syncOneWay(a, b);
 }
 
-/** mulberry32: a tiny seeded PRNG, so a failing random run replays from its seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function pick<T>(rand: () => number, items: readonly T[]): T | undefined {
-  return items.length === 0 ? undefined : items[Math.floor(rand() * items.length)];
-}
-
 /** Everything a view can read from a doc, as JSON: equal strings mean equal journeys. */
 export function journeyJSON(doc: Y.Doc): string {
   return JSON.stringify({

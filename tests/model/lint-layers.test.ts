@@ -51,4 +51,12 @@ describe('ESLint forbids upward imports between the client layers', () => {
     expect(await importBans('server/example.ts', "import { useMap } from '../src/state/session';\n")).toHaveLength(1);
     expect(await importBans('server/example.ts', "import { roots } from '../src/model';\n")).toEqual([]);
   });
+
+  it("lets the model's folders import each other with ../, but no path may leave src/model", async () => {
+    expect(await importBans('src/model/commands/example.ts', "import { ROOT } from '../schema';\n")).toEqual([]);
+    expect(await importBans('src/model/kinds/example.ts', "import { CHANNEL_KIND } from './channel';\n")).toEqual([]);
+    expect(await importBans('src/model/commands/example.ts', "import { useMap } from '../../state/session';\n")).toHaveLength(1);
+    expect(await importBans('src/model/exchange/example.ts', "import { t } from '../../i18n';\n")).toHaveLength(1);
+    expect(await importBans('src/model/example.ts', "import { LAYOUT } from '../state/layout';\n")).toHaveLength(1);
+  });
 });

@@ -19,7 +19,8 @@ import {
   setMetricValues,
   type MetricValueInput,
 } from './model';
-import { expectOneTransaction, expectRejected, mulberry32, newDoc, syncPair } from './helpers';
+import { mulberry32 } from '../shared/random';
+import { expectOneTransaction, expectRejected, newDoc, syncPair } from './helpers';
 
 function setup() {
   const doc = newDoc();

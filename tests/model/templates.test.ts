@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  SCHEMA_VERSION,
   TEMPLATES,
   TEMPLATE_LAYOUT,
   addStage,
@@ -47,7 +48,7 @@ describe('templates', () => {
       it(`${t.id} (${lang}) builds a valid map in one transaction`, () => {
         const doc = build(t.id, lang);
         expect(validateJourney(doc)).toEqual([]);
-        expect(readMeta(doc)).toMatchObject({ templateId: t.id, schemaVersion: 1 });
+        expect(readMeta(doc)).toMatchObject({ templateId: t.id, schemaVersion: SCHEMA_VERSION });
         expect(stagesInOrder(doc)).toHaveLength(STAGE_COUNTS[t.id] ?? -1);
         const nodes = readNodes(doc);
         const ids = new Map(nodes.map((n) => [n.id, n.kind]));

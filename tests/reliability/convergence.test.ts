@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addStage, applyTemplate, importJourney, initJourney, repairJourney } from '../../src/model';
-import { COMMAND_NAMES, mulberry32, pick, randomCommand, templateFile, type Peer } from './helpers/commands';
+import { mulberry32, pick } from '../shared/random';
+import { COMMAND_NAMES, randomCommand, templateFile, type Peer } from './helpers/commands';
 import { Mesh, assertConverged } from './helpers/mesh';
 import { report, size } from './helpers/size';
 

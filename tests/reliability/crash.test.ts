@@ -6,7 +6,8 @@
 // Then the writers reconnect, push what they wrote meanwhile, and everyone converges.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createMap, sleep, spawnServerProcess, tempDir, waitFor, type ServerProcess } from '../server/helpers/testServer';
+import { startMainProcess, type ChildServer } from '../shared/childServer';
+import { createMap, sleep, tempDir, waitFor } from '../server/helpers/testServer';
 import { report, size } from './helpers/size';
 import { connectWriters, expectValidFreshCopy, receivedByAny, startWriting, type Writer } from './helpers/writers';
 
@@ -27,10 +28,10 @@ async function converged(writers: Writer[]): Promise<void> {
 }
 
 /** Restarts on the same port; a port that is briefly taken is retried. */
-async function restart(dataDir: string, port: number): Promise<ServerProcess> {
+async function restart(dataDir: string, port: number): Promise<ChildServer> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await spawnServerProcess({ dataDir, env: { PORT: String(port) } });
+      return await startMainProcess({ dataDir, env: { PORT: String(port) } });
     } catch (err) {
       if (attempt >= 5 || !String(err).includes('EADDRINUSE')) throw err;
       await sleep(200);
@@ -42,7 +43,7 @@ describe('crash durability', () => {
   it('loses no received edit across repeated SIGKILLs during continuous edits', async () => {
     const kills = size(10, 100);
     const dataDir = tempDir();
-    let proc = await spawnServerProcess({ dataDir });
+    let proc = await startMainProcess({ dataDir });
     const port = proc.port;
     const map = await createMap(proc.url);
     const writers = await connectWriters(proc.wsUrl, map.id, map.editorKey, WRITERS);
@@ -92,7 +93,7 @@ describe('crash durability', () => {
   it('stores every received edit on SIGTERM under load and exits 0', async () => {
     const stops = size(3, 10);
     const dataDir = tempDir();
-    let proc = await spawnServerProcess({ dataDir });
+    let proc = await startMainProcess({ dataDir });
     const port = proc.port;
     const map = await createMap(proc.url);
     const writers = await connectWriters(proc.wsUrl, map.id, map.editorKey, WRITERS);

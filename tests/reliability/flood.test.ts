@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectSynced, createMap, sleep, tempDir, waitFor, type SyncClient } from '../server/helpers/testServer';
-import { startChildServer } from './helpers/childServer';
-import { mulberry32 } from './helpers/commands';
+import { startServerChild } from '../shared/childServer';
+import { mulberry32 } from '../shared/random';
 import { fuzzFrames, type FrameKind } from './helpers/frames';
 import { mib, report, size } from './helpers/size';
 import { EMPTY_STEP1, awarenessFrame, isStep2, pool } from './helpers/wire';
@@ -69,7 +69,7 @@ function watch(client: SyncClient): { statuses: string[] } {
 
 describe('malformed input and floods', () => {
   it('survives 10,000 fuzzed frames and a rate flood without disturbing the other clients', async () => {
-    const server = await startChildServer({ dataDir: tempDir(), logLevel: 'info' });
+    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'info' } });
     const map = await createMap(server.url);
     const a = await connectSynced(server.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(server.wsUrl, map.id, map.editorKey);
@@ -84,7 +84,7 @@ describe('malformed input and floods', () => {
       b.doc.getMap('meta').set('fromB', ticks);
     }, 100);
     let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssNow())), 100);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.usage().rss)), 100);
 
     const frames = fuzzFrames(mulberry32(SEED), size(10_000, 10_000));
     const outcomes = new Map<FrameKind, { accepted: number; closed: Map<number, number> }>();

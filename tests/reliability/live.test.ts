@@ -9,8 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addStage, validateJourney } from '../../src/model';
-import { connectClient, connectSynced, createMap, sleep, spawnServerProcess, tempDir, waitFor, type SyncClient } from '../server/helpers/testServer';
-import { mulberry32, randomCommand, type Peer } from './helpers/commands';
+import { startMainProcess } from '../shared/childServer';
+import { connectClient, connectSynced, createMap, sleep, tempDir, waitFor, type SyncClient } from '../server/helpers/testServer';
+import { mulberry32 } from '../shared/random';
+import { randomCommand, type Peer } from './helpers/commands';
 import { assertConverged, docFingerprint } from './helpers/mesh';
 import { report, size } from './helpers/size';
 
@@ -24,7 +26,7 @@ function stateVector(doc: Y.Doc): string {
 describe('live convergence through the server', () => {
   it(`${CLIENTS} y-websocket clients with random commands and disconnects converge within 5 s`, async () => {
     const perClient = size(150, 500);
-    const proc = await spawnServerProcess({ dataDir: tempDir() });
+    const proc = await startMainProcess({ dataDir: tempDir() });
     const map = await createMap(proc.url);
     const first = await connectSynced(proc.wsUrl, map.id, map.editorKey);
     addStage(first.doc, { label: 'Start', id: 'start' }, { kind: 'local-user' });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sleep, tempDir } from '../server/helpers/testServer';
-import { startChildServer, type ChildServer } from './helpers/childServer';
+import { startServerChild, type IpcServerChild } from '../shared/childServer';
 import { mib, report, size } from './helpers/size';
 import { pool, syncFrame, visit } from './helpers/wire';
 
@@ -19,7 +19,7 @@ function editFrame(): Uint8Array {
   return syncFrame(2, Y.encodeStateAsUpdate(doc));
 }
 
-async function roomsUnloaded(server: ChildServer): Promise<void> {
+async function roomsUnloaded(server: IpcServerChild): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if ((await server.memory()).rooms === 0) return;
     await sleep(100);
@@ -30,7 +30,7 @@ async function roomsUnloaded(server: ChildServer): Promise<void> {
 describe('memory', () => {
   it('returns the heap to its baseline after opening and closing many maps', async () => {
     const count = size(2000, 10_000);
-    const server = await startChildServer({ dataDir: tempDir(), logLevel: 'warn' });
+    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'warn' } });
     const maps = await server.createMaps(WARMUP + count);
     const edit = editFrame();
     const open = (list: typeof maps): Promise<void> => pool(list, 16, (m) => visit(server.wsUrl, m.id, m.editorKey, [edit]));
@@ -40,7 +40,7 @@ describe('memory', () => {
     const before = await server.memory();
 
     let peakRss = 0;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssNow())), 100);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.usage().rss)), 100);
     const started = performance.now();
     await open(maps.slice(WARMUP));
     const ms = performance.now() - started;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory/store';
-import { connectSynced, createMap, rawSocket, spawnServerProcess, startTestServer, tempDir, waitFor } from './helpers/testServer';
+import { startMainProcess } from '../shared/childServer';
+import { connectSynced, createMap, rawSocket, startTestServer, tempDir, waitFor } from './helpers/testServer';
 
 function openDb(dataDir: string): Database.Database {
   return new Database(path.join(dataDir, 'percorso.db'));
@@ -43,7 +44,7 @@ describe('persistence', () => {
 
   it('stops with exit code 0 on SIGTERM and keeps every edit', async () => {
     const dataDir = tempDir();
-    const proc = await spawnServerProcess({ dataDir });
+    const proc = await startMainProcess({ dataDir });
     const map = await createMap(proc.url);
     const a = await connectSynced(proc.wsUrl, map.id, map.editorKey);
     a.doc.getMap('meta').set('goal', 'survive SIGTERM');
@@ -55,7 +56,7 @@ describe('persistence', () => {
     for (const key of [map.editorKey, map.viewerKey]) expect(proc.output()).not.toContain(key);
     a.destroy();
 
-    const again = await spawnServerProcess({ dataDir });
+    const again = await startMainProcess({ dataDir });
     const b = await connectSynced(again.wsUrl, map.id, map.editorKey);
     expect(b.doc.getMap('meta').get('goal')).toBe('survive SIGTERM');
     again.kill('SIGINT');

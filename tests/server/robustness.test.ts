@@ -2,22 +2,12 @@
 // frames over MAX_FRAME_BYTES close only the offending socket; everyone else keeps syncing.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { mulberry32 } from '../shared/random';
 import { connectSynced, createMap, rawSocket, startTestServer, waitFor, type RawSocket, type TestServer } from './helpers/testServer';
 
-/** Seeded PRNG (mulberry32) so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomFrames(seed: number): Uint8Array[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const frames: Uint8Array[] = [];
   for (let i = 0; i < 1000; i++) {
     const bytes = new Uint8Array(1 + Math.floor(random() * 64));

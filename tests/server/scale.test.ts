@@ -13,18 +13,8 @@ import { addStage, addTouchpoint } from '../../src/model';
 import { tinyPng } from './fixtures/media';
 import { mediaUrl, upload } from './helpers/media';
 import { startBalancer, startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
-import {
-  connectClient,
-  connectSynced,
-  createMap,
-  sleep,
-  spawnServerProcess,
-  tempDir,
-  waitFor,
-  type CreatedMap,
-  type ServerProcess,
-  type SyncClient,
-} from './helpers/testServer';
+import { startMainProcess, type ChildServer } from '../shared/childServer';
+import { connectClient, connectSynced, createMap, sleep, tempDir, waitFor, type CreatedMap, type SyncClient } from './helpers/testServer';
 
 let postgres: PostgresService;
 let redis: RedisService;
@@ -40,9 +30,9 @@ afterAll(async () => {
 });
 
 /** Two processes on the same PostgreSQL and Redis, each with its own DATA_DIR (a media cache). */
-async function spawnPair(): Promise<[ServerProcess, ServerProcess]> {
+async function spawnPair(): Promise<[ChildServer, ChildServer]> {
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, COMPACT_EVERY: '25', LOG_LEVEL: 'info' };
-  const spawnOne = () => spawnServerProcess({ dataDir: tempDir(), env });
+  const spawnOne = () => startMainProcess({ dataDir: tempDir(), env });
   return Promise.all([spawnOne(), spawnOne()]);
 }
 

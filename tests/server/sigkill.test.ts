@@ -1,12 +1,13 @@
 // A crash loses nothing another client saw: SIGKILL the server mid-stream of edits, restart it on
 // the same DATA_DIR, and a fresh client must hold every edit client B had received.
 import { describe, expect, it } from 'vitest';
-import { connectSynced, createMap, spawnServerProcess, tempDir, waitFor } from './helpers/testServer';
+import { startMainProcess } from '../shared/childServer';
+import { connectSynced, createMap, tempDir, waitFor } from './helpers/testServer';
 
 describe('SIGKILL durability', () => {
   it('keeps every edit a client received before the crash', async () => {
     const dataDir = tempDir();
-    const proc = await spawnServerProcess({ dataDir });
+    const proc = await startMainProcess({ dataDir });
     const map = await createMap(proc.url);
     const a = await connectSynced(proc.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(proc.wsUrl, map.id, map.viewerKey);
@@ -31,7 +32,7 @@ describe('SIGKILL durability', () => {
     b.destroy();
     expect(sent).toBeGreaterThan(seenByB.length - 1);
 
-    const again = await spawnServerProcess({ dataDir });
+    const again = await startMainProcess({ dataDir });
     const c = await connectSynced(again.wsUrl, map.id, map.viewerKey);
     const meta = c.doc.getMap('meta');
     const missing = seenByB.filter((key) => !meta.has(key));

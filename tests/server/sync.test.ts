@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeAwarenessEntries } from '../../server/sync/protocol';
+import { SCHEMA_VERSION } from '../../src/model';
 import { connectClient, connectSynced, createMap, rawSocket, startTestServer, waitFor } from './helpers/testServer';
 
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
@@ -41,7 +42,7 @@ describe('sync', () => {
     const a = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     const meta = a.doc.getMap('meta');
     expect(meta.get('title')).toBe('Refund a purchase');
-    expect(meta.get('schemaVersion')).toBe(1);
+    expect(meta.get('schemaVersion')).toBe(SCHEMA_VERSION);
     expect(typeof meta.get('createdAt')).toBe('string');
   });
 
@@ -87,7 +88,7 @@ describe('sync', () => {
     const map = await createMap(t.url);
     const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(t.wsUrl, map.id, map.editorKey);
-    a.doc.getMap('nodes').set('alien', new Y.Map<unknown>([['kind', 'not-a-kind']]));
+    a.doc.getMap('nodes').set('alien', new Y.Map<unknown>([['label', 'no kind at all']])); // not a node: removed (an unknown kind would be kept)
     a.doc.getMap('nodes').set('n1', new Y.Map<unknown>([['kind', 'note'], ['label', 'kept'], ['x', 0], ['y', 0], ['w', 200], ['h', 120]]));
     await waitFor(() => b.doc.getMap('nodes').has('n1'), 5000, 'note on b');
     await waitFor(() => !a.doc.getMap('nodes').has('alien') && !b.doc.getMap('nodes').has('alien'), 5000, 'repair');

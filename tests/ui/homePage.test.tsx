@@ -19,7 +19,8 @@ describe('home page: my maps', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await rememberMap({ id: 'newer', title: 'Buying a bike', key: 'e'.repeat(22), role: 'editor' });
     render(<HomePage />);
-    const links = await screen.findAllByRole('link', { name: /journey|bike/ });
+    // Dexie's live query answers after a few event-loop turns: on a busy machine more than the default 1 s
+    const links = await screen.findAllByRole('link', { name: /journey|bike/ }, { timeout: 5000 });
     expect(links.map((link) => link.textContent)).toEqual([expect.stringContaining('Buying a bike'), expect.stringContaining('Refund journey')]);
     expect(links[0]).toHaveAttribute('href', '/map/newer');
     fireEvent.click(screen.getByRole('button', { name: 'Remove Refund journey from my maps' }));

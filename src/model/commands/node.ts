@@ -6,6 +6,7 @@ import { checkLabel, checkPoint, checkSize } from '../validate-input';
 import { kindOf, requireNode, setIfChanged, write } from '../tx';
 import { stageColumns } from '../queries';
 import { strOrNull } from '../convert';
+import { kindSpec } from '../kinds/registry';
 import { rootMaps, stageOrderForWrite } from '../doc-roots';
 
 /** Rename any node; an owner's or persona's name is its label, so both are written. */
@@ -90,30 +91,28 @@ export function removeNodes(doc: Y.Doc, ids: string[], origin?: Origin): void {
   });
 }
 
+/** Clears, in one surviving node, every reference (its kind table's `ref`/`refs` fields) to a removed node. */
 function clearRefs(m: Y.Map<unknown>, gone: Set<string>, columns: Map<string, { x: number; y: number }>): void {
-  const k = kindOf(m);
-  if (k === 'stage') {
-    const owner = strOrNull(m, 'ownerId');
-    if (owner !== null && gone.has(owner)) m.set('ownerId', null);
-  }
-  if (k !== 'touchpoint') return;
-  const stageId = strOrNull(m, 'stageId');
-  if (stageId !== null && gone.has(stageId)) {
-    const col = columns.get(stageId);
+  for (const [key, f] of Object.entries(kindSpec(m.get('kind'))?.fields ?? {})) {
+    if (f.type === 'refs') {
+      const list = m.get(key);
+      if (!(list instanceof Y.Array)) continue;
+      const items = list.toArray();
+      for (let i = items.length - 1; i >= 0; i--) if (gone.has(String(items[i]))) list.delete(i, 1);
+      continue;
+    }
+    if (f.type !== 'ref') continue;
+    const target = strOrNull(m, key);
+    if (target === null || !gone.has(target)) continue;
+    // x,y were relative to the removed stage's column: make them absolute so the node stays put
+    const col = f.frame ? columns.get(target) : undefined;
     const x = m.get('x');
     const y = m.get('y');
     if (col && typeof x === 'number' && typeof y === 'number') {
       m.set('x', x + col.x);
       m.set('y', y + col.y);
     }
-    m.set('stageId', null);
-  }
-  const channelId = strOrNull(m, 'channelId');
-  if (channelId !== null && gone.has(channelId)) m.set('channelId', null);
-  const personas = m.get('personaIds');
-  if (personas instanceof Y.Array) {
-    const list = personas.toArray();
-    for (let i = list.length - 1; i >= 0; i--) if (gone.has(String(list[i]))) personas.delete(i, 1);
+    m.set(key, null);
   }
 }
 

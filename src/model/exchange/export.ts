@@ -4,7 +4,9 @@
 // a newer build of the same schema still travels whole. Lists are sorted (nodes and edges by id,
 // comment threads by node id) so the same journey always exports the same file.
 import * as Y from 'yjs';
-import { ROOT, type JourneyMeta, type JourneyNode, type NodeKind, type PathEdge } from '../schema';
+import { ROOT, type JourneyMeta, type JourneyNode, type PathEdge } from '../schema';
+import { COMMON_KEYS } from '../kinds/fields';
+import { kindSpec } from '../kinds/registry';
 import { compareIds, readEdges, readMeta, readNodes, stagesInOrder } from '../queries';
 import { rootMaps } from '../doc-roots';
 import { readMediaOf, type MediaRef } from '../media';
@@ -41,16 +43,10 @@ export interface JourneyJson {
 }
 
 const META_KEYS = ['title', 'goal', 'description', 'schemaVersion', 'createdAt', 'templateId'];
-const COMMON_KEYS = ['kind', 'label', 'x', 'y', 'w', 'h', 'notes', 'media', 'metrics'];
-/** The map keys each kind's typed fields come from (everything else is `extra`). */
-export const KIND_KEYS: Record<NodeKind, readonly string[]> = {
-  stage: ['ownerId', 'goal', 'color'],
-  touchpoint: ['stageId', 'lane', 'channelId', 'personaIds', 'emotion', 'painPoints', 'opportunities'],
-  channel: ['type', 'medium', 'needs'],
-  owner: ['name', 'role', 'email'],
-  persona: ['name', 'description', 'goals', 'frustrations', 'color', 'photoMediaId'],
-  note: [],
-};
+/** The map keys a node's typed fields come from (everything else is `extra`). */
+export function knownKeys(kind: string): string[] {
+  return [...COMMON_KEYS, ...Object.keys(kindSpec(kind)?.fields ?? {})];
+}
 
 function extraOf(m: Y.Map<unknown>, known: readonly string[]): JsonObject | undefined {
   const keys = [...m.keys()].filter((k) => !known.includes(k)).sort(compareIds);
@@ -64,7 +60,7 @@ function exportNode(node: JourneyNode, m: Y.Map<unknown>): JourneyJsonNode {
   if (notes instanceof Y.XmlFragment) out.notes = encodeNotes(notes);
   if (m.get('media') instanceof Y.Array) out.media = readMediaOf(m);
   if (m.has('metrics')) out.metrics = encodeY(m.get('metrics'));
-  const extra = extraOf(m, [...COMMON_KEYS, ...KIND_KEYS[node.kind]]);
+  const extra = extraOf(m, knownKeys(node.kind));
   if (extra) out.extra = extra;
   return out;
 }

@@ -48,6 +48,11 @@ export function integer(v: unknown, path: string, min: number, max: number): num
   return v;
 }
 
+export function finite(v: unknown, path: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail(path, `must be a number from ${min} to ${max}`);
+  return v;
+}
+
 export function coordinate(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > LIMITS.coordinateAbsMax) {
     fail(path, `must be a number within ±${LIMITS.coordinateAbsMax}`);

@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import { ROOT, SCHEMA_VERSION, type Origin } from '../schema';
 import { ModelError } from '../errors';
 import { yStrings } from '../tx';
+import { type KindSpec } from '../kinds/fields';
+import { kindSpec } from '../kinds/registry';
 import { rootMaps, stageOrderForWrite } from '../doc-roots';
 import { commentToYMap } from '../comments';
 import { decodeNotes, decodeY } from './yjson';
@@ -16,37 +18,23 @@ import { journeyHasMapContent, migrateJourney } from '../migrations';
 export const IMPORT_ORIGIN: Origin = { kind: 'import' };
 
 /** The fields of one node as map entries (shared types unintegrated; notes are filled after). */
-function nodeEntries(n: JourneyJsonNode): Array<[string, unknown]> {
+function nodeEntries(n: JourneyJsonNode, spec: KindSpec): Array<[string, unknown]> {
   const e: Array<[string, unknown]> = [['kind', n.kind], ['label', n.label], ['x', n.x], ['y', n.y], ['w', n.w], ['h', n.h]];
-  switch (n.kind) {
-    case 'stage':
-      e.push(['ownerId', n.ownerId], ['goal', n.goal], ['color', n.color]);
-      break;
-    case 'touchpoint':
-      e.push(['stageId', n.stageId], ['lane', n.lane], ['channelId', n.channelId], ['personaIds', yStrings(n.personaIds)]);
-      e.push(['emotion', n.emotion], ['painPoints', yStrings(n.painPoints)], ['opportunities', yStrings(n.opportunities)]);
-      break;
-    case 'channel':
-      e.push(['type', n.type], ['medium', n.medium], ['needs', yStrings(n.needs)]);
-      break;
-    case 'owner':
-      e.push(['name', n.name], ['role', n.role], ['email', n.email]);
-      break;
-    case 'persona':
-      e.push(['name', n.name], ['description', n.description], ['goals', yStrings(n.goals)], ['frustrations', yStrings(n.frustrations)], ['color', n.color]);
-      if (n.photoMediaId !== undefined) e.push(['photoMediaId', n.photoMediaId]);
-      break;
-    case 'note':
-      break;
+  const fields = n as unknown as Record<string, unknown>;
+  for (const [key, f] of Object.entries(spec.fields)) {
+    const v = fields[key];
+    if (v === undefined) continue; // an absent optional field
+    e.push([key, f.type === 'list' || f.type === 'refs' ? yStrings(v as string[]) : v]);
   }
-  // Touchpoints always have media and metrics (as addTouchpoint makes them); other kinds only if the file has them.
-  if (n.media !== undefined || n.kind === 'touchpoint') {
+  // A kind's shared parts exist from its creation on (as addTouchpoint makes them); other kinds get them only if the file has them.
+  const shared = spec.shared ?? [];
+  if (n.media !== undefined || shared.includes('media')) {
     const media = new Y.Array<unknown>();
     media.push((n.media ?? []).map((r) => ({ ...r })));
     e.push(['media', media]);
   }
   if (n.metrics !== undefined) e.push(['metrics', decodeY(n.metrics)]);
-  else if (n.kind === 'touchpoint') e.push(['metrics', new Y.Map<unknown>()]);
+  else if (shared.includes('metrics')) e.push(['metrics', new Y.Map<unknown>()]);
   for (const [k, v] of Object.entries(n.extra ?? {})) e.push([k, decodeY(v)]);
   return e;
 }
@@ -59,8 +47,9 @@ function write(doc: Y.Doc, file: JourneyJson): void {
   for (const n of file.nodes) {
     const m = new Y.Map<unknown>();
     nodes.set(n.id, m);
-    for (const [k, v] of nodeEntries(n)) m.set(k, v);
-    if (n.notes !== undefined || n.kind === 'touchpoint') {
+    const spec = kindSpec(n.kind) as KindSpec; // validateJourneyJson accepted only known kinds
+    for (const [k, v] of nodeEntries(n, spec)) m.set(k, v);
+    if (n.notes !== undefined || spec.shared?.includes('notes')) {
       const notes = new Y.XmlFragment();
       m.set('notes', notes);
       notes.insert(0, decodeNotes(n.notes ?? []));

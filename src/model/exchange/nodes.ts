@@ -1,69 +1,47 @@
 // Checking one node of a journey file: its kind's fields with the command rules (labels 1..200,
 // emotion −2..2, enums…), its notes tree, media refs, metrics and extra fields. References between
 // nodes are checked afterwards, once every node is known (validate.ts).
-import { CHANNEL_MEDIA, CHANNEL_TYPES, DEFAULT_SIZE, EMOTION_MAX, EMOTION_MIN, LANES, LIMITS, NODE_KINDS, type JourneyNode, type NodeKind } from '../schema';
+import { type KindSpec, type Field } from '../kinds/fields';
+import { kindSpec, kindSpecs } from '../kinds/registry';
 import { mediaRefProblem, isMediaId, type MediaRef } from '../media';
 import { checkJson, checkNotes, fail, type JsonObject } from './yjson';
-import { KIND_KEYS, type JourneyJsonNode } from './export';
-import { arr, color, coordinate, id, idOrNull, integer, label, obj, oneOf, size, text, textList, type Obj } from './fields';
+import { knownKeys, type JourneyJsonNode } from './export';
+import { arr, color, coordinate, finite, id, idOrNull, integer, label, obj, oneOf, size, text, textList, type Obj } from './fields';
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-interface Common {
-  id: string;
-  kind: NodeKind;
-  label: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** One field of the file, checked as its table says; undefined for an absent optional field. */
+function checkField(v: unknown, p: string, f: Field): unknown {
+  switch (f.type) {
+    case 'text': {
+      const t = text(v, p, f.max, f.min ?? 0);
+      if (f.pattern && t !== '' && !f.pattern.re.test(t)) fail(p, f.pattern.message);
+      return t;
+    }
+    case 'color':
+      return color(v, p);
+    case 'list':
+      return textList(v, p);
+    case 'enum':
+      return oneOf(f.values, v, p);
+    case 'number':
+      return f.integer ? integer(v, p, f.min, f.max) : finite(v, p, f.min, f.max);
+    case 'ref':
+      return idOrNull(v, p);
+    case 'refs':
+      return arr(v, p).map((x, i) => id(x, `${p}[${i}]`));
+    case 'mediaId':
+      if (v === undefined) return undefined;
+      if (!isMediaId(v)) fail(p, 'must be a sha-256 (64 lower-case hex characters)');
+      return v;
+  }
 }
 
-function kindFields(n: Obj, p: string, common: Common): JourneyNode {
-  switch (common.kind) {
-    case 'stage':
-      return { ...common, kind: 'stage', ownerId: idOrNull(n.ownerId, `${p}.ownerId`), goal: text(n.goal, `${p}.goal`), color: color(n.color, `${p}.color`) };
-    case 'touchpoint':
-      return {
-        ...common,
-        kind: 'touchpoint',
-        stageId: idOrNull(n.stageId, `${p}.stageId`),
-        lane: oneOf(LANES, n.lane, `${p}.lane`),
-        channelId: idOrNull(n.channelId, `${p}.channelId`),
-        personaIds: arr(n.personaIds, `${p}.personaIds`).map((x, i) => id(x, `${p}.personaIds[${i}]`)),
-        emotion: integer(n.emotion, `${p}.emotion`, EMOTION_MIN, EMOTION_MAX),
-        painPoints: textList(n.painPoints, `${p}.painPoints`),
-        opportunities: textList(n.opportunities, `${p}.opportunities`),
-      };
-    case 'channel':
-      return {
-        ...common,
-        kind: 'channel',
-        type: oneOf(CHANNEL_TYPES, n.type, `${p}.type`),
-        medium: oneOf(CHANNEL_MEDIA, n.medium, `${p}.medium`),
-        needs: textList(n.needs, `${p}.needs`),
-      };
-    case 'owner': {
-      const email = text(n.email, `${p}.email`, LIMITS.labelMax);
-      if (email !== '' && !EMAIL.test(email)) fail(`${p}.email`, 'must be empty or look like name@domain');
-      return { ...common, kind: 'owner', name: label(n.name, `${p}.name`), role: text(n.role, `${p}.role`, LIMITS.labelMax), email };
-    }
-    case 'persona': {
-      if (n.photoMediaId !== undefined && !isMediaId(n.photoMediaId)) fail(`${p}.photoMediaId`, 'must be a sha-256 (64 lower-case hex characters)');
-      return {
-        ...common,
-        kind: 'persona',
-        name: label(n.name, `${p}.name`),
-        description: text(n.description, `${p}.description`),
-        goals: textList(n.goals, `${p}.goals`),
-        frustrations: textList(n.frustrations, `${p}.frustrations`),
-        color: color(n.color, `${p}.color`),
-        ...(n.photoMediaId !== undefined ? { photoMediaId: n.photoMediaId as string } : {}),
-      };
-    }
-    case 'note':
-      return { ...common, kind: 'note' };
+function kindFields(n: Obj, p: string, spec: KindSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, f] of Object.entries(spec.fields)) {
+    const v = checkField(n[key], `${p}.${key}`, f);
+    if (v !== undefined) out[key] = v;
   }
+  return out;
 }
 
 function media(v: unknown, p: string): MediaRef[] {
@@ -84,23 +62,24 @@ function media(v: unknown, p: string): MediaRef[] {
 /** One node of the file, checked and normalised (references not yet checked). */
 export function checkNode(v: unknown, p: string): JourneyJsonNode {
   const n = obj(v, p);
-  const kind = oneOf(NODE_KINDS, n.kind, `${p}.kind`);
+  const kind = oneOf(kindSpecs().map((k) => k.kind), n.kind, `${p}.kind`);
+  const spec = kindSpec(kind) as KindSpec;
   const common = {
     id: id(n.id, `${p}.id`),
     kind,
     label: label(n.label, `${p}.label`),
     x: coordinate(n.x, `${p}.x`),
     y: coordinate(n.y, `${p}.y`),
-    w: n.w === undefined ? DEFAULT_SIZE[kind].w : size(n.w, `${p}.w`, false),
-    h: n.h === undefined ? DEFAULT_SIZE[kind].h : size(n.h, `${p}.h`, kind === 'stage'),
+    w: n.w === undefined ? spec.size.w : size(n.w, `${p}.w`, false),
+    h: n.h === undefined ? spec.size.h : size(n.h, `${p}.h`, spec.zeroHeight === true),
   };
-  const out: JourneyJsonNode = { ...kindFields(n, p, common) };
+  const out = { ...common, ...kindFields(n, p, spec) } as JourneyJsonNode;
   if (n.notes !== undefined) out.notes = checkNotes(n.notes, `${p}.notes`);
   if (n.media !== undefined) out.media = media(n.media, `${p}.media`);
   if (n.metrics !== undefined) out.metrics = checkJson(n.metrics, `${p}.metrics`);
   if (n.extra !== undefined) {
     const extra = obj(n.extra, `${p}.extra`);
-    const reserved = ['kind', 'label', 'x', 'y', 'w', 'h', 'notes', 'media', 'metrics', ...KIND_KEYS[kind]];
+    const reserved = knownKeys(kind);
     for (const k of Object.keys(extra)) if (reserved.includes(k)) fail(`${p}.extra.${k}`, 'is a field of the node, not an extra');
     out.extra = checkJson(extra, `${p}.extra`) as JsonObject;
   }

@@ -2,7 +2,8 @@
 // (stageOrder lists each stage once; stage owners, touchpoint stages/channels/personas and edge ends
 // name nodes of the file). The first problem throws ModelError 'invalid-value' naming its path,
 // e.g. "nodes[3].emotion: must be an integer from -2 to 2".
-import { LIMITS, SCHEMA_VERSION, type JourneyNode, type NodeKind, type PathEdge } from '../schema';
+import { LIMITS, SCHEMA_VERSION, type JourneyNode, type PathEdge } from '../schema';
+import { kindSpec } from '../kinds/registry';
 import { ModelError } from '../errors';
 import { type Comment, isIsoTime } from '../comments';
 import { checkJson, fail, type JsonObject } from './yjson';
@@ -64,31 +65,33 @@ function checkComment(v: unknown, p: string): Comment {
   };
 }
 
-/** References between nodes: each must name a node of the right kind in the file. */
-function checkRefs(nodes: readonly JourneyNode[]): Map<string, NodeKind> {
-  const kinds = new Map<string, NodeKind>();
+/** References between nodes (every `ref`/`refs` field of the kind tables) must name a node of the right kind in the file. */
+function checkRefs(nodes: readonly JourneyNode[]): Map<string, string> {
+  const kinds = new Map<string, string>();
   nodes.forEach((n, i) => {
     if (kinds.has(n.id)) fail(`nodes[${i}].id`, `repeats the id ${n.id}`);
     kinds.set(n.id, n.kind);
   });
-  const ref = (v: string | null, kind: NodeKind, path: string) => {
+  const ref = (v: string | null, kind: string, path: string) => {
     if (v !== null && kinds.get(v) !== kind) fail(path, `names no ${kind} of this file: ${v}`);
   };
   nodes.forEach((n, i) => {
-    const p = `nodes[${i}]`;
-    if (n.kind === 'stage') ref(n.ownerId, 'owner', `${p}.ownerId`);
-    if (n.kind !== 'touchpoint') return;
-    ref(n.stageId, 'stage', `${p}.stageId`);
-    ref(n.channelId, 'channel', `${p}.channelId`);
-    n.personaIds.forEach((pid, j) => {
-      ref(pid, 'persona', `${p}.personaIds[${j}]`);
-      if (n.personaIds.indexOf(pid) !== j) fail(`${p}.personaIds[${j}]`, `repeats ${pid}`);
-    });
+    const values = n as unknown as Record<string, unknown>;
+    for (const [key, f] of Object.entries(kindSpec(n.kind)?.fields ?? {})) {
+      const p = `nodes[${i}].${key}`;
+      if (f.type === 'ref') ref(values[key] as string | null, f.target, p);
+      if (f.type !== 'refs') continue;
+      const list = values[key] as string[];
+      list.forEach((rid, j) => {
+        ref(rid, f.target, `${p}[${j}]`);
+        if (list.indexOf(rid) !== j) fail(`${p}[${j}]`, `repeats ${rid}`);
+      });
+    }
   });
   return kinds;
 }
 
-function checkEdges(v: unknown, kinds: Map<string, NodeKind>): PathEdge[] {
+function checkEdges(v: unknown, kinds: Map<string, string>): PathEdge[] {
   const pairs = new Set<string>();
   const ids = new Set<string>();
   return arr(v, 'edges').map((x, i) => {
@@ -108,7 +111,7 @@ function checkEdges(v: unknown, kinds: Map<string, NodeKind>): PathEdge[] {
   });
 }
 
-function checkStageOrder(v: unknown, kinds: Map<string, NodeKind>): string[] {
+function checkStageOrder(v: unknown, kinds: Map<string, string>): string[] {
   const order = arr(v, 'stageOrder').map((x, i) => {
     if (typeof x !== 'string' || kinds.get(x) !== 'stage') fail(`stageOrder[${i}]`, `names no stage of this file: ${String(x)}`);
     return x;
@@ -120,7 +123,7 @@ function checkStageOrder(v: unknown, kinds: Map<string, NodeKind>): string[] {
   return order;
 }
 
-function checkComments(v: unknown, kinds: Map<string, NodeKind>): Record<string, Comment[]> {
+function checkComments(v: unknown, kinds: Map<string, string>): Record<string, Comment[]> {
   const out: Record<string, Comment[]> = {};
   for (const [nodeId, list] of Object.entries(obj(v, 'comments'))) {
     const p = `comments.${nodeId}`;

@@ -4,6 +4,7 @@
 // repair) plus rich-notes edits as Tiptap makes them. Refused commands (ModelError) are expected:
 // random arguments often name something another peer removed; any other error is a bug.
 import * as Y from 'yjs';
+import { pick, type Rand } from '../../shared/random';
 import {
   CHANNEL_MEDIA,
   DEFAULT_METRIC_DEFS,
@@ -72,24 +73,6 @@ import {
   type MediaRef,
   type Origin,
 } from '../../../src/model';
-
-export type Rand = () => number;
-
-/** mulberry32: a tiny seeded PRNG, so a failing random run replays from its seed. */
-export function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function pick<T>(rand: Rand, items: readonly T[]): T | undefined {
-  return items.length === 0 ? undefined : items[Math.floor(rand() * items.length)];
-}
 
 /** One peer's side of the fuzz: its doc, its randomness, fresh ids, and versions it may restore. */
 export interface Peer {

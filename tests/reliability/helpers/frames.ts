@@ -4,7 +4,7 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { addStage, addTouchpoint, initJourney, setEmotion } from '../../../src/model';
-import type { Rand } from './commands';
+import type { Rand } from '../../shared/random';
 import { syncFrame } from './wire';
 
 /** Real updates to damage: a journey built in a few transactions. */

@@ -4,7 +4,7 @@
 // as y-websocket's sync step 1/2 does on reconnect.
 import * as Y from 'yjs';
 import { ROOT, exportJourney, repairJourney, validateJourney } from '../../../src/model';
-import type { Rand } from './commands';
+import type { Rand } from '../../shared/random';
 
 /** The origin of updates that arrived over a link (never forwarded again: every peer sends its own). */
 export const LINK = { kind: 'remote' } as const;

@@ -1,8 +1,6 @@
-// One factory for server tests: in-process servers on port 0 with a temp DATA_DIR, child-process
-// servers (for signals), real y-websocket clients and raw ws sockets. Everything started here is
+// One factory for server tests: in-process servers on port 0 with a temp DATA_DIR, real y-websocket
+// clients and raw ws sockets (servers in child processes: ../../shared/childServer.ts). Everything started here is
 // torn down after each test.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,14 +9,15 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createPercorsoServer, type PercorsoServer, type PercorsoServerOptions } from '../../../server/app';
+import { killChildren, type CreatedMap } from '../../shared/childServer';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const cleanups: (() => Promise<void> | void)[] = [];
 const tempDirs: string[] = [];
 
 afterEach(async () => {
   const pending = cleanups.splice(0).reverse();
   for (const fn of pending) await fn();
+  await killChildren(); // servers in child processes (../../shared/childServer.ts)
 });
 afterAll(() => {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
@@ -84,74 +83,7 @@ export async function startTestServer(options: Omit<PercorsoServerOptions, 'logS
   };
 }
 
-export interface ServerProcess {
-  port: number;
-  url: string;
-  wsUrl: string;
-  child: ChildProcess;
-  output(): string;
-  kill(signal: NodeJS.Signals): void;
-  /** Resolves when the process has exited. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/**
- * Runs server/main.ts through tsx with PORT=0 and resolves once its "percorso listening" line gives
- * the port. `node --import tsx` rather than the `tsx` binary: the binary runs the server in a
- * grandchild, so a SIGKILL sent to it would kill only the wrapper and leave the server running.
- */
-export async function spawnServerProcess(options: { dataDir: string; env?: Record<string, string> }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'info', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      for (const line of out.split('\n')) {
-        if (!line.includes('percorso listening')) continue;
-        const parsed = JSON.parse(line) as { port: number };
-        clearTimeout(timer);
-        resolve(parsed.port);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`server process exited before listening:\n${out}`));
-    });
-  });
-  child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString()));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  });
-  const url = `http://127.0.0.1:${port}`;
-  return {
-    port,
-    url,
-    wsUrl: url.replace(/^http/, 'ws'),
-    child,
-    output: () => out,
-    kill: (signal) => void child.kill(signal),
-    exited,
-  };
-}
-
-export interface CreatedMap {
-  id: string;
-  editorKey: string;
-  viewerKey: string;
-}
+export type { CreatedMap } from '../../shared/childServer';
 
 export async function createMap(baseUrl: string, title = 'Buy a bike'): Promise<CreatedMap> {
   const res = await fetch(`${baseUrl}/api/maps`, {
