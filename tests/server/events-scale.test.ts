@@ -8,7 +8,8 @@ import { applyTemplate } from '../../src/model';
 import { MESSAGE_FLOWS_CHANGED } from '../../server/events/signal';
 import { expectedFlows, generateLog, getJson, postEvents, seedJourney, toCsv, type ImportAnswer } from './helpers/events';
 import { startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
-import { connectSynced, createMap, spawnServerProcess, startTestServer, tempDir, waitFor } from './helpers/testServer';
+import { connectSynced, createMap, startTestServer, tempDir, waitFor } from './helpers/testServer';
+import { startMainProcess } from '../shared/childServer';
 
 const SAMPLE = new URL('../../docs/samples/contact-log.csv', import.meta.url);
 
@@ -49,7 +50,7 @@ describe('observed journeys in scale-out', () => {
   it('two processes see the same flows; a client of the other process is told within a second', async () => {
     const databaseUrl = await postgres.createDatabase('events_scale');
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url };
-    const [a, b] = await Promise.all([spawnServerProcess({ dataDir: tempDir(), env }), spawnServerProcess({ dataDir: tempDir(), env })]);
+    const [a, b] = await Promise.all([startMainProcess({ dataDir: tempDir(), env }), startMainProcess({ dataDir: tempDir(), env })]);
     // the journey is written through an in-process server on the same database (its room is the writer)
     const writer = await startTestServer({ databaseUrl });
     const map = await createMap(a.url, 'Support');
