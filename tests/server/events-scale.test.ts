@@ -8,8 +8,8 @@ import { applyTemplate } from '../../src/model';
 import { MESSAGE_FLOWS_CHANGED } from '../../server/events/signal';
 import { expectedFlows, generateLog, getJson, postEvents, seedJourney, toCsv, type ImportAnswer } from './helpers/events';
 import { startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
-import { connectSynced, createMap, startTestServer, tempDir, waitFor } from './helpers/testServer';
 import { startMainProcess } from '../shared/childServer';
+import { connectSynced, createMap, startTestServer, tempDir, waitFor } from './helpers/testServer';
 
 const SAMPLE = new URL('../../docs/samples/contact-log.csv', import.meta.url);
 

@@ -4,18 +4,7 @@
 import { connect } from '../../../src/model';
 import type { TestServer } from './testServer';
 import { addTouchpoints } from './api';
-
-/** mulberry32: a tiny seeded PRNG, so a failing run replays from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../shared/random';
 
 export interface LogRow {
   customer: string;
@@ -53,7 +42,7 @@ const BASE = Date.UTC(2025, 0, 1);
  * by a label in another case with spaces, sometimes an unmapped activity ("Chat bot"); a segment each.
  */
 export function generateLog(seed: number, customers: number): LogRow[] {
-  const rand = seededRandom(seed);
+  const rand = mulberry32(seed);
   const rows: LogRow[] = [];
   for (let c = 0; c < customers; c++) {
     const customer = `cust-${c}`;
