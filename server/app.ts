@@ -3,8 +3,11 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import { openEventBackend } from './events/backend';
+import { ObservedEvents } from './events/service';
 import { createFeatures, type FeatureTiming, type Features } from './features';
 import { installErrorHandler } from './http/errors';
+import { eventRoutes } from './http/events';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
@@ -41,6 +44,8 @@ export interface PercorsoServer {
   log: FastifyBaseLogger;
   /** Ingest, alerts, versions and key rotation (tests read `features.webhooks.active`). */
   features: Features;
+  /** Observed journeys: contact-log events beside the maps (imports, flows, retention). */
+  events: ObservedEvents;
   /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
   close(): Promise<void>;
 }
@@ -87,6 +92,12 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   // media files live in DATA_DIR/media unless the Store keeps the bytes itself
   // (PostgreSQL: in the database, and DATA_DIR/media is this process's cache of them)
   const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes, store.mediaFiles?.(config.dataDir));
+  const events = new ObservedEvents({
+    backend: await openEventBackend(store, config.dataDir),
+    rooms,
+    log: app.log.child({ component: 'events' }),
+    retentionDays: config.eventRetentionDays,
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -103,6 +114,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   mapRoutes(app, { store, rooms, media });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
+  await app.register(eventRoutes, { store, events }); // its own scope: CSV streams, a bigger JSON limit
   await staticRoutes(app, config.distDir);
   const sync = attachSync(app.server, {
     store,
@@ -126,6 +138,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await events.close();
     await relay?.close();
     await store.close();
     throw err;
@@ -141,11 +154,12 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       await Promise.all([sync.closeSockets(CLOSE.goingAway, 2000), rooms.closeAll(CLOSE.goingAway)]);
       await httpClosed;
       await features.close();
+      await events.close();
       await relay?.close();
       await store.close();
     })();
     return closing;
   };
 
-  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, close };
+  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, events, close };
 }
