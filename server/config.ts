@@ -38,8 +38,6 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Browser origins allowed besides the server's own (normalised, or '*' for any). */
   allowedOrigins: string[];
-  /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
-  eventRetentionDays: number | null;
   /** The origin users open (https://maps.example.com): its host passes the Host check, it passes the Origin check. */
   publicOrigin: string | null;
   /** Host names answered besides IPs, loopback names, this machine's name and PUBLIC_ORIGIN's ('*': any). */
@@ -48,6 +46,8 @@ export interface ServerConfig {
   frameAncestors: string;
   /** Presence bounds per connection: client ids, bytes of one state (tests lower them). */
   presenceLimits: PresenceLimits;
+  /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
+  eventRetentionDays: number | null;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,11 +68,11 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxConnectionsPerIp: 50,
   trustedProxies: LOOPBACK_PROXIES,
   allowedOrigins: [],
-  eventRetentionDays: null,
   publicOrigin: null,
   allowedHosts: [],
   frameAncestors: "'self'",
   presenceLimits: DEFAULT_PRESENCE_LIMITS,
+  eventRetentionDays: null,
 };
 
 export class ConfigError extends Error {
@@ -147,7 +147,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (origin) allowedOrigins.push(origin);
     else problems.push(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`);
   }
-  const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim() ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems) : null;
   let publicOrigin: string | null = null;
   if (env.PUBLIC_ORIGIN?.trim()) {
     publicOrigin = normalizeOrigin(env.PUBLIC_ORIGIN.trim());
@@ -164,6 +163,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (parsed) frameAncestors = parsed;
     else problems.push(`FRAME_ANCESTORS must be CSP sources separated by spaces: 'none', 'self' or origins like https://intranet.example.com (got "${env.FRAME_ANCESTORS}")`);
   }
+  const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim() ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems) : null;
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -184,10 +184,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerIp,
     trustedProxies,
     allowedOrigins,
-    eventRetentionDays,
     publicOrigin,
     allowedHosts,
     frameAncestors,
     presenceLimits: DEFAULT_PRESENCE_LIMITS,
+    eventRetentionDays,
   };
 }
