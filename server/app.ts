@@ -3,9 +3,12 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
+import { openEventBackend } from './events/backend';
+import { ObservedEvents } from './events/service';
 import { createFeatures, type FeatureTiming, type Features } from './features';
 import { installErrorHandler } from './http/errors';
 import { guardConnections, httpServerFactory, type ConnectionGuard, type HttpLimits } from './http/connectionGuard';
+import { eventRoutes } from './http/events';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
@@ -45,6 +48,8 @@ export interface PercorsoServer {
   features: Features;
   /** Open HTTP connections (not sync sockets) and those refused for a cap. */
   httpConnections: ConnectionGuard;
+  /** Observed journeys: contact-log events beside the maps (imports, flows, retention). */
+  events: ObservedEvents;
   /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
   close(): Promise<void>;
 }
@@ -103,6 +108,12 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   // media files live in DATA_DIR/media unless the Store keeps the bytes itself
   // (PostgreSQL: in the database, and DATA_DIR/media is this process's cache of them)
   const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes, store.mediaFiles?.(config.dataDir));
+  const events = new ObservedEvents({
+    backend: await openEventBackend(store, config.dataDir),
+    rooms,
+    log: app.log.child({ component: 'events' }),
+    retentionDays: config.eventRetentionDays,
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
@@ -120,6 +131,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
+  await app.register(eventRoutes, { store, events }); // its own scope: CSV streams, a bigger JSON limit
   await staticRoutes(app, config.distDir);
   const sync = attachSync(app.server, {
     store,
@@ -144,6 +156,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await events.close();
     await relay?.close();
     await store.close();
     throw err;
@@ -159,11 +172,12 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       await Promise.all([sync.closeSockets(CLOSE.goingAway, 2000), rooms.closeAll(CLOSE.goingAway)]);
       await httpClosed;
       await features.close();
+      await events.close();
       await relay?.close();
       await store.close();
     })();
     return closing;
   };
 
-  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, httpConnections, close };
+  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, events, httpConnections, close };
 }

@@ -64,6 +64,8 @@ export interface ServerConfig {
   frameAncestors: string;
   /** Presence bounds per connection: client ids, bytes of one state (tests lower them). */
   presenceLimits: PresenceLimits;
+  /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
+  eventRetentionDays: number | null;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +99,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   allowedHosts: [],
   frameAncestors: "'self'",
   presenceLimits: DEFAULT_PRESENCE_LIMITS,
+  eventRetentionDays: null,
 };
 
 export class ConfigError extends Error {
@@ -141,7 +144,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS, EVENT_RETENTION_DAYS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -197,6 +200,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (parsed) frameAncestors = parsed;
     else problems.push(`FRAME_ANCESTORS must be CSP sources separated by spaces: 'none', 'self' or origins like https://intranet.example.com (got "${env.FRAME_ANCESTORS}")`);
   }
+  const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim() ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems) : null;
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -230,5 +234,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedHosts,
     frameAncestors,
     presenceLimits: DEFAULT_PRESENCE_LIMITS,
+    eventRetentionDays,
   };
 }

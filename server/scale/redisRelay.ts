@@ -16,7 +16,7 @@ import type { Relay, RelayTarget } from './types';
 
 export const CHANNEL_PREFIX = 'percorso:map:';
 
-const KIND = { update: 1, awareness: 2, awarenessQuery: 3, resync: 4, deleted: 5, revoked: 6 } as const;
+const KIND = { update: 1, awareness: 2, awarenessQuery: 3, resync: 4, deleted: 5, revoked: 6, clientFrame: 7 } as const;
 type Kind = (typeof KIND)[keyof typeof KIND];
 const HEADER_BYTES = 17;
 
@@ -139,6 +139,10 @@ export class RedisRelay implements Relay {
     this.publish(KIND.revoked, mapId, Buffer.from(keyHash, 'utf8'));
   }
 
+  publishClientFrame(mapId: string, frame: Uint8Array): void {
+    this.publish(KIND.clientFrame, mapId, frame);
+  }
+
   async exclusive(name: string, ttlMs: number, fn: () => Promise<void>): Promise<boolean> {
     let token: string | null | undefined;
     try {
@@ -212,6 +216,9 @@ export class RedisRelay implements Relay {
           break;
         case KIND.revoked:
           this.target.revokedElsewhere(mapId, Buffer.from(payload).toString('utf8'));
+          break;
+        case KIND.clientFrame:
+          this.target.relayedClientFrame(mapId, payload);
           break;
       }
     } catch (err) {

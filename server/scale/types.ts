@@ -17,6 +17,8 @@ export interface RelayTarget {
   deletedElsewhere(mapId: string): void;
   /** A key of the map was rotated through another process: close the sockets that used the old one. */
   revokedElsewhere(mapId: string, keyHash: string): void;
+  /** A frame for every client of the map (e.g. "flows changed"), sent by another process. */
+  relayedClientFrame(mapId: string, frame: Uint8Array): void;
 }
 
 export interface Relay {
@@ -34,6 +36,8 @@ export interface Relay {
   queryAwareness(mapId: string): void;
   publishDeleted(mapId: string): void;
   publishRevoked(mapId: string, keyHash: string): void;
+  /** A frame every process sends as is to the map's clients (not a document change: nothing is stored). */
+  publishClientFrame(mapId: string, frame: Uint8Array): void;
   /**
    * Runs `fn` unless another process holds the lock `name` (then resolves false without running it).
    * When Redis is away `fn` runs anyway: the lock only saves duplicate work, the store stays correct.

@@ -359,6 +359,11 @@ export class Room {
     member.send(encodeAwareness(this.awareness, clients));
   }
 
+  /** A frame for every member that is not a document change (nothing is stored or relayed). */
+  sendToMembers(frame: Uint8Array): void {
+    if (this.state === 'ready') this.broadcast(frame);
+  }
+
   private broadcast(frame: Uint8Array): void {
     for (const member of this.members) member.send(frame);
   }

@@ -100,7 +100,17 @@ export class Rooms {
         for (const mapId of this.rooms.keys()) this.resync(mapId);
       },
       deletedElsewhere: (mapId) => this.dropDeleted(mapId),
+      relayedClientFrame: (mapId, frame) => this.rooms.get(mapId)?.sendToMembers(frame),
     };
+  }
+
+  /**
+   * Sends a frame that is not a document change (e.g. "flows changed") to every client of the map,
+   * on this process and, through the relay, on the others. Nothing is stored.
+   */
+  sendToClients(mapId: string, frame: Uint8Array): void {
+    this.rooms.get(mapId)?.sendToMembers(frame);
+    this.deps.relay?.publishClientFrame(mapId, frame);
   }
 
   private resync(mapId: string): void {

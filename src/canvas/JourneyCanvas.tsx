@@ -42,6 +42,7 @@ import { useFollow } from './presence/useFollow';
 import { useRemoteDrags } from './presence/useRemoteDrags';
 import { t as translateNow, useT } from '../i18n';
 import { MetricsControls } from './metrics/MetricsControls';
+import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
@@ -188,6 +189,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
         <MetricsControls actions={readOnly ? null : metricsActions} />
+        <ObservedLayer />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
           <ControlButton onClick={() => fit({ duration: 250 })} title={t('toolbar.fitHint')} aria-label={t('toolbar.fitHint')}>
             <Maximize aria-hidden style={{ fill: 'none' }} />

@@ -6,6 +6,7 @@ import type { JourneyUndo } from '../state/undo';
 import { CHANNEL_PRESETS, MEDIUM_STYLE } from '../state/channelStyle';
 import type { JourneyActions } from './useJourneyActions';
 import { useT } from '../i18n';
+import { ObservedToggle } from './observed/ObservedToggle';
 
 export interface ToolbarProps {
   actions: JourneyActions;
@@ -64,6 +65,7 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: Toolba
       <button type="button" onClick={actions.fitView} title={t('toolbar.fitHint')}>
         <Maximize size={16} aria-hidden /> {t('toolbar.fit')}
       </button>
+      <ObservedToggle compact />
       {readOnly && (
         <span className="toolbar-readonly">
           <Eye size={14} aria-hidden /> {t('toolbar.viewOnly')}

@@ -6,6 +6,7 @@ import { MEDIUM_STYLE } from '../state/channelStyle';
 import { EMOTIONS } from '../ui/EmotionScale';
 import { useT } from '../i18n';
 import type { LegendData } from './legend';
+import { ObservedKey } from '../canvas/observed/ObservedLegend';
 
 interface LegendProps {
   data: LegendData;
@@ -48,6 +49,13 @@ export const ExportLegend = forwardRef<HTMLDivElement, LegendProps>(function Exp
           </span>
         ))}
       </div>
+      {data.observed && (
+        <div className="export-legend-group" data-testid="export-legend-observed">
+          <span className="export-legend-heading">{t('observed.export.legend')}</span>
+          <span className="export-legend-item">{t('observed.totals', { cases: data.observed.cases, events: data.observed.events })}</span>
+          <ObservedKey />
+        </div>
+      )}
       {data.heat && (
         <div className="export-legend-group">
           <span className="export-legend-heading">{t('export.legend.heat', { metric: data.heat.metric })}</span>

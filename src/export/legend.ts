@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import { HEAT_PALETTE, readMetricDef, type ChannelMedium, type JourneyNode, type MetricStatus } from '../model';
 import { useUi } from '../state/uiStore';
+import { flowsOf, useObserved } from '../state/observed/observedStore';
 import type { MetricText } from '../state/metrics/format';
 
 export interface LegendChannel {
@@ -18,10 +19,28 @@ export interface LegendHeat {
   items: Array<{ status: MetricStatus; fill: string; text: string; icon: string; range: string }>;
 }
 
+/** The "Observed" overlay, when it is on (its steps are in the picture): what its marks mean. */
+export interface LegendObserved {
+  cases: number;
+  events: number;
+  minCases: number;
+}
+
 export interface LegendData {
   channels: LegendChannel[];
   heat: LegendHeat | null;
+  observed?: LegendObserved | null;
 }
+
+/** The overlay's legend when it is on and has flows, else null. */
+export function activeObserved(): LegendObserved | null {
+  const state = useObserved.getState();
+  const flows = flowsOf(state);
+  return state.on && flows ? { cases: flows.cases, events: flows.events, minCases: state.minCases } : null;
+}
+
+/** The overlay's colours (observed.css), for the PDF legend. */
+export const OBSERVED_COLOURS = { designed: '#2563eb', detour: '#9333ea', unused: '#b8bec8' } as const;
 
 /** The metric the canvas is coloured by (set by the metrics UI), or null. */
 export function activeColorBy(): string | null {
@@ -54,5 +73,5 @@ export function legendData(doc: Y.Doc, nodes: Iterable<JourneyNode>, colorBy: st
     if (node.kind === 'channel') channels.push({ id: node.id, label: node.label, medium: node.medium, physical: node.type === 'physical' });
   }
   channels.sort((a, b) => a.label.localeCompare(b.label));
-  return { channels, heat: colorBy ? heatLegend(doc, colorBy, text) : null };
+  return { channels, heat: colorBy ? heatLegend(doc, colorBy, text) : null, observed: activeObserved() };
 }

@@ -4,7 +4,7 @@ import type { jsPDF } from 'jspdf';
 import { MEDIUM_STYLE } from '../state/channelStyle';
 import { EMOTIONS } from '../ui/EmotionScale';
 import type { Translate } from '../i18n';
-import type { LegendData } from './legend';
+import { OBSERVED_COLOURS, type LegendData } from './legend';
 import { pdfSafe } from './pdfText';
 
 export const MARGIN = 10; // mm, inside every printer's unprintable edge
@@ -95,6 +95,18 @@ export function layoutLegend(doc: jsPDF, legend: LegendData, t: Translate, top: 
     groups.push({
       heading: t('export.legend.heat', { metric: legend.heat.metric }),
       items: legend.heat.items.map((h) => ({ mark: swatch(h.fill), text: `${h.icon} ${t(`export.heat.${h.status}`)} ${h.range}`.trim() })),
+    });
+  }
+  if (legend.observed) {
+    groups.push({
+      heading: t('observed.export.legend'),
+      items: [
+        { mark: () => 0, text: t('observed.totals', { cases: legend.observed.cases, events: legend.observed.events }) },
+        { mark: swatch(OBSERVED_COLOURS.designed), text: t('observed.keyDesigned') },
+        { mark: swatch(OBSERVED_COLOURS.detour), text: t('observed.keyDetour') },
+        { mark: swatch(OBSERVED_COLOURS.unused), text: t('observed.keyUnused') },
+        { mark: () => 0, text: t('observed.keyWidth') },
+      ],
     });
   }
   doc.setFontSize(8.5);

@@ -3,6 +3,7 @@
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { metricsEn } from './parts/metrics.en';
+import { observedEn } from './parts/observed.en';
 
 const core = {
   'app.home': 'Percorso home',
@@ -261,6 +262,6 @@ const core = {
   'inspector.empty': "Select a stage, touchpoint, channel or owner to see and edit it here.",
 } as const;
 
-export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn } as const;
+export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn, ...observedEn } as const;
 
 export type MessageKey = keyof typeof en;

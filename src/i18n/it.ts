@@ -4,8 +4,9 @@ import type { MessageKey } from './en';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { metricsIt } from './parts/metrics.it';
+import { observedIt } from './parts/observed.it';
 
-const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exportIt | keyof typeof collabIt>, string> = {
+const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exportIt | keyof typeof collabIt | keyof typeof observedIt>, string> = {
   'app.home': 'Home di Percorso',
   'app.notFound': 'Pagina non trovata',
   'app.backHome': 'Torna alle mie mappe',
@@ -262,4 +263,4 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'inspector.empty': "Seleziona una fase, un touchpoint, un canale o un responsabile per vederlo e modificarlo qui.",
 };
 
-export const it: Record<MessageKey, string> = { ...core, ...metricsIt, ...exportIt, ...collabIt };
+export const it: Record<MessageKey, string> = { ...core, ...metricsIt, ...exportIt, ...collabIt, ...observedIt };

@@ -1,7 +1,7 @@
 // The right sidebar's tabs. Each panel is one component; add yours here (one line).
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { Gauge, History, Lightbulb, MessagesSquare, SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
+import { Footprints, Gauge, History, Lightbulb, MessagesSquare, SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
 import type { SidebarTab } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
 import { Inspector } from './Inspector';
@@ -11,6 +11,7 @@ import { CommentsPanel } from './comments/CommentsPanel';
 import { VersionsPanel } from './versions/VersionsPanel';
 import { OwnersPanel } from './people/OwnersPanel';
 import { PersonasPanel } from './people/PersonasPanel';
+import { ObservedPanel } from './observed/ObservedPanel';
 
 export interface PanelSpec {
   id: SidebarTab;
@@ -22,6 +23,7 @@ export interface PanelSpec {
 export const PANELS: PanelSpec[] = [
   { id: 'inspector', label: 'panel.inspector', icon: SlidersHorizontal, component: Inspector },
   { id: 'insight', label: 'insight.title', icon: Lightbulb, component: InsightPanel },
+  { id: 'observed', label: 'observed.title', icon: Footprints, component: ObservedPanel },
   { id: 'metrics', label: 'metrics.panel', icon: Gauge, component: MetricDefsPanel },
   { id: 'comments', label: 'comments.panel', icon: MessagesSquare, component: CommentsPanel },
   { id: 'owners', label: 'owners.title', icon: UserRoundCheck, component: OwnersPanel },

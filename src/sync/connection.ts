@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { handleFlowsSignal } from './flowsSignal';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -57,6 +58,7 @@ export class MapConnection {
     this.local = new IndexeddbPersistence(localDocName(mapId), this.doc);
     void this.local.whenSynced.then(() => this.state.setState({ localReady: true }));
     this.provider = new WebsocketProvider(url, mapId, this.doc, { protocols: syncProtocols(key), maxBackoffTime: 10_000 });
+    handleFlowsSignal(this.provider, mapId); // observed journeys: refetch when new events arrive
     this.provider.on('status', ({ status }) => {
       if (this.state.getState().status === 'refused') return;
       if (status === 'disconnected') this.wasOffline = true;

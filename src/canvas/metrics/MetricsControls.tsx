@@ -45,9 +45,12 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
   );
 });
 
-/** Canvas widths (px) under which the bar drops its words, then moves below the map toolbar. */
-const COMPACT_BELOW = 1160;
-const STACK_BELOW = 980;
+/**
+ * Canvas widths (px) under which the bar drops its words, then moves below the map toolbar (whose
+ * Italian labels, with the Observed switch, take about 780 px).
+ */
+const COMPACT_BELOW = 1340;
+const STACK_BELOW = 1100;
 
 /** Which one or two metrics the touchpoint cards show. */
 function CardMetricsMenu() {

@@ -9,6 +9,7 @@ import { ChannelMatrix } from './ChannelMatrix';
 import { TransitionList } from './TransitionList';
 import { CriticalList } from './CriticalList';
 import { EmotionOverview } from './EmotionOverview';
+import { SwitchList } from '../observed/SwitchList';
 import '../../ui/metrics.css';
 
 export const InsightPanel = memo(function InsightPanel() {
@@ -25,6 +26,10 @@ export const InsightPanel = memo(function InsightPanel() {
         <section aria-label={t('insight.transitions')}>
           <h3>{t('insight.transitions')}</h3>
           <TransitionList transitions={transitions} nodes={nodes} />
+        </section>
+        <section aria-label={t('observed.switches')}>
+          <h3>{t('observed.switches')}</h3>
+          <SwitchList nodes={nodes} />
         </section>
         <section aria-label={t('insight.critical')}>
           <h3>{t('insight.critical')}</h3>

@@ -7,6 +7,7 @@ import { useMap } from '../../state/session';
 import { showOnCanvas } from '../../state/showOnCanvas';
 import { useMetricText } from '../../state/metrics/format';
 import { useT } from '../../i18n';
+import { MeasuredStep } from '../observed/MeasuredStep';
 
 export const TransitionList = memo(function TransitionList({ transitions, nodes }: { transitions: ChannelTransition[]; nodes: ReadonlyMap<string, JourneyNode> }) {
   const { doc, store } = useMap();
@@ -35,6 +36,7 @@ export const TransitionList = memo(function TransitionList({ transitions, nodes 
               <span>{t('insight.emotionDrop', { n: tr.emotionDrop > 0 ? `−${tr.emotionDrop}` : tr.emotionDrop < 0 ? `+${-tr.emotionDrop}` : '0' })}</span>
               {tr.dropoff !== null && dropDef && <span>{t('insight.metricIs', { metric: text.label(dropDef), value: text.value(tr.dropoff, dropDef) })}</span>}
               {tr.effort !== null && effortDef && <span>{t('insight.metricIs', { metric: text.label(effortDef), value: text.value(tr.effort, effortDef) })}</span>}
+              <MeasuredStep source={tr.sourceId} target={tr.targetId} />
             </span>
           </button>
         </li>

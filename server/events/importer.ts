@@ -1,0 +1,228 @@
+// One import of a contact log: rows are checked one by one (a bad row is named and skipped, the
+// rest kept), their texts turned into term ids through per-import caches, and written in batches
+// (one transaction each), so memory stays bounded whatever the size of the log.
+import { createHmac } from 'node:crypto';
+import { normalizeLabel, resolveChannel, resolveTouchpoint, type MapIndex } from './mapIndex';
+import { parseEventTime } from './time';
+import { TERM, type EventBackend, type EventBatch, type EventSpace, type TermKind } from './types';
+
+export const MAX_ERRORS_LISTED = 100;
+export const TEXT_MAX = 200;
+export const ATTRIBUTE_NAME_MAX = 100;
+export const ATTRIBUTE_VALUE_MAX = 500;
+export const ATTRIBUTES_MAX = 50;
+/** Rows per transaction: big enough to amortise a commit, small enough to keep the event loop moving. */
+const BATCH_ROWS = 10_000;
+
+/** One row of a log, as CSV cells or JSON values (anything: validated here). */
+export interface RawEvent {
+  customer: unknown;
+  at: unknown;
+  touchpoint: unknown;
+  channel?: unknown;
+  attributes?: unknown;
+}
+
+export interface ImportResult {
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  unmapped: number;
+  errors: { row: number; reason: string }[];
+}
+
+export interface ImportOptions {
+  /** Replace customer ids by an HMAC with the map's salt before they are stored. */
+  hashCustomers: boolean;
+  /** Events before this time (ms) are refused (EVENT_RETENTION_DAYS); null keeps everything. */
+  retentionCutoff: number | null;
+  retentionDays: number | null;
+}
+
+/** The stored form of a customer id when the map hashes them: HMAC-SHA256 with the map's salt, hex. */
+export function hashCustomer(salt: string, customer: string): string {
+  return createHmac('sha256', salt).update(customer).digest('hex').slice(0, 32);
+}
+
+/** A key term's text: `tp:<touchpoint id>`, or `a:<activity, normalised>` for an unmapped one. */
+export function touchpointKey(id: string): string {
+  return `tp:${id}`;
+}
+export function activityKey(activity: string): string {
+  return `a:${normalizeLabel(activity)}`;
+}
+
+/** The attribute set of a row as one canonical text (sorted names), or '' when it has none. */
+export function attributesText(attributes: Map<string, string>): string {
+  if (attributes.size === 0) return '';
+  return JSON.stringify(Object.fromEntries([...attributes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
+/** attributesText with a memo: a log repeats a few combinations (segment × country) over many rows. */
+const ATTRIBUTE_MEMO_MAX = 100_000;
+function memoAttributesText(attributes: Map<string, string>, memo: Map<string, string>): string {
+  if (attributes.size === 0) return '';
+  let key = '';
+  for (const [name, value] of attributes) key += `${name}\u0000${value}\u0001`;
+  let text = memo.get(key);
+  if (text === undefined) {
+    text = attributesText(attributes);
+    if (memo.size < ATTRIBUTE_MEMO_MAX) memo.set(key, text);
+  }
+  return text;
+}
+
+class RowError extends Error {}
+
+function text(value: unknown, what: string, required: boolean): string | null {
+  if (value === undefined || value === null) {
+    if (required) throw new RowError(`${what} is missing`);
+    return null;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+  if (typeof value !== 'string') throw new RowError(`${what} must be text`);
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    if (required) throw new RowError(`${what} is missing`);
+    return null;
+  }
+  if (trimmed.length > TEXT_MAX) throw new RowError(`${what} is longer than ${TEXT_MAX} characters`);
+  return trimmed;
+}
+
+function attributes(value: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (value === undefined || value === null) return out;
+  const entries = value instanceof Map ? [...(value as Map<unknown, unknown>).entries()] : typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : null;
+  if (!entries) throw new RowError('attributes must be an object of names and values');
+  for (const [rawName, rawValue] of entries) {
+    const name = typeof rawName === 'string' ? rawName.trim() : '';
+    if (name === '') continue;
+    if (name.length > ATTRIBUTE_NAME_MAX) throw new RowError(`an attribute name is longer than ${ATTRIBUTE_NAME_MAX} characters`);
+    if (rawValue === undefined || rawValue === null) continue;
+    const v = typeof rawValue === 'string' ? rawValue.trim() : typeof rawValue === 'number' || typeof rawValue === 'boolean' ? String(rawValue) : null;
+    if (v === null) throw new RowError(`attribute ${JSON.stringify(name.slice(0, 40))} must be text or a number`);
+    if (v === '') continue;
+    if (v.length > ATTRIBUTE_VALUE_MAX) throw new RowError(`attribute ${JSON.stringify(name.slice(0, 40))} is longer than ${ATTRIBUTE_VALUE_MAX} characters`);
+    out.set(name, v);
+  }
+  if (out.size > ATTRIBUTES_MAX) throw new RowError(`more than ${ATTRIBUTES_MAX} attributes`);
+  return out;
+}
+
+interface Pending {
+  customer: string;
+  at: number;
+  key: string;
+  raw: string;
+  channel: string;
+  attrs: string;
+  mapped: boolean;
+}
+
+export class EventImport {
+  readonly result: ImportResult = { accepted: 0, rejected: 0, duplicates: 0, unmapped: 0, errors: [] };
+  private pending: Pending[] = [];
+  /** Per kind: text → term id, for the texts met in this import. */
+  private readonly ids = new Map<TermKind, Map<string, number>>();
+  private readonly hashes = new Map<string, string>();
+  private readonly attributeMemo = new Map<string, string>();
+
+  constructor(
+    private readonly backend: EventBackend,
+    private readonly space: EventSpace,
+    private readonly index: MapIndex,
+    /** normalised activity → touchpoint id (the map's saved mappings). */
+    private readonly mappings: Map<string, string>,
+    private readonly options: ImportOptions,
+  ) {}
+
+  private reject(row: number, reason: string): void {
+    this.result.rejected++;
+    if (this.result.errors.length < MAX_ERRORS_LISTED) this.result.errors.push({ row, reason });
+  }
+
+  /** Checks rows ([line in the file, row]); valid ones are queued, and written once a batch is full. */
+  async addAll(rows: [number, RawEvent][]): Promise<void> {
+    for (const [row, event] of rows) {
+      try {
+        this.pending.push(this.check(event));
+      } catch (err) {
+        if (!(err instanceof RowError)) throw err;
+        this.reject(row, err.message);
+      }
+    }
+    if (this.pending.length >= BATCH_ROWS) await this.flush();
+  }
+
+  private check(event: RawEvent): Pending {
+    let customer = text(event.customer, 'customer', true)!;
+    const atText = event.at;
+    if (atText === undefined || atText === null || (typeof atText === 'string' && atText.trim() === '')) throw new RowError('at is missing');
+    const at = typeof atText === 'string' ? parseEventTime(atText) : null;
+    if (at === null) throw new RowError(`at is not an ISO 8601 date or time: ${JSON.stringify(String(atText).slice(0, 40))}`);
+    const { retentionCutoff, retentionDays } = this.options;
+    if (retentionCutoff !== null && at < retentionCutoff) throw new RowError(`at is older than the ${retentionDays} days events are kept (EVENT_RETENTION_DAYS)`);
+    const activity = text(event.touchpoint, 'touchpoint', true)!;
+    const channelText = text(event.channel, 'channel', false);
+    const attrs = memoAttributesText(attributes(event.attributes), this.attributeMemo);
+    if (this.options.hashCustomers) {
+      let hashed = this.hashes.get(customer);
+      if (hashed === undefined) {
+        hashed = hashCustomer(this.space.salt, customer);
+        if (this.hashes.size < 1_000_000) this.hashes.set(customer, hashed);
+      }
+      customer = hashed;
+    }
+    const touchpoint = resolveTouchpoint(this.index, this.mappings, activity);
+    return {
+      customer,
+      at,
+      key: touchpoint === null ? activityKey(activity) : touchpointKey(touchpoint),
+      raw: activity,
+      channel: channelText === null ? '' : resolveChannel(this.index, channelText),
+      attrs,
+      mapped: touchpoint !== null,
+    };
+  }
+
+  /** Term ids of `texts` ('' is 0: none), asking the backend only for those not met before. */
+  private async termIds(kind: TermKind, texts: string[]): Promise<number[]> {
+    let cache = this.ids.get(kind);
+    // customer ids are many: keep the cache bounded (the backend finds the others again)
+    if (!cache || cache.size > 500_000) this.ids.set(kind, (cache = new Map()));
+    const missing = [...new Set(texts.filter((t) => t !== '' && !cache.has(t)))];
+    if (missing.length > 0) {
+      const ids = await this.backend.termIds(this.space.n, kind, missing);
+      missing.forEach((t, i) => cache.set(t, ids[i]!));
+    }
+    return texts.map((t) => (t === '' ? 0 : cache.get(t)!));
+  }
+
+  private async batchOf(rows: Pending[]): Promise<EventBatch> {
+    return {
+      customer: await this.termIds(TERM.customer, rows.map((r) => r.customer)),
+      at: rows.map((r) => r.at),
+      key: await this.termIds(TERM.key, rows.map((r) => r.key)),
+      raw: await this.termIds(TERM.raw, rows.map((r) => r.raw)),
+      channel: await this.termIds(TERM.channel, rows.map((r) => r.channel)),
+      attrs: await this.termIds(TERM.attrs, rows.map((r) => r.attrs)),
+    };
+  }
+
+  /** Writes the queued rows: mapped and unmapped apart, so the answer can count the unmapped kept. */
+  async flush(): Promise<void> {
+    const rows = this.pending;
+    this.pending = [];
+    if (rows.length === 0) return;
+    const mapped = rows.filter((r) => r.mapped);
+    const unmapped = rows.filter((r) => !r.mapped);
+    for (const group of [mapped, unmapped]) {
+      if (group.length === 0) continue;
+      const added = await this.backend.insert(this.space.n, await this.batchOf(group));
+      this.result.accepted += added;
+      this.result.duplicates += group.length - added;
+      if (group === unmapped) this.result.unmapped += added;
+    }
+  }
+}

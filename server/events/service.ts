@@ -1,0 +1,248 @@
+// Observed journeys on the server: imports of contact logs, the flows and a customer's timeline,
+// activity mappings, deletion and retention, and the "flows changed" signal to the map's clients.
+// Storage is the backend's (SQLite or PostgreSQL); the map's document is read (never written) for
+// its touchpoints, channels and path edges.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Rooms } from '../sync/rooms';
+import { FlowCache, type CachedLog } from './flowCache';
+import { computeFlows, type FlowFilter, type Flows } from './flows';
+import { activityKey, EventImport, hashCustomer, touchpointKey, type ImportResult, type RawEvent } from './importer';
+import { normalizeLabel, readMapIndex, type MapIndex } from './mapIndex';
+import { encodeFlowsChanged } from './signal';
+import { TERM, type EventBackend, type EventSpace } from './types';
+
+const DAY_MS = 86_400_000;
+/** How often the retention sweep runs (and once at start). */
+const SWEEP_EVERY_MS = 3_600_000;
+
+export interface FlowsQuery {
+  from: number | null;
+  to: number | null;
+  /** attribute name → accepted values (a name repeated: any of its values; several names: all). */
+  attributes: Map<string, Set<string>>;
+}
+
+export interface TimelineEvent {
+  at: string;
+  touchpoint: string | null;
+  activity: string;
+  channel: string | null;
+  attributes: Record<string, string>;
+}
+
+export interface MappingChange {
+  activity: string;
+  touchpoint: string | null;
+}
+
+export class UnknownTouchpoint extends Error {}
+
+export class ObservedEvents {
+  private readonly cache: FlowCache;
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: { backend: EventBackend; rooms: Rooms; log: FastifyBaseLogger; retentionDays: number | null },
+  ) {
+    this.cache = new FlowCache(deps.backend);
+    if (deps.retentionDays !== null) {
+      void this.sweep();
+      this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+      this.sweepTimer.unref();
+    }
+  }
+
+  private get backend(): EventBackend {
+    return this.deps.backend;
+  }
+
+  private mapIndex(mapId: string): Promise<MapIndex> {
+    return this.deps.rooms.use(mapId, (room) => readMapIndex(room.doc));
+  }
+
+  private async mappingsOf(space: number): Promise<Map<string, string>> {
+    return new Map((await this.backend.mappings(space)).map((m) => [m.activity, m.touchpoint]));
+  }
+
+  /** Tells the map's open clients (on every process) that its flows changed. */
+  private signal(mapId: string): void {
+    this.deps.rooms.sendToClients(mapId, encodeFlowsChanged());
+  }
+
+  retentionCutoff(now = Date.now()): number | null {
+    return this.deps.retentionDays === null ? null : now - this.deps.retentionDays * DAY_MS;
+  }
+
+  /** Imports batches of rows ([line number, row]); the answer of POST /events. */
+  async import(mapId: string, batches: AsyncIterable<[number, RawEvent][]>, options: { hashCustomers: boolean }): Promise<ImportResult> {
+    const space = await this.backend.space(mapId, true);
+    if (!space) throw new Error('the map does not exist');
+    const [index, mappings] = await Promise.all([this.mapIndex(mapId), this.mappingsOf(space.n)]);
+    const run = new EventImport(this.backend, space, index, mappings, {
+      hashCustomers: options.hashCustomers,
+      retentionCutoff: this.retentionCutoff(),
+      retentionDays: this.deps.retentionDays,
+    });
+    try {
+      for await (const rows of batches) await run.addAll(rows);
+      await run.flush();
+    } catch (err) {
+      // the body broke off (too long a line, the client went away): what was read is kept (a re-import dedupes)
+      await run.flush().catch(() => undefined);
+      throw err;
+    } finally {
+      // what was written before a failure counts too
+      if (run.result.accepted > 0) {
+        await this.backend.bumpVersion(space.n);
+        this.signal(mapId);
+        // read the new events into memory now: the clients' refetch joins this read instead of starting one
+        this.cache.get(space.n).catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
+      }
+    }
+    return run.result;
+  }
+
+  /** The key texts of the cached log resolved against today's document and mappings. */
+  private names(cached: CachedLog, index: MapIndex, mappings: Map<string, string>): { nodeOfKey: string[]; activityOfKey: (string | null)[] } {
+    const display = new Map<string, string>();
+    for (const term of [...cached.rawTexts].sort((a, b) => a.id - b.id)) {
+      const norm = normalizeLabel(term.text);
+      if (!display.has(norm)) display.set(norm, term.text);
+    }
+    const nodeOfKey: string[] = [];
+    const activityOfKey: (string | null)[] = [];
+    for (const text of cached.keyTexts) {
+      if (text.startsWith('tp:')) {
+        nodeOfKey.push(text.slice(3));
+        activityOfKey.push(null);
+        continue;
+      }
+      const norm = text.slice(2);
+      const touchpoint = mappings.get(norm) ?? index.touchpointByLabel.get(norm);
+      if (touchpoint !== undefined) {
+        nodeOfKey.push(touchpoint);
+        activityOfKey.push(null);
+      } else {
+        const activity = display.get(norm) ?? norm;
+        nodeOfKey.push(`unmapped:${activity}`);
+        activityOfKey.push(activity);
+      }
+    }
+    return { nodeOfKey, activityOfKey };
+  }
+
+  /** GET /flows; an empty graph for a map without events. */
+  async flows(mapId: string, query: FlowsQuery): Promise<Flows> {
+    const space = await this.backend.space(mapId, false);
+    if (!space) return { cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [] };
+    const [cached, index, mappings] = await Promise.all([this.cache.get(space.n), this.mapIndex(mapId), this.mappingsOf(space.n)]);
+    const names = this.names(cached, index, mappings);
+    let attrsAllowed: Uint8Array | null = null;
+    if (query.attributes.size > 0) {
+      attrsAllowed = new Uint8Array(cached.attrSets.length);
+      cached.attrSets.forEach((set, i) => {
+        for (const [name, values] of query.attributes) {
+          const value = set[name];
+          if (value === undefined || !values.has(value)) return;
+        }
+        attrsAllowed![i] = 1;
+      });
+    }
+    const filter: FlowFilter = { from: query.from, to: query.to, attrsAllowed };
+    return computeFlows(cached.log, { ...names, isDesigned: (s, t) => index.designed.has(`${s}\n${t}`) }, filter);
+  }
+
+  /** One customer's events in time order, or null when the map has no such customer. */
+  async customer(mapId: string, customer: string): Promise<{ customer: string; events: TimelineEvent[] } | null> {
+    const space = await this.backend.space(mapId, false);
+    if (!space) return null;
+    const id = (await this.backend.findTerm(space.n, TERM.customer, customer)) ?? (await this.backend.findTerm(space.n, TERM.customer, hashCustomer(space.salt, customer)));
+    if (id === null) return null;
+    const rows = await this.backend.timeline(space.n, id);
+    if (rows.length === 0) return null;
+    const terms = new Map((await this.backend.termsById(space.n, rows.flatMap((r) => [r.key, r.raw, r.channel, r.attrs]))).map((t) => [t.id, t.text]));
+    const [index, mappings] = await Promise.all([this.mapIndex(mapId), this.mappingsOf(space.n)]);
+    const events = rows.map((row): TimelineEvent => {
+      const key = terms.get(row.key) ?? '';
+      const touchpoint = key.startsWith('tp:') ? key.slice(3) : (mappings.get(key.slice(2)) ?? index.touchpointByLabel.get(key.slice(2)) ?? null);
+      const attrs = row.attrs === 0 ? '' : (terms.get(row.attrs) ?? '');
+      return {
+        at: new Date(row.at).toISOString(),
+        touchpoint,
+        activity: terms.get(row.raw) ?? '',
+        channel: row.channel === 0 ? null : (terms.get(row.channel) ?? null),
+        attributes: attrs === '' ? {} : (JSON.parse(attrs) as Record<string, string>),
+      };
+    });
+    return { customer, events };
+  }
+
+  async mappings(mapId: string): Promise<{ activity: string; touchpoint: string }[]> {
+    const space = await this.backend.space(mapId, false);
+    return space ? this.backend.mappings(space.n) : [];
+  }
+
+  /**
+   * Saves activity → touchpoint mappings (touchpoint null: removes one) and applies them to the
+   * stored events: an activity's events move to the touchpoint (past rows), and later imports
+   * resolve it the same way (future rows). Throws UnknownTouchpoint before changing anything.
+   */
+  async setMappings(mapId: string, changes: MappingChange[]): Promise<{ activity: string; touchpoint: string }[]> {
+    const space = (await this.backend.space(mapId, true)) as EventSpace;
+    const index = await this.mapIndex(mapId);
+    for (const change of changes) {
+      if (change.touchpoint !== null && !index.touchpointIds.has(change.touchpoint)) {
+        throw new UnknownTouchpoint(`No touchpoint has the id ${JSON.stringify(change.touchpoint.slice(0, 64))}`);
+      }
+    }
+    const before = await this.mappingsOf(space.n);
+    for (const change of changes) {
+      const activity = normalizeLabel(change.activity);
+      const previous = before.get(activity);
+      await this.backend.setMapping(space.n, activity, change.touchpoint);
+      const keyId = async (text: string): Promise<number> => (await this.backend.termIds(space.n, TERM.key, [text]))[0]!;
+      const target = await keyId(change.touchpoint === null ? activityKey(activity) : touchpointKey(change.touchpoint));
+      // events stored while the activity was unmapped
+      if (change.touchpoint !== null) await this.backend.rekey(space.n, await keyId(activityKey(activity)), target);
+      // events the previous mapping put under another touchpoint (only those this activity named)
+      if (previous !== undefined && previous !== change.touchpoint) {
+        await this.backend.rekey(space.n, await keyId(touchpointKey(previous)), target, await this.rawIdsOf(space.n, activity));
+      }
+    }
+    await this.backend.bumpVersion(space.n);
+    this.signal(mapId);
+    return this.backend.mappings(space.n);
+  }
+
+  /** Raw activity terms that normalise to `activity`. */
+  private async rawIdsOf(space: number, activity: string): Promise<number[]> {
+    return (await this.backend.terms(space, [TERM.raw])).filter((t) => normalizeLabel(t.text) === activity).map((t) => t.id);
+  }
+
+  /** DELETE /events: every event, term and mapping of the map; the number of events deleted. */
+  async deleteAll(mapId: string): Promise<number> {
+    const space = await this.backend.space(mapId, false);
+    if (!space) return 0;
+    const deleted = await this.backend.deleteAll(space.n);
+    this.cache.forget(space.n);
+    this.signal(mapId);
+    return deleted;
+  }
+
+  /** Drops events older than EVENT_RETENTION_DAYS (every map). */
+  async sweep(now = Date.now()): Promise<void> {
+    const cutoff = this.retentionCutoff(now);
+    if (cutoff === null) return;
+    try {
+      const spaces = await this.backend.deleteOlderThan(cutoff);
+      if (spaces.length > 0) this.deps.log.info({ maps: spaces.length, retentionDays: this.deps.retentionDays }, 'old events dropped');
+    } catch (err) {
+      this.deps.log.error({ err }, 'event retention sweep failed');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.backend.close();
+  }
+}
