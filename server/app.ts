@@ -7,6 +7,7 @@ import { openEventBackend } from './events/backend';
 import { ObservedEvents } from './events/service';
 import { createFeatures, type FeatureTiming, type Features } from './features';
 import { installErrorHandler } from './http/errors';
+import { guardConnections, httpServerFactory, type ConnectionGuard, type HttpLimits } from './http/connectionGuard';
 import { eventRoutes } from './http/events';
 import { healthRoutes } from './http/health';
 import { mapRoutes } from './http/maps';
@@ -21,9 +22,10 @@ import { relayRevocations } from './scale/revocations';
 import { PostgresStore } from './storage/postgres/store';
 import { SqliteStore } from './storage/sqlite/store';
 import type { Store } from './storage/store';
+import { StorageHealth } from './storage/writable';
 import { CLOSE } from './sync/closeCodes';
 import { attachSync } from './sync/connection';
-import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY } from './sync/limits';
+import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY, trustedProxies } from './sync/limits';
 import { Rooms } from './sync/rooms';
 
 export interface PercorsoServerOptions extends Partial<ServerConfig> {
@@ -44,6 +46,8 @@ export interface PercorsoServer {
   log: FastifyBaseLogger;
   /** Ingest, alerts, versions and key rotation (tests read `features.webhooks.active`). */
   features: Features;
+  /** Open HTTP connections (not sync sockets) and those refused for a cap. */
+  httpConnections: ConnectionGuard;
   /** Observed journeys: contact-log events beside the maps (imports, flows, retention). */
   events: ObservedEvents;
   /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
@@ -60,6 +64,15 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   const { logStream, store: givenStore, timing, ...overrides } = options;
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...overrides };
 
+  const proxies = trustedProxies(config.trustedProxies);
+  const httpLimits: HttpLimits = {
+    headersTimeoutMs: config.httpHeadersTimeoutMs,
+    requestTimeoutMs: config.httpRequestTimeoutMs,
+    idleTimeoutMs: config.httpIdleTimeoutMs,
+    connectionsPerIp: config.maxHttpConnectionsPerIp,
+    connections: config.maxHttpConnections,
+    proxies,
+  };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -75,7 +88,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: false } },
     bodyLimit: 1024 * 1024,
+    serverFactory: httpServerFactory(httpLimits),
   });
+  const httpConnections = guardConnections(app.server, httpLimits, app.log.child({ component: 'http' }));
 
   // scale-out: PostgreSQL (schema migrated here) and the Redis relay; else SQLite in DATA_DIR
   const store: Store =
@@ -86,7 +101,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
           onCheckpointerFailure: (reason) => app.log.error({ reason }, 'SQLite checkpoint worker failed; checkpointing on the main thread'),
         }));
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, app.log.child({ component: 'relay' })) : undefined;
-  const features = createFeatures({ store, log: app.log, ...(timing ? { timing } : {}) });
+  const features = createFeatures({ store, log: app.log, webhookAllowPrivate: config.webhookAllowPrivate,
+    versionLimits: { count: config.maxVersionsPerMap, bytes: config.maxVersionBytesPerMap }, ...(timing ? { timing } : {}) });
   const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks, relay });
   if (relay) relay.attach({ ...rooms.relayTarget(), revokedElsewhere: relayRevocations(features.sockets, relay) });
   // media files live in DATA_DIR/media unless the Store keeps the bytes itself
@@ -110,8 +126,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   hostGuard(app, hostNames); // a Host naming another site (DNS rebinding): 421
   securityHeaders(app, config.frameAncestors); // CSP, Referrer-Policy, nosniff
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
-  healthRoutes(app);
-  mapRoutes(app, { store, rooms, media });
+  const storage = new StorageHealth(store, app.log.child({ component: 'storage' }));
+  healthRoutes(app, storage);
+  mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
   await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await app.register(eventRoutes, { store, events }); // its own scope: CSV streams, a bigger JSON limit
@@ -132,6 +149,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       presence: config.presenceLimits,
     },
     allowedOrigins: config.allowedOrigins,
+    storage,
     allowedHosts: hostNames,
   });
 
@@ -161,5 +179,5 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     return closing;
   };
 
-  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, events, close };
+  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, events, httpConnections, close };
 }

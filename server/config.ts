@@ -38,6 +38,24 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Browser origins allowed besides the server's own (normalised, or '*' for any). */
   allowedOrigins: string[];
+  /** Maps one client address may create per hour; 0: no limit. Over it: 429 with Retry-After. */
+  mapsPerHourPerIp: number;
+  /** A request whose headers have not all arrived after this long is answered 408 and closed. */
+  httpHeadersTimeoutMs: number;
+  /** A request (body included) not fully received after this long is answered 408 and closed. */
+  httpRequestTimeoutMs: number;
+  /** An HTTP connection with no byte in either direction for this long is closed (keep-alive idle too). */
+  httpIdleTimeoutMs: number;
+  /** Open HTTP connections (not yet sync sockets) per peer address; 0: no limit. More are dropped at once. */
+  maxHttpConnectionsPerIp: number;
+  /** Open HTTP connections (not yet sync sockets) of all addresses; past it new ones are dropped, so file descriptors stay for sync and storage. */
+  maxHttpConnections: number;
+  /** Webhooks may deliver to private, loopback and link-local addresses (intranet receivers). */
+  webhookAllowPrivate: boolean;
+  /** Versions kept per map; past it the oldest automatic ones are thinned, then the oldest. */
+  maxVersionsPerMap: number;
+  /** Bytes of versions kept per map (same thinning). */
+  maxVersionBytesPerMap: number;
   /** The origin users open (https://maps.example.com): its host passes the Host check, it passes the Origin check. */
   publicOrigin: string | null;
   /** Host names answered besides IPs, loopback names, this machine's name and PUBLIC_ORIGIN's ('*': any). */
@@ -68,6 +86,15 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxConnectionsPerIp: 50,
   trustedProxies: LOOPBACK_PROXIES,
   allowedOrigins: [],
+  mapsPerHourPerIp: 60,
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 120_000,
+  httpIdleTimeoutMs: 30_000,
+  maxHttpConnectionsPerIp: 100,
+  maxHttpConnections: 4096,
+  webhookAllowPrivate: false,
+  maxVersionsPerMap: 200,
+  maxVersionBytesPerMap: 200 * 1024 * 1024,
   publicOrigin: null,
   allowedHosts: [],
   frameAncestors: "'self'",
@@ -117,7 +144,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS and EVENT_RETENTION_DAYS; throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS, EVENT_RETENTION_DAYS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -147,6 +174,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (origin) allowedOrigins.push(origin);
     else problems.push(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`);
   }
+  const mapsPerHourPerIp = integer(env, 'MAX_MAPS_PER_HOUR', DEFAULT_CONFIG.mapsPerHourPerIp, 0, 1_000_000, problems);
+  const httpHeadersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', DEFAULT_CONFIG.httpHeadersTimeoutMs, 100, 3_600_000, problems);
+  const httpRequestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.httpRequestTimeoutMs, 100, 86_400_000, problems);
+  const httpIdleTimeoutMs = integer(env, 'HTTP_IDLE_TIMEOUT_MS', DEFAULT_CONFIG.httpIdleTimeoutMs, 100, 3_600_000, problems);
+  const maxHttpConnectionsPerIp = integer(env, 'MAX_HTTP_CONNECTIONS_PER_IP', DEFAULT_CONFIG.maxHttpConnectionsPerIp, 0, 1_000_000, problems);
+  const maxHttpConnections = integer(env, 'MAX_HTTP_CONNECTIONS', DEFAULT_CONFIG.maxHttpConnections, 1, 1_000_000, problems);
+  const maxVersionsPerMap = integer(env, 'MAX_VERSIONS_PER_MAP', DEFAULT_CONFIG.maxVersionsPerMap, 2, 1_000_000, problems);
+  const maxVersionBytesPerMap = integer(env, 'MAX_VERSION_BYTES_PER_MAP', DEFAULT_CONFIG.maxVersionBytesPerMap, 1024, 2 ** 40, problems);
+  const allowPrivate = env.WEBHOOK_ALLOW_PRIVATE?.trim() ?? '';
+  if (!['', '0', '1'].includes(allowPrivate)) problems.push(`WEBHOOK_ALLOW_PRIVATE must be 0 or 1 (got "${allowPrivate}")`);
   let publicOrigin: string | null = null;
   if (env.PUBLIC_ORIGIN?.trim()) {
     publicOrigin = normalizeOrigin(env.PUBLIC_ORIGIN.trim());
@@ -184,6 +221,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerIp,
     trustedProxies,
     allowedOrigins,
+    mapsPerHourPerIp,
+    httpHeadersTimeoutMs,
+    httpRequestTimeoutMs,
+    httpIdleTimeoutMs,
+    maxHttpConnectionsPerIp,
+    maxHttpConnections,
+    webhookAllowPrivate: allowPrivate === '1',
+    maxVersionsPerMap,
+    maxVersionBytesPerMap,
     publicOrigin,
     allowedHosts,
     frameAncestors,

@@ -11,6 +11,7 @@ import type { RoomHooks } from './sync/room';
 import type { Rooms } from './sync/rooms';
 import { SocketRegistry } from './sync/sockets';
 import { AutoVersions, DAY_MS } from './versions/auto';
+import type { VersionLimits } from './versions/save';
 import { MetricAlerts } from './webhooks/alerts';
 import { DEFAULT_DELIVERY, WebhookSender } from './webhooks/deliver';
 
@@ -19,6 +20,8 @@ export interface FeatureTiming {
   webhookTimeoutMs: number;
   /** Waits before each webhook retry (default [1000, 2000, 4000]: 3 retries). */
   webhookRetryDelaysMs: number[];
+  /** One webhook POST per hook per this window, listing every alert of the window (default 1000). */
+  webhookWindowMs: number;
   /** A changed map gets an automatic version when its newest one is older than this (default 24 h). */
   autoVersionPeriodMs: number;
 }
@@ -26,6 +29,7 @@ export interface FeatureTiming {
 export const DEFAULT_TIMING: FeatureTiming = {
   webhookTimeoutMs: DEFAULT_DELIVERY.timeoutMs,
   webhookRetryDelaysMs: [...DEFAULT_DELIVERY.retryDelaysMs],
+  webhookWindowMs: DEFAULT_DELIVERY.windowMs,
   autoVersionPeriodMs: DAY_MS,
 };
 
@@ -38,25 +42,43 @@ export interface Features {
   close(): Promise<void>;
 }
 
-export function createFeatures(deps: { store: Store; log: FastifyBaseLogger; timing?: Partial<FeatureTiming> }): Features {
+export function createFeatures(deps: {
+  store: Store;
+  log: FastifyBaseLogger;
+  timing?: Partial<FeatureTiming>;
+  webhookAllowPrivate?: boolean;
+  /** Versions kept per map (count, bytes); default 200 and 200 MiB. */
+  versionLimits?: VersionLimits;
+}): Features {
   const { store, log } = deps;
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
+  const versionLimits = deps.versionLimits ?? { count: 200, bytes: 200 * 1024 * 1024 };
   const webhooks = new WebhookSender({
     store,
     log: log.child({ component: 'webhooks' }),
-    options: { timeoutMs: timing.webhookTimeoutMs, retryDelaysMs: timing.webhookRetryDelaysMs },
+    options: {
+      ...DEFAULT_DELIVERY,
+      timeoutMs: timing.webhookTimeoutMs,
+      retryDelaysMs: timing.webhookRetryDelaysMs,
+      windowMs: timing.webhookWindowMs,
+      allowPrivate: deps.webhookAllowPrivate ?? false,
+    },
   });
   const alerts = new MetricAlerts({ store, sender: webhooks, log: log.child({ component: 'alerts' }) });
-  const autoVersions = new AutoVersions({ store, log: log.child({ component: 'versions' }), periodMs: timing.autoVersionPeriodMs });
+  const autoVersions = new AutoVersions({ store, log: log.child({ component: 'versions' }), periodMs: timing.autoVersionPeriodMs, limits: versionLimits });
   const sockets = new SocketRegistry();
   return {
-    roomHooks: { loaded: (room) => alerts.watch(room), stored: (room) => autoVersions.stored(room) },
+    roomHooks: {
+      loaded: (room) => alerts.watch(room),
+      stored: (room) => autoVersions.stored(room),
+      largeRemoval: (room, before, removal) => autoVersions.largeRemoval(room, before, removal),
+    },
     sockets,
     webhooks,
     async routes(app, rooms) {
       keyRoutes(app, { store, sockets });
-      webhookRoutes(app, { store });
-      versionRoutes(app, { store, rooms, autoVersions });
+      webhookRoutes(app, { store, allowPrivate: deps.webhookAllowPrivate ?? false });
+      versionRoutes(app, { store, rooms, autoVersions, limits: versionLimits });
       await app.register(metricsRoutes, { store, rooms }); // its own scope: a bigger JSON body limit
     },
     close: () => webhooks.close(),

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'no_valid_items'
   // a mutating request from a browser page of another origin (ALLOWED_ORIGINS)
   | 'origin_not_allowed'
+  // a client address over a rate (map creation), with Retry-After
+  | 'too_many_requests'
   // a Host header naming another site (DNS rebinding; PUBLIC_ORIGIN, ALLOWED_HOSTS)
   | 'host_not_allowed';
 

@@ -1,12 +1,15 @@
 // /api/maps: create (anyone), read (either key), delete (editor key). Keys travel as
 // `Authorization: Bearer KEY`; only their hashes are stored.
+import type { BlockList } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashKey, isMapId, newKeys, randomToken, resolveRole, type Role } from '../auth/keys';
 import type { MediaLibrary } from '../media/library';
 import type { MapRecord, Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
+import { clientAddress } from '../sync/limits';
 import { seedDocument } from '../sync/seed';
-import { HttpError } from './errors';
+import { HttpError, sendError } from './errors';
+import { WindowLimit } from './windowLimit';
 
 const TITLE_MAX = 200;
 
@@ -43,10 +46,29 @@ const createSchema = {
   },
 } as const;
 
-export function mapRoutes(app: FastifyInstance, deps: { store: Store; rooms: Rooms; media: MediaLibrary }): void {
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface MapRouteDeps {
+  store: Store;
+  rooms: Rooms;
+  media: MediaLibrary;
+  /** Maps one client address may create per hour (0: no limit), and whose X-Forwarded-For names the client. */
+  creation: { perHour: number; proxies: BlockList };
+}
+
+export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
   const { store, rooms, media } = deps;
+  const creations = new WindowLimit(deps.creation.perHour, HOUR_MS);
 
   app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
+    const address = clientAddress(request.raw, deps.creation.proxies);
+    const waitMs = creations.take(address);
+    if (waitMs > 0) {
+      request.log.warn({ address, limit: deps.creation.perHour }, 'too many maps created from one address; refused');
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header('retry-after', String(seconds));
+      return sendError(reply, 429, 'too_many_requests', `Too many maps created from this address: try again in ${seconds} s`);
+    }
     const title = request.body.title.trim();
     if (title.length === 0 || title.length > TITLE_MAX) {
       throw new HttpError(400, 'bad_request', `title must be 1 to ${TITLE_MAX} characters after trimming`);

@@ -8,7 +8,7 @@ import { restoreJourney, type Origin } from '../../src/model';
 import type { Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import type { AutoVersions } from '../versions/auto';
-import { publicVersion, saveVersion, VERSION_NAME_MAX } from '../versions/save';
+import { publicVersion, saveVersion, VERSION_NAME_MAX, type VersionLimits } from '../versions/save';
 import { requireEditor, requireToken, roomError } from './access';
 import { HttpError } from './errors';
 import { authorize } from './maps';
@@ -22,8 +22,8 @@ const RESTORE_ORIGIN: Origin = { kind: 'import' };
 
 type VersionParams = { id: string; versionId: string };
 
-export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms: Rooms; autoVersions: AutoVersions }): void {
-  const { store, rooms, autoVersions } = deps;
+export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms: Rooms; autoVersions: AutoVersions; limits: VersionLimits }): void {
+  const { store, rooms, autoVersions, limits } = deps;
 
   async function findVersion(mapId: string, versionId: string) {
     const version = await store.features.getVersion(mapId, requireToken(versionId, 'version'));
@@ -38,7 +38,7 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
       throw new HttpError(400, 'bad_request', `name must be 1 to ${VERSION_NAME_MAX} characters after trimming`);
     }
     try {
-      const version = await rooms.use(map.id, (room) => saveVersion(store, map.id, room.doc, name, false));
+      const version = await rooms.use(map.id, (room) => saveVersion(store, map.id, room.doc, name, false, limits));
       return reply.code(201).send(publicVersion(version));
     } catch (err) {
       throw roomError(err);
@@ -66,7 +66,7 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
     try {
       Y.applyUpdate(source, version.snapshot);
       const backup = await rooms.use(map.id, async (room) => {
-        const before = await saveVersion(store, map.id, room.doc, `Before restoring ${version.name}`, true);
+        const before = await saveVersion(store, map.id, room.doc, `Before restoring ${version.name}`, true, limits);
         restoreJourney(room.doc, source, RESTORE_ORIGIN);
         return before;
       });

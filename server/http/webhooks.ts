@@ -1,9 +1,14 @@
 // /api/maps/:id/webhooks (editor key): the URLs that receive the map's metric alerts. The secret
-// that signs deliveries is returned once, when the hook is made; listings show each hook's last
-// delivery (status, error, attempts, time) so failures are visible in the map's settings.
+// that signs deliveries is returned once, when the hook is made; listings show whether each hook's
+// last delivery was delivered or failed (attempts, time), never the status or the error: those
+// would make webhooks a scanner of the server's network (the reason is in the server log).
+// Private, loopback and link-local literal addresses and `localhost` are refused here already
+// (unless WEBHOOK_ALLOW_PRIVATE=1); names are checked when delivering (webhooks/address.ts).
 import type { FastifyInstance } from 'fastify';
 import { randomToken } from '../auth/keys';
 import type { Store, WebhookRecord } from '../storage/store';
+import { isIP } from 'node:net';
+import { isForbiddenAddress } from '../webhooks/address';
 import { newSecret } from '../webhooks/sign';
 import { requireEditor, requireToken } from './access';
 import { HttpError } from './errors';
@@ -16,7 +21,7 @@ const createSchema = {
 } as const;
 
 /** An absolute http(s) URL without credentials, normalised; 400 otherwise. */
-function checkUrl(raw: string): string {
+function checkUrl(raw: string, allowPrivate: boolean): string {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -25,23 +30,20 @@ function checkUrl(raw: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpError(400, 'bad_request', 'url must use http or https');
   if (url.username || url.password) throw new HttpError(400, 'bad_request', 'url must not carry a user name or password');
+  // the URL parser already turned 2130706433, 0x7f.1 and 017700000001 into 127.0.0.1
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const local = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && isForbiddenAddress(host));
+  if (local && !allowPrivate) throw new HttpError(400, 'bad_request', 'url must not point to a private, loopback or link-local address');
   return url.href;
 }
 
-/** A hook as the API shows it: never its secret. */
+/** A hook as the API shows it: never its secret, nor its receiver's status or the error. */
 function publicHook(h: WebhookRecord) {
-  return {
-    id: h.id,
-    url: h.url,
-    createdAt: h.createdAt,
-    lastStatus: h.lastStatus,
-    lastError: h.lastError,
-    attempts: h.attempts,
-    lastAttemptAt: h.lastAttemptAt,
-  };
+  const lastResult = h.lastAttemptAt === null ? null : h.lastError === null ? 'delivered' : 'failed';
+  return { id: h.id, url: h.url, createdAt: h.createdAt, lastResult, attempts: h.attempts, lastAttemptAt: h.lastAttemptAt };
 }
 
-export function webhookRoutes(app: FastifyInstance, deps: { store: Store }): void {
+export function webhookRoutes(app: FastifyInstance, deps: { store: Store; allowPrivate: boolean }): void {
   const { store } = deps;
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/webhooks', async (request) => {
@@ -51,7 +53,7 @@ export function webhookRoutes(app: FastifyInstance, deps: { store: Store }): voi
 
   app.post<{ Params: { id: string }; Body: { url: string } }>('/api/maps/:id/webhooks', { schema: createSchema }, async (request, reply) => {
     const map = await requireEditor(store, request.params.id, request, 'add webhooks');
-    const url = checkUrl(request.body.url);
+    const url = checkUrl(request.body.url, deps.allowPrivate);
     if ((await store.features.listWebhooks(map.id)).length >= WEBHOOKS_PER_MAP) {
       throw new HttpError(400, 'bad_request', `A map has at most ${WEBHOOKS_PER_MAP} webhooks`);
     }

@@ -81,6 +81,12 @@ export interface NewVersion extends VersionInfo {
 
 export type StoredVersion = NewVersion;
 
+export interface VersionSize {
+  id: string;
+  auto: boolean;
+  bytes: number;
+}
+
 export type NewWebhook = Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>;
 
 /** Maps, their update log and their snapshots. deleteMap removes the map's media and features too. */
@@ -139,6 +145,10 @@ export interface FeatureStore {
   getVersion(mapId: string, versionId: string): Promise<StoredVersion | null>;
   /** createdAt of the map's newest automatic version, or null. */
   latestAutoVersionAt(mapId: string): Promise<string | null>;
+  /** Every version's id, kind and snapshot size, oldest first (the bound per map thins them). */
+  listVersionSizes(mapId: string): Promise<VersionSize[]>;
+  /** Deletes these versions of the map (unknown ids are ignored). */
+  deleteVersions(mapId: string, ids: readonly string[]): Promise<void>;
 }
 
 export interface Store {
@@ -150,5 +160,10 @@ export interface Store {
    * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.
    */
   mediaFiles?(dataDir: string): MediaFiles;
+  /**
+   * Resolves if the store can commit a write now; rejects with the reason otherwise (a read-only
+   * database or file system, a full disk). Writes nothing that stays: /api/health and sync call it.
+   */
+  checkWritable(): Promise<void>;
   close(): Promise<void>;
 }

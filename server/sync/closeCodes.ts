@@ -15,6 +15,8 @@ export const CLOSE = {
   tooManyConnections: { code: 4430, reason: 'too many connections' },
   loadFailed: { code: 4500, reason: 'could not load map' },
   storeFailed: { code: 4501, reason: 'could not store update' },
+  // refused before any data, so the stock client backs off (it resets its backoff only once synced)
+  storageUnavailable: { code: 4503, reason: 'storage cannot write' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

@@ -11,6 +11,7 @@ import { hashKey, isMapId, resolveRole, type Role } from '../auth/keys';
 import { hostAllowed } from '../http/hostCheck';
 import { originAllowed } from '../http/origin';
 import type { Store } from '../storage/store';
+import type { StorageHealth } from '../storage/writable';
 import { CLOSE, type CloseReason } from './closeCodes';
 import { ConnectionCounter, clientAddress, trustedProxies, type SyncLimits } from './limits';
 import type { Rooms } from './rooms';
@@ -28,6 +29,8 @@ export interface SyncDeps {
   limits: SyncLimits;
   /** Browser origins allowed besides the server's own (ALLOWED_ORIGINS). */
   allowedOrigins: readonly string[];
+  /** While the store cannot write, connections are refused with 4503. */
+  storage: StorageHealth;
   /** Host names answered besides IPs and loopback names (http/hostCheck.ts). */
   allowedHosts: readonly string[];
 }
@@ -55,12 +58,14 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
 }
 
 /** The decision on an upgrade: a role, or the close reason to send right after the upgrade. */
-async function authorize(store: Store, mapId: string, key: string | null): Promise<Role | CloseReason> {
+async function authorize(store: Store, storage: StorageHealth, mapId: string, key: string | null): Promise<Role | CloseReason> {
   if (!isMapId(mapId)) return CLOSE.unknownMap;
   const map = await store.docs.getMap(mapId);
   if (!map) return CLOSE.unknownMap;
   if (!key) return CLOSE.missingKey;
-  return resolveRole(key, map) ?? CLOSE.wrongKey;
+  const role = resolveRole(key, map);
+  if (!role) return CLOSE.wrongKey;
+  return (await storage.problem()) ? CLOSE.storageUnavailable : role;
 }
 
 export interface SyncServer {
@@ -151,7 +156,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
     const key = keyFromProtocols(req.headers['sec-websocket-protocol']) ?? url.searchParams.get('key');
     const keyHash = key ? hashKey(key) : '';
     try {
-      verdict = await authorize(deps.store, mapId, key);
+      verdict = await authorize(deps.store, deps.storage, mapId, key);
     } catch (err) {
       deps.log.error({ err }, 'could not check a sync key');
       verdict = CLOSE.loadFailed;

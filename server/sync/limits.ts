@@ -86,7 +86,8 @@ export function trustedProxies(entries: readonly string[]): BlockList {
   return list;
 }
 
-function isTrusted(address: string, proxies: BlockList): boolean {
+/** Whether a peer address is one of the trusted proxies. */
+export function isTrustedPeer(address: string, proxies: BlockList): boolean {
   const version = isIP(address);
   return version !== 0 && proxies.check(address, version === 4 ? 'ipv4' : 'ipv6');
 }
@@ -100,7 +101,7 @@ function isTrusted(address: string, proxies: BlockList): boolean {
  */
 export function clientAddress(req: IncomingMessage, proxies: BlockList): string | null {
   const peer = req.socket.remoteAddress ?? '';
-  if (!isTrusted(peer, proxies)) return peer || null;
+  if (!isTrustedPeer(peer, proxies)) return peer || null;
   const header = req.headers['x-forwarded-for'];
   const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean).at(-1);
   return forwarded && isIP(forwarded) ? forwarded : null;

@@ -16,6 +16,7 @@ import {
   type AwarenessEntry,
 } from './protocol';
 import { migrateDocument, repairDocument } from './seed';
+import { largeRemoval, mayRemoveMuch, shapeOf, type LargeRemoval } from '../versions/removal';
 import { repairMayBeNeeded, type Origin } from '../../src/model';
 
 /** A connection as the room sees it. */
@@ -33,6 +34,8 @@ export interface RoomHooks {
   loaded?(room: Room): void;
   /** An update of the room was stored and relayed. */
   stored?(room: Room): void;
+  /** An editor's update removed a large share of the map; `before` is the document just before it. */
+  largeRemoval?(room: Room, before: Uint8Array, removal: LargeRemoval): void;
 }
 
 export interface RoomDeps {
@@ -74,6 +77,10 @@ const RESYNC_ORIGIN: Origin = { kind: 'resync' };
  * never stored, so the whole change is stored and published like a local one.
  */
 const COMPLETED_ORIGIN: Origin = { kind: 'relay-completed' };
+/** Client updates that may wait for a missing dependency at once (Room.boundPending). */
+export const PENDING_MAX_UPDATES = 100;
+/** Bytes they may hold together. */
+export const PENDING_MAX_BYTES = 16 * 1024 * 1024;
 /** How long one process may hold a map's compaction lock (a compaction takes milliseconds). */
 const COMPACT_LOCK_MS = 30_000;
 
@@ -160,7 +167,7 @@ export class Room {
     }
   }
 
-  private runHook(name: keyof RoomHooks): void {
+  private runHook(name: 'loaded' | 'stored'): void {
     try {
       this.deps.hooks?.[name]?.(this);
     } catch (err) {
@@ -200,6 +207,8 @@ export class Room {
   /** Step 2 or an update from an editor (viewers' are dropped by the caller). Throws if Yjs rejects it. */
   applyClientUpdate(member: RoomMember, update: Uint8Array): void {
     if (member.role !== 'editor' || this.state !== 'ready') return;
+    // a removal of much of the map: keep the document as it is now (rare; most updates delete nothing)
+    const before = this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, update) ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) } : null;
     // most updates (moves, labels, notes, metrics) cannot break an invariant: skip the full scan
     let mayNeedRepair = false;
     const watch = (transaction: Y.Transaction) => {
@@ -212,6 +221,41 @@ export class Room {
       this.doc.off('afterTransaction', watch);
     }
     if (mayNeedRepair) this.scheduleRepair();
+    this.boundPending();
+    const removal = before && largeRemoval(before.shape, shapeOf(this.doc));
+    if (before && removal) {
+      try {
+        this.deps.hooks?.largeRemoval?.(this, before.state, removal);
+      } catch (err) {
+        this.deps.log.error({ mapId: this.mapId, err, hook: 'largeRemoval' }, 'room hook failed');
+      }
+    }
+  }
+
+  /** Client updates taken since the document last had nothing waiting for a dependency. */
+  private pendingUpdates = 0;
+
+  /**
+   * Updates whose dependencies never came wait in memory (Yjs keeps them until they can be applied)
+   * and are never stored. Past PENDING_MAX_UPDATES or PENDING_MAX_BYTES they are dropped and every
+   * editor is resynced: sync step 1 asks each for everything this document lacks, so an honest
+   * client sends the missing updates with its answer; a hostile one cannot grow the server's memory.
+   */
+  private boundPending(): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) {
+      this.pendingUpdates = 0;
+      return;
+    }
+    this.pendingUpdates++;
+    const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (this.pendingUpdates <= PENDING_MAX_UPDATES && bytes <= PENDING_MAX_BYTES) return;
+    this.deps.log.warn({ mapId: this.mapId, updates: this.pendingUpdates, bytes }, 'too many updates waiting for missing dependencies; dropped, clients resynced');
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    this.pendingUpdates = 0;
+    const step1 = encodeSyncStep1(this.doc);
+    for (const member of this.members) if (member.role === 'editor') member.send(step1);
   }
 
   private repairScheduled = false;

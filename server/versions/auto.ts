@@ -4,7 +4,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../storage/store';
 import type { Room } from '../sync/room';
-import { saveVersion } from './save';
+import { removalVersionName, type LargeRemoval } from './removal';
+import { saveVersion, type VersionLimits } from './save';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,7 +19,7 @@ export class AutoVersions {
   private readonly busy = new Set<string>();
   private readonly watched = new WeakSet<Room>();
 
-  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; periodMs: number }) {}
+  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; periodMs: number; limits: VersionLimits }) {}
 
   /** Room hook: an update of `room` was stored. Cheap when a recent automatic version is known. */
   stored(room: Room): void {
@@ -33,6 +34,15 @@ export class AutoVersions {
     void this.check(room)
       .catch((err: unknown) => this.deps.log.error({ mapId, err }, 'could not store an automatic version'))
       .finally(() => this.busy.delete(mapId));
+  }
+
+  /** Room hook: an editor removed much of the map; store the document from just before as a version. */
+  largeRemoval(room: Room, before: Uint8Array, removal: LargeRemoval): void {
+    const name = removalVersionName(removal);
+    saveVersion(this.deps.store, room.mapId, before, name, true, this.deps.limits).then(
+      (version) => this.deps.log.info({ mapId: room.mapId, versionId: version.id, ...removal }, 'automatic version stored before a large removal'),
+      (err: unknown) => this.deps.log.error({ mapId: room.mapId, err }, 'could not store the version before a large removal'),
+    );
   }
 
   /** Another automatic version was made (e.g. before a restore): it counts as the newest. */
@@ -51,7 +61,7 @@ export class AutoVersions {
     // an unloading room may be destroyed by now: the next stored update will try again
     if (Date.now() - newest < this.deps.periodMs || !room.isOpen) return;
     const name = new Date().toISOString().slice(0, 10); // YYYY-MM-DD (UTC)
-    const version = await saveVersion(this.deps.store, mapId, room.doc, name, true);
+    const version = await saveVersion(this.deps.store, mapId, room.doc, name, true, this.deps.limits);
     this.noted(mapId, version.createdAt);
     this.deps.log.info({ mapId, versionId: version.id }, 'automatic version stored');
   }

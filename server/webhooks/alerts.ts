@@ -1,6 +1,6 @@
 // Metric alerts: every loaded room's document is watched; when a metric value crosses into red (the
-// model's redCrossings with the map's metric definitions), a `metric.red` event goes to each of the
-// map's webhooks. The load of a stored document is not watched, so a restart never re-alerts; with
+// model's redCrossings with the map's metric definitions), the crossing is queued for each of the
+// map's webhooks, which get one `metric.red` POST per window listing every crossing (deliver.ts). The load of a stored document is not watched, so a restart never re-alerts; with
 // scale-out, a change relayed from another process is that process's to alert on.
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
@@ -10,9 +10,8 @@ import { isRelayedOrigin, type Room } from '../sync/room';
 import { metricValueChanges } from './changes';
 import type { WebhookSender } from './deliver';
 
-export interface MetricRedEvent {
-  type: 'metric.red';
-  mapId: string;
+/** One crossing into red; a `metric.red` POST carries `{ type, mapId, alerts: MetricRedAlert[], dropped? }`. */
+export interface MetricRedAlert {
   nodeId: string;
   nodeLabel: string;
   metric: string;
@@ -37,7 +36,7 @@ export class MetricAlerts {
       if (changes.length === 0) return;
       const defs = new Map(readMetricDefs(doc).map((d) => [d.key, d]));
       const now = new Date().toISOString();
-      const alerts: MetricRedEvent[] = [];
+      const alerts: MetricRedAlert[] = [];
       for (const change of changes) {
         const def = defs.get(change.key);
         if (!def || !redCrossings(change.before, change.after, def)) continue;
@@ -45,8 +44,6 @@ export class MetricAlerts {
         const label = node instanceof Y.Map ? node.get('label') : undefined;
         const updatedAt = change.metric.get('updatedAt');
         alerts.push({
-          type: 'metric.red',
-          mapId: room.mapId,
           nodeId: change.nodeId,
           nodeLabel: typeof label === 'string' ? label : '',
           metric: change.key,
@@ -60,11 +57,11 @@ export class MetricAlerts {
     });
   }
 
-  private async dispatch(mapId: string, alerts: MetricRedEvent[]): Promise<void> {
+  private async dispatch(mapId: string, alerts: MetricRedAlert[]): Promise<void> {
     try {
       const hooks = await this.deps.store.features.listWebhooks(mapId);
-      for (const alert of alerts) for (const hook of hooks) this.deps.sender.send(hook, alert);
-      if (hooks.length > 0) this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts sent');
+      for (const hook of hooks) this.deps.sender.enqueue(hook, mapId, 'metric.red', alerts);
+      if (hooks.length > 0) this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts queued');
     } catch (err) {
       this.deps.log.error({ mapId, err }, 'could not send metric alerts');
     }

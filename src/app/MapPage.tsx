@@ -16,6 +16,7 @@ import { ensureProfileLoaded, useProfileStore } from './useProfile';
 import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
 import { PresenceAvatars } from './PresenceAvatars';
+import { RemovalBanner } from './RemovalBanner';
 import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { describeRefusal } from './StatusBadge';
@@ -145,6 +146,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
             {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
           </div>
         )}
+        <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
         {profile && !profile.chosen && <ProfileDialog />}
         <div className="map-body">
           <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />

@@ -100,3 +100,4 @@ export { channelInventory, channelTransitions, TRANSITION_WEIGHTS, type ChannelI
 export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight/critical';
 export { emotionSummary, emotionCurve, type EmotionSummary, type StageEmotion, type EmotionPoint } from './insight/emotion';
 export { restoreJourney } from './restore';
+export { REMOVAL_MIN_NODES, REMOVAL_SHARE, REMOVAL_VERSION_PREFIX, isLargeNodeRemoval, largeRemoval, shapeOf, type LargeRemoval, type MapShape } from './removal';

@@ -26,9 +26,8 @@ export interface Webhook {
   id: string;
   url: string;
   createdAt: string;
-  /** HTTP status of the last delivery's last attempt; null: none yet, or no answer. */
-  lastStatus: number | null;
-  lastError: string | null;
+  /** The last delivery: delivered, failed (the reason is only in the server's log), or null: none yet. */
+  lastResult: 'delivered' | 'failed' | null;
   attempts: number;
   lastAttemptAt: string | null;
 }

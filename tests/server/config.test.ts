@@ -15,6 +15,15 @@ describe('configFromEnv', () => {
     expect(config).toMatchObject({ port: 0, host: '127.0.0.1', dataDir: '/tmp/x', maxFrameBytes: 65536, logLevel: 'warn', compactEvery: 10 });
   });
 
+  it('has header, request and idle timeouts and connection caps by default (issue 17)', () => {
+    const config = configFromEnv({});
+    expect(config).toMatchObject({ httpHeadersTimeoutMs: 10_000, httpRequestTimeoutMs: 120_000, httpIdleTimeoutMs: 30_000, maxHttpConnectionsPerIp: 100, maxHttpConnections: 4096, mapsPerHourPerIp: 60, webhookAllowPrivate: false });
+    const set = configFromEnv({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '3000', HTTP_IDLE_TIMEOUT_MS: '4000', MAX_HTTP_CONNECTIONS_PER_IP: '0', MAX_HTTP_CONNECTIONS: '10', MAX_MAPS_PER_HOUR: '0', WEBHOOK_ALLOW_PRIVATE: '1' });
+    expect(set).toMatchObject({ httpHeadersTimeoutMs: 2000, httpRequestTimeoutMs: 3000, httpIdleTimeoutMs: 4000, maxHttpConnectionsPerIp: 0, maxHttpConnections: 10, mapsPerHourPerIp: 0, webhookAllowPrivate: true });
+    expect(() => configFromEnv({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(ConfigError);
+    expect(() => configFromEnv({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

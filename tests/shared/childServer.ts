@@ -33,6 +33,8 @@ export interface CreatedMap {
 export interface ServerMemory {
   heapUsed: number;
   rss: number;
+  /** Bytes of ArrayBuffers (Yjs updates waiting in memory are these). */
+  arrayBuffers: number;
   rooms: number;
 }
 

@@ -115,8 +115,8 @@ process.on('message', (message: Request) => {
     const { id } = message;
     if (message.type === 'memory') {
       await fullGc();
-      const { heapUsed, rss } = process.memoryUsage();
-      const memory: ServerMemory = { heapUsed, rss, rooms: started.rooms() };
+      const { heapUsed, rss, arrayBuffers } = process.memoryUsage();
+      const memory: ServerMemory = { heapUsed, rss, arrayBuffers, rooms: started.rooms() };
       send({ id, memory });
     } else if (message.type === 'createMaps') {
       send({ id, maps: await started.createMaps(message.count) });

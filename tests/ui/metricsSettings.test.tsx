@@ -17,7 +17,7 @@ interface Call {
 
 function fakeApi() {
   const calls: Call[] = [];
-  let hooks: Webhook[] = [{ id: 'h1', url: 'https://crm.example.com/hook', createdAt: '2024-03-01T10:00:00.000Z', lastStatus: 500, lastError: 'HTTP 500', attempts: 4, lastAttemptAt: '2024-03-02T10:00:00.000Z' }];
+  let hooks: Webhook[] = [{ id: 'h1', url: 'https://crm.example.com/hook', createdAt: '2024-03-01T10:00:00.000Z', lastResult: 'failed', attempts: 4, lastAttemptAt: '2024-03-02T10:00:00.000Z' }];
   const json = (status: number, body: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
@@ -27,7 +27,7 @@ function fakeApi() {
     if (input.endsWith('/webhooks') && method === 'GET') return json(200, { webhooks: hooks });
     if (input.endsWith('/webhooks') && method === 'POST') {
       const url = (calls[calls.length - 1]?.body as { url: string }).url;
-      hooks = [...hooks, { id: 'h2', url, createdAt: '2024-03-03T10:00:00.000Z', lastStatus: null, lastError: null, attempts: 0, lastAttemptAt: null }];
+      hooks = [...hooks, { id: 'h2', url, createdAt: '2024-03-03T10:00:00.000Z', lastResult: null, attempts: 0, lastAttemptAt: null }];
       return json(201, { id: 'h2', url, secret: 'SIGNING-SECRET', createdAt: '2024-03-03T10:00:00.000Z' });
     }
     if (method === 'DELETE') {
@@ -73,8 +73,8 @@ describe('map settings', () => {
     const calls = fakeApi();
     const dialog = renderSettings();
     const list = within(await dialog.findByTestId('hook-list'));
-    expect(list.getByText(/Last delivery failed with HTTP 500 · attempts: 4/)).toBeInTheDocument();
-    expect(list.getByText('HTTP 500')).toBeInTheDocument();
+    expect(list.getByText(/Last delivery failed · attempts: 4/)).toBeInTheDocument();
+    expect(list.queryByText(/HTTP/)).toBeNull(); // only delivered or failed: never the receiver's status
     fireEvent.change(dialog.getByLabelText('Webhook address'), { target: { value: 'https://ops.example.com/alerts' } });
     fireEvent.click(dialog.getByRole('button', { name: 'Add' }));
     expect(await dialog.findByText('SIGNING-SECRET')).toBeInTheDocument();

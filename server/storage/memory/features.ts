@@ -1,6 +1,6 @@
 // Ingest keys, webhooks and versions in memory (the Store's `features` for MemoryStore). `exists`
 // tells whether a map is stored; deleteMap forgets everything of a map.
-import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from '../store';
+import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from '../store';
 
 export class MemoryFeatures implements FeatureStore {
   private readonly ingestKeys = new Map<string, IngestKeyRecord>();
@@ -66,6 +66,15 @@ export class MemoryFeatures implements FeatureStore {
   async getVersion(mapId: string, versionId: string): Promise<StoredVersion | null> {
     const found = this.versions.get(mapId)?.find((v) => v.id === versionId);
     return found ? { ...found, snapshot: found.snapshot.slice() } : null;
+  }
+
+  async listVersionSizes(mapId: string): Promise<VersionSize[]> {
+    return (this.versions.get(mapId) ?? []).map((v) => ({ id: v.id, auto: v.auto, bytes: v.snapshot.byteLength }));
+  }
+
+  async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
+    const list = this.versions.get(mapId);
+    if (list) this.versions.set(mapId, list.filter((v) => !ids.includes(v.id)));
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

@@ -13,5 +13,7 @@ export class MemoryStore implements Store {
   readonly media = new MemoryMedia((mapId) => this.docs.has(mapId));
   readonly features = new MemoryFeatures((mapId) => this.docs.has(mapId));
 
+  async checkWritable(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

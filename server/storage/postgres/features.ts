@@ -2,7 +2,7 @@
 // behaviour as sqlite/features.ts. Tables: schema.ts v3.
 import type pg from 'pg';
 import { toHook, toVersion, VERSION_COLUMNS, type VersionRow, type WebhookRow } from '../rows';
-import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from '../store';
+import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from '../store';
 
 export class PostgresFeatures implements FeatureStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -76,6 +76,18 @@ export class PostgresFeatures implements FeatureStore {
     if (!row) return null;
     const bytes = row.snapshot;
     return { ...toVersion(row), snapshot: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+
+  async listVersionSizes(mapId: string): Promise<VersionSize[]> {
+    const { rows } = await this.pool.query<{ id: string; auto: boolean; bytes: number }>(
+      'SELECT id, auto, octet_length(snapshot)::int AS bytes FROM versions WHERE map_id = $1 ORDER BY seq',
+      [mapId],
+    );
+    return rows.map((r) => ({ id: r.id, auto: r.auto, bytes: r.bytes }));
+  }
+
+  async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.pool.query('DELETE FROM versions WHERE map_id = $1 AND id = ANY($2::text[])', [mapId, [...ids]]);
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

@@ -10,6 +10,7 @@ import { PostgresFeatures } from './features';
 import { PostgresMedia } from './media';
 import { PostgresMediaFiles } from './mediaFiles';
 import { migrate } from './schema';
+import { withClient } from './tx';
 
 /** Where pool errors go (an idle connection that broke); pino's logger fits. */
 export interface PostgresLog {
@@ -59,6 +60,18 @@ export class PostgresStore implements Store {
   /** The bytes of uploads live in PostgreSQL, shared by every process; DATA_DIR/media caches them. */
   mediaFiles(dataDir: string): MediaFiles {
     return new PostgresMediaFiles(dataDir, this.media);
+  }
+
+  async checkWritable(): Promise<void> {
+    // a real write (a no-op update of a row that always exists), rolled back: fails on a read-only database
+    await withClient(this.pool, async (client) => {
+      await client.query('BEGIN');
+      try {
+        await client.query('UPDATE schema_migrations SET version = version WHERE version = (SELECT MAX(version) FROM schema_migrations)');
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+      }
+    });
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@
 // their statements.
 import type Database from 'better-sqlite3';
 import { toHook, toVersion, VERSION_COLUMNS, type VersionRow, type WebhookRow } from '../rows';
-import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, WebhookDelivery, WebhookRecord } from '../store';
+import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from '../store';
 
 /** Migration SQL. Versions order by `seq` (insertion order), which breaks ties of equal times. */
 export const FEATURES_TABLES_SQL = `
@@ -64,6 +64,10 @@ export class SqliteFeatures implements FeatureStore {
       getVersion: db.prepare<[string, string], VersionRow & { snapshot: Buffer }>(
         `SELECT ${VERSION_COLUMNS}, snapshot FROM versions WHERE map_id = ? AND id = ?`,
       ),
+      versionSizes: db.prepare<[string], { id: string; auto: number; bytes: number }>(
+        'SELECT id, auto, length(snapshot) AS bytes FROM versions WHERE map_id = ? ORDER BY seq',
+      ),
+      deleteVersion: db.prepare('DELETE FROM versions WHERE map_id = ? AND id = ?'),
       latestAuto: db.prepare<[string], { created_at: string }>(
         'SELECT created_at FROM versions WHERE map_id = ? AND auto = 1 ORDER BY seq DESC LIMIT 1',
       ),
@@ -124,5 +128,15 @@ export class SqliteFeatures implements FeatureStore {
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {
     return this.stmt.latestAuto.get(mapId)?.created_at ?? null;
+  }
+
+  async listVersionSizes(mapId: string): Promise<VersionSize[]> {
+    return this.stmt.versionSizes.all(mapId).map((r) => ({ id: r.id, auto: r.auto === 1, bytes: r.bytes }));
+  }
+
+  async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const id of ids) this.stmt.deleteVersion.run(mapId, id);
+    })();
   }
 }

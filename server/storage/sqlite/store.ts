@@ -31,6 +31,9 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 3, sql: FEATURES_TABLES_SQL },
 ];
 
+/** Thrown inside the write probe's transaction so it rolls back. */
+const ROLLBACK = Symbol('rollback');
+
 /** Bytes the WAL file keeps after a checkpoint restarted it (walCheckpointer.ts restarts it past 16 MiB). */
 const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 
@@ -83,6 +86,19 @@ export class SqliteStore implements Store {
         this.db.exec(migration.sql);
         this.db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
       })();
+    }
+  }
+
+  async checkWritable(): Promise<void> {
+    // a real write (a no-op update of a row that always exists), rolled back
+    const probe = this.db.transaction(() => {
+      this.db.prepare('UPDATE migrations SET version = version WHERE version = (SELECT MAX(version) FROM migrations)').run();
+      throw ROLLBACK;
+    });
+    try {
+      probe();
+    } catch (err) {
+      if (err !== ROLLBACK) throw err;
     }
   }
 

@@ -207,8 +207,7 @@ export const metricsEn = {
   'settings.hookAdd': 'Add',
   'settings.hookRemove': 'Remove the webhook {url}',
   'settings.hookNever': 'Nothing delivered yet',
-  'settings.hookOk': 'Delivered ({status}) · {when}',
-  'settings.hookFailed': 'Last delivery failed · attempts: {attempts} · {when}',
-  'settings.hookFailedStatus': 'Last delivery failed with HTTP {status} · attempts: {attempts} · {when}',
+  'settings.hookOk': 'Delivered · {when}',
+  'settings.hookFailed': 'Last delivery failed · attempts: {attempts} · {when} (the server log has the reason)',
   'settings.secretShownOnce': 'Signing secret of {url}, shown once: check the X-Percorso-Signature header with it.',
 } as const;

@@ -202,8 +202,7 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'settings.hookAdd': 'Aggiungi',
   'settings.hookRemove': 'Elimina il webhook {url}',
   'settings.hookNever': 'Ancora nessun invio',
-  'settings.hookOk': 'Consegnato ({status}) · {when}',
-  'settings.hookFailed': 'Ultimo invio non riuscito · tentativi: {attempts} · {when}',
-  'settings.hookFailedStatus': 'Ultimo invio non riuscito con HTTP {status} · tentativi: {attempts} · {when}',
+  'settings.hookOk': 'Consegnato · {when}',
+  'settings.hookFailed': 'Ultimo invio non riuscito · tentativi: {attempts} · {when} (il motivo è nel log del server)',
   'settings.secretShownOnce': 'Segreto di firma di {url}, mostrato una volta: verifica con esso l’intestazione X-Percorso-Signature.',
 };

@@ -1,4 +1,4 @@
-// The map's webhooks: each URL with its last delivery (status, failure, attempts, time), removing
+// The map's webhooks: each URL with its last delivery (delivered or failed, attempts, time), removing
 // one, and adding a URL (its signing secret is shown once).
 import { useCallback, useEffect, useState } from 'react';
 import { CircleAlert, CircleCheck, CircleDashed, Trash2, Webhook as WebhookIcon } from 'lucide-react';
@@ -20,15 +20,13 @@ function HookStatus({ hook }: { hook: Webhook }) {
       </span>
     );
   }
-  const ok = hook.lastError === null && hook.lastStatus !== null && hook.lastStatus >= 200 && hook.lastStatus < 300;
-  return ok ? (
+  return hook.lastResult === 'delivered' ? (
     <span className="hook-status is-ok">
-      <CircleCheck size={13} aria-hidden /> {t('settings.hookOk', { status: hook.lastStatus ?? '', when })}
+      <CircleCheck size={13} aria-hidden /> {t('settings.hookOk', { when })}
     </span>
   ) : (
     <span className="hook-status is-failed">
-      <CircleAlert size={13} aria-hidden />{' '}
-      {hook.lastStatus === null ? t('settings.hookFailed', { attempts: hook.attempts, when }) : t('settings.hookFailedStatus', { status: hook.lastStatus, attempts: hook.attempts, when })}
+      <CircleAlert size={13} aria-hidden /> {t('settings.hookFailed', { attempts: hook.attempts, when })}
     </span>
   );
 }
@@ -73,7 +71,6 @@ export function WebhooksSection({ editorKey }: { editorKey: string }) {
                 <Trash2 size={14} aria-hidden />
               </button>
               <HookStatus hook={hook} />
-              {hook.lastError && <span className="hook-error">{hook.lastError}</span>}
             </li>
           ))}
         </ul>

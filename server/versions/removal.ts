@@ -1,0 +1,28 @@
+// Large removals (issue 17, finding 5; the rule is the model's largeRemoval): the room checks an
+// editor's update's delete set before applying it (mayRemoveMuch: cheap, nothing is snapshotted for
+// ordinary edits), snapshots the document if it might, and confirms after applying; the snapshot is
+// then stored as an automatic version "Before deleting …", so everything up to that moment can be
+// restored.
+import * as Y from 'yjs';
+import { REMOVAL_MIN_NODES, REMOVAL_VERSION_PREFIX, ROOT, isLargeNodeRemoval, type LargeRemoval } from '../../src/model';
+
+export { largeRemoval, shapeOf, type LargeRemoval } from '../../src/model';
+
+/** Whether `update` deletes enough of the live node entries, or the title entry, to be a large removal. */
+export function mayRemoveMuch(doc: Y.Doc, update: Uint8Array): boolean {
+  const { ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return false;
+  const nodes = doc.getMap<unknown>(ROOT.nodes);
+  let deleted = 0;
+  for (const item of nodes._map.values()) if (!item.deleted && Y.isDeleted(ds, item.id)) deleted++;
+  if (isLargeNodeRemoval(deleted, nodes.size)) return true;
+  const title = doc.getMap<unknown>(ROOT.meta)._map.get('title');
+  return title !== undefined && !title.deleted && Y.isDeleted(ds, title.id);
+}
+
+/** The automatic version's name. */
+export function removalVersionName(removal: LargeRemoval): string {
+  const nodes = removal.nodesRemoved >= REMOVAL_MIN_NODES ? `${removal.nodesRemoved} of ${removal.nodesBefore} nodes` : '';
+  const what = [nodes, removal.titleRemoved ? 'the title' : ''].filter(Boolean).join(' and ');
+  return `${REMOVAL_VERSION_PREFIX} ${what}`;
+}
