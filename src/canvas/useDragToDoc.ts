@@ -9,6 +9,7 @@ import { LOCAL_USER, assignStageOwner, moveNodes, moveStage, setTouchpointStage 
 import type { JourneyFlowNode } from '../state/viewTypes';
 import { LIVE_DRAG_MAX, throttle, type LiveDrag } from '../sync/presence';
 import { LAYOUT, columnAt, dropIndex } from './layout';
+import { cardDropSlot, lowerLanesTop, sizeOf } from '../state/arrangeView';
 import { useMap } from './mapContext';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
@@ -59,16 +60,41 @@ export function useDragToDoc() {
   const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
       announce.cancel();
-      const { columns, modelNodes } = store.getState();
+      const { columns, modelNodes, nodes, laneGrowth } = store.getState();
+      const draggedIds = new Set(live.current.keys());
+      /** Where a dropped node is stored: a card in the nearest free slot of its cell; a pill in the lower lanes without their growth. */
+      const stored = (id: string, position: { x: number; y: number }): { x: number; y: number; stageId?: string | null } => {
+        const kind = modelNodes.get(id)?.kind;
+        const internal = flow.getInternalNode(id);
+        if (kind === 'touchpoint' && internal) {
+          const size = sizeOf(internal);
+          const abs = internal.internals.positionAbsolute;
+          const column = columnAt(columns, abs.x + size.width / 2);
+          const stageId = column?.id ?? null;
+          const cell = nodes
+            .filter((node) => node.type === 'touchpoint' && (node.parentId ?? null) === stageId && !draggedIds.has(node.id))
+            .map((node) => ({ ...node.position, ...sizeOf(node) }));
+          const box = { x: abs.x - (column?.x ?? 0), y: abs.y, ...size };
+          return { ...cardDropSlot(box, cell, column?.width), stageId };
+        }
+        if (laneGrowth > 0 && position.y >= lowerLanesTop() + laneGrowth) return { x: position.x, y: position.y - laneGrowth };
+        return position;
+      };
       const moves = [...live.current]
         .filter(([id]) => FREE_KINDS.has(modelNodes.get(id)?.kind ?? ''))
-        .map(([id, position]) => ({ id, ...position }));
+        .map(([id, position]) => ({ id, ...stored(id, position) }));
       live.current.clear();
       let snapBack = false;
       doc.transact(() => {
         // a peer may have removed a node while it was dragged here: move only those still there
         const stillThere = moves.filter((move) => modelNodes.has(move.id));
-        if (stillThere.length) run(() => moveNodes(doc, stillThere));
+        for (const move of stillThere) {
+          const model = modelNodes.get(move.id);
+          if (model?.kind === 'touchpoint' && move.stageId !== undefined && move.stageId !== model.stageId) {
+            run(() => setTouchpointStage(doc, move.id, move.stageId ?? null, { x: move.x, y: move.y }));
+          }
+        }
+        if (stillThere.length) run(() => moveNodes(doc, stillThere.map(({ id, x, y }) => ({ id, x, y }))));
         for (const node of dragged) {
           const model = modelNodes.get(node.id);
           const internal = flow.getInternalNode(node.id);
@@ -82,13 +108,6 @@ export function useDragToDoc() {
             const current = columns.findIndex((column) => column.id === model.id);
             if (index !== current) run(() => moveStage(doc, model.id, index));
             snapBack = true;
-          } else if (model.kind === 'touchpoint') {
-            const column = columnAt(columns, center.x);
-            const stageId = column?.id ?? null;
-            if (stageId !== model.stageId) {
-              const position = column ? { x: abs.x - column.x, y: abs.y } : { x: abs.x, y: abs.y };
-              run(() => setTouchpointStage(doc, model.id, stageId, position));
-            }
           } else if (model.kind === 'owner' && center.y >= 0 && center.y <= LAYOUT.headerHeight) {
             const column = columnAt(columns, center.x);
             const start = startPositions.current.get(model.id);
