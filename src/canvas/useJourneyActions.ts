@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { MEDIUM_STYLE } from './channelStyle';
 import { useFitNodes } from './useFitNodes';
 import { useMap } from './mapContext';
+import { useRevealNode } from './useRevealNode';
 import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
 
 export interface JourneyActions {
@@ -23,6 +24,7 @@ export function useJourneyActions(): JourneyActions {
   const flow = useReactFlow();
   const startEditing = useUi((state) => state.startEditing);
   const fit = useFitNodes();
+  const reveal = useRevealNode();
 
   return useMemo(() => {
     const countKind = (kind: string) => [...store.getState().modelNodes.values()].filter((node) => node.kind === kind).length;
@@ -32,6 +34,7 @@ export function useJourneyActions(): JourneyActions {
     const created = (id: unknown) => {
       if (typeof id !== 'string') return;
       selectOnly(id);
+      reveal(id); // mounted where the person looks, its rename box opens there
       startEditing(id);
     };
     return {
@@ -66,5 +69,5 @@ export function useJourneyActions(): JourneyActions {
         fit({ duration: 250 });
       },
     };
-  }, [doc, store, run, flow, fit, startEditing]);
+  }, [doc, store, run, flow, fit, reveal, startEditing]);
 }

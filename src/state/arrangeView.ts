@@ -7,6 +7,7 @@
 // nodes give the same view on every client.
 import { CANVAS_HEIGHT, ESTIMATED_SIZE, laneTop } from '../canvas/layout';
 import { nearestFreeSlot, pushApart, type Item, type Point, type Rect } from './noOverlap';
+import type { Obstacle } from './edgeRoute';
 import type { JourneyFlowNode } from './viewTypes';
 
 /** Space between cards in a cell, pills in a row, owners in the rail. */
@@ -57,6 +58,8 @@ export interface ArrangedView {
   nodes: JourneyFlowNode[];
   /** How much taller the touchpoints lane is than its default height. */
   laneGrowth: number;
+  /** Where the cards are drawn (absolute flow boxes), for routing edges around them. */
+  cardBoxes: Obstacle[];
 }
 
 export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
@@ -79,7 +82,8 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
       const position = stacked.get(item.id) ?? { x: item.x, y: item.y };
       positions.set(item.id, position);
       const parentY = parentId ? (byId.get(parentId)?.position.y ?? 0) : 0;
-      if (!byId.get(item.id)?.dragging && item.y < lowerLanesTop()) lowestCard = Math.max(lowestCard, parentY + position.y + item.height);
+      // a stage's cards all live in the touchpoints lane, however far down they were put
+      if (parentId && !byId.get(item.id)?.dragging) lowestCard = Math.max(lowestCard, parentY + position.y + item.height);
     }
   }
   const laneGrowth = Math.max(0, Math.ceil(lowestCard + LANE_PADDING - laneTop('channels')));
@@ -124,7 +128,8 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
     if (!position || node.dragging || (position.x === node.position.x && position.y === node.position.y)) return node;
     return { ...node, position } as JourneyFlowNode;
   });
-  return { nodes: arranged, laneGrowth };
+  const cardBoxes = nodes.filter((node) => node.type === 'touchpoint').map((node) => ({ id: node.id, ...absolute(node) }));
+  return { nodes: arranged, laneGrowth, cardBoxes };
 }
 
 /** Top of the cards' area in the touchpoints lane. */

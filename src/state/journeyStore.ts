@@ -12,6 +12,7 @@ import type { NodeMetrics } from '../canvas/metrics/metricViews';
 import { useUi } from './uiStore';
 import { ViewCache, deriveView } from './journeyView';
 import { arrangeView } from './arrangeView';
+import type { Obstacle } from './edgeRoute';
 import type { JourneyFlowNode, PathFlowEdge } from './viewTypes';
 
 export interface JourneyViewState {
@@ -27,6 +28,8 @@ export interface JourneyViewState {
   edges: PathFlowEdge[];
   /** How much taller than its default the touchpoints lane is drawn (arrangeView). */
   laneGrowth: number;
+  /** The cards' boxes where they are drawn; a new array only when the layout changes (not on drag frames). */
+  cardBoxes: Obstacle[];
   /** Model nodes by id, for panels and commands that need the current values. */
   modelNodes: ReadonlyMap<string, JourneyNode>;
   /** The map's owners; the same array object until an owner changes (stage headers subscribe). */
@@ -65,9 +68,9 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 const REAL_HANDLES = { handles: undefined };
 
 /** The nodes placed so that none overlaps (arrangeView); the same array when nothing moved. */
-function arranged(nodes: JourneyFlowNode[]): { nodes: JourneyFlowNode[]; laneGrowth: number } {
+function arranged(nodes: JourneyFlowNode[]): { nodes: JourneyFlowNode[]; laneGrowth: number; cardBoxes: Obstacle[] } {
   const view = arrangeView(nodes);
-  return { nodes: sameItems(view.nodes, nodes) ? nodes : view.nodes, laneGrowth: view.laneGrowth };
+  return { nodes: sameItems(view.nodes, nodes) ? nodes : view.nodes, laneGrowth: view.laneGrowth, cardBoxes: view.cardBoxes };
 }
 
 function carryLocalState<T extends { id: string; selected?: boolean }>(derived: T[], current: T[], lastDerived: Map<string, T>): T[] {
@@ -127,7 +130,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
     const { colorBy, cardMetrics } = useUi.getState();
     const metricData = metrics.snapshot(modelNodes, { colorBy, cardMetrics });
     const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media, openComments: openCommentCounts(doc), metricViews: metricData.views }, cache);
-    const { nodes, laneGrowth } = arranged(current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes);
+    const { nodes, laneGrowth, cardBoxes } = arranged(current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes);
     const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
     lastNodes = new Map(view.nodes.map((node) => [node.id, node]));
     lastEdges = new Map(view.edges.map((edge) => [edge.id, edge]));
@@ -139,6 +142,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       nodes,
       placedNodes: view.nodes,
       laneGrowth,
+      cardBoxes,
       edges,
       modelNodes: new Map(modelNodes),
       owners: previousOwners && sameItems(previousOwners, owners) ? previousOwners : owners,
