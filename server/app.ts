@@ -13,9 +13,8 @@ import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
 import { relayRevocations } from './scale/revocations';
-import { PostgresStore } from './storage/postgres';
-import { PostgresMediaFiles } from './storage/postgresMediaFiles';
-import { SqliteStore } from './storage/sqlite';
+import { PostgresStore } from './storage/postgres/store';
+import { SqliteStore } from './storage/sqlite/store';
 import type { Store } from './storage/store';
 import { CLOSE } from './sync/closeCodes';
 import { attachSync } from './sync/connection';
@@ -72,7 +71,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   });
 
   // scale-out: PostgreSQL (schema migrated here) and the Redis relay; else SQLite in DATA_DIR
-  const store =
+  const store: Store =
     givenStore ??
     (config.databaseUrl
       ? await PostgresStore.connect(config.databaseUrl, { log: app.log.child({ component: 'postgres' }) })
@@ -83,10 +82,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   const features = createFeatures({ store, log: app.log, ...(timing ? { timing } : {}) });
   const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks, relay });
   if (relay) relay.attach({ ...rooms.relayTarget(), revokedElsewhere: relayRevocations(features.sockets, relay) });
-  // media files live in DATA_DIR/media whichever Store records them
-  // (with PostgreSQL the bytes live there too, and DATA_DIR/media is this process's cache of them)
-  const pgMedia = store instanceof PostgresStore ? new PostgresMediaFiles(config.dataDir, store.media) : undefined;
-  const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes, pgMedia);
+  // media files live in DATA_DIR/media unless the Store keeps the bytes itself
+  // (PostgreSQL: in the database, and DATA_DIR/media is this process's cache of them)
+  const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes, store.mediaFiles?.(config.dataDir));
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

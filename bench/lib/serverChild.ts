@@ -24,7 +24,7 @@ const send = (message: unknown) => process.send?.(message);
 async function startPercorso(): Promise<{ port: number; close(): Promise<void> }> {
   // imported here, not at the top: the reference server must load only its own (CommonJS) copy of yjs
   const { createPercorsoServer } = await import('../../server/app');
-  const { MemoryStore } = await import('../../server/storage/memory');
+  const { MemoryStore } = await import('../../server/storage/memory/store');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'percorso-bench-server-'));
   const server = await createPercorsoServer({
     port: 0,

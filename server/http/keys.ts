@@ -24,7 +24,7 @@ export function keyRoutes(app: FastifyInstance, deps: { store: Store; sockets: S
     const map = await requireEditor(store, request.params.id, request, 'rotate keys');
     const { role } = request.body;
     const key = randomToken();
-    await store.setKeyHash(map.id, role, hashKey(key));
+    await store.docs.setKeyHash(map.id, role, hashKey(key));
     // the sockets of the old key go now; the caller's own socket too if it used the rotated key
     const closed = sockets.revoke(map.id, role === 'editor' ? map.editorKeyHash : map.viewerKeyHash, CLOSE.keyRotated);
     request.log.info({ mapId: map.id, role, closedSockets: closed }, 'key rotated');
@@ -33,7 +33,7 @@ export function keyRoutes(app: FastifyInstance, deps: { store: Store; sockets: S
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/ingest-key', async (request) => {
     const map = await requireEditor(store, request.params.id, request, 'see the ingest key');
-    const ingest = await store.getIngestKey(map.id);
+    const ingest = await store.features.getIngestKey(map.id);
     return { exists: ingest !== null, rotatedAt: ingest?.rotatedAt ?? null };
   });
 
@@ -41,7 +41,7 @@ export function keyRoutes(app: FastifyInstance, deps: { store: Store; sockets: S
     const map = await requireEditor(store, request.params.id, request, 'make an ingest key');
     const ingestKey = randomToken();
     const rotatedAt = new Date().toISOString();
-    if (!(await store.setIngestKey(map.id, { keyHash: hashKey(ingestKey), rotatedAt }))) {
+    if (!(await store.features.setIngestKey(map.id, { keyHash: hashKey(ingestKey), rotatedAt }))) {
       throw new HttpError(404, 'not_found', 'No map with this id');
     }
     return { ingestKey, rotatedAt };

@@ -27,7 +27,7 @@ export async function authorize(
   request: FastifyRequest,
   key: string | null = bearerKey(request),
 ): Promise<{ map: MapRecord; role: Role }> {
-  const map = isMapId(id) ? await store.getMap(id) : null;
+  const map = isMapId(id) ? await store.docs.getMap(id) : null;
   if (!map) throw new HttpError(404, 'not_found', 'No map with this id');
   if (!key) throw new HttpError(401, 'missing_key', 'This map needs a key: send Authorization: Bearer KEY');
   const role = resolveRole(key, map);
@@ -53,7 +53,7 @@ export function mapRoutes(app: FastifyInstance, deps: { store: Store; rooms: Roo
     }
     const { editorKey, viewerKey } = newKeys();
     const id = randomToken();
-    await store.createMap({
+    await store.docs.createMap({
       id,
       title,
       editorKeyHash: hashKey(editorKey),
@@ -74,7 +74,7 @@ export function mapRoutes(app: FastifyInstance, deps: { store: Store; rooms: Roo
     if (role !== 'editor') throw new HttpError(403, 'editor_key_required', 'Only the editor key can delete a map');
     rooms.mapDeleted(map.id); // clients closed with 4410 before the data goes
     // media rows go with the map; files no other map records are deleted after it
-    await media.deleteMapWithMedia(map.id, () => store.deleteMap(map.id));
+    await media.deleteMapWithMedia(map.id, () => store.docs.deleteMap(map.id));
     return reply.code(204).send();
   });
 }

@@ -16,11 +16,11 @@ export const INGEST_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** 404, 401, 403 in that order; the editor and viewer keys are refused like a wrong key, with their own code. */
 async function authorizeIngest(store: Store, id: string, request: FastifyRequest): Promise<void> {
-  const map = isMapId(id) ? await store.getMap(id) : null;
+  const map = isMapId(id) ? await store.docs.getMap(id) : null;
   if (!map) throw new HttpError(404, 'not_found', 'No map with this id');
   const key = bearerKey(request);
   if (!key) throw new HttpError(401, 'missing_key', 'Send the map\'s ingest key: Authorization: Bearer INGEST_KEY');
-  const ingest = await store.getIngestKey(map.id);
+  const ingest = await store.features.getIngestKey(map.id);
   if (ingest && keyMatches(key, ingest.keyHash)) return;
   if (resolveRole(key, map)) {
     throw new HttpError(403, 'ingest_key_required', 'Only the map\'s ingest key can send metrics (an editor makes one with POST /api/maps/:id/ingest-key)');

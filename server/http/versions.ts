@@ -26,7 +26,7 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
   const { store, rooms, autoVersions } = deps;
 
   async function findVersion(mapId: string, versionId: string) {
-    const version = await store.getVersion(mapId, requireToken(versionId, 'version'));
+    const version = await store.features.getVersion(mapId, requireToken(versionId, 'version'));
     if (!version) throw new HttpError(404, 'not_found', 'No version with this id');
     return version;
   }
@@ -47,7 +47,7 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/versions', async (request) => {
     const { map } = await authorize(store, request.params.id, request);
-    return { versions: (await store.listVersions(map.id)).map(publicVersion) };
+    return { versions: (await store.features.listVersions(map.id)).map(publicVersion) };
   });
 
   app.get<{ Params: VersionParams }>('/api/maps/:id/versions/:versionId', async (request, reply) => {

@@ -46,24 +46,24 @@ export function webhookRoutes(app: FastifyInstance, deps: { store: Store }): voi
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/webhooks', async (request) => {
     const map = await requireEditor(store, request.params.id, request, 'see webhooks');
-    return { webhooks: (await store.listWebhooks(map.id)).map(publicHook) };
+    return { webhooks: (await store.features.listWebhooks(map.id)).map(publicHook) };
   });
 
   app.post<{ Params: { id: string }; Body: { url: string } }>('/api/maps/:id/webhooks', { schema: createSchema }, async (request, reply) => {
     const map = await requireEditor(store, request.params.id, request, 'add webhooks');
     const url = checkUrl(request.body.url);
-    if ((await store.listWebhooks(map.id)).length >= WEBHOOKS_PER_MAP) {
+    if ((await store.features.listWebhooks(map.id)).length >= WEBHOOKS_PER_MAP) {
       throw new HttpError(400, 'bad_request', `A map has at most ${WEBHOOKS_PER_MAP} webhooks`);
     }
     const hook = { id: randomToken(), mapId: map.id, url, secret: newSecret(), createdAt: new Date().toISOString() };
-    if (!(await store.addWebhook(hook))) throw new HttpError(404, 'not_found', 'No map with this id');
+    if (!(await store.features.addWebhook(hook))) throw new HttpError(404, 'not_found', 'No map with this id');
     return reply.code(201).send({ id: hook.id, url: hook.url, secret: hook.secret, createdAt: hook.createdAt });
   });
 
   app.delete<{ Params: { id: string; hookId: string } }>('/api/maps/:id/webhooks/:hookId', async (request, reply) => {
     const map = await requireEditor(store, request.params.id, request, 'remove webhooks');
     const hookId = requireToken(request.params.hookId, 'webhook');
-    if (!(await store.deleteWebhook(map.id, hookId))) throw new HttpError(404, 'not_found', 'No webhook with this id');
+    if (!(await store.features.deleteWebhook(map.id, hookId))) throw new HttpError(404, 'not_found', 'No webhook with this id');
     return reply.code(204).send();
   });
 }

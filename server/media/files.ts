@@ -33,7 +33,7 @@ export class MediaFiles {
     return path.join(this.root, hash.slice(0, 2), hash);
   }
 
-  /** Where the bytes of `hash` can be read now (a subclass may fetch them first; see postgresMediaFiles.ts). */
+  /** Where the bytes of `hash` can be read now (a subclass may fetch them first; see storage/postgres/mediaFiles.ts). */
   async localPath(hash: string): Promise<string> {
     return this.pathOf(hash);
   }

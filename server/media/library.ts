@@ -52,7 +52,7 @@ export class MediaLibrary {
       const record: MediaRecord = { hash: received.hash, name, ...type, size: received.size, createdAt: new Date().toISOString() };
       await this.hashLocks.run(record.hash, async () => {
         await this.files.place(received.tmpPath, record.hash);
-        const added = await this.mapLocks.run(input.mapId, () => this.store.addMedia(input.mapId, record));
+        const added = await this.mapLocks.run(input.mapId, () => this.store.media.add(input.mapId, record));
         if (!added) {
           await this.collectLocked(record.hash);
           throw new MediaRefused('map_gone', 'The map was deleted during the upload');
@@ -66,7 +66,7 @@ export class MediaLibrary {
 
   /** The map's record of `hash` and the path of its bytes, or null. */
   async find(mapId: string, hash: string): Promise<{ record: MediaRecord; path: string } | null> {
-    const record = await this.store.getMedia(mapId, hash);
+    const record = await this.store.media.get(mapId, hash);
     return record ? { record, path: await this.files.localPath(hash) } : null;
   }
 
@@ -77,7 +77,7 @@ export class MediaLibrary {
    */
   async deleteMapWithMedia<T>(mapId: string, deleteMap: () => Promise<T>): Promise<T> {
     const { hashes, result } = await this.mapLocks.run(mapId, async () => {
-      const listed = await this.store.listMediaHashes(mapId);
+      const listed = await this.store.media.listHashes(mapId);
       return { hashes: listed, result: await deleteMap() };
     });
     for (const hash of hashes) await this.hashLocks.run(hash, () => this.collectLocked(hash));
@@ -86,6 +86,6 @@ export class MediaLibrary {
 
   /** Deletes the file of `hash` if no map records it. Call with the hash's lock held. */
   private async collectLocked(hash: string): Promise<void> {
-    if (!(await this.store.isMediaReferenced(hash))) await this.files.remove(hash);
+    if (!(await this.store.media.isReferenced(hash))) await this.files.remove(hash);
   }
 }

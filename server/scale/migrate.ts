@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { foldUpdates, PostgresStore } from '../storage/postgres';
-import { inTransaction } from '../storage/postgresTx';
+import { foldUpdates } from '../storage/postgres/docs';
+import { PostgresStore } from '../storage/postgres/store';
+import { inTransaction } from '../storage/postgres/tx';
 
 export interface MigrationReport {
   maps: number;
@@ -70,7 +71,7 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
     const maps = db.prepare('SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps ORDER BY created_at, id').all() as MapRow[];
     const storedFiles = new Set<string>();
     for (const map of maps) {
-      if (await store.getMap(map.id)) {
+      if (await store.docs.getMap(map.id)) {
         report.skipped++;
         log(`skip ${map.id} (already in PostgreSQL)`);
         continue;

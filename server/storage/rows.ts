@@ -1,6 +1,38 @@
 // Row shapes shared by the SQL stores (SQLite and PostgreSQL name their columns alike) and their
 // conversion to the Store's records.
-import type { VersionInfo, WebhookRecord } from './store';
+import type { MapRecord, MediaRecord, VersionInfo, WebhookRecord } from './store';
+
+export const MAP_COLUMNS = 'id, title, editor_key_hash, viewer_key_hash, created_at';
+
+export interface MapRow {
+  id: string;
+  title: string;
+  editor_key_hash: string;
+  viewer_key_hash: string;
+  created_at: string;
+}
+
+export function toMap(row: MapRow): MapRecord {
+  return { id: row.id, title: row.title, editorKeyHash: row.editor_key_hash, viewerKeyHash: row.viewer_key_hash, createdAt: row.created_at };
+}
+
+export const MEDIA_COLUMNS = 'hash, name, mime, size, kind, created_at';
+
+export interface MediaRow {
+  hash: string;
+  name: string;
+  mime: string;
+  /** PostgreSQL returns a BIGINT as a string. */
+  size: number | string;
+  kind: MediaRecord['kind'];
+  created_at: string;
+}
+
+export function toMedia(row: MediaRow): MediaRecord {
+  return { hash: row.hash, name: row.name, mime: row.mime, size: Number(row.size), kind: row.kind, createdAt: row.created_at };
+}
+
+export const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
 
 export interface WebhookRow {
   id: string;

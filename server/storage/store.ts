@@ -1,6 +1,9 @@
-// The storage contract of the server. SQLite implements it today (sqlite.ts); a PostgreSQL store
-// can implement it for scale-out. Every method returns a Promise so an asynchronous store fits;
-// a synchronous store may do its work before returning an already-settled Promise.
+// The storage contract of the server, in three parts: `docs` (maps, their update log and snapshots),
+// `media` (which map holds which upload) and `features` (ingest keys, webhooks, versions). Each
+// backend lives in its own folder (sqlite/, postgres/, memory/) and implements the parts; README.md
+// says how to add one. Every method returns a Promise so an asynchronous store fits; a synchronous
+// store may do its work before returning an already-settled Promise.
+import type { MediaFiles } from '../media/files';
 
 export interface MapRecord {
   id: string;
@@ -24,7 +27,7 @@ export interface StoredDocument {
   updates: { seq: number; bytes: Uint8Array }[];
 }
 
-// --- media (uploads of a map; the bytes live elsewhere, content-addressed by hash) ---
+// uploads of a map (the bytes live elsewhere, content-addressed by hash)
 export interface MediaRecord {
   hash: string; // sha-256 of the bytes, lower-case hex
   name: string;
@@ -33,9 +36,8 @@ export interface MediaRecord {
   kind: 'image' | 'audio' | 'video' | 'document';
   createdAt: string; // ISO time
 }
-// --- end media ---
 
-// --- keys, webhooks, versions (ingest API, metric alerts, version history) ---
+// ingest API, metric alerts, version history
 export interface IngestKeyRecord {
   keyHash: string; // SHA-256 hex, like the editor and viewer keys
   rotatedAt: string; // ISO time it was created or last rotated
@@ -78,12 +80,14 @@ export interface NewVersion extends VersionInfo {
 }
 
 export type StoredVersion = NewVersion;
-// --- end keys, webhooks, versions ---
 
-export interface Store {
+export type NewWebhook = Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>;
+
+/** Maps, their update log and their snapshots. deleteMap removes the map's media and features too. */
+export interface DocStore {
   createMap(map: NewMap): Promise<void>;
   getMap(id: string): Promise<MapRecord | null>;
-  /** Removes the map and all its data; false if it did not exist. */
+  /** Removes the map and all its data (media records, keys, webhooks, versions); false if it did not exist. */
   deleteMap(id: string): Promise<boolean>;
   /**
    * Appends one Yjs update durably (committed when the Promise resolves) and returns its seq,
@@ -99,27 +103,30 @@ export interface Store {
    */
   compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   setTitle(mapId: string, title: string): Promise<void>;
-
-  // --- media: which map may read which stored bytes. deleteMap removes a map's media rows too. ---
-  /** Records that `mapId` holds these bytes; a second record of the same hash keeps the first. False if the map does not exist. */
-  addMedia(mapId: string, media: MediaRecord): Promise<boolean>;
-  /** The map's record of this hash, or null (also for an unknown map). */
-  getMedia(mapId: string, hash: string): Promise<MediaRecord | null>;
-  /** Hashes of every media record of the map. */
-  listMediaHashes(mapId: string): Promise<string[]>;
-  /** Whether any map still records this hash (its file must then be kept). */
-  isMediaReferenced(hash: string): Promise<boolean>;
-  // --- end media ---
-
-  // --- keys, webhooks, versions. deleteMap removes them too. ---
   /** Replaces the hash of the map's editor or viewer key: the old key stops opening it. */
   setKeyHash(mapId: string, role: 'editor' | 'viewer', keyHash: string): Promise<void>;
+}
+
+/** Which map may read which stored bytes (the bytes themselves live in MediaFiles). */
+export interface MediaStore {
+  /** Records that `mapId` holds these bytes; a second record of the same hash keeps the first. False if the map does not exist. */
+  add(mapId: string, media: MediaRecord): Promise<boolean>;
+  /** The map's record of this hash, or null (also for an unknown map). */
+  get(mapId: string, hash: string): Promise<MediaRecord | null>;
+  /** Hashes of every media record of the map. */
+  listHashes(mapId: string): Promise<string[]>;
+  /** Whether any map still records this hash (its file must then be kept). */
+  isReferenced(hash: string): Promise<boolean>;
+}
+
+/** Ingest keys, webhooks and versions of maps. */
+export interface FeatureStore {
   /** The map's ingest key, or null if it has none (or the map does not exist). */
   getIngestKey(mapId: string): Promise<IngestKeyRecord | null>;
   /** Creates or replaces the map's ingest key. False if the map does not exist. */
   setIngestKey(mapId: string, key: IngestKeyRecord): Promise<boolean>;
   /** False if the map does not exist. A new hook has no deliveries (attempts 0). */
-  addWebhook(hook: Pick<WebhookRecord, 'id' | 'mapId' | 'url' | 'secret' | 'createdAt'>): Promise<boolean>;
+  addWebhook(hook: NewWebhook): Promise<boolean>;
   /** The map's hooks, oldest first. */
   listWebhooks(mapId: string): Promise<WebhookRecord[]>;
   deleteWebhook(mapId: string, hookId: string): Promise<boolean>;
@@ -132,7 +139,16 @@ export interface Store {
   getVersion(mapId: string, versionId: string): Promise<StoredVersion | null>;
   /** createdAt of the map's newest automatic version, or null. */
   latestAutoVersionAt(mapId: string): Promise<string | null>;
-  // --- end keys, webhooks, versions ---
+}
 
+export interface Store {
+  readonly docs: DocStore;
+  readonly media: MediaStore;
+  readonly features: FeatureStore;
+  /**
+   * Where this backend keeps the bytes of uploads, if not as plain files in DATA_DIR/media (the
+   * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.
+   */
+  mediaFiles?(dataDir: string): MediaFiles;
   close(): Promise<void>;
 }

@@ -36,7 +36,7 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
 /** The decision on an upgrade: a role, or the close reason to send right after the upgrade. */
 async function authorize(store: Store, mapId: string, key: string | null): Promise<Role | CloseReason> {
   if (!isMapId(mapId)) return CLOSE.unknownMap;
-  const map = await store.getMap(mapId);
+  const map = await store.docs.getMap(mapId);
   if (!map) return CLOSE.unknownMap;
   if (!key) return CLOSE.missingKey;
   return resolveRole(key, map) ?? CLOSE.wrongKey;

@@ -109,7 +109,7 @@ export class Room {
     try {
       // listen to other processes first: an update they commit after the read below is relayed
       await this.deps.relay?.subscribe(this.mapId);
-      const stored = await this.deps.store.loadDocument(this.mapId);
+      const stored = await this.deps.store.docs.loadDocument(this.mapId);
       if (!stored) throw new MapNotFound();
       this.doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
@@ -268,7 +268,7 @@ export class Room {
   async resync(): Promise<boolean> {
     await this.loaded.catch(() => undefined); // a load in progress may have read before the relay was back
     if (this.state !== 'ready') return true;
-    const stored = await this.deps.store.loadDocument(this.mapId);
+    const stored = await this.deps.store.docs.loadDocument(this.mapId);
     if (!stored) return false;
     if (this.state !== 'ready') return true;
     const updates = stored.updates.map((u) => u.bytes);
@@ -304,7 +304,7 @@ export class Room {
     let appended: Promise<number>;
     try {
       // Called synchronously, in update order; relayed below only once the store has committed it.
-      appended = this.deps.store.appendUpdate(this.mapId, update);
+      appended = this.deps.store.docs.appendUpdate(this.mapId, update);
     } catch (err) {
       appended = Promise.reject(err);
     }
@@ -342,7 +342,7 @@ export class Room {
     if (!event.keysChanged.has('title') || this.state !== 'ready') return;
     const title = this.doc.getMap<unknown>('meta').get('title');
     if (typeof title !== 'string' || title.trim() === '') return;
-    this.deps.store.setTitle(this.mapId, title.trim().slice(0, TITLE_MAX)).catch((err: unknown) => {
+    this.deps.store.docs.setTitle(this.mapId, title.trim().slice(0, TITLE_MAX)).catch((err: unknown) => {
       this.deps.log.error({ mapId: this.mapId, err }, 'could not store title');
     });
   };
@@ -379,7 +379,7 @@ export class Room {
     const uptoSeq = this.lastSeq;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
-      const compact = (): Promise<void> => this.deps.store.compact(this.mapId, snapshot, uptoSeq);
+      const compact = (): Promise<void> => this.deps.store.docs.compact(this.mapId, snapshot, uptoSeq);
       // scale-out: one process at a time (if another holds the lock, its compaction folds the log)
       if (this.deps.relay) await this.deps.relay.exclusive(`compact:${this.mapId}`, COMPACT_LOCK_MS, compact);
       else await compact();

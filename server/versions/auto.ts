@@ -44,7 +44,7 @@ export class AutoVersions {
     const mapId = room.mapId;
     let newest = this.newest.get(mapId);
     if (newest === undefined) {
-      const at = await this.deps.store.latestAutoVersionAt(mapId);
+      const at = await this.deps.store.features.latestAutoVersionAt(mapId);
       newest = at === null ? -Infinity : Date.parse(at);
       this.newest.set(mapId, newest);
     }

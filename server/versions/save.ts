@@ -22,7 +22,7 @@ export async function saveVersion(store: Store, mapId: string, doc: Y.Doc, name:
     auto,
     snapshot: Y.encodeStateAsUpdate(doc),
   };
-  if (!(await store.addVersion(version))) throw new MapNotFound();
+  if (!(await store.features.addVersion(version))) throw new MapNotFound();
   const { snapshot: _bytes, ...info } = version;
   return info;
 }

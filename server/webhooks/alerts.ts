@@ -62,7 +62,7 @@ export class MetricAlerts {
 
   private async dispatch(mapId: string, alerts: MetricRedEvent[]): Promise<void> {
     try {
-      const hooks = await this.deps.store.listWebhooks(mapId);
+      const hooks = await this.deps.store.features.listWebhooks(mapId);
       for (const alert of alerts) for (const hook of hooks) this.deps.sender.send(hook, alert);
       if (hooks.length > 0) this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts sent');
     } catch (err) {

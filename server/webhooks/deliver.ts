@@ -61,7 +61,7 @@ export class WebhookSender {
       const at = new Date().toISOString();
       const outcome = await this.attempt(hook, body, type, deliveryId);
       if (this.stopping.signal.aborted && outcome.error !== null) return; // cut short by shutdown: not the receiver's failure
-      await this.deps.store.recordWebhookDelivery(hook.id, { ...outcome, attempts: attempt, at });
+      await this.deps.store.features.recordWebhookDelivery(hook.id, { ...outcome, attempts: attempt, at });
       if (outcome.error === null) return;
       const delay = retryDelaysMs[attempt - 1];
       this.deps.log.warn({ hookId: hook.id, attempt, status: outcome.status, error: outcome.error, retry: delay !== undefined }, 'webhook attempt failed');

@@ -3,7 +3,7 @@ import { Route, Switch } from 'wouter';
 import { HomePage } from './HomePage';
 import { MapPage } from './MapPage';
 import { Toasts } from './Toasts';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useT } from '../i18n';
 
 export function App() {

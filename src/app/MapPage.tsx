@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { ModelError, setJourneyMeta } from '../model';
-import { MapContext, type MapContextValue } from '../canvas/mapContext';
-import { JourneyCanvas } from '../canvas/JourneyCanvas';
+import { MapContext, type MapContextValue } from '../state/session';
+import { MapCanvas } from './MapCanvas';
 import { InlineLabel } from '../canvas/InlineLabel';
 import { updateTitle } from '../db/myMaps';
 import { useUi } from '../state/uiStore';
@@ -147,7 +147,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
         )}
         {profile && !profile.chosen && <ProfileDialog />}
         <div className="map-body">
-          <JourneyCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+          <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
           <Sidebar />
         </div>
       </div>

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { PresenceStore } from '../state/presenceStore';
-import { initials } from '../canvas/nodes/StageNode';
+import { initials } from '../ui/initials';
 import { useT } from '../i18n';
 
 export const PresenceAvatars = memo(function PresenceAvatars({ presence }: { presence: PresenceStore }) {

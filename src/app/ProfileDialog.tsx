@@ -1,7 +1,7 @@
 // Asked once per browser: the name and colour the others see on a shared map.
 import { useState, type FormEvent } from 'react';
 import { PRESENCE_COLORS } from '../db/profile';
-import { ColorSwatches } from '../panels/fields';
+import { ColorSwatches } from '../ui/fields';
 import { useT } from '../i18n';
 import { useProfileStore } from './useProfile';
 

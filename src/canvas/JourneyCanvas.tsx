@@ -1,6 +1,6 @@
 // The journey canvas: React Flow over the doc→view store. Every edit goes through a model command;
 // React Flow's own state changes (selection, measuring, in-progress drags) stay local.
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -22,18 +22,18 @@ import { Maximize } from 'lucide-react';
 import { LOCAL_USER, addTouchpoint, connect, removeEdge, removeNodes, roots } from '../model';
 import { type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
 import { edgeTypes, nodeTypes } from './flowTypes';
-import { useMap } from './mapContext';
-import { touchpointAtPoint } from './placement';
+import { useMap } from '../state/session';
+import { touchpointAtPoint } from '../state/placement';
 import { Toolbar } from './Toolbar';
 import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { EmptyMapHint } from './EmptyMapHint';
-import { nodesBox, openingViewport } from './layout';
+import { nodesBox, openingViewport } from '../state/layout';
 import { useFitNodes } from './useFitNodes';
 import { everyNodeMeasured } from './everyNodeMeasured';
 import { useUi } from '../state/uiStore';
-import { useCanvasFocus } from './showOnCanvas';
+import { useCanvasFocus } from './useCanvasFocus';
 import { FocusOverlay } from './focus/FocusOverlay';
 import { usePresenceBroadcast } from './presence/usePresenceBroadcast';
 import { RemoteCursors } from './presence/RemoteCursors';
@@ -42,18 +42,25 @@ import { useFollow } from './presence/useFollow';
 import { useRemoteDrags } from './presence/useRemoteDrags';
 import { t as translateNow, useT } from '../i18n';
 import { MetricsControls } from './metrics/MetricsControls';
-import { useCsvDrop } from '../panels/csv/useCsvDrop';
+import { useFileDrop, type FileDropTarget } from './useFileDrop';
 
 const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
 const NO_NODES: JourneyFlowNode[] = [];
 const NO_EDGES: PathFlowEdge[] = [];
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
 
-/**
- * `synced`: the server's copy is here. `localReady`: this browser's offline copy is loaded, which
- * counts as loaded when it has content (a first visit's empty copy must not decide the opening view).
- */
-export function JourneyCanvas({ synced, localReady = false }: { synced: boolean; localReady?: boolean }) {
+export interface JourneyCanvasProps {
+  /** The server's copy is here. */
+  synced: boolean;
+  /** This browser's offline copy is loaded; counts as loaded when it has content (a first visit's empty copy must not decide the opening view). */
+  localReady?: boolean;
+  /** What a file dropped on the map does (the app's CSV import); none: drops are ignored. */
+  fileDrop?: FileDropTarget;
+  /** Extra buttons at the end of the metrics bar (the app's CSV import button), for editors. */
+  metricsActions?: ReactNode;
+}
+
+export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsActions }: JourneyCanvasProps) {
   const { doc, store, readOnly, run, undo, presence } = useMap();
   const presenceHandlers = usePresenceBroadcast();
   const stopFollowingOnOwnMove = useFollow(presence);
@@ -68,7 +75,7 @@ export function JourneyCanvas({ synced, localReady = false }: { synced: boolean;
   const actions = useJourneyActions();
   const t = useT();
   const { queueMoves, onNodeDragStart, onNodeDragStop } = useDragToDoc();
-  const { className: csvDropClass, ...csvDrop } = useCsvDrop(readOnly); // a CSV dropped on the map opens the import
+  const { className: dropClass, ...dropHandlers } = useFileDrop(fileDrop, readOnly);
   useShortcuts(actions, store, readOnly, undo);
 
   // Where the map opens, once it is loaded (openingViewport): a map that fits whole at a readable
@@ -142,7 +149,7 @@ export function JourneyCanvas({ synced, localReady = false }: { synced: boolean;
   );
 
   return (
-    <div className={`canvas ${csvDropClass}`} {...csvDrop} onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
+    <div className={`canvas ${dropClass}`} {...dropHandlers} onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
       <ReactFlow<JourneyFlowNode, PathFlowEdge>
         nodes={shown}
         edges={shownEdges}
@@ -180,7 +187,7 @@ export function JourneyCanvas({ synced, localReady = false }: { synced: boolean;
         {presence && <RemoteCursors presence={presence} />}
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
-        <MetricsControls />
+        <MetricsControls actions={readOnly ? null : metricsActions} />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
           <ControlButton onClick={() => fit({ duration: 250 })} title={t('toolbar.fitHint')} aria-label={t('toolbar.fitHint')}>
             <Maximize aria-hidden style={{ fill: 'none' }} />

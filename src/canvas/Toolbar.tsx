@@ -3,7 +3,7 @@ import { memo, useState } from 'react';
 import { Columns3, Maximize, Eye, Radio, Redo2, SquarePlus, StickyNote, Undo2, UserPlus } from 'lucide-react';
 import { useStore } from 'zustand';
 import type { JourneyUndo } from '../state/undo';
-import { CHANNEL_PRESETS, MEDIUM_STYLE } from './channelStyle';
+import { CHANNEL_PRESETS, MEDIUM_STYLE } from '../state/channelStyle';
 import type { JourneyActions } from './useJourneyActions';
 import { useT } from '../i18n';
 

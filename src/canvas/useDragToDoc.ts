@@ -8,9 +8,9 @@ import { useReactFlow, type NodeChange, type OnNodeDrag } from '@xyflow/react';
 import { LOCAL_USER, assignStageOwner, moveNodes, moveStage, setTouchpointStage } from '../model';
 import type { JourneyFlowNode } from '../state/viewTypes';
 import { LIVE_DRAG_MAX, throttle, type LiveDrag } from '../sync/presence';
-import { LAYOUT, columnAt, dropIndex } from './layout';
+import { LAYOUT, columnAt, dropIndex } from '../state/layout';
 import { cardDropSlot, lowerLanesTop, sizeOf } from '../state/arrangeView';
-import { useMap } from './mapContext';
+import { useMap } from '../state/session';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
 const LIVE_DRAG_EVERY_MS = 50;

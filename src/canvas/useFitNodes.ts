@@ -3,7 +3,7 @@
 // moved. The bounds come from measured sizes where known and the estimated ones elsewhere.
 import { useCallback } from 'react';
 import { getViewportForBounds, useReactFlow, useStoreApi, type FitViewOptions } from '@xyflow/react';
-import { FIT_PADDING } from './layout';
+import { FIT_PADDING } from '../state/layout';
 
 export interface FitOptions {
   /** The nodes to show; every node when absent. */

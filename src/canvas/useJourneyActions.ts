@@ -4,11 +4,11 @@ import { useReactFlow } from '@xyflow/react';
 import { addChannel, addNote, addOwner, addStage, addTouchpoint, type ChannelMedium } from '../model';
 import { useUi } from '../state/uiStore';
 import { t } from '../i18n';
-import { MEDIUM_STYLE } from './channelStyle';
+import { MEDIUM_STYLE } from '../state/channelStyle';
 import { useFitNodes } from './useFitNodes';
-import { useMap } from './mapContext';
+import { useMap } from '../state/session';
 import { useRevealNode } from './useRevealNode';
-import { channelSlot, ownerSlot, targetStage, touchpointInStage } from './placement';
+import { channelSlot, ownerSlot, targetStage, touchpointInStage } from '../state/placement';
 
 export interface JourneyActions {
   addStage(): void;

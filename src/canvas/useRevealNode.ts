@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { sizeOf } from '../state/arrangeView';
 import type { JourneyFlowNode } from '../state/viewTypes';
-import { useMap } from './mapContext';
+import { useMap } from '../state/session';
 
 /** Room kept free at the pane's edges (toolbar on top, controls and minimap below). */
 const MARGIN = { top: 90, bottom: 60, left: 24, right: 24 } as const;

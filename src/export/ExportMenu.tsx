@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Download } from 'lucide-react';
 import { useStore } from 'zustand';
-import { useMap } from '../canvas/mapContext';
+import { useMap } from '../state/session';
 import { useUi } from '../state/uiStore';
 import { useT } from '../i18n';
 import { ExportDialog, type DialogFormat } from './ExportDialog';

@@ -2,8 +2,8 @@
 // colour, name), the emotion faces and, when the map is coloured by a metric, its heat colours.
 // Rendered off screen only while exporting, then captured with the map.
 import { forwardRef } from 'react';
-import { MEDIUM_STYLE } from '../canvas/channelStyle';
-import { EMOTIONS } from '../panels/EmotionScale';
+import { MEDIUM_STYLE } from '../state/channelStyle';
+import { EMOTIONS } from '../ui/EmotionScale';
 import { useT } from '../i18n';
 import type { LegendData } from './legend';
 

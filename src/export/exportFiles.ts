@@ -10,7 +10,7 @@ import { touchpointCsv } from './csv';
 import { touchpointTable } from './rows';
 import type { LegendData } from './legend';
 import type { PdfLayout } from './pdf';
-import type { MetricText } from '../canvas/metrics/format';
+import type { MetricText } from '../state/metrics/format';
 
 export interface CanvasSource {
   /** `.react-flow__viewport` of the open map. */

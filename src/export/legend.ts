@@ -4,7 +4,7 @@
 import type * as Y from 'yjs';
 import { HEAT_PALETTE, readMetricDef, type ChannelMedium, type JourneyNode, type MetricStatus } from '../model';
 import { useUi } from '../state/uiStore';
-import type { MetricText } from '../canvas/metrics/format';
+import type { MetricText } from '../state/metrics/format';
 
 export interface LegendChannel {
   id: string;

@@ -3,7 +3,7 @@
 // metric values and the text of its notes.
 import type { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import { EMOTIONS } from '../panels/EmotionScale';
+import { EMOTIONS } from '../ui/EmotionScale';
 import type { Translate } from '../i18n';
 import { MARGIN } from './pdfBlocks';
 import { pdfSafe } from './pdfText';

@@ -1,8 +1,8 @@
 // The text parts of a PDF page, written as real text with jsPDF: the title block (title, goal, date,
 // version), the legend (channels, emotion faces, heat colours) and the page footers.
 import type { jsPDF } from 'jspdf';
-import { MEDIUM_STYLE } from '../canvas/channelStyle';
-import { EMOTIONS } from '../panels/EmotionScale';
+import { MEDIUM_STYLE } from '../state/channelStyle';
+import { EMOTIONS } from '../ui/EmotionScale';
 import type { Translate } from '../i18n';
 import type { LegendData } from './legend';
 import { pdfSafe } from './pdfText';

@@ -2,7 +2,7 @@
 // the customer's order (stages left to right, then position), read through the model's queries.
 import type * as Y from 'yjs';
 import { exportJourney, readMetricDefs, readMetrics, readNodes, touchpointsByStage, type JourneyNode, type MetricDef, type NotesNode } from '../model';
-import type { MetricText } from '../canvas/metrics/format';
+import type { MetricText } from '../state/metrics/format';
 
 export interface MetricColumn {
   key: string;

@@ -3,12 +3,12 @@ export * from './schema';
 export { ModelError, isModelError, type ModelErrorCode } from './errors';
 export { newId, isValidId } from './ids';
 export { nodeFromYMap, edgeFromYMap } from './convert';
-export * from './commands-meta';
-export * from './commands-stage';
-export * from './commands-touchpoint';
-export * from './commands-entities';
-export * from './commands-node';
-export * from './commands-edge';
+export * from './commands/meta';
+export * from './commands/stage';
+export * from './commands/touchpoint';
+export * from './commands/entities';
+export * from './commands/node';
+export * from './commands/edge';
 export {
   readMeta,
   readNode,
@@ -40,12 +40,12 @@ export { readComments, openCommentCounts, openThreads, type OpenThread } from '.
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';
 export { comparePersonas, type PersonaComparison, type StageComparison, type PersonaCurvePoint } from './personas-compare';
-export { TEMPLATES, TEMPLATE_IDS, applyTemplate, templateById, type JourneyTemplate, type TemplateId } from './templates';
-export { TEMPLATE_LANGS, TEMPLATE_LAYOUT, type TemplateLang, type I18nText } from './templates-build';
-export { exportJourney, JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, type JourneyJson, type JourneyJsonNode, type JourneyJsonMeta } from './exchange';
-export { importJourney, IMPORT_ORIGIN } from './exchange-import';
-export { validateJourneyJson } from './exchange-validate';
-export { type JsonValue, type NotesNode, type NotesElement, type NotesText } from './exchange-yjson';
+export { TEMPLATES, TEMPLATE_IDS, applyTemplate, templateById, type JourneyTemplate, type TemplateId } from './templates/catalog';
+export { TEMPLATE_LANGS, TEMPLATE_LAYOUT, type TemplateLang, type I18nText } from './templates/build';
+export { exportJourney, JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, type JourneyJson, type JourneyJsonNode, type JourneyJsonMeta } from './exchange/export';
+export { importJourney, IMPORT_ORIGIN } from './exchange/import';
+export { validateJourneyJson } from './exchange/validate';
+export { type JsonValue, type NotesNode, type NotesElement, type NotesText } from './exchange/yjson';
 export { migrateJourney, applyMigrations, journeyHasContent, journeyHasMapContent, documentSchemaVersion, MIGRATIONS, MIGRATION_ORIGIN, type Migration } from './migrations';
 export {
   DEFAULT_METRIC_DEFS,
@@ -58,7 +58,7 @@ export {
   removeMetricDef,
   type MetricDef,
   type MetricBetter,
-} from './metrics-defs';
+} from './metrics/defs';
 export {
   METRIC_SOURCES,
   METRIC_NODE_KINDS,
@@ -69,7 +69,7 @@ export {
   type Metric,
   type MetricPoint,
   type MetricSource,
-} from './metrics-read';
+} from './metrics/read';
 export {
   setMetricValue,
   setMetricValues,
@@ -79,10 +79,10 @@ export {
   type MetricValueInput,
   type MetricWriteStatus,
   type MetricValuesResult,
-} from './metrics-values';
-export { metricStatus, heatColor, redCrossings, HEAT_PALETTE, type MetricStatus, type HeatStyle } from './metrics-status';
-export { aggregateTouchpoints, stageAggregate, volumeWeights, type StageAggregate } from './metrics-aggregate';
-export { parseCsv, parseNumber, parseCsvDate, CsvError, type ParsedCsv, type CsvDelimiter, type CsvErrorReason } from './csv-parse';
+} from './metrics/values';
+export { metricStatus, heatColor, redCrossings, HEAT_PALETTE, type MetricStatus, type HeatStyle } from './metrics/status';
+export { aggregateTouchpoints, stageAggregate, volumeWeights, type StageAggregate } from './metrics/aggregate';
+export { parseCsv, parseNumber, parseCsvDate, CsvError, type ParsedCsv, type CsvDelimiter, type CsvErrorReason } from './csv/parse';
 export {
   planCsvImport,
   applyCsvImport,
@@ -92,9 +92,9 @@ export {
   type CsvRowError,
   type CsvRowErrorReason,
   type CsvApplyResult,
-} from './csv-import';
-export { suggestCsvMapping, type SuggestedCsvMapping } from './csv-suggest';
-export { channelInventory, channelTransitions, TRANSITION_WEIGHTS, type ChannelInventory, type ChannelTransition } from './insight-channels';
-export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight-critical';
-export { emotionSummary, emotionCurve, type EmotionSummary, type StageEmotion, type EmotionPoint } from './insight-emotion';
+} from './csv/import';
+export { suggestCsvMapping, type SuggestedCsvMapping } from './csv/suggest';
+export { channelInventory, channelTransitions, TRANSITION_WEIGHTS, type ChannelInventory, type ChannelTransition } from './insight/channels';
+export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight/critical';
+export { emotionSummary, emotionCurve, type EmotionSummary, type StageEmotion, type EmotionPoint } from './insight/emotion';
 export { restoreJourney } from './restore';

@@ -5,7 +5,7 @@
 // tallest stack and the lanes under it move down with it; pills in the channels lane and owner
 // cards in the rail are pushed sideways; a note moves to the nearest free place. Pure: the same
 // nodes give the same view on every client.
-import { CANVAS_HEIGHT, ESTIMATED_SIZE, laneTop } from '../canvas/layout';
+import { CANVAS_HEIGHT, ESTIMATED_SIZE, laneTop } from './layout';
 import { nearestFreeSlot, pushApart, type Item, type Point, type Rect } from './noOverlap';
 import type { Obstacle } from './edgeRoute';
 import type { JourneyFlowNode } from './viewTypes';

@@ -3,8 +3,8 @@
 // node components) re-render only the nodes that changed.
 import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { ChannelNode, JourneyNode, MediaRef, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
-import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from '../canvas/layout';
-import type { NodeMetricView } from '../canvas/metrics/metricViews';
+import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from './layout';
+import type { NodeMetricView } from './metrics/metricViews';
 import { EMOTION_NODE_ID, LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
 
 export interface ModelSnapshot {

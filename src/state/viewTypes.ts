@@ -2,7 +2,7 @@
 // never written back whole.
 import type { Edge, Node } from '@xyflow/react';
 import type { ChannelNode, MediaRef, NoteNode, OwnerNode, StageNode, TouchpointNode } from '../model';
-import type { NodeMetricView } from '../canvas/metrics/metricViews';
+import type { NodeMetricView } from './metrics/metricViews';
 
 // `metrics`: heat and key metrics (absent in views made without the metrics bridge).
 export type StageFlowNode = Node<{ stage: StageNode; owner: OwnerNode | null; touchpointCount: number; metrics?: NodeMetricView }, 'stage'>;

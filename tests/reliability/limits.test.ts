@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ConfigError, configFromEnv } from '../../server/config';
-import { MemoryStore } from '../../server/storage/memory';
+import { MemoryStore } from '../../server/storage/memory/store';
 import type { StoredDocument } from '../../server/storage/store';
 import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY, LOOPBACK_PROXIES, TokenBucket, clientAddress, trustedProxies } from '../../server/sync/limits';
 import { connectSynced, createMap, sleep, startTestServer, waitFor } from '../server/helpers/testServer';
@@ -101,9 +101,13 @@ class SlowStore extends MemoryStore {
     this.gate = new Promise((resolve) => (this.release = resolve));
   }
 
-  override async loadDocument(mapId: string): Promise<StoredDocument | null> {
-    await this.gate;
-    return super.loadDocument(mapId);
+  constructor() {
+    super();
+    const load = this.docs.loadDocument.bind(this.docs);
+    this.docs.loadDocument = async (mapId: string): Promise<StoredDocument | null> => {
+      await this.gate;
+      return load(mapId);
+    };
   }
 }
 

@@ -22,7 +22,7 @@ const post = (t: TestServer, map: CreatedMap, key: string | null, body: unknown)
 
 /** What the server has stored for the map: snapshot and updates, as one comparable list. */
 async function stored(t: TestServer, mapId: string): Promise<Uint8Array[]> {
-  const doc = await t.server.store.loadDocument(mapId);
+  const doc = await t.server.store.docs.loadDocument(mapId);
   if (!doc) throw new Error('map not stored');
   return [doc.snapshot ?? new Uint8Array(), ...doc.updates.map((u) => u.bytes)];
 }

@@ -2,7 +2,7 @@
 // inert, content addressing (same bytes stored once, per-map visibility), ETag, ranges, ?key=.
 import { describe, expect, it } from 'vitest';
 import { filesOnDisk, mediaUrl, sha256, upload, uploadRaw } from './helpers/media';
-import { MemoryStore } from '../../server/storage/memory';
+import { MemoryStore } from '../../server/storage/memory/store';
 import { createMap, startTestServer } from './helpers/testServer';
 import { isoMedia, minimalPdf, mp3Frames, oggVorbis, ooxml, tinyPng, wav, webmHeader, webpHeader } from './fixtures/media';
 
@@ -100,7 +100,7 @@ describe('media upload and download', () => {
     expect((await fetch(mediaUrl(t.url, b.id, first.id), bearer(b.viewerKey))).status).toBe(200);
     expect((await del(b)).status).toBe(204);
     expect(filesOnDisk(t.dataDir)).toEqual([]);
-    expect(await t.server.store.isMediaReferenced(first.id)).toBe(false);
+    expect(await t.server.store.media.isReferenced(first.id)).toBe(false);
   });
 
   it('answers If-None-Match with 304 and HEAD with headers only', async () => {

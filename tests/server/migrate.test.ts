@@ -8,9 +8,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addStage, addTouchpoint, attachMedia, exportJourney, setMetricValue, type MediaRef } from '../../src/model';
-import { foldUpdates, PostgresStore } from '../../server/storage/postgres';
+import { foldUpdates } from '../../server/storage/postgres/docs';
+import { PostgresStore } from '../../server/storage/postgres/store';
 import { migrateSqliteToPostgres } from '../../server/scale/migrate';
-import { SqliteStore } from '../../server/storage/sqlite';
+import { SqliteStore } from '../../server/storage/sqlite/store';
 import type { Store } from '../../server/storage/store';
 import { tinyPng } from './fixtures/media';
 import { mediaUrl, upload } from './helpers/media';
@@ -35,7 +36,7 @@ function exported(doc: Y.Doc): unknown {
 }
 
 async function docOf(store: Store, mapId: string): Promise<Y.Doc> {
-  const stored = await store.loadDocument(mapId);
+  const stored = await store.docs.loadDocument(mapId);
   if (!stored) throw new Error(`no map ${mapId}`);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, foldUpdates(stored.snapshot, stored.updates.map((u) => u.bytes)));
@@ -67,21 +68,21 @@ describe('migrate sqlite → postgres', () => {
     // versions, an ingest key, a webhook, and an update still in the log (not in the snapshot)
     const sqlite = new SqliteStore(embedded.dataDir);
     const before = await docOf(sqlite, map.id);
-    await sqlite.addVersion({ id: 'v1', mapId: map.id, name: 'Before launch', createdAt: '2024-05-01T10:00:00.000Z', auto: false, snapshot: Y.encodeStateAsUpdate(before) });
-    await sqlite.addVersion({ id: 'v2', mapId: map.id, name: '2024-05-02', createdAt: '2024-05-02T00:00:00.000Z', auto: true, snapshot: new Uint8Array([0, 0]) });
-    await sqlite.setIngestKey(map.id, { keyHash: 'f'.repeat(64), rotatedAt: '2024-05-03T00:00:00.000Z' });
-    await sqlite.addWebhook({ id: 'hook1', mapId: map.id, url: 'https://example.test/alerts', secret: 'shh', createdAt: '2024-05-04T00:00:00.000Z' });
-    await sqlite.recordWebhookDelivery('hook1', { status: 200, error: null, attempts: 1, at: '2024-05-05T00:00:00.000Z' });
+    await sqlite.features.addVersion({ id: 'v1', mapId: map.id, name: 'Before launch', createdAt: '2024-05-01T10:00:00.000Z', auto: false, snapshot: Y.encodeStateAsUpdate(before) });
+    await sqlite.features.addVersion({ id: 'v2', mapId: map.id, name: '2024-05-02', createdAt: '2024-05-02T00:00:00.000Z', auto: true, snapshot: new Uint8Array([0, 0]) });
+    await sqlite.features.setIngestKey(map.id, { keyHash: 'f'.repeat(64), rotatedAt: '2024-05-03T00:00:00.000Z' });
+    await sqlite.features.addWebhook({ id: 'hook1', mapId: map.id, url: 'https://example.test/alerts', secret: 'shh', createdAt: '2024-05-04T00:00:00.000Z' });
+    await sqlite.features.recordWebhookDelivery('hook1', { status: 200, error: null, attempts: 1, at: '2024-05-05T00:00:00.000Z' });
     const late = new Y.Doc();
     Y.applyUpdate(late, Y.encodeStateAsUpdate(before));
     const sv = Y.encodeStateVector(late);
     late.getMap('meta').set('goal', 'Own a bike in a week');
-    await sqlite.appendUpdate(map.id, Y.encodeStateAsUpdate(late, sv));
+    await sqlite.docs.appendUpdate(map.id, Y.encodeStateAsUpdate(late, sv));
     const expected = await docOf(sqlite, map.id);
     const expectedOther = await docOf(sqlite, other.id);
-    const records = { map: await sqlite.getMap(map.id), versions: await sqlite.listVersions(map.id), v1: await sqlite.getVersion(map.id, 'v1'), hooks: await sqlite.listWebhooks(map.id), ingest: await sqlite.getIngestKey(map.id), media: await sqlite.getMedia(map.id, ref.id) };
+    const records = { map: await sqlite.docs.getMap(map.id), versions: await sqlite.features.listVersions(map.id), v1: await sqlite.features.getVersion(map.id, 'v1'), hooks: await sqlite.features.listWebhooks(map.id), ingest: await sqlite.features.getIngestKey(map.id), media: await sqlite.media.get(map.id, ref.id) };
     // (the server also made an automatic version of the map that changed)
-    const versionCount = records.versions.length + (await sqlite.listVersions(other.id)).length;
+    const versionCount = records.versions.length + (await sqlite.features.listVersions(other.id)).length;
     await sqlite.close();
 
     const databaseUrl = await postgres.createDatabase('migrate');
@@ -97,12 +98,12 @@ describe('migrate sqlite → postgres', () => {
       for (const part of ['Customers compare prices on two sites', ref.id, '"csat"', '3.5']) expect(text).toContain(part);
       expect(Y.encodeStateVector(copied)).toEqual(Y.encodeStateVector(expected));
       expect(exported(await docOf(store, other.id))).toEqual(exported(expectedOther));
-      expect(await store.getMap(map.id)).toEqual(records.map);
-      expect(await store.listVersions(map.id)).toEqual(records.versions);
-      expect(await store.getVersion(map.id, 'v1')).toEqual(records.v1);
-      expect(await store.listWebhooks(map.id)).toEqual(records.hooks);
-      expect(await store.getIngestKey(map.id)).toEqual(records.ingest);
-      expect(await store.getMedia(map.id, ref.id)).toEqual(records.media);
+      expect(await store.docs.getMap(map.id)).toEqual(records.map);
+      expect(await store.features.listVersions(map.id)).toEqual(records.versions);
+      expect(await store.features.getVersion(map.id, 'v1')).toEqual(records.v1);
+      expect(await store.features.listWebhooks(map.id)).toEqual(records.hooks);
+      expect(await store.features.getIngestKey(map.id)).toEqual(records.ingest);
+      expect(await store.media.get(map.id, ref.id)).toEqual(records.media);
     } finally {
       await store.close();
     }

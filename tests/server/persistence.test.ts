@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryStore } from '../../server/storage/memory';
+import { MemoryStore } from '../../server/storage/memory/store';
 import { connectSynced, createMap, rawSocket, spawnServerProcess, startTestServer, tempDir, waitFor } from './helpers/testServer';
 
 function openDb(dataDir: string): Database.Database {
@@ -107,9 +107,11 @@ describe('persistence', () => {
   it('closes with 4501 and relays nothing when an update cannot be stored', async () => {
     class FlakyStore extends MemoryStore {
       failing = false;
-      override appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
-        if (this.failing) return Promise.reject(new Error('disk full'));
-        return super.appendUpdate(mapId, update);
+      constructor() {
+        super();
+        const append = this.docs.appendUpdate.bind(this.docs);
+        this.docs.appendUpdate = (mapId: string, update: Uint8Array): Promise<number> =>
+          this.failing ? Promise.reject(new Error('disk full')) : append(mapId, update);
       }
     }
     const store = new FlakyStore();

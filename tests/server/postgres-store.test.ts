@@ -6,9 +6,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PostgresStore } from '../../server/storage/postgres';
-import { PostgresMediaFiles } from '../../server/storage/postgresMediaFiles';
-import { MIGRATIONS } from '../../server/storage/postgresSchema';
+import { PostgresStore } from '../../server/storage/postgres/store';
+import { PostgresMediaFiles } from '../../server/storage/postgres/mediaFiles';
+import { MIGRATIONS } from '../../server/storage/postgres/schema';
 import type { MediaRecord, NewMap, Store } from '../../server/storage/store';
 import { startPostgres, type PostgresService } from './helpers/services';
 import { tempDir } from './helpers/testServer';
@@ -44,7 +44,7 @@ function edit(base: Y.Doc, key: string, value: unknown): Uint8Array {
 }
 
 async function docOf(s: Store, mapId: string): Promise<Y.Doc> {
-  const stored = await s.loadDocument(mapId);
+  const stored = await s.docs.loadDocument(mapId);
   if (!stored) throw new Error('no map');
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
@@ -65,46 +65,46 @@ describe('PostgresStore', () => {
 
   it('creates, reads, retitles and deletes maps', async () => {
     const map = newMap('Buy a bike');
-    await store.createMap(map);
+    await store.docs.createMap(map);
     const { snapshot: _s, ...record } = map;
-    expect(await store.getMap(map.id)).toEqual(record);
-    await expect(store.createMap(map)).rejects.toThrow();
-    await store.setTitle(map.id, 'Sell a bike');
-    expect((await store.getMap(map.id))?.title).toBe('Sell a bike');
-    expect(await store.deleteMap(map.id)).toBe(true);
-    expect(await store.deleteMap(map.id)).toBe(false);
-    expect(await store.getMap(map.id)).toBeNull();
-    expect(await store.loadDocument(map.id)).toBeNull();
+    expect(await store.docs.getMap(map.id)).toEqual(record);
+    await expect(store.docs.createMap(map)).rejects.toThrow();
+    await store.docs.setTitle(map.id, 'Sell a bike');
+    expect((await store.docs.getMap(map.id))?.title).toBe('Sell a bike');
+    expect(await store.docs.deleteMap(map.id)).toBe(true);
+    expect(await store.docs.deleteMap(map.id)).toBe(false);
+    expect(await store.docs.getMap(map.id)).toBeNull();
+    expect(await store.docs.loadDocument(map.id)).toBeNull();
   });
 
   it('appends in call order with increasing seqs, batching a burst, and refuses an unknown map', async () => {
     const map = newMap();
-    await store.createMap(map);
+    await store.docs.createMap(map);
     const client = new Y.Doc();
     Y.applyUpdate(client, map.snapshot);
     const updates = Array.from({ length: 50 }, (_, i) => edit(client, `k${i}`, i));
-    const seqs = await Promise.all(updates.map((u) => store.appendUpdate(map.id, u)));
+    const seqs = await Promise.all(updates.map((u) => store.docs.appendUpdate(map.id, u)));
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(50);
-    const stored = await store.loadDocument(map.id);
+    const stored = await store.docs.loadDocument(map.id);
     expect(stored?.updates.map((u) => u.seq)).toEqual(seqs);
     expect(stored?.updates.map((u) => Buffer.from(u.bytes).toString('hex'))).toEqual(updates.map((u) => Buffer.from(u).toString('hex')));
-    await expect(store.appendUpdate('nosuchmap', updates[0]!)).rejects.toThrow();
+    await expect(store.docs.appendUpdate('nosuchmap', updates[0]!)).rejects.toThrow();
   });
 
   it('compacts from what is stored: updates another process appended are kept, and a late commit is never lost', async () => {
     const map = newMap();
-    await store.createMap(map);
+    await store.docs.createMap(map);
     const a = new Y.Doc();
     const b = new Y.Doc();
     Y.applyUpdate(a, map.snapshot);
     Y.applyUpdate(b, map.snapshot);
-    await store.appendUpdate(map.id, edit(a, 'fromA1', 1));
-    await store.appendUpdate(map.id, edit(b, 'fromB', 2)); // process A never saw this one
-    const last = await store.appendUpdate(map.id, edit(a, 'fromA2', 3));
+    await store.docs.appendUpdate(map.id, edit(a, 'fromA1', 1));
+    await store.docs.appendUpdate(map.id, edit(b, 'fromB', 2)); // process A never saw this one
+    const last = await store.docs.appendUpdate(map.id, edit(a, 'fromA2', 3));
     // process A compacts with its own in-memory state, which lacks fromB
-    await store.compact(map.id, Y.encodeStateAsUpdate(a), last);
-    const after = await store.loadDocument(map.id);
+    await store.docs.compact(map.id, Y.encodeStateAsUpdate(a), last);
+    const after = await store.docs.loadDocument(map.id);
     expect(after?.updates).toEqual([]);
     expect(after?.uptoSeq).toBe(last);
     expect((await docOf(store, map.id)).getMap('meta').toJSON()).toMatchObject({ fromA1: 1, fromB: 2, fromA2: 3 });
@@ -113,30 +113,30 @@ describe('PostgresStore', () => {
     const late = await store.pool.connect();
     await late.query('BEGIN');
     await late.query('INSERT INTO updates (map_id, bytes) VALUES ($1, $2)', [map.id, Buffer.from(edit(b, 'late', 4))]);
-    const next = await store.appendUpdate(map.id, edit(a, 'fromA3', 5));
-    await store.compact(map.id, Y.encodeStateAsUpdate(a), next);
+    const next = await store.docs.appendUpdate(map.id, edit(a, 'fromA3', 5));
+    await store.docs.compact(map.id, Y.encodeStateAsUpdate(a), next);
     await late.query('COMMIT');
     late.release();
     expect((await docOf(store, map.id)).getMap('meta').toJSON()).toMatchObject({ fromB: 2, late: 4, fromA3: 5 });
     // the next compaction folds it
-    await store.compact(map.id, Y.encodeStateAsUpdate(a), next + 1000);
-    expect((await store.loadDocument(map.id))?.updates).toEqual([]);
+    await store.docs.compact(map.id, Y.encodeStateAsUpdate(a), next + 1000);
+    expect((await store.docs.loadDocument(map.id))?.updates).toEqual([]);
     expect((await docOf(store, map.id)).getMap('meta').toJSON()).toMatchObject({ fromB: 2, late: 4, fromA3: 5 });
     // compacting a deleted map is a no-op
-    await store.deleteMap(map.id);
-    await expect(store.compact(map.id, new Uint8Array([0, 0]), next)).resolves.toBeUndefined();
+    await store.docs.deleteMap(map.id);
+    await expect(store.docs.compact(map.id, new Uint8Array([0, 0]), next)).resolves.toBeUndefined();
   });
 
   it('keeps a compaction that runs concurrently with appends and another compaction consistent', async () => {
     const map = newMap();
-    await store.createMap(map);
+    await store.docs.createMap(map);
     const client = new Y.Doc();
     Y.applyUpdate(client, map.snapshot);
     const work: Promise<unknown>[] = [];
     let seq = 0;
     for (let i = 0; i < 60; i++) {
-      seq = await store.appendUpdate(map.id, edit(client, `k${i}`, i));
-      if (i % 15 === 14) work.push(store.compact(map.id, new Uint8Array(), seq), store.compact(map.id, new Uint8Array(), seq - 3));
+      seq = await store.docs.appendUpdate(map.id, edit(client, `k${i}`, i));
+      if (i % 15 === 14) work.push(store.docs.compact(map.id, new Uint8Array(), seq), store.docs.compact(map.id, new Uint8Array(), seq - 3));
     }
     await Promise.all(work);
     const meta = (await docOf(store, map.id)).getMap('meta').toJSON();
@@ -146,8 +146,8 @@ describe('PostgresStore', () => {
   it('records media per map over stored bytes, streams bytes in and out, and deletes unreferenced bytes only', async () => {
     const map = newMap();
     const other = newMap();
-    await store.createMap(map);
-    await store.createMap(other);
+    await store.docs.createMap(map);
+    await store.docs.createMap(other);
     const dir = tempDir();
     const bytes = randomBytes(CHUNK_TEST_BYTES);
     const hash = createHash('sha256').update(bytes).digest('hex');
@@ -155,27 +155,27 @@ describe('PostgresStore', () => {
     fs.writeFileSync(file, bytes);
     const record: MediaRecord = { hash, name: 'a.bin', mime: 'image/png', size: bytes.length, kind: 'image', createdAt: new Date().toISOString() };
 
-    await expect(store.addMedia(map.id, record)).rejects.toThrow(); // bytes not stored yet: the foreign key refuses
+    await expect(store.media.add(map.id, record)).rejects.toThrow(); // bytes not stored yet: the foreign key refuses
     await store.media.putBlob(hash, file);
     await store.media.putBlob(hash, file); // the same bytes again: kept once
-    expect(await store.addMedia(map.id, record)).toBe(true);
-    expect(await store.addMedia(map.id, { ...record, name: 'second.bin' })).toBe(true);
-    expect(await store.addMedia('nosuchmap', record)).toBe(false);
-    expect(await store.getMedia(map.id, hash)).toEqual(record);
-    expect(await store.getMedia(other.id, hash)).toBeNull();
-    expect(await store.listMediaHashes(map.id)).toEqual([hash]);
-    expect(await store.isMediaReferenced(hash)).toBe(true);
+    expect(await store.media.add(map.id, record)).toBe(true);
+    expect(await store.media.add(map.id, { ...record, name: 'second.bin' })).toBe(true);
+    expect(await store.media.add('nosuchmap', record)).toBe(false);
+    expect(await store.media.get(map.id, hash)).toEqual(record);
+    expect(await store.media.get(other.id, hash)).toBeNull();
+    expect(await store.media.listHashes(map.id)).toEqual([hash]);
+    expect(await store.media.isReferenced(hash)).toBe(true);
 
     const copy = path.join(dir, 'copy');
     await store.media.readBlob(hash, copy);
     expect(fs.readFileSync(copy).equals(bytes)).toBe(true);
 
     expect(await store.media.removeBlobIfUnreferenced(hash)).toBe(false);
-    await store.addMedia(other.id, record);
-    await store.deleteMap(map.id);
-    expect(await store.isMediaReferenced(hash)).toBe(true);
-    await store.deleteMap(other.id);
-    expect(await store.isMediaReferenced(hash)).toBe(false);
+    await store.media.add(other.id, record);
+    await store.docs.deleteMap(map.id);
+    expect(await store.media.isReferenced(hash)).toBe(true);
+    await store.docs.deleteMap(other.id);
+    expect(await store.media.isReferenced(hash)).toBe(false);
     expect(await store.media.removeBlobIfUnreferenced(hash)).toBe(true);
     expect(await store.media.hasBlob(hash)).toBe(false);
   });
@@ -201,48 +201,48 @@ describe('PostgresStore', () => {
 
   it('keeps key hashes, ingest keys, webhooks and versions, and deletes them with the map', async () => {
     const map = newMap();
-    await store.createMap(map);
-    await store.setKeyHash(map.id, 'editor', 'a'.repeat(64));
-    await store.setKeyHash(map.id, 'viewer', 'b'.repeat(64));
-    expect(await store.getMap(map.id)).toMatchObject({ editorKeyHash: 'a'.repeat(64), viewerKeyHash: 'b'.repeat(64) });
+    await store.docs.createMap(map);
+    await store.docs.setKeyHash(map.id, 'editor', 'a'.repeat(64));
+    await store.docs.setKeyHash(map.id, 'viewer', 'b'.repeat(64));
+    expect(await store.docs.getMap(map.id)).toMatchObject({ editorKeyHash: 'a'.repeat(64), viewerKeyHash: 'b'.repeat(64) });
 
-    expect(await store.getIngestKey(map.id)).toBeNull();
-    expect(await store.setIngestKey(map.id, { keyHash: 'c'.repeat(64), rotatedAt: '2024-01-01T00:00:00.000Z' })).toBe(true);
-    expect(await store.setIngestKey(map.id, { keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
-    expect(await store.getIngestKey(map.id)).toEqual({ keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' });
-    expect(await store.setIngestKey('nosuchmap', { keyHash: 'c'.repeat(64), rotatedAt: 'x' })).toBe(false);
+    expect(await store.features.getIngestKey(map.id)).toBeNull();
+    expect(await store.features.setIngestKey(map.id, { keyHash: 'c'.repeat(64), rotatedAt: '2024-01-01T00:00:00.000Z' })).toBe(true);
+    expect(await store.features.setIngestKey(map.id, { keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
+    expect(await store.features.getIngestKey(map.id)).toEqual({ keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' });
+    expect(await store.features.setIngestKey('nosuchmap', { keyHash: 'c'.repeat(64), rotatedAt: 'x' })).toBe(false);
 
     const hook = { id: `h${counter}`, mapId: map.id, url: 'http://127.0.0.1:9/hook', secret: 's3cret', createdAt: '2024-01-01T00:00:00.000Z' };
-    expect(await store.addWebhook(hook)).toBe(true);
-    expect(await store.addWebhook({ ...hook, id: `h${counter}b`, createdAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
-    expect(await store.addWebhook({ ...hook, id: 'hx', mapId: 'nosuchmap' })).toBe(false);
-    expect((await store.listWebhooks(map.id)).map((h) => h.id)).toEqual([hook.id, `${hook.id}b`]);
-    expect((await store.listWebhooks(map.id))[0]).toEqual({ ...hook, lastStatus: null, lastError: null, attempts: 0, lastAttemptAt: null });
-    await store.recordWebhookDelivery(hook.id, { status: 500, error: 'HTTP 500', attempts: 4, at: '2024-01-03T00:00:00.000Z' });
-    expect((await store.listWebhooks(map.id))[0]).toMatchObject({ lastStatus: 500, lastError: 'HTTP 500', attempts: 4, lastAttemptAt: '2024-01-03T00:00:00.000Z' });
-    await store.recordWebhookDelivery('gone', { status: 200, error: null, attempts: 1, at: 'x' }); // no-op
-    expect(await store.deleteWebhook(map.id, hook.id)).toBe(true);
-    expect(await store.deleteWebhook(map.id, hook.id)).toBe(false);
-    expect(await store.deleteWebhook('other', `${hook.id}b`)).toBe(false);
+    expect(await store.features.addWebhook(hook)).toBe(true);
+    expect(await store.features.addWebhook({ ...hook, id: `h${counter}b`, createdAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
+    expect(await store.features.addWebhook({ ...hook, id: 'hx', mapId: 'nosuchmap' })).toBe(false);
+    expect((await store.features.listWebhooks(map.id)).map((h) => h.id)).toEqual([hook.id, `${hook.id}b`]);
+    expect((await store.features.listWebhooks(map.id))[0]).toEqual({ ...hook, lastStatus: null, lastError: null, attempts: 0, lastAttemptAt: null });
+    await store.features.recordWebhookDelivery(hook.id, { status: 500, error: 'HTTP 500', attempts: 4, at: '2024-01-03T00:00:00.000Z' });
+    expect((await store.features.listWebhooks(map.id))[0]).toMatchObject({ lastStatus: 500, lastError: 'HTTP 500', attempts: 4, lastAttemptAt: '2024-01-03T00:00:00.000Z' });
+    await store.features.recordWebhookDelivery('gone', { status: 200, error: null, attempts: 1, at: 'x' }); // no-op
+    expect(await store.features.deleteWebhook(map.id, hook.id)).toBe(true);
+    expect(await store.features.deleteWebhook(map.id, hook.id)).toBe(false);
+    expect(await store.features.deleteWebhook('other', `${hook.id}b`)).toBe(false);
 
     const snapshot = new Uint8Array([1, 2, 3]);
     const v = (id: string, auto: boolean, createdAt: string) => ({ id: `${id}${counter}`, mapId: map.id, name: id, createdAt, auto, snapshot });
-    expect(await store.latestAutoVersionAt(map.id)).toBeNull();
-    expect(await store.addVersion(v('one', true, '2024-01-01T00:00:00.000Z'))).toBe(true);
-    expect(await store.addVersion(v('two', false, '2024-01-01T00:00:00.000Z'))).toBe(true);
-    expect(await store.addVersion(v('three', true, '2024-01-02T00:00:00.000Z'))).toBe(true);
-    expect(await store.addVersion({ ...v('four', false, 'x'), mapId: 'nosuchmap' })).toBe(false);
-    expect((await store.listVersions(map.id)).map((x) => x.name)).toEqual(['three', 'two', 'one']);
-    expect((await store.listVersions(map.id))[1]).toEqual({ id: `two${counter}`, mapId: map.id, name: 'two', createdAt: '2024-01-01T00:00:00.000Z', auto: false });
-    expect(await store.latestAutoVersionAt(map.id)).toBe('2024-01-02T00:00:00.000Z');
-    const got = await store.getVersion(map.id, `two${counter}`);
+    expect(await store.features.latestAutoVersionAt(map.id)).toBeNull();
+    expect(await store.features.addVersion(v('one', true, '2024-01-01T00:00:00.000Z'))).toBe(true);
+    expect(await store.features.addVersion(v('two', false, '2024-01-01T00:00:00.000Z'))).toBe(true);
+    expect(await store.features.addVersion(v('three', true, '2024-01-02T00:00:00.000Z'))).toBe(true);
+    expect(await store.features.addVersion({ ...v('four', false, 'x'), mapId: 'nosuchmap' })).toBe(false);
+    expect((await store.features.listVersions(map.id)).map((x) => x.name)).toEqual(['three', 'two', 'one']);
+    expect((await store.features.listVersions(map.id))[1]).toEqual({ id: `two${counter}`, mapId: map.id, name: 'two', createdAt: '2024-01-01T00:00:00.000Z', auto: false });
+    expect(await store.features.latestAutoVersionAt(map.id)).toBe('2024-01-02T00:00:00.000Z');
+    const got = await store.features.getVersion(map.id, `two${counter}`);
     expect(got && [...got.snapshot]).toEqual([1, 2, 3]);
-    expect(await store.getVersion('other', `two${counter}`)).toBeNull();
+    expect(await store.features.getVersion('other', `two${counter}`)).toBeNull();
 
-    await store.deleteMap(map.id);
-    expect(await store.getIngestKey(map.id)).toBeNull();
-    expect(await store.listWebhooks(map.id)).toEqual([]);
-    expect(await store.listVersions(map.id)).toEqual([]);
+    await store.docs.deleteMap(map.id);
+    expect(await store.features.getIngestKey(map.id)).toBeNull();
+    expect(await store.features.listWebhooks(map.id)).toEqual([]);
+    expect(await store.features.listVersions(map.id)).toEqual([]);
   });
 });
 

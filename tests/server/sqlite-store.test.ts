@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../server/storage/sqlite';
+import { SqliteStore } from '../../server/storage/sqlite/store';
 import { tempDir, waitFor } from './helpers/testServer';
 
 const opened: SqliteStore[] = [];
@@ -17,7 +17,7 @@ afterEach(async () => {
 async function storeWithMap(dataDir: string, checkpointEveryMs: number): Promise<SqliteStore> {
   const store = new SqliteStore(dataDir, { checkpointEveryMs });
   opened.push(store);
-  await store.createMap({ id: 'm1', title: 'T', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+  await store.docs.createMap({ id: 'm1', title: 'T', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
   return store;
 }
 
@@ -39,7 +39,7 @@ describe('SQLite checkpoints on a worker thread', () => {
   it('commits to the WAL at once and checkpoints it into the database file within the interval', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 150);
-    for (let i = 0; i < 30; i++) await store.appendUpdate('m1', new Uint8Array([1, 2, i]));
+    for (let i = 0; i < 30; i++) await store.docs.appendUpdate('m1', new Uint8Array([1, 2, i]));
     // committed: another connection sees every update (through the WAL) at once
     const reader = new Database(path.join(dataDir, 'percorso.db'), { readonly: true });
     expect((reader.prepare("SELECT COUNT(*) AS n FROM updates WHERE map_id = 'm1'").get() as { n: number }).n).toBe(30);
@@ -50,7 +50,7 @@ describe('SQLite checkpoints on a worker thread', () => {
   it('does not checkpoint on the writer connection (the event loop never waits for a checkpoint)', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    for (let i = 0; i < 1500; i++) await store.appendUpdate('m1', new Uint8Array(64).fill(i % 256));
+    for (let i = 0; i < 1500; i++) await store.docs.appendUpdate('m1', new Uint8Array(64).fill(i % 256));
     // more than SQLite's default autocheckpoint (1,000 pages) written, yet the main file has none
     expect(updatesInMainFile(dataDir)).toBe(0);
   });
@@ -59,13 +59,13 @@ describe('SQLite checkpoints on a worker thread', () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 50);
     const wal = path.join(dataDir, 'percorso.db-wal');
-    await store.appendUpdate('m1', new Uint8Array([0]));
+    await store.docs.appendUpdate('m1', new Uint8Array([0]));
     await waitFor(() => updatesInMainFile(dataDir) === 1, 10_000, 'the checkpoint worker to run'); // it is up
     let largest = 0;
     const started = performance.now();
     // one commit per event-loop turn, without a pause, for over a second (dozens of checkpoints)
     for (let i = 0; i < 4000 || performance.now() - started < 1200; i++) {
-      await store.appendUpdate('m1', new Uint8Array(64).fill(i % 256));
+      await store.docs.appendUpdate('m1', new Uint8Array(64).fill(i % 256));
       if (i % 100 === 0) largest = Math.max(largest, fs.statSync(wal).size);
     }
     // over a second of commits writes hundreds of MB of WAL frames (about 400 MB here without the
@@ -77,7 +77,7 @@ describe('SQLite checkpoints on a worker thread', () => {
   it('checkpoints everything when it closes', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    for (let i = 0; i < 10; i++) await store.appendUpdate('m1', new Uint8Array([i]));
+    for (let i = 0; i < 10; i++) await store.docs.appendUpdate('m1', new Uint8Array([i]));
     await store.close();
     expect(updatesInMainFile(dataDir)).toBe(10);
   });
@@ -87,16 +87,16 @@ describe('SQLite group commit', () => {
   it('commits the updates of one event-loop turn in one transaction, with seqs in call order', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.createMap({ id: 'm2', title: 'U', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+    await store.docs.createMap({ id: 'm2', title: 'U', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
     const reader = new Database(path.join(dataDir, 'percorso.db'), { readonly: true });
     const count = () => (reader.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n;
-    const appends = Array.from({ length: 50 }, (_, i) => store.appendUpdate(i % 2 ? 'm1' : 'm2', new Uint8Array([i])));
+    const appends = Array.from({ length: 50 }, (_, i) => store.docs.appendUpdate(i % 2 ? 'm1' : 'm2', new Uint8Array([i])));
     expect(count()).toBe(0); // nothing committed within the turn
     const seqs = await Promise.all(appends);
     expect(count()).toBe(50);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(50);
-    const stored = await store.loadDocument('m1');
+    const stored = await store.docs.loadDocument('m1');
     expect(stored?.updates.map((u) => u.bytes[0])).toEqual(Array.from({ length: 25 }, (_, i) => 2 * i + 1));
     reader.close();
   });
@@ -104,14 +104,14 @@ describe('SQLite group commit', () => {
   it('fails only the update of a map deleted meanwhile, not the others of its turn', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.createMap({ id: 'gone', title: 'G', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
-    const before = store.appendUpdate('m1', new Uint8Array([1]));
-    const lost = store.appendUpdate('gone', new Uint8Array([2]));
-    const after = store.appendUpdate('m1', new Uint8Array([3]));
-    await store.deleteMap('gone');
+    await store.docs.createMap({ id: 'gone', title: 'G', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+    const before = store.docs.appendUpdate('m1', new Uint8Array([1]));
+    const lost = store.docs.appendUpdate('gone', new Uint8Array([2]));
+    const after = store.docs.appendUpdate('m1', new Uint8Array([3]));
+    await store.docs.deleteMap('gone');
     await expect(lost).rejects.toThrow(/FOREIGN KEY/);
     expect(await before).toBeGreaterThan(0);
     expect(await after).toBeGreaterThan(await before);
-    expect((await store.loadDocument('m1'))?.updates).toHaveLength(2);
+    expect((await store.docs.loadDocument('m1'))?.updates).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addChannel, addStage, addTouchpoint, connect, moveNodes, moveStage, removeNode, setLabel, setTouchpointChannel } from '../../src/model';
 import { createJourneyStore } from '../../src/state/journeyStore';
-import { LAYOUT } from '../../src/canvas/layout';
+import { LAYOUT } from '../../src/state/layout';
 
 function journey() {
   const doc = new Y.Doc();

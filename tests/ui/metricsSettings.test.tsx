@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import * as Y from 'yjs';
-import { MapContext } from '../../src/canvas/mapContext';
+import { MapContext } from '../../src/state/session';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { MapSettingsButton } from '../../src/panels/settings/MapSettingsButton';
 import type { Webhook } from '../../src/sync/metricsApi';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowInRows, nearestFreeSlot, overlaps, pushApart, type Item } from '../../src/state/noOverlap';
 import { CARD_GAP, arrangeView, cardDropSlot, cardsTop } from '../../src/state/arrangeView';
-import { CANVAS_HEIGHT, laneTop } from '../../src/canvas/layout';
+import { CANVAS_HEIGHT, laneTop } from '../../src/state/layout';
 import type { JourneyFlowNode } from '../../src/state/viewTypes';
 
 const box = (id: string, x: number, y: number, width = 220, height = 100): Item => ({ id, x, y, width, height });

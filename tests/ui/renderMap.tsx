@@ -1,10 +1,10 @@
-// Renders the canvas of an in-memory map (no server): a Y.Doc, the doc→view store and the context.
+// Renders the canvas of an in-memory map as the map page does (no server): a Y.Doc, the doc→view store and the context.
 import { render } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { ModelError } from '../../src/model';
-import { JourneyCanvas } from '../../src/canvas/JourneyCanvas';
-import { MapContext } from '../../src/canvas/mapContext';
+import { MapCanvas } from '../../src/app/MapCanvas';
+import { MapContext } from '../../src/state/session';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { Sidebar } from '../../src/panels/Sidebar';
 import { createUndo } from '../../src/state/undo';
@@ -28,7 +28,7 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
     <div style={{ width: 1200, height: 800 }}>
       <MapContext.Provider value={{ mapId: 'test-map', mapKey: 'test-key-0000000000', doc, store, user: { id: 'tester', name: 'Tester', color: '#2b4c7e' }, readOnly: options.readOnly ?? false, run, undo: options.readOnly ? undefined : undo }}>
         <ReactFlowProvider>
-          <JourneyCanvas synced />
+          <MapCanvas synced />
         </ReactFlowProvider>
         <Sidebar />
       </MapContext.Provider>

@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as Y from 'yjs';
 import { HomePage } from '../../src/app/HomePage';
 import { ApplyChosenTemplate } from '../../src/app/templates/useApplyTemplate';
-import { MapContext } from '../../src/canvas/mapContext';
+import { MapContext } from '../../src/state/session';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { db } from '../../src/db/db';
 import { useLanguage } from '../../src/i18n';

@@ -1,10 +1,10 @@
 // One slide: a stage with its owner, goal, mean emotion, key metrics and touchpoint cards.
 import { Lightbulb, TriangleAlert, UserRound } from 'lucide-react';
 import { HEAT_PALETTE } from '../../model';
-import { MEDIUM_STYLE } from '../../canvas/channelStyle';
-import { emotionLook } from '../../panels/EmotionScale';
+import { MEDIUM_STYLE } from '../../state/channelStyle';
+import { emotionLook } from '../../ui/EmotionScale';
 import { useT } from '../../i18n';
-import { useMetricText } from '../../canvas/metrics/format';
+import { useMetricText } from '../../state/metrics/format';
 import type { SlideMetric, StageSlide } from './slides';
 
 function Emotion({ value, large }: { value: number; large?: boolean }) {

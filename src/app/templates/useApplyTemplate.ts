@@ -4,7 +4,7 @@
 // running the effect twice (and against a reload applying it again).
 import { useEffect } from 'react';
 import { applyTemplate, readMeta, stagesInOrder, templateById } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useLanguage } from '../../i18n';
 
 const applied = new Set<string>();

@@ -8,7 +8,7 @@ import { useStore } from 'zustand';
 import type { PathFlowEdge } from '../../state/viewTypes';
 import { isBackEdge, roundedPath, routeEdge, routeMidpoint } from '../../state/edgeRoute';
 import { useT } from '../../i18n';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 
 /** Width of the label's box: 11 px semibold text is about 6.6 px a character, plus padding. */
 const labelWidth = (text: string) => Math.ceil([...text].length * 6.6 + 12);

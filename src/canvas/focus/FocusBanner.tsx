@@ -4,13 +4,13 @@ import { useEffect } from 'react';
 import { Panel } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { X } from 'lucide-react';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
-import { initials } from '../nodes/StageNode';
+import { initials } from '../../ui/initials';
 import { focusTarget, litTouchpoints } from './dimming';
-import { PersonaAvatar } from '../../panels/people/PersonaAvatar';
-import '../../panels/people/people.css';
+import { PersonaAvatar } from '../../ui/PersonaAvatar';
+import './focus.css';
 
 export function FocusBanner() {
   const t = useT();

@@ -2,7 +2,7 @@
 // and edge wrappers by id), so focusing or unfocusing re-renders this component, not the nodes.
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { useUi } from '../../state/uiStore';
 import { dimmedFor, dimmingCss } from './dimming';
 

@@ -2,8 +2,8 @@
 import { memo } from 'react';
 import type { MetricDef } from '../../model';
 import { useT } from '../../i18n';
-import { heatStyle, legendRows, type LegendRow } from './heat';
-import { useMetricText, type MetricText } from './format';
+import { heatStyle, legendRows, type LegendRow } from '../../state/metrics/heat';
+import { useMetricText, type MetricText } from '../../state/metrics/format';
 
 function rangeText(row: LegendRow, def: MetricDef, text: MetricText): string {
   const r = row.range;

@@ -1,19 +1,18 @@
 // Top right of the canvas: "colour by" a metric (with its legend), which key metrics the cards show,
-// and the CSV import. The choices are UI state (useUi); the derived view applies them.
-import { memo, useState } from 'react';
+// and whatever actions the app adds (the CSV import). The choices are UI state (useUi); the derived view applies them.
+import { memo, useState, type ReactNode } from 'react';
 import { Panel, useStore as useFlowStore } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { ListChecks, Palette } from 'lucide-react';
 import { useUi } from '../../state/uiStore';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { CsvImportButton } from '../../panels/csv/CsvImportButton';
 import { HeatLegend } from './HeatLegend';
-import { useMetricText } from './format';
-import './metrics.css';
+import { useMetricText } from '../../state/metrics/format';
+import '../../ui/metrics.css';
 
-export const MetricsControls = memo(function MetricsControls() {
-  const { store, readOnly } = useMap();
+export const MetricsControls = memo(function MetricsControls({ actions }: { actions?: ReactNode }) {
+  const { store } = useMap();
   const t = useT();
   const text = useMetricText();
   const defs = useStore(store, (state) => state.metricDefs);
@@ -38,7 +37,7 @@ export const MetricsControls = memo(function MetricsControls() {
             </select>
           </label>
           <CardMetricsMenu />
-          {!readOnly && <CsvImportButton />}
+          {actions}
         </div>
         {colorDef && <HeatLegend def={colorDef} />}
       </div>

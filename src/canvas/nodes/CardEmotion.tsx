@@ -1,7 +1,7 @@
 // The emotion on a card: one face with its number (cheap to draw on a map of hundreds of cards);
 // clicking it opens the −2…+2 face scale to choose from.
 import { memo, useState } from 'react';
-import { EmotionScale, emotionLook } from '../../panels/EmotionScale';
+import { EmotionScale, emotionLook } from '../../ui/EmotionScale';
 import { useT } from '../../i18n';
 
 export const CardEmotion = memo(function CardEmotion({ value, readOnly, onChange }: { value: number; readOnly: boolean; onChange: (value: number) => void }) {

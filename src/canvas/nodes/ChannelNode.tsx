@@ -3,11 +3,11 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { Cpu, Footprints } from 'lucide-react';
 import type { ChannelFlowNode } from '../../state/viewTypes';
-import { MEDIUM_STYLE } from '../channelStyle';
+import { MEDIUM_STYLE } from '../../state/channelStyle';
 import { InlineLabel } from '../InlineLabel';
 import { useNodeLabel } from './useNodeLabel';
 import { useT } from '../../i18n';
-import { HeatChip, heatClass, heatVars } from '../metrics/HeatChip';
+import { HeatChip, heatClass, heatVars } from '../../ui/HeatChip';
 
 function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
   const { channel, usage } = data;

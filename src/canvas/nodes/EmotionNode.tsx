@@ -5,10 +5,10 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { EmotionFlowNode } from '../../state/viewTypes';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { emotionCurvePoints, smoothPath } from '../emotionCurve';
-import { emotionLook } from '../../panels/EmotionScale';
-import { LAYOUT } from '../layout';
+import { emotionLook } from '../../ui/EmotionScale';
+import { LAYOUT } from '../../state/layout';
 
 const PADDING = 24;
 

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { LanesFlowNode } from '../../state/viewTypes';
-import { LAYOUT } from '../layout';
+import { LAYOUT } from '../../state/layout';
 import { useT } from '../../i18n';
 
 function LanesNodeView({ data }: NodeProps<LanesFlowNode>) {

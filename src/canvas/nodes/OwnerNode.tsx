@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { OwnerFlowNode } from '../../state/viewTypes';
 import { InlineLabel } from '../InlineLabel';
-import { initials } from './StageNode';
+import { initials } from '../../ui/initials';
 import { useNodeLabel } from './useNodeLabel';
 import { useT } from '../../i18n';
 

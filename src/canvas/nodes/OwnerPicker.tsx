@@ -1,7 +1,7 @@
 // The owner picker in a stage header: lists the map's owners, or none.
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 
 export const OwnerPicker = memo(function OwnerPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {

@@ -6,12 +6,13 @@ import { GripVertical, UserRound, UserX } from 'lucide-react';
 import { assignStageOwner, resizeNode } from '../../model';
 import type { StageFlowNode } from '../../state/viewTypes';
 import { InlineLabel } from '../InlineLabel';
-import { LAYOUT } from '../layout';
-import { useMap } from '../mapContext';
+import { LAYOUT } from '../../state/layout';
+import { useMap } from '../../state/session';
 import { useNodeLabel } from './useNodeLabel';
 import { OwnerPicker } from './OwnerPicker';
+import { initials } from '../../ui/initials';
 import { useT } from '../../i18n';
-import { StageMetric } from '../metrics/HeatChip';
+import { StageMetric } from '../../ui/HeatChip';
 
 function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
   const { stage, owner, touchpointCount } = data;
@@ -64,12 +65,6 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
       )}
     </div>
   );
-}
-
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]?.[0], parts[parts.length - 1]?.[0]] : [parts[0]?.[0], parts[0]?.[1]];
-  return letters.filter(Boolean).join('').toUpperCase() || '?';
 }
 
 export const StageNode = memo(StageNodeView);

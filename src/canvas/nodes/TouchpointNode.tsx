@@ -7,14 +7,14 @@ import { FileText, Lightbulb, MessageSquare, TriangleAlert } from 'lucide-react'
 import { setEmotion, type MediaRef } from '../../model';
 import type { TouchpointFlowNode } from '../../state/viewTypes';
 import { filesOf, startUploads } from '../../state/uploads';
-import { MEDIUM_STYLE } from '../channelStyle';
+import { MEDIUM_STYLE } from '../../state/channelStyle';
 import { InlineLabel } from '../InlineLabel';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 import { CardEmotion } from './CardEmotion';
-import { useMediaUrl } from '../../panels/media/useMediaUrl';
+import { useMediaUrl } from '../../sync/useMediaUrl';
 import { useNodeLabel } from './useNodeLabel';
 import { useT } from '../../i18n';
-import { CardMetrics, heatClass, heatVars } from '../metrics/HeatChip';
+import { CardMetrics, heatClass, heatVars } from '../../ui/HeatChip';
 
 function TouchpointNodeView({ id, data, selected }: NodeProps<TouchpointFlowNode>) {
   const { touchpoint, channel, noteLine, media } = data;

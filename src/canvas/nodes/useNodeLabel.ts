@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { setLabel } from '../../model';
 import { useUi } from '../../state/uiStore';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 
 export function useNodeLabel(id: string) {
   const { doc, readOnly, run } = useMap();

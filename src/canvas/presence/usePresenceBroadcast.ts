@@ -4,7 +4,7 @@ import { useEffect, useMemo, type PointerEvent } from 'react';
 import { useOnViewportChange, useReactFlow } from '@xyflow/react';
 import { throttle } from '../../sync/presence';
 import { VIEW_ONLY_IDS } from '../../state/viewTypes';
-import { useMap } from '../mapContext';
+import { useMap } from '../../state/session';
 
 export function usePresenceBroadcast() {
   const { awareness, user, store } = useMap();

@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import { MessageSquare } from 'lucide-react';
 import { openThreads } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/showOnCanvas';
+import { useMap } from '../../state/session';
+import { showOnCanvas } from '../../state/showOnCanvas';
 import { useT } from '../../i18n';
 
 export const CommentsPanel = memo(function CommentsPanel() {

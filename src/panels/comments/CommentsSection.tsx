@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import { useStore } from 'zustand';
 import { Check, Pencil, RotateCcw } from 'lucide-react';
 import { addComment, editComment, readComments, setCommentResolved, type Comment } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 import { MentionInput, useMentionNames } from './MentionInput';
 

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import type { PresenceState } from '../../state/presenceStore';
 
 const NOBODY = createStore<PresenceState>(() => ({ peers: [], following: null }));

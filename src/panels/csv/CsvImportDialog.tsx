@@ -2,7 +2,7 @@
 // is not a CSV, cannot be read, is empty or has no data rows.
 import { Loader2 } from 'lucide-react';
 import { useT } from '../../i18n';
-import { Modal } from '../metrics/Modal';
+import { Modal } from '../../ui/Modal';
 import { useCsvImport } from './csvImportStore';
 import { CsvImportFlow } from './CsvImportFlow';
 

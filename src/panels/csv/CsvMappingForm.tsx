@@ -2,8 +2,8 @@
 // holds the date, which hold which metric, and the decimal mark. Prefilled by suggestCsvMapping.
 import type { CsvMapping, MetricDef, ParsedCsv } from '../../model';
 import { useT } from '../../i18n';
-import { useMetricText } from '../../canvas/metrics/format';
-import { Field } from '../fields';
+import { useMetricText } from '../../state/metrics/format';
+import { Field } from '../../ui/fields';
 
 interface Props {
   csv: ParsedCsv;

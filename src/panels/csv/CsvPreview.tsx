@@ -3,7 +3,7 @@
 import { CircleCheck, CircleAlert } from 'lucide-react';
 import type { CsvImportPlan, CsvMapping, JourneyNode, MetricDef, ParsedCsv } from '../../model';
 import { useT } from '../../i18n';
-import { useMetricText } from '../../canvas/metrics/format';
+import { useMetricText } from '../../state/metrics/format';
 import { rowErrorText } from './csvMessages';
 
 const ERRORS_SHOWN = 100;

@@ -2,7 +2,7 @@
 // cells themselves (the model's own messages are English, for logs and the API).
 import type { CsvMapping, CsvRowError, MetricDef, ParsedCsv } from '../../model';
 import type { Translate } from '../../i18n';
-import type { MetricText } from '../../canvas/metrics/format';
+import type { MetricText } from '../../state/metrics/format';
 
 export function rowErrorText(error: CsvRowError, csv: ParsedCsv, mapping: CsvMapping, defs: ReadonlyMap<string, MetricDef>, t: Translate, text: MetricText): string {
   const cell = (csv.rows[error.row - 2]?.[error.column] ?? '').trim();

@@ -2,11 +2,11 @@
 // model's impact). The first ones are also marked "critical" on the canvas; clicking shows one.
 import { memo } from 'react';
 import type { CriticalTouchpoint, JourneyNode, MetricDef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/showOnCanvas';
-import { CRITICAL_ON_CANVAS } from '../../canvas/metrics/metricsTracker';
-import { useMetricText } from '../../canvas/metrics/format';
-import type { NodeMetrics } from '../../canvas/metrics/metricViews';
+import { useMap } from '../../state/session';
+import { showOnCanvas } from '../../state/showOnCanvas';
+import { CRITICAL_ON_CANVAS } from '../../state/metrics/metricsTracker';
+import { useMetricText } from '../../state/metrics/format';
+import type { NodeMetrics } from '../../state/metrics/metricViews';
 import { useT } from '../../i18n';
 
 interface Props {

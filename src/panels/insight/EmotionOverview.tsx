@@ -2,10 +2,10 @@
 // lowest moments of the journey (clicking one shows it on the canvas).
 import { memo } from 'react';
 import type { EmotionSummary } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/showOnCanvas';
-import { emotionLook } from '../EmotionScale';
-import { useMetricText } from '../../canvas/metrics/format';
+import { useMap } from '../../state/session';
+import { showOnCanvas } from '../../state/showOnCanvas';
+import { emotionLook } from '../../ui/EmotionScale';
+import { useMetricText } from '../../state/metrics/format';
 import { useT } from '../../i18n';
 
 const signed = (n: number, format: (v: number) => string) => (n > 0 ? `+${format(n)}` : format(n));

@@ -2,14 +2,14 @@
 // the emotion overview, all live as the map changes.
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 import { useInsight } from './useInsight';
 import { ChannelMatrix } from './ChannelMatrix';
 import { TransitionList } from './TransitionList';
 import { CriticalList } from './CriticalList';
 import { EmotionOverview } from './EmotionOverview';
-import '../../canvas/metrics/metrics.css';
+import '../../ui/metrics.css';
 
 export const InsightPanel = memo(function InsightPanel() {
   const t = useT();

@@ -3,9 +3,9 @@
 import { memo } from 'react';
 import { ArrowRight } from 'lucide-react';
 import { readMetricDef, type ChannelTransition, type JourneyNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/showOnCanvas';
-import { useMetricText } from '../../canvas/metrics/format';
+import { useMap } from '../../state/session';
+import { showOnCanvas } from '../../state/showOnCanvas';
+import { useMetricText } from '../../state/metrics/format';
 import { useT } from '../../i18n';
 
 export const TransitionList = memo(function TransitionList({ transitions, nodes }: { transitions: ChannelTransition[]; nodes: ReadonlyMap<string, JourneyNode> }) {

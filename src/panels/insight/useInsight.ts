@@ -4,7 +4,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { channelInventory, channelTransitions, criticalTouchpoints, emotionSummary } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 
 /** How many critical touchpoints the panel lists (the canvas marks the first CRITICAL_ON_CANVAS). */
 export const CRITICAL_LISTED = 5;

@@ -2,9 +2,9 @@
 import { useEffect } from 'react';
 import { X } from 'lucide-react';
 import type { MediaRef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { useMediaUrl } from './useMediaUrl';
+import { useMediaUrl } from '../../sync/useMediaUrl';
 
 export function Lightbox({ mediaRef, onClose }: { mediaRef: MediaRef; onClose: () => void }) {
   const t = useT();

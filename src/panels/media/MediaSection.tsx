@@ -4,11 +4,11 @@ import { memo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FileText, Paperclip, Trash2, X } from 'lucide-react';
 import { detachMedia, type MediaRef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { mediaUrl } from '../../sync/media';
 import { filesOf, startUploads, useUploads } from '../../state/uploads';
 import { useT } from '../../i18n';
-import { useMediaUrl } from './useMediaUrl';
+import { useMediaUrl } from '../../sync/useMediaUrl';
 import { Lightbox } from './Lightbox';
 
 export const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,audio/*,video/mp4,video/webm,application/pdf,.docx,.xlsx,.pptx,.txt,.csv';

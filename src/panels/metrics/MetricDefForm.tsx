@@ -2,9 +2,9 @@
 // thresholds and the optional valid range. Errors are shown in the form, nothing is written until valid.
 import { useState } from 'react';
 import { isModelError, setMetricDef, type MetricDef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { Field } from '../fields';
+import { Field } from '../../ui/fields';
 import { EMPTY_DRAFT, defFromDraft, draftOf, keyFromLabel, type DefDraft } from './defDraft';
 
 interface Props {

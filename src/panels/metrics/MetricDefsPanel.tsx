@@ -5,12 +5,12 @@ import { memo, useState } from 'react';
 import { useStore } from 'zustand';
 import { Palette, Pencil, Plus, RotateCcw, Trash2 } from 'lucide-react';
 import { DEFAULT_METRIC_DEFS, removeMetricDef, type MetricDef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { useMetricText } from '../../canvas/metrics/format';
+import { useMap } from '../../state/session';
+import { useMetricText } from '../../state/metrics/format';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
 import { MetricDefForm } from './MetricDefForm';
-import '../../canvas/metrics/metrics.css';
+import '../../ui/metrics.css';
 
 const DEFAULTS = new Map(DEFAULT_METRIC_DEFS.map((d) => [d.key, d]));
 

@@ -3,13 +3,13 @@
 import { memo } from 'react';
 import { X } from 'lucide-react';
 import { clearMetricValue, setMetricTarget, setMetricValue, type Metric, type MetricDef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { HeatChip } from '../../canvas/metrics/HeatChip';
-import { Sparkline } from '../../canvas/metrics/Sparkline';
-import { useMetricText } from '../../canvas/metrics/format';
-import { statusOf } from '../../canvas/metrics/metricViews';
+import { useMap } from '../../state/session';
+import { HeatChip } from '../../ui/HeatChip';
+import { Sparkline } from '../../ui/Sparkline';
+import { useMetricText } from '../../state/metrics/format';
+import { statusOf } from '../../state/metrics/metricViews';
 import { useT, type MessageKey } from '../../i18n';
-import { NumberInput } from './NumberInput';
+import { NumberInput } from '../../ui/NumberInput';
 import { useMetricCommand } from './useMetricCommand';
 
 const SOURCE_KEYS: Record<Metric['source'], MessageKey> = { manual: 'metrics.source.manual', csv: 'metrics.source.csv', api: 'metrics.source.api' };

@@ -5,14 +5,14 @@ import { memo, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { Plus } from 'lucide-react';
 import { parseNumber, setMetricValue, stageAggregate, type MetricDef } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { HeatChip } from '../../canvas/metrics/HeatChip';
-import { useMetricText } from '../../canvas/metrics/format';
-import { NO_METRICS, stageHeat } from '../../canvas/metrics/metricViews';
+import { useMap } from '../../state/session';
+import { HeatChip } from '../../ui/HeatChip';
+import { useMetricText } from '../../state/metrics/format';
+import { NO_METRICS, stageHeat } from '../../state/metrics/metricViews';
 import { useT } from '../../i18n';
 import { MetricRow } from './MetricRow';
 import { useMetricCommand } from './useMetricCommand';
-import '../../canvas/metrics/metrics.css';
+import '../../ui/metrics.css';
 
 export const MetricsSection = memo(function MetricsSection({ nodeId, kind }: { nodeId: string; kind: 'touchpoint' | 'channel' | 'stage' }) {
   const { store, readOnly } = useMap();

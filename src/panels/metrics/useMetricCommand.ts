@@ -4,7 +4,7 @@
 import { useCallback, useState } from 'react';
 import { isModelError, type MetricDef } from '../../model';
 import { useT } from '../../i18n';
-import { useMetricText } from '../../canvas/metrics/format';
+import { useMetricText } from '../../state/metrics/format';
 
 export function useMetricCommand() {
   const t = useT();

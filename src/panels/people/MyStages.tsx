@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { AlertOctagon, Columns3, MessageSquare, MousePointerClick } from 'lucide-react';
 import type { OwnerNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
 import { ownerFocusStats } from './peopleStats';

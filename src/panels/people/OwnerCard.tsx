@@ -3,11 +3,11 @@
 import { memo, useState } from 'react';
 import { Pencil, Trash2 } from 'lucide-react';
 import { removeNode, setLabel, type OwnerNode, type StageNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/showOnCanvas';
-import { initials } from '../../canvas/nodes/StageNode';
+import { useMap } from '../../state/session';
+import { showOnCanvas } from '../../state/showOnCanvas';
+import { initials } from '../../ui/initials';
 import { useT } from '../../i18n';
-import { Field, TextField } from '../fields';
+import { Field, TextField } from '../../ui/fields';
 import { ConfirmRemove } from './PeopleBits';
 import { StageChip } from './StageChip';
 import { OwnerFields } from '../sections/OwnerFields';

@@ -3,13 +3,13 @@
 import { memo, useState } from 'react';
 import { Filter, Pencil, Trash2 } from 'lucide-react';
 import { removeNode, setLabel, type PersonaNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
-import { Field, TextField } from '../fields';
+import { Field, TextField } from '../../ui/fields';
 import { PersonaFields } from '../sections/PersonaFields';
 import { ConfirmRemove } from './PeopleBits';
-import { PersonaAvatar } from './PersonaAvatar';
+import { PersonaAvatar } from '../../ui/PersonaAvatar';
 import { PhotoPicker } from './PhotoPicker';
 
 type Mode = 'view' | 'edit' | 'remove';

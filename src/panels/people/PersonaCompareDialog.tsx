@@ -4,11 +4,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { X } from 'lucide-react';
 import type { PersonaNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 import { comparisonView, formatEmotion } from './comparisonView';
 import { CurveKey, CurveMarker, PersonaCurves } from './PersonaCurves';
-import { PersonaAvatar } from './PersonaAvatar';
+import { PersonaAvatar } from '../../ui/PersonaAvatar';
 import { useModelNodes } from './useModelNodes';
 import './people.css';
 

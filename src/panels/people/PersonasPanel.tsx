@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { GitCompareArrows } from 'lucide-react';
 import { addPersona, type PersonaNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
 import { AddByName } from './PeopleBits';

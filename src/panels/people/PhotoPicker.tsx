@@ -3,9 +3,9 @@
 import { useMemo } from 'react';
 import { ImageOff } from 'lucide-react';
 import { setPersonaPhoto, type MediaRef, type PersonaNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { useMediaUrl } from '../media/useMediaUrl';
+import { useMediaUrl } from '../../sync/useMediaUrl';
 import { mapImages } from './peopleStats';
 import { useModelNodes } from './useModelNodes';
 

@@ -2,8 +2,8 @@
 // inspector opens on it, where its owner can be picked).
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import type { OwnerNode, StageNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { showOnCanvas } from '../../canvas/showOnCanvas';
+import { useMap } from '../../state/session';
+import { showOnCanvas } from '../../state/showOnCanvas';
 import { useT } from '../../i18n';
 import { StageChip } from './StageChip';
 

@@ -2,7 +2,7 @@
 // metrics included), so panels also use it as the key of memoised reads that need the doc.
 import { useStore } from 'zustand';
 import type { JourneyNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 
 export function useModelNodes(): ReadonlyMap<string, JourneyNode> {
   const { store } = useMap();

@@ -1,10 +1,10 @@
 // Channel fields: physical or digital, medium, and the customer needs it serves.
 import { memo } from 'react';
 import { CHANNEL_MEDIA, setChannelKind, setChannelNeeds, type ChannelMedium, type ChannelNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { MEDIUM_STYLE } from '../../canvas/channelStyle';
+import { useMap } from '../../state/session';
+import { MEDIUM_STYLE } from '../../state/channelStyle';
 import { useT } from '../../i18n';
-import { Field, ListEditor } from '../fields';
+import { Field, ListEditor } from '../../ui/fields';
 
 export const ChannelFields = memo(function ChannelFields({ channel }: { channel: ChannelNode }) {
   const t = useT();

@@ -1,9 +1,9 @@
 // Owner fields: role and e-mail (the name is the label).
 import { memo } from 'react';
 import { setOwnerDetails, type OwnerNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { Field, TextField } from '../fields';
+import { Field, TextField } from '../../ui/fields';
 
 export const OwnerFields = memo(function OwnerFields({ owner }: { owner: OwnerNode }) {
   const t = useT();

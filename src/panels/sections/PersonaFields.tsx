@@ -1,9 +1,9 @@
 // Persona fields: description, goals, frustrations and colour.
 import { memo } from 'react';
 import { PERSONA_COLORS, setPersonaDetails, type PersonaNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { ColorSwatches, Field, ListEditor, TextField } from '../fields';
+import { ColorSwatches, Field, ListEditor, TextField } from '../../ui/fields';
 
 export const PersonaFields = memo(function PersonaFields({ persona }: { persona: PersonaNode }) {
   const t = useT();

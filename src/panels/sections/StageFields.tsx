@@ -2,9 +2,9 @@
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import { STAGE_COLORS, assignStageOwner, setStageColor, setStageGoal, type StageNode } from '../../model';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
-import { ColorSwatches, Field, TextField } from '../fields';
+import { ColorSwatches, Field, TextField } from '../../ui/fields';
 
 export const StageFields = memo(function StageFields({ stage }: { stage: StageNode }) {
   const t = useT();

@@ -15,14 +15,14 @@ import {
   type PersonaNode,
   type TouchpointNode,
 } from '../../model';
-import { useMap } from '../../canvas/mapContext';
-import { touchpointInStage } from '../../canvas/placement';
+import { useMap } from '../../state/session';
+import { touchpointInStage } from '../../state/placement';
 import { useT } from '../../i18n';
-import { EmotionScale } from '../EmotionScale';
-import { Field, ListEditor } from '../fields';
+import { EmotionScale } from '../../ui/EmotionScale';
+import { Field, ListEditor } from '../../ui/fields';
 // Tiptap and ProseMirror are a third of the app's code: loaded when a note is first opened, not at start.
 const NotesEditor = lazy(() => import('../NotesEditor').then((module) => ({ default: module.NotesEditor })));
-import { ErrorBoundary } from '../../app/ErrorBoundary';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 
 export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: { touchpoint: TouchpointNode }) {
   const t = useT();

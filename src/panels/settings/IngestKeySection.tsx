@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { KeyRound, RotateCw } from 'lucide-react';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { getIngestKeyInfo, rotateIngestKey, type IngestKeyInfo } from '../../sync/metricsApi';
 import { useLanguage, useT } from '../../i18n';
-import { formatWhen } from '../../canvas/metrics/format';
+import { formatWhen } from '../../state/metrics/format';
 import { CopyButton } from './CopyButton';
 import { useApiCall } from './useApiCall';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Settings } from 'lucide-react';
 import { useT } from '../../i18n';
-import { Modal } from '../metrics/Modal';
+import { Modal } from '../../ui/Modal';
 import { IngestKeySection } from './IngestKeySection';
 import { WebhooksSection } from './WebhooksSection';
 

@@ -2,10 +2,10 @@
 // one, and adding a URL (its signing secret is shown once).
 import { useCallback, useEffect, useState } from 'react';
 import { CircleAlert, CircleCheck, CircleDashed, Trash2, Webhook as WebhookIcon } from 'lucide-react';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { addWebhook, listWebhooks, removeWebhook, type Webhook } from '../../sync/metricsApi';
 import { useLanguage, useT } from '../../i18n';
-import { formatWhen } from '../../canvas/metrics/format';
+import { formatWhen } from '../../state/metrics/format';
 import { CopyButton } from './CopyButton';
 import { useApiCall } from './useApiCall';
 

@@ -4,7 +4,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { RotateCcw, X } from 'lucide-react';
 import { JourneyCanvas } from '../../canvas/JourneyCanvas';
-import { MapContext, useMap, type MapContextValue } from '../../canvas/mapContext';
+import { MapContext, useMap, type MapContextValue } from '../../state/session';
 import { createJourneyStore, type JourneyStore } from '../../state/journeyStore';
 import { ApiError, fetchVersionState, type VersionInfo } from '../../sync/api';
 import { useT } from '../../i18n';

@@ -2,7 +2,7 @@
 // (the server keeps a backup of the map just before, so a restore can be undone by restoring that).
 import { memo, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Eye, RotateCcw, Save } from 'lucide-react';
-import { useMap } from '../../canvas/mapContext';
+import { useMap } from '../../state/session';
 import { ApiError, listVersions, restoreVersion, saveVersion, type VersionInfo } from '../../sync/api';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';

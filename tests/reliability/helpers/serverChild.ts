@@ -37,7 +37,7 @@ process.on('message', (message: Request) => {
       for (let i = 0; i < message.count; i++) {
         const keys = newKeys();
         const id = randomToken();
-        await server.store.createMap({
+        await server.store.docs.createMap({
           id,
           title: 'Memory map',
           editorKeyHash: hashKey(keys.editorKey),

@@ -1,0 +1,68 @@
+// The scale-out store: PostgreSQL through a `pg` Pool, shared by any number of server processes.
+// Same contract as SqliteStore; the schema is migrated at start (schema.ts). Its parts: docs.ts,
+// media.ts (records and the bytes), features.ts. Every method has committed when its Promise
+// resolves (autocommit statements or explicit transactions).
+import pg from 'pg';
+import type { MediaFiles } from '../../media/files';
+import type { Store } from '../store';
+import { PostgresDocs } from './docs';
+import { PostgresFeatures } from './features';
+import { PostgresMedia } from './media';
+import { PostgresMediaFiles } from './mediaFiles';
+import { migrate } from './schema';
+
+/** Where pool errors go (an idle connection that broke); pino's logger fits. */
+export interface PostgresLog {
+  warn(obj: object, msg: string): void;
+}
+
+export interface PostgresOptions {
+  log?: PostgresLog;
+  /** Connections per process (default 10). */
+  maxConnections?: number;
+  /** A query that takes longer fails (default 15 s): a stalled database refuses edits instead of queueing them. */
+  queryTimeoutMs?: number;
+}
+
+export class PostgresStore implements Store {
+  readonly docs: PostgresDocs;
+  readonly media: PostgresMedia;
+  readonly features: PostgresFeatures;
+  private closed: Promise<void> | null = null;
+
+  private constructor(readonly pool: pg.Pool) {
+    this.docs = new PostgresDocs(pool);
+    this.media = new PostgresMedia(pool);
+    this.features = new PostgresFeatures(pool);
+  }
+
+  /** Connects, applies the schema migrations, and returns the store. */
+  static async connect(connectionString: string, options: PostgresOptions = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5000,
+      query_timeout: options.queryTimeoutMs ?? 15_000,
+      keepAlive: true,
+    });
+    // an idle connection that breaks (the database restarted) must not crash the process
+    pool.on('error', (err) => options.log?.warn({ err: err.message }, 'postgres connection lost'));
+    try {
+      await migrate(pool);
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+    return new PostgresStore(pool);
+  }
+
+  /** The bytes of uploads live in PostgreSQL, shared by every process; DATA_DIR/media caches them. */
+  mediaFiles(dataDir: string): MediaFiles {
+    return new PostgresMediaFiles(dataDir, this.media);
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.pool.end();
+    return this.closed;
+  }
+}

@@ -1,0 +1,94 @@
+// The embedded store: one SQLite file (DATA_DIR/percorso.db) in WAL mode, via better-sqlite3; its
+// parts are docs.ts (with the group commit of updates), media.ts and features.ts.
+// better-sqlite3 is synchronous, so each method has committed its transaction before it returns,
+// except appendUpdate, which commits the updates of one event-loop turn together (group commit).
+// Commits are synchronous=NORMAL and the WAL is checkpointed (and fsynced) on a worker thread
+// every second (walCheckpointer.ts): a commit survives a crash of the process at once and a crash
+// of the machine after at most that second, and never waits for the disk on the event loop.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store';
+import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
+import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
+import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
+import { WalCheckpointer } from './walCheckpointer';
+
+export interface SqliteStoreOptions {
+  /** How often the worker checkpoints the WAL (ms): the most a crash of the machine can lose. */
+  checkpointEveryMs?: number;
+  /** Told when the checkpoint worker fails (the store then checkpoints and fsyncs on its own connection). */
+  onCheckpointerFailure?(reason: string): void;
+}
+
+/** Schema migrations, applied in order, each once, recorded in `migrations`. Never edit a shipped one. */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  // maps, update log, snapshots (docs.ts)
+  { version: 1, sql: DOCS_TABLES_SQL },
+  // media: which map holds which uploaded bytes (media.ts)
+  { version: 2, sql: MEDIA_TABLE_SQL },
+  // ingest keys, webhooks and versions (features.ts)
+  { version: 3, sql: FEATURES_TABLES_SQL },
+];
+
+/** Bytes the WAL file keeps after a checkpoint restarted it (walCheckpointer.ts restarts it past 16 MiB). */
+const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
+
+export class SqliteStore implements Store {
+  readonly docs: SqliteDocs;
+  readonly media: SqliteMedia;
+  readonly features: SqliteFeatures;
+  private readonly db: Database.Database;
+  private readonly checkpointer: WalCheckpointer;
+
+  constructor(dataDir: string, options: SqliteStoreOptions = {}) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'percorso.db');
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL: a commit is in the WAL (the OS has it) before appendUpdate returns, so an update that
+    // was relayed survives a crash of the process; the checkpoint worker makes it survive a crash of
+    // the machine within checkpointEveryMs. FULL would fsync on the event loop for every update.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('wal_autocheckpoint = 0');
+    // when a checkpoint restarts the WAL, its file is cut back to this size
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.docs = new SqliteDocs(this.db);
+    this.media = new SqliteMedia(this.db);
+    this.features = new SqliteFeatures(this.db);
+    this.checkpointer = new WalCheckpointer(file, {
+      intervalMs: options.checkpointEveryMs ?? 1000,
+      onFailure: (reason) => {
+        // without the worker: checkpoint here, and fsync every commit as the cost of doing so
+        if (this.db.open) {
+          this.db.pragma('synchronous = FULL');
+          this.db.pragma('wal_autocheckpoint = 1000');
+        }
+        options.onCheckpointerFailure?.(reason);
+      },
+    });
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(
+      this.db.prepare<[], { version: number }>('SELECT version FROM migrations').all().map((row) => row.version),
+    );
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      })();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.docs.flushAppends();
+    await this.checkpointer.close();
+    if (this.db.open) this.db.close();
+  }
+}

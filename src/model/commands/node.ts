@@ -1,0 +1,122 @@
+// Commands that apply to any node: label, move, resize, remove.
+import * as Y from 'yjs';
+import { type Origin } from '../schema';
+import { ModelError } from '../errors';
+import { checkLabel, checkPoint, checkSize } from '../validate-input';
+import { kindOf, requireNode, setIfChanged, write } from '../tx';
+import { stageColumns } from '../queries';
+import { strOrNull } from '../convert';
+import { rootMaps, stageOrderForWrite } from '../doc-roots';
+
+/** Rename any node; an owner's or persona's name is its label, so both are written. */
+export function setLabel(doc: Y.Doc, id: string, label: string, origin?: Origin): void {
+  const m = requireNode(doc, id);
+  const l = checkLabel(label);
+  const k = kindOf(m);
+  write(doc, origin, () => {
+    setIfChanged(m, 'label', l);
+    if (k === 'owner' || k === 'persona') setIfChanged(m, 'name', l);
+  });
+}
+
+export interface NodeMove {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** Move several nodes in one transaction (a multi-node drag is one undo step). Coordinates are in each node's own frame. */
+export function moveNodes(doc: Y.Doc, moves: NodeMove[], origin?: Origin): void {
+  if (!Array.isArray(moves)) throw new ModelError('invalid-value', 'moves must be an array');
+  const checked = moves.map((mv, i) => {
+    if (typeof mv !== 'object' || mv === null) throw new ModelError('invalid-value', `moves[${i}] must be {id, x, y}`);
+    return { m: requireNode(doc, mv.id), pos: checkPoint(mv, `moves[${i}]`) };
+  });
+  write(doc, origin, () => {
+    for (const { m, pos } of checked) {
+      setIfChanged(m, 'x', pos.x);
+      setIfChanged(m, 'y', pos.y);
+    }
+  });
+}
+
+export function moveNode(doc: Y.Doc, id: string, position: { x: number; y: number }, origin?: Origin): void {
+  const pos = checkPoint(position);
+  moveNodes(doc, [{ id, x: pos.x, y: pos.y }], origin);
+}
+
+/** Resize a node: w and h within 20..10000; a stage's h may be 0 (full canvas height). */
+export function resizeNode(doc: Y.Doc, id: string, size: { w: number; h: number }, origin?: Origin): void {
+  const m = requireNode(doc, id);
+  if (typeof size !== 'object' || size === null) throw new ModelError('invalid-value', 'size must be {w, h}');
+  const w = checkSize(size.w, 'w');
+  const h = checkSize(size.h, 'h', kindOf(m) === 'stage');
+  write(doc, origin, () => {
+    setIfChanged(m, 'w', w);
+    setIfChanged(m, 'h', h);
+  });
+}
+
+/**
+ * Remove nodes with every edge touching them and every reference to them, in one transaction:
+ * a removed stage leaves stageOrder and its touchpoints become unassigned — their x,y converted
+ * from column-relative to absolute (via stageColumns) so they stay where they were drawn; a removed
+ * channel/owner/persona is cleared from the touchpoints and stages that named it. Comments on a
+ * removed node go with it. Ids must exist ('not-found' otherwise); repeats are ignored.
+ */
+export function removeNodes(doc: Y.Doc, ids: string[], origin?: Origin): void {
+  if (!Array.isArray(ids)) throw new ModelError('invalid-value', 'ids must be an array');
+  for (const id of ids) requireNode(doc, id);
+  const gone = new Set(ids);
+  const { nodes, edges, comments } = rootMaps(doc);
+  const columns = new Map(stageColumns(doc).map((c) => [c.id, c]));
+  write(doc, origin, () => {
+    const deadEdges: string[] = [];
+    edges.forEach((e, id) => {
+      if (e instanceof Y.Map && (gone.has(String(e.get('source'))) || gone.has(String(e.get('target'))))) deadEdges.push(id);
+    });
+    for (const id of deadEdges) edges.delete(id);
+    const stageOrder = stageOrderForWrite(doc);
+    const order = stageOrder.toArray();
+    for (let i = order.length - 1; i >= 0; i--) if (gone.has(order[i] ?? '')) stageOrder.delete(i, 1);
+    nodes.forEach((m, id) => {
+      if (gone.has(id) || !(m instanceof Y.Map)) return;
+      clearRefs(m, gone, columns);
+    });
+    for (const id of gone) {
+      nodes.delete(id);
+      if (comments.has(id)) comments.delete(id);
+    }
+  });
+}
+
+function clearRefs(m: Y.Map<unknown>, gone: Set<string>, columns: Map<string, { x: number; y: number }>): void {
+  const k = kindOf(m);
+  if (k === 'stage') {
+    const owner = strOrNull(m, 'ownerId');
+    if (owner !== null && gone.has(owner)) m.set('ownerId', null);
+  }
+  if (k !== 'touchpoint') return;
+  const stageId = strOrNull(m, 'stageId');
+  if (stageId !== null && gone.has(stageId)) {
+    const col = columns.get(stageId);
+    const x = m.get('x');
+    const y = m.get('y');
+    if (col && typeof x === 'number' && typeof y === 'number') {
+      m.set('x', x + col.x);
+      m.set('y', y + col.y);
+    }
+    m.set('stageId', null);
+  }
+  const channelId = strOrNull(m, 'channelId');
+  if (channelId !== null && gone.has(channelId)) m.set('channelId', null);
+  const personas = m.get('personaIds');
+  if (personas instanceof Y.Array) {
+    const list = personas.toArray();
+    for (let i = list.length - 1; i >= 0; i--) if (gone.has(String(list[i]))) personas.delete(i, 1);
+  }
+}
+
+export function removeNode(doc: Y.Doc, id: string, origin?: Origin): void {
+  removeNodes(doc, [id], origin);
+}

@@ -1,0 +1,157 @@
+// Channel analysis: the stage × channel inventory and the channel transitions along the path.
+import * as Y from 'yjs';
+import { EMOTION_MAX, EMOTION_MIN, type ChannelNode, type ChannelType, type TouchpointNode } from '../schema';
+import { byPosition, journeyPath, readEdges, readNodes, stagesInOrder } from '../queries';
+import { readMetricDef, type MetricDef } from '../metrics/defs';
+import { readMetricValue } from '../metrics/read';
+
+export interface ChannelInventory {
+  stages: Array<{ id: string; label: string }>; // stage order
+  channels: Array<{ id: string; label: string; type: ChannelType; needs: string[]; touchpoints: number; stageIds: string[] }>; // by position
+  /** matrix[s][c]: touchpoints of stages[s] through channels[c]. */
+  matrix: number[][];
+  /** Channels of each type, and the touchpoints (staged or not) that go through them. */
+  byType: Record<ChannelType, { channels: number; touchpoints: number }>;
+  /** Every need listed on a channel (first spelling; grouped case-insensitively), with the channels serving it. */
+  needs: Array<{ need: string; channelIds: string[] }>;
+  /** Stages none of whose touchpoints has a channel (stages without touchpoints included). */
+  uncoveredStages: string[];
+  /** Channels used in ≥ 2 stages and in ≥ 3 stages or ≥ half of the stages. */
+  multiStageChannels: string[];
+  touchpointsWithoutChannel: number;
+}
+
+function journeyParts(doc: Y.Doc) {
+  const nodes = readNodes(doc);
+  const channels = nodes.filter((n): n is ChannelNode => n.kind === 'channel').sort(byPosition);
+  const touchpoints = nodes.filter((n): n is TouchpointNode => n.kind === 'touchpoint');
+  return { channels, touchpoints, channelIds: new Set(channels.map((c) => c.id)) };
+}
+
+export function channelInventory(doc: Y.Doc): ChannelInventory {
+  const stages = stagesInOrder(doc);
+  const { channels, touchpoints, channelIds } = journeyParts(doc);
+  const sIdx = new Map(stages.map((s, i) => [s.id, i]));
+  const cIdx = new Map(channels.map((c, i) => [c.id, i]));
+  const matrix = stages.map(() => channels.map(() => 0));
+  const perChannel = channels.map(() => ({ touchpoints: 0, stages: new Set<string>() }));
+  const covered = new Set<string>();
+  let withoutChannel = 0;
+  for (const t of touchpoints) {
+    const c = t.channelId !== null && channelIds.has(t.channelId) ? cIdx.get(t.channelId) : undefined;
+    if (c === undefined) {
+      withoutChannel++;
+      continue;
+    }
+    const pc = perChannel[c];
+    if (pc) pc.touchpoints++;
+    const s = t.stageId === null ? undefined : sIdx.get(t.stageId);
+    if (s === undefined || t.stageId === null) continue;
+    const row = matrix[s];
+    if (row) row[c] = (row[c] ?? 0) + 1;
+    pc?.stages.add(t.stageId);
+    covered.add(t.stageId);
+  }
+  const byType: ChannelInventory['byType'] = { digital: { channels: 0, touchpoints: 0 }, physical: { channels: 0, touchpoints: 0 } };
+  const needs = new Map<string, { need: string; channelIds: string[] }>();
+  channels.forEach((c, i) => {
+    byType[c.type].channels++;
+    byType[c.type].touchpoints += perChannel[i]?.touchpoints ?? 0;
+    for (const need of c.needs) {
+      const k = need.trim().toLowerCase();
+      const entry = needs.get(k) ?? { need: need.trim(), channelIds: [] };
+      if (!entry.channelIds.includes(c.id)) entry.channelIds.push(c.id);
+      needs.set(k, entry);
+    }
+  });
+  const orderOf = (ids: Set<string>) => stages.filter((s) => ids.has(s.id)).map((s) => s.id);
+  return {
+    stages: stages.map((s) => ({ id: s.id, label: s.label })),
+    channels: channels.map((c, i) => ({
+      id: c.id,
+      label: c.label,
+      type: c.type,
+      needs: c.needs,
+      touchpoints: perChannel[i]?.touchpoints ?? 0,
+      stageIds: orderOf(perChannel[i]?.stages ?? new Set()),
+    })),
+    matrix,
+    byType,
+    needs: [...needs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v),
+    uncoveredStages: stages.filter((s) => !covered.has(s.id)).map((s) => s.id),
+    multiStageChannels: channels
+      .filter((_, i) => {
+        const n = perChannel[i]?.stages.size ?? 0;
+        return n >= 2 && (n >= 3 || n * 2 >= stages.length);
+      })
+      .map((c) => c.id),
+    touchpointsWithoutChannel: withoutChannel,
+  };
+}
+
+export interface ChannelTransition {
+  edgeId: string;
+  sourceId: string;
+  targetId: string;
+  fromChannelId: string;
+  toChannelId: string;
+  /** source.emotion − target.emotion: positive means the customer feels worse after the switch. */
+  emotionDrop: number;
+  /** The target's drop-off and customer-effort (ces) values, or null when unknown. */
+  dropoff: number | null;
+  effort: number | null;
+  /** 0..1, higher is worse; see TRANSITION_WEIGHTS. */
+  score: number;
+}
+
+/**
+ * score = Σ wᵢ·badnessᵢ / Σ wᵢ over the components that are known, each badness in 0..1:
+ * emotion = max(0, emotionDrop) / 4 (the largest possible drop); dropoff and effort = the target's
+ * value placed in its definition's min..max range, oriented so that 1 is the worst end (defaults:
+ * drop-off 0..100 %, effort 1..7). Emotion is always known; unknown metrics do not count for or against.
+ */
+export const TRANSITION_WEIGHTS = { emotion: 0.4, dropoff: 0.35, effort: 0.25 } as const;
+
+/** A value's badness in 0..1 within its def's range (1 = the worse end); null without a usable range. */
+export function badness(def: MetricDef | undefined, value: number | null): number | null {
+  if (value === null || !def || def.min === undefined || def.max === undefined || def.max <= def.min) return null;
+  const x = Math.min(1, Math.max(0, (value - def.min) / (def.max - def.min)));
+  return def.better === 'lower' ? x : 1 - x;
+}
+
+/** Path edges whose touchpoints have different channels, worst first (score, then emotion drop, then path order). */
+export function channelTransitions(doc: Y.Doc): ChannelTransition[] {
+  const { touchpoints, channelIds } = journeyParts(doc);
+  const byId = new Map(touchpoints.map((t) => [t.id, t]));
+  const pathPos = new Map(journeyPath(doc).map((t, i) => [t.id, i]));
+  const dropDef = readMetricDef(doc, 'dropoff');
+  const effortDef = readMetricDef(doc, 'ces');
+  const maxDrop = EMOTION_MAX - EMOTION_MIN;
+  const out: Array<ChannelTransition & { pos: number }> = [];
+  for (const e of readEdges(doc)) {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    if (!s || !t || s.channelId === null || t.channelId === null || s.channelId === t.channelId) continue;
+    if (!channelIds.has(s.channelId) || !channelIds.has(t.channelId)) continue;
+    const emotionDrop = s.emotion - t.emotion;
+    const dropoff = readMetricValue(doc, t.id, 'dropoff');
+    const effort = readMetricValue(doc, t.id, 'ces');
+    const parts: Array<[number, number | null]> = [
+      [TRANSITION_WEIGHTS.emotion, Math.max(0, emotionDrop) / maxDrop],
+      [TRANSITION_WEIGHTS.dropoff, badness(dropDef, dropoff)],
+      [TRANSITION_WEIGHTS.effort, badness(effortDef, effort)],
+    ];
+    let num = 0;
+    let den = 0;
+    for (const [w, b] of parts) {
+      if (b === null) continue;
+      num += w * b;
+      den += w;
+    }
+    const score = den > 0 ? num / den : 0;
+    const pos = Math.min(pathPos.get(s.id) ?? Infinity, pathPos.get(t.id) ?? Infinity);
+    out.push({ edgeId: e.id, sourceId: s.id, targetId: t.id, fromChannelId: s.channelId, toChannelId: t.channelId, emotionDrop, dropoff, effort, score, pos });
+  }
+  out.sort((a, b) => b.score - a.score || b.emotionDrop - a.emotionDrop || a.pos - b.pos || (a.edgeId < b.edgeId ? -1 : 1));
+  return out.map(({ pos: _pos, ...t }) => t);
+}
