@@ -92,6 +92,8 @@ const core = {
   'toolbar.noteHint': 'Add a sticky note',
   'toolbar.fit': 'Fit',
   'toolbar.fitHint': 'Zoom to fit (F)',
+  'toolbar.tidy': 'Tidy up',
+  'toolbar.tidyHint': 'Lay the whole map out along the path (T)',
   'toolbar.viewOnly': 'View only',
 
   'canvas.overview': 'Map overview',
@@ -167,6 +169,7 @@ const core = {
   'shortcut.remove': 'Remove the selection',
   'shortcut.multiSelect': 'Select several nodes',
   'shortcut.fit': 'Zoom to fit',
+  'shortcut.tidy': 'Tidy up the whole map',
   'shortcut.undo': 'Undo your last change',
   'shortcut.redo': 'Redo',
   'toolbar.undo': 'Undo (Ctrl+Z)',

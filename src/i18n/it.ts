@@ -93,6 +93,8 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'toolbar.noteHint': 'Aggiungi una nota adesiva',
   'toolbar.fit': 'Adatta',
   'toolbar.fitHint': 'Adatta alla finestra (F)',
+  'toolbar.tidy': 'Riordina',
+  'toolbar.tidyHint': 'Dispone tutta la mappa lungo il percorso (T)',
   'toolbar.viewOnly': 'Sola lettura',
 
   'canvas.overview': 'Panoramica della mappa',
@@ -168,6 +170,7 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'shortcut.remove': 'Elimina la selezione',
   'shortcut.multiSelect': 'Seleziona più nodi',
   'shortcut.fit': 'Adatta alla finestra',
+  'shortcut.tidy': 'Riordina tutta la mappa',
   'shortcut.undo': 'Annulla la tua ultima modifica',
   'shortcut.redo': 'Ripristina',
   'toolbar.undo': 'Annulla (Ctrl+Z)',

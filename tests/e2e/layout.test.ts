@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addChannel, addOwner, addStage, addTouchpoint, applyTemplate, connect, setTouchpointChannel, TEMPLATES, type TemplateLang } from '../../src/model';
+import { addChannel, addOwner, addStage, addTouchpoint, applyTemplate, connect, moveNodes, roots, setTouchpointChannel, TEMPLATES, type TemplateLang } from '../../src/model';
 import { connectSynced, createMap, startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
@@ -85,6 +85,27 @@ async function settle(page: Page): Promise<void> {
     if (now === before) return;
     before = now;
   }
+}
+
+/** Presses "Tidy up" in the toolbar and fits the result. */
+async function tidy(page: Page): Promise<void> {
+  await page.getByRole('toolbar').getByRole('button', { name: /Tidy up|Riordina/ }).click();
+  await settle(page);
+  await fit(page);
+}
+
+/** The tops of the cards in each stage column, top to bottom, rounded (screen pixels). */
+function cardTops(page: Page): Promise<number[][]> {
+  return page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.react-flow__node-touchpoint')].map((card) => card.getBoundingClientRect());
+    return [...document.querySelectorAll('.react-flow__node-stage')].map((stage) => {
+      const column = stage.getBoundingClientRect();
+      return cards
+        .filter((card) => card.left + card.width / 2 > column.left && card.left + card.width / 2 < column.right)
+        .map((card) => Math.round(card.top))
+        .sort((a, b) => a - b);
+    });
+  });
 }
 
 interface Problems {
@@ -181,7 +202,7 @@ describe('a canvas where nothing covers anything', () => {
   });
 
   for (const lang of LANGS) {
-    it(`opens every template and a 300-node map in ${lang} at 1280×800 and 1440×900 with nothing overlapping`, async () => {
+    it(`opens every template and a 300-node map in ${lang} at 1280×800 and 1440×900 with nothing overlapping`, { timeout: 180_000 }, async () => {
       const page = await pageIn(lang);
       const maps: Array<{ name: string; map: { id: string; editorKey: string } }> = [];
       for (const template of TEMPLATES.filter((t) => t.id !== 'blank')) {
@@ -201,9 +222,47 @@ describe('a canvas where nothing covers anything', () => {
           await fit(page);
           await expectTidy(page, `${name}-${lang}-${size.width}`, 4);
         }
+        if (name !== 'generated-300') {
+          await tidy(page);
+          await expectTidy(page, `${name}-${lang}-tidied`, 4);
+        }
       }
     });
   }
+
+  it('tidies up a deliberately messy map in one undo step', async () => {
+    const page = await pageIn('en');
+    await page.setViewportSize(SIZES[0]);
+    const map = await createMap(server.url, 'Messy journey');
+    const seeder = await connectSynced(server.wsUrl, map.id, map.editorKey);
+    applyTemplate(seeder.doc, 'purchase', 'en');
+    // every card of a stage on one spot, every pill and owner card on another
+    const moves = [...roots(seeder.doc).nodes.entries()].flatMap(([id, node]) => {
+      const kind = node.get('kind');
+      if (kind === 'touchpoint') return [{ id, x: 30, y: 140 }];
+      if (kind === 'channel') return [{ id, x: 40, y: 530 }];
+      if (kind === 'owner') return [{ id, x: 10, y: -96 }];
+      return [];
+    });
+    moveNodes(seeder.doc, moves);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    seeder.destroy();
+    await openMap(page, map);
+    await expect.poll(() => page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    await fit(page);
+    await expectTidy(page, 'messy-before', 4);
+    const rowsBefore = await cardTops(page);
+    await tidy(page);
+    await expectTidy(page, 'messy-tidied', 4);
+    // the first card of every stage sits on one row
+    const rows = await cardTops(page);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(1);
+    expect(rows).not.toEqual(rowsBefore);
+    // one undo puts every card back where it was
+    await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
+    await fit(page);
+    expect(await cardTops(page)).toEqual(rowsBefore);
+  });
 
   it('re-flows a stage when a card grows by a long note', async () => {
     const page = await pageIn('en');

@@ -4,6 +4,7 @@ import { flowInRows, nearestFreeSlot, overlaps, pushApart, type Item } from '../
 import { CARD_GAP, arrangeView, cardDropSlot, cardsTop } from '../../src/state/arrangeView';
 import { CANVAS_HEIGHT, laneTop } from '../../src/state/layout';
 import type { JourneyFlowNode } from '../../src/state/viewTypes';
+import { tidyUp } from '../../src/state/tidyUp';
 
 const box = (id: string, x: number, y: number, width = 220, height = 100): Item => ({ id, x, y, width, height });
 
@@ -103,5 +104,25 @@ describe('arrangeView', () => {
     expect(overlaps({ ...slot, width: 220, height: 100 }, box('a', 20, 100), CARD_GAP - 0.001)).toBe(false);
     expect(slot.y).toBeGreaterThanOrEqual(cardsTop());
     expect(slot.x + 220).toBeLessThanOrEqual(260);
+  });
+});
+
+describe('tidyUp', () => {
+  const columns = [
+    { id: 's1', x: 0, width: 260, index: 0 },
+    { id: 's2', x: 300, width: 260, index: 1 },
+  ];
+  const card = (id: string, stageId: string, lane: 'front' | 'back', height = 100, channelId: string | null = null) => ({ id, stageId, lane, channelId, width: 220, height });
+
+  it('orders cards along the path, aligns rows across stages, puts back-stage below and pills under their stages', () => {
+    const path = [card('a', 's1', 'front', 140, 'web'), card('b', 's1', 'back'), card('c', 's1', 'front'), card('d', 's2', 'front', 100, 'shop')];
+    const moves = new Map(
+      tidyUp({ columns, path, channels: [{ id: 'shop', x: 0, width: 150, height: 40 }, { id: 'web', x: 0, width: 150, height: 40 }], owners: [], stageOwners: new Map() }).map((m) => [m.id, m]),
+    );
+    expect(moves.get('a')?.y).toBe(moves.get('d')?.y); // first rows aligned
+    expect(moves.get('c')?.y).toBe((moves.get('a')?.y ?? 0) + 140 + CARD_GAP); // the tallest card of row 1 sets its height
+    expect(moves.get('b')?.y).toBeGreaterThan((moves.get('c')?.y ?? 0) + 100); // back-stage under the front-stage rows
+    expect(moves.get('web')?.x).toBeLessThan(moves.get('shop')?.x ?? 0); // each pill under its stage
+    expect((moves.get('shop')?.x ?? 0) + 75).toBeCloseTo(430, 0);
   });
 });
