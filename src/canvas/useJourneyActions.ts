@@ -63,7 +63,8 @@ export function useJourneyActions(): JourneyActions {
       addOwner() {
         const slot = ownerSlot(countKind('owner'));
         let id: unknown;
-        if (run(() => (id = addOwner(doc, { name: t('new.owner'), role: t('new.role'), ...slot })))) created(id);
+        // the role is optional: left empty, not a placeholder word that would be printed
+        if (run(() => (id = addOwner(doc, { name: t('new.owner'), ...slot })))) created(id);
       },
       addNote() {
         const center = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });

@@ -111,7 +111,6 @@ const core = {
   'new.stage': 'Stage {n}',
   'new.touchpoint': 'New touchpoint',
   'new.owner': 'New owner',
-  'new.role': 'Role',
   'new.note': 'Note',
 
   'stage.name': 'Stage name',

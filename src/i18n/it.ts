@@ -112,7 +112,6 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'new.stage': 'Fase {n}',
   'new.touchpoint': 'Nuovo touchpoint',
   'new.owner': 'Nuovo responsabile',
-  'new.role': 'Ruolo',
   'new.note': 'Nota',
 
   'stage.name': 'Nome della fase',

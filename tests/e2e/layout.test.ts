@@ -111,6 +111,7 @@ function cardTops(page: Page): Promise<number[][]> {
 interface Problems {
   overlaps: string[];
   edgesThroughCards: string[];
+  hidden: string[];
   cards: number;
   edges: number;
 }
@@ -151,7 +152,17 @@ function layoutProblems(page: Page): Promise<Problems> {
         }
       }
     }
-    return { overlaps, edgesThroughCards, cards: cards.length, edges: edgeEls.length };
+    // what floats over the canvas covers neither the map's nodes nor another panel
+    const panels = [...document.querySelectorAll<HTMLElement>('.react-flow__panel')]
+      .map((el) => ({ label: el.className.replace('react-flow__panel', '').trim().slice(0, 40), r: el.getBoundingClientRect() }))
+      .filter((panel) => panel.r.width > 0);
+    const covered = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const hidden: string[] = [];
+    panels.forEach((panel, i) => {
+      for (const node of nodes) if (covered(panel.r, node.r)) hidden.push(`${panel.label} covers ${node.label}`);
+      for (const other of panels.slice(i + 1)) if (covered(panel.r, other.r)) hidden.push(`${panel.label} covers ${other.label}`);
+    });
+    return { overlaps, edgesThroughCards, hidden, cards: cards.length, edges: edgeEls.length };
   });
 }
 
@@ -162,6 +173,7 @@ async function expectTidy(page: Page, name: string, expectCards = 1): Promise<Pr
   expect(problems.cards, name).toBeGreaterThanOrEqual(expectCards);
   expect(problems.overlaps, name).toEqual([]);
   expect(problems.edgesThroughCards, name).toEqual([]);
+  expect(problems.hidden, name).toEqual([]);
   return problems;
 }
 
