@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// One project per test layer of DESIGN.md; `npm test` runs them all.
+// One project per test layer (docs/ARCHITECTURE.md); `npm test` runs them all.
 export default defineConfig({
   plugins: [react()],
   test: {

@@ -4,7 +4,7 @@
 // like any edit, history stays, and an automatic version taken just before lets it be undone.
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
-import { restoreJourney } from '../../src/model';
+import { restoreJourney, type Origin } from '../../src/model';
 import type { Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import type { AutoVersions } from '../versions/auto';
@@ -17,8 +17,8 @@ const createSchema = {
   body: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 4 * VERSION_NAME_MAX } } },
 } as const;
 
-/** Restores are written with the model's 'import' origin (OriginKind has no 'restore'). */
-const RESTORE_ORIGIN = { kind: 'import' } as const;
+/** Restores are written with the model's 'import' origin (OriginKind has no 'restore': undo and observers treat a restore as an import). */
+const RESTORE_ORIGIN: Origin = { kind: 'import' };
 
 type VersionParams = { id: string; versionId: string };
 

@@ -1,4 +1,4 @@
-// What the media endpoints hand out. The same shape as `MediaRef` in DESIGN.md (and src/model's
+// What the media endpoints hand out. The same shape as `MediaRef` in docs/ARCHITECTURE.md (and src/model's
 // media.ts), declared here so the server does not depend on a model module to describe its own answer.
 
 export type MediaKind = 'image' | 'audio' | 'video' | 'document';

@@ -16,7 +16,7 @@ import {
   type AwarenessEntry,
 } from './protocol';
 import { repairDocument } from './seed';
-import { repairMayBeNeeded } from '../../src/model';
+import { repairMayBeNeeded, type Origin } from '../../src/model';
 
 /** A connection as the room sees it. */
 export interface RoomMember {
@@ -53,16 +53,16 @@ export class MapNotFound extends Error {
   }
 }
 
-const LOAD_ORIGIN = { kind: 'load' } as const;
+const LOAD_ORIGIN: Origin = { kind: 'load' };
 /** An update another process stored and published: broadcast to this process's clients only. */
-const RELAY_ORIGIN = { kind: 'relay' } as const;
+const RELAY_ORIGIN: Origin = { kind: 'relay' };
 /** The stored document applied again after the relay was away: what it adds is stored already. */
-const RESYNC_ORIGIN = { kind: 'resync' } as const;
+const RESYNC_ORIGIN: Origin = { kind: 'resync' };
 /**
  * A relayed or resynced update that also let updates waiting here for a dependency in: those were
  * never stored, so the whole change is stored and published like a local one.
  */
-const COMPLETED_ORIGIN = { kind: 'relay-completed' } as const;
+const COMPLETED_ORIGIN: Origin = { kind: 'relay-completed' };
 /** How long one process may hold a map's compaction lock (a compaction takes milliseconds). */
 const COMPACT_LOCK_MS = 30_000;
 
@@ -277,7 +277,7 @@ export class Room {
     return true;
   }
 
-  private applyFromElsewhere(updates: Uint8Array[], origin: typeof RELAY_ORIGIN | typeof RESYNC_ORIGIN): void {
+  private applyFromElsewhere(updates: Uint8Array[], origin: Origin): void {
     const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update);

@@ -60,19 +60,30 @@ export function readEdges(doc: Y.Doc): PathEdge[] {
  * stageOrder lacks, by id. Total even on a doc that needs repair.
  */
 export function stagesInOrder(doc: Y.Doc): StageNode[] {
-  const stages = new Map<string, StageNode>();
-  for (const n of readNodes(doc)) if (n.kind === 'stage') stages.set(n.id, n);
-  const out: StageNode[] = [];
+  const stages: StageNode[] = [];
+  for (const n of readNodes(doc)) if (n.kind === 'stage') stages.push(n);
+  return orderStages(stages, readStageOrder(doc));
+}
+
+/**
+ * The one rule for the order of stages, on plain data (the doc's queries and the canvas's derived
+ * view both use it): the ids of `order` that name one of `stages` (first occurrence only), then the
+ * stages it lacks, by id.
+ */
+export function orderStages<S extends { id: string }>(stages: Iterable<S>, order: readonly unknown[]): S[] {
+  const byId = new Map<string, S>();
+  for (const s of stages) byId.set(s.id, s);
+  const out: S[] = [];
   const seen = new Set<string>();
-  for (const id of readStageOrder(doc)) {
-    const s = typeof id === 'string' ? stages.get(id) : undefined;
+  for (const id of order) {
+    const s = typeof id === 'string' ? byId.get(id) : undefined;
     if (s && !seen.has(s.id)) {
       seen.add(s.id);
       out.push(s);
     }
   }
-  for (const s of stages.values()) if (!seen.has(s.id)) out.push(s); // already in id order
-  return out;
+  const rest = [...byId.values()].filter((s) => !seen.has(s.id)).sort((a, b) => compareIds(a.id, b.id));
+  return rest.length ? out.concat(rest) : out;
 }
 
 export interface StageColumn {
@@ -84,14 +95,23 @@ export interface StageColumn {
   w: number;
 }
 
-/** Column geometry derived from the stage order and widths (see STAGE_LAYOUT): the same as the canvas draws. */
-export function stageColumns(doc: Y.Doc): StageColumn[] {
+/**
+ * The one rule for column geometry (see STAGE_LAYOUT): stages in order, each as wide as its `w`,
+ * STAGE_LAYOUT.gap apart. The canvas draws these columns, a drop on the canvas reads them, and
+ * removing a stage converts its touchpoints' positions with them.
+ */
+export function layoutStageColumns(stages: ReadonlyArray<{ id: string; w: number }>): StageColumn[] {
   let x: number = STAGE_LAYOUT.originX;
-  return stagesInOrder(doc).map((s, index) => {
+  return stages.map((s, index) => {
     const col = { id: s.id, index, x, y: STAGE_LAYOUT.originY, w: s.w };
     x += s.w + STAGE_LAYOUT.gap;
     return col;
   });
+}
+
+/** The doc's stage columns: layoutStageColumns of stagesInOrder. */
+export function stageColumns(doc: Y.Doc): StageColumn[] {
+  return layoutStageColumns(stagesInOrder(doc));
 }
 
 /**

@@ -1,4 +1,4 @@
-// The journey document schema of DESIGN.md, as TypeScript types and the names of the Yjs roots.
+// The journey document schema of docs/ARCHITECTURE.md, as TypeScript types and the names of the Yjs roots.
 // Invariants are written on the fields; `integrity.ts` checks them (validateJourney) and restores them (repairJourney)
 // after a merge.
 import * as Y from 'yjs';
@@ -27,8 +27,24 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 export const CHANNEL_MEDIA = ['web', 'email', 'phone', 'messaging', 'social', 'store', 'kiosk', 'review', 'other'] as const;
 export type ChannelMedium = (typeof CHANNEL_MEDIA)[number];
 
-/** Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. */
-export type OriginKind = 'local-user' | 'remote' | 'ingest' | 'import' | 'migration' | 'repair';
+/**
+ * Who made a change: every `doc.transact` carries one, so undo and observers tell them apart. The
+ * one vocabulary of the client and the server. Commands take the first six; the server's rooms also
+ * write with `load` (the stored document read into a room), `relay` (an update another server
+ * process stored and published), `resync` (the stored document applied again after the relay was
+ * away) and `relay-completed` (a relayed update that let waiting local updates in).
+ */
+export type OriginKind =
+  | 'local-user'
+  | 'remote'
+  | 'ingest'
+  | 'import'
+  | 'migration'
+  | 'repair'
+  | 'load'
+  | 'relay'
+  | 'resync'
+  | 'relay-completed';
 export interface Origin {
   kind: OriginKind;
   /** The acting user's id, for 'local-user' (scopes per-user undo). */
@@ -144,7 +160,7 @@ export const PERSONA_COLORS = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e6
  * to right from (originX, originY), each as wide as its stage's `w`, `gap` apart. Deriving them keeps
  * concurrent reorders conflict-free (only `stageOrder` changes). See `stageColumns()`.
  */
-export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // gap matches the canvas (src/canvas/layout.ts)
+export const STAGE_LAYOUT = { originX: 0, originY: 0, gap: 14 } as const; // the canvas draws these columns (layoutStageColumns)
 
 export const EMOTION_MIN = -2;
 export const EMOTION_MAX = 2;

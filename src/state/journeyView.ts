@@ -2,8 +2,8 @@
 // previous flow object whenever its inputs are the same objects, so React Flow (and our memoised
 // node components) re-render only the nodes that changed.
 import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
-import type { ChannelNode, JourneyNode, MediaRef, OwnerNode, PathEdge, StageNode, TouchpointNode } from '../model';
-import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, layoutColumns, type StageColumn } from './layout';
+import { layoutStageColumns, orderStages, type ChannelNode, type JourneyNode, type MediaRef, type OwnerNode, type PathEdge, type StageNode, type TouchpointNode } from '../model';
+import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, type StageColumn } from './layout';
 import type { NodeMetricView } from './metrics/metricViews';
 import { EMOTION_NODE_ID, LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
 
@@ -63,25 +63,16 @@ export class ViewCache {
   }
 }
 
-/** Stages in `stageOrder`, each once; stages missing from the order follow, by id (as the model's query). */
+/** Stages in `stageOrder`, each once; stages missing from the order follow, by id (the model's orderStages). */
 export function orderedStages(snapshot: ModelSnapshot): StageNode[] {
-  const seen = new Set<string>();
   const stages: StageNode[] = [];
-  const take = (id: string) => {
-    const node = snapshot.nodes.get(id);
-    if (node?.kind === 'stage' && !seen.has(id)) {
-      seen.add(id);
-      stages.push(node);
-    }
-  };
-  snapshot.stageOrder.forEach(take);
-  [...snapshot.nodes.keys()].sort().forEach(take);
-  return stages;
+  for (const node of snapshot.nodes.values()) if (node.kind === 'stage') stages.push(node);
+  return orderStages(stages, snapshot.stageOrder);
 }
 
 export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedView {
   const stages = orderedStages(snapshot);
-  const columns = layoutColumns(stages);
+  const columns = layoutStageColumns(stages);
   const columnById = new Map(columns.map((column) => [column.id, column]));
   const all = [...snapshot.nodes.values()];
   const byId = snapshot.nodes;
@@ -148,12 +139,12 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
     const count = touchpointsPerStage.get(stage.id) ?? 0;
     const metrics = snapshot.metricViews?.get(stage.id);
     nodes.push(
-      cache.reuse(stage.id, [stage, column.x, column.width, owner, count, metrics], () => ({
+      cache.reuse(stage.id, [stage, column.x, column.w, owner, count, metrics], () => ({
         id: stage.id,
         type: 'stage' as const,
         position: { x: column.x, y: 0 },
         data: { stage, owner, touchpointCount: count, metrics },
-        width: column.width,
+        width: column.w,
         height: CANVAS_HEIGHT,
         dragHandle: '.stage-drag-handle',
         handles: NO_HANDLES,

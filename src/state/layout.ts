@@ -1,9 +1,9 @@
 // Where things sit on the journey grid: stage columns left to right, lanes top to bottom.
 // Stage columns are laid out from `stageOrder` and each stage's width, so reordering stages moves
 // their columns (and the touchpoints inside them, whose positions are relative to their column).
-// The column rule itself is the model's (`STAGE_LAYOUT`), so removing a stage keeps its
-// touchpoints where they were drawn.
-import { STAGE_LAYOUT } from '../model';
+// The column rule itself is the model's (`layoutStageColumns`, one function for the canvas, the
+// drop, and the model's own commands), so removing a stage keeps its touchpoints where they were drawn.
+import { STAGE_LAYOUT, type StageColumn } from '../model';
 import type { MessageKey } from '../i18n';
 
 export interface LaneSpec {
@@ -38,36 +38,22 @@ export function laneTop(id: LaneSpec['id']): number {
   return y;
 }
 
-export interface StageColumn {
-  id: string;
-  x: number;
-  width: number;
-  index: number;
-}
-
-export function layoutColumns(stages: ReadonlyArray<{ id: string; w: number }>): StageColumn[] {
-  let x = STAGE_LAYOUT.originX;
-  return stages.map((stage, index) => {
-    const column = { id: stage.id, x, width: stage.w, index };
-    x += stage.w + LAYOUT.stageGap;
-    return column;
-  });
-}
+export type { StageColumn };
 
 export function columnsWidth(columns: readonly StageColumn[]): number {
   const last = columns[columns.length - 1];
-  return last ? last.x + last.width : 0;
+  return last ? last.x + last.w : 0;
 }
 
 /** The column under an x coordinate of the flow, if any (the gap between columns belongs to none). */
 export function columnAt(columns: readonly StageColumn[], x: number): StageColumn | undefined {
-  return columns.find((column) => x >= column.x && x <= column.x + column.width);
+  return columns.find((column) => x >= column.x && x <= column.x + column.w);
 }
 
 /** The index a stage dragged so that its centre is at `centerX` should take in the order. */
 export function dropIndex(columns: readonly StageColumn[], draggedId: string, centerX: number): number {
   const others = columns.filter((column) => column.id !== draggedId);
-  return others.filter((column) => column.x + column.width / 2 < centerX).length;
+  return others.filter((column) => column.x + column.w / 2 < centerX).length;
 }
 
 /** A free spot for a new touchpoint in a column, below the ones already there. */

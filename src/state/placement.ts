@@ -17,7 +17,7 @@ export function touchpointAtPoint(columns: readonly StageColumn[], point: { x: n
   // no bottom: the lane grows to hold its cards (arrangeView)
   const y = Math.max(point.y - 40, touchpointTop());
   if (!column) return { stageId: null, x: point.x - 110, y };
-  const x = Math.min(Math.max(point.x - column.x - 110, 8), Math.max(8, column.width - 228));
+  const x = Math.min(Math.max(point.x - column.x - 110, 8), Math.max(8, column.w - 228));
   return { stageId: column.id, x, y };
 }
 

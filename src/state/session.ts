@@ -1,5 +1,6 @@
-// What every canvas component needs besides its own data: the doc to run commands on, and whether
-// this person may edit. Provided once per open map.
+// The map session: what every part of an open map (canvas, panels, export, presentation) needs
+// besides its own data: the doc to run commands on, its derived store, presence, undo, and whether
+// this person may edit. Provided once per open map (app/MapPage), and per version preview.
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';

@@ -68,7 +68,7 @@ export function tidyUp(input: TidyInput): Move[] {
     const column = columnById.get(stageId);
     if (!column) continue;
     const place = (cards: TidyCard[], tops: number[]) =>
-      cards.forEach((card, i) => moves.push({ id: card.id, x: Math.max(8, Math.round((column.width - card.width) / 2)), y: tops[i] ?? 0 }));
+      cards.forEach((card, i) => moves.push({ id: card.id, x: Math.max(8, Math.round((column.w - card.width) / 2)), y: tops[i] ?? 0 }));
     place(cell.front, front.tops);
     place(cell.back, back.tops);
   }
@@ -79,10 +79,10 @@ export function tidyUp(input: TidyInput): Move[] {
     const column = card.stageId ? columnById.get(card.stageId) : undefined;
     if (!column || !card.channelId) continue;
     const list = usedAt.get(card.channelId) ?? [];
-    list.push(column.x + column.width / 2);
+    list.push(column.x + column.w / 2);
     usedAt.set(card.channelId, list);
   }
-  const right = Math.max(...input.columns.map((column) => column.x + column.width), 600);
+  const right = Math.max(...input.columns.map((column) => column.x + column.w), 600);
   const pills = input.channels.map((channel) => {
     const centres = usedAt.get(channel.id);
     const wantX = centres ? centres.reduce((sum, x) => sum + x, 0) / centres.length - channel.width / 2 : right;

@@ -21,8 +21,9 @@ export interface JourneyUndo {
 
 export function createUndo(doc: Y.Doc): JourneyUndo {
   const { meta, stageOrder, nodes, edges, metricDefs, comments } = roots(doc);
-  // Changes closer together than captureTimeout merge into one step, so a drag written once per
-  // frame undoes as one step.
+  // Changes closer together than captureTimeout merge into one step (typing a label, a toolbar
+  // action's follow-ups). A drag is written once, on drop, between two stopCapturing calls, so it is
+  // one step of its own.
   const manager = new Y.UndoManager([meta, stageOrder, nodes, edges, metricDefs, comments], {
     trackedOrigins: new Set([LOCAL_USER]),
     captureTimeout: 400,

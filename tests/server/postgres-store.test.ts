@@ -1,5 +1,5 @@
-// PostgresStore against a real PostgreSQL: every method of the Store contract, the schema
-// migrations, ordered and batched appends, compaction when several processes append, and media bytes.
+// What only PostgresStore does, against a real PostgreSQL: the schema migrations, compaction when
+// several processes append, and media bytes (the Store contract itself: store-contract.test.ts).
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,35 +61,6 @@ describe('PostgresStore', () => {
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     await client.end();
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
-  });
-
-  it('creates, reads, retitles and deletes maps', async () => {
-    const map = newMap('Buy a bike');
-    await store.docs.createMap(map);
-    const { snapshot: _s, ...record } = map;
-    expect(await store.docs.getMap(map.id)).toEqual(record);
-    await expect(store.docs.createMap(map)).rejects.toThrow();
-    await store.docs.setTitle(map.id, 'Sell a bike');
-    expect((await store.docs.getMap(map.id))?.title).toBe('Sell a bike');
-    expect(await store.docs.deleteMap(map.id)).toBe(true);
-    expect(await store.docs.deleteMap(map.id)).toBe(false);
-    expect(await store.docs.getMap(map.id)).toBeNull();
-    expect(await store.docs.loadDocument(map.id)).toBeNull();
-  });
-
-  it('appends in call order with increasing seqs, batching a burst, and refuses an unknown map', async () => {
-    const map = newMap();
-    await store.docs.createMap(map);
-    const client = new Y.Doc();
-    Y.applyUpdate(client, map.snapshot);
-    const updates = Array.from({ length: 50 }, (_, i) => edit(client, `k${i}`, i));
-    const seqs = await Promise.all(updates.map((u) => store.docs.appendUpdate(map.id, u)));
-    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-    expect(new Set(seqs).size).toBe(50);
-    const stored = await store.docs.loadDocument(map.id);
-    expect(stored?.updates.map((u) => u.seq)).toEqual(seqs);
-    expect(stored?.updates.map((u) => Buffer.from(u.bytes).toString('hex'))).toEqual(updates.map((u) => Buffer.from(u).toString('hex')));
-    await expect(store.docs.appendUpdate('nosuchmap', updates[0]!)).rejects.toThrow();
   });
 
   it('compacts from what is stored: updates another process appended are kept, and a late commit is never lost', async () => {
@@ -199,51 +170,6 @@ describe('PostgresStore', () => {
     expect(fs.existsSync(await third.localPath(hash))).toBe(false);
   });
 
-  it('keeps key hashes, ingest keys, webhooks and versions, and deletes them with the map', async () => {
-    const map = newMap();
-    await store.docs.createMap(map);
-    await store.docs.setKeyHash(map.id, 'editor', 'a'.repeat(64));
-    await store.docs.setKeyHash(map.id, 'viewer', 'b'.repeat(64));
-    expect(await store.docs.getMap(map.id)).toMatchObject({ editorKeyHash: 'a'.repeat(64), viewerKeyHash: 'b'.repeat(64) });
-
-    expect(await store.features.getIngestKey(map.id)).toBeNull();
-    expect(await store.features.setIngestKey(map.id, { keyHash: 'c'.repeat(64), rotatedAt: '2024-01-01T00:00:00.000Z' })).toBe(true);
-    expect(await store.features.setIngestKey(map.id, { keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
-    expect(await store.features.getIngestKey(map.id)).toEqual({ keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' });
-    expect(await store.features.setIngestKey('nosuchmap', { keyHash: 'c'.repeat(64), rotatedAt: 'x' })).toBe(false);
-
-    const hook = { id: `h${counter}`, mapId: map.id, url: 'http://127.0.0.1:9/hook', secret: 's3cret', createdAt: '2024-01-01T00:00:00.000Z' };
-    expect(await store.features.addWebhook(hook)).toBe(true);
-    expect(await store.features.addWebhook({ ...hook, id: `h${counter}b`, createdAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
-    expect(await store.features.addWebhook({ ...hook, id: 'hx', mapId: 'nosuchmap' })).toBe(false);
-    expect((await store.features.listWebhooks(map.id)).map((h) => h.id)).toEqual([hook.id, `${hook.id}b`]);
-    expect((await store.features.listWebhooks(map.id))[0]).toEqual({ ...hook, lastStatus: null, lastError: null, attempts: 0, lastAttemptAt: null });
-    await store.features.recordWebhookDelivery(hook.id, { status: 500, error: 'HTTP 500', attempts: 4, at: '2024-01-03T00:00:00.000Z' });
-    expect((await store.features.listWebhooks(map.id))[0]).toMatchObject({ lastStatus: 500, lastError: 'HTTP 500', attempts: 4, lastAttemptAt: '2024-01-03T00:00:00.000Z' });
-    await store.features.recordWebhookDelivery('gone', { status: 200, error: null, attempts: 1, at: 'x' }); // no-op
-    expect(await store.features.deleteWebhook(map.id, hook.id)).toBe(true);
-    expect(await store.features.deleteWebhook(map.id, hook.id)).toBe(false);
-    expect(await store.features.deleteWebhook('other', `${hook.id}b`)).toBe(false);
-
-    const snapshot = new Uint8Array([1, 2, 3]);
-    const v = (id: string, auto: boolean, createdAt: string) => ({ id: `${id}${counter}`, mapId: map.id, name: id, createdAt, auto, snapshot });
-    expect(await store.features.latestAutoVersionAt(map.id)).toBeNull();
-    expect(await store.features.addVersion(v('one', true, '2024-01-01T00:00:00.000Z'))).toBe(true);
-    expect(await store.features.addVersion(v('two', false, '2024-01-01T00:00:00.000Z'))).toBe(true);
-    expect(await store.features.addVersion(v('three', true, '2024-01-02T00:00:00.000Z'))).toBe(true);
-    expect(await store.features.addVersion({ ...v('four', false, 'x'), mapId: 'nosuchmap' })).toBe(false);
-    expect((await store.features.listVersions(map.id)).map((x) => x.name)).toEqual(['three', 'two', 'one']);
-    expect((await store.features.listVersions(map.id))[1]).toEqual({ id: `two${counter}`, mapId: map.id, name: 'two', createdAt: '2024-01-01T00:00:00.000Z', auto: false });
-    expect(await store.features.latestAutoVersionAt(map.id)).toBe('2024-01-02T00:00:00.000Z');
-    const got = await store.features.getVersion(map.id, `two${counter}`);
-    expect(got && [...got.snapshot]).toEqual([1, 2, 3]);
-    expect(await store.features.getVersion('other', `two${counter}`)).toBeNull();
-
-    await store.docs.deleteMap(map.id);
-    expect(await store.features.getIngestKey(map.id)).toBeNull();
-    expect(await store.features.listWebhooks(map.id)).toEqual([]);
-    expect(await store.features.listVersions(map.id)).toEqual([]);
-  });
 });
 
 const CHUNK_TEST_BYTES = 2 * 1024 * 1024 + 17; // three chunks, the last one short

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addChannel, addStage, addTouchpoint, connect, moveNodes, moveStage, removeNode, setLabel, setTouchpointChannel } from '../../src/model';
+import { addChannel, addStage, addTouchpoint, connect, moveNodes, moveStage, removeNode, setLabel, setTouchpointChannel, stageColumns } from '../../src/model';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { LAYOUT } from '../../src/state/layout';
 
@@ -121,5 +121,21 @@ describe('doc → view bridge, drags', () => {
     expect(positionOf(store, 'search')).toEqual({ x: 50, y: 120 });
     store.restoreDocPositions(['search']);
     expect(positionOf(store, 'search')).toEqual({ x: 50, y: 120 });
+  });
+});
+
+describe('stage columns: one function for the canvas and the model', () => {
+  it('draws the columns the model computes, also for a stage order that needs repair', () => {
+    const doc = journey();
+    addStage(doc, { label: 'Use', id: 'use', w: 420, index: 0 });
+    // a stray and a duplicate id in stageOrder, as a merge can leave them before repair
+    doc.getArray<string>('stageOrder').push(['nothing', 'need']);
+    const store = createJourneyStore(doc);
+    const model = stageColumns(doc);
+    expect(model.map((column) => column.id)).toEqual(['use', 'need', 'buy']);
+    expect(store.getState().columns).toEqual(model);
+    for (const column of model) {
+      expect(store.getState().nodes.find((node) => node.id === column.id)).toMatchObject({ position: { x: column.x, y: 0 }, width: column.w });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { CARD_GAP, arrangeView, cardDropSlot, cardsTop } from '../../src/state/a
 import { CANVAS_HEIGHT, laneTop } from '../../src/state/layout';
 import type { JourneyFlowNode } from '../../src/state/viewTypes';
 import { tidyUp } from '../../src/state/tidyUp';
+import { snapDrop } from '../../src/state/dropSnap';
 
 const box = (id: string, x: number, y: number, width = 220, height = 100): Item => ({ id, x, y, width, height });
 
@@ -109,8 +110,8 @@ describe('arrangeView', () => {
 
 describe('tidyUp', () => {
   const columns = [
-    { id: 's1', x: 0, width: 260, index: 0 },
-    { id: 's2', x: 300, width: 260, index: 1 },
+    { id: 's1', x: 0, y: 0, w: 260, index: 0 },
+    { id: 's2', x: 300, y: 0, w: 260, index: 1 },
   ];
   const card = (id: string, stageId: string, lane: 'front' | 'back', height = 100, channelId: string | null = null) => ({ id, stageId, lane, channelId, width: 220, height });
 
@@ -124,5 +125,18 @@ describe('tidyUp', () => {
     expect(moves.get('b')?.y).toBeGreaterThan((moves.get('c')?.y ?? 0) + 100); // back-stage under the front-stage rows
     expect(moves.get('web')?.x).toBeLessThan(moves.get('shop')?.x ?? 0); // each pill under its stage
     expect((moves.get('shop')?.x ?? 0) + 75).toBeCloseTo(430, 0);
+  });
+});
+
+describe('snapDrop', () => {
+  it('moves a card dropped on another of its cell to the nearest free slot, in the doc and in the plan', () => {
+    const columns = [{ id: 's', x: 100, y: 0, w: 260, index: 0 }];
+    const drawn = [{ id: 'a', type: 'touchpoint', parentId: 's', position: { x: 20, y: 100 }, width: 220, measured: { width: 220, height: 100 }, data: {} }] as unknown as JourneyFlowNode[];
+    const nodes = new Map([['b', { kind: 'touchpoint' }]]) as unknown as Parameters<typeof snapDrop>[0]['nodes'];
+    const out = snapDrop({ columns, nodes, drawn, laneGrowth: 0, moved: new Map([['b', { x: 25, y: 120 }]]), dropped: [{ id: 'b', box: { x: 125, y: 120, width: 220, height: 100 } }] });
+    const slot = out.moved.get('b');
+    expect(slot).toBeDefined();
+    expect(overlaps({ ...slot!, width: 220, height: 100 }, { x: 20, y: 100, width: 220, height: 100 }, CARD_GAP - 0.001)).toBe(false);
+    expect(out.dropped[0]?.box.x).toBe(slot!.x + 100);
   });
 });

@@ -35,7 +35,10 @@ export class MemoryFeatures implements FeatureStore {
   }
 
   async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
-    return [...this.hooks.values()].filter((h) => h.mapId === mapId).map((h) => ({ ...h }));
+    return [...this.hooks.values()]
+      .filter((h) => h.mapId === mapId)
+      .sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id)) // as the SQL stores: ORDER BY created_at, id
+      .map((h) => ({ ...h }));
   }
 
   async deleteWebhook(mapId: string, hookId: string): Promise<boolean> {
@@ -69,4 +72,8 @@ export class MemoryFeatures implements FeatureStore {
     const autos = (this.versions.get(mapId) ?? []).filter((v) => v.auto);
     return autos.at(-1)?.createdAt ?? null;
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

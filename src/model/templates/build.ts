@@ -44,7 +44,7 @@ export interface TemplateSpec {
 }
 
 /**
- * Canvas positions (src/canvas/layout.ts): touchpoints relative to their stage column, stacked in the
+ * Canvas positions (src/state/layout.ts): touchpoints relative to their stage column, stacked in the
  * Touchpoints lane (y 84..464); channels absolute in the Channels lane (y 486..606); owners in the
  * people rail above the headers.
  */
