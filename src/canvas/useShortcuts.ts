@@ -19,9 +19,10 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string | MessageKey; what: Message
   { keys: 'Ctrl/⌘+Z', what: 'shortcut.undo' },
   { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'shortcut.redo' },
   { keys: 'shortcut.doubleClickKey', what: 'shortcut.doubleClick' },
+  { keys: '?', what: 'shortcut.help' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
 }

@@ -176,6 +176,10 @@ const core = {
   'shortcut.doubleClick': 'New touchpoint where you click',
   'shortcut.doubleClickKey': 'Double-click',
   'shortcut.dragKey': 'Shift+drag',
+  'shortcut.help': 'Show these shortcuts',
+  'shortcut.title': 'Keyboard shortcuts',
+  'shortcut.keys': 'Keys',
+  'shortcut.action': 'What it does',
 
   'emotion.label': "Emotion",
   'emotion.-2': "very negative",

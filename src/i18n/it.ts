@@ -177,6 +177,10 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'shortcut.doubleClick': 'Nuovo touchpoint dove fai clic',
   'shortcut.doubleClickKey': 'Doppio clic',
   'shortcut.dragKey': 'Maiusc+trascina',
+  'shortcut.help': 'Mostra queste scorciatoie',
+  'shortcut.title': 'Scorciatoie da tastiera',
+  'shortcut.keys': 'Tasti',
+  'shortcut.action': 'Cosa fa',
 
   'emotion.label': "Emozione",
   'emotion.-2': "molto negativa",

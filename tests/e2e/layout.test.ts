@@ -11,6 +11,7 @@ import { addChannel, addOwner, addStage, addTouchpoint, applyTemplate, connect, 
 import { connectSynced, createMap, startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
+import { SHORTCUTS } from '../../src/canvas/useShortcuts';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -106,6 +107,21 @@ function cardTops(page: Page): Promise<number[][]> {
         .sort((a, b) => a - b);
     });
   });
+}
+
+/** "?" opens the shortcut help, whole inside the window, listing every shortcut; Escape closes it. */
+async function expectShortcutHelp(page: Page, title: string, tidyLine: string): Promise<void> {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: title });
+  await help.waitFor();
+  await help.getByRole('cell', { name: tidyLine }).waitFor();
+  expect(await help.getByRole('row').count()).toBe(SHORTCUTS.length + 1);
+  const box = await help.boundingBox();
+  const view = page.viewportSize();
+  expect(box && view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height).toBe(true);
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
 }
 
 interface Problems {
@@ -211,6 +227,7 @@ describe('a canvas where nothing covers anything', () => {
     await steps.expectTouchpointCount(8);
     const problems = await expectTidy(steps.page, 'eight-cards', 8);
     expect(problems.cards).toBe(8);
+    await expectShortcutHelp(steps.page, 'Keyboard shortcuts', 'Tidy up the whole map');
   });
 
   for (const lang of LANGS) {
@@ -234,6 +251,7 @@ describe('a canvas where nothing covers anything', () => {
           await fit(page);
           await expectTidy(page, `${name}-${lang}-${size.width}`, 4);
         }
+        if (name === 'purchase') await expectShortcutHelp(page, lang === 'it' ? 'Scorciatoie da tastiera' : 'Keyboard shortcuts', lang === 'it' ? 'Riordina tutta la mappa' : 'Tidy up the whole map');
         if (name !== 'generated-300') {
           await tidy(page);
           await expectTidy(page, `${name}-${lang}-tidied`, 4);
