@@ -28,6 +28,7 @@ import { Toolbar } from './Toolbar';
 import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
 import { EmptyMapHint } from './EmptyMapHint';
 import { nodesBox, openingViewport } from '../state/layout';
 import { useFitNodes } from './useFitNodes';
@@ -188,6 +189,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
         {presence && <RemoteCursors presence={presence} />}
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
+        <ShortcutHelp />
         <MetricsControls actions={readOnly ? null : metricsActions} />
         <ObservedLayer />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">

@@ -1,6 +1,6 @@
 // The canvas toolbar: create stages, touchpoints, channels, owners and notes; fit the map.
 import { memo, useState } from 'react';
-import { Columns3, Maximize, Eye, Radio, Redo2, SquarePlus, StickyNote, Undo2, UserPlus } from 'lucide-react';
+import { Columns3, Maximize, Eye, Radio, Redo2, SquarePlus, StickyNote, Undo2, UserPlus, Wand2 } from 'lucide-react';
 import { useStore } from 'zustand';
 import type { JourneyUndo } from '../state/undo';
 import { CHANNEL_PRESETS, MEDIUM_STYLE } from '../state/channelStyle';
@@ -60,6 +60,9 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: Toolba
           </button>
           <span className="toolbar-sep" />
           {undo && <UndoButtons undo={undo} />}
+          <button type="button" onClick={actions.tidyUp} title={t('toolbar.tidyHint')}>
+            <Wand2 size={16} aria-hidden /> {t('toolbar.tidy')}
+          </button>
         </>
       )}
       <button type="button" onClick={actions.fitView} title={t('toolbar.fitHint')}>

@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import type { JourneyFlowNode } from '../state/viewTypes';
 import { LIVE_DRAG_MAX, throttle, type LiveDrag } from '../sync/presence';
 import { planDrop, type DropStep } from '../state/drop';
+import { snapDrop } from '../state/dropSnap';
 import { useMap } from '../state/session';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
@@ -66,14 +67,16 @@ export function useDragToDoc() {
   const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
       announce.cancel();
-      const { columns, modelNodes } = store.getState();
-      const dropped = dragged.flatMap((node) => {
+      const { columns, modelNodes, nodes: drawn, laneGrowth } = store.getState();
+      const droppedAt = dragged.flatMap((node) => {
         const internal = flow.getInternalNode(node.id);
         if (!internal) return [];
         const abs = internal.internals.positionAbsolute;
         return [{ id: node.id, box: { x: abs.x, y: abs.y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 } }];
       });
-      const { steps, snapBack } = planDrop({ columns, nodes: modelNodes, moved: live.current, dropped, start: startPositions.current });
+      // a dropped card lands in the nearest free slot of its cell
+      const { moved, dropped } = snapDrop({ columns, nodes: modelNodes, drawn, laneGrowth, moved: live.current, dropped: droppedAt });
+      const { steps, snapBack } = planDrop({ columns, nodes: modelNodes, moved, dropped, start: startPositions.current });
       live.current.clear();
       doc.transact(() => {
         for (const step of steps) run(() => runStep(doc, step));

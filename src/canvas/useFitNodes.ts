@@ -3,7 +3,8 @@
 // moved. The bounds come from measured sizes where known and the estimated ones elsewhere.
 import { useCallback } from 'react';
 import { getViewportForBounds, useReactFlow, useStoreApi, type FitViewOptions } from '@xyflow/react';
-import { FIT_PADDING } from '../state/layout';
+import { FIT_MARGIN } from '../state/layout';
+import { fitMargins, viewportWithin, type Overlays } from '../state/fitRoom';
 
 export interface FitOptions {
   /** The nodes to show; every node when absent. */
@@ -22,9 +23,31 @@ export function useFitNodes(): (options?: FitOptions) => void {
       const nodes = options.ids ? [...options.ids] : flow.getNodes();
       if (nodes.length === 0 || width === 0 || height === 0) return;
       const bounds = flow.getNodesBounds(nodes);
-      const viewport = getViewportForBounds(bounds, width, height, minZoom, options.maxZoom ?? maxZoom, options.padding ?? FIT_PADDING);
+      const pane = { width, height };
+      const viewport = options.padding
+        ? getViewportForBounds(bounds, width, height, minZoom, options.maxZoom ?? maxZoom, options.padding)
+        : viewportWithin(bounds, pane, fitMargins(bounds, pane, overlaysOf(flowStore.getState().domNode), FIT_MARGIN), minZoom, options.maxZoom ?? maxZoom);
       void flow.setViewport(viewport, options.duration ? { duration: options.duration } : undefined);
     },
     [flow, flowStore],
   );
+}
+
+/** Where the panels floating over the canvas are, in pane pixels (measured: their size follows the language). */
+function overlaysOf(root: Element | null | undefined): Overlays {
+  if (!root) return { topPanelsBottom: 0 };
+  const pane = root.getBoundingClientRect();
+  const box = (selector: string) => {
+    const element = root.querySelector(selector);
+    const rect = element?.getBoundingClientRect();
+    return rect && rect.width > 0 ? { width: pane.right - rect.left, height: pane.bottom - rect.top, rect } : undefined;
+  };
+  const tops = [...root.querySelectorAll('.react-flow__panel.top.left, .react-flow__panel.top.right, .react-flow__panel.top.center')].map((panel) => panel.getBoundingClientRect().bottom - pane.top);
+  const controls = box('.react-flow__panel.react-flow__controls');
+  const minimap = box('.react-flow__panel.react-flow__minimap');
+  return {
+    topPanelsBottom: Math.max(0, ...tops),
+    bottomLeft: controls ? { width: (controls.rect.right - pane.left), height: controls.height } : undefined,
+    bottomRight: minimap,
+  };
 }

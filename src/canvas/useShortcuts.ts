@@ -15,12 +15,14 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string | MessageKey; what: Message
   { keys: 'Delete / Backspace', what: 'shortcut.remove' },
   { keys: 'shortcut.dragKey', what: 'shortcut.multiSelect' },
   { keys: 'F', what: 'shortcut.fit' },
+  { keys: 'T', what: 'shortcut.tidy' },
   { keys: 'Ctrl/⌘+Z', what: 'shortcut.undo' },
   { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'shortcut.redo' },
   { keys: 'shortcut.doubleClickKey', what: 'shortcut.doubleClick' },
+  { keys: '?', what: 'shortcut.help' },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
 }
@@ -44,6 +46,9 @@ export function useShortcuts(actions: JourneyActions, store: JourneyStore, readO
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
         actions.addTouchpoint();
+      } else if (event.key === 't' || event.key === 'T') {
+        event.preventDefault();
+        actions.tidyUp();
       } else if (event.key === 'S' && event.shiftKey) {
         event.preventDefault();
         actions.addStage();

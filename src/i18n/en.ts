@@ -100,6 +100,8 @@ const core = {
   'toolbar.noteHint': 'Add a sticky note',
   'toolbar.fit': 'Fit',
   'toolbar.fitHint': 'Zoom to fit (F)',
+  'toolbar.tidy': 'Tidy up',
+  'toolbar.tidyHint': 'Lay the whole map out along the path (T)',
   'toolbar.viewOnly': 'View only',
 
   'canvas.overview': 'Map overview',
@@ -117,7 +119,6 @@ const core = {
   'new.stage': 'Stage {n}',
   'new.touchpoint': 'New touchpoint',
   'new.owner': 'New owner',
-  'new.role': 'Role',
   'new.note': 'Note',
 
   'stage.name': 'Stage name',
@@ -175,6 +176,7 @@ const core = {
   'shortcut.remove': 'Remove the selection',
   'shortcut.multiSelect': 'Select several nodes',
   'shortcut.fit': 'Zoom to fit',
+  'shortcut.tidy': 'Tidy up the whole map',
   'shortcut.undo': 'Undo your last change',
   'shortcut.redo': 'Redo',
   'toolbar.undo': 'Undo (Ctrl+Z)',
@@ -182,6 +184,10 @@ const core = {
   'shortcut.doubleClick': 'New touchpoint where you click',
   'shortcut.doubleClickKey': 'Double-click',
   'shortcut.dragKey': 'Shift+drag',
+  'shortcut.help': 'Show these shortcuts',
+  'shortcut.title': 'Keyboard shortcuts',
+  'shortcut.keys': 'Keys',
+  'shortcut.action': 'What it does',
 
   'emotion.label': "Emotion",
   'emotion.-2': "very negative",

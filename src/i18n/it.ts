@@ -101,6 +101,8 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'toolbar.noteHint': 'Aggiungi una nota adesiva',
   'toolbar.fit': 'Adatta',
   'toolbar.fitHint': 'Adatta alla finestra (F)',
+  'toolbar.tidy': 'Riordina',
+  'toolbar.tidyHint': 'Dispone tutta la mappa lungo il percorso (T)',
   'toolbar.viewOnly': 'Sola lettura',
 
   'canvas.overview': 'Panoramica della mappa',
@@ -118,7 +120,6 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'new.stage': 'Fase {n}',
   'new.touchpoint': 'Nuovo touchpoint',
   'new.owner': 'Nuovo responsabile',
-  'new.role': 'Ruolo',
   'new.note': 'Nota',
 
   'stage.name': 'Nome della fase',
@@ -176,6 +177,7 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'shortcut.remove': 'Elimina la selezione',
   'shortcut.multiSelect': 'Seleziona più nodi',
   'shortcut.fit': 'Adatta alla finestra',
+  'shortcut.tidy': 'Riordina tutta la mappa',
   'shortcut.undo': 'Annulla la tua ultima modifica',
   'shortcut.redo': 'Ripristina',
   'toolbar.undo': 'Annulla (Ctrl+Z)',
@@ -183,6 +185,10 @@ const core: Record<Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exp
   'shortcut.doubleClick': 'Nuovo touchpoint dove fai clic',
   'shortcut.doubleClickKey': 'Doppio clic',
   'shortcut.dragKey': 'Maiusc+trascina',
+  'shortcut.help': 'Mostra queste scorciatoie',
+  'shortcut.title': 'Scorciatoie da tastiera',
+  'shortcut.keys': 'Tasti',
+  'shortcut.action': 'Cosa fa',
 
   'emotion.label': "Emozione",
   'emotion.-2': "molto negativa",

@@ -11,6 +11,8 @@ import { MetricsTracker } from './metrics/metricsTracker';
 import type { NodeMetrics } from './metrics/metricViews';
 import { useUi } from './uiStore';
 import { ViewCache, deriveView } from './journeyView';
+import { arrangeView } from './arrangeView';
+import type { Obstacle } from './edgeRoute';
 import type { JourneyFlowNode, PathFlowEdge } from './viewTypes';
 
 export interface JourneyViewState {
@@ -24,6 +26,10 @@ export interface JourneyViewState {
    */
   placedNodes: JourneyFlowNode[];
   edges: PathFlowEdge[];
+  /** How much taller than its default the touchpoints lane is drawn (arrangeView). */
+  laneGrowth: number;
+  /** The cards' boxes where they are drawn; a new array only when the layout changes (not on drag frames). */
+  cardBoxes: Obstacle[];
   /** Model nodes by id, for panels and commands that need the current values. */
   modelNodes: ReadonlyMap<string, JourneyNode>;
   /** The map's owners; the same array object until an owner changes (stage headers subscribe). */
@@ -60,6 +66,12 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
  * React Flow reads its real ones from the DOM from now on.
  */
 const REAL_HANDLES = { handles: undefined };
+
+/** The nodes placed so that none overlaps (arrangeView); the same array when nothing moved. */
+function arranged(nodes: JourneyFlowNode[]): { nodes: JourneyFlowNode[]; laneGrowth: number; cardBoxes: Obstacle[] } {
+  const view = arrangeView(nodes);
+  return { nodes: sameItems(view.nodes, nodes) ? nodes : view.nodes, laneGrowth: view.laneGrowth, cardBoxes: view.cardBoxes };
+}
 
 function carryLocalState<T extends { id: string; selected?: boolean }>(derived: T[], current: T[], lastDerived: Map<string, T>): T[] {
   const currentById = new Map(current.map((item) => [item.id, item]));
@@ -118,7 +130,7 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
     const { colorBy, cardMetrics } = useUi.getState();
     const metricData = metrics.snapshot(modelNodes, { colorBy, cardMetrics });
     const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media, openComments: openCommentCounts(doc), metricViews: metricData.views }, cache);
-    const nodes = current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes;
+    const { nodes, laneGrowth, cardBoxes } = arranged(current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes);
     const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
     lastNodes = new Map(view.nodes.map((node) => [node.id, node]));
     lastEdges = new Map(view.edges.map((edge) => [edge.id, edge]));
@@ -129,6 +141,8 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       columns: view.columns,
       nodes,
       placedNodes: view.nodes,
+      laneGrowth,
+      cardBoxes,
       edges,
       modelNodes: new Map(modelNodes),
       owners: previousOwners && sameItems(previousOwners, owners) ? previousOwners : owners,
@@ -191,8 +205,9 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       const measuredNow = new Set(changes.filter((change) => change.type === 'dimensions').map((change) => change.id));
       store.setState((state) => {
         const nodes = applyNodeChanges(changes, state.nodes);
-        if (measuredNow.size === 0) return { nodes };
-        return { nodes: nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, ...REAL_HANDLES } : node)) };
+        // a drag frame only moves the dragged nodes; a drop, a new size or a new node re-arranges
+        if (measuredNow.size === 0 && !changes.some((change) => change.type === 'position' && !change.dragging)) return { nodes };
+        return arranged(nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, ...REAL_HANDLES } : node)));
       });
     },
     applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]) {
@@ -205,10 +220,12 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
         const measured = new Map(state.nodes.map((node) => [node.id, node.measured]));
         return {
           ...fresh,
-          nodes: fresh.nodes.map((node) => {
-            const size = measured.get(node.id);
-            return { ...node, selected: selected.has(node.id), measured: size, ...(size ? REAL_HANDLES : {}) };
-          }),
+          ...arranged(
+            fresh.nodes.map((node) => {
+              const size = measured.get(node.id);
+              return { ...node, selected: selected.has(node.id), measured: size, ...(size ? REAL_HANDLES : {}) };
+            }),
+          ),
         };
       });
     },

@@ -64,7 +64,7 @@ export function nextTouchpointSlot(existingYs: readonly number[]): { x: number; 
 }
 
 /** Room around "zoom to fit", in screen pixels: at the top for the toolbar that floats over the canvas. */
-const FIT_MARGIN = { top: 84, bottom: 24, left: 32, right: 32 } as const;
+export const FIT_MARGIN = { top: 84, bottom: 24, left: 32, right: 32 } as const;
 /** FIT_MARGIN as React Flow's fit padding. */
 export const FIT_PADDING = {
   top: `${FIT_MARGIN.top}px`,

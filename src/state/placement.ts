@@ -10,12 +10,12 @@ export interface TouchpointPlacement {
 }
 
 const touchpointTop = () => laneTop('touchpoints') + 12;
-const touchpointBottom = () => laneTop('channels') - 100;
 
 /** A touchpoint at a flow point: in the column there (relative coordinates), else unassigned. */
 export function touchpointAtPoint(columns: readonly StageColumn[], point: { x: number; y: number }): TouchpointPlacement {
   const column = columnAt(columns, point.x);
-  const y = Math.min(Math.max(point.y - 40, touchpointTop()), touchpointBottom());
+  // no bottom: the lane grows to hold its cards (arrangeView)
+  const y = Math.max(point.y - 40, touchpointTop());
   if (!column) return { stageId: null, x: point.x - 110, y };
   const x = Math.min(Math.max(point.x - column.x - 110, 8), Math.max(8, column.w - 228));
   return { stageId: column.id, x, y };
@@ -26,7 +26,8 @@ export function touchpointInStage(stageId: string | null, nodes: Iterable<Journe
   const ys: number[] = [];
   for (const node of nodes) if (node.kind === 'touchpoint' && node.stageId === stageId) ys.push((node as TouchpointNode).y);
   const slot = nextTouchpointSlot(ys);
-  return { stageId, x: slot.x, y: Math.min(slot.y, touchpointBottom()) };
+  // never clamped to the lane's default bottom (cards landed on each other there): the lane grows
+  return { stageId, x: slot.x, y: slot.y };
 }
 
 /** The next free spot in the Channels lane (absolute coordinates). */

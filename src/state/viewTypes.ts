@@ -10,7 +10,8 @@ export type TouchpointFlowNode = Node<{ touchpoint: TouchpointNode; channel: Cha
 export type ChannelFlowNode = Node<{ channel: ChannelNode; usage: number; metrics?: NodeMetricView }, 'channel'>;
 export type OwnerFlowNode = Node<{ owner: OwnerNode; stageCount: number }, 'owner'>;
 export type NoteFlowNode = Node<{ note: NoteNode }, 'note'>;
-export type LanesFlowNode = Node<{ width: number }, 'lanes'>;
+/** `laneGrowth`: how much taller than its default the touchpoints lane is drawn (arrangeView). */
+export type LanesFlowNode = Node<{ width: number; laneGrowth?: number }, 'lanes'>;
 export type EmotionFlowNode = Node<{ width: number }, 'emotion'>;
 
 export type JourneyFlowNode = StageFlowNode | TouchpointFlowNode | ChannelFlowNode | OwnerFlowNode | NoteFlowNode | LanesFlowNode | EmotionFlowNode;

@@ -2,18 +2,30 @@
 // drawn dashed in amber with a "channel switch" mark (colour plus a text label, never colour alone).
 // The mark is SVG inside the edge, not an HTML label per edge (EdgeLabelRenderer): one portal and
 // one positioned element per edge cost a tenth of the time to open a big map.
-import { memo } from 'react';
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { useStore } from 'zustand';
 import type { PathFlowEdge } from '../../state/viewTypes';
+import { isBackEdge, roundedPath, routeEdge, routeMidpoint } from '../../state/edgeRoute';
 import { useT } from '../../i18n';
+import { useMap } from '../../state/session';
 
 /** Width of the label's box: 11 px semibold text is about 6.6 px a character, plus padding. */
 const labelWidth = (text: string) => Math.ceil([...text].length * 6.6 + 12);
 const LABEL_HEIGHT = 18;
 
 function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data, selected, label } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const { source, target, sourceX, sourceY, targetX, targetY, markerEnd, data, selected, label } = props;
+  const { store } = useMap();
+  // the cards' boxes change when the layout does, not on every drag frame
+  const cardBoxes = useStore(store, (state) => state.cardBoxes);
+  const { path, labelX, labelY, back } = useMemo(() => {
+    const others = cardBoxes.filter((box) => box.id !== source && box.id !== target);
+    const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
+    const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, others, joined);
+    const middle = routeMidpoint(points);
+    return { path: roundedPath(points), labelX: middle.x, labelY: middle.y, back: isBackEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }) };
+  }, [cardBoxes, source, target, sourceX, sourceY, targetX, targetY]);
   const transition = data?.transition ?? false;
   const t = useT();
   const text = transition ? `⇄${label ? ` ${String(label)}` : ''}` : label ? String(label) : '';
@@ -23,7 +35,7 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
       <BaseEdge
         path={path}
         markerEnd={markerEnd}
-        className={`path-edge ${transition ? 'is-transition' : ''} ${selected ? 'is-selected' : ''}`}
+        className={`path-edge ${transition ? 'is-transition' : ''} ${back ? 'is-back' : ''} ${selected ? 'is-selected' : ''}`}
       />
       {text ? (
         <g className={`edge-label ${transition ? 'is-transition' : ''}`} data-edge-id={props.id} transform={`translate(${labelX}, ${labelY})`}>

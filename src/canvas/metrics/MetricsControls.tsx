@@ -1,12 +1,12 @@
 // Top right of the canvas: "colour by" a metric (with its legend), which key metrics the cards show,
 // and whatever actions the app adds (the CSV import). The choices are UI state (useUi); the derived view applies them.
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Panel, useStore as useFlowStore } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { ListChecks, Palette } from 'lucide-react';
 import { useUi } from '../../state/uiStore';
 import { useMap } from '../../state/session';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 import { HeatLegend } from './HeatLegend';
 import { useMetricText } from '../../state/metrics/format';
 import '../../ui/metrics.css';
@@ -19,11 +19,10 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
   const colorBy = useUi((state) => state.colorBy);
   const setColorBy = useUi((state) => state.setColorBy);
   const colorDef = defs.find((def) => def.key === colorBy);
-  const width = useFlowStore((state) => state.width);
-  const layout = width === 0 ? '' : `${width < COMPACT_BELOW ? 'is-compact' : ''} ${width < STACK_BELOW ? 'is-below' : ''}`;
+  const fit = useFitBesideToolbar(Boolean(colorDef));
   return (
-    <Panel position="top-right" className={`metrics-panel ${layout}`}>
-      <div className="metrics-controls">
+    <Panel position="top-right" className={`metrics-panel ${fit.className}`} style={fit.style}>
+      <div className="metrics-controls" ref={fit.ref}>
         <div className="metrics-bar" role="toolbar" aria-label={t('metrics.bar')}>
           <label>
             <Palette size={15} aria-hidden /> <span className="bar-text">{t('metrics.colorBy')}</span>
@@ -45,12 +44,35 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
   );
 });
 
+type Fit = 'full' | 'compact' | 'below';
+
 /**
- * Canvas widths (px) under which the bar drops its words, then moves below the map toolbar (whose
- * Italian labels, with the Observed switch, take about 780 px).
+ * Keeps the bar clear of the map toolbar, measured (both grow with the language's words): beside it
+ * with words, beside it without them, or under it. Starts over when the canvas's width, the
+ * language or the legend changes.
  */
-const COMPACT_BELOW = 1340;
-const STACK_BELOW = 1100;
+function useFitBesideToolbar(legend: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useFlowStore((state) => state.width);
+  const language = useLanguage((state) => state.language);
+  const [fit, setFit] = useState<{ mode: Fit; top?: number }>({ mode: 'full' });
+  useLayoutEffect(() => setFit({ mode: 'full' }), [width, language, legend]);
+  useLayoutEffect(() => {
+    const panel = ref.current?.closest('.react-flow__panel');
+    const toolbar = panel?.parentElement?.querySelector('.react-flow__panel.top.left');
+    if (!panel || !toolbar || width === 0 || fit.mode === 'below') return;
+    const bar = panel.getBoundingClientRect();
+    const tools = toolbar.getBoundingClientRect();
+    if (bar.left >= tools.right + 8) return;
+    if (fit.mode === 'full') setFit({ mode: 'compact' });
+    else setFit({ mode: 'below', top: tools.bottom - (panel.parentElement?.getBoundingClientRect().top ?? 0) + 8 });
+  }, [width, fit.mode]);
+  return {
+    ref,
+    className: fit.mode === 'full' ? '' : fit.mode === 'compact' ? 'is-compact' : 'is-compact is-below',
+    style: fit.top === undefined ? undefined : { top: fit.top },
+  };
+}
 
 /** Which one or two metrics the touchpoint cards show. */
 function CardMetricsMenu() {

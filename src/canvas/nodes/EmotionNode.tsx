@@ -1,7 +1,9 @@
 // The emotion lane: a curve through the touchpoints in stage order, with a face and the number at
 // each point. It reads the nodes where the doc has them: it follows remote edits and a drag once
 // the card is dropped (redrawing a map-wide SVG on every drag frame cost a third of the frame rate).
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { appliesToPersona, type TouchpointNode } from '../../model';
+import { useUi } from '../../state/uiStore';
 import type { NodeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { EmotionFlowNode } from '../../state/viewTypes';
@@ -12,15 +14,30 @@ import { LAYOUT } from '../../state/layout';
 
 const PADDING = 24;
 
+/** While the map is read for one persona, the curve follows only the touchpoints that apply to it. */
+function usePersonaFilter(): ((touchpoint: TouchpointNode) => boolean) | undefined {
+  const { store } = useMap();
+  const focus = useUi((state) => state.focus);
+  const modelNodes = useStore(store, (state) => state.modelNodes);
+  return useMemo(() => {
+    if (focus?.kind !== 'persona') return undefined;
+    const personaIds = new Set([...modelNodes.values()].filter((node) => node.kind === 'persona').map((node) => node.id));
+    return (touchpoint: TouchpointNode) => appliesToPersona(touchpoint, focus.id, personaIds);
+  }, [focus, modelNodes]);
+}
+
 function EmotionNodeView({ data }: NodeProps<EmotionFlowNode>) {
   const { store } = useMap();
   const nodes = useStore(store, (state) => state.placedNodes);
   const stageOrder = useStore(store, (state) => state.stages);
+  const edges = useStore(store, (state) => state.edges);
+  const keep = usePersonaFilter();
   const height = LAYOUT.lanes.find((lane) => lane.id === 'emotion')?.height ?? 150;
   const yOf = (emotion: number) => PADDING + ((2 - emotion) / 4) * (height - 2 * PADDING);
   const points = emotionCurvePoints(
     nodes,
     stageOrder.map((stage) => stage.id),
+    { edges, keep },
   ).map((point) => ({ ...point, y: yOf(point.emotion) }));
   return (
     <svg className="emotion-curve" width={data.width} height={height} aria-hidden>

@@ -5,7 +5,7 @@ import type { LanesFlowNode } from '../../state/viewTypes';
 import { LAYOUT } from '../../state/layout';
 import { useT } from '../../i18n';
 
-function LanesNodeView(_props: NodeProps<LanesFlowNode>) {
+function LanesNodeView({ data }: NodeProps<LanesFlowNode>) {
   const t = useT();
   return (
     <div className="lanes" aria-hidden>
@@ -13,7 +13,7 @@ function LanesNodeView(_props: NodeProps<LanesFlowNode>) {
         {t('lane.stages')}
       </div>
       {LAYOUT.lanes.map((lane) => (
-        <div key={lane.id} className="lane" style={{ height: lane.height }}>
+        <div key={lane.id} className="lane" style={{ height: lane.height + (lane.id === 'touchpoints' ? (data.laneGrowth ?? 0) : 0) }}>
           <div className="lane-label" style={{ width: LAYOUT.laneLabelWidth }}>
             {t(lane.label)}
           </div>

@@ -1,0 +1,119 @@
+// Boxes that never overlap: pure geometry for the canvas's layout rules (cards stacking in a stage
+// cell, pills in a row, a dropped node snapping to the nearest free slot). No React, no doc.
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Item extends Rect {
+  id: string;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** True when two boxes overlap, or come closer than `gap` to each other. */
+export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
+  return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+}
+
+/**
+ * Moves items along one axis ('y': down, 'x': right) just enough that none overlaps another, with
+ * at least `gap` between them. Items are taken in their order along that axis (ties by the other
+ * axis, then id, so every client computes the same result); an item never moves backwards, so a
+ * card that grows pushes the cards under it down, and they come back when it shrinks.
+ */
+export function pushApart(items: readonly Item[], gap: number, axis: 'x' | 'y' = 'y'): Map<string, Point> {
+  const other = axis === 'y' ? 'x' : 'y';
+  const size = axis === 'y' ? 'height' : 'width';
+  const sorted = [...items].sort((a, b) => a[axis] - b[axis] || a[other] - b[other] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const placed: Item[] = [];
+  const result = new Map<string, Point>();
+  for (const item of sorted) {
+    const box = { ...item };
+    // each pass moves past one blocker; the blockers are already placed, so this ends
+    for (let guard = 0; guard <= placed.length; guard++) {
+      const blocker = placed.find((p) => overlaps(box, p, gap));
+      if (!blocker) break;
+      box[axis] = blocker[axis] + blocker[size] + gap;
+    }
+    placed.push(box);
+    result.set(item.id, { x: box.x, y: box.y });
+  }
+  return result;
+}
+
+export interface SlotBounds {
+  minX?: number;
+  minY?: number;
+  maxX?: number;
+}
+
+/**
+ * The free place nearest to where `box` was put: not closer than `gap` to any of `others`, inside
+ * the bounds (left, top, and right edge for the box's right side). Candidates are the box's own
+ * place and the places flush with each other box's sides, so a dropped card lands next to, above or
+ * below the cards around it, as a person would put it.
+ */
+export function nearestFreeSlot(box: Rect, others: readonly Rect[], gap: number, bounds: SlotBounds = {}): Point {
+  const clampX = (x: number) => {
+    let value = x;
+    if (bounds.maxX !== undefined) value = Math.min(value, bounds.maxX - box.width);
+    if (bounds.minX !== undefined) value = Math.max(value, bounds.minX);
+    return value;
+  };
+  const clampY = (y: number) => (bounds.minY !== undefined ? Math.max(y, bounds.minY) : y);
+  const xs = new Set([clampX(box.x)]);
+  const ys = new Set([clampY(box.y)]);
+  for (const other of others) {
+    xs.add(clampX(other.x));
+    xs.add(clampX(other.x + other.width + gap));
+    xs.add(clampX(other.x - gap - box.width));
+    ys.add(clampY(other.y + other.height + gap));
+    ys.add(clampY(other.y - gap - box.height));
+  }
+  let best: Point | null = null;
+  let bestDistance = Infinity;
+  for (const x of xs) {
+    for (const y of ys) {
+      const distance = Math.hypot(x - box.x, y - box.y);
+      if (distance >= bestDistance) continue;
+      const candidate = { x, y, width: box.width, height: box.height };
+      if (others.some((other) => overlaps(candidate, other, gap))) continue;
+      best = { x, y };
+      bestDistance = distance;
+    }
+  }
+  // below everything is always free
+  return best ?? { x: clampX(box.x), y: Math.max(clampY(box.y), ...others.map((other) => other.y + other.height + gap)) };
+}
+
+/**
+ * Lays boxes out in rows from `left`, each as near its wanted x as the ones before allow, wrapping
+ * to a new row when one would pass `right`. Returns positions in the order of `items`.
+ */
+export function flowInRows(items: ReadonlyArray<Item & { wantX: number }>, gap: number, area: { left: number; right: number; top: number }): Map<string, Point> {
+  const sorted = [...items].sort((a, b) => a.wantX - b.wantX || (a.id < b.id ? -1 : 1));
+  const result = new Map<string, Point>();
+  let rowTop = area.top;
+  let rowHeight = 0;
+  let cursor = area.left;
+  for (const item of sorted) {
+    let x = Math.max(cursor, item.wantX);
+    if (x + item.width > area.right && cursor > area.left) {
+      rowTop += rowHeight + gap;
+      rowHeight = 0;
+      cursor = area.left;
+      x = Math.max(cursor, Math.min(item.wantX, area.right - item.width));
+    }
+    result.set(item.id, { x, y: rowTop });
+    cursor = x + item.width + gap;
+    rowHeight = Math.max(rowHeight, item.height);
+  }
+  return result;
+}
