@@ -109,7 +109,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   // (PostgreSQL: in the database, and DATA_DIR/media is this process's cache of them)
   const media = new MediaLibrary(store, config.dataDir, config.maxUploadBytes, store.mediaFiles?.(config.dataDir));
   const events = new ObservedEvents({
-    backend: await openEventBackend(store, config.dataDir),
+    backend: await openEventBackend(store),
     rooms,
     log: app.log.child({ component: 'events' }),
     retentionDays: config.eventRetentionDays,

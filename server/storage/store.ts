@@ -3,6 +3,7 @@
 // backend lives in its own folder (sqlite/, postgres/, memory/) and implements the parts; README.md
 // says how to add one. Every method returns a Promise so an asynchronous store fits; a synchronous
 // store may do its work before returning an already-settled Promise.
+import type pg from 'pg';
 import type { MediaFiles } from '../media/files';
 
 export interface MapRecord {
@@ -151,6 +152,9 @@ export interface FeatureStore {
   deleteVersions(mapId: string, ids: readonly string[]): Promise<void>;
 }
 
+/** A database the events module can open its tables in. */
+export type EventStorage = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; file: string };
+
 export interface Store {
   readonly docs: DocStore;
   readonly media: MediaStore;
@@ -160,6 +164,11 @@ export interface Store {
    * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.
    */
   mediaFiles?(dataDir: string): MediaFiles;
+  /**
+   * Where observed-journey events can live beside this store's maps (server/events opens its own
+   * tables there); none: a store without a database (the in-memory one), events go to memory too.
+   */
+  eventStorage?(): EventStorage;
   /**
    * Resolves if the store can commit a write now; rejects with the reason otherwise (a read-only
    * database or file system, a full disk). Writes nothing that stays: /api/health and sync call it.

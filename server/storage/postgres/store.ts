@@ -4,7 +4,7 @@
 // resolves (autocommit statements or explicit transactions).
 import pg from 'pg';
 import type { MediaFiles } from '../../media/files';
-import type { Store } from '../store';
+import type { EventStorage, Store } from '../store';
 import { PostgresDocs } from './docs';
 import { PostgresFeatures } from './features';
 import { PostgresMedia } from './media';
@@ -60,6 +60,10 @@ export class PostgresStore implements Store {
   /** The bytes of uploads live in PostgreSQL, shared by every process; DATA_DIR/media caches them. */
   mediaFiles(dataDir: string): MediaFiles {
     return new PostgresMediaFiles(dataDir, this.media);
+  }
+
+  eventStorage(): EventStorage {
+    return { kind: 'postgres', pool: this.pool };
   }
 
   async checkWritable(): Promise<void> {

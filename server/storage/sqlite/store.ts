@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Store } from '../store';
+import type { EventStorage, Store } from '../store';
 import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
@@ -42,11 +42,13 @@ export class SqliteStore implements Store {
   readonly media: SqliteMedia;
   readonly features: SqliteFeatures;
   private readonly db: Database.Database;
+  private readonly file: string;
   private readonly checkpointer: WalCheckpointer;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
     fs.mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, 'percorso.db');
+    this.file = file;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL: a commit is in the WAL (the OS has it) before appendUpdate returns, so an update that
@@ -87,6 +89,11 @@ export class SqliteStore implements Store {
         this.db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
       })();
     }
+  }
+
+  /** Events get their own tables (and connection) in the same database file. */
+  eventStorage(): EventStorage {
+    return { kind: 'sqlite', file: this.file };
   }
 
   async checkWritable(): Promise<void> {
