@@ -4,19 +4,39 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const networkAndUi = ['react', 'react-dom', 'react-dom/*', '@xyflow/*', 'dexie', 'dexie-react-hooks', 'y-websocket', 'y-indexeddb', 'ws', 'zustand', 'zustand/*', '@tiptap/*', 'node:*', 'fs', 'http', 'net'];
+const networkAndUi = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/*',
+  'dexie',
+  'dexie-react-hooks',
+  'y-websocket',
+  'y-indexeddb',
+  'ws',
+  'zustand',
+  'zustand/*',
+  '@tiptap/*',
+  'node:*',
+  'fs',
+  'http',
+  'net',
+];
 
 /** The model's import ban for files at one depth of src/model; `outside` matches a path leaving it. */
 function modelRule(files, outside) {
   return {
     files,
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: networkAndUi, message: 'src/model is pure: no React, React Flow, Dexie, network or Node APIs.' },
-          { regex: outside, message: 'src/model may not import other layers of src/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: networkAndUi, message: 'src/model is pure: no React, React Flow, Dexie, network or Node APIs.' },
+            { regex: outside, message: 'src/model may not import other layers of src/.' },
+          ],
+        },
+      ],
     },
   };
 }
@@ -43,9 +63,17 @@ function layerRules(layer, above) {
   return [1, 2, 3, 4].map((depth) => ({
     files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: `^(\\.\\./){${depth}}${banned}`, message: `src/${layer} may not import ${above.join(', ')}: layers import downward only (docs/ARCHITECTURE.md).` }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth}}${banned}`,
+              message: `src/${layer} may not import ${above.join(', ')}: layers import downward only (docs/ARCHITECTURE.md).`,
+            },
+          ],
+        },
+      ],
     },
   }));
 }
@@ -79,12 +107,21 @@ export default tseslint.config(
     // The server may use src/model and nothing else of src/.
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^(\\.\\./)+src/(?!model(/|$))', message: 'server/ may import src/model and nothing else of src/.' },
-          { group: ['react', 'react-dom', '@xyflow/*', 'dexie', 'zustand'], message: 'server/ does not use browser libraries.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!model(/|$))',
+              message: 'server/ may import src/model and nothing else of src/.',
+            },
+            {
+              group: ['react', 'react-dom', '@xyflow/*', 'dexie', 'zustand'],
+              message: 'server/ does not use browser libraries.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -17,10 +17,31 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../tests/e2e/browser';
 import { builtApp } from './lib/dist';
 import { fillMap, type JourneyIds } from './lib/journey';
-import { installOpenProbe, NAME_SHIM, pickDraggable, scriptSizes, startFrames, stopFrames, type FrameLog, type OpenProbe } from './lib/pageProbes';
+import {
+  installOpenProbe,
+  NAME_SHIM,
+  pickDraggable,
+  scriptSizes,
+  startFrames,
+  stopFrames,
+  type FrameLog,
+  type OpenProbe,
+} from './lib/pageProbes';
 import { summarizeProfile, type CpuProfile, type Resolve } from './lib/cpuprofile';
 import { distResolver } from './lib/sourcemap';
-import { RESULTS_DIR, ROOT, median, round, runMain, sleep, summarize, table, targetTable, writeResult, type Target } from './lib/report';
+import {
+  RESULTS_DIR,
+  ROOT,
+  median,
+  round,
+  runMain,
+  sleep,
+  summarize,
+  table,
+  targetTable,
+  writeResult,
+  type Target,
+} from './lib/report';
 import { startServer, type MapAccess, type ServerHandle } from './lib/serverProcess';
 
 const OPEN_NODES = 1000;
@@ -47,7 +68,21 @@ interface BenchMap extends MapAccess {
 /** An unminified build for readable profiles. */
 function profileBuild(): string {
   const out = path.join(ROOT, '.tmp', 'bench-dist-profile');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--minify', 'false', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--minify',
+      'false',
+      '--outDir',
+      out,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   return out;
 }
 
@@ -59,7 +94,11 @@ async function makeMap(server: ServerHandle, nodes: number): Promise<BenchMap> {
 const link = (server: ServerHandle, map: MapAccess) => `${server.url}/map/${map.id}#key=${map.key}`;
 
 /** A context whose person has used Percorso before: the "Who are you?" question is answered on a small map. */
-async function returningPerson(browser: Browser, server: ServerHandle, warm: MapAccess): Promise<{ context: BrowserContext; page: Page }> {
+async function returningPerson(
+  browser: Browser,
+  server: ServerHandle,
+  warm: MapAccess,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript({ content: NAME_SHIM });
   const page = await context.newPage();
@@ -79,7 +118,9 @@ async function returningPerson(browser: Browser, server: ServerHandle, warm: Map
 async function chromiumCpu(browser: Browser): Promise<{ renderer: number; gpu: number }> {
   const cdp = await browser.newBrowserCDPSession();
   try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; cpuTime: number }[] };
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; cpuTime: number }[];
+    };
     const sum = (type: string) => processInfo.filter((p) => p.type === type).reduce((s, p) => s + p.cpuTime, 0);
     return { renderer: sum('renderer'), gpu: sum('GPU') };
   } finally {
@@ -118,14 +159,22 @@ async function openToInteractive(browser: Browser, server: ServerHandle, warm: M
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.clearBrowserCache');
     // the first touchpoint: on screen whatever the opening viewport
-    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId: map.ids.touchpoints[0] ?? '', visibleOnly: VISIBLE_ONLY });
+    await page.addInitScript(installOpenProbe, {
+      ids: map.ids.nodes,
+      clickId: map.ids.touchpoints[0] ?? '',
+      visibleOnly: VISIBLE_ONLY,
+    });
     const profiler = run === 0 ? await startProfiler(page) : null;
     const cpuBefore = await chromiumCpu(browser);
     await page.goto(link(server, map));
-    await page.waitForFunction(() => {
-      const probe = (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen;
-      return probe && (probe.interactive !== null || probe.error !== null);
-    }, null, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(
+      () => {
+        const probe = (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen;
+        return probe && (probe.interactive !== null || probe.error !== null);
+      },
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
     const cpu = cpuMs(cpuBefore, await chromiumCpu(browser));
     const profile = await stopProfiler(profiler, `open-${OPEN_NODES}`);
     const probe = await page.evaluate(() => (window as unknown as { __percorsoOpen: OpenProbe }).__percorsoOpen);
@@ -160,9 +209,17 @@ function frameStats(log: FrameLog) {
 async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, map: BenchMap, run: number) {
   const { context, page } = await returningPerson(browser, server, warm);
   try {
-    await page.addInitScript(installOpenProbe, { ids: map.ids.nodes, clickId: map.ids.touchpoints[0] ?? '', visibleOnly: VISIBLE_ONLY });
+    await page.addInitScript(installOpenProbe, {
+      ids: map.ids.nodes,
+      clickId: map.ids.touchpoints[0] ?? '',
+      visibleOnly: VISIBLE_ONLY,
+    });
     await page.goto(link(server, map));
-    await page.waitForFunction(() => (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen?.interactive != null, null, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(
+      () => (window as unknown as { __percorsoOpen?: OpenProbe }).__percorsoOpen?.interactive != null,
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
     await sleep(1500); // fitView and the first paints settle
     if (DRAG_CSS) await page.addStyleTag({ content: DRAG_CSS });
     if (DRAG_FITTED) {
@@ -215,25 +272,33 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
 async function main(): Promise<void> {
   const distDir = PROFILE ? profileBuild() : builtApp().distDir;
   resolve = distResolver(distDir);
-  console.log(`browser: app from ${path.relative(ROOT, distDir)}, Chromium headless ${VIEWPORT.width}×${VIEWPORT.height}`);
+  console.log(
+    `browser: app from ${path.relative(ROOT, distDir)}, Chromium headless ${VIEWPORT.width}×${VIEWPORT.height}`,
+  );
   const server = await startServer('percorso-sqlite', { distDir });
   const browser = await launchChromium();
   try {
     const warm = await makeMap(server, 20);
     const big = await makeMap(server, OPEN_NODES);
     const mid = await makeMap(server, DRAG_NODES);
-    console.log(`  maps ready: ${big.ids.nodes.length} nodes + ${big.ids.edges.length} edges, ${mid.ids.nodes.length} nodes + ${mid.ids.edges.length} edges`);
+    console.log(
+      `  maps ready: ${big.ids.nodes.length} nodes + ${big.ids.edges.length} edges, ${mid.ids.nodes.length} nodes + ${mid.ids.edges.length} edges`,
+    );
 
     const opens: Awaited<ReturnType<typeof openToInteractive>>[] = [];
     for (let run = 0; run < OPEN_RUNS; run++) {
       const open = await openToInteractive(browser, server, warm, big, run);
-      console.log(`  open ${run + 1}: first node ${round(open.firstNode ?? NaN)} ms, connected ${round(open.connected ?? NaN)} ms, all rendered ${round(open.rendered ?? NaN)} ms, interactive ${round(open.interactive ?? NaN)} ms (${open.clicks} click${open.clicks === 1 ? '' : 's'}); renderer CPU ${open.cpu.rendererMs} ms`);
+      console.log(
+        `  open ${run + 1}: first node ${round(open.firstNode ?? NaN)} ms, connected ${round(open.connected ?? NaN)} ms, all rendered ${round(open.rendered ?? NaN)} ms, interactive ${round(open.interactive ?? NaN)} ms (${open.clicks} click${open.clicks === 1 ? '' : 's'}); renderer CPU ${open.cpu.rendererMs} ms`,
+      );
       opens.push(open);
     }
     const drags: Awaited<ReturnType<typeof dragFps>>[] = [];
     for (let run = 0; run < DRAG_RUNS; run++) {
       const drag = await dragFps(browser, server, warm, mid, run);
-      console.log(`  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, renderer CPU ${drag.cpu.rendererMs} ms, ${drag.mounted} nodes mounted, moved ${drag.moved}`);
+      console.log(
+        `  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, renderer CPU ${drag.cpu.rendererMs} ms, ${drag.mounted} nodes mounted, moved ${drag.moved}`,
+      );
       drags.push(drag);
     }
 
@@ -250,7 +315,10 @@ async function main(): Promise<void> {
         ['sync connected', pick((o) => o.connected)],
         ['every node rendered', pick((o) => o.rendered)],
         ['interactive (a click selects a node)', round(openMs)],
-        ['Chromium CPU time, renderer + GPU process (not inflated by a busy machine)', `${pick((o) => o.cpu.rendererMs)} + ${pick((o) => o.cpu.gpuMs)} ms`],
+        [
+          'Chromium CPU time, renderer + GPU process (not inflated by a busy machine)',
+          `${pick((o) => o.cpu.rendererMs)} + ${pick((o) => o.cpu.gpuMs)} ms`,
+        ],
       ],
     );
     const dragTable = table(
@@ -258,7 +326,10 @@ async function main(): Promise<void> {
       [
         ['frames per second', ...drags.map((d) => d.fps)],
         ['idle frames per second (yardstick)', ...drags.map((d) => d.idleFps)],
-        ['frame time p50 / p99 / max', ...drags.map((d) => `${d.frameMs.p50} / ${d.frameMs.p99} / ${d.frameMs.max} ms`)],
+        [
+          'frame time p50 / p99 / max',
+          ...drags.map((d) => `${d.frameMs.p50} / ${d.frameMs.p99} / ${d.frameMs.max} ms`),
+        ],
         ['frames over 33 ms', ...drags.map((d) => d.longFrames)],
         ['pointer moves handled / sent', ...drags.map((d) => `${d.pointerMoves} / ${d.movesSent}`)],
         ['renderer CPU per second of drag', ...drags.map((d) => `${Math.round(d.cpu.rendererMs / d.seconds)} ms`)],
@@ -267,11 +338,24 @@ async function main(): Promise<void> {
       ],
     );
     const targets: Target[] = [
-      { name: '1,000-node map open to interactive', target: '< 1000 ms', measured: `${round(openMs)} ms (median of ${OPEN_RUNS})`, met: openMs < 1000 },
-      { name: 'dragging at 500 nodes', target: '≥ 55 fps', measured: `${fps} fps (median of ${DRAG_RUNS})`, met: fps >= 55 && drags.every((d) => d.moved) },
+      {
+        name: '1,000-node map open to interactive',
+        target: '< 1000 ms',
+        measured: `${round(openMs)} ms (median of ${OPEN_RUNS})`,
+        met: openMs < 1000,
+      },
+      {
+        name: 'dragging at 500 nodes',
+        target: '≥ 55 fps',
+        measured: `${fps} fps (median of ${DRAG_RUNS})`,
+        met: fps >= 55 && drags.every((d) => d.moved),
+      },
     ];
     console.log(`\n${openTable}\n\n${dragTable}\n\n${targetTable(targets)}`);
-    if (mainScript) console.log(`main script on the wire: ${round(mainScript.encodedBodySize / 1000)} KB (${round(mainScript.decodedBodySize / 1000)} KB decoded)`);
+    if (mainScript)
+      console.log(
+        `main script on the wire: ${round(mainScript.encodedBodySize / 1000)} KB (${round(mainScript.decodedBodySize / 1000)} KB decoded)`,
+      );
     const file = writeResult('browser', {
       distDir: path.relative(ROOT, distDir),
       profiled: PROFILE,

@@ -16,7 +16,8 @@ const TARGET_MS = 2000;
 function buildMap(): Y.Doc {
   const doc = new Y.Doc();
   for (let s = 0; s < STAGES; s++) addStage(doc, { label: `Fase ${s + 1}`, id: `s${s}` });
-  for (let i = 0; i < TOUCHPOINTS; i++) addTouchpoint(doc, { id: `tp${i}`, stageId: `s${i % STAGES}`, label: `Punto di contatto ${i}` });
+  for (let i = 0; i < TOUCHPOINTS; i++)
+    addTouchpoint(doc, { id: `tp${i}`, stageId: `s${i % STAGES}`, label: `Punto di contatto ${i}` });
   return doc;
 }
 
@@ -30,7 +31,16 @@ function buildCsv(): string {
     const day = new Date(Date.UTC(2024, 0, 1 + Math.floor(r / TOUCHPOINTS)));
     const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
     const volume = Math.floor(500 + rand() * 4500);
-    lines.push([`Punto di contatto ${tp}`, date, comma(1 + rand() * 4, 1), String(Math.round(-50 + rand() * 120)), comma(rand() * 60, 2), volume.toLocaleString('it-IT')].join(';'));
+    lines.push(
+      [
+        `Punto di contatto ${tp}`,
+        date,
+        comma(1 + rand() * 4, 1),
+        String(Math.round(-50 + rand() * 120)),
+        comma(rand() * 60, 2),
+        volume.toLocaleString('it-IT'),
+      ].join(';'),
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }
@@ -69,7 +79,11 @@ const figures = {
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'csv-import.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(figures, null, 2) + '\n');
-console.log(`csv import: ${figures.rows} rows → ${figures.items} values on ${TOUCHPOINTS} touchpoints (${figures.rowErrors} row errors)`);
-console.log(`  parse ${figures.parseMs} ms, plan ${figures.planMs} ms, apply ${figures.applyMs} ms, total ${figures.totalMs} ms`);
+console.log(
+  `csv import: ${figures.rows} rows → ${figures.items} values on ${TOUCHPOINTS} touchpoints (${figures.rowErrors} row errors)`,
+);
+console.log(
+  `  parse ${figures.parseMs} ms, plan ${figures.planMs} ms, apply ${figures.applyMs} ms, total ${figures.totalMs} ms`,
+);
 console.log(`  target < ${TARGET_MS} ms: ${figures.met ? 'met' : 'NOT met'}; results in ${out}`);
 if (figures.rowErrors > 0 || figures.applied !== figures.items) process.exitCode = 1;

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const rows = await runMatrix(KINDS, CASES, EDITS);
   const comparison = CASES.map((c) => {
     const pick = (kind: ServerKind) => {
-      const found = rows.find((r) => r.kind === kind && r.result.clients === c.clients && r.result.mapNodes === c.mapNodes)?.result;
+      const found = rows.find(
+        (r) => r.kind === kind && r.result.clients === c.clients && r.result.mapNodes === c.mapNodes,
+      )?.result;
       if (!found) throw new Error('missing measurement');
       return found;
     };
@@ -35,7 +37,15 @@ async function main(): Promise<void> {
     };
   });
   const printed = table(
-    ['clients', 'SQLite p50', 'SQLite p99', 'in-memory p50', 'in-memory p99', 'durability adds (p50 / p99)', 'server CPU / edit (SQLite / memory)'],
+    [
+      'clients',
+      'SQLite p50',
+      'SQLite p99',
+      'in-memory p50',
+      'in-memory p99',
+      'durability adds (p50 / p99)',
+      'server CPU / edit (SQLite / memory)',
+    ],
     comparison.map((c) => [
       c.clients,
       `${c.sqlite.latencyMs.p50} ms`,
@@ -47,7 +57,13 @@ async function main(): Promise<void> {
     ]),
   );
   console.log(`\n${printed}`);
-  const file = writeResult('durability', { edits: EDITS, writerIntervalMs: [20, 50], comparison, table: printed, targets: [] });
+  const file = writeResult('durability', {
+    edits: EDITS,
+    writerIntervalMs: [20, 50],
+    comparison,
+    table: printed,
+    targets: [],
+  });
   console.log(`wrote ${file}`);
   if (comparison.some((c) => c.sqlite.missing + c.memory.missing > 0)) process.exitCode = 1;
 }

@@ -36,7 +36,8 @@ function lcg(seed: number): () => number {
 async function writeLog(file: string): Promise<number> {
   const rand = lcg(7);
   const out = fs.createWriteStream(file);
-  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  const write = (s: string) =>
+    out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
   await write('customer,at,touchpoint,channel,segment\n');
   const customers = Math.ceil(EVENTS / PER_CUSTOMER);
   let lines: string[] = [];
@@ -69,7 +70,14 @@ interface Child {
 async function startServer(dataDir: string): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', DIST_DIR: path.join(dataDir, 'no-dist') },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      DIST_DIR: path.join(dataDir, 'no-dist'),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -93,8 +101,10 @@ async function startServer(dataDir: string): Promise<Child> {
   };
 }
 
-const peakRssMiB = (pid: number) => round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-const rssMiB = (pid: number) => round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+const peakRssMiB = (pid: number) =>
+  round(Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+const rssMiB = (pid: number) =>
+  round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
 async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(url, init);
@@ -105,11 +115,15 @@ async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
 /** POSTs the file as a stream (never read whole here either). */
 function postFile(url: string, key: string, file: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${key}` } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     fs.createReadStream(file).pipe(req);
   });
@@ -122,7 +136,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 /** The plain SQL baseline: one indexless table, the same parser, one transaction; DFG by LAG(). */
-async function baseline(file: string, dir: string): Promise<{ importMs: number; flowsMs: number; filteredMs: number; transitions: number }> {
+async function baseline(
+  file: string,
+  dir: string,
+): Promise<{ importMs: number; flowsMs: number; filteredMs: number; transitions: number }> {
   const db = new Database(path.join(dir, 'baseline.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -197,18 +214,23 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
     doc.transact(() => {
       addStage(doc, { id: 's', label: 'All' });
-      for (let i = 0; i < TOUCHPOINTS; i++) addTouchpoint(doc, { id: `tp${i}`, stageId: 's', label: `Touchpoint ${i}` });
+      for (let i = 0; i < TOUCHPOINTS; i++)
+        addTouchpoint(doc, { id: `tp${i}`, stageId: 's', label: `Touchpoint ${i}` });
       for (let i = 0; i + 1 < TOUCHPOINTS; i++) connect(doc, { source: `tp${i}`, target: `tp${i + 1}` });
     });
     await waitUntil(() => provider.synced, 'the map to sync');
     await new Promise((r) => setTimeout(r, 500));
     const rssBefore = rssMiB(server.pid);
 
-    const [importMs, answer] = await timed(() => postFile(`${server.url}/api/maps/${map.id}/events`, map.editorKey, file));
+    const [importMs, answer] = await timed(() =>
+      postFile(`${server.url}/api/maps/${map.id}/events`, map.editorKey, file),
+    );
     if (answer.status !== 200) throw new Error(`import: ${answer.status} ${answer.body}`);
     const imported = JSON.parse(answer.body) as { accepted: number; rejected: number; duplicates: number };
     const peak = peakRssMiB(server.pid);
-    console.log(`import: ${round(importMs)} ms, ${JSON.stringify(imported)}; server RSS ${rssBefore} MiB before, peak ${peak} MiB`);
+    console.log(
+      `import: ${round(importMs)} ms, ${JSON.stringify(imported)}; server RSS ${rssBefore} MiB before, peak ${peak} MiB`,
+    );
 
     const auth = { headers: { authorization: `Bearer ${map.viewerKey}` } };
     const flowsUrl = `${server.url}/api/maps/${map.id}/flows`;
@@ -254,22 +276,69 @@ async function main(): Promise<void> {
     const base = await baseline(file, dir);
     const rows = [
       ['import (CSV, 1 request)', `${round(importMs)} ms`, `${round(base.importMs)} ms`],
-      [`flows, all ${flows.events.toLocaleString('en')} events, first (reads the DB)`, `${round(coldMs)} ms`, `${round(base.flowsMs)} ms`],
+      [
+        `flows, all ${flows.events.toLocaleString('en')} events, first (reads the DB)`,
+        `${round(coldMs)} ms`,
+        `${round(base.flowsMs)} ms`,
+      ],
       ['flows, all events, again (median)', `${round(median(warm))} ms`, '—'],
-      [`flows, 10-day window (${round((100 * windowEvents) / flows.events)} %)`, `${round(median(windowed))} ms`, `${round(base.filteredMs)} ms`],
+      [
+        `flows, 10-day window (${round((100 * windowEvents) / flows.events)} %)`,
+        `${round(median(windowed))} ms`,
+        `${round(base.filteredMs)} ms`,
+      ],
       [`flows, segment=gold (${round((100 * goldEvents) / flows.events)} %)`, `${round(median(gold))} ms`, '—'],
-      ['flows-changed frame after the request started / after the answer (median)', `${round(median(afterStart))} / ${round(median(afterAnswer))} ms`, '—'],
+      [
+        'flows-changed frame after the request started / after the answer (median)',
+        `${round(median(afterStart))} / ${round(median(afterAnswer))} ms`,
+        '—',
+      ],
       ['server peak RSS (import included)', `${peak} MiB (${rssBefore} before)`, '—'],
     ];
     console.log(`\n${table(['', 'Percorso', 'plain SQL baseline'], rows)}\n`);
     const targets: Target[] = [
-      { name: 'events: import 1M from one CSV', target: '≤ 10 s', measured: `${round(importMs / 1000, 2)} s`, met: importMs <= 10_000 },
-      { name: 'events: flows of 1M (cached)', target: '≤ 500 ms', measured: `${round(median(warm))} ms (first ${round(coldMs)} ms)`, met: median(warm) <= 500 },
-      { name: 'events: flows, 10 % filter', target: '≤ 50 ms', measured: `${round(median(windowed))} ms`, met: median(windowed) <= 50 },
-      { name: 'events: refresh signal', target: '≤ 1 s', measured: `${round(Math.max(...afterAnswer))} ms after the answer (max)`, met: Math.max(...afterAnswer) <= 1000 },
+      {
+        name: 'events: import 1M from one CSV',
+        target: '≤ 10 s',
+        measured: `${round(importMs / 1000, 2)} s`,
+        met: importMs <= 10_000,
+      },
+      {
+        name: 'events: flows of 1M (cached)',
+        target: '≤ 500 ms',
+        measured: `${round(median(warm))} ms (first ${round(coldMs)} ms)`,
+        met: median(warm) <= 500,
+      },
+      {
+        name: 'events: flows, 10 % filter',
+        target: '≤ 50 ms',
+        measured: `${round(median(windowed))} ms`,
+        met: median(windowed) <= 50,
+      },
+      {
+        name: 'events: refresh signal',
+        target: '≤ 1 s',
+        measured: `${round(Math.max(...afterAnswer))} ms after the answer (max)`,
+        met: Math.max(...afterAnswer) <= 1000,
+      },
     ];
     console.log(targetTable(targets));
-    writeResult('events', { events: EVENTS, csvBytes: bytes, importMs, imported, coldMs, warm, windowed, gold, afterStart, afterAnswer, peakRssMiB: peak, rssBeforeMiB: rssBefore, baseline: base, targets });
+    writeResult('events', {
+      events: EVENTS,
+      csvBytes: bytes,
+      importMs,
+      imported,
+      coldMs,
+      warm,
+      windowed,
+      gold,
+      afterStart,
+      afterAnswer,
+      peakRssMiB: peak,
+      rssBeforeMiB: rssBefore,
+      baseline: base,
+      targets,
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

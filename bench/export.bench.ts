@@ -9,7 +9,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createPercorsoServer } from '../server/app';
-import { LOCAL_USER, addChannel, addOwner, addStage, addTouchpoint, assignStageOwner, connect, setEmotion, setTouchpointList, CHANNEL_MEDIA } from '../src/model';
+import {
+  LOCAL_USER,
+  addChannel,
+  addOwner,
+  addStage,
+  addTouchpoint,
+  assignStageOwner,
+  connect,
+  setEmotion,
+  setTouchpointList,
+  CHANNEL_MEDIA,
+} from '../src/model';
 import { launchChromium } from '../tests/e2e/browser';
 import { connectClient } from './lib/journey';
 import { RESULTS_DIR, ROOT, median, round } from './lib/report';
@@ -32,12 +43,22 @@ function ensureBuilt(): void {
 function writeMap(doc: import('yjs').Doc): void {
   const perStage = Math.ceil(TOUCHPOINTS / STAGES);
   doc.transact(() => {
-    const stages = Array.from({ length: STAGES }, (_, i) => addStage(doc, { label: `Stage ${i + 1}`, w: 20 + COLUMNS * 230 }));
+    const stages = Array.from({ length: STAGES }, (_, i) =>
+      addStage(doc, { label: `Stage ${i + 1}`, w: 20 + COLUMNS * 230 }),
+    );
     const channels = Array.from({ length: CHANNELS }, (_, i) => {
       const medium = CHANNEL_MEDIA[i % CHANNEL_MEDIA.length] ?? 'web';
-      return addChannel(doc, { label: `Channel ${i + 1}`, type: medium === 'store' || medium === 'kiosk' ? 'physical' : 'digital', medium, x: 20 + i * 210, y: 508 });
+      return addChannel(doc, {
+        label: `Channel ${i + 1}`,
+        type: medium === 'store' || medium === 'kiosk' ? 'physical' : 'digital',
+        medium,
+        x: 20 + i * 210,
+        y: 508,
+      });
     });
-    const owners = Array.from({ length: OWNERS }, (_, i) => addOwner(doc, { name: `Owner ${i + 1}`, role: 'Stage owner', x: i * 190, y: -96 }));
+    const owners = Array.from({ length: OWNERS }, (_, i) =>
+      addOwner(doc, { name: `Owner ${i + 1}`, role: 'Stage owner', x: i * 190, y: -96 }),
+    );
     stages.forEach((stage, i) => assignStageOwner(doc, stage, owners[i % OWNERS] ?? null));
     let previous: string | null = null;
     for (let i = 0; i < TOUCHPOINTS; i++) {
@@ -68,12 +89,18 @@ async function openMap(page: Page, url: string): Promise<void> {
     await dialog.getByRole('button', { name: 'Start mapping' }).click();
   }
   // only the cards in view are mounted; the export mounts the rest itself (and that time counts)
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="touchpoint"]').length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="touchpoint"]').length > 0, null, {
+    timeout: 60_000,
+  });
   await page.waitForTimeout(500);
 }
 
 /** Time from the Export click to the downloaded file, and its size. */
-async function timeExport(page: Page, menuItem: RegExp, setup: () => Promise<void>): Promise<{ ms: number; bytes: number }> {
+async function timeExport(
+  page: Page,
+  menuItem: RegExp,
+  setup: () => Promise<void>,
+): Promise<{ ms: number; bytes: number }> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('menuitem', { name: menuItem }).click();
   await setup();
@@ -91,11 +118,26 @@ async function timeExport(page: Page, menuItem: RegExp, setup: () => Promise<voi
 
 ensureBuilt();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'percorso-export-bench-'));
-const server = await createPercorsoServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn', distDir: path.join(ROOT, 'dist') });
+const server = await createPercorsoServer({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  logLevel: 'warn',
+  distDir: path.join(ROOT, 'dist'),
+});
 const browser = await launchChromium();
 try {
-  const created = (await (await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Export benchmark' }) })).json()) as { id: string; editorKey: string };
-  const writer = await connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, { id: created.id, key: created.editorKey });
+  const created = (await (
+    await fetch(`${server.url}/api/maps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Export benchmark' }),
+    })
+  ).json()) as { id: string; editorKey: string };
+  const writer = await connectClient(`${server.url.replace(/^http/, 'ws')}/sync`, {
+    id: created.id,
+    key: created.editorKey,
+  });
   writeMap(writer.doc);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   writer.destroy();
@@ -118,10 +160,19 @@ try {
     fileMiB: round(median(runs.map((r) => r.bytes)) / 1024 / 1024, 2),
   });
   const rows = [row('PNG 2×', png), row('PDF A3 + appendix', pdf)];
-  console.log(`\nExport of a ${NODES}-node map (${STAGES} stages, ${TOUCHPOINTS} touchpoints, ${CHANNELS} channels, ${OWNERS} owners) in headless Chromium, ${RUNS} runs each, click → downloaded file:`);
+  console.log(
+    `\nExport of a ${NODES}-node map (${STAGES} stages, ${TOUCHPOINTS} touchpoints, ${CHANNELS} channels, ${OWNERS} owners) in headless Chromium, ${RUNS} runs each, click → downloaded file:`,
+  );
   console.table(rows);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const result = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, map: { nodes: NODES, stages: STAGES, touchpoints: TOUCHPOINTS, channels: CHANNELS, owners: OWNERS }, runs: RUNS, results: rows };
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    map: { nodes: NODES, stages: STAGES, touchpoints: TOUCHPOINTS, channels: CHANNELS, owners: OWNERS },
+    runs: RUNS,
+    results: rows,
+  };
   fs.writeFileSync(path.join(RESULTS_DIR, 'export.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(`written ${path.join(RESULTS_DIR, 'export.json')}`);
 } finally {

@@ -12,7 +12,14 @@ import path from 'node:path';
 import { LatencyHistogram } from './lib/histogram';
 import { fillMap } from './lib/journey';
 import { BENCH_DIR, ROOT, nowMs, round, runMain, table, targetTable, writeResult, type Target } from './lib/report';
-import { SERVER_LABELS, cpuMsBetween, eventLoopBusy, startServer, type ServerHandle, type ServerKind } from './lib/serverProcess';
+import {
+  SERVER_LABELS,
+  cpuMsBetween,
+  eventLoopBusy,
+  startServer,
+  type ServerHandle,
+  type ServerKind,
+} from './lib/serverProcess';
 import type { ToWorker, WorkerMap, WorkerReport } from './lib/fanoutWorker';
 
 const MAPS = Number(process.env.BENCH_FANOUT_MAPS ?? 100);
@@ -43,7 +50,10 @@ function startWorker(): Worker {
   });
   const next = <T>(type: string, timeoutMs: number) =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`fan-out worker sent no '${type}' in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`fan-out worker sent no '${type}' in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const onMessage = (message: { type: string; message?: string }) => {
         if (message.type === 'error') {
           clearTimeout(timer);
@@ -97,12 +107,19 @@ async function measure(kind: ServerKind, rateHz: number) {
     const connectStart = performance.now();
     await Promise.all(
       workers.map((w, i) => {
-        w.send({ type: 'setup', syncUrl: server.syncUrl, maps: maps.filter((_, m) => m % WORKERS === i), clientsPerMap: CLIENTS_PER_MAP });
+        w.send({
+          type: 'setup',
+          syncUrl: server.syncUrl,
+          maps: maps.filter((_, m) => m % WORKERS === i),
+          clientsPerMap: CLIENTS_PER_MAP,
+        });
         return w.next('ready', 180_000);
       }),
     );
     const connectMs = performance.now() - connectStart;
-    console.log(`  ${SERVER_LABELS[kind]}: ${MAPS} maps made in ${round((connectStart - t0) / 1000)} s, ${MAPS * CLIENTS_PER_MAP} clients connected in ${round(connectMs / 1000)} s`);
+    console.log(
+      `  ${SERVER_LABELS[kind]}: ${MAPS} maps made in ${round((connectStart - t0) / 1000)} s, ${MAPS * CLIENTS_PER_MAP} clients connected in ${round(connectMs / 1000)} s`,
+    );
     const idle = server.usage();
     const startAt = nowMs() + 500;
     const done = workers.map((w) => w.next<{ report: WorkerReport }>('done', DURATION_MS + DRAIN_MS + 60_000));
@@ -140,11 +157,21 @@ async function measure(kind: ServerKind, rateHz: number) {
       delivered: sum((r) => r.delivered),
       convergedClients: sum((r) => r.converged),
       drainedMs: Math.round(Math.max(...reports.map((r) => r.drainedMs))),
-      latencyMs: { p50: round(histogram.percentile(50), 1), p90: round(histogram.percentile(90), 1), p99: round(histogram.percentile(99), 1), max: round(histogram.max, 1) },
+      latencyMs: {
+        p50: round(histogram.percentile(50), 1),
+        p90: round(histogram.percentile(90), 1),
+        p99: round(histogram.percentile(99), 1),
+        max: round(histogram.max, 1),
+      },
       serverCpuPercent: round((serverCpuMs / DURATION_MS) * 100),
       serverEventLoopBusy: ((busy) => (busy === null ? null : round(busy * 100)))(eventLoopBusy(loopBefore, loopAfter)),
-      serverRssMiB: { idleWithClients: Math.round(idle.rss / 2 ** 20), peak: Math.round(Math.max(peakRss, after.rss, end.rss) / 2 ** 20) },
-      clientCpuPercent: round((sum((r) => r.cpuMs) / (DURATION_MS + Math.max(...reports.map((r) => r.drainedMs)))) * 100),
+      serverRssMiB: {
+        idleWithClients: Math.round(idle.rss / 2 ** 20),
+        peak: Math.round(Math.max(peakRss, after.rss, end.rss) / 2 ** 20),
+      },
+      clientCpuPercent: round(
+        (sum((r) => r.cpuMs) / (DURATION_MS + Math.max(...reports.map((r) => r.drainedMs)))) * 100,
+      ),
       machineBusyPercent: round(machineBusy * 100),
       connectSeconds: round(connectMs / 1000),
     };
@@ -154,18 +181,40 @@ async function measure(kind: ServerKind, rateHz: number) {
     return result;
   } finally {
     for (const w of workers) w.send({ type: 'close' });
-    await Promise.all(workers.map((w) => new Promise<void>((resolve) => (w.child.exitCode !== null ? resolve() : w.child.once('exit', () => resolve())))));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) =>
+            w.child.exitCode !== null ? resolve() : w.child.once('exit', () => resolve()),
+          ),
+      ),
+    );
     await server.stop();
   }
 }
 
 async function main(): Promise<void> {
-  console.log(`fan-out: ${MAPS * CLIENTS_PER_MAP} connections over ${MAPS} maps, ${RATE_HZ} (then ${LIGHT_RATE_HZ}) moves/s each for ${DURATION_MS / 1000} s, clients in ${WORKERS} processes`);
+  console.log(
+    `fan-out: ${MAPS * CLIENTS_PER_MAP} connections over ${MAPS} maps, ${RATE_HZ} (then ${LIGHT_RATE_HZ}) moves/s each for ${DURATION_MS / 1000} s, clients in ${WORKERS} processes`,
+  );
   const results = [];
   for (const kind of KINDS) results.push(await measure(kind, RATE_HZ));
   if (LIGHT_RATE_HZ > 0) for (const kind of LIGHT_KINDS) results.push(await measure(kind, LIGHT_RATE_HZ));
   const printed = table(
-    ['server', 'connections', 'moves/s each', 'updates sent/s (asked)', 'delivered / expected', 'p50', 'p99', 'server CPU (1 core = 100 %)', 'server event loop busy', 'server RSS (idle → peak)', 'clients CPU', 'machine busy'],
+    [
+      'server',
+      'connections',
+      'moves/s each',
+      'updates sent/s (asked)',
+      'delivered / expected',
+      'p50',
+      'p99',
+      'server CPU (1 core = 100 %)',
+      'server event loop busy',
+      'server RSS (idle → peak)',
+      'clients CPU',
+      'machine busy',
+    ],
     results.map((r) => [
       r.server,
       r.connections,
@@ -190,7 +239,17 @@ async function main(): Promise<void> {
       met: r.delivered === r.expected && r.expected > 0,
     }));
   console.log(`\n${printed}\n\n${targetTable(targets)}`);
-  const file = writeResult('fanout', { mapsCount: MAPS, clientsPerMap: CLIENTS_PER_MAP, rateHz: RATE_HZ, lightRateHz: LIGHT_RATE_HZ, seconds: DURATION_MS / 1000, workers: WORKERS, results, table: printed, targets });
+  const file = writeResult('fanout', {
+    mapsCount: MAPS,
+    clientsPerMap: CLIENTS_PER_MAP,
+    rateHz: RATE_HZ,
+    lightRateHz: LIGHT_RATE_HZ,
+    seconds: DURATION_MS / 1000,
+    workers: WORKERS,
+    results,
+    table: printed,
+    targets,
+  });
   console.log(`wrote ${file}`);
 }
 

@@ -19,11 +19,17 @@ const ITEMS = TOUCHPOINTS * DEFAULT_METRIC_DEFS.length; // 10,000
 function valueFor(def: (typeof DEFAULT_METRIC_DEFS)[number], i: number): number {
   const min = def.min ?? 0;
   const max = def.max ?? min + 1000;
-  return Math.round((min + ((i * 37) % 101) / 100 * (max - min)) * 100) / 100;
+  return Math.round((min + (((i * 37) % 101) / 100) * (max - min)) * 100) / 100;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'percorso-bench-'));
-const server = await createPercorsoServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn', distDir: join(dataDir, 'no-dist') });
+const server = await createPercorsoServer({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  logLevel: 'warn',
+  distDir: join(dataDir, 'no-dist'),
+});
 const post = async (path: string, key: string | null, body: unknown) => {
   const res = await fetch(`${server.url}${path}`, {
     method: 'POST',
@@ -35,12 +41,20 @@ const post = async (path: string, key: string | null, body: unknown) => {
 };
 
 try {
-  const map = (await post('/api/maps', null, { title: 'Ingest bench' })) as { id: string; editorKey: string; viewerKey: string };
+  const map = (await post('/api/maps', null, { title: 'Ingest bench' })) as {
+    id: string;
+    editorKey: string;
+    viewerKey: string;
+  };
   await server.rooms.use(map.id, (room) =>
-    room.doc.transact(() => {
-      addStage(room.doc, { label: 'All', id: 's' });
-      for (let i = 0; i < TOUCHPOINTS; i++) addTouchpoint(room.doc, { stageId: 's', label: `Touchpoint ${i}`, id: `tp${i}` });
-    }, { kind: 'import' }),
+    room.doc.transact(
+      () => {
+        addStage(room.doc, { label: 'All', id: 's' });
+        for (let i = 0; i < TOUCHPOINTS; i++)
+          addTouchpoint(room.doc, { stageId: 's', label: `Touchpoint ${i}`, id: `tp${i}` });
+      },
+      { kind: 'import' },
+    ),
   );
   const { ingestKey } = (await post(`/api/maps/${map.id}/ingest-key`, map.editorKey, {})) as { ingestKey: string };
 
@@ -55,11 +69,17 @@ try {
   const items = Array.from({ length: ITEMS }, (_, i) => {
     const def = DEFAULT_METRIC_DEFS[i % DEFAULT_METRIC_DEFS.length] ?? DEFAULT_METRIC_DEFS[0];
     if (!def) throw new Error('no metric defs');
-    return { node: `tp${Math.floor(i / DEFAULT_METRIC_DEFS.length)}`, metric: def.key, value: valueFor(def, i), at: '2024-05-01T00:00:00Z' };
+    return {
+      node: `tp${Math.floor(i / DEFAULT_METRIC_DEFS.length)}`,
+      metric: def.key,
+      value: valueFor(def, i),
+      at: '2024-05-01T00:00:00Z',
+    };
   });
   const body = JSON.stringify(items);
   const nodes = doc.getMap<Y.Map<unknown>>('nodes');
-  const valueOf = (node: string, key: string): unknown => ((nodes.get(node)?.get('metrics') as Y.Map<Y.Map<unknown>> | undefined)?.get(key))?.get('value');
+  const valueOf = (node: string, key: string): unknown =>
+    (nodes.get(node)?.get('metrics') as Y.Map<Y.Map<unknown>> | undefined)?.get(key)?.get('value');
   const hasAll = () => items.every((it) => valueOf(it.node, it.metric) === it.value);
 
   const t0 = performance.now();
@@ -79,7 +99,12 @@ try {
   const answer = (await res.json()) as { applied: number; skipped: number; errors: unknown[] };
   const t1 = performance.now();
   let timer: NodeJS.Timeout | undefined;
-  const t2 = await Promise.race([seen, new Promise<number>((_, reject) => (timer = setTimeout(() => reject(new Error('client never saw every value')), 30_000)))]);
+  const t2 = await Promise.race([
+    seen,
+    new Promise<number>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error('client never saw every value')), 30_000)),
+    ),
+  ]);
   clearTimeout(timer);
   provider.destroy();
   doc.destroy(); // also stops the awareness timer, which would keep the process alive
@@ -101,8 +126,12 @@ try {
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'ingest.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(figures, null, 2) + '\n');
-  console.log(`ingest: ${ITEMS} items (${(body.length / 1024).toFixed(0)} KiB) on ${TOUCHPOINTS} touchpoints → ${answer.applied} applied, ${answer.errors.length} errors`);
-  console.log(`  HTTP answer after ${figures.responseMs} ms; the connected client had every value after ${figures.clientHasAllMs} ms`);
+  console.log(
+    `ingest: ${ITEMS} items (${(body.length / 1024).toFixed(0)} KiB) on ${TOUCHPOINTS} touchpoints → ${answer.applied} applied, ${answer.errors.length} errors`,
+  );
+  console.log(
+    `  HTTP answer after ${figures.responseMs} ms; the connected client had every value after ${figures.clientHasAllMs} ms`,
+  );
   console.log(`  results in ${out}`);
   if (res.status !== 200 || answer.applied !== ITEMS) process.exitCode = 1;
 } finally {

@@ -18,7 +18,8 @@ const KINDS: ServerKind[] = ['reference', 'percorso-sqlite'];
 async function main(): Promise<void> {
   console.log(`latency: ${EDITS} edits per case, writer every 20–50 ms`);
   const rows = await runMatrix(KINDS, CASES, EDITS);
-  const find = (kind: ServerKind, c: (typeof CASES)[number]) => rows.find((r) => r.kind === kind && r.result.clients === c.clients && r.result.mapNodes === c.mapNodes)?.result;
+  const find = (kind: ServerKind, c: (typeof CASES)[number]) =>
+    rows.find((r) => r.kind === kind && r.result.clients === c.clients && r.result.mapNodes === c.mapNodes)?.result;
   const comparison = CASES.map((c) => {
     const ours = find('percorso-sqlite', c);
     const ref = find('reference', c);
@@ -33,7 +34,18 @@ async function main(): Promise<void> {
     };
   });
   const printed = table(
-    ['clients', 'map nodes', 'Percorso p50', 'Percorso p99', 'reference p50', 'reference p99', 'ratio p50', 'ratio p99', 'server CPU / edit (P / ref)', 'missing'],
+    [
+      'clients',
+      'map nodes',
+      'Percorso p50',
+      'Percorso p99',
+      'reference p50',
+      'reference p99',
+      'ratio p50',
+      'ratio p99',
+      'server CPU / edit (P / ref)',
+      'missing',
+    ],
     comparison.map((c) => [
       c.clients,
       c.mapNodes,
@@ -50,11 +62,27 @@ async function main(): Promise<void> {
   const targets: Target[] = comparison
     .filter((c) => c.mapNodes === 100)
     .flatMap((c) => [
-      { name: `latency p50, ${c.clients} clients`, target: '≤ reference', measured: `${c.percorso.latencyMs.p50} vs ${c.reference.latencyMs.p50} ms (×${c.ratioP50})`, met: c.percorso.latencyMs.p50 <= c.reference.latencyMs.p50 },
-      { name: `latency p99, ${c.clients} clients`, target: '≤ reference', measured: `${c.percorso.latencyMs.p99} vs ${c.reference.latencyMs.p99} ms (×${c.ratioP99})`, met: c.percorso.latencyMs.p99 <= c.reference.latencyMs.p99 },
+      {
+        name: `latency p50, ${c.clients} clients`,
+        target: '≤ reference',
+        measured: `${c.percorso.latencyMs.p50} vs ${c.reference.latencyMs.p50} ms (×${c.ratioP50})`,
+        met: c.percorso.latencyMs.p50 <= c.reference.latencyMs.p50,
+      },
+      {
+        name: `latency p99, ${c.clients} clients`,
+        target: '≤ reference',
+        measured: `${c.percorso.latencyMs.p99} vs ${c.reference.latencyMs.p99} ms (×${c.ratioP99})`,
+        met: c.percorso.latencyMs.p99 <= c.reference.latencyMs.p99,
+      },
     ]);
   console.log(`\n${printed}\n\n${targetTable(targets)}`);
-  const file = writeResult('latency', { edits: EDITS, writerIntervalMs: [20, 50], comparison, table: printed, targets });
+  const file = writeResult('latency', {
+    edits: EDITS,
+    writerIntervalMs: [20, 50],
+    comparison,
+    table: printed,
+    targets,
+  });
   console.log(`wrote ${file}`);
   if (comparison.some((c) => c.percorso.missing > 0)) process.exitCode = 1;
 }

@@ -70,7 +70,13 @@ async function loopbackBaseline(body: Uint8Array<ArrayBuffer>): Promise<{ upload
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'percorso-bench-media-'));
-  const server = await createPercorsoServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn', distDir: path.join(dataDir, 'no-dist') });
+  const server = await createPercorsoServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logLevel: 'warn',
+    distDir: path.join(dataDir, 'no-dist'),
+  });
   try {
     const created = await fetch(`${server.url}/api/maps`, {
       method: 'POST',
@@ -91,7 +97,8 @@ async function main(): Promise<void> {
       });
       const ref = (await res.json()) as { id: string; size: number };
       upload.push(SIZE / MIB / ((performance.now() - start) / 1000));
-      if (res.status !== 201 || ref.size !== SIZE) throw new Error(`upload failed: ${res.status} ${JSON.stringify(ref)}`);
+      if (res.status !== 201 || ref.size !== SIZE)
+        throw new Error(`upload failed: ${res.status} ${JSON.stringify(ref)}`);
 
       start = performance.now();
       const got = await fetch(`${server.url}/api/maps/${map.id}/media/${ref.id}`, { headers: auth });
@@ -113,9 +120,13 @@ async function main(): Promise<void> {
       loopbackBaselineMiBps: baseline,
       loadAverage: os.loadavg().map(round),
     };
-    console.log(`media upload:   ${result.uploadMiBps.median} MiB/s (median of ${RUNS} × 50 MiB; runs ${result.uploadMiBps.runs.join(', ')})`);
+    console.log(
+      `media upload:   ${result.uploadMiBps.median} MiB/s (median of ${RUNS} × 50 MiB; runs ${result.uploadMiBps.runs.join(', ')})`,
+    );
     console.log(`media download: ${result.downloadMiBps.median} MiB/s (runs ${result.downloadMiBps.runs.join(', ')})`);
-    console.log(`bare loopback HTTP on this machine: upload ${baseline.upload} MiB/s, download ${baseline.download} MiB/s`);
+    console.log(
+      `bare loopback HTTP on this machine: upload ${baseline.upload} MiB/s, download ${baseline.download} MiB/s`,
+    );
     const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'media-upload.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

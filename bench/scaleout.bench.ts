@@ -74,7 +74,11 @@ function listeningPort(pid: number): number | null {
 }
 
 async function createMap(url: string): Promise<{ id: string; editorKey: string }> {
-  const res = await fetch(`${url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Bench' }) });
+  const res = await fetch(`${url}/api/maps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Bench' }),
+  });
   return (await res.json()) as { id: string; editorKey: string };
 }
 
@@ -91,7 +95,12 @@ function stats(values: number[]): { p50: number; p90: number; p99: number; mean:
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const r = (n: number) => Math.round(n * 100) / 100;
-  return { p50: r(at(0.5)), p90: r(at(0.9)), p99: r(at(0.99)), mean: r(values.reduce((s, v) => s + v, 0) / values.length) };
+  return {
+    p50: r(at(0.5)),
+    p90: r(at(0.9)),
+    p99: r(at(0.99)),
+    mean: r(values.reduce((s, v) => s + v, 0) / values.length),
+  };
 }
 
 interface Pair {
@@ -104,7 +113,12 @@ interface Pair {
 /** Writer on `writerUrl`, reader on `readerUrl`, on a new map; the reader records each edit's latency. */
 async function pair(writerUrl: string, readerUrl: string): Promise<Pair> {
   const map = await createMap(writerUrl);
-  const p: Pair = { writer: await connect(writerUrl, map.id, map.editorKey), reader: await connect(readerUrl, map.id, map.editorKey), ms: [], pending: null };
+  const p: Pair = {
+    writer: await connect(writerUrl, map.id, map.editorKey),
+    reader: await connect(readerUrl, map.id, map.editorKey),
+    ms: [],
+    pending: null,
+  };
   p.reader.doc.getMap('meta').observe((event) => {
     if (p.pending && event.keysChanged.has(p.pending.key)) {
       p.ms.push(performance.now() - p.pending.at);
@@ -129,10 +143,12 @@ async function main(): Promise<void> {
   try {
     const databaseUrl = await postgres.createDatabase('bench');
     const scaled = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url };
-    const [embedded, a, b] = await Promise.all([spawnServer({}), spawnServer(scaled), spawnServer(scaled)]).catch((err: unknown) => {
-      console.error(`postgres log:\n${postgres.log()}`);
-      throw err;
-    });
+    const [embedded, a, b] = await Promise.all([spawnServer({}), spawnServer(scaled), spawnServer(scaled)]).catch(
+      (err: unknown) => {
+        console.error(`postgres log:\n${postgres.log()}`);
+        throw err;
+      },
+    );
     servers.push(embedded, a, b);
     await new Promise((r) => setTimeout(r, 500)); // relays connected
 
@@ -156,7 +172,9 @@ async function main(): Promise<void> {
     });
     console.log(`edit latency, client to client, ${EDITS} edits each (one at a time):`);
     for (const r of results) {
-      console.log(`  ${r.case.padEnd(50)} p50 ${r.latencyMs.p50} ms   p90 ${r.latencyMs.p90} ms   p99 ${r.latencyMs.p99} ms`);
+      console.log(
+        `  ${r.case.padEnd(50)} p50 ${r.latencyMs.p50} ms   p90 ${r.latencyMs.p90} ms   p99 ${r.latencyMs.p99} ms`,
+      );
     }
     const out = {
       bench: 'scaleout',
@@ -171,7 +189,9 @@ async function main(): Promise<void> {
   } finally {
     // the servers stop (and compact) before the engines they write to
     await Promise.all(
-      servers.map((s) => new Promise<void>((resolve) => (s.child.once('exit', () => resolve()), s.child.kill('SIGTERM')))),
+      servers.map(
+        (s) => new Promise<void>((resolve) => (s.child.once('exit', () => resolve()), s.child.kill('SIGTERM'))),
+      ),
     );
     await Promise.all([postgres.stop(), redis.stop()]);
   }

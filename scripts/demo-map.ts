@@ -34,10 +34,34 @@ doc.transact(() => {
     addChannel(doc, { label: 'Review site', type: 'digital', medium: 'review', x: 1020, y: 490 }),
   ];
   const [email, phone, whatsapp, chat, review] = channels as [string, string, string, string, string];
-  const t1 = addTouchpoint(doc, { stageId: problem, label: 'Writes an e-mail about the broken battery', channelId: email, x: 30, y: 110 });
-  const t2 = addTouchpoint(doc, { stageId: contact, label: 'Calls the contact centre', channelId: phone, x: 30, y: 110 });
-  const t3 = addTouchpoint(doc, { stageId: contact, label: 'Sends photos on WhatsApp', channelId: whatsapp, x: 30, y: 250 });
-  const t4 = addTouchpoint(doc, { stageId: resolution, label: 'Chats on the website to book the repair', channelId: chat, x: 30, y: 110 });
+  const t1 = addTouchpoint(doc, {
+    stageId: problem,
+    label: 'Writes an e-mail about the broken battery',
+    channelId: email,
+    x: 30,
+    y: 110,
+  });
+  const t2 = addTouchpoint(doc, {
+    stageId: contact,
+    label: 'Calls the contact centre',
+    channelId: phone,
+    x: 30,
+    y: 110,
+  });
+  const t3 = addTouchpoint(doc, {
+    stageId: contact,
+    label: 'Sends photos on WhatsApp',
+    channelId: whatsapp,
+    x: 30,
+    y: 250,
+  });
+  const t4 = addTouchpoint(doc, {
+    stageId: resolution,
+    label: 'Chats on the website to book the repair',
+    channelId: chat,
+    x: 30,
+    y: 110,
+  });
   const t5 = addTouchpoint(doc, { stageId: followUp, label: 'Leaves a review', channelId: review, x: 30, y: 110 });
   connect(doc, { source: t1, target: t2 });
   connect(doc, { source: t2, target: t3 });

@@ -9,12 +9,16 @@ if (existsSync(CHROMIUM)) {
   console.log(`chromium: ${CHROMIUM}`);
 } else if (process.getuid?.() === 0) {
   console.log('chromium is missing: installing the Debian package "chromium" with apt-get…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+    stdio: 'inherit',
+  });
   if (!existsSync(CHROMIUM)) {
     console.error(`apt-get finished but ${CHROMIUM} is still missing.`);
     process.exit(1);
   }
 } else {
-  console.error(`Browser tests need Debian's Chromium at ${CHROMIUM}. Install it as root: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  console.error(
+    `Browser tests need Debian's Chromium at ${CHROMIUM}. Install it as root: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+  );
   process.exit(1);
 }

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, 2);
   }
   if (values.help) fail(USAGE, 0);
-  if (values.from !== 'sqlite' || values.to !== 'postgres') fail(`only --from sqlite --to postgres is supported\n${USAGE}`, 2);
+  if (values.from !== 'sqlite' || values.to !== 'postgres')
+    fail(`only --from sqlite --to postgres is supported\n${USAGE}`, 2);
   const dataDir = path.resolve(values['data-dir'] ?? (process.env.DATA_DIR?.trim() || './data'));
   const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL?.trim();
   if (!databaseUrl) fail(`set DATABASE_URL or --database-url\n${USAGE}`, 2);
@@ -42,10 +43,15 @@ async function main(): Promise<void> {
       `${report.webhooks} webhooks`,
   );
   if (report.mediaMissing.length > 0) {
-    console.log(`warning: ${report.mediaMissing.length} media records left out, their files are missing: ${report.mediaMissing.join(', ')}`);
+    console.log(
+      `warning: ${report.mediaMissing.length} media records left out, their files are missing: ${report.mediaMissing.join(', ')}`,
+    );
   }
 }
 
 main().catch((err: unknown) => {
-  fail(err instanceof MigrationError ? err.message : `migration failed: ${err instanceof Error ? err.stack : String(err)}`, 1);
+  fail(
+    err instanceof MigrationError ? err.message : `migration failed: ${err instanceof Error ? err.stack : String(err)}`,
+    1,
+  );
 });

@@ -4,16 +4,21 @@ import { spawn } from 'node:child_process';
 
 const started = Date.now();
 const figures = [];
-const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'reliability', ...process.argv.slice(2)], {
-  env: { ...process.env, SOAK: '1' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--project', 'reliability', ...process.argv.slice(2)],
+  {
+    env: { ...process.env, SOAK: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let rest = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   const lines = (rest + chunk.toString()).split('\n');
   rest = lines.pop() ?? '';
-  for (const line of lines) if (line.includes('[reliability soak]')) figures.push(line.slice(line.indexOf('[reliability soak]')).trim());
+  for (const line of lines)
+    if (line.includes('[reliability soak]')) figures.push(line.slice(line.indexOf('[reliability soak]')).trim());
 });
 child.on('exit', (code) => {
   console.log(`\nsoak figures (${Math.round((Date.now() - started) / 1000)} s in all):`);

@@ -78,7 +78,10 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       level: config.logLevel,
       ...(logStream ? { stream: logStream } : {}),
       // Never log keys or query strings: requests are reduced to method and path.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
+        censor: '[redacted]',
+      },
       serializers: {
         req: (req: { method?: string; url?: string }) => ({ method: req.method, path: pathOf(req.url) }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
@@ -98,12 +101,24 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     (config.databaseUrl
       ? await PostgresStore.connect(config.databaseUrl, { log: app.log.child({ component: 'postgres' }) })
       : new SqliteStore(config.dataDir, {
-          onCheckpointerFailure: (reason) => app.log.error({ reason }, 'SQLite checkpoint worker failed; checkpointing on the main thread'),
+          onCheckpointerFailure: (reason) =>
+            app.log.error({ reason }, 'SQLite checkpoint worker failed; checkpointing on the main thread'),
         }));
   const relay = config.redisUrl ? new RedisRelay(config.redisUrl, app.log.child({ component: 'relay' })) : undefined;
-  const features = createFeatures({ store, log: app.log, webhookAllowPrivate: config.webhookAllowPrivate,
-    versionLimits: { count: config.maxVersionsPerMap, bytes: config.maxVersionBytesPerMap }, ...(timing ? { timing } : {}) });
-  const rooms = new Rooms({ store, log: app.log.child({ component: 'sync' }), compactEvery: config.compactEvery, hooks: features.roomHooks, relay });
+  const features = createFeatures({
+    store,
+    log: app.log,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+    versionLimits: { count: config.maxVersionsPerMap, bytes: config.maxVersionBytesPerMap },
+    ...(timing ? { timing } : {}),
+  });
+  const rooms = new Rooms({
+    store,
+    log: app.log.child({ component: 'sync' }),
+    compactEvery: config.compactEvery,
+    hooks: features.roomHooks,
+    relay,
+  });
   if (relay) relay.attach({ ...rooms.relayTarget(), revokedElsewhere: relayRevocations(features.sockets, relay) });
   // media files live in DATA_DIR/media unless the Store keeps the bytes itself
   // (PostgreSQL: in the database, and DATA_DIR/media is this process's cache of them)
@@ -117,7 +132,12 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, path: pathOf(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        path: pathOf(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });

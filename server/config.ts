@@ -148,7 +148,14 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
-  const maxFrameBytes = integer(env, 'MAX_FRAME_BYTES', DEFAULT_CONFIG.maxFrameBytes, 1024, 1024 * 1024 * 1024, problems);
+  const maxFrameBytes = integer(
+    env,
+    'MAX_FRAME_BYTES',
+    DEFAULT_CONFIG.maxFrameBytes,
+    1024,
+    1024 * 1024 * 1024,
+    problems,
+  );
   const compactEvery = integer(env, 'COMPACT_EVERY', DEFAULT_CONFIG.compactEvery, 1, 1_000_000, problems);
   const maxUploadBytes = integer(env, 'MAX_UPLOAD_BYTES', DEFAULT_CONFIG.maxUploadBytes, 1, 2 ** 40, problems);
   const host = env.HOST?.trim() || DEFAULT_CONFIG.host;
@@ -160,47 +167,131 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   const databaseUrl = serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
   const redisUrl = serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems);
-  const maxMessagesPerSecond = integer(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_CONFIG.maxMessagesPerSecond, 0, 1_000_000, problems);
+  const maxMessagesPerSecond = integer(
+    env,
+    'MAX_MESSAGES_PER_SECOND',
+    DEFAULT_CONFIG.maxMessagesPerSecond,
+    0,
+    1_000_000,
+    problems,
+  );
   const messageBurst = integer(env, 'MESSAGE_BURST', DEFAULT_CONFIG.messageBurst, 1, 10_000_000, problems);
-  const maxConnectionsPerIp = integer(env, 'MAX_CONNECTIONS_PER_IP', DEFAULT_CONFIG.maxConnectionsPerIp, 0, 1_000_000, problems);
+  const maxConnectionsPerIp = integer(
+    env,
+    'MAX_CONNECTIONS_PER_IP',
+    DEFAULT_CONFIG.maxConnectionsPerIp,
+    0,
+    1_000_000,
+    problems,
+  );
   let trustedProxies = DEFAULT_CONFIG.trustedProxies;
   if (env.TRUSTED_PROXIES?.trim()) {
-    trustedProxies = env.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const entry of trustedProxies) if (!isProxyEntry(entry)) problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks (got "${entry}")`);
+    trustedProxies = env.TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const entry of trustedProxies)
+      if (!isProxyEntry(entry))
+        problems.push(`TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks (got "${entry}")`);
   }
   const allowedOrigins: string[] = [];
-  for (const entry of (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const origin = entry === '*' ? '*' : normalizeOrigin(entry);
     if (origin) allowedOrigins.push(origin);
-    else problems.push(`ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`);
+    else
+      problems.push(
+        `ALLOWED_ORIGINS must be a comma-separated list of origins like https://example.com (or *) (got "${entry}")`,
+      );
   }
   const mapsPerHourPerIp = integer(env, 'MAX_MAPS_PER_HOUR', DEFAULT_CONFIG.mapsPerHourPerIp, 0, 1_000_000, problems);
-  const httpHeadersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', DEFAULT_CONFIG.httpHeadersTimeoutMs, 100, 3_600_000, problems);
-  const httpRequestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULT_CONFIG.httpRequestTimeoutMs, 100, 86_400_000, problems);
-  const httpIdleTimeoutMs = integer(env, 'HTTP_IDLE_TIMEOUT_MS', DEFAULT_CONFIG.httpIdleTimeoutMs, 100, 3_600_000, problems);
-  const maxHttpConnectionsPerIp = integer(env, 'MAX_HTTP_CONNECTIONS_PER_IP', DEFAULT_CONFIG.maxHttpConnectionsPerIp, 0, 1_000_000, problems);
-  const maxHttpConnections = integer(env, 'MAX_HTTP_CONNECTIONS', DEFAULT_CONFIG.maxHttpConnections, 1, 1_000_000, problems);
-  const maxVersionsPerMap = integer(env, 'MAX_VERSIONS_PER_MAP', DEFAULT_CONFIG.maxVersionsPerMap, 2, 1_000_000, problems);
-  const maxVersionBytesPerMap = integer(env, 'MAX_VERSION_BYTES_PER_MAP', DEFAULT_CONFIG.maxVersionBytesPerMap, 1024, 2 ** 40, problems);
+  const httpHeadersTimeoutMs = integer(
+    env,
+    'HTTP_HEADERS_TIMEOUT_MS',
+    DEFAULT_CONFIG.httpHeadersTimeoutMs,
+    100,
+    3_600_000,
+    problems,
+  );
+  const httpRequestTimeoutMs = integer(
+    env,
+    'HTTP_REQUEST_TIMEOUT_MS',
+    DEFAULT_CONFIG.httpRequestTimeoutMs,
+    100,
+    86_400_000,
+    problems,
+  );
+  const httpIdleTimeoutMs = integer(
+    env,
+    'HTTP_IDLE_TIMEOUT_MS',
+    DEFAULT_CONFIG.httpIdleTimeoutMs,
+    100,
+    3_600_000,
+    problems,
+  );
+  const maxHttpConnectionsPerIp = integer(
+    env,
+    'MAX_HTTP_CONNECTIONS_PER_IP',
+    DEFAULT_CONFIG.maxHttpConnectionsPerIp,
+    0,
+    1_000_000,
+    problems,
+  );
+  const maxHttpConnections = integer(
+    env,
+    'MAX_HTTP_CONNECTIONS',
+    DEFAULT_CONFIG.maxHttpConnections,
+    1,
+    1_000_000,
+    problems,
+  );
+  const maxVersionsPerMap = integer(
+    env,
+    'MAX_VERSIONS_PER_MAP',
+    DEFAULT_CONFIG.maxVersionsPerMap,
+    2,
+    1_000_000,
+    problems,
+  );
+  const maxVersionBytesPerMap = integer(
+    env,
+    'MAX_VERSION_BYTES_PER_MAP',
+    DEFAULT_CONFIG.maxVersionBytesPerMap,
+    1024,
+    2 ** 40,
+    problems,
+  );
   const allowPrivate = env.WEBHOOK_ALLOW_PRIVATE?.trim() ?? '';
-  if (!['', '0', '1'].includes(allowPrivate)) problems.push(`WEBHOOK_ALLOW_PRIVATE must be 0 or 1 (got "${allowPrivate}")`);
+  if (!['', '0', '1'].includes(allowPrivate))
+    problems.push(`WEBHOOK_ALLOW_PRIVATE must be 0 or 1 (got "${allowPrivate}")`);
   let publicOrigin: string | null = null;
   if (env.PUBLIC_ORIGIN?.trim()) {
     publicOrigin = normalizeOrigin(env.PUBLIC_ORIGIN.trim());
-    if (!publicOrigin) problems.push(`PUBLIC_ORIGIN must be an origin like https://maps.example.com (got "${env.PUBLIC_ORIGIN}")`);
+    if (!publicOrigin)
+      problems.push(`PUBLIC_ORIGIN must be an origin like https://maps.example.com (got "${env.PUBLIC_ORIGIN}")`);
     else if (!allowedOrigins.includes(publicOrigin)) allowedOrigins.push(publicOrigin);
   }
-  const allowedHosts = (env.ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   for (const entry of allowedHosts) {
-    if (entry !== '*' && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(entry)) problems.push(`ALLOWED_HOSTS must be a comma-separated list of host names (or *) (got "${entry}")`);
+    if (entry !== '*' && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(entry))
+      problems.push(`ALLOWED_HOSTS must be a comma-separated list of host names (or *) (got "${entry}")`);
   }
   let frameAncestors = DEFAULT_CONFIG.frameAncestors;
   if (env.FRAME_ANCESTORS?.trim()) {
     const parsed = parseFrameAncestors(env.FRAME_ANCESTORS);
     if (parsed) frameAncestors = parsed;
-    else problems.push(`FRAME_ANCESTORS must be CSP sources separated by spaces: 'none', 'self' or origins like https://intranet.example.com (got "${env.FRAME_ANCESTORS}")`);
+    else
+      problems.push(
+        `FRAME_ANCESTORS must be CSP sources separated by spaces: 'none', 'self' or origins like https://intranet.example.com (got "${env.FRAME_ANCESTORS}")`,
+      );
   }
-  const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim() ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems) : null;
+  const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim()
+    ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems)
+    : null;
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }

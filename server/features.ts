@@ -65,7 +65,12 @@ export function createFeatures(deps: {
     },
   });
   const alerts = new MetricAlerts({ store, sender: webhooks, log: log.child({ component: 'alerts' }) });
-  const autoVersions = new AutoVersions({ store, log: log.child({ component: 'versions' }), periodMs: timing.autoVersionPeriodMs, limits: versionLimits });
+  const autoVersions = new AutoVersions({
+    store,
+    log: log.child({ component: 'versions' }),
+    periodMs: timing.autoVersionPeriodMs,
+    limits: versionLimits,
+  });
   const sockets = new SocketRegistry();
   return {
     roomHooks: {

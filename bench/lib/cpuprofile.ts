@@ -5,7 +5,11 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -18,8 +22,13 @@ function shortUrl(url: string): string {
   return url.replace(/^.*\/(node_modules|src|server|bench|assets)\//, '$1/').replace(/^file:\/\//, '');
 }
 
-export function summarizeProfile(profile: CpuProfile, top = 20, resolve?: Resolve): { text: string; lines: string[]; totalMs: number } {
-  const original = (frame: CallFrame) => (resolve && frame.url ? resolve(frame.url, frame.lineNumber, frame.columnNumber) : null);
+export function summarizeProfile(
+  profile: CpuProfile,
+  top = 20,
+  resolve?: Resolve,
+): { text: string; lines: string[]; totalMs: number } {
+  const original = (frame: CallFrame) =>
+    resolve && frame.url ? resolve(frame.url, frame.lineNumber, frame.columnNumber) : null;
   const place = (frame: CallFrame): string => {
     const at = original(frame);
     if (at) return `${frame.functionName || '(anonymous)'} ${shortUrl(at.source)}:${at.line}`;
@@ -72,7 +81,10 @@ export function summarizeProfile(profile: CpuProfile, top = 20, resolve?: Resolv
       .filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(root)') && !k.startsWith('(program)'))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / Math.max(1, busy)).toFixed(1).padStart(5)} %  ${k}`);
+      .map(
+        ([k, us]) =>
+          `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / Math.max(1, busy)).toFixed(1).padStart(5)} %  ${k}`,
+      );
   const lines = [
     `busy ${(busy / 1000).toFixed(0)} ms of ${(all / 1000).toFixed(0)} ms sampled`,
     '-- self time by function',
@@ -88,5 +100,7 @@ export function summarizeProfile(profile: CpuProfile, top = 20, resolve?: Resolv
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const file = process.argv[2];
   if (!file) throw new Error('usage: tsx bench/lib/cpuprofile.ts PROFILE.cpuprofile [TOP]');
-  console.log(summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, Number(process.argv[3] ?? 30)).text);
+  console.log(
+    summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, Number(process.argv[3] ?? 30)).text,
+  );
 }

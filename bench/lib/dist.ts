@@ -31,10 +31,22 @@ export function builtApp(): { distDir: string; built: boolean } {
   if (isFresh(own)) return { distDir: own, built: false };
   console.log('  building the web app into .tmp/bench-dist (dist/ is missing or older than the sources)…');
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', own, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--outDir',
+        own,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
   } catch (err) {
     // the sources may be mid-edit; an older build still measures the app
     if (!fs.existsSync(path.join(dist, 'index.html'))) throw err;
@@ -49,6 +61,7 @@ export function initialScripts(distDir: string): string[] {
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const urls = new Set<string>();
   for (const match of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)) if (match[1]) urls.add(match[1]);
-  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) if (match[1]) urls.add(match[1]);
+  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g))
+    if (match[1]) urls.add(match[1]);
   return [...urls].map((url) => path.join(distDir, url.replace(/^\//, '')));
 }

@@ -55,7 +55,9 @@ let delivered = 0;
 
 async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<void> {
   maps = message.maps;
-  const wanted = maps.flatMap((map, m) => Array.from({ length: message.clientsPerMap }, (_, slot) => ({ map, m, slot })));
+  const wanted = maps.flatMap((map, m) =>
+    Array.from({ length: message.clientsPerMap }, (_, slot) => ({ map, m, slot })),
+  );
   for (let i = 0; i < wanted.length; i += 20) {
     const batch = wanted.slice(i, i + 20);
     const connected = await Promise.all(batch.map((w) => connectClient(message.syncUrl, w.map, 60_000)));
@@ -98,7 +100,7 @@ async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void>
   const capacity = Math.ceil((message.durationMs / 1000) * message.rateHz) + 2;
   clients.forEach((client, i) => {
     client.sentAt = new Float64Array(capacity + 1);
-    client.next = message.startAt + ((i * 37) % 100) / 100 * period; // spread over the period
+    client.next = message.startAt + (((i * 37) % 100) / 100) * period; // spread over the period
   });
   const endAt = message.startAt + message.durationMs;
   const cpu0 = process.cpuUsage();
@@ -148,7 +150,9 @@ process.on('message', (message: ToWorker) => {
       send({ type: 'error', message: String(err instanceof Error ? err.stack : err) });
     });
   } else if (message.type === 'start') {
-    run(message).catch((err: unknown) => send({ type: 'error', message: String(err instanceof Error ? err.stack : err) }));
+    run(message).catch((err: unknown) =>
+      send({ type: 'error', message: String(err instanceof Error ? err.stack : err) }),
+    );
   } else if (message.type === 'close') {
     for (const client of clients) client.bench.destroy();
     clients = [];

@@ -4,7 +4,18 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CHANNEL_MEDIA, LOCAL_USER, addChannel, addOwner, addStage, addTouchpoint, assignStageOwner, connect, initJourney, roots } from '../../src/model';
+import {
+  CHANNEL_MEDIA,
+  LOCAL_USER,
+  addChannel,
+  addOwner,
+  addStage,
+  addTouchpoint,
+  assignStageOwner,
+  connect,
+  initJourney,
+  roots,
+} from '../../src/model';
 import type { MapAccess } from './serverProcess';
 import { waitUntil } from './report';
 
@@ -36,7 +47,9 @@ export function buildJourney(doc: Y.Doc, nodes: number, title = 'Benchmark journ
     for (let i = 0; i < shape.channels; i++) {
       const medium = CHANNEL_MEDIA[i % CHANNEL_MEDIA.length] ?? 'web';
       const type = medium === 'store' || medium === 'kiosk' ? 'physical' : 'digital';
-      ids.channels.push(addChannel(doc, { label: `Channel ${i + 1} (${medium})`, type, medium, x: 20 + i * 210, y: 490 }));
+      ids.channels.push(
+        addChannel(doc, { label: `Channel ${i + 1} (${medium})`, type, medium, x: 20 + i * 210, y: 490 }),
+      );
     }
     for (let i = 0; i < shape.owners; i++) {
       const owner = addOwner(doc, { name: `Owner ${i + 1}`, role: 'Stage owner', x: i * 190, y: -96 });
@@ -83,7 +96,10 @@ export async function connectClient(syncUrl: string, map: MapAccess, timeoutMs =
   });
   if (!provider.synced) {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`client of ${map.id} did not sync in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`client of ${map.id} did not sync in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const onSync = (synced: boolean) => {
         if (!synced) return;
         clearTimeout(timer);
@@ -111,7 +127,11 @@ export async function fillMap(syncUrl: string, map: MapAccess, nodes: number): P
     const check = await connectClient(syncUrl, map);
     try {
       const { nodes: yNodes, edges: yEdges } = roots(check.doc);
-      await waitUntil(() => yNodes.size === ids.nodes.length && yEdges.size === ids.edges.length, `the server to hold the ${nodes}-node map`, 60_000);
+      await waitUntil(
+        () => yNodes.size === ids.nodes.length && yEdges.size === ids.edges.length,
+        `the server to hold the ${nodes}-node map`,
+        60_000,
+      );
     } finally {
       check.destroy();
     }

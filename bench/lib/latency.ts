@@ -8,7 +8,14 @@ import { moveNode, roots } from '../../src/model';
 import { mulberry32 } from '../../tests/shared/random';
 import { connectClient, fillMap, type BenchClient } from './journey';
 import { nowMs, sleep, summarize, waitUntil, type Summary } from './report';
-import { SERVER_LABELS, cpuMsBetween, startServer, type ServerHandle, type ServerKind, type ServerUsage } from './serverProcess';
+import {
+  SERVER_LABELS,
+  cpuMsBetween,
+  startServer,
+  type ServerHandle,
+  type ServerKind,
+  type ServerUsage,
+} from './serverProcess';
 
 export interface LatencyOptions {
   clients: number;
@@ -42,7 +49,11 @@ function gaps(count: number, min: number, max: number): number[] {
   return Array.from({ length: count }, () => min + rand() * (max - min));
 }
 
-async function connectAll(server: ServerHandle, map: { id: string; key: string }, count: number): Promise<BenchClient[]> {
+async function connectAll(
+  server: ServerHandle,
+  map: { id: string; key: string },
+  count: number,
+): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   for (let i = 0; i < count; i += 10) {
     const batch = Array.from({ length: Math.min(10, count - i) }, () => connectClient(server.syncUrl, map));
@@ -61,7 +72,11 @@ export async function measureLatency(server: ServerHandle, options: LatencyOptio
   try {
     const [writer, ...receivers] = clients;
     if (!writer || receivers.length === 0) throw new Error('need a writer and at least one receiver');
-    await waitUntil(() => clients.every((c) => roots(c.doc).nodes.size === ids.nodes.length), 'every client to hold the map', 30_000);
+    await waitUntil(
+      () => clients.every((c) => roots(c.doc).nodes.size === ids.nodes.length),
+      'every client to hold the map',
+      30_000,
+    );
 
     const total = warmup + edits;
     const sentAt = new Float64Array(total + 1);
@@ -87,7 +102,9 @@ export async function measureLatency(server: ServerHandle, options: LatencyOptio
       await sleep(waits[seq - 1] ?? minIntervalMs);
     }
     const last = arrivals.map((row) => () => (row[total] ?? 0) > 0);
-    await waitUntil(() => last.every((got) => got()), 'the last edit to reach every client', 15_000).catch(() => undefined);
+    await waitUntil(() => last.every((got) => got()), 'the last edit to reach every client', 15_000).catch(
+      () => undefined,
+    );
     const after = server.usage();
     unobserve.forEach((off) => off());
 
@@ -122,7 +139,11 @@ export interface LatencyCase {
 }
 
 /** Each case on each kind of server, every server fresh and alone in its own process. */
-export async function runMatrix(kinds: ServerKind[], cases: LatencyCase[], edits: number): Promise<{ kind: ServerKind; result: LatencyResult }[]> {
+export async function runMatrix(
+  kinds: ServerKind[],
+  cases: LatencyCase[],
+  edits: number,
+): Promise<{ kind: ServerKind; result: LatencyResult }[]> {
   const rows: { kind: ServerKind; result: LatencyResult }[] = [];
   for (const c of cases) {
     for (const kind of kinds) {
@@ -131,7 +152,9 @@ export async function runMatrix(kinds: ServerKind[], cases: LatencyCase[], edits
         const result = await measureLatency(server, { clients: c.clients, mapNodes: c.mapNodes, edits });
         rows.push({ kind, result });
         const l = result.latencyMs;
-        console.log(`  ${SERVER_LABELS[kind]}, ${c.clients} clients, ${c.mapNodes}-node map: p50 ${l.p50} ms, p99 ${l.p99} ms (${result.samples} deliveries, ${result.missing} missing)`);
+        console.log(
+          `  ${SERVER_LABELS[kind]}, ${c.clients} clients, ${c.mapNodes}-node map: p50 ${l.p50} ms, p99 ${l.p99} ms (${result.samples} deliveries, ${result.missing} missing)`,
+        );
       } finally {
         await server.stop();
       }
@@ -139,4 +162,3 @@ export async function runMatrix(kinds: ServerKind[], cases: LatencyCase[], edits
   }
   return rows;
 }
-

@@ -26,12 +26,23 @@ export interface OpenProbe {
  */
 export function installOpenProbe(args: { ids: string[]; clickId: string; visibleOnly?: boolean }): void {
   const want = new Set(args.ids);
-  const state: OpenProbe = { firstNode: null, connected: null, rendered: null, interactive: null, clicks: 0, error: null };
+  const state: OpenProbe = {
+    firstNode: null,
+    connected: null,
+    rendered: null,
+    interactive: null,
+    clicks: 0,
+    error: null,
+  };
   (window as unknown as { __percorsoOpen: OpenProbe }).__percorsoOpen = state;
   const tick = () => {
     try {
       const now = performance.now();
-      if (state.connected === null && document.querySelector('[data-testid="connection-status"][data-status="connected"]')) state.connected = now;
+      if (
+        state.connected === null &&
+        document.querySelector('[data-testid="connection-status"][data-status="connected"]')
+      )
+        state.connected = now;
       if (state.rendered === null) {
         const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
         if (nodes.length > 0 && state.firstNode === null) state.firstNode = now;
@@ -55,7 +66,16 @@ export function installOpenProbe(args: { ids: string[]; clickId: string; visible
         }
         if (target) {
           const box = target.getBoundingClientRect();
-          target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window, button: 0, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 }));
+          target.dispatchEvent(
+            new MouseEvent('click', {
+              bubbles: true,
+              cancelable: true,
+              view: window,
+              button: 0,
+              clientX: box.x + box.width / 2,
+              clientY: box.y + box.height / 2,
+            }),
+          );
           state.clicks++;
         }
       }
@@ -77,7 +97,13 @@ export interface FrameLog {
 
 /** Records every animation frame's time and the pointer events of a drag, until stopFrames(). */
 export function startFrames(): void {
-  const log: FrameLog & { recording: boolean } = { frames: [], pointerDown: null, pointerUp: null, pointerMoves: 0, recording: true };
+  const log: FrameLog & { recording: boolean } = {
+    frames: [],
+    pointerDown: null,
+    pointerUp: null,
+    pointerMoves: 0,
+    recording: true,
+  };
   (window as unknown as { __percorsoFrames: typeof log }).__percorsoFrames = log;
   const loop = (t: number) => {
     log.frames.push(t);
@@ -86,7 +112,11 @@ export function startFrames(): void {
   requestAnimationFrame(loop);
   window.addEventListener('pointerdown', () => void (log.pointerDown ??= performance.now()), true);
   window.addEventListener('pointerup', () => void (log.pointerUp ??= performance.now()), true);
-  window.addEventListener('pointermove', () => void (log.pointerDown !== null && log.pointerUp === null && log.pointerMoves++), true);
+  window.addEventListener(
+    'pointermove',
+    () => void (log.pointerDown !== null && log.pointerUp === null && log.pointerMoves++),
+    true,
+  );
 }
 
 export function stopFrames(): FrameLog {
@@ -96,10 +126,20 @@ export function stopFrames(): FrameLog {
 }
 
 /** Size on the wire and decoded of every script the page loaded. */
-export function scriptSizes(): { name: string; transferSize: number; encodedBodySize: number; decodedBodySize: number }[] {
+export function scriptSizes(): {
+  name: string;
+  transferSize: number;
+  encodedBodySize: number;
+  decodedBodySize: number;
+}[] {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .filter((entry) => entry.name.endsWith('.js'))
-    .map((entry) => ({ name: new URL(entry.name).pathname, transferSize: entry.transferSize, encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize }));
+    .map((entry) => ({
+      name: new URL(entry.name).pathname,
+      transferSize: entry.transferSize,
+      encodedBodySize: entry.encodedBodySize,
+      decodedBodySize: entry.decodedBodySize,
+    }));
 }
 
 /** The touchpoint nearest the middle of the canvas whose centre is on screen and not covered. */

@@ -46,7 +46,10 @@ export function summarize(values: readonly number[]): Summary {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function round(n: number, digits = 1): number {
@@ -77,14 +80,28 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(cells[0] ?? []), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  return [
+    line(cells[0] ?? []),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
 }
 
 export function targetTable(targets: readonly Target[]): string {
-  return table(['target', 'asked', 'measured', ''], targets.map((t) => [t.name, t.target, t.measured, t.met ? 'met' : 'MISSED']));
+  return table(
+    ['target', 'asked', 'measured', ''],
+    targets.map((t) => [t.name, t.target, t.measured, t.met ? 'met' : 'MISSED']),
+  );
 }
 
-export function machine(): { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverage: number[] } {
+export function machine(): {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  loadAverage: number[];
+} {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
@@ -100,7 +117,10 @@ export function machine(): { cpus: number; cpuModel: string; memoryGiB: number; 
 export function writeResult(name: string, data: Record<string, unknown>): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ bench: name, date: new Date().toISOString(), machine: machine(), ...data }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ bench: name, date: new Date().toISOString(), machine: machine(), ...data }, null, 2)}\n`,
+  );
   return file;
 }
 

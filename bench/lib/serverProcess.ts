@@ -60,7 +60,8 @@ export interface ServerHandle {
 let mapCounter = 0;
 
 export async function startServer(kind: ServerKind, options: { distDir?: string } = {}): Promise<ServerHandle> {
-  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : [];
+  const profile =
+    process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : [];
   const preload = process.env.BENCH_SERVER_IMPORT ? ['--import', path.resolve(process.env.BENCH_SERVER_IMPORT)] : [];
   const child = await startServerChild({
     kind,
@@ -85,7 +86,11 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
     },
     async createMap(title) {
       if (kind === 'reference') return { id: `bench-${process.pid}-${++mapCounter}`, key: '' };
-      const res = await fetch(`${child.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+      const res = await fetch(`${child.url}/api/maps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
       if (res.status !== 201) throw new Error(`POST /api/maps: ${res.status} ${await res.text()}`);
       const map = (await res.json()) as { id: string; editorKey: string };
       return { id: map.id, key: map.editorKey };

@@ -198,7 +198,8 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     const virtual = edge.source === 0 || edge.target === 1;
     let medianSeconds: number | null = null;
     let p95Seconds: number | null = null;
-    if (!virtual && edge.durations.length > 0) [medianSeconds, p95Seconds] = medianAndP95(Float64Array.from(edge.durations));
+    if (!virtual && edge.durations.length > 0)
+      [medianSeconds, p95Seconds] = medianAndP95(Float64Array.from(edge.durations));
     edgeList.push({
       source,
       target,

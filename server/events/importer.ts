@@ -93,17 +93,31 @@ function text(value: unknown, what: string, required: boolean): string | null {
 function attributes(value: unknown): Map<string, string> {
   const out = new Map<string, string>();
   if (value === undefined || value === null) return out;
-  const entries = value instanceof Map ? [...(value as Map<unknown, unknown>).entries()] : typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : null;
+  const entries =
+    value instanceof Map
+      ? [...(value as Map<unknown, unknown>).entries()]
+      : typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value)
+        : null;
   if (!entries) throw new RowError('attributes must be an object of names and values');
   for (const [rawName, rawValue] of entries) {
     const name = typeof rawName === 'string' ? rawName.trim() : '';
     if (name === '') continue;
-    if (name.length > ATTRIBUTE_NAME_MAX) throw new RowError(`an attribute name is longer than ${ATTRIBUTE_NAME_MAX} characters`);
+    if (name.length > ATTRIBUTE_NAME_MAX)
+      throw new RowError(`an attribute name is longer than ${ATTRIBUTE_NAME_MAX} characters`);
     if (rawValue === undefined || rawValue === null) continue;
-    const v = typeof rawValue === 'string' ? rawValue.trim() : typeof rawValue === 'number' || typeof rawValue === 'boolean' ? String(rawValue) : null;
+    const v =
+      typeof rawValue === 'string'
+        ? rawValue.trim()
+        : typeof rawValue === 'number' || typeof rawValue === 'boolean'
+          ? String(rawValue)
+          : null;
     if (v === null) throw new RowError(`attribute ${JSON.stringify(name.slice(0, 40))} must be text or a number`);
     if (v === '') continue;
-    if (v.length > ATTRIBUTE_VALUE_MAX) throw new RowError(`attribute ${JSON.stringify(name.slice(0, 40))} is longer than ${ATTRIBUTE_VALUE_MAX} characters`);
+    if (v.length > ATTRIBUTE_VALUE_MAX)
+      throw new RowError(
+        `attribute ${JSON.stringify(name.slice(0, 40))} is longer than ${ATTRIBUTE_VALUE_MAX} characters`,
+      );
     out.set(name, v);
   }
   if (out.size > ATTRIBUTES_MAX) throw new RowError(`more than ${ATTRIBUTES_MAX} attributes`);
@@ -158,11 +172,14 @@ export class EventImport {
   private check(event: RawEvent): Pending {
     let customer = text(event.customer, 'customer', true)!;
     const atText = event.at;
-    if (atText === undefined || atText === null || (typeof atText === 'string' && atText.trim() === '')) throw new RowError('at is missing');
+    if (atText === undefined || atText === null || (typeof atText === 'string' && atText.trim() === ''))
+      throw new RowError('at is missing');
     const at = typeof atText === 'string' ? parseEventTime(atText) : null;
-    if (at === null) throw new RowError(`at is not an ISO 8601 date or time: ${JSON.stringify(String(atText).slice(0, 40))}`);
+    if (at === null)
+      throw new RowError(`at is not an ISO 8601 date or time: ${JSON.stringify(String(atText).slice(0, 40))}`);
     const { retentionCutoff, retentionDays } = this.options;
-    if (retentionCutoff !== null && at < retentionCutoff) throw new RowError(`at is older than the ${retentionDays} days events are kept (EVENT_RETENTION_DAYS)`);
+    if (retentionCutoff !== null && at < retentionCutoff)
+      throw new RowError(`at is older than the ${retentionDays} days events are kept (EVENT_RETENTION_DAYS)`);
     const activity = text(event.touchpoint, 'touchpoint', true)!;
     const channelText = text(event.channel, 'channel', false);
     const attrs = memoAttributesText(attributes(event.attributes), this.attributeMemo);
@@ -201,12 +218,27 @@ export class EventImport {
 
   private async batchOf(rows: Pending[]): Promise<EventBatch> {
     return {
-      customer: await this.termIds(TERM.customer, rows.map((r) => r.customer)),
+      customer: await this.termIds(
+        TERM.customer,
+        rows.map((r) => r.customer),
+      ),
       at: rows.map((r) => r.at),
-      key: await this.termIds(TERM.key, rows.map((r) => r.key)),
-      raw: await this.termIds(TERM.raw, rows.map((r) => r.raw)),
-      channel: await this.termIds(TERM.channel, rows.map((r) => r.channel)),
-      attrs: await this.termIds(TERM.attrs, rows.map((r) => r.attrs)),
+      key: await this.termIds(
+        TERM.key,
+        rows.map((r) => r.key),
+      ),
+      raw: await this.termIds(
+        TERM.raw,
+        rows.map((r) => r.raw),
+      ),
+      channel: await this.termIds(
+        TERM.channel,
+        rows.map((r) => r.channel),
+      ),
+      attrs: await this.termIds(
+        TERM.attrs,
+        rows.map((r) => r.attrs),
+      ),
     };
   }
 

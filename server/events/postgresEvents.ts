@@ -5,7 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { inTransaction, withClient } from '../storage/postgres/tx';
-import type { ActivityMapping, EventBackend, EventBatch, EventSpace, ScannedEvents, Term, TermKind, TimelineRow } from './types';
+import type {
+  ActivityMapping,
+  EventBackend,
+  EventBatch,
+  EventSpace,
+  ScannedEvents,
+  Term,
+  TermKind,
+  TimelineRow,
+} from './types';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS event_maps (
@@ -60,7 +69,10 @@ export class PostgresEvents implements EventBackend {
   }
 
   async space(mapId: string, create: boolean): Promise<EventSpace | null> {
-    const found = await this.pool.query<{ n: string; salt: string }>('SELECT n, salt FROM event_maps WHERE map_id = $1', [mapId]);
+    const found = await this.pool.query<{ n: string; salt: string }>(
+      'SELECT n, salt FROM event_maps WHERE map_id = $1',
+      [mapId],
+    );
     const row = found.rows[0];
     if (row) return { n: num(row.n), salt: row.salt };
     if (!create) return null;
@@ -88,7 +100,10 @@ export class PostgresEvents implements EventBackend {
   }
 
   async findTerm(space: number, kind: TermKind, text: string): Promise<number | null> {
-    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM event_terms WHERE space = $1 AND kind = $2 AND text = $3', [space, kind, text]);
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT id FROM event_terms WHERE space = $1 AND kind = $2 AND text = $3',
+      [space, kind, text],
+    );
     return rows[0] ? num(rows[0].id) : null;
   }
 
@@ -129,7 +144,12 @@ export class PostgresEvents implements EventBackend {
 
   async scan(space: number): Promise<ScannedEvents> {
     // arrays of the columns in one row: one result row instead of a million JS objects
-    const { rows } = await this.pool.query<{ c: string[] | null; a: string[] | null; k: string[] | null; t: string[] | null }>(
+    const { rows } = await this.pool.query<{
+      c: string[] | null;
+      a: string[] | null;
+      k: string[] | null;
+      t: string[] | null;
+    }>(
       `SELECT array_agg(customer ORDER BY customer, at, key) AS c, array_agg(at ORDER BY customer, at, key) AS a,
               array_agg(key ORDER BY customer, at, key) AS k, array_agg(attrs ORDER BY customer, at, key) AS t
        FROM events WHERE space = $1`,
@@ -137,7 +157,13 @@ export class PostgresEvents implements EventBackend {
     );
     const row = rows[0];
     const count = row?.c?.length ?? 0;
-    const out: ScannedEvents = { count, customer: new Int32Array(count), at: new Float64Array(count), key: new Int32Array(count), attrs: new Int32Array(count) };
+    const out: ScannedEvents = {
+      count,
+      customer: new Int32Array(count),
+      at: new Float64Array(count),
+      key: new Int32Array(count),
+      attrs: new Int32Array(count),
+    };
     for (let i = 0; i < count; i++) {
       out.customer[i] = num(row!.c![i]!);
       out.at[i] = num(row!.a![i]!);
@@ -152,16 +178,26 @@ export class PostgresEvents implements EventBackend {
       'SELECT at, key, raw, channel, attrs FROM events WHERE space = $1 AND customer = $2 ORDER BY at, key',
       [space, customer],
     );
-    return rows.map((r) => ({ at: num(r.at), key: num(r.key), raw: num(r.raw), channel: num(r.channel), attrs: num(r.attrs) }));
+    return rows.map((r) => ({
+      at: num(r.at),
+      key: num(r.key),
+      raw: num(r.raw),
+      channel: num(r.channel),
+      attrs: num(r.attrs),
+    }));
   }
 
   async mappings(space: number): Promise<ActivityMapping[]> {
-    const { rows } = await this.pool.query<ActivityMapping>('SELECT activity, touchpoint FROM event_mappings WHERE space = $1 ORDER BY activity', [space]);
+    const { rows } = await this.pool.query<ActivityMapping>(
+      'SELECT activity, touchpoint FROM event_mappings WHERE space = $1 ORDER BY activity',
+      [space],
+    );
     return rows;
   }
 
   async setMapping(space: number, activity: string, touchpoint: string | null): Promise<void> {
-    if (touchpoint === null) await this.pool.query('DELETE FROM event_mappings WHERE space = $1 AND activity = $2', [space, activity]);
+    if (touchpoint === null)
+      await this.pool.query('DELETE FROM event_mappings WHERE space = $1 AND activity = $2', [space, activity]);
     else {
       await this.pool.query(
         `INSERT INTO event_mappings (space, activity, touchpoint) VALUES ($1, $2, $3)
@@ -183,7 +219,10 @@ export class PostgresEvents implements EventBackend {
          ON CONFLICT DO NOTHING`,
         params,
       );
-      await client.query(`DELETE FROM events WHERE space = $1 AND key = $2 ${raws ? 'AND raw = ANY($3::bigint[])' : ''}`, raws ? [space, from, raws] : [space, from]);
+      await client.query(
+        `DELETE FROM events WHERE space = $1 AND key = $2 ${raws ? 'AND raw = ANY($3::bigint[])' : ''}`,
+        raws ? [space, from, raws] : [space, from],
+      );
       return moved.rowCount ?? 0;
     });
   }
@@ -200,7 +239,9 @@ export class PostgresEvents implements EventBackend {
 
   async deleteOlderThan(cutoffMs: number): Promise<number[]> {
     return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ space: string }>('SELECT DISTINCT space FROM events WHERE at < $1', [cutoffMs]);
+      const { rows } = await client.query<{ space: string }>('SELECT DISTINCT space FROM events WHERE at < $1', [
+        cutoffMs,
+      ]);
       const spaces = rows.map((r) => num(r.space));
       if (spaces.length === 0) return [];
       await client.query('DELETE FROM events WHERE at < $1', [cutoffMs]);

@@ -42,7 +42,12 @@ export class ObservedEvents {
   private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly deps: { backend: EventBackend; rooms: Rooms; log: FastifyBaseLogger; retentionDays: number | null },
+    private readonly deps: {
+      backend: EventBackend;
+      rooms: Rooms;
+      log: FastifyBaseLogger;
+      retentionDays: number | null;
+    },
   ) {
     this.cache = new FlowCache(deps.backend);
     if (deps.retentionDays !== null) {
@@ -74,7 +79,11 @@ export class ObservedEvents {
   }
 
   /** Imports batches of rows ([line number, row]); the answer of POST /events. */
-  async import(mapId: string, batches: AsyncIterable<[number, RawEvent][]>, options: { hashCustomers: boolean }): Promise<ImportResult> {
+  async import(
+    mapId: string,
+    batches: AsyncIterable<[number, RawEvent][]>,
+    options: { hashCustomers: boolean },
+  ): Promise<ImportResult> {
     const space = await this.backend.space(mapId, true);
     if (!space) throw new Error('the map does not exist');
     const [index, mappings] = await Promise.all([this.mapIndex(mapId), this.mappingsOf(space.n)]);
@@ -96,14 +105,20 @@ export class ObservedEvents {
         await this.backend.bumpVersion(space.n);
         this.signal(mapId);
         // read the new events into memory now: the clients' refetch joins this read instead of starting one
-        this.cache.get(space.n).catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
+        this.cache
+          .get(space.n)
+          .catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
       }
     }
     return run.result;
   }
 
   /** The key texts of the cached log resolved against today's document and mappings. */
-  private names(cached: CachedLog, index: MapIndex, mappings: Map<string, string>): { nodeOfKey: string[]; activityOfKey: (string | null)[] } {
+  private names(
+    cached: CachedLog,
+    index: MapIndex,
+    mappings: Map<string, string>,
+  ): { nodeOfKey: string[]; activityOfKey: (string | null)[] } {
     const display = new Map<string, string>();
     for (const term of [...cached.rawTexts].sort((a, b) => a.id - b.id)) {
       const norm = normalizeLabel(term.text);
@@ -135,7 +150,11 @@ export class ObservedEvents {
   async flows(mapId: string, query: FlowsQuery): Promise<Flows> {
     const space = await this.backend.space(mapId, false);
     if (!space) return { cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [] };
-    const [cached, index, mappings] = await Promise.all([this.cache.get(space.n), this.mapIndex(mapId), this.mappingsOf(space.n)]);
+    const [cached, index, mappings] = await Promise.all([
+      this.cache.get(space.n),
+      this.mapIndex(mapId),
+      this.mappingsOf(space.n),
+    ]);
     const names = this.names(cached, index, mappings);
     let attrsAllowed: Uint8Array | null = null;
     if (query.attributes.size > 0) {
@@ -156,15 +175,26 @@ export class ObservedEvents {
   async customer(mapId: string, customer: string): Promise<{ customer: string; events: TimelineEvent[] } | null> {
     const space = await this.backend.space(mapId, false);
     if (!space) return null;
-    const id = (await this.backend.findTerm(space.n, TERM.customer, customer)) ?? (await this.backend.findTerm(space.n, TERM.customer, hashCustomer(space.salt, customer)));
+    const id =
+      (await this.backend.findTerm(space.n, TERM.customer, customer)) ??
+      (await this.backend.findTerm(space.n, TERM.customer, hashCustomer(space.salt, customer)));
     if (id === null) return null;
     const rows = await this.backend.timeline(space.n, id);
     if (rows.length === 0) return null;
-    const terms = new Map((await this.backend.termsById(space.n, rows.flatMap((r) => [r.key, r.raw, r.channel, r.attrs]))).map((t) => [t.id, t.text]));
+    const terms = new Map(
+      (
+        await this.backend.termsById(
+          space.n,
+          rows.flatMap((r) => [r.key, r.raw, r.channel, r.attrs]),
+        )
+      ).map((t) => [t.id, t.text]),
+    );
     const [index, mappings] = await Promise.all([this.mapIndex(mapId), this.mappingsOf(space.n)]);
     const events = rows.map((row): TimelineEvent => {
       const key = terms.get(row.key) ?? '';
-      const touchpoint = key.startsWith('tp:') ? key.slice(3) : (mappings.get(key.slice(2)) ?? index.touchpointByLabel.get(key.slice(2)) ?? null);
+      const touchpoint = key.startsWith('tp:')
+        ? key.slice(3)
+        : (mappings.get(key.slice(2)) ?? index.touchpointByLabel.get(key.slice(2)) ?? null);
       const attrs = row.attrs === 0 ? '' : (terms.get(row.attrs) ?? '');
       return {
         at: new Date(row.at).toISOString(),
@@ -200,13 +230,19 @@ export class ObservedEvents {
       const activity = normalizeLabel(change.activity);
       const previous = before.get(activity);
       await this.backend.setMapping(space.n, activity, change.touchpoint);
-      const keyId = async (text: string): Promise<number> => (await this.backend.termIds(space.n, TERM.key, [text]))[0]!;
+      const keyId = async (text: string): Promise<number> =>
+        (await this.backend.termIds(space.n, TERM.key, [text]))[0]!;
       const target = await keyId(change.touchpoint === null ? activityKey(activity) : touchpointKey(change.touchpoint));
       // events stored while the activity was unmapped
       if (change.touchpoint !== null) await this.backend.rekey(space.n, await keyId(activityKey(activity)), target);
       // events the previous mapping put under another touchpoint (only those this activity named)
       if (previous !== undefined && previous !== change.touchpoint) {
-        await this.backend.rekey(space.n, await keyId(touchpointKey(previous)), target, await this.rawIdsOf(space.n, activity));
+        await this.backend.rekey(
+          space.n,
+          await keyId(touchpointKey(previous)),
+          target,
+          await this.rawIdsOf(space.n, activity),
+        );
       }
     }
     await this.backend.bumpVersion(space.n);
@@ -216,7 +252,9 @@ export class ObservedEvents {
 
   /** Raw activity terms that normalise to `activity`. */
   private async rawIdsOf(space: number, activity: string): Promise<number[]> {
-    return (await this.backend.terms(space, [TERM.raw])).filter((t) => normalizeLabel(t.text) === activity).map((t) => t.id);
+    return (await this.backend.terms(space, [TERM.raw]))
+      .filter((t) => normalizeLabel(t.text) === activity)
+      .map((t) => t.id);
   }
 
   /** DELETE /events: every event, term and mapping of the map; the number of events deleted. */
@@ -235,7 +273,8 @@ export class ObservedEvents {
     if (cutoff === null) return;
     try {
       const spaces = await this.backend.deleteOlderThan(cutoff);
-      if (spaces.length > 0) this.deps.log.info({ maps: spaces.length, retentionDays: this.deps.retentionDays }, 'old events dropped');
+      if (spaces.length > 0)
+        this.deps.log.info({ maps: spaces.length, retentionDays: this.deps.retentionDays }, 'old events dropped');
     } catch (err) {
       this.deps.log.error({ err }, 'event retention sweep failed');
     }

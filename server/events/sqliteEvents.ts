@@ -4,7 +4,16 @@
 // transaction spans an await, so this connection and the store's never wait for each other.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { ActivityMapping, EventBackend, EventBatch, EventSpace, ScannedEvents, Term, TermKind, TimelineRow } from './types';
+import type {
+  ActivityMapping,
+  EventBackend,
+  EventBatch,
+  EventSpace,
+  ScannedEvents,
+  Term,
+  TermKind,
+  TimelineRow,
+} from './types';
 
 /**
  * The tables. `events` is WITHOUT ROWID with the event's identity as its key: one B-tree, the
@@ -74,7 +83,9 @@ export class SqliteEvents implements EventBackend {
       getSpace: db.prepare<[string], { n: number; salt: string }>('SELECT n, salt FROM event_maps WHERE map_id = ?'),
       mapExists: linked ? db.prepare<[string], { one: number }>('SELECT 1 AS one FROM maps WHERE id = ?') : null,
       addSpace: db.prepare('INSERT INTO event_maps (map_id, salt) VALUES (?, ?)'),
-      findTerm: db.prepare<[number, number, string], { id: number }>('SELECT id FROM event_terms WHERE space = ? AND kind = ? AND text = ?'),
+      findTerm: db.prepare<[number, number, string], { id: number }>(
+        'SELECT id FROM event_terms WHERE space = ? AND kind = ? AND text = ?',
+      ),
       addTerm: db.prepare<[number, number, string]>('INSERT INTO event_terms (space, kind, text) VALUES (?, ?, ?)'),
       termById: db.prepare<[number, number], { id: number; kind: number; text: string }>(
         'SELECT id, kind, text FROM event_terms WHERE space = ? AND id = ?',
@@ -85,11 +96,15 @@ export class SqliteEvents implements EventBackend {
       version: db.prepare<[number], { version: number }>('SELECT version FROM event_maps WHERE n = ?'),
       bump: db.prepare('UPDATE event_maps SET version = version + 1 WHERE n = ?'),
       count: db.prepare<[number], { c: number }>('SELECT count(*) AS c FROM events WHERE space = ?'),
-      scan: db.prepare('SELECT customer, at, key, attrs FROM events WHERE space = ? ORDER BY customer, at, key').raw(true),
+      scan: db
+        .prepare('SELECT customer, at, key, attrs FROM events WHERE space = ? ORDER BY customer, at, key')
+        .raw(true),
       timeline: db.prepare<[number, number], TimelineRow>(
         'SELECT at, key, raw, channel, attrs FROM events WHERE space = ? AND customer = ? ORDER BY at, key',
       ),
-      mappings: db.prepare<[number], ActivityMapping>('SELECT activity, touchpoint FROM event_mappings WHERE space = ? ORDER BY activity'),
+      mappings: db.prepare<[number], ActivityMapping>(
+        'SELECT activity, touchpoint FROM event_mappings WHERE space = ? ORDER BY activity',
+      ),
       setMapping: db.prepare(
         `INSERT INTO event_mappings (space, activity, touchpoint) VALUES (?, ?, ?)
          ON CONFLICT(space, activity) DO UPDATE SET touchpoint = excluded.touchpoint`,
@@ -118,7 +133,11 @@ export class SqliteEvents implements EventBackend {
 
   async termIds(space: number, kind: TermKind, texts: string[]): Promise<number[]> {
     return this.db.transaction(() =>
-      texts.map((text) => this.stmt.findTerm.get(space, kind, text)?.id ?? Number(this.stmt.addTerm.run(space, kind, text).lastInsertRowid)),
+      texts.map(
+        (text) =>
+          this.stmt.findTerm.get(space, kind, text)?.id ??
+          Number(this.stmt.addTerm.run(space, kind, text).lastInsertRowid),
+      ),
     )();
   }
 
@@ -149,7 +168,15 @@ export class SqliteEvents implements EventBackend {
     return this.db.transaction(() => {
       let added = 0;
       for (let i = 0; i < b.at.length; i++) {
-        added += this.stmt.insert.run(space, b.customer[i]!, b.at[i]!, b.key[i]!, b.raw[i]!, b.channel[i]!, b.attrs[i]!).changes;
+        added += this.stmt.insert.run(
+          space,
+          b.customer[i]!,
+          b.at[i]!,
+          b.key[i]!,
+          b.raw[i]!,
+          b.channel[i]!,
+          b.attrs[i]!,
+        ).changes;
       }
       return added;
     })();
@@ -208,7 +235,9 @@ export class SqliteEvents implements EventBackend {
       }
       if (raws.length === 0) return 0;
       const list = raws.map(() => '?').join(', ');
-      const moved = this.db.prepare(`UPDATE OR IGNORE events SET key = ? WHERE space = ? AND key = ? AND raw IN (${list})`).run(to, space, from, ...raws).changes;
+      const moved = this.db
+        .prepare(`UPDATE OR IGNORE events SET key = ? WHERE space = ? AND key = ? AND raw IN (${list})`)
+        .run(to, space, from, ...raws).changes;
       this.db.prepare(`DELETE FROM events WHERE space = ? AND key = ? AND raw IN (${list})`).run(space, from, ...raws);
       return moved;
     })();

@@ -8,7 +8,12 @@ import { HttpError } from './errors';
 import { authorize } from './maps';
 
 /** The map, if the request carries its editor key (404, 401, 403 in that order otherwise). */
-export async function requireEditor(store: Store, id: string, request: FastifyRequest, what: string): Promise<MapRecord> {
+export async function requireEditor(
+  store: Store,
+  id: string,
+  request: FastifyRequest,
+  what: string,
+): Promise<MapRecord> {
   const { map, role } = await authorize(store, id, request);
   if (role !== 'editor') throw new HttpError(403, 'editor_key_required', `Only the editor key can ${what}`);
   return map;

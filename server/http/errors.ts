@@ -38,7 +38,13 @@ export class HttpError extends Error {
   }
 }
 
-export function sendError(reply: FastifyReply, status: number, code: ErrorCode, message: string, details?: unknown): FastifyReply {
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+): FastifyReply {
   const error = details === undefined ? { code, message } : { code, message, details };
   return reply.code(status).type('application/json; charset=utf-8').send({ error });
 }
@@ -50,7 +56,12 @@ function codeForStatus(status: number): ErrorCode {
   return status >= 500 ? 'internal' : 'bad_request';
 }
 
-const KEY_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['missing_key', 'wrong_key', 'editor_key_required', 'ingest_key_required']);
+const KEY_REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'missing_key',
+  'wrong_key',
+  'editor_key_required',
+  'ingest_key_required',
+]);
 
 /** Turns thrown HttpErrors, validation and body-parsing errors into the JSON shape; logs 5xx without request details. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -58,7 +69,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof HttpError) {
       if (KEY_REFUSALS.has(err.code)) {
         // one warning per refused key, as for sync: the route and the code, never the key or the query
-        request.log.warn({ method: request.method, path: (request.url.split('?')[0] ?? '').slice(0, 300), code: err.code }, 'key refused');
+        request.log.warn(
+          { method: request.method, path: (request.url.split('?')[0] ?? '').slice(0, 300), code: err.code },
+          'key refused',
+        );
       }
       return sendError(reply, err.status, err.code, err.message, err.details);
     }

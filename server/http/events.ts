@@ -28,12 +28,13 @@ async function authorizeImport(store: Store, id: string, request: FastifyRequest
   const map = isMapId(id) ? await store.docs.getMap(id) : null;
   if (!map) throw new HttpError(404, 'not_found', 'No map with this id');
   const key = bearerKey(request);
-  if (!key) throw new HttpError(401, 'missing_key', 'Send the map\'s ingest or editor key: Authorization: Bearer KEY');
+  if (!key) throw new HttpError(401, 'missing_key', "Send the map's ingest or editor key: Authorization: Bearer KEY");
   const ingest = await store.features.getIngestKey(map.id);
   if (ingest && keyMatches(key, ingest.keyHash)) return;
   const role = resolveRole(key, map);
   if (role === 'editor') return;
-  if (role === 'viewer') throw new HttpError(403, 'editor_key_required', 'Only the ingest key or the editor key can send events');
+  if (role === 'viewer')
+    throw new HttpError(403, 'editor_key_required', 'Only the ingest key or the editor key can send events');
   throw new HttpError(403, 'wrong_key', 'The key does not open this map');
 }
 
@@ -73,7 +74,11 @@ function csvColumns(header: string[], request: FastifyRequest): CsvColumns {
     const wanted = (queryText(request, `${name}Column`) ?? name).trim().toLowerCase();
     found[name] = lower.indexOf(wanted);
     if (found[name] < 0 && name !== 'channel') {
-      throw new HttpError(400, 'bad_request', `The CSV has no column "${wanted.slice(0, 100)}" (its header: ${cells.slice(0, 20).join(', ').slice(0, 300)})`);
+      throw new HttpError(
+        400,
+        'bad_request',
+        `The CSV has no column "${wanted.slice(0, 100)}" (its header: ${cells.slice(0, 20).join(', ').slice(0, 300)})`,
+      );
     }
   }
   const used = new Set(Object.values(found));
@@ -115,11 +120,21 @@ async function* csvRows(request: FastifyRequest): AsyncGenerator<[number, RawEve
     }
     if (rows.length > 0) yield rows;
   }
-  if (!columns) throw new HttpError(400, 'bad_request', 'The CSV is empty: it needs a header row (customer, at, touchpoint, …) and rows');
+  if (!columns)
+    throw new HttpError(
+      400,
+      'bad_request',
+      'The CSV is empty: it needs a header row (customer, at, touchpoint, …) and rows',
+    );
 }
 
 async function* jsonRows(body: unknown): AsyncGenerator<[number, RawEvent][]> {
-  if (!Array.isArray(body)) throw new HttpError(400, 'bad_request', 'The body must be a JSON array of { customer, at, touchpoint, channel?, attributes? }');
+  if (!Array.isArray(body))
+    throw new HttpError(
+      400,
+      'bad_request',
+      'The body must be a JSON array of { customer, at, touchpoint, channel?, attributes? }',
+    );
   const rows: [number, RawEvent][] = body.map((item: unknown, i) => {
     const ok = typeof item === 'object' && item !== null && !Array.isArray(item);
     // a row that is not an object is rejected by the import with "customer is missing"
@@ -142,7 +157,9 @@ function parseFlowsQuery(request: FastifyRequest): FlowsQuery {
     if (!param.startsWith('attr.')) continue;
     const name = param.slice(5).trim();
     if (name === '') throw new HttpError(400, 'bad_request', 'attr.NAME=VALUE needs a NAME');
-    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+    const values = (Array.isArray(value) ? value : [value])
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim());
     const set = attributes.get(name) ?? new Set<string>();
     for (const v of values) set.add(v);
     attributes.set(name, set);
@@ -152,9 +169,14 @@ function parseFlowsQuery(request: FastifyRequest): FlowsQuery {
 
 function parseMappings(body: unknown): MappingChange[] {
   const bad = (): never => {
-    throw new HttpError(400, 'bad_request', 'The body must be { "mappings": [{ "activity": "…", "touchpoint": "<touchpoint id>" | null }] }');
+    throw new HttpError(
+      400,
+      'bad_request',
+      'The body must be { "mappings": [{ "activity": "…", "touchpoint": "<touchpoint id>" | null }] }',
+    );
   };
-  const list: unknown = typeof body === 'object' && body !== null && 'mappings' in body ? (body as { mappings: unknown }).mappings : bad();
+  const list: unknown =
+    typeof body === 'object' && body !== null && 'mappings' in body ? (body as { mappings: unknown }).mappings : bad();
   if (!Array.isArray(list) || list.length === 0 || list.length > MAPPINGS_MAX) return bad();
   return list.map((item: unknown): MappingChange => {
     if (typeof item !== 'object' || item === null) return bad();
@@ -168,14 +190,21 @@ function parseMappings(body: unknown): MappingChange[] {
 export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const { store, events } = deps;
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: EVENTS_JSON_LIMIT }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      done(new HttpError(400, 'invalid_json', `The body is not valid JSON (${detail}); nothing was imported`), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: EVENTS_JSON_LIMIT },
+    (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        done(
+          new HttpError(400, 'invalid_json', `The body is not valid JSON (${detail}); nothing was imported`),
+          undefined,
+        );
+      }
+    },
+  );
   // a CSV body is left unread here: the route streams it
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, _payload, done) => done(null));
   // an answer given before a CSV was read in full closes the connection (Node would read the rest to keep it alive)
@@ -193,7 +222,8 @@ export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<voi
       try {
         return await events.import(request.params.id, rows, { hashCustomers: flag(request, 'hashCustomers') });
       } catch (err) {
-        if (err instanceof CsvLineTooLong) throw new HttpError(400, 'bad_request', `${err.message}; the rows before it were imported`);
+        if (err instanceof CsvLineTooLong)
+          throw new HttpError(400, 'bad_request', `${err.message}; the rows before it were imported`);
         throw roomError(err);
       }
     },
@@ -219,7 +249,7 @@ export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     const timeline = await events.customer(request.params.id, request.params.customer).catch((err: unknown) => {
       throw roomError(err);
     });
-    if (!timeline) throw new HttpError(404, 'not_found', 'No customer with this id in the map\'s events');
+    if (!timeline) throw new HttpError(404, 'not_found', "No customer with this id in the map's events");
     return timeline;
   });
 

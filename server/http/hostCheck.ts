@@ -42,7 +42,15 @@ export function hostAllowed(header: string | undefined, names: readonly string[]
 export function hostGuard(app: FastifyInstance, names: readonly string[]): void {
   app.addHook('onRequest', async (request, reply) => {
     if (hostAllowed(request.headers.host, names)) return;
-    request.log.warn({ host: String(request.headers.host).slice(0, 200) }, 'request for a foreign host name refused (DNS rebinding?)');
-    return sendError(reply, 421, 'host_not_allowed', 'this server does not answer to that host name (PUBLIC_ORIGIN, ALLOWED_HOSTS)');
+    request.log.warn(
+      { host: String(request.headers.host).slice(0, 200) },
+      'request for a foreign host name refused (DNS rebinding?)',
+    );
+    return sendError(
+      reply,
+      421,
+      'host_not_allowed',
+      'this server does not answer to that host name (PUBLIC_ORIGIN, ALLOWED_HOSTS)',
+    );
   });
 }

@@ -20,16 +20,24 @@ const rotateSchema = {
 export function keyRoutes(app: FastifyInstance, deps: { store: Store; sockets: SocketRegistry }): void {
   const { store, sockets } = deps;
 
-  app.post<{ Params: { id: string }; Body: { role: Role } }>('/api/maps/:id/keys/rotate', { schema: rotateSchema }, async (request) => {
-    const map = await requireEditor(store, request.params.id, request, 'rotate keys');
-    const { role } = request.body;
-    const key = randomToken();
-    await store.docs.setKeyHash(map.id, role, hashKey(key));
-    // the sockets of the old key go now; the caller's own socket too if it used the rotated key
-    const closed = sockets.revoke(map.id, role === 'editor' ? map.editorKeyHash : map.viewerKeyHash, CLOSE.keyRotated);
-    request.log.info({ mapId: map.id, role, closedSockets: closed }, 'key rotated');
-    return role === 'editor' ? { editorKey: key } : { viewerKey: key };
-  });
+  app.post<{ Params: { id: string }; Body: { role: Role } }>(
+    '/api/maps/:id/keys/rotate',
+    { schema: rotateSchema },
+    async (request) => {
+      const map = await requireEditor(store, request.params.id, request, 'rotate keys');
+      const { role } = request.body;
+      const key = randomToken();
+      await store.docs.setKeyHash(map.id, role, hashKey(key));
+      // the sockets of the old key go now; the caller's own socket too if it used the rotated key
+      const closed = sockets.revoke(
+        map.id,
+        role === 'editor' ? map.editorKeyHash : map.viewerKeyHash,
+        CLOSE.keyRotated,
+      );
+      request.log.info({ mapId: map.id, role, closedSockets: closed }, 'key rotated');
+      return role === 'editor' ? { editorKey: key } : { viewerKey: key };
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/ingest-key', async (request) => {
     const map = await requireEditor(store, request.params.id, request, 'see the ingest key');

@@ -67,7 +67,12 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
       request.log.warn({ address, limit: deps.creation.perHour }, 'too many maps created from one address; refused');
       const seconds = Math.ceil(waitMs / 1000);
       reply.header('retry-after', String(seconds));
-      return sendError(reply, 429, 'too_many_requests', `Too many maps created from this address: try again in ${seconds} s`);
+      return sendError(
+        reply,
+        429,
+        'too_many_requests',
+        `Too many maps created from this address: try again in ${seconds} s`,
+      );
     }
     const title = request.body.title.trim();
     if (title.length === 0 || title.length > TITLE_MAX) {

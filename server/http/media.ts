@@ -38,7 +38,11 @@ function queryKey(request: FastifyRequest): string | null {
   return typeof key === 'string' && key !== '' ? key : null;
 }
 
-async function upload(deps: Deps, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<FastifyReply> {
+async function upload(
+  deps: Deps,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const { role } = await authorize(deps.store, request.params.id, request);
   if (role !== 'editor') throw new HttpError(403, 'editor_key_required', 'Only the editor key can upload media');
   try {
@@ -55,12 +59,17 @@ async function upload(deps: Deps, request: FastifyRequest<{ Params: { id: string
       throw new HttpError(status, code, err.message);
     }
     // The client went away mid-upload: nobody will read the answer, and it is not our failure.
-    if (request.raw.destroyed && !request.raw.complete) throw new HttpError(400, 'bad_request', 'The upload was interrupted');
+    if (request.raw.destroyed && !request.raw.complete)
+      throw new HttpError(400, 'bad_request', 'The upload was interrupted');
     throw err;
   }
 }
 
-async function download(deps: Deps, request: FastifyRequest<{ Params: MediaParams }>, reply: FastifyReply): Promise<FastifyReply> {
+async function download(
+  deps: Deps,
+  request: FastifyRequest<{ Params: MediaParams }>,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const { id, hash } = request.params;
   await authorize(deps.store, id, request, bearerKey(request) ?? queryKey(request));
   const found = isMediaHash(hash) ? await deps.media.find(id, hash) : null;
@@ -80,7 +89,8 @@ async function download(deps: Deps, request: FastifyRequest<{ Params: MediaParam
 
   // If-Range with another validator: the client's partial copy is stale, so send it all.
   const ifRange = request.headers['if-range'];
-  const range = ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, size) : { kind: 'none' as const };
+  const range =
+    ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, size) : { kind: 'none' as const };
   if (range.kind === 'unsatisfiable') {
     reply.header('content-range', `bytes */${size}`);
     throw new HttpError(416, 'range_not_satisfiable', `The file has ${size} bytes`);

@@ -19,11 +19,15 @@ async function authorizeIngest(store: Store, id: string, request: FastifyRequest
   const map = isMapId(id) ? await store.docs.getMap(id) : null;
   if (!map) throw new HttpError(404, 'not_found', 'No map with this id');
   const key = bearerKey(request);
-  if (!key) throw new HttpError(401, 'missing_key', 'Send the map\'s ingest key: Authorization: Bearer INGEST_KEY');
+  if (!key) throw new HttpError(401, 'missing_key', "Send the map's ingest key: Authorization: Bearer INGEST_KEY");
   const ingest = await store.features.getIngestKey(map.id);
   if (ingest && keyMatches(key, ingest.keyHash)) return;
   if (resolveRole(key, map)) {
-    throw new HttpError(403, 'ingest_key_required', 'Only the map\'s ingest key can send metrics (an editor makes one with POST /api/maps/:id/ingest-key)');
+    throw new HttpError(
+      403,
+      'ingest_key_required',
+      "Only the map's ingest key can send metrics (an editor makes one with POST /api/maps/:id/ingest-key)",
+    );
   }
   throw new HttpError(403, 'wrong_key', 'The key does not open this map');
 }
@@ -32,14 +36,21 @@ async function authorizeIngest(store: Store, id: string, request: FastifyRequest
 export async function metricsRoutes(app: FastifyInstance, deps: { store: Store; rooms: Rooms }): Promise<void> {
   const { store, rooms } = deps;
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      done(new HttpError(400, 'invalid_json', `The body is not valid JSON (${detail}); nothing was applied`), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT },
+    (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        done(
+          new HttpError(400, 'invalid_json', `The body is not valid JSON (${detail}); nothing was applied`),
+          undefined,
+        );
+      }
+    },
+  );
 
   app.post<{ Params: { id: string } }>(
     '/api/maps/:id/metrics',
@@ -50,15 +61,21 @@ export async function metricsRoutes(app: FastifyInstance, deps: { store: Store; 
     },
     async (request) => {
       const items: unknown = request.body;
-      if (!Array.isArray(items)) throw new HttpError(400, 'bad_request', 'The body must be a JSON array of { node, metric, value, at? } items');
+      if (!Array.isArray(items))
+        throw new HttpError(400, 'bad_request', 'The body must be a JSON array of { node, metric, value, at? } items');
       if (items.length > INGEST_MAX_ITEMS) {
-        throw new HttpError(400, 'too_many_items', `At most ${INGEST_MAX_ITEMS} items per request, got ${items.length}; nothing was applied`);
+        throw new HttpError(
+          400,
+          'too_many_items',
+          `At most ${INGEST_MAX_ITEMS} items per request, got ${items.length}; nothing was applied`,
+        );
       }
       if (items.length === 0) return { applied: 0, skipped: 0, errors: [] };
       try {
         return await rooms.use(request.params.id, (room) => ingestItems(room.doc, items));
       } catch (err) {
-        if (err instanceof NoValidItems) throw new HttpError(400, 'no_valid_items', 'No item is valid; nothing was applied', err.errors);
+        if (err instanceof NoValidItems)
+          throw new HttpError(400, 'no_valid_items', 'No item is valid; nothing was applied', err.errors);
         throw roomError(err);
       }
     },

@@ -22,7 +22,11 @@ export function normalizeOrigin(raw: string): string | null {
  * Whether a request with this Origin header may proceed. `allowed` holds normalised origins, or
  * '*' for any origin.
  */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (origin === undefined) return true;
   if (allowed.includes('*')) return true;
   let url: URL;
@@ -31,7 +35,8 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   } catch {
     return false; // "null" (sandboxed frames, file:) and garbage: a browser, not ours
   }
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && host !== undefined && url.host === host.toLowerCase()) return true;
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && host !== undefined && url.host === host.toLowerCase())
+    return true;
   return allowed.includes(url.origin);
 }
 
@@ -42,7 +47,10 @@ export function originGuard(app: FastifyInstance, allowed: readonly string[]): v
   app.addHook('onRequest', async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (originAllowed(request.headers.origin, request.headers.host, allowed)) return;
-    request.log.warn({ origin: String(request.headers.origin).slice(0, 200), method: request.method }, 'request from a foreign origin refused');
+    request.log.warn(
+      { origin: String(request.headers.origin).slice(0, 200), method: request.method },
+      'request from a foreign origin refused',
+    );
     return sendError(reply, 403, 'origin_not_allowed', 'requests from this origin are not allowed (ALLOWED_ORIGINS)');
   });
 }

@@ -31,7 +31,9 @@ export function parseFrameAncestors(raw: string): string | null {
   const sources = raw.trim().split(/\s+/).filter(Boolean);
   if (sources.length === 0) return null;
   const source = /^('none'|'self'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5}|:\*)?|https?:)$/i;
-  return sources.every((s) => source.test(s)) && !(sources.includes("'none'") && sources.length > 1) ? sources.join(' ') : null;
+  return sources.every((s) => source.test(s)) && !(sources.includes("'none'") && sources.length > 1)
+    ? sources.join(' ')
+    : null;
 }
 
 export function securityHeaders(app: FastifyInstance, frameAncestors: string): void {

@@ -14,7 +14,11 @@ import { HttpError } from './errors';
 import { authorize } from './maps';
 
 const createSchema = {
-  body: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 4 * VERSION_NAME_MAX } } },
+  body: {
+    type: 'object',
+    required: ['name'],
+    properties: { name: { type: 'string', minLength: 1, maxLength: 4 * VERSION_NAME_MAX } },
+  },
 } as const;
 
 /** Restores are written with the model's 'import' origin (OriginKind has no 'restore': undo and observers treat a restore as an import). */
@@ -22,7 +26,10 @@ const RESTORE_ORIGIN: Origin = { kind: 'import' };
 
 type VersionParams = { id: string; versionId: string };
 
-export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms: Rooms; autoVersions: AutoVersions; limits: VersionLimits }): void {
+export function versionRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; rooms: Rooms; autoVersions: AutoVersions; limits: VersionLimits },
+): void {
   const { store, rooms, autoVersions, limits } = deps;
 
   async function findVersion(mapId: string, versionId: string) {
@@ -31,19 +38,23 @@ export function versionRoutes(app: FastifyInstance, deps: { store: Store; rooms:
     return version;
   }
 
-  app.post<{ Params: { id: string }; Body: { name: string } }>('/api/maps/:id/versions', { schema: createSchema }, async (request, reply) => {
-    const map = await requireEditor(store, request.params.id, request, 'save versions');
-    const name = request.body.name.trim();
-    if (name.length === 0 || name.length > VERSION_NAME_MAX) {
-      throw new HttpError(400, 'bad_request', `name must be 1 to ${VERSION_NAME_MAX} characters after trimming`);
-    }
-    try {
-      const version = await rooms.use(map.id, (room) => saveVersion(store, map.id, room.doc, name, false, limits));
-      return reply.code(201).send(publicVersion(version));
-    } catch (err) {
-      throw roomError(err);
-    }
-  });
+  app.post<{ Params: { id: string }; Body: { name: string } }>(
+    '/api/maps/:id/versions',
+    { schema: createSchema },
+    async (request, reply) => {
+      const map = await requireEditor(store, request.params.id, request, 'save versions');
+      const name = request.body.name.trim();
+      if (name.length === 0 || name.length > VERSION_NAME_MAX) {
+        throw new HttpError(400, 'bad_request', `name must be 1 to ${VERSION_NAME_MAX} characters after trimming`);
+      }
+      try {
+        const version = await rooms.use(map.id, (room) => saveVersion(store, map.id, room.doc, name, false, limits));
+        return reply.code(201).send(publicVersion(version));
+      } catch (err) {
+        throw roomError(err);
+      }
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/api/maps/:id/versions', async (request) => {
     const { map } = await authorize(store, request.params.id, request);

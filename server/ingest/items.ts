@@ -50,7 +50,8 @@ export function checkItems(doc: Y.Doc, items: readonly unknown[]): CheckedItems 
   const fail = (index: number, reason: string): void => void out.errors.push({ index, reason });
 
   items.forEach((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail(index, 'an item must be an object { node, metric, value, at? }');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      return fail(index, 'an item must be an object { node, metric, value, at? }');
     const { node, metric, value, at } = item as Record<string, unknown>;
     if (typeof node !== 'string' || node === '') return fail(index, 'node must be a node id or label');
     let nodeId = node;
@@ -58,11 +59,14 @@ export function checkItems(doc: Y.Doc, items: readonly unknown[]): CheckedItems 
       labels ??= labelIndex(doc);
       const ids = labels.get(node) ?? [];
       if (ids.length === 0) return fail(index, `no node has the id or label ${JSON.stringify(node)}`);
-      if (ids.length > 1) return fail(index, `the label ${JSON.stringify(node)} is ambiguous: ${ids.length} nodes have it (use an id)`);
+      if (ids.length > 1)
+        return fail(index, `the label ${JSON.stringify(node)} is ambiguous: ${ids.length} nodes have it (use an id)`);
       nodeId = ids[0] as string;
     }
-    if (typeof metric !== 'string' || !metrics.has(metric)) return fail(index, `unknown metric ${JSON.stringify(metric)}`);
-    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(index, `value must be a finite number, got ${describe(value)}`);
+    if (typeof metric !== 'string' || !metrics.has(metric))
+      return fail(index, `unknown metric ${JSON.stringify(metric)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return fail(index, `value must be a finite number, got ${describe(value)}`);
     const input: MetricValueInput = { nodeId, key: metric, value, source: 'api' };
     if (at !== undefined) {
       try {

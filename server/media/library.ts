@@ -49,7 +49,13 @@ export class MediaLibrary {
     try {
       const type = await sniffType(received.tmpPath, received.inertText, name);
       if (!type) throw new MediaRefused('unsupported', 'This type of file is not accepted');
-      const record: MediaRecord = { hash: received.hash, name, ...type, size: received.size, createdAt: new Date().toISOString() };
+      const record: MediaRecord = {
+        hash: received.hash,
+        name,
+        ...type,
+        size: received.size,
+        createdAt: new Date().toISOString(),
+      };
       await this.hashLocks.run(record.hash, async () => {
         await this.files.place(received.tmpPath, record.hash);
         const added = await this.mapLocks.run(input.mapId, () => this.store.media.add(input.mapId, record));

@@ -64,11 +64,23 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
   if (!fs.existsSync(file)) throw new MigrationError(`no embedded database at ${file} (set DATA_DIR or --data-dir)`);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const log = options.log ?? (() => undefined);
-  const report: MigrationReport = { maps: 0, skipped: 0, updates: 0, versions: 0, media: 0, mediaFiles: 0, mediaMissing: [], ingestKeys: 0, webhooks: 0 };
+  const report: MigrationReport = {
+    maps: 0,
+    skipped: 0,
+    updates: 0,
+    versions: 0,
+    media: 0,
+    mediaFiles: 0,
+    mediaMissing: [],
+    ingestKeys: 0,
+    webhooks: 0,
+  };
   let store: PostgresStore | null = null;
   try {
     store = await PostgresStore.connect(options.databaseUrl);
-    const maps = db.prepare('SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps ORDER BY created_at, id').all() as MapRow[];
+    const maps = db
+      .prepare('SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps ORDER BY created_at, id')
+      .all() as MapRow[];
     const storedFiles = new Set<string>();
     for (const map of maps) {
       if (await store.docs.getMap(map.id)) {
@@ -77,12 +89,16 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
         continue;
       }
       const snap = db.prepare('SELECT snapshot, upto_seq FROM snapshots WHERE map_id = ?').get(map.id) as
-        | { snapshot: Buffer; upto_seq: number }
-        | undefined;
-      const updates = db.prepare('SELECT bytes FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq').all(map.id, snap?.upto_seq ?? 0) as {
+        { snapshot: Buffer; upto_seq: number } | undefined;
+      const updates = db
+        .prepare('SELECT bytes FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq')
+        .all(map.id, snap?.upto_seq ?? 0) as {
         bytes: Buffer;
       }[];
-      const snapshot = foldUpdates(snap ? new Uint8Array(snap.snapshot) : null, updates.map((u) => new Uint8Array(u.bytes)));
+      const snapshot = foldUpdates(
+        snap ? new Uint8Array(snap.snapshot) : null,
+        updates.map((u) => new Uint8Array(u.bytes)),
+      );
 
       // media bytes first (shared between maps, idempotent): a record needs its bytes
       const media = rowsOf(db, 'media', map.id, 'created_at, hash').filter((m) => {
@@ -103,26 +119,32 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
       const ingest = rowsOf(db, 'ingest_keys', map.id, 'map_id')[0];
 
       await inTransaction(store.pool, async (client) => {
-        await client.query('INSERT INTO maps (id, title, editor_key_hash, viewer_key_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        await client.query(
+          'INSERT INTO maps (id, title, editor_key_hash, viewer_key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+          [map.id, map.title, map.editor_key_hash, map.viewer_key_hash, map.created_at],
+        );
+        await client.query('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES ($1, $2, 0)', [
           map.id,
-          map.title,
-          map.editor_key_hash,
-          map.viewer_key_hash,
-          map.created_at,
+          Buffer.from(snapshot),
         ]);
-        await client.query('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES ($1, $2, 0)', [map.id, Buffer.from(snapshot)]);
         for (const m of media) {
-          await client.query('INSERT INTO media (map_id, hash, name, mime, size, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-            map.id, m.hash, m.name, m.mime, m.size, m.kind, m.created_at,
-          ]);
+          await client.query(
+            'INSERT INTO media (map_id, hash, name, mime, size, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+            [map.id, m.hash, m.name, m.mime, m.size, m.kind, m.created_at],
+          );
         }
         for (const v of versions) {
-          await client.query('INSERT INTO versions (id, map_id, name, created_at, auto, snapshot) VALUES ($1, $2, $3, $4, $5, $6)', [
-            v.id, map.id, v.name, v.created_at, v.auto === 1, v.snapshot,
-          ]);
+          await client.query(
+            'INSERT INTO versions (id, map_id, name, created_at, auto, snapshot) VALUES ($1, $2, $3, $4, $5, $6)',
+            [v.id, map.id, v.name, v.created_at, v.auto === 1, v.snapshot],
+          );
         }
         if (ingest) {
-          await client.query('INSERT INTO ingest_keys (map_id, key_hash, rotated_at) VALUES ($1, $2, $3)', [map.id, ingest.key_hash, ingest.rotated_at]);
+          await client.query('INSERT INTO ingest_keys (map_id, key_hash, rotated_at) VALUES ($1, $2, $3)', [
+            map.id,
+            ingest.key_hash,
+            ingest.rotated_at,
+          ]);
         }
         for (const h of hooks) {
           await client.query(
@@ -138,7 +160,9 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
       report.media += media.length;
       report.ingestKeys += ingest ? 1 : 0;
       report.webhooks += hooks.length;
-      log(`copied ${map.id}: ${updates.length} updates folded, ${versions.length} versions, ${media.length} media, ${hooks.length} webhooks`);
+      log(
+        `copied ${map.id}: ${updates.length} updates folded, ${versions.length} versions, ${media.length} media, ${hooks.length} webhooks`,
+      );
     }
     report.mediaFiles = storedFiles.size;
   } finally {

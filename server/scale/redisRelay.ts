@@ -63,13 +63,19 @@ export class RedisRelay implements Relay {
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel, message));
     this.sub.on('ready', () => void this.onReady('sub'));
     this.pub.on('ready', () => void this.onReady('pub'));
-    for (const [name, conn] of [['pub', this.pub], ['sub', this.sub]] as const) {
+    for (const [name, conn] of [
+      ['pub', this.pub],
+      ['sub', this.sub],
+    ] as const) {
       conn.on('close', () => this.onDown(name));
       // ioredis reports every failed reconnection attempt; onDown has logged the outage once
       conn.on('error', (err: Error) => {
         if (!this.everReady && !this.degraded && !this.closed) {
           this.degraded = true; // Redis unreachable from the start: say so once
-          this.log.warn({ err: err.message }, 'redis relay not reachable yet: edits sync within this process only until it is');
+          this.log.warn(
+            { err: err.message },
+            'redis relay not reachable yet: edits sync within this process only until it is',
+          );
         }
         this.log.debug({ err: err.message, connection: name }, 'redis error');
       });
@@ -92,7 +98,10 @@ export class RedisRelay implements Relay {
     try {
       await this.sub.subscribe(CHANNEL_PREFIX + mapId);
     } catch (err) {
-      this.log.warn({ mapId, err: errorText(err) }, 'could not subscribe to the relay; retrying, then the map is resynced');
+      this.log.warn(
+        { mapId, err: errorText(err) },
+        'could not subscribe to the relay; retrying, then the map is resynced',
+      );
       this.retrySubscribe(mapId);
     }
   }

@@ -13,7 +13,13 @@ export interface MapRow {
 }
 
 export function toMap(row: MapRow): MapRecord {
-  return { id: row.id, title: row.title, editorKeyHash: row.editor_key_hash, viewerKeyHash: row.viewer_key_hash, createdAt: row.created_at };
+  return {
+    id: row.id,
+    title: row.title,
+    editorKeyHash: row.editor_key_hash,
+    viewerKeyHash: row.viewer_key_hash,
+    createdAt: row.created_at,
+  };
 }
 
 export const MEDIA_COLUMNS = 'hash, name, mime, size, kind, created_at';
@@ -29,7 +35,14 @@ export interface MediaRow {
 }
 
 export function toMedia(row: MediaRow): MediaRecord {
-  return { hash: row.hash, name: row.name, mime: row.mime, size: Number(row.size), kind: row.kind, createdAt: row.created_at };
+  return {
+    hash: row.hash,
+    name: row.name,
+    mime: row.mime,
+    size: Number(row.size),
+    kind: row.kind,
+    createdAt: row.created_at,
+  };
 }
 
 export const VERSION_COLUMNS = 'id, map_id, name, created_at, auto';
@@ -70,5 +83,11 @@ export function toHook(row: WebhookRow): WebhookRecord {
 }
 
 export function toVersion(row: VersionRow): VersionInfo {
-  return { id: row.id, mapId: row.map_id, name: row.name, createdAt: row.created_at, auto: row.auto === true || row.auto === 1 };
+  return {
+    id: row.id,
+    mapId: row.map_id,
+    name: row.name,
+    createdAt: row.created_at,
+    auto: row.auto === true || row.auto === 1,
+  };
 }

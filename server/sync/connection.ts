@@ -47,7 +47,8 @@ function keyFromProtocols(header: string | undefined): string | null {
   if (!header) return null;
   for (const token of header.split(',')) {
     const value = token.trim();
-    if (value.startsWith(KEY_PROTOCOL_PREFIX) && value.length > KEY_PROTOCOL_PREFIX.length) return value.slice(KEY_PROTOCOL_PREFIX.length);
+    if (value.startsWith(KEY_PROTOCOL_PREFIX) && value.length > KEY_PROTOCOL_PREFIX.length)
+      return value.slice(KEY_PROTOCOL_PREFIX.length);
   }
   return null;
 }
@@ -58,7 +59,12 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
 }
 
 /** The decision on an upgrade: a role, or the close reason to send right after the upgrade. */
-async function authorize(store: Store, storage: StorageHealth, mapId: string, key: string | null): Promise<Role | CloseReason> {
+async function authorize(
+  store: Store,
+  storage: StorageHealth,
+  mapId: string,
+  key: string | null,
+): Promise<Role | CloseReason> {
   if (!isMapId(mapId)) return CLOSE.unknownMap;
   const map = await store.docs.getMap(mapId);
   if (!map) return CLOSE.unknownMap;
@@ -125,7 +131,10 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       return;
     }
     if (!hostAllowed(req.headers.host, deps.allowedHosts)) {
-      deps.log.warn({ host: String(req.headers.host).slice(0, 200) }, 'sync upgrade for a foreign host name refused (DNS rebinding?)');
+      deps.log.warn(
+        { host: String(req.headers.host).slice(0, 200) },
+        'sync upgrade for a foreign host name refused (DNS rebinding?)',
+      );
       refuseHttp(socket, 421, 'Misdirected Request');
       return;
     }
@@ -142,7 +151,10 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
         ws.on('error', () => undefined);
         ws.close(CLOSE.tooManyConnections.code, CLOSE.tooManyConnections.reason);
       });
-      deps.log.warn({ address, limit: deps.limits.connectionsPerIp }, 'too many sync connections from one address; refused');
+      deps.log.warn(
+        { address, limit: deps.limits.connectionsPerIp },
+        'too many sync connections from one address; refused',
+      );
       return;
     }
     socket.once('close', release);
@@ -167,7 +179,10 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
       if (typeof verdict !== 'string') {
         ws.on('error', () => undefined);
         ws.close(verdict.code, verdict.reason);
-        deps.log.warn({ mapId: isMapId(mapId) ? mapId : '(not a map id)', code: verdict.code, reason: verdict.reason }, 'sync connection refused');
+        deps.log.warn(
+          { mapId: isMapId(mapId) ? mapId : '(not a map id)', code: verdict.code, reason: verdict.reason },
+          'sync connection refused',
+        );
         return;
       }
       if (deps.sockets.wasRevoked(mapId, keyHash)) {
@@ -196,10 +211,13 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
     },
     async closeSockets(reason, timeoutMs) {
       const open = [...wss.clients];
-      const closed = open.map((ws) => new Promise<void>((resolve) => {
-        if (ws.readyState === ws.CLOSED) resolve();
-        else ws.once('close', () => resolve());
-      }));
+      const closed = open.map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            if (ws.readyState === ws.CLOSED) resolve();
+            else ws.once('close', () => resolve());
+          }),
+      );
       for (const ws of open) if (ws.readyState === ws.OPEN) ws.close(reason.code, reason.reason);
       const timer = setTimeout(() => open.forEach((ws) => ws.terminate()), timeoutMs);
       await Promise.all(closed);

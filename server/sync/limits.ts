@@ -103,7 +103,11 @@ export function clientAddress(req: IncomingMessage, proxies: BlockList): string 
   const peer = req.socket.remoteAddress ?? '';
   if (!isTrustedPeer(peer, proxies)) return peer || null;
   const header = req.headers['x-forwarded-for'];
-  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return forwarded && isIP(forwarded) ? forwarded : null;
 }
 

@@ -16,7 +16,10 @@ export const PRESENCE_IDS_PER_CONNECTION = 16;
 /** A drag of 200 nodes with a selection of 200 takes about 35 KB; nothing the app sends is larger. */
 export const PRESENCE_STATE_BYTES = 64 * 1024;
 
-export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = { idsPerConnection: PRESENCE_IDS_PER_CONNECTION, stateBytes: PRESENCE_STATE_BYTES };
+export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
+  idsPerConnection: PRESENCE_IDS_PER_CONNECTION,
+  stateBytes: PRESENCE_STATE_BYTES,
+};
 
 const NAME_MAX = 60;
 const USER_ID_MAX = 64;
@@ -86,7 +89,12 @@ function relativePosition(value: unknown): Json | undefined {
   };
   const type = id(value.type);
   const item = id(value.item);
-  const tname = value.tname === undefined || value.tname === null ? null : typeof value.tname === 'string' && value.tname.length <= TYPE_NAME_MAX ? value.tname : undefined;
+  const tname =
+    value.tname === undefined || value.tname === null
+      ? null
+      : typeof value.tname === 'string' && value.tname.length <= TYPE_NAME_MAX
+        ? value.tname
+        : undefined;
   const assoc = value.assoc === undefined ? 0 : Number.isSafeInteger(value.assoc) ? value.assoc : undefined;
   if (type === undefined || item === undefined || tname === undefined || assoc === undefined) return undefined;
   return { type, tname, item, assoc };

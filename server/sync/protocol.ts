@@ -70,7 +70,9 @@ export function parseClientMessage(frame: Uint8Array, maxPresenceStateBytes = In
     return parseFrame(frame, maxPresenceStateBytes);
   } catch (err) {
     if (err instanceof PresenceTooLarge) throw err;
-    throw err instanceof MalformedMessage ? err : new MalformedMessage(`frame: ${err instanceof Error ? err.message : String(err)}`);
+    throw err instanceof MalformedMessage
+      ? err
+      : new MalformedMessage(`frame: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -161,7 +161,8 @@ export class Room {
    */
   private migrateStored(): void {
     try {
-      if (migrateDocument(this.doc)) this.deps.log.info({ mapId: this.mapId }, 'migrated the stored map to the current schema');
+      if (migrateDocument(this.doc))
+        this.deps.log.info({ mapId: this.mapId }, 'migrated the stored map to the current schema');
     } catch (err) {
       this.deps.log.error({ mapId: this.mapId, err }, 'migrateJourney failed');
     }
@@ -208,7 +209,10 @@ export class Room {
   applyClientUpdate(member: RoomMember, update: Uint8Array): void {
     if (member.role !== 'editor' || this.state !== 'ready') return;
     // a removal of much of the map: keep the document as it is now (rare; most updates delete nothing)
-    const before = this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, update) ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) } : null;
+    const before =
+      this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, update)
+        ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) }
+        : null;
     // most updates (moves, labels, notes, metrics) cannot break an invariant: skip the full scan
     let mayNeedRepair = false;
     const watch = (transaction: Y.Transaction) => {
@@ -250,7 +254,10 @@ export class Room {
     this.pendingUpdates++;
     const bytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
     if (this.pendingUpdates <= PENDING_MAX_UPDATES && bytes <= PENDING_MAX_BYTES) return;
-    this.deps.log.warn({ mapId: this.mapId, updates: this.pendingUpdates, bytes }, 'too many updates waiting for missing dependencies; dropped, clients resynced');
+    this.deps.log.warn(
+      { mapId: this.mapId, updates: this.pendingUpdates, bytes },
+      'too many updates waiting for missing dependencies; dropped, clients resynced',
+    );
     store.pendingStructs = null;
     store.pendingDs = null;
     this.pendingUpdates = 0;
@@ -327,7 +334,8 @@ export class Room {
     const states = this.awareness.getStates();
     const ids = new Set<number>();
     for (const member of this.members) for (const id of member.awarenessIds) if (states.has(id)) ids.add(id);
-    if (ids.size > 0) this.deps.relay?.publishAwareness(this.mapId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids]));
+    if (ids.size > 0)
+      this.deps.relay?.publishAwareness(this.mapId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...ids]));
   }
 
   /**
@@ -349,9 +357,12 @@ export class Room {
 
   private applyFromElsewhere(updates: Uint8Array[], origin: Origin): void {
     const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
-    this.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.doc, update);
-    }, waiting ? COMPLETED_ORIGIN : origin);
+    this.doc.transact(
+      () => {
+        for (const update of updates) Y.applyUpdate(this.doc, update);
+      },
+      waiting ? COMPLETED_ORIGIN : origin,
+    );
   }
 
   sendAwarenessTo(member: RoomMember): void {
@@ -434,7 +445,8 @@ export class Room {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
     this.broadcast(encodeAwareness(this.awareness, changed));
-    if (origin !== RELAY_ORIGIN) this.deps.relay?.publishAwareness(this.mapId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    if (origin !== RELAY_ORIGIN)
+      this.deps.relay?.publishAwareness(this.mapId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
   };
 
   private compactSoon(): void {

@@ -19,7 +19,13 @@ export class Rooms {
   private closing = false;
 
   constructor(
-    private readonly deps: { store: Store; log: FastifyBaseLogger; compactEvery: number; hooks?: RoomHooks; relay?: Relay },
+    private readonly deps: {
+      store: Store;
+      log: FastifyBaseLogger;
+      compactEvery: number;
+      hooks?: RoomHooks;
+      relay?: Relay;
+    },
   ) {}
 
   get size(): number {
@@ -57,7 +63,12 @@ export class Rooms {
    * exactly like a client's update. Rejects like `join`, or if a write could not be stored.
    */
   async use<T>(mapId: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
-    const member: RoomMember = { role: 'editor', awarenessIds: new Set(), send: () => undefined, close: () => undefined };
+    const member: RoomMember = {
+      role: 'editor',
+      awarenessIds: new Set(),
+      send: () => undefined,
+      close: () => undefined,
+    };
     const room = await this.join(mapId, member);
     try {
       const result = await fn(room);

@@ -4,7 +4,13 @@
 import type { RawData, WebSocket } from 'ws';
 import type { Role } from '../auth/keys';
 import { CLOSE, type CloseReason } from './closeCodes';
-import { MESSAGE_AWARENESS, MalformedMessage, PresenceTooLarge, parseClientMessage, type AwarenessEntry } from './protocol';
+import {
+  MESSAGE_AWARENESS,
+  MalformedMessage,
+  PresenceTooLarge,
+  parseClientMessage,
+  type AwarenessEntry,
+} from './protocol';
 import { TooManyPresenceIds, admitPresence } from './presence';
 import { MapNotFound, type Room, type RoomMember } from './room';
 import type { SyncDeps } from './connection';
@@ -130,7 +136,9 @@ export class Session implements RoomMember, KeyedSocket {
     const { meta, states } = room.awareness;
     const stale = entries.every((e) => {
       const clock = meta.get(e.clientId)?.clock;
-      return clock !== undefined && (e.clock < clock || (e.clock === clock && (e.state !== null || !states.has(e.clientId))));
+      return (
+        clock !== undefined && (e.clock < clock || (e.clock === clock && (e.state !== null || !states.has(e.clientId))))
+      );
     });
     if (!stale) return false;
     this.echoCredits--;
@@ -154,27 +162,40 @@ export class Session implements RoomMember, KeyedSocket {
           if (this.role === 'editor') room.applyClientUpdate(this, message.update);
           break;
         case 'awareness':
-          room.applyAwareness(this, admitPresence(message.entries, this.awarenessIds, room.awareness, this.deps.limits.presence));
+          room.applyAwareness(
+            this,
+            admitPresence(message.entries, this.awarenessIds, room.awareness, this.deps.limits.presence),
+          );
           break;
         case 'query-awareness':
           room.sendAwarenessTo(this);
           break;
       }
     } catch (err) {
-      if (err instanceof PresenceTooLarge) return this.refuse(CLOSE.presenceTooLarge, `presence state of ${err.bytes} bytes`);
-      if (err instanceof TooManyPresenceIds) return this.refuse(CLOSE.tooManyPresenceIds, `${err.ids} presence client ids`);
-      this.malformed(err instanceof MalformedMessage ? err.message : `rejected: ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof PresenceTooLarge)
+        return this.refuse(CLOSE.presenceTooLarge, `presence state of ${err.bytes} bytes`);
+      if (err instanceof TooManyPresenceIds)
+        return this.refuse(CLOSE.tooManyPresenceIds, `${err.ids} presence client ids`);
+      this.malformed(
+        err instanceof MalformedMessage ? err.message : `rejected: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
   /** A limit was broken: close this socket only, and say so in the log (never the key). */
   private refuse(reason: CloseReason, detail: string): void {
-    this.deps.log.warn({ mapId: this.mapId, code: reason.code, detail }, 'sync limit exceeded; closing that connection');
+    this.deps.log.warn(
+      { mapId: this.mapId, code: reason.code, detail },
+      'sync limit exceeded; closing that connection',
+    );
     this.close(reason);
   }
 
   private malformed(detail: string): void {
-    this.deps.log.warn({ mapId: this.mapId, detail: detail.slice(0, 200) }, 'malformed message; closing that connection');
+    this.deps.log.warn(
+      { mapId: this.mapId, detail: detail.slice(0, 200) },
+      'malformed message; closing that connection',
+    );
     this.close(CLOSE.malformed);
   }
 

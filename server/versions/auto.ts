@@ -19,7 +19,9 @@ export class AutoVersions {
   private readonly busy = new Set<string>();
   private readonly watched = new WeakSet<Room>();
 
-  constructor(private readonly deps: { store: Store; log: FastifyBaseLogger; periodMs: number; limits: VersionLimits }) {}
+  constructor(
+    private readonly deps: { store: Store; log: FastifyBaseLogger; periodMs: number; limits: VersionLimits },
+  ) {}
 
   /** Room hook: an update of `room` was stored. Cheap when a recent automatic version is known. */
   stored(room: Room): void {
@@ -40,8 +42,13 @@ export class AutoVersions {
   largeRemoval(room: Room, before: Uint8Array, removal: LargeRemoval): void {
     const name = removalVersionName(removal);
     saveVersion(this.deps.store, room.mapId, before, name, true, this.deps.limits).then(
-      (version) => this.deps.log.info({ mapId: room.mapId, versionId: version.id, ...removal }, 'automatic version stored before a large removal'),
-      (err: unknown) => this.deps.log.error({ mapId: room.mapId, err }, 'could not store the version before a large removal'),
+      (version) =>
+        this.deps.log.info(
+          { mapId: room.mapId, versionId: version.id, ...removal },
+          'automatic version stored before a large removal',
+        ),
+      (err: unknown) =>
+        this.deps.log.error({ mapId: room.mapId, err }, 'could not store the version before a large removal'),
     );
   }
 

@@ -4,7 +4,13 @@
 // then stored as an automatic version "Before deleting …", so everything up to that moment can be
 // restored.
 import * as Y from 'yjs';
-import { REMOVAL_MIN_NODES, REMOVAL_VERSION_PREFIX, ROOT, isLargeNodeRemoval, type LargeRemoval } from '../../src/model';
+import {
+  REMOVAL_MIN_NODES,
+  REMOVAL_VERSION_PREFIX,
+  ROOT,
+  isLargeNodeRemoval,
+  type LargeRemoval,
+} from '../../src/model';
 
 export { largeRemoval, shapeOf, type LargeRemoval } from '../../src/model';
 
@@ -22,7 +28,8 @@ export function mayRemoveMuch(doc: Y.Doc, update: Uint8Array): boolean {
 
 /** The automatic version's name. */
 export function removalVersionName(removal: LargeRemoval): string {
-  const nodes = removal.nodesRemoved >= REMOVAL_MIN_NODES ? `${removal.nodesRemoved} of ${removal.nodesBefore} nodes` : '';
+  const nodes =
+    removal.nodesRemoved >= REMOVAL_MIN_NODES ? `${removal.nodesRemoved} of ${removal.nodesBefore} nodes` : '';
   const what = [nodes, removal.titleRemoved ? 'the title' : ''].filter(Boolean).join(' and ');
   return `${REMOVAL_VERSION_PREFIX} ${what}`;
 }

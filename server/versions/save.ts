@@ -24,7 +24,10 @@ export function publicVersion(v: VersionInfo): { id: string; name: string; creat
 export function versionsToThin(sizes: readonly VersionSize[], limits: VersionLimits, keepId: string): string[] {
   let count = sizes.length;
   let bytes = sizes.reduce((n, v) => n + v.bytes, 0);
-  const candidates = [...sizes.filter((v) => v.auto && v.id !== keepId), ...sizes.filter((v) => !v.auto && v.id !== keepId)];
+  const candidates = [
+    ...sizes.filter((v) => v.auto && v.id !== keepId),
+    ...sizes.filter((v) => !v.auto && v.id !== keepId),
+  ];
   const drop: string[] = [];
   for (const v of candidates) {
     if (count <= limits.count && bytes <= limits.bytes) break;

@@ -47,7 +47,8 @@ function embeddedV4(address: string): string | null {
   if (!words) return null;
   const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   const [w0, w1, w2, w3, w4, w5, w6, w7] = words as [number, number, number, number, number, number, number, number];
-  if (w0 === 0 && w1 === 0 && w2 === 0 && w3 === 0 && w4 === 0 && (w5 === 0xffff || w5 === 0) && (w6 !== 0 || w7 > 1)) return v4(w6, w7);
+  if (w0 === 0 && w1 === 0 && w2 === 0 && w3 === 0 && w4 === 0 && (w5 === 0xffff || w5 === 0) && (w6 !== 0 || w7 > 1))
+    return v4(w6, w7);
   if (w0 === 0x64 && w1 === 0xff9b && w2 === 0 && w3 === 0 && w4 === 0 && w5 === 0) return v4(w6, w7);
   if (w0 === 0x2002) return v4(w1, w2);
   return null;

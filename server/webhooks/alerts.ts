@@ -61,7 +61,8 @@ export class MetricAlerts {
     try {
       const hooks = await this.deps.store.features.listWebhooks(mapId);
       for (const hook of hooks) this.deps.sender.enqueue(hook, mapId, 'metric.red', alerts);
-      if (hooks.length > 0) this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts queued');
+      if (hooks.length > 0)
+        this.deps.log.info({ mapId, alerts: alerts.length, hooks: hooks.length }, 'metric alerts queued');
     } catch (err) {
       this.deps.log.error({ mapId, err }, 'could not send metric alerts');
     }

@@ -44,7 +44,8 @@ export function metricValueChanges(events: readonly Y.YEvent<Y.AbstractType<unkn
       for (const key of added) {
         const metric = target.get(key);
         const after = metric instanceof Y.Map ? finite(metric.get('value')) : null;
-        if (after !== null && metric instanceof Y.Map) out.push({ nodeId: String(path[0]), key, before: null, after, metric });
+        if (after !== null && metric instanceof Y.Map)
+          out.push({ nodeId: String(path[0]), key, before: null, after, metric });
       }
     } else if (path.length === 3 && path[1] === 'metrics') {
       const change = event.changes.keys.get('value');

@@ -24,7 +24,13 @@ export interface DeliveryOptions {
   allowPrivate: boolean;
 }
 
-export const DEFAULT_DELIVERY: DeliveryOptions = { timeoutMs: 5000, retryDelaysMs: [1000, 2000, 4000], windowMs: 1000, concurrency: 8, allowPrivate: false };
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  timeoutMs: 5000,
+  retryDelaysMs: [1000, 2000, 4000],
+  windowMs: 1000,
+  concurrency: 8,
+  allowPrivate: false,
+};
 
 /** Alerts one POST lists at most; more in one window are counted in `dropped`. */
 export const MAX_ALERTS_PER_POST = 1000;
@@ -43,7 +49,8 @@ interface HookQueue {
 }
 
 function describeFailure(err: unknown, timeoutMs: number): string {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+    return `no answer within ${timeoutMs} ms`;
   if (err instanceof Error && (err as { code?: unknown }).code === 'EFORBIDDEN_ADDRESS') return err.message;
   const code = err instanceof Error ? (err as { code?: unknown }).code : undefined;
   if (typeof code === 'string') return `could not connect (${code})`;
@@ -129,7 +136,10 @@ export class WebhookSender {
       await this.deps.store.features.recordWebhookDelivery(hook.id, { ...outcome, attempts: attempt, at });
       if (outcome.error === null) return;
       const delay = retryDelaysMs[attempt - 1];
-      this.deps.log.warn({ hookId: hook.id, attempt, status: outcome.status, error: outcome.error, retry: delay !== undefined }, 'webhook attempt failed');
+      this.deps.log.warn(
+        { hookId: hook.id, attempt, status: outcome.status, error: outcome.error, retry: delay !== undefined },
+        'webhook attempt failed',
+      );
       if (delay === undefined || !(await this.wait(delay))) return;
     }
   }

@@ -18,7 +18,8 @@ export interface PostOptions {
 export function postWebhook(target: string, options: PostOptions): Promise<number> {
   const url = new URL(target);
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!options.allowPrivate && isIP(host) !== 0 && isForbiddenAddress(host)) return Promise.reject(new ForbiddenAddressError(host));
+  if (!options.allowPrivate && isIP(host) !== 0 && isForbiddenAddress(host))
+    return Promise.reject(new ForbiddenAddressError(host));
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(

@@ -39,7 +39,13 @@ export function HomePage() {
     setError(null);
     try {
       const created = await createMap(name);
-      await rememberMap({ id: created.id, title: name, key: created.editorKey, role: 'editor', viewerKey: created.viewerKey });
+      await rememberMap({
+        id: created.id,
+        title: name,
+        key: created.editorKey,
+        role: 'editor',
+        viewerKey: created.viewerKey,
+      });
       navigate(mapUrlWithTemplate(created.id, template)); // the map page applies it after its first sync
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : t('home.createFailed'));
@@ -94,7 +100,9 @@ export function HomePage() {
                 <li key={map.id}>
                   <Link href={`/map/${map.id}`} className="map-link">
                     <span className="map-title">{map.title}</span>
-                    <span className={`role-badge is-${map.role}`}>{t(map.role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
+                    <span className={`role-badge is-${map.role}`}>
+                      {t(map.role === 'editor' ? 'role.editor' : 'role.viewer')}
+                    </span>
                     <span className="muted">{t('home.opened', { when: relativeTime(t, map.lastOpened) })}</span>
                   </Link>
                   <button

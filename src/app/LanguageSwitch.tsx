@@ -5,7 +5,12 @@ export function LanguageSwitch() {
   const t = useT();
   const { language, setLanguage } = useLanguage();
   return (
-    <select className="language-switch" aria-label={t('app.language')} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+    <select
+      className="language-switch"
+      aria-label={t('app.language')}
+      value={language}
+      onChange={(event) => setLanguage(event.target.value as Language)}
+    >
       <option value="en">English</option>
       <option value="it">Italiano</option>
     </select>

@@ -101,7 +101,18 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
   const userId = profile?.id ?? '';
   const user = useMemo(() => ({ id: userId, name, color }), [userId, name, color]);
   const context = useMemo<MapContextValue>(
-    () => ({ mapId, mapKey, doc: connection.doc, store, awareness: connection.awareness, presence, user, readOnly, run, undo: readOnly ? undefined : undo }),
+    () => ({
+      mapId,
+      mapKey,
+      doc: connection.doc,
+      store,
+      awareness: connection.awareness,
+      presence,
+      user,
+      readOnly,
+      run,
+      undo: readOnly ? undefined : undo,
+    }),
     [mapId, mapKey, connection, store, presence, user, readOnly, run, undo],
   );
 
@@ -119,40 +130,40 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
     <MapContext.Provider value={context}>
       {/* the provider spans the header too: the export reads the whole map's bounds from React Flow */}
       <ReactFlowProvider>
-      <ApplyChosenTemplate synced={connectionState.synced} />
-      <div className="map-page" data-profile={profile ? 'ready' : 'loading'}>
-        <header className="topbar">
-          <Brand />
-          <span className="topbar-sep" />
-          <InlineLabel
-            value={meta.title || t('map.untitled')}
-            readOnly={readOnly}
-            className="map-heading"
-            ariaLabel={t('map.title')}
-            onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
-          />
-          <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
-          <span className="topbar-spacer" />
-          <PresenceAvatars presence={presence} />
-          <StatusBadge state={connectionState} />
-          <PresentButton />
-          <ExportMenu />
-          <MapSettingsButton editorKey={editorKey} />
-          <ShareButton mapId={mapId} title={meta.title} editorKey={editorKey} viewerKey={viewerKey} />
-          <LanguageSwitch />
-        </header>
-        {connectionState.status === 'refused' && (
-          <div className="banner is-error" role="alert">
-            {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
+        <ApplyChosenTemplate synced={connectionState.synced} />
+        <div className="map-page" data-profile={profile ? 'ready' : 'loading'}>
+          <header className="topbar">
+            <Brand />
+            <span className="topbar-sep" />
+            <InlineLabel
+              value={meta.title || t('map.untitled')}
+              readOnly={readOnly}
+              className="map-heading"
+              ariaLabel={t('map.title')}
+              onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
+            />
+            <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
+            <span className="topbar-spacer" />
+            <PresenceAvatars presence={presence} />
+            <StatusBadge state={connectionState} />
+            <PresentButton />
+            <ExportMenu />
+            <MapSettingsButton editorKey={editorKey} />
+            <ShareButton mapId={mapId} title={meta.title} editorKey={editorKey} viewerKey={viewerKey} />
+            <LanguageSwitch />
+          </header>
+          {connectionState.status === 'refused' && (
+            <div className="banner is-error" role="alert">
+              {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
+            </div>
+          )}
+          <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
+          {profile && !profile.chosen && <ProfileDialog />}
+          <div className="map-body">
+            <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            <Sidebar />
           </div>
-        )}
-        <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
-        {profile && !profile.chosen && <ProfileDialog />}
-        <div className="map-body">
-          <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
-          <Sidebar />
         </div>
-      </div>
       </ReactFlowProvider>
     </MapContext.Provider>
   );

@@ -23,8 +23,16 @@ export const PresenceAvatars = memo(function PresenceAvatars({ presence }: { pre
             className={`presence-avatar ${isFollowed ? 'is-followed' : ''}`}
             style={{ background: peer.user.color }}
             aria-pressed={isFollowed}
-            title={isFollowed ? t('presence.stopFollowing', { name: peer.user.name }) : t('presence.follow', { name: peer.user.name })}
-            aria-label={isFollowed ? t('presence.stopFollowing', { name: peer.user.name }) : t('presence.follow', { name: peer.user.name })}
+            title={
+              isFollowed
+                ? t('presence.stopFollowing', { name: peer.user.name })
+                : t('presence.follow', { name: peer.user.name })
+            }
+            aria-label={
+              isFollowed
+                ? t('presence.stopFollowing', { name: peer.user.name })
+                : t('presence.follow', { name: peer.user.name })
+            }
             onClick={() => presence.setState({ following: isFollowed ? null : peer.clientId })}
           >
             {initials(peer.user.name)}

@@ -22,7 +22,13 @@ export function ProfileDialog() {
         <p className="muted">{t('presence.whoLead')}</p>
         <label className="field">
           <span>{t('presence.yourName')}</span>
-          <input autoFocus value={name} maxLength={60} placeholder={profile?.name} onChange={(event) => setName(event.target.value)} />
+          <input
+            autoFocus
+            value={name}
+            maxLength={60}
+            placeholder={profile?.name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </label>
         <div className="field">
           <span>{t('presence.yourColour')}</span>

@@ -12,14 +12,26 @@ import { useT } from '../i18n';
 /** The server stores the version asynchronously: look for it a few times. */
 async function findRemovalVersion(mapId: string, key: string, since: number): Promise<string | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const found = (await listVersions(mapId, key)).find((v) => v.auto && v.name.startsWith(REMOVAL_VERSION_PREFIX) && Date.parse(v.createdAt) >= since - 60_000);
+    const found = (await listVersions(mapId, key)).find(
+      (v) => v.auto && v.name.startsWith(REMOVAL_VERSION_PREFIX) && Date.parse(v.createdAt) >= since - 60_000,
+    );
     if (found) return found.id;
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
   return null;
 }
 
-export function RemovalBanner({ doc, synced, mapId, editorKey }: { doc: Y.Doc; synced: boolean; mapId: string; editorKey?: string }) {
+export function RemovalBanner({
+  doc,
+  synced,
+  mapId,
+  editorKey,
+}: {
+  doc: Y.Doc;
+  synced: boolean;
+  mapId: string;
+  editorKey?: string;
+}) {
   const t = useT();
   const notify = useUi((state) => state.notify);
   const [removal, setRemoval] = useState<(LargeRemoval & { at: number }) | null>(null);

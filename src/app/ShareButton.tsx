@@ -28,7 +28,13 @@ export function ShareButton(props: ShareProps) {
   );
 }
 
-function ShareDialog({ mapId, title, editorKey, viewerKey: knownViewerKey, onClose }: ShareProps & { onClose: () => void }) {
+function ShareDialog({
+  mapId,
+  title,
+  editorKey,
+  viewerKey: knownViewerKey,
+  onClose,
+}: ShareProps & { onClose: () => void }) {
   const t = useT();
   const notify = useUi((state) => state.notify);
   const [viewerKey, setViewerKey] = useState(knownViewerKey);
@@ -70,7 +76,12 @@ function ShareDialog({ mapId, title, editorKey, viewerKey: knownViewerKey, onClo
       </div>
       {key ? (
         <div className="share-link">
-          <input readOnly value={mapLink(window.location.origin, mapId, key)} aria-label={label} onFocus={(event) => event.target.select()} />
+          <input
+            readOnly
+            value={mapLink(window.location.origin, mapId, key)}
+            aria-label={label}
+            onFocus={(event) => event.target.select()}
+          />
           <button type="button" onClick={() => void copy(mapLink(window.location.origin, mapId, key))}>
             <Copy size={14} aria-hidden /> {t('share.copy')}
           </button>
@@ -80,14 +91,21 @@ function ShareDialog({ mapId, title, editorKey, viewerKey: knownViewerKey, onClo
       )}
       {editorKey && (
         <button type="button" className="link-button" disabled={busy} onClick={() => void rotate(role)}>
-          <KeyRound size={12} aria-hidden /> {t(role === 'viewer' ? (key ? 'share.rotateViewer' : 'share.newViewer') : 'share.rotateEditor')}
+          <KeyRound size={12} aria-hidden />{' '}
+          {t(role === 'viewer' ? (key ? 'share.rotateViewer' : 'share.newViewer') : 'share.rotateEditor')}
         </button>
       )}
     </div>
   );
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" onClick={(event) => event.stopPropagation()}>
+      <div
+        className="dialog share-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="share-title"
+        onClick={(event) => event.stopPropagation()}
+      >
         <header className="dialog-head">
           <h2 id="share-title">{t('share.title')}</h2>
           <button type="button" className="icon-button" aria-label={t('app.dismiss')} onClick={onClose}>

@@ -10,7 +10,13 @@ const LOOK = {
   refused: { icon: Ban, text: 'status.refused', title: 'status.refused' },
 } as const satisfies Record<ConnectionState['status'], { icon: unknown; text: MessageKey; title: MessageKey }>;
 
-const REFUSALS: Record<number, MessageKey> = { 4401: 'refusal.4401', 4403: 'refusal.4403', 4404: 'refusal.4404', 4410: 'refusal.4410', 4411: 'refusal.4411' };
+const REFUSALS: Record<number, MessageKey> = {
+  4401: 'refusal.4401',
+  4403: 'refusal.4403',
+  4404: 'refusal.4404',
+  4410: 'refusal.4410',
+  4411: 'refusal.4411',
+};
 
 /** Why the server refused the connection, in the reader's language. */
 export function describeRefusal(t: Translate, refusal: { code: number; reason: string }): string {

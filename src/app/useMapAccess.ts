@@ -30,10 +30,24 @@ export function useMapAccess(mapId: string): MapAccess {
         const info = await fetchMapInfo(mapId, key);
         await rememberOpenedMap({ id: mapId, title: info.title, key, role: info.role });
         const stored = await getMyMap(mapId);
-        settle({ state: 'ready', key: stored?.key ?? key, role: stored?.role ?? info.role, title: info.title, offline: false, viewerKey: stored?.viewerKey });
+        settle({
+          state: 'ready',
+          key: stored?.key ?? key,
+          role: stored?.role ?? info.role,
+          title: info.title,
+          offline: false,
+          viewerKey: stored?.viewerKey,
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status === 0 && remembered) {
-          settle({ state: 'ready', key: remembered.key, role: remembered.role, title: remembered.title, offline: true, viewerKey: remembered.viewerKey });
+          settle({
+            state: 'ready',
+            key: remembered.key,
+            role: remembered.role,
+            title: remembered.title,
+            offline: true,
+            viewerKey: remembered.viewerKey,
+          });
         } else if (error instanceof ApiError) {
           const key = MESSAGES[error.status];
           settle({ state: 'error', message: key ? t(key) : error.message });

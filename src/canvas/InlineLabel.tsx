@@ -16,7 +16,16 @@ export interface InlineLabelProps {
 }
 
 export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
-  const { value, onCommit, readOnly, className, placeholder, editing: editingFromOutside, onEditingChange, ariaLabel } = props;
+  const {
+    value,
+    onCommit,
+    readOnly,
+    className,
+    placeholder,
+    editing: editingFromOutside,
+    onEditingChange,
+    ariaLabel,
+  } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const input = useRef<HTMLInputElement>(null);

@@ -46,7 +46,13 @@ import { MetricsControls } from './metrics/MetricsControls';
 import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
 
-const MINIMAP_COLORS: Record<string, string> = { stage: '#dfe6f0', touchpoint: '#4f7cac', channel: '#8a94a6', owner: '#c08b3e', note: '#f2d675' };
+const MINIMAP_COLORS: Record<string, string> = {
+  stage: '#dfe6f0',
+  touchpoint: '#4f7cac',
+  channel: '#8a94a6',
+  owner: '#c08b3e',
+  note: '#f2d675',
+};
 const NO_NODES: JourneyFlowNode[] = [];
 const NO_EDGES: PathFlowEdge[] = [];
 const minimapColor = (node: JourneyFlowNode) => MINIMAP_COLORS[node.type] ?? 'transparent';
@@ -88,7 +94,9 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   const flowStore = useFlowStoreApi();
   const paneReady = useFlowState((state) => state.width > 0 && state.height > 0);
   const hasNodes = nodes.length > 0;
-  const measured = useFlowState(useCallback((state) => opening === 'fitting' && everyNodeMeasured(state.nodeLookup), [opening]));
+  const measured = useFlowState(
+    useCallback((state) => opening === 'fitting' && everyNodeMeasured(state.nodeLookup), [opening]),
+  );
   useEffect(() => {
     if (!loaded || !paneReady || !hasNodes || opening !== 'waiting') return;
     const { width, height } = flowStore.getState();
@@ -119,7 +127,8 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
     [queueMoves, readOnly, store],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<PathFlowEdge>[]) => store.applyEdgeChanges(changes.filter((change) => change.type !== 'remove')),
+    (changes: EdgeChange<PathFlowEdge>[]) =>
+      store.applyEdgeChanges(changes.filter((change) => change.type !== 'remove')),
     [store],
   );
   const onDelete: OnDelete<JourneyFlowNode, PathFlowEdge> = useCallback(
@@ -151,7 +160,13 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   );
 
   return (
-    <div className={`canvas ${dropClass}`} {...dropHandlers} onDoubleClick={onDoubleClick} onPointerMove={presenceHandlers.onPointerMove} onPointerLeave={presenceHandlers.onPointerLeave}>
+    <div
+      className={`canvas ${dropClass}`}
+      {...dropHandlers}
+      onDoubleClick={onDoubleClick}
+      onPointerMove={presenceHandlers.onPointerMove}
+      onPointerLeave={presenceHandlers.onPointerLeave}
+    >
       <ReactFlow<JourneyFlowNode, PathFlowEdge>
         nodes={shown}
         edges={shownEdges}
@@ -193,11 +208,21 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
         <MetricsControls actions={readOnly ? null : metricsActions} />
         <ObservedLayer />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
-          <ControlButton onClick={() => fit({ duration: 250 })} title={t('toolbar.fitHint')} aria-label={t('toolbar.fitHint')}>
+          <ControlButton
+            onClick={() => fit({ duration: 250 })}
+            title={t('toolbar.fitHint')}
+            aria-label={t('toolbar.fitHint')}
+          >
             <Maximize aria-hidden style={{ fill: 'none' }} />
           </ControlButton>
         </Controls>
-        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} position="bottom-right" ariaLabel={t('canvas.overview')} />
+        <MiniMap<JourneyFlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          position="bottom-right"
+          ariaLabel={t('canvas.overview')}
+        />
       </ReactFlow>
     </div>
   );

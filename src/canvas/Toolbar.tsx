@@ -28,7 +28,13 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: Toolba
             <SquarePlus size={16} aria-hidden /> {t('toolbar.touchpoint')}
           </button>
           <div className="toolbar-menu">
-            <button type="button" aria-haspopup="menu" aria-expanded={channelMenu} onClick={() => setChannelMenu((open) => !open)} title={t('toolbar.channelHint')}>
+            <button
+              type="button"
+              aria-haspopup="menu"
+              aria-expanded={channelMenu}
+              onClick={() => setChannelMenu((open) => !open)}
+              title={t('toolbar.channelHint')}
+            >
               <Radio size={16} aria-hidden /> {t('toolbar.channel')}
             </button>
             {channelMenu && (
@@ -45,7 +51,8 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: Toolba
                         actions.addChannel({ label: t(preset.label), medium: preset.medium });
                       }}
                     >
-                      <Icon size={14} aria-hidden style={{ color: MEDIUM_STYLE[preset.medium].color }} /> {t(preset.label)}
+                      <Icon size={14} aria-hidden style={{ color: MEDIUM_STYLE[preset.medium].color }} />{' '}
+                      {t(preset.label)}
                     </button>
                   );
                 })}
@@ -83,10 +90,24 @@ function UndoButtons({ undo }: { undo: JourneyUndo }) {
   const { canUndo, canRedo } = useStore(undo.state);
   return (
     <>
-      <button type="button" className="icon-button" onClick={undo.undo} disabled={!canUndo} title={t('toolbar.undo')} aria-label={t('toolbar.undo')}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={undo.undo}
+        disabled={!canUndo}
+        title={t('toolbar.undo')}
+        aria-label={t('toolbar.undo')}
+      >
         <Undo2 size={16} aria-hidden />
       </button>
-      <button type="button" className="icon-button" onClick={undo.redo} disabled={!canRedo} title={t('toolbar.redo')} aria-label={t('toolbar.redo')}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={undo.redo}
+        disabled={!canRedo}
+        title={t('toolbar.redo')}
+        aria-label={t('toolbar.redo')}
+      >
         <Redo2 size={16} aria-hidden />
       </button>
       <span className="toolbar-sep" />

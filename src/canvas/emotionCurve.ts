@@ -28,7 +28,9 @@ interface Card {
 function alongPath(cards: Card[], edges: CurveOptions['edges']): Card[] {
   const ids = new Set(cards.map((card) => card.id));
   const before = new Map(cards.map((card) => [card.id, new Set<string>()]));
-  for (const edge of edges ?? []) if (edge.source !== edge.target && ids.has(edge.source) && ids.has(edge.target)) before.get(edge.target)?.add(edge.source);
+  for (const edge of edges ?? [])
+    if (edge.source !== edge.target && ids.has(edge.source) && ids.has(edge.target))
+      before.get(edge.target)?.add(edge.source);
   const remaining = [...cards].sort((a, b) => a.y - b.y || a.x - b.x || a.id.localeCompare(b.id));
   const done = new Set<string>();
   const out: Card[] = [];
@@ -43,9 +45,14 @@ function alongPath(cards: Card[], edges: CurveOptions['edges']): Card[] {
   return out;
 }
 
-export function emotionCurvePoints(nodes: readonly JourneyFlowNode[], stageOrder: readonly string[], options: CurveOptions = {}): CurvePoint[] {
+export function emotionCurvePoints(
+  nodes: readonly JourneyFlowNode[],
+  stageOrder: readonly string[],
+  options: CurveOptions = {},
+): CurvePoint[] {
   const stages = new Map<string, { x: number; width: number }>();
-  for (const node of nodes) if (node.type === 'stage') stages.set(node.id, { x: node.position.x, width: node.width ?? 0 });
+  for (const node of nodes)
+    if (node.type === 'stage') stages.set(node.id, { x: node.position.x, width: node.width ?? 0 });
   const groups = new Map<string, Card[]>();
   for (const node of nodes) {
     if (node.type !== 'touchpoint') continue;
@@ -54,7 +61,13 @@ export function emotionCurvePoints(nodes: readonly JourneyFlowNode[], stageOrder
     if (options.keep && !options.keep(touchpoint)) continue;
     const width = node.measured?.width ?? node.width ?? touchpoint.w;
     const group = groups.get(node.parentId) ?? [];
-    group.push({ id: node.id, x: node.position.x, y: node.position.y, centre: (stages.get(node.parentId)?.x ?? 0) + node.position.x + width / 2, emotion: touchpoint.emotion });
+    group.push({
+      id: node.id,
+      x: node.position.x,
+      y: node.position.y,
+      centre: (stages.get(node.parentId)?.x ?? 0) + node.position.x + width / 2,
+      emotion: touchpoint.emotion,
+    });
     groups.set(node.parentId, group);
   }
   const points: CurvePoint[] = [];
@@ -66,7 +79,11 @@ export function emotionCurvePoints(nodes: readonly JourneyFlowNode[], stageOrder
     // cards side by side keep their own x; cards that share a column are spread along it
     const leftToRight = ordered.every((card, i) => i === 0 || card.centre > (ordered[i - 1] as Card).centre);
     ordered.forEach((card, i) =>
-      points.push({ id: card.id, x: leftToRight ? card.centre : stage.x + (stage.width * (i + 1)) / (ordered.length + 1), emotion: card.emotion }),
+      points.push({
+        id: card.id,
+        x: leftToRight ? card.centre : stage.x + (stage.width * (i + 1)) / (ordered.length + 1),
+        emotion: card.emotion,
+      }),
     );
   }
   return points;

@@ -58,11 +58,14 @@ export function useDragToDoc() {
     [announce],
   );
 
-  const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback((_event, _node, dragged) => {
-    startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
-    live.current.clear();
-    undo?.stopCapturing(); // a drag is one undo step of its own
-  }, [undo]);
+  const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
+      live.current.clear();
+      undo?.stopCapturing(); // a drag is one undo step of its own
+    },
+    [undo],
+  );
 
   const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
@@ -72,11 +75,29 @@ export function useDragToDoc() {
         const internal = flow.getInternalNode(node.id);
         if (!internal) return [];
         const abs = internal.internals.positionAbsolute;
-        return [{ id: node.id, box: { x: abs.x, y: abs.y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 } }];
+        return [
+          {
+            id: node.id,
+            box: { x: abs.x, y: abs.y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 },
+          },
+        ];
       });
       // a dropped card lands in the nearest free slot of its cell
-      const { moved, dropped } = snapDrop({ columns, nodes: modelNodes, drawn, laneGrowth, moved: live.current, dropped: droppedAt });
-      const { steps, snapBack } = planDrop({ columns, nodes: modelNodes, moved, dropped, start: startPositions.current });
+      const { moved, dropped } = snapDrop({
+        columns,
+        nodes: modelNodes,
+        drawn,
+        laneGrowth,
+        moved: live.current,
+        dropped: droppedAt,
+      });
+      const { steps, snapBack } = planDrop({
+        columns,
+        nodes: modelNodes,
+        moved,
+        dropped,
+        start: startPositions.current,
+      });
       live.current.clear();
       doc.transact(() => {
         for (const step of steps) run(() => runStep(doc, step));

@@ -33,7 +33,8 @@ export function useFileDrop(target: FileDropTarget | undefined, readOnly: boolea
   );
   const onDragLeave = useCallback((event: DragEvent) => {
     // leaving for a child of the canvas is not leaving the canvas
-    if (!(event.relatedTarget instanceof Node) || !(event.currentTarget as Node).contains(event.relatedTarget)) setOver(false);
+    if (!(event.relatedTarget instanceof Node) || !(event.currentTarget as Node).contains(event.relatedTarget))
+      setOver(false);
   }, []);
   const onDrop = useCallback(
     (event: DragEvent) => {

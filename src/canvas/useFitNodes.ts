@@ -26,7 +26,13 @@ export function useFitNodes(): (options?: FitOptions) => void {
       const pane = { width, height };
       const viewport = options.padding
         ? getViewportForBounds(bounds, width, height, minZoom, options.maxZoom ?? maxZoom, options.padding)
-        : viewportWithin(bounds, pane, fitMargins(bounds, pane, overlaysOf(flowStore.getState().domNode), FIT_MARGIN), minZoom, options.maxZoom ?? maxZoom);
+        : viewportWithin(
+            bounds,
+            pane,
+            fitMargins(bounds, pane, overlaysOf(flowStore.getState().domNode), FIT_MARGIN),
+            minZoom,
+            options.maxZoom ?? maxZoom,
+          );
       void flow.setViewport(viewport, options.duration ? { duration: options.duration } : undefined);
     },
     [flow, flowStore],
@@ -42,12 +48,16 @@ function overlaysOf(root: Element | null | undefined): Overlays {
     const rect = element?.getBoundingClientRect();
     return rect && rect.width > 0 ? { width: pane.right - rect.left, height: pane.bottom - rect.top, rect } : undefined;
   };
-  const tops = [...root.querySelectorAll('.react-flow__panel.top.left, .react-flow__panel.top.right, .react-flow__panel.top.center')].map((panel) => panel.getBoundingClientRect().bottom - pane.top);
+  const tops = [
+    ...root.querySelectorAll(
+      '.react-flow__panel.top.left, .react-flow__panel.top.right, .react-flow__panel.top.center',
+    ),
+  ].map((panel) => panel.getBoundingClientRect().bottom - pane.top);
   const controls = box('.react-flow__panel.react-flow__controls');
   const minimap = box('.react-flow__panel.react-flow__minimap');
   return {
     topPanelsBottom: Math.max(0, ...tops),
-    bottomLeft: controls ? { width: (controls.rect.right - pane.left), height: controls.height } : undefined,
+    bottomLeft: controls ? { width: controls.rect.right - pane.left, height: controls.height } : undefined,
     bottomRight: minimap,
   };
 }

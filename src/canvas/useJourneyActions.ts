@@ -1,7 +1,16 @@
 // The user actions of the canvas toolbar and keyboard shortcuts, each one model command.
 import { useMemo } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { addChannel, addNote, addOwner, addStage, addTouchpoint, journeyPath, moveNodes, type ChannelMedium } from '../model';
+import {
+  addChannel,
+  addNote,
+  addOwner,
+  addStage,
+  addTouchpoint,
+  journeyPath,
+  moveNodes,
+  type ChannelMedium,
+} from '../model';
 import { useUi } from '../state/uiStore';
 import { t } from '../i18n';
 import { MEDIUM_STYLE } from '../state/channelStyle';
@@ -32,7 +41,8 @@ export function useJourneyActions(): JourneyActions {
   const reveal = useRevealNode();
 
   return useMemo(() => {
-    const countKind = (kind: string) => [...store.getState().modelNodes.values()].filter((node) => node.kind === kind).length;
+    const countKind = (kind: string) =>
+      [...store.getState().modelNodes.values()].filter((node) => node.kind === kind).length;
     const selectOnly = (id: string) => {
       store.setState((state) => ({ nodes: state.nodes.map((node) => ({ ...node, selected: node.id === id })) }));
     };
@@ -58,7 +68,8 @@ export function useJourneyActions(): JourneyActions {
         const slot = channelSlot(countKind('channel'));
         let id: unknown;
         const type = MEDIUM_STYLE[preset.medium].defaultType;
-        if (run(() => (id = addChannel(doc, { label: preset.label, medium: preset.medium, type, ...slot })))) created(id);
+        if (run(() => (id = addChannel(doc, { label: preset.label, medium: preset.medium, type, ...slot }))))
+          created(id);
       },
       addOwner() {
         const slot = ownerSlot(countKind('owner'));
@@ -75,11 +86,23 @@ export function useJourneyActions(): JourneyActions {
         const { columns, nodes, modelNodes, stages } = store.getState();
         const sizes = new Map(nodes.map((node) => [node.id, sizeOf(node)]));
         const size = (id: string, fallback: { width: number; height: number }) => sizes.get(id) ?? fallback;
-        const path = journeyPath(doc).map((card) => ({ id: card.id, stageId: card.stageId, lane: card.lane, channelId: card.channelId, ...size(card.id, { width: card.w, height: card.h }) }));
+        const path = journeyPath(doc).map((card) => ({
+          id: card.id,
+          stageId: card.stageId,
+          lane: card.lane,
+          channelId: card.channelId,
+          ...size(card.id, { width: card.w, height: card.h }),
+        }));
         const all = [...modelNodes.values()];
-        const channels = all.flatMap((node) => (node.kind === 'channel' ? [{ id: node.id, x: node.x, ...size(node.id, ESTIMATED_SIZE.channel) }] : []));
-        const owners = all.flatMap((node) => (node.kind === 'owner' ? [{ id: node.id, x: node.x, width: size(node.id, ESTIMATED_SIZE.owner).width }] : []));
-        const stageOwners = new Map(stages.flatMap((stage) => (stage.ownerId ? [[stage.id, stage.ownerId] as const] : [])));
+        const channels = all.flatMap((node) =>
+          node.kind === 'channel' ? [{ id: node.id, x: node.x, ...size(node.id, ESTIMATED_SIZE.channel) }] : [],
+        );
+        const owners = all.flatMap((node) =>
+          node.kind === 'owner' ? [{ id: node.id, x: node.x, width: size(node.id, ESTIMATED_SIZE.owner).width }] : [],
+        );
+        const stageOwners = new Map(
+          stages.flatMap((stage) => (stage.ownerId ? [[stage.id, stage.ownerId] as const] : [])),
+        );
         const moves = tidyUp({ columns, path, channels, owners, stageOwners });
         if (moves.length === 0) return;
         undo?.stopCapturing(); // the whole tidy-up is one undo step of its own

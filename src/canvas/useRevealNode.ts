@@ -26,7 +26,11 @@ export function useRevealNode(): (id: string) => void {
       const [tx, ty, zoom] = transform;
       const left = x * zoom + tx;
       const top = y * zoom + ty;
-      const inView = left >= MARGIN.left && top >= MARGIN.top && left + size.width * zoom <= width - MARGIN.right && top + size.height * zoom <= height - MARGIN.bottom;
+      const inView =
+        left >= MARGIN.left &&
+        top >= MARGIN.top &&
+        left + size.width * zoom <= width - MARGIN.right &&
+        top + size.height * zoom <= height - MARGIN.bottom;
       if (inView) return;
       void flow.setCenter(x + size.width / 2, y + size.height / 2, { zoom, duration: 0 });
     },

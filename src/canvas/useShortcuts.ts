@@ -27,7 +27,12 @@ export function isTyping(target: EventTarget | null): boolean {
   return Boolean(element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)));
 }
 
-export function useShortcuts(actions: JourneyActions, store: JourneyStore, readOnly: boolean, undo?: JourneyUndo): void {
+export function useShortcuts(
+  actions: JourneyActions,
+  store: JourneyStore,
+  readOnly: boolean,
+  undo?: JourneyUndo,
+): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;

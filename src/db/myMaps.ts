@@ -1,12 +1,23 @@
 // "My maps": the list on the home page. Thin, named operations over the Dexie table.
 import { db, type MyMap, type MapRole } from './db';
 
-export function rememberMap(entry: { id: string; title: string; key: string; role: MapRole; viewerKey?: string }): Promise<string> {
+export function rememberMap(entry: {
+  id: string;
+  title: string;
+  key: string;
+  role: MapRole;
+  viewerKey?: string;
+}): Promise<string> {
   return db.maps.put({ ...entry, lastOpened: Date.now() });
 }
 
 /** Keeps the strongest key this browser has seen: an editor link is never downgraded by a viewer link. */
-export async function rememberOpenedMap(entry: { id: string; title: string; key: string; role: MapRole }): Promise<void> {
+export async function rememberOpenedMap(entry: {
+  id: string;
+  title: string;
+  key: string;
+  role: MapRole;
+}): Promise<void> {
   await db.transaction('rw', db.maps, async () => {
     const existing = await db.maps.get(entry.id);
     const keepExisting = existing?.role === 'editor' && entry.role === 'viewer';

@@ -11,7 +11,16 @@ export interface Profile {
 }
 
 /** Colour-blind-friendly presence colours (Okabe–Ito and friends), distinct on white. */
-export const PRESENCE_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#7a5bb5', '#b8860b'] as const;
+export const PRESENCE_COLORS = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#7a5bb5',
+  '#b8860b',
+] as const;
 
 export function randomProfile(random = Math.random): Profile {
   const color = PRESENCE_COLORS[Math.floor(random() * PRESENCE_COLORS.length)] ?? PRESENCE_COLORS[0];

@@ -36,7 +36,14 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
   const t = useT();
   const headingId = useId();
   const [png, setPng] = useState<PngChoice>({ scale: 2, transparent: false });
-  const [pdf, setPdf] = useState<PdfChoice>({ layout: 'a3', posterPaper: 'a4', columns: 3, version: '', appendix: true, scale: 2 });
+  const [pdf, setPdf] = useState<PdfChoice>({
+    layout: 'a3',
+    posterPaper: 'a4',
+    columns: 3,
+    version: '',
+    appendix: true,
+    scale: 2,
+  });
   const [progress, setProgress] = useState<{ fraction: number; step: ExportStep } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [legend, setLegend] = useState<{ data: LegendData; width: number } | null>(null);
@@ -63,23 +70,53 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
     setProgress({ fraction: 0, step: 'prepare' });
     const onProgress = (fraction: number, step: ExportStep) => setProgress({ fraction, step });
     try {
-      const outcome = await withEveryNodeMounted(flowStore, async () => {
-        const from = source();
-        const text = metricText(language);
-        const data = legendData(doc, store.getState().modelNodes.values(), activeColorBy(), text);
-        if (format === 'png') {
-          // render the legend at the image's width now, so it can be measured and captured
-          flushSync(() => setLegend({ data, width: Math.ceil(from.bounds.width + 2 * MAP_PADDING) }));
-          return exportPng(from, { title, scale: png.scale, transparent: png.transparent, legend: legendRef.current, signal: controller.signal, onProgress });
-        } else {
-          const layout = pdf.layout === 'poster' ? ({ kind: 'poster', paper: pdf.posterPaper, columns: pdf.columns } as const) : ({ kind: 'fit', paper: pdf.layout } as const);
-          return exportPdf(doc, from, {
-            title, goal: meta.goal, date, version: pdf.version.trim(), scale: pdf.scale, layout, appendix: pdf.appendix,
-            legend: data, unassignedStage: t('export.unassigned'), metricText: text, t, signal: controller.signal, onProgress,
-          });
-        }
-      }, controller.signal);
-      notify(outcome.reducedScale ? t('export.reduced', { file: outcome.fileName, scale: outcome.reducedScale }) : t('export.saved', { file: outcome.fileName }), 'info');
+      const outcome = await withEveryNodeMounted(
+        flowStore,
+        async () => {
+          const from = source();
+          const text = metricText(language);
+          const data = legendData(doc, store.getState().modelNodes.values(), activeColorBy(), text);
+          if (format === 'png') {
+            // render the legend at the image's width now, so it can be measured and captured
+            flushSync(() => setLegend({ data, width: Math.ceil(from.bounds.width + 2 * MAP_PADDING) }));
+            return exportPng(from, {
+              title,
+              scale: png.scale,
+              transparent: png.transparent,
+              legend: legendRef.current,
+              signal: controller.signal,
+              onProgress,
+            });
+          } else {
+            const layout =
+              pdf.layout === 'poster'
+                ? ({ kind: 'poster', paper: pdf.posterPaper, columns: pdf.columns } as const)
+                : ({ kind: 'fit', paper: pdf.layout } as const);
+            return exportPdf(doc, from, {
+              title,
+              goal: meta.goal,
+              date,
+              version: pdf.version.trim(),
+              scale: pdf.scale,
+              layout,
+              appendix: pdf.appendix,
+              legend: data,
+              unassignedStage: t('export.unassigned'),
+              metricText: text,
+              t,
+              signal: controller.signal,
+              onProgress,
+            });
+          }
+        },
+        controller.signal,
+      );
+      notify(
+        outcome.reducedScale
+          ? t('export.reduced', { file: outcome.fileName, scale: outcome.reducedScale })
+          : t('export.saved', { file: outcome.fileName }),
+        'info',
+      );
       onClose();
     } catch (caught) {
       if (caught instanceof ExportCancelled) return;
@@ -98,15 +135,27 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
 
   return (
     <div className="export-backdrop" onKeyDown={(event) => event.key === 'Escape' && cancel()}>
-      <div className="export-dialog" role="dialog" aria-modal="true" aria-labelledby={headingId} data-testid="export-dialog">
+      <div
+        className="export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={headingId}
+        data-testid="export-dialog"
+      >
         <h2 id={headingId}>{t(format === 'png' ? 'export.dialog.png' : 'export.dialog.pdf')}</h2>
         <fieldset disabled={running} className="export-fields">
-          {format === 'png' ? <PngOptionsFields value={png} onChange={setPng} /> : <PdfOptionsFields value={pdf} onChange={setPdf} />}
+          {format === 'png' ? (
+            <PngOptionsFields value={png} onChange={setPng} />
+          ) : (
+            <PdfOptionsFields value={pdf} onChange={setPdf} />
+          )}
         </fieldset>
         {progress && (
           <div className="export-progress" aria-live="polite">
             <progress max={1} value={progress.fraction} aria-label={t('export.progress')} />
-            <span>{t(STEP_TEXT[progress.step])} {Math.round(progress.fraction * 100)} %</span>
+            <span>
+              {t(STEP_TEXT[progress.step])} {Math.round(progress.fraction * 100)} %
+            </span>
           </div>
         )}
         {error && (
@@ -125,7 +174,13 @@ export function ExportDialog({ format, onClose }: { format: DialogFormat; onClos
       </div>
       {legend && (
         <div className="export-offscreen" aria-hidden>
-          <ExportLegend ref={legendRef} data={legend.data} title={title} subtitle={[meta.goal, date].filter(Boolean).join(' · ')} width={legend.width} />
+          <ExportLegend
+            ref={legendRef}
+            data={legend.data}
+            title={title}
+            subtitle={[meta.goal, date].filter(Boolean).join(' · ')}
+            width={legend.width}
+          />
         </div>
       )}
     </div>

@@ -18,22 +18,51 @@ export interface PdfChoice {
 
 const SCALES = [1, 2, 4];
 
-function Radios<T extends string | number>({ legend, name, options, value, onChange }: { legend: string; name: string; options: ReadonlyArray<{ value: T; label: string }>; value: T; onChange: (value: T) => void }) {
+function Radios<T extends string | number>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  value: T;
+  onChange: (value: T) => void;
+}) {
   return (
     <fieldset className="export-radios">
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={String(option.value)}>
-          <input type="radio" name={name} checked={option.value === value} onChange={() => onChange(option.value)} /> {option.label}
+          <input type="radio" name={name} checked={option.value === value} onChange={() => onChange(option.value)} />{' '}
+          {option.label}
         </label>
       ))}
     </fieldset>
   );
 }
 
-function ScaleField({ value, onChange, legend }: { value: number; onChange: (scale: number) => void; legend: MessageKey }) {
+function ScaleField({
+  value,
+  onChange,
+  legend,
+}: {
+  value: number;
+  onChange: (scale: number) => void;
+  legend: MessageKey;
+}) {
   const t = useT();
-  return <Radios legend={t(legend)} name="export-scale" options={SCALES.map((s) => ({ value: s, label: `${s}×` }))} value={value} onChange={onChange} />;
+  return (
+    <Radios
+      legend={t(legend)}
+      name="export-scale"
+      options={SCALES.map((s) => ({ value: s, label: `${s}×` }))}
+      value={value}
+      onChange={onChange}
+    />
+  );
 }
 
 export function PngOptionsFields({ value, onChange }: { value: PngChoice; onChange: (value: PngChoice) => void }) {
@@ -75,14 +104,20 @@ export function PdfOptionsFields({ value, onChange }: { value: PdfChoice; onChan
         <div className="export-row">
           <label>
             {t('export.poster.paper')}{' '}
-            <select value={value.posterPaper} onChange={(event) => onChange({ ...value, posterPaper: event.target.value === 'a3' ? 'a3' : 'a4' })}>
+            <select
+              value={value.posterPaper}
+              onChange={(event) => onChange({ ...value, posterPaper: event.target.value === 'a3' ? 'a3' : 'a4' })}
+            >
               <option value="a4">A4</option>
               <option value="a3">A3</option>
             </select>
           </label>
           <label>
             {t('export.poster.columns')}{' '}
-            <select value={value.columns} onChange={(event) => onChange({ ...value, columns: Number(event.target.value) })}>
+            <select
+              value={value.columns}
+              onChange={(event) => onChange({ ...value, columns: Number(event.target.value) })}
+            >
               {[2, 3, 4, 5, 6].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -95,10 +130,20 @@ export function PdfOptionsFields({ value, onChange }: { value: PdfChoice; onChan
       <ScaleField legend="export.quality" value={value.scale} onChange={(scale) => onChange({ ...value, scale })} />
       <label className="export-text">
         {t('export.version')}
-        <input value={value.version} maxLength={120} placeholder={t('export.version.placeholder')} onChange={(event) => onChange({ ...value, version: event.target.value })} />
+        <input
+          value={value.version}
+          maxLength={120}
+          placeholder={t('export.version.placeholder')}
+          onChange={(event) => onChange({ ...value, version: event.target.value })}
+        />
       </label>
       <label className="export-check">
-        <input type="checkbox" checked={value.appendix} onChange={(event) => onChange({ ...value, appendix: event.target.checked })} /> {t('export.appendix')}
+        <input
+          type="checkbox"
+          checked={value.appendix}
+          onChange={(event) => onChange({ ...value, appendix: event.target.checked })}
+        />{' '}
+        {t('export.appendix')}
       </label>
     </>
   );

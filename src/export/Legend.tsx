@@ -15,7 +15,10 @@ interface LegendProps {
   width: number;
 }
 
-export const ExportLegend = forwardRef<HTMLDivElement, LegendProps>(function ExportLegend({ data, title, subtitle, width }, ref) {
+export const ExportLegend = forwardRef<HTMLDivElement, LegendProps>(function ExportLegend(
+  { data, title, subtitle, width },
+  ref,
+) {
   const t = useT();
   return (
     <div ref={ref} className="export-legend" style={{ width }} data-testid="export-legend">
@@ -34,7 +37,10 @@ export const ExportLegend = forwardRef<HTMLDivElement, LegendProps>(function Exp
                 <span className="export-legend-swatch" style={{ background: style.color }}>
                   <Icon size={12} color="#fff" aria-hidden />
                 </span>
-                {channel.label} <span className="export-legend-muted">({t(style.name)}, {t(channel.physical ? 'export.legend.physical' : 'export.legend.digital')})</span>
+                {channel.label}{' '}
+                <span className="export-legend-muted">
+                  ({t(style.name)}, {t(channel.physical ? 'export.legend.physical' : 'export.legend.digital')})
+                </span>
               </span>
             );
           })}
@@ -52,7 +58,9 @@ export const ExportLegend = forwardRef<HTMLDivElement, LegendProps>(function Exp
       {data.observed && (
         <div className="export-legend-group" data-testid="export-legend-observed">
           <span className="export-legend-heading">{t('observed.export.legend')}</span>
-          <span className="export-legend-item">{t('observed.totals', { cases: data.observed.cases, events: data.observed.events })}</span>
+          <span className="export-legend-item">
+            {t('observed.totals', { cases: data.observed.cases, events: data.observed.events })}
+          </span>
           <ObservedKey />
         </div>
       )}

@@ -48,5 +48,8 @@ export function touchpointCsv(table: TouchpointTable, headings: CsvHeadings): st
     row.opportunities.join(LIST_SEPARATOR),
     ...table.metrics.map((m) => row.metrics[m.key] ?? ''),
   ]);
-  return '\uFEFF' + Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
+  return (
+    '\uFEFF' +
+    Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })
+  );
 }

@@ -34,7 +34,14 @@ export async function exportPng(
   source: CanvasSource,
   options: LongExport & { title: string; scale: number; transparent: boolean; legend: HTMLElement | null },
 ): Promise<ExportOutcome> {
-  const image = await renderMapImage({ ...source, scale: options.scale, background: options.transparent ? null : '#ffffff', legend: options.legend, signal: options.signal, onProgress: options.onProgress });
+  const image = await renderMapImage({
+    ...source,
+    scale: options.scale,
+    background: options.transparent ? null : '#ffffff',
+    legend: options.legend,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
   options.onProgress?.(0.9, 'encode');
   await yieldToBrowser();
   throwIfCancelled(options.signal);
@@ -63,13 +70,23 @@ export interface PdfOptions extends LongExport {
 export async function exportPdf(doc: Y.Doc, source: CanvasSource, options: PdfOptions): Promise<ExportOutcome> {
   const { signal, onProgress } = options;
   const pdfModule = import('./pdf'); // jsPDF loads while the map renders
-  const image = await renderMapImage({ ...source, scale: options.scale, background: '#ffffff', signal, onProgress: (f, step) => onProgress?.(f * 0.7, step) });
+  const image = await renderMapImage({
+    ...source,
+    scale: options.scale,
+    background: '#ffffff',
+    signal,
+    onProgress: (f, step) => onProgress?.(f * 0.7, step),
+  });
   onProgress?.(0.72, 'encode');
   await yieldToBrowser();
   throwIfCancelled(signal);
   // JPEG: jsPDF embeds it as is (DCT); a PNG would be re-compressed in JavaScript, slowly
   const jpeg = await new Promise<Blob>((resolve, reject) =>
-    image.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the map image'))), 'image/jpeg', 0.92),
+    image.canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the map image'))),
+      'image/jpeg',
+      0.92,
+    ),
   );
   const bytes = new Uint8Array(await jpeg.arrayBuffer());
   throwIfCancelled(signal);

@@ -67,10 +67,16 @@ function heatLegend(doc: Y.Doc, key: string, text: MetricText): LegendHeat | nul
   };
 }
 
-export function legendData(doc: Y.Doc, nodes: Iterable<JourneyNode>, colorBy: string | null, text: MetricText): LegendData {
+export function legendData(
+  doc: Y.Doc,
+  nodes: Iterable<JourneyNode>,
+  colorBy: string | null,
+  text: MetricText,
+): LegendData {
   const channels: LegendChannel[] = [];
   for (const node of nodes) {
-    if (node.kind === 'channel') channels.push({ id: node.id, label: node.label, medium: node.medium, physical: node.type === 'physical' });
+    if (node.kind === 'channel')
+      channels.push({ id: node.id, label: node.label, medium: node.medium, physical: node.type === 'physical' });
   }
   channels.sort((a, b) => a.label.localeCompare(b.label));
   return { channels, heat: colorBy ? heatLegend(doc, colorBy, text) : null, observed: activeObserved() };

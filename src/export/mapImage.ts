@@ -52,9 +52,16 @@ export async function renderMapImage(options: MapImageOptions): Promise<MapImage
   onProgress?.(0.02, 'prepare');
   await yieldToBrowser();
   throwIfCancelled(signal);
-  const mapSvg = await snapshotImage(viewport, { width, height: mapHeight, keep, style: { transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` } });
+  const mapSvg = await snapshotImage(viewport, {
+    width,
+    height: mapHeight,
+    keep,
+    style: { transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
+  });
   throwIfCancelled(signal);
-  const legendSvg = options.legend ? await snapshotImage(options.legend, { width, height: legendHeight, style: { margin: '0' } }) : null;
+  const legendSvg = options.legend
+    ? await snapshotImage(options.legend, { width, height: legendHeight, style: { margin: '0' } })
+    : null;
   throwIfCancelled(signal);
   onProgress?.(0.35, 'render');
 
@@ -73,11 +80,32 @@ export async function renderMapImage(options: MapImageOptions): Promise<MapImage
     throwIfCancelled(signal);
     // the map part of this tile, then the legend part (the legend sits under the map)
     const mapPart = Math.max(0, Math.min(tile.y + tile.height, mapHeight) - tile.y);
-    if (mapPart > 0) context.drawImage(mapSvg, tile.x, tile.y, tile.width, mapPart, tile.x * s, tile.y * s, tile.width * s, mapPart * s);
+    if (mapPart > 0)
+      context.drawImage(
+        mapSvg,
+        tile.x,
+        tile.y,
+        tile.width,
+        mapPart,
+        tile.x * s,
+        tile.y * s,
+        tile.width * s,
+        mapPart * s,
+      );
     if (legendSvg && tile.y + tile.height > mapHeight) {
       const top = Math.max(tile.y, mapHeight);
       const part = tile.y + tile.height - top;
-      context.drawImage(legendSvg, tile.x, top - mapHeight, tile.width, part, tile.x * s, top * s, tile.width * s, part * s);
+      context.drawImage(
+        legendSvg,
+        tile.x,
+        top - mapHeight,
+        tile.width,
+        part,
+        tile.x * s,
+        top * s,
+        tile.width * s,
+        part * s,
+      );
     }
     onProgress?.(0.35 + (0.5 * (index + 1)) / plan.tiles.length, 'render');
     await yieldToBrowser();
@@ -87,6 +115,9 @@ export async function renderMapImage(options: MapImageOptions): Promise<MapImage
 
 export function canvasToPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG (out of memory?)'))), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG (out of memory?)'))),
+      'image/png',
+    );
   });
 }

@@ -29,7 +29,8 @@ export function buildPdf(input: PdfInput): jsPDF {
   const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: layout.paper, compress: true });
   doc.setProperties({ title: pdfSafe(info.title), subject: pdfSafe(info.goal), creator: 'Percorso' });
   // one image object in the file, drawn on every page that shows the map
-  const drawImage = (x: number, y: number, w: number, h: number) => doc.addImage(image.jpeg, 'JPEG', x, y, w, h, 'map', 'NONE');
+  const drawImage = (x: number, y: number, w: number, h: number) =>
+    doc.addImage(image.jpeg, 'JPEG', x, y, w, h, 'map', 'NONE');
   const pageWidth = doc.internal.pageSize.getWidth();
   const pageHeight = doc.internal.pageSize.getHeight();
   const aspect = image.width / image.height;
@@ -53,7 +54,9 @@ export function buildPdf(input: PdfInput): jsPDF {
     doc.setFont('helvetica', 'normal');
     doc.setFontSize(9);
     doc.setTextColor('#374151');
-    const guide = pdfSafe(t('export.pdf.posterGuide', { pages: grid.rows * grid.columns, columns: grid.columns, rows: grid.rows }));
+    const guide = pdfSafe(
+      t('export.pdf.posterGuide', { pages: grid.rows * grid.columns, columns: grid.columns, rows: grid.rows }),
+    );
     doc.text(doc.splitTextToSize(guide, box.w) as string[], box.x, box.y + 3);
     const bottom = drawPosterOverview(doc, grid, { ...box, y: box.y + 10, h: box.h - 10 }, drawImage);
     layoutLegend(doc, legend, t, Math.min(bottom + 4, lowestLegendTop), true);

@@ -18,7 +18,9 @@ export function drawAppendix(doc: jsPDF, table: TouchpointTable, t: Translate): 
   doc.setTextColor('#1f2937');
   doc.text(pdfSafe(t('export.pdf.appendix')), MARGIN, MARGIN + 5);
   const head = [
-    ['stage', 'touchpoint', 'channel', 'owner', 'emotion', 'painPoints', 'opportunities', 'metrics', 'notes'].map((key) => pdfSafe(t(`export.column.${key}` as Parameters<Translate>[0]))),
+    ['stage', 'touchpoint', 'channel', 'owner', 'emotion', 'painPoints', 'opportunities', 'metrics', 'notes'].map(
+      (key) => pdfSafe(t(`export.column.${key}` as Parameters<Translate>[0])),
+    ),
   ];
   const body = table.rows.map((row) => {
     const emotion = EMOTIONS.find((e) => e.value === row.emotion);
@@ -26,7 +28,17 @@ export function drawAppendix(doc: jsPDF, table: TouchpointTable, t: Translate): 
       const value = row.metrics[m.key];
       return value === null || value === undefined ? [] : [`${metricHeading(m)}: ${value}`];
     });
-    return [row.stage, row.touchpoint, row.channel, row.owner, `${row.emotion > 0 ? '+' : ''}${row.emotion} ${emotion ? t(emotion.name) : ''}`, bullets(row.painPoints), bullets(row.opportunities), metrics.join('\n'), row.notes].map(pdfSafe);
+    return [
+      row.stage,
+      row.touchpoint,
+      row.channel,
+      row.owner,
+      `${row.emotion > 0 ? '+' : ''}${row.emotion} ${emotion ? t(emotion.name) : ''}`,
+      bullets(row.painPoints),
+      bullets(row.opportunities),
+      metrics.join('\n'),
+      row.notes,
+    ].map(pdfSafe);
   });
   autoTable(doc, {
     head,
@@ -34,7 +46,16 @@ export function drawAppendix(doc: jsPDF, table: TouchpointTable, t: Translate): 
     startY: MARGIN + 9,
     margin: { top: MARGIN + 4, left: MARGIN, right: MARGIN, bottom: MARGIN + 2 },
     theme: 'grid',
-    styles: { font: 'helvetica', fontSize: 7.5, cellPadding: 1.4, overflow: 'linebreak', valign: 'top', textColor: [31, 41, 55], lineColor: [209, 213, 219], lineWidth: 0.2 },
+    styles: {
+      font: 'helvetica',
+      fontSize: 7.5,
+      cellPadding: 1.4,
+      overflow: 'linebreak',
+      valign: 'top',
+      textColor: [31, 41, 55],
+      lineColor: [209, 213, 219],
+      lineWidth: 0.2,
+    },
     headStyles: { fillColor: [43, 76, 126], textColor: [255, 255, 255], fontStyle: 'bold' },
     columnStyles: { 1: { fontStyle: 'bold' }, 8: { cellWidth: 'auto', minCellWidth: 45 } },
     rowPageBreak: 'avoid',

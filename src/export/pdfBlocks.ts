@@ -34,14 +34,18 @@ export function drawTitleBlock(doc: jsPDF, info: TitleInfo, t: Translate): numbe
   doc.setFont('helvetica', 'normal');
   doc.setFontSize(10);
   if (info.goal) {
-    const goal = doc.splitTextToSize(pdfSafe(`${t('export.pdf.goal')}: ${info.goal}`), right - MARGIN - sideWidth) as string[];
+    const goal = doc.splitTextToSize(
+      pdfSafe(`${t('export.pdf.goal')}: ${info.goal}`),
+      right - MARGIN - sideWidth,
+    ) as string[];
     doc.text(goal.slice(0, 3), MARGIN, y);
     y += 4.5 * Math.min(3, goal.length);
   }
   doc.setFontSize(9);
   doc.setTextColor(MUTED);
   doc.text(pdfSafe(`${t('export.pdf.date')}: ${info.date}`), right, MARGIN + 4, { align: 'right' });
-  if (info.version) doc.text(pdfSafe(`${t('export.pdf.version')}: ${info.version}`), right, MARGIN + 9, { align: 'right' });
+  if (info.version)
+    doc.text(pdfSafe(`${t('export.pdf.version')}: ${info.version}`), right, MARGIN + 9, { align: 'right' });
   y = Math.max(y, MARGIN + 12);
   doc.setDrawColor('#d1d5db');
   doc.setLineWidth(0.3);
@@ -94,7 +98,10 @@ export function layoutLegend(doc: jsPDF, legend: LegendData, t: Translate, top: 
   if (legend.heat) {
     groups.push({
       heading: t('export.legend.heat', { metric: legend.heat.metric }),
-      items: legend.heat.items.map((h) => ({ mark: swatch(h.fill), text: `${h.icon} ${t(`export.heat.${h.status}`)} ${h.range}`.trim() })),
+      items: legend.heat.items.map((h) => ({
+        mark: swatch(h.fill),
+        text: `${h.icon} ${t(`export.heat.${h.status}`)} ${h.range}`.trim(),
+      })),
     });
   }
   if (legend.observed) {
@@ -146,7 +153,12 @@ export function drawFooters(doc: jsPDF, title: string, t: Translate): void {
     doc.setFontSize(7.5);
     doc.setTextColor(MUTED);
     // inset from the corners, where poster pages have crop marks
-    doc.text(pdfSafe(`${title} · ${t('export.pdf.page', { n: page, total })}`), width - MARGIN - 10, height - MARGIN / 2, { align: 'right' });
+    doc.text(
+      pdfSafe(`${title} · ${t('export.pdf.page', { n: page, total })}`),
+      width - MARGIN - 10,
+      height - MARGIN / 2,
+      { align: 'right' },
+    );
     doc.text('Percorso', MARGIN + 10, height - MARGIN / 2);
   }
 }

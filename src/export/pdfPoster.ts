@@ -35,7 +35,13 @@ function cropMark(doc: jsPDF, x: number, y: number, dx: number, dy: number): voi
 }
 
 /** Adds one page per poster cell, row by row. `drawImage` adds the shared image at the given box. */
-export function drawPosterPages(doc: jsPDF, grid: PosterGrid, drawImage: (x: number, y: number, w: number, h: number) => void, title: string, t: Translate): void {
+export function drawPosterPages(
+  doc: jsPDF,
+  grid: PosterGrid,
+  drawImage: (x: number, y: number, w: number, h: number) => void,
+  title: string,
+  t: Translate,
+): void {
   const step = { x: grid.cellWidth - OVERLAP, y: grid.cellHeight - OVERLAP };
   for (let row = 0; row < grid.rows; row++) {
     for (let column = 0; column < grid.columns; column++) {
@@ -73,14 +79,21 @@ export function drawPosterPages(doc: jsPDF, grid: PosterGrid, drawImage: (x: num
       doc.setFont('helvetica', 'normal');
       doc.setFontSize(7.5);
       doc.setTextColor('#374151');
-      const label = pdfSafe(`${title} · ${t('export.pdf.posterCell', { row: row + 1, column: column + 1, rows: grid.rows, columns: grid.columns })}`);
+      const label = pdfSafe(
+        `${title} · ${t('export.pdf.posterCell', { row: row + 1, column: column + 1, rows: grid.rows, columns: grid.columns })}`,
+      );
       doc.text(label, doc.internal.pageSize.getWidth() / 2, MARGIN - 3, { align: 'center' }); // centred: clear of the crop marks
     }
   }
 }
 
 /** The cover's overview: the whole image small, with the page grid drawn over it and numbered. Returns its bottom (mm). */
-export function drawPosterOverview(doc: jsPDF, grid: PosterGrid, box: { x: number; y: number; w: number; h: number }, drawImage: (x: number, y: number, w: number, h: number) => void): number {
+export function drawPosterOverview(
+  doc: jsPDF,
+  grid: PosterGrid,
+  box: { x: number; y: number; w: number; h: number },
+  drawImage: (x: number, y: number, w: number, h: number) => void,
+): number {
   const scale = Math.min(box.w / grid.imageWidth, box.h / grid.imageHeight);
   const w = grid.imageWidth * scale;
   const h = grid.imageHeight * scale;

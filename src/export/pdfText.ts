@@ -19,11 +19,11 @@ const REPLACEMENTS: Record<string, string> = {
   '✔': 'v',
   '✕': 'x',
   '✗': 'x',
-  'Ł': 'L',
-  'ł': 'l',
-  'Đ': 'D',
-  'đ': 'd',
-  'ı': 'i',
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
   '\u00a0': ' ',
   '\u2009': ' ',
   '\u202f': ' ',
@@ -42,7 +42,8 @@ export function pdfSafe(text: string): string {
     else {
       const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
       if (base && [...base].every(inWinAnsi)) out += base;
-      else if (/\p{Extended_Pictographic}/u.test(ch) || ch === '\u200d' || ch === '\ufe0f') continue; // emoji: left out
+      else if (/\p{Extended_Pictographic}/u.test(ch) || ch === '\u200d' || ch === '\ufe0f')
+        continue; // emoji: left out
       else out += '?';
     }
   }

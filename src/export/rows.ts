@@ -1,7 +1,16 @@
 // The touchpoint table that CSV export and the PDF appendix share: one plain row per touchpoint, in
 // the customer's order (stages left to right, then position), read through the model's queries.
 import type * as Y from 'yjs';
-import { exportJourney, readMetricDefs, readMetrics, readNodes, touchpointsByStage, type JourneyNode, type MetricDef, type NotesNode } from '../model';
+import {
+  exportJourney,
+  readMetricDefs,
+  readMetrics,
+  readNodes,
+  touchpointsByStage,
+  type JourneyNode,
+  type MetricDef,
+  type NotesNode,
+} from '../model';
 import type { MetricText } from '../state/metrics/format';
 
 export interface MetricColumn {
@@ -64,7 +73,11 @@ function ownerText(owner: JourneyNode | undefined): string {
 
 /** Every metric definition, then metric keys found on touchpoints that have no definition. */
 function metricColumns(defs: readonly MetricDef[], seenKeys: ReadonlySet<string>, text?: MetricText): MetricColumn[] {
-  const columns = defs.map((d) => ({ key: d.key, label: text ? text.label(d) : d.label, unit: text ? text.unit(d) : d.unit }));
+  const columns = defs.map((d) => ({
+    key: d.key,
+    label: text ? text.label(d) : d.label,
+    unit: text ? text.unit(d) : d.unit,
+  }));
   const known = new Set(columns.map((c) => c.key));
   for (const key of [...seenKeys].sort()) if (!known.has(key)) columns.push({ key, label: key, unit: '' });
   return columns;

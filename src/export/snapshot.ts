@@ -63,7 +63,9 @@ function copyFormState(original: Element, clone: Element): void {
     const copy = copies[i];
     if (!copy) return;
     if (control instanceof HTMLSelectElement) {
-      copy.querySelectorAll('option').forEach((option, j) => option.toggleAttribute('selected', j === control.selectedIndex));
+      copy
+        .querySelectorAll('option')
+        .forEach((option, j) => option.toggleAttribute('selected', j === control.selectedIndex));
     } else if (control instanceof HTMLTextAreaElement) {
       copy.textContent = control.value;
     } else if (control instanceof HTMLInputElement) {
@@ -74,15 +76,21 @@ function copyFormState(original: Element, clone: Element): void {
 }
 
 function stripSelection(root: Element): void {
-  for (const element of [root, ...root.querySelectorAll('.selected, .is-selected')]) element.classList.remove('selected', 'is-selected');
+  for (const element of [root, ...root.querySelectorAll('.selected, .is-selected')])
+    element.classList.remove('selected', 'is-selected');
 }
 
-const NEUTRAL = ';position:static;display:block;inset:auto;width:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;transform:none;background:transparent;box-shadow:none;opacity:1;filter:none;';
+const NEUTRAL =
+  ';position:static;display:block;inset:auto;width:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;transform:none;background:transparent;box-shadow:none;opacity:1;filter:none;';
 
 /** The element's ancestors as bare wrappers (outermost first), the clone inside the innermost. */
 function wrapInAncestors(element: Element, clone: Element): Element {
   let inner: Element = clone;
-  for (let parent = element.parentElement; parent && parent !== document.body && parent !== document.documentElement; parent = parent.parentElement) {
+  for (
+    let parent = element.parentElement;
+    parent && parent !== document.body && parent !== document.documentElement;
+    parent = parent.parentElement
+  ) {
     const wrapper = parent.cloneNode(false) as Element;
     wrapper.removeAttribute('id');
     wrapper.setAttribute('style', (parent.getAttribute('style') ?? '') + NEUTRAL);
@@ -115,7 +123,10 @@ export async function snapshotImage(element: HTMLElement, options: SnapshotOptio
   const tree = wrapInAncestors(element, clone);
   const body = getComputedStyle(document.body);
   const root = document.createElementNS(XHTML, 'div');
-  root.setAttribute('style', `font-family:${body.fontFamily};font-size:${body.fontSize};line-height:${body.lineHeight};color:${body.color};width:${options.width}px;height:${options.height}px;position:relative;overflow:hidden;`);
+  root.setAttribute(
+    'style',
+    `font-family:${body.fontFamily};font-size:${body.fontSize};line-height:${body.lineHeight};color:${body.color};width:${options.width}px;height:${options.height}px;position:relative;overflow:hidden;`,
+  );
   root.append(tree);
   const html = new XMLSerializer().serializeToString(root);
   const css = pageCss().replace(/]]>/g, ']] >');

@@ -34,7 +34,13 @@ export function fittingScale(width: number, height: number, requested: number, l
   return Math.min(requested, Math.floor(Math.min(bySide, byArea) * 100) / 100);
 }
 
-export function planRender(width: number, height: number, requested: number, limits = CANVAS_LIMITS, tileSide = TILE_SIDE): RenderPlan {
+export function planRender(
+  width: number,
+  height: number,
+  requested: number,
+  limits = CANVAS_LIMITS,
+  tileSide = TILE_SIDE,
+): RenderPlan {
   if (!(width > 0 && height > 0 && requested > 0)) throw new Error('nothing to render');
   const scale = fittingScale(width, height, requested, limits);
   if (!(scale > 0)) throw new Error('the map is too large to render');

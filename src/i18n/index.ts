@@ -22,7 +22,9 @@ export function detectLanguage(stored: string | null, browserLanguages: readonly
 
 export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
   const template = DICTIONARIES[language][key] ?? en[key];
-  return values ? template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match)) : template;
+  return values
+    ? template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match))
+    : template;
 }
 
 function storedLanguage(): string | null {

@@ -31,7 +31,8 @@ export function isIsoTime(v: unknown): v is string {
 /** An ISO time (normalised to UTC `toISOString`), or now when `at` is undefined. */
 export function checkTime(at: unknown, what = 'at'): string {
   if (at === undefined) return new Date().toISOString();
-  if (!isIsoTime(at)) throw new ModelError('invalid-value', `${what} must be an ISO date-time like 2024-05-01T10:00:00Z`);
+  if (!isIsoTime(at))
+    throw new ModelError('invalid-value', `${what} must be an ISO date-time like 2024-05-01T10:00:00Z`);
   return new Date(at).toISOString();
 }
 
@@ -54,7 +55,9 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
  * spelled in `candidates`, each once, in order of first mention.
  */
 export function parseMentions(text: string, candidates: readonly string[]): string[] {
-  const names = [...new Set(candidates.map((n) => n.trim()).filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
+  const names = [...new Set(candidates.map((n) => n.trim()).filter((n) => n.length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
   const lower = text.toLowerCase();
   const found: string[] = [];
   for (let i = lower.indexOf('@'); i >= 0; i = lower.indexOf('@', i + 1)) {
@@ -107,8 +110,10 @@ function threadForWrite(doc: Y.Doc, nodeId: string): Y.Array<unknown> {
 function findComment(doc: Y.Doc, nodeId: string, commentId: unknown): Y.Map<unknown> {
   requireNode(doc, nodeId);
   const t = rootMaps(doc).comments.get(nodeId);
-  const found = t instanceof Y.Array ? t.toArray().find((c) => c instanceof Y.Map && c.get('id') === commentId) : undefined;
-  if (!(found instanceof Y.Map)) throw new ModelError('not-found', `comment ${String(commentId)} does not exist on ${nodeId}`);
+  const found =
+    t instanceof Y.Array ? t.toArray().find((c) => c instanceof Y.Map && c.get('id') === commentId) : undefined;
+  if (!(found instanceof Y.Map))
+    throw new ModelError('not-found', `comment ${String(commentId)} does not exist on ${nodeId}`);
   return found;
 }
 
@@ -138,7 +143,9 @@ export function addComment(doc: Y.Doc, args: AddCommentArgs, origin?: Origin): s
   }
   const mentions = parseMentions(text, mentionCandidates(doc, args.knownNames));
   write(doc, origin, () => {
-    threadForWrite(doc, args.nodeId).push([commentToYMap({ id, author, authorId, text, createdAt, resolved: false, mentions })]);
+    threadForWrite(doc, args.nodeId).push([
+      commentToYMap({ id, author, authorId, text, createdAt, resolved: false, mentions }),
+    ]);
   });
   return id;
 }
@@ -170,7 +177,13 @@ export function editComment(doc: Y.Doc, args: EditCommentArgs, origin?: Origin):
 }
 
 /** Resolve or reopen a comment (anyone may). */
-export function setCommentResolved(doc: Y.Doc, nodeId: string, commentId: string, resolved: boolean, origin?: Origin): void {
+export function setCommentResolved(
+  doc: Y.Doc,
+  nodeId: string,
+  commentId: string,
+  resolved: boolean,
+  origin?: Origin,
+): void {
   const c = findComment(doc, nodeId, commentId);
   if (typeof resolved !== 'boolean') throw new ModelError('invalid-value', 'resolved must be a boolean');
   write(doc, origin, () => {

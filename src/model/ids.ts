@@ -22,7 +22,11 @@ export function isValidId(id: unknown): id is string {
 
 /** Throws 'invalid-id' unless `id` is 1..64 characters of [A-Za-z0-9_-]. */
 export function assertId(id: unknown, what = 'id'): string {
-  if (!isValidId(id)) throw new ModelError('invalid-id', `${what} must be 1..${LIMITS.idMax} characters of [A-Za-z0-9_-], got ${JSON.stringify(id)}`);
+  if (!isValidId(id))
+    throw new ModelError(
+      'invalid-id',
+      `${what} must be 1..${LIMITS.idMax} characters of [A-Za-z0-9_-], got ${JSON.stringify(id)}`,
+    );
   return id;
 }
 

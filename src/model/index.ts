@@ -37,18 +37,54 @@ export {
   type MediaKind,
 } from './media';
 export { firstNoteLine, NOTE_LINE_MAX } from './media-notes';
-export { addComment, editComment, setCommentResolved, parseMentions, type Comment, type AddCommentArgs, type EditCommentArgs } from './comments';
+export {
+  addComment,
+  editComment,
+  setCommentResolved,
+  parseMentions,
+  type Comment,
+  type AddCommentArgs,
+  type EditCommentArgs,
+} from './comments';
 export { readComments, openCommentCounts, openThreads, type OpenThread } from './comments-queries';
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';
-export { comparePersonas, type PersonaComparison, type StageComparison, type PersonaCurvePoint } from './personas-compare';
-export { TEMPLATES, TEMPLATE_IDS, applyTemplate, templateById, type JourneyTemplate, type TemplateId } from './templates/catalog';
+export {
+  comparePersonas,
+  type PersonaComparison,
+  type StageComparison,
+  type PersonaCurvePoint,
+} from './personas-compare';
+export {
+  TEMPLATES,
+  TEMPLATE_IDS,
+  applyTemplate,
+  templateById,
+  type JourneyTemplate,
+  type TemplateId,
+} from './templates/catalog';
 export { TEMPLATE_LANGS, TEMPLATE_LAYOUT, type TemplateLang, type I18nText } from './templates/build';
-export { exportJourney, JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, type JourneyJson, type JourneyJsonNode, type JourneyJsonMeta } from './exchange/export';
+export {
+  exportJourney,
+  JOURNEY_FORMAT,
+  JOURNEY_FORMAT_VERSION,
+  type JourneyJson,
+  type JourneyJsonNode,
+  type JourneyJsonMeta,
+} from './exchange/export';
 export { importJourney, IMPORT_ORIGIN } from './exchange/import';
 export { validateJourneyJson } from './exchange/validate';
 export { type JsonValue, type NotesNode, type NotesElement, type NotesText } from './exchange/yjson';
-export { migrateJourney, applyMigrations, journeyHasContent, journeyHasMapContent, documentSchemaVersion, MIGRATIONS, MIGRATION_ORIGIN, type Migration } from './migrations';
+export {
+  migrateJourney,
+  applyMigrations,
+  journeyHasContent,
+  journeyHasMapContent,
+  documentSchemaVersion,
+  MIGRATIONS,
+  MIGRATION_ORIGIN,
+  type Migration,
+} from './migrations';
 export {
   DEFAULT_METRIC_DEFS,
   METRIC_KEY_PATTERN,
@@ -82,9 +118,24 @@ export {
   type MetricWriteStatus,
   type MetricValuesResult,
 } from './metrics/values';
-export { metricStatus, heatColor, redCrossings, HEAT_PALETTE, type MetricStatus, type HeatStyle } from './metrics/status';
+export {
+  metricStatus,
+  heatColor,
+  redCrossings,
+  HEAT_PALETTE,
+  type MetricStatus,
+  type HeatStyle,
+} from './metrics/status';
 export { aggregateTouchpoints, stageAggregate, volumeWeights, type StageAggregate } from './metrics/aggregate';
-export { parseCsv, parseNumber, parseCsvDate, CsvError, type ParsedCsv, type CsvDelimiter, type CsvErrorReason } from './csv/parse';
+export {
+  parseCsv,
+  parseNumber,
+  parseCsvDate,
+  CsvError,
+  type ParsedCsv,
+  type CsvDelimiter,
+  type CsvErrorReason,
+} from './csv/parse';
 export {
   planCsvImport,
   applyCsvImport,
@@ -96,8 +147,29 @@ export {
   type CsvApplyResult,
 } from './csv/import';
 export { suggestCsvMapping, type SuggestedCsvMapping } from './csv/suggest';
-export { channelInventory, channelTransitions, TRANSITION_WEIGHTS, type ChannelInventory, type ChannelTransition } from './insight/channels';
+export {
+  channelInventory,
+  channelTransitions,
+  TRANSITION_WEIGHTS,
+  type ChannelInventory,
+  type ChannelTransition,
+} from './insight/channels';
 export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight/critical';
-export { emotionSummary, emotionCurve, type EmotionSummary, type StageEmotion, type EmotionPoint } from './insight/emotion';
+export {
+  emotionSummary,
+  emotionCurve,
+  type EmotionSummary,
+  type StageEmotion,
+  type EmotionPoint,
+} from './insight/emotion';
 export { restoreJourney } from './restore';
-export { REMOVAL_MIN_NODES, REMOVAL_SHARE, REMOVAL_VERSION_PREFIX, isLargeNodeRemoval, largeRemoval, shapeOf, type LargeRemoval, type MapShape } from './removal';
+export {
+  REMOVAL_MIN_NODES,
+  REMOVAL_SHARE,
+  REMOVAL_VERSION_PREFIX,
+  isLargeNodeRemoval,
+  largeRemoval,
+  shapeOf,
+  type LargeRemoval,
+  type MapShape,
+} from './removal';

@@ -61,15 +61,22 @@ function inspect(doc: Y.Doc): Inspection {
     const spec = kindSpec(kinds.get(id));
     for (const key of GEOMETRY_KEYS) {
       const fixed = geometryFix(key, m.get(key), spec);
-      if (fixed !== null) problem('invalid-geometry', id, `${key} of ${id} is not a number within the model's limits`, () => m.set(key, fixed));
+      if (fixed !== null)
+        problem('invalid-geometry', id, `${key} of ${id} is not a number within the model's limits`, () =>
+          m.set(key, fixed),
+        );
     }
     const label = m.get('label');
-    if (label !== undefined && typeof label !== 'string') problem('invalid-value', id, `label of ${id} is not text`, () => m.set('label', ''));
+    if (label !== undefined && typeof label !== 'string')
+      problem('invalid-value', id, `label of ${id} is not text`, () => m.set('label', ''));
     if (!spec) continue;
     for (const [key, f] of Object.entries(spec.fields)) {
       const v = m.get(key);
       if (f.type === 'ref') {
-        if (v !== null && !isKind(v, f.target)) problem(`dangling-${f.target}`, id, `${key} of ${id} names no ${f.target}: ${String(v)}`, () => m.set(key, null));
+        if (v !== null && !isKind(v, f.target))
+          problem(`dangling-${f.target}`, id, `${key} of ${id} names no ${f.target}: ${String(v)}`, () =>
+            m.set(key, null),
+          );
       } else if (f.type === 'refs') {
         inspectRefs(id, m, key, f.target, (r) => isKind(r, f.target), problem, addFix);
       } else {
@@ -90,9 +97,11 @@ function inspect(doc: Y.Doc): Inspection {
     }
     const s = e.get('source');
     const t = e.get('target');
-    if (!isKind(s, 'touchpoint') || !isKind(t, 'touchpoint')) problem('dangling-edge', undefined, `edge ${id} does not join two touchpoints`, drop);
+    if (!isKind(s, 'touchpoint') || !isKind(t, 'touchpoint'))
+      problem('dangling-edge', undefined, `edge ${id} does not join two touchpoints`, drop);
     else if (s === t) problem('self-loop', undefined, `edge ${id} is a self-loop`, drop);
-    else if (seenPairs.has(`${s}\u0000${t}`)) problem('duplicate-edge', undefined, `edge ${id} repeats ${s} → ${t}`, drop);
+    else if (seenPairs.has(`${s}\u0000${t}`))
+      problem('duplicate-edge', undefined, `edge ${id} repeats ${s} → ${t}`, drop);
     else seenPairs.add(`${s}\u0000${t}`);
   }
 
@@ -107,10 +116,19 @@ function writeFix(m: Y.Map<unknown>, key: string, fix: FieldFix): void {
 }
 
 /** A list of references (personaIds): existing nodes of `target`, each once (first occurrence kept). One fix deletes all bad entries. */
-function inspectRefs(id: string, m: Y.Map<unknown>, key: string, target: string, isTarget: (p: unknown) => boolean, problem: Problem, addFix: AddFix): void {
+function inspectRefs(
+  id: string,
+  m: Y.Map<unknown>,
+  key: string,
+  target: string,
+  isTarget: (p: unknown) => boolean,
+  problem: Problem,
+  addFix: AddFix,
+): void {
   const list = m.get(key);
   if (!(list instanceof Y.Array)) {
-    if (list !== undefined) problem('invalid-value', id, `${key} of ${id} is not a list`, () => m.set(key, new Y.Array<string>()));
+    if (list !== undefined)
+      problem('invalid-value', id, `${key} of ${id} is not a list`, () => m.set(key, new Y.Array<string>()));
     return;
   }
   const items: unknown[] = list.toArray();
@@ -141,7 +159,11 @@ function inspectStageOrder(doc: Y.Doc, kinds: Map<string, string>, problem: Prob
   order.forEach((s, i) => {
     if (typeof s !== 'string' || kinds.get(s) !== 'stage') {
       bad.push(i);
-      problem('stage-order-stray', typeof s === 'string' ? s : undefined, `stageOrder[${i}] is not a stage: ${String(s)}`);
+      problem(
+        'stage-order-stray',
+        typeof s === 'string' ? s : undefined,
+        `stageOrder[${i}] is not a stage: ${String(s)}`,
+      );
     } else if (seen.has(s)) {
       bad.push(i);
       problem('stage-order-duplicate', s, `stage ${s} appears more than once in stageOrder`);

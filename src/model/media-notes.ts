@@ -48,5 +48,10 @@ export function firstNoteLine(doc: Y.Doc, nodeId: string): string {
   const notes = m instanceof Y.Map ? m.get('notes') : undefined;
   if (!(notes instanceof Y.XmlFragment)) return '';
   const chars = Array.from(firstLine(notes)); // by code point: never split a surrogate pair
-  return chars.length <= NOTE_LINE_MAX ? chars.join('') : `${chars.slice(0, NOTE_LINE_MAX - 1).join('').trimEnd()}…`;
+  return chars.length <= NOTE_LINE_MAX
+    ? chars.join('')
+    : `${chars
+        .slice(0, NOTE_LINE_MAX - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -40,11 +40,14 @@ export function mediaRefProblem(v: unknown): string | null {
   const r = v as Record<string, unknown>;
   if (!isMediaId(r.id)) return 'id: must be a sha-256 (64 lower-case hex characters)';
   const name = r.name;
-  if (typeof name !== 'string' || name.length === 0 || name.length > MEDIA_NAME_MAX) return `name: must be 1..${MEDIA_NAME_MAX} characters`;
-  if (BAD_NAME_CHAR.test(name) || name === '.' || name === '..') return 'name: must not contain path separators or control characters';
+  if (typeof name !== 'string' || name.length === 0 || name.length > MEDIA_NAME_MAX)
+    return `name: must be 1..${MEDIA_NAME_MAX} characters`;
+  if (BAD_NAME_CHAR.test(name) || name === '.' || name === '..')
+    return 'name: must not contain path separators or control characters';
   if (typeof r.mime !== 'string' || !MIME.test(r.mime)) return 'mime: must be a lower-case MIME type like image/png';
   if (typeof r.size !== 'number' || !Number.isSafeInteger(r.size) || r.size < 0) return 'size: must be an integer ≥ 0';
-  if (typeof r.kind !== 'string' || !(MEDIA_KINDS as readonly string[]).includes(r.kind)) return `kind: must be one of ${MEDIA_KINDS.join(', ')}`;
+  if (typeof r.kind !== 'string' || !(MEDIA_KINDS as readonly string[]).includes(r.kind))
+    return `kind: must be one of ${MEDIA_KINDS.join(', ')}`;
   return null;
 }
 

@@ -72,7 +72,9 @@ function fillKindFields(doc: Y.Doc): void {
  * schemaVersion, or schemaVersion 0) needs nothing but its version set. A schema change adds an entry
  * here with `to` = the new SCHEMA_VERSION.
  */
-export const MIGRATIONS: readonly Migration[] = [{ to: 2, description: 'every node carries every field of its kind', up: fillKindFields }];
+export const MIGRATIONS: readonly Migration[] = [
+  { to: 2, description: 'every node carries every field of its kind', up: fillKindFields },
+];
 
 /**
  * True when the map has anything drawn or said on it (nodes, edges, stages, comments). Metric

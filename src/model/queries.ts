@@ -1,7 +1,14 @@
 // Read side: plain snapshots of the document (never Y types), in deterministic order so two peers
 // with the same state derive the same views.
 import * as Y from 'yjs';
-import { STAGE_LAYOUT, type JourneyMeta, type JourneyNode, type PathEdge, type StageNode, type TouchpointNode } from './schema';
+import {
+  STAGE_LAYOUT,
+  type JourneyMeta,
+  type JourneyNode,
+  type PathEdge,
+  type StageNode,
+  type TouchpointNode,
+} from './schema';
 import { edgeFromYMap, isNodeKind, nodeFromYMap } from './convert';
 import { readStageOrder, rootMaps } from './doc-roots';
 

@@ -35,5 +35,7 @@ export function largeRemoval(before: MapShape, after: MapShape): LargeRemoval | 
   const nodesRemoved = before.nodes - after.nodes;
   const many = isLargeNodeRemoval(nodesRemoved, before.nodes);
   const titleRemoved = before.title !== '' && after.title === '';
-  return many || titleRemoved ? { nodesBefore: before.nodes, nodesRemoved: Math.max(0, nodesRemoved), titleRemoved } : null;
+  return many || titleRemoved
+    ? { nodesBefore: before.nodes, nodesRemoved: Math.max(0, nodesRemoved), titleRemoved }
+    : null;
 }

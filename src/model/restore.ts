@@ -14,7 +14,8 @@ const MAP_ROOTS = [ROOT.meta, ROOT.nodes, ROOT.edges, ROOT.metricDefs, ROOT.comm
 /** Deep equality of plain (JSON-like) values; Uint8Arrays compare by bytes. */
 function samePlain(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return Number.isNaN(a) && Number.isNaN(b);
   if (a instanceof Uint8Array || b instanceof Uint8Array) {
     return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
   }
@@ -23,7 +24,10 @@ function samePlain(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const ob = b as Record<string, unknown>;
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && samePlain((a as Record<string, unknown>)[k], ob[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.prototype.hasOwnProperty.call(ob, k) && samePlain((a as Record<string, unknown>)[k], ob[k]))
+  );
 }
 
 /** The text form used to compare rich text: XML for fragments and elements, a delta for plain text. */
@@ -36,7 +40,8 @@ function textForm(t: Y.AbstractType<unknown>): string {
 /** Same class and same content (the check before an in-place edit or a replacement). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Y.AbstractType || b instanceof Y.AbstractType) {
-    if (!(a instanceof Y.AbstractType) || !(b instanceof Y.AbstractType) || a.constructor !== b.constructor) return false;
+    if (!(a instanceof Y.AbstractType) || !(b instanceof Y.AbstractType) || a.constructor !== b.constructor)
+      return false;
     if (a instanceof Y.Map || a instanceof Y.Array) return samePlain(a.toJSON(), b.toJSON()) && sameNested(a, b);
     return textForm(a) === textForm(b);
   }
@@ -46,7 +51,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** toJSON flattens rich text to strings; compare nested rich text by its full form too. */
 function sameNested(a: Y.Map<unknown> | Y.Array<unknown>, b: Y.AbstractType<unknown>): boolean {
   const av = a instanceof Y.Map ? [...a.entries()] : a.toArray().map((v, i) => [i, v] as const);
-  const get = (k: string | number): unknown => (b instanceof Y.Map ? b.get(k as string) : (b as Y.Array<unknown>).get(k as number));
+  const get = (k: string | number): unknown =>
+    b instanceof Y.Map ? b.get(k as string) : (b as Y.Array<unknown>).get(k as number);
   return av.every(([k, v]) => !(v instanceof Y.AbstractType) || sameValue(v, get(k)));
 }
 

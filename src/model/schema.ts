@@ -67,7 +67,16 @@ export interface PathEdge {
   label: string;
 }
 
-export const STAGE_COLORS = ['#4f7cac', '#5b9a8b', '#c08b3e', '#a2607e', '#6b6fb5', '#7d8f43', '#b4584c', '#4d8fa8'] as const;
+export const STAGE_COLORS = [
+  '#4f7cac',
+  '#5b9a8b',
+  '#c08b3e',
+  '#a2607e',
+  '#6b6fb5',
+  '#7d8f43',
+  '#b4584c',
+  '#4d8fa8',
+] as const;
 
 /** Default persona colours, picked by persona count like STAGE_COLORS. */
 export const PERSONA_COLORS = ['#d1495b', '#00798c', '#edae49', '#30638e', '#8e6c8a', '#66a182'] as const;

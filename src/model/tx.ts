@@ -25,7 +25,10 @@ export function requireNode(doc: Y.Doc, id: unknown, kinds?: readonly NodeKind[]
   if (kinds) {
     const k = kindOf(m);
     if (k === undefined || !kinds.includes(k)) {
-      throw new ModelError('wrong-kind', `${what} ${nodeId} is a ${String(m.get('kind'))}, expected ${kinds.join(' or ')}`);
+      throw new ModelError(
+        'wrong-kind',
+        `${what} ${nodeId} is a ${String(m.get('kind'))}, expected ${kinds.join(' or ')}`,
+      );
     }
   }
   return m;

@@ -18,7 +18,8 @@ export function checkLabel(label: unknown, what = 'label'): string {
   if (typeof label !== 'string') throw new ModelError('invalid-label', `${what} must be a string`);
   const t = label.trim();
   if (t.length === 0) throw new ModelError('invalid-label', `${what} must not be empty`);
-  if (t.length > LIMITS.labelMax) throw new ModelError('invalid-label', `${what} is longer than ${LIMITS.labelMax} characters`);
+  if (t.length > LIMITS.labelMax)
+    throw new ModelError('invalid-label', `${what} is longer than ${LIMITS.labelMax} characters`);
   return t;
 }
 
@@ -42,8 +43,10 @@ export function isColor(v: unknown): v is string {
 }
 
 export function checkCoordinate(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelError('invalid-value', `${what} must be a finite number`);
-  if (Math.abs(v) > LIMITS.coordinateAbsMax) throw new ModelError('invalid-value', `${what} must be within ±${LIMITS.coordinateAbsMax}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ModelError('invalid-value', `${what} must be a finite number`);
+  if (Math.abs(v) > LIMITS.coordinateAbsMax)
+    throw new ModelError('invalid-value', `${what} must be within ±${LIMITS.coordinateAbsMax}`);
   return v;
 }
 
@@ -55,20 +58,24 @@ export function checkPoint(p: unknown, what = 'position'): { x: number; y: numbe
 
 /** w/h within 20..10000; a stage's h may also be 0 (its height is the canvas's). */
 export function checkSize(v: unknown, what: string, allowZero = false): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelError('invalid-value', `${what} must be a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ModelError('invalid-value', `${what} must be a finite number`);
   if (allowZero && v === 0) return 0;
-  if (v < LIMITS.sizeMin || v > LIMITS.sizeMax) throw new ModelError('invalid-value', `${what} must be within ${LIMITS.sizeMin}..${LIMITS.sizeMax}`);
+  if (v < LIMITS.sizeMin || v > LIMITS.sizeMax)
+    throw new ModelError('invalid-value', `${what} must be within ${LIMITS.sizeMin}..${LIMITS.sizeMax}`);
   return v;
 }
 
 export function checkInteger(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new ModelError('invalid-value', `${what} must be an integer`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw new ModelError('invalid-value', `${what} must be an integer`);
   return v;
 }
 
 export function checkEmotion(v: unknown): number {
   const e = checkInteger(v, 'emotion');
-  if (e < EMOTION_MIN || e > EMOTION_MAX) throw new ModelError('invalid-value', `emotion must be within ${EMOTION_MIN}..${EMOTION_MAX}`);
+  if (e < EMOTION_MIN || e > EMOTION_MAX)
+    throw new ModelError('invalid-value', `emotion must be within ${EMOTION_MIN}..${EMOTION_MAX}`);
   return e;
 }
 
@@ -90,7 +97,8 @@ export function checkList(items: unknown, what: string): string[] {
     if (typeof item !== 'string') throw new ModelError('invalid-value', `${what}[${i}] must be a string`);
     const t = item.trim();
     if (t.length === 0) throw new ModelError('invalid-value', `${what}[${i}] must not be empty`);
-    if (t.length > LIMITS.listItemMax) throw new ModelError('invalid-value', `${what}[${i}] is longer than ${LIMITS.listItemMax} characters`);
+    if (t.length > LIMITS.listItemMax)
+      throw new ModelError('invalid-value', `${what}[${i}] is longer than ${LIMITS.listItemMax} characters`);
     return t;
   });
 }

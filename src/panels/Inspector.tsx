@@ -67,7 +67,12 @@ export const Inspector = memo(function Inspector() {
     );
   }
   const close = () => store.applyNodeChanges([{ type: 'select', id, selected: false }]);
-  const labelLabel = node.kind === 'note' ? t('inspector.text') : node.kind === 'owner' || node.kind === 'persona' ? t('inspector.name') : t('inspector.label');
+  const labelLabel =
+    node.kind === 'note'
+      ? t('inspector.text')
+      : node.kind === 'owner' || node.kind === 'persona'
+        ? t('inspector.name')
+        : t('inspector.label');
 
   return (
     <aside className="inspector nokey" aria-label={t('inspector.title')} data-testid="inspector">
@@ -79,14 +84,26 @@ export const Inspector = memo(function Inspector() {
       </header>
       <div className="inspector-body">
         <Field label={labelLabel}>
-          {(fieldId) => <TextField id={fieldId} value={node.label} readOnly={readOnly} allowEmpty={false} maxLength={200} multiline={node.kind === 'note'} onCommit={(value) => run(() => setLabel(doc, node.id, value))} />}
+          {(fieldId) => (
+            <TextField
+              id={fieldId}
+              value={node.label}
+              readOnly={readOnly}
+              allowEmpty={false}
+              maxLength={200}
+              multiline={node.kind === 'note'}
+              onCommit={(value) => run(() => setLabel(doc, node.id, value))}
+            />
+          )}
         </Field>
         {node.kind === 'touchpoint' && <TouchpointFields touchpoint={node} />}
         {node.kind === 'stage' && <StageFields stage={node} />}
         {node.kind === 'channel' && <ChannelFields channel={node} />}
         {node.kind === 'owner' && <OwnerFields owner={node} />}
         {node.kind === 'persona' && <PersonaFields persona={node} />}
-        {(node.kind === 'touchpoint' || node.kind === 'channel' || node.kind === 'stage') && <MetricsSection key={node.id} nodeId={node.id} kind={node.kind} />}
+        {(node.kind === 'touchpoint' || node.kind === 'channel' || node.kind === 'stage') && (
+          <MetricsSection key={node.id} nodeId={node.id} kind={node.kind} />
+        )}
         {node.kind !== 'note' && (
           <section className="inspector-section">
             <h3>{t('inspector.media')}</h3>

@@ -65,23 +65,44 @@ function NotesToolbar({ editor }: { editor: Editor }) {
     }),
   });
   const button = (active: boolean, label: string, icon: ReactNode, run: () => void) => (
-    <button type="button" className={`icon-button ${active ? 'is-active' : ''}`} aria-pressed={active} aria-label={label} title={label} onMouseDown={(event) => event.preventDefault()} onClick={run}>
+    <button
+      type="button"
+      className={`icon-button ${active ? 'is-active' : ''}`}
+      aria-pressed={active}
+      aria-label={label}
+      title={label}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={run}
+    >
       {icon}
     </button>
   );
   const toggleLink = () => {
     if (state.link) return void editor.chain().focus().unsetLink().run();
     const url = window.prompt(t('notes.linkPrompt'), 'https://');
-    if (url && /^(https?:|mailto:)/i.test(url)) editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    if (url && /^(https?:|mailto:)/i.test(url))
+      editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
   };
   return (
     <div className="notes-toolbar" role="toolbar" aria-label={t('notes.toolbar')}>
-      {button(state.heading, t('notes.heading'), <Heading2 size={15} aria-hidden />, () => editor.chain().focus().toggleHeading({ level: 2 }).run())}
-      {button(state.bold, t('notes.bold'), <Bold size={15} aria-hidden />, () => editor.chain().focus().toggleBold().run())}
-      {button(state.italic, t('notes.italic'), <Italic size={15} aria-hidden />, () => editor.chain().focus().toggleItalic().run())}
-      {button(state.bullet, t('notes.bullets'), <List size={15} aria-hidden />, () => editor.chain().focus().toggleBulletList().run())}
-      {button(state.ordered, t('notes.numbers'), <ListOrdered size={15} aria-hidden />, () => editor.chain().focus().toggleOrderedList().run())}
-      {button(state.tasks, t('notes.checklist'), <ListChecks size={15} aria-hidden />, () => editor.chain().focus().toggleTaskList().run())}
+      {button(state.heading, t('notes.heading'), <Heading2 size={15} aria-hidden />, () =>
+        editor.chain().focus().toggleHeading({ level: 2 }).run(),
+      )}
+      {button(state.bold, t('notes.bold'), <Bold size={15} aria-hidden />, () =>
+        editor.chain().focus().toggleBold().run(),
+      )}
+      {button(state.italic, t('notes.italic'), <Italic size={15} aria-hidden />, () =>
+        editor.chain().focus().toggleItalic().run(),
+      )}
+      {button(state.bullet, t('notes.bullets'), <List size={15} aria-hidden />, () =>
+        editor.chain().focus().toggleBulletList().run(),
+      )}
+      {button(state.ordered, t('notes.numbers'), <ListOrdered size={15} aria-hidden />, () =>
+        editor.chain().focus().toggleOrderedList().run(),
+      )}
+      {button(state.tasks, t('notes.checklist'), <ListChecks size={15} aria-hidden />, () =>
+        editor.chain().focus().toggleTaskList().run(),
+      )}
       {button(state.link, t('notes.link'), <LinkIcon size={15} aria-hidden />, toggleLink)}
     </div>
   );

@@ -26,12 +26,26 @@ export function Sidebar() {
       )}
       <nav className="sidebar-rail" aria-label={t('panel.rail')}>
         {PANELS.map(({ id, label, icon: Icon }) => (
-          <button key={id} type="button" className={`rail-button ${tab === id ? 'is-active' : ''}`} aria-pressed={tab === id} title={t(label)} aria-label={t(label)} onClick={() => setTab(tab === id ? null : id)}>
+          <button
+            key={id}
+            type="button"
+            className={`rail-button ${tab === id ? 'is-active' : ''}`}
+            aria-pressed={tab === id}
+            title={t(label)}
+            aria-label={t(label)}
+            onClick={() => setTab(tab === id ? null : id)}
+          >
             <Icon size={18} aria-hidden />
           </button>
         ))}
         {tab && (
-          <button type="button" className="rail-button" title={t('panel.close')} aria-label={t('panel.close')} onClick={() => setTab(null)}>
+          <button
+            type="button"
+            className="rail-button"
+            title={t('panel.close')}
+            aria-label={t('panel.close')}
+            onClick={() => setTab(null)}
+          >
             <PanelRightClose size={18} aria-hidden />
           </button>
         )}

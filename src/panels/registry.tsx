@@ -1,7 +1,16 @@
 // The right sidebar's tabs. Each panel is one component; add yours here (one line).
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
-import { Footprints, Gauge, History, Lightbulb, MessagesSquare, SlidersHorizontal, SquareUser, UserRoundCheck } from 'lucide-react';
+import {
+  Footprints,
+  Gauge,
+  History,
+  Lightbulb,
+  MessagesSquare,
+  SlidersHorizontal,
+  SquareUser,
+  UserRoundCheck,
+} from 'lucide-react';
 import type { SidebarTab } from '../state/uiStore';
 import type { MessageKey } from '../i18n';
 import { Inspector } from './Inspector';

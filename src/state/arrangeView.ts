@@ -27,7 +27,11 @@ interface Sized {
 
 export function sizeOf(node: Sized): { width: number; height: number } {
   const estimate =
-    node.type === 'channel' ? ESTIMATED_SIZE.channel : node.type === 'owner' ? ESTIMATED_SIZE.owner : { width: 0, height: ESTIMATED_SIZE.touchpointHeight };
+    node.type === 'channel'
+      ? ESTIMATED_SIZE.channel
+      : node.type === 'owner'
+        ? ESTIMATED_SIZE.owner
+        : { width: 0, height: ESTIMATED_SIZE.touchpointHeight };
   return {
     width: node.measured?.width ?? node.width ?? node.initialWidth ?? estimate.width,
     height: node.measured?.height ?? node.height ?? node.initialHeight ?? estimate.height,
@@ -77,13 +81,17 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
   }
   let lowestCard = -Infinity;
   for (const [parentId, cell] of cells) {
-    const stacked = pushApart(cell.filter((item) => !byId.get(item.id)?.dragging), CARD_GAP);
+    const stacked = pushApart(
+      cell.filter((item) => !byId.get(item.id)?.dragging),
+      CARD_GAP,
+    );
     for (const item of cell) {
       const position = stacked.get(item.id) ?? { x: item.x, y: item.y };
       positions.set(item.id, position);
       const parentY = parentId ? (byId.get(parentId)?.position.y ?? 0) : 0;
       // a stage's cards all live in the touchpoints lane, however far down they were put
-      if (parentId && !byId.get(item.id)?.dragging) lowestCard = Math.max(lowestCard, parentY + position.y + item.height);
+      if (parentId && !byId.get(item.id)?.dragging)
+        lowestCard = Math.max(lowestCard, parentY + position.y + item.height);
     }
   }
   const laneGrowth = Math.max(0, Math.ceil(lowestCard + LANE_PADDING - laneTop('channels')));
@@ -94,8 +102,14 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
     return !node.dragging && at.y >= lowerLanesTop() ? { x: at.x, y: at.y + laneGrowth } : at;
   };
   for (const type of ['channel', 'owner'] as const) {
-    const items = nodes.filter((node) => node.type === type).map((node) => ({ id: node.id, ...shifted(node), ...sizeOf(node), dragging: node.dragging }));
-    const apart = pushApart(items.filter((item) => !item.dragging), CARD_GAP, 'x');
+    const items = nodes
+      .filter((node) => node.type === type)
+      .map((node) => ({ id: node.id, ...shifted(node), ...sizeOf(node), dragging: node.dragging }));
+    const apart = pushApart(
+      items.filter((item) => !item.dragging),
+      CARD_GAP,
+      'x',
+    );
     for (const item of items) positions.set(item.id, apart.get(item.id) ?? { x: item.x, y: item.y });
   }
 
@@ -105,7 +119,9 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
     return { x: position.x + (parent?.position.x ?? 0), y: position.y + (parent?.position.y ?? 0), ...sizeOf(node) };
   };
-  const taken: Rect[] = nodes.filter((node) => node.type === 'touchpoint' || node.type === 'channel' || node.type === 'owner').map(absolute);
+  const taken: Rect[] = nodes
+    .filter((node) => node.type === 'touchpoint' || node.type === 'channel' || node.type === 'owner')
+    .map(absolute);
   const notes = nodes.filter((node) => node.type === 'note').sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const note of notes) {
     const box = { ...shifted(note), ...sizeOf(note) };
@@ -128,7 +144,9 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
     if (!position || node.dragging || (position.x === node.position.x && position.y === node.position.y)) return node;
     return { ...node, position } as JourneyFlowNode;
   });
-  const cardBoxes = nodes.filter((node) => node.type === 'touchpoint').map((node) => ({ id: node.id, ...absolute(node) }));
+  const cardBoxes = nodes
+    .filter((node) => node.type === 'touchpoint')
+    .map((node) => ({ id: node.id, ...absolute(node) }));
   return { nodes: arranged, laneGrowth, cardBoxes };
 }
 

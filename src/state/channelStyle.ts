@@ -1,6 +1,17 @@
 // How each channel medium looks: icon, colour and a readable name. Colour never carries meaning
 // alone: the icon and the name go with it.
-import { Globe, Mail, MessageCircle, Monitor, Phone, Share2, Star, Store, CircleHelp, type LucideIcon } from 'lucide-react';
+import {
+  Globe,
+  Mail,
+  MessageCircle,
+  Monitor,
+  Phone,
+  Share2,
+  Star,
+  Store,
+  CircleHelp,
+  type LucideIcon,
+} from 'lucide-react';
 import type { ChannelMedium, ChannelType } from '../model';
 import type { MessageKey } from '../i18n';
 

@@ -38,7 +38,9 @@ export function planDrop({ columns, nodes, moved, dropped, start }: DragEnd): Dr
   const steps: DropStep[] = [];
   let snapBack = false;
   // a peer may have removed a node while it was dragged here: move only those still there
-  const moves = [...moved].filter(([id]) => FREE_KINDS.has(nodes.get(id)?.kind ?? '')).map(([id, position]) => ({ id, ...position }));
+  const moves = [...moved]
+    .filter(([id]) => FREE_KINDS.has(nodes.get(id)?.kind ?? ''))
+    .map(([id, position]) => ({ id, ...position }));
   if (moves.length) steps.push({ op: 'move', moves });
   for (const { id, box } of dropped) {
     const model = nodes.get(id);

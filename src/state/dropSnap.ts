@@ -17,13 +17,21 @@ export interface DropToSnap {
   dropped: ReadonlyArray<{ id: string; box: Box }>;
 }
 
-export function snapDrop({ columns, nodes, drawn, laneGrowth, moved, dropped }: DropToSnap): Pick<DropToSnap, 'moved' | 'dropped'> {
+export function snapDrop({
+  columns,
+  nodes,
+  drawn,
+  laneGrowth,
+  moved,
+  dropped,
+}: DropToSnap): Pick<DropToSnap, 'moved' | 'dropped'> {
   const draggedIds = new Set(dropped.map((entry) => entry.id));
   const snappedMoves = new Map(moved);
   const snappedDrops = dropped.map(({ id, box }) => {
     if (nodes.get(id)?.kind !== 'touchpoint') {
       const at = moved.get(id);
-      if (at && laneGrowth > 0 && at.y >= lowerLanesTop() + laneGrowth) snappedMoves.set(id, { x: at.x, y: at.y - laneGrowth });
+      if (at && laneGrowth > 0 && at.y >= lowerLanesTop() + laneGrowth)
+        snappedMoves.set(id, { x: at.x, y: at.y - laneGrowth });
       return { id, box };
     }
     const column = columnAt(columns, box.x + box.width / 2);

@@ -39,7 +39,10 @@ export function routeIsClear(points: readonly Point[], obstacles: readonly Rect[
 
 function routeLength(points: readonly Point[]): number {
   let length = 0;
-  for (let i = 1; i < points.length; i++) length += Math.abs((points[i] as Point).x - (points[i - 1] as Point).x) + Math.abs((points[i] as Point).y - (points[i - 1] as Point).y);
+  for (let i = 1; i < points.length; i++)
+    length +=
+      Math.abs((points[i] as Point).x - (points[i - 1] as Point).x) +
+      Math.abs((points[i] as Point).y - (points[i - 1] as Point).y);
   return length + points.length * 4; // fewer bends win a tie
 }
 
@@ -50,7 +53,8 @@ function simplify(points: readonly Point[]): Point[] {
     const last = out[out.length - 1];
     if (last && last.x === point.x && last.y === point.y) continue;
     const before = out[out.length - 2];
-    if (before && last && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y))) out.pop();
+    if (before && last && ((before.x === last.x && last.x === point.x) || (before.y === last.y && last.y === point.y)))
+      out.pop();
     out.push(point);
   }
   return out;
@@ -66,14 +70,22 @@ export function isBackEdge(source: Point, target: Point, cardWidth = 220): boole
  * handle) that passes no obstacle; `joined` are the boxes of the two cards (avoided too, except
  * where the edge leaves and enters them).
  */
-export function routeEdge(source: Point, target: Point, obstacles: readonly Rect[], joined: readonly Rect[] = []): Point[] {
+export function routeEdge(
+  source: Point,
+  target: Point,
+  obstacles: readonly Rect[],
+  joined: readonly Rect[] = [],
+): Point[] {
   const area = {
     left: Math.min(source.x, target.x) - REACH,
     right: Math.max(source.x, target.x) + REACH,
     top: Math.min(source.y, target.y) - REACH,
     bottom: Math.max(source.y, target.y) + REACH,
   };
-  const near = obstacles.filter((box) => box.x < area.right && box.x + box.width > area.left && box.y < area.bottom && box.y + box.height > area.top);
+  const near = obstacles.filter(
+    (box) =>
+      box.x < area.right && box.x + box.width > area.left && box.y < area.bottom && box.y + box.height > area.top,
+  );
   const blockers = [...near, ...joined];
   const out = { x: source.x + EDGE_OFFSET, y: source.y };
   const into = { x: target.x - EDGE_OFFSET, y: target.y };
@@ -91,18 +103,30 @@ export function routeEdge(source: Point, target: Point, obstacles: readonly Rect
   const ys = new Set([source.y, target.y]);
   for (const box of blockers) for (const y of gapY(box)) ys.add(y);
   // the three nearest turning columns on each side are enough (and keep a big map's routing cheap)
-  const nearest = (from: number, xs: number[]) => [from, ...xs.sort((a, b) => Math.abs(a - from) - Math.abs(b - from)).slice(0, 3)];
-  const outXs = nearest(out.x, near.flatMap(gapX).filter((x) => x > out.x));
-  const intoXs = nearest(into.x, near.flatMap(gapX).filter((x) => x < into.x));
+  const nearest = (from: number, xs: number[]) => [
+    from,
+    ...xs.sort((a, b) => Math.abs(a - from) - Math.abs(b - from)).slice(0, 3),
+  ];
+  const outXs = nearest(
+    out.x,
+    near.flatMap(gapX).filter((x) => x > out.x),
+  );
+  const intoXs = nearest(
+    into.x,
+    near.flatMap(gapX).filter((x) => x < into.x),
+  );
   for (const y of ys) {
     for (const x1 of outXs) {
-      for (const x2 of intoXs) candidates.push([source, { x: x1, y: source.y }, { x: x1, y }, { x: x2, y }, { x: x2, y: target.y }, target]);
+      for (const x2 of intoXs)
+        candidates.push([source, { x: x1, y: source.y }, { x: x1, y }, { x: x2, y }, { x: x2, y: target.y }, target]);
     }
   }
   const ranked = candidates.map(simplify).map((points) => ({ points, length: routeLength(points) }));
   ranked.sort((a, b) => a.length - b.length);
   // the first and last segments touch their own cards by design: the middle ones must miss them too
-  const best = ranked.find(({ points }) => routeIsClear(points, near) && routeIsClear(points.slice(1, -1), joined))?.points;
+  const best = ranked.find(
+    ({ points }) => routeIsClear(points, near) && routeIsClear(points.slice(1, -1), joined),
+  )?.points;
   return best ?? simplify([source, out, { x: out.x, y: target.y }, into, target]);
 }
 
@@ -119,7 +143,11 @@ export function roundedPath(points: readonly Point[], radius = 8): string {
       break;
     }
     const prev = points[i - 1] as Point;
-    const r = Math.min(radius, Math.hypot(point.x - prev.x, point.y - prev.y) / 2, Math.hypot(next.x - point.x, next.y - point.y) / 2);
+    const r = Math.min(
+      radius,
+      Math.hypot(point.x - prev.x, point.y - prev.y) / 2,
+      Math.hypot(next.x - point.x, next.y - point.y) / 2,
+    );
     const inX = point.x - Math.sign(point.x - prev.x) * r;
     const inY = point.y - Math.sign(point.y - prev.y) * r;
     const outX = point.x + Math.sign(next.x - point.x) * r;

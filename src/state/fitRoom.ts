@@ -29,12 +29,21 @@ function zoomFor(bounds: Rect, pane: { width: number; height: number }, margins:
 }
 
 /** The margins around the map, at least `base`, that keep every overlay clear and give the biggest map. */
-export function fitMargins(bounds: Rect, pane: { width: number; height: number }, overlays: Overlays, base: Margins): Margins {
+export function fitMargins(
+  bounds: Rect,
+  pane: { width: number; height: number },
+  overlays: Overlays,
+  base: Margins,
+): Margins {
   const top = Math.max(base.top, overlays.topPanelsBottom + CLEAR);
   const left = overlays.bottomLeft;
   const right = overlays.bottomRight;
-  const leftOptions: Array<Partial<Margins>> = left ? [{ bottom: left.height + CLEAR }, { left: left.width + CLEAR }] : [{}];
-  const rightOptions: Array<Partial<Margins>> = right ? [{ bottom: right.height + CLEAR }, { right: right.width + CLEAR }] : [{}];
+  const leftOptions: Array<Partial<Margins>> = left
+    ? [{ bottom: left.height + CLEAR }, { left: left.width + CLEAR }]
+    : [{}];
+  const rightOptions: Array<Partial<Margins>> = right
+    ? [{ bottom: right.height + CLEAR }, { right: right.width + CLEAR }]
+    : [{}];
   let best: Margins | null = null;
   let bestZoom = -1;
   for (const a of leftOptions) {
@@ -56,7 +65,18 @@ export function fitMargins(bounds: Rect, pane: { width: number; height: number }
 }
 
 /** The viewport that shows `bounds` inside the margins. */
-export function viewportWithin(bounds: Rect, pane: { width: number; height: number }, margins: Margins, minZoom: number, maxZoom: number) {
-  const padding = { top: `${margins.top}px`, bottom: `${margins.bottom}px`, left: `${margins.left}px`, right: `${margins.right}px` } as const;
+export function viewportWithin(
+  bounds: Rect,
+  pane: { width: number; height: number },
+  margins: Margins,
+  minZoom: number,
+  maxZoom: number,
+) {
+  const padding = {
+    top: `${margins.top}px`,
+    bottom: `${margins.bottom}px`,
+    left: `${margins.left}px`,
+    right: `${margins.right}px`,
+  } as const;
   return getViewportForBounds(bounds, pane.width, pane.height, minZoom, maxZoom, padding);
 }

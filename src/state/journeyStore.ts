@@ -5,7 +5,22 @@
 import * as Y from 'yjs';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { edgeFromYMap, firstNoteLine, nodeFromYMap, openCommentCounts, readMedia, readMeta, roots, type MediaRef, type JourneyMeta, type JourneyNode, type MetricDef, type OwnerNode, type PathEdge, type StageNode } from '../model';
+import {
+  edgeFromYMap,
+  firstNoteLine,
+  nodeFromYMap,
+  openCommentCounts,
+  readMedia,
+  readMeta,
+  roots,
+  type MediaRef,
+  type JourneyMeta,
+  type JourneyNode,
+  type MetricDef,
+  type OwnerNode,
+  type PathEdge,
+  type StageNode,
+} from '../model';
 import type { StageColumn } from './layout';
 import { MetricsTracker } from './metrics/metricsTracker';
 import type { NodeMetrics } from './metrics/metricViews';
@@ -70,18 +85,35 @@ const REAL_HANDLES = { handles: undefined };
 /** The nodes placed so that none overlaps (arrangeView); the same array when nothing moved. */
 function arranged(nodes: JourneyFlowNode[]): { nodes: JourneyFlowNode[]; laneGrowth: number; cardBoxes: Obstacle[] } {
   const view = arrangeView(nodes);
-  return { nodes: sameItems(view.nodes, nodes) ? nodes : view.nodes, laneGrowth: view.laneGrowth, cardBoxes: view.cardBoxes };
+  return {
+    nodes: sameItems(view.nodes, nodes) ? nodes : view.nodes,
+    laneGrowth: view.laneGrowth,
+    cardBoxes: view.cardBoxes,
+  };
 }
 
-function carryLocalState<T extends { id: string; selected?: boolean }>(derived: T[], current: T[], lastDerived: Map<string, T>): T[] {
+function carryLocalState<T extends { id: string; selected?: boolean }>(
+  derived: T[],
+  current: T[],
+  lastDerived: Map<string, T>,
+): T[] {
   const currentById = new Map(current.map((item) => [item.id, item]));
   const next = derived.map((item) => {
     const local = currentById.get(item.id);
     if (!local) return item;
     if (lastDerived.get(item.id) === item) return local; // unchanged in the doc: keep the local object
-    const { selected, measured, dragging, position } = local as T & { measured?: unknown; dragging?: boolean; position?: unknown };
+    const { selected, measured, dragging, position } = local as T & {
+      measured?: unknown;
+      dragging?: boolean;
+      position?: unknown;
+    };
     // a node being dragged here stays under the pointer: the doc gets its position on drop
-    return { ...item, selected, ...(measured ? { measured, ...REAL_HANDLES } : {}), ...(dragging ? { dragging, position } : {}) };
+    return {
+      ...item,
+      selected,
+      ...(measured ? { measured, ...REAL_HANDLES } : {}),
+      ...(dragging ? { dragging, position } : {}),
+    };
   });
   // nothing changed (a drag moves nodes, not edges): keep the array, so React Flow skips its update
   return sameItems(next, current) ? current : next;
@@ -129,8 +161,21 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   const derive = (current: JourneyViewState | null, keepLocal: boolean) => {
     const { colorBy, cardMetrics } = useUi.getState();
     const metricData = metrics.snapshot(modelNodes, { colorBy, cardMetrics });
-    const view = deriveView({ nodes: modelNodes, stageOrder: stageOrder.toArray(), edges: modelEdges, noteLines, media, openComments: openCommentCounts(doc), metricViews: metricData.views }, cache);
-    const { nodes, laneGrowth, cardBoxes } = arranged(current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes);
+    const view = deriveView(
+      {
+        nodes: modelNodes,
+        stageOrder: stageOrder.toArray(),
+        edges: modelEdges,
+        noteLines,
+        media,
+        openComments: openCommentCounts(doc),
+        metricViews: metricData.views,
+      },
+      cache,
+    );
+    const { nodes, laneGrowth, cardBoxes } = arranged(
+      current && keepLocal ? carryLocalState(view.nodes, current.nodes, lastNodes) : view.nodes,
+    );
     const edges = current && keepLocal ? carryLocalState(view.edges, current.edges, lastEdges) : view.edges;
     lastNodes = new Map(view.nodes.map((node) => [node.id, node]));
     lastEdges = new Map(view.edges.map((edge) => [edge.id, edge]));
@@ -176,7 +221,8 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
   doc.on('afterTransaction', onAfterTransaction);
   // The colour-by metric and the cards' key metrics are UI state: a change re-derives the view.
   const offUi = useUi.subscribe((ui, before) => {
-    if (ui.colorBy !== before.colorBy || ui.cardMetrics !== before.cardMetrics) store.setState((state) => derive(state, true));
+    if (ui.colorBy !== before.colorBy || ui.cardMetrics !== before.cardMetrics)
+      store.setState((state) => derive(state, true));
   });
 
   /** Replaces the positions of some nodes; the same state (no re-render) when none differs. */
@@ -185,7 +231,8 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       let changed = false;
       const nodes = state.nodes.map((node) => {
         const position = positionOf(node);
-        if (!position || node.dragging || (node.position.x === position.x && node.position.y === position.y)) return node;
+        if (!position || node.dragging || (node.position.x === position.x && node.position.y === position.y))
+          return node;
         changed = true;
         return { ...node, position };
       });
@@ -206,8 +253,11 @@ export function createJourneyStore(doc: Y.Doc): JourneyStore {
       store.setState((state) => {
         const nodes = applyNodeChanges(changes, state.nodes);
         // a drag frame only moves the dragged nodes; a drop, a new size or a new node re-arranges
-        if (measuredNow.size === 0 && !changes.some((change) => change.type === 'position' && !change.dragging)) return { nodes };
-        return arranged(nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, ...REAL_HANDLES } : node)));
+        if (measuredNow.size === 0 && !changes.some((change) => change.type === 'position' && !change.dragging))
+          return { nodes };
+        return arranged(
+          nodes.map((node) => (measuredNow.has(node.id) && node.handles ? { ...node, ...REAL_HANDLES } : node)),
+        );
       });
     },
     applyEdgeChanges(changes: EdgeChange<PathFlowEdge>[]) {

@@ -2,7 +2,17 @@
 // previous flow object whenever its inputs are the same objects, so React Flow (and our memoised
 // node components) re-render only the nodes that changed.
 import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
-import { layoutStageColumns, orderStages, type ChannelNode, type JourneyNode, type MediaRef, type OwnerNode, type PathEdge, type StageNode, type TouchpointNode } from '../model';
+import {
+  layoutStageColumns,
+  orderStages,
+  type ChannelNode,
+  type JourneyNode,
+  type MediaRef,
+  type OwnerNode,
+  type PathEdge,
+  type StageNode,
+  type TouchpointNode,
+} from '../model';
 import { CANVAS_HEIGHT, ESTIMATED_SIZE, LAYOUT, columnsWidth, laneTop, type StageColumn } from './layout';
 import type { NodeMetricView } from './metrics/metricViews';
 import { EMOTION_NODE_ID, LANES_NODE_ID, type JourneyFlowNode, type PathFlowEdge } from './viewTypes';
@@ -32,8 +42,24 @@ const HANDLE_SIZE = 9; // .react-flow__handle
 function cardHandles(width: number, height: number): NodeHandle[] {
   const y = height / 2 - HANDLE_SIZE / 2;
   return [
-    { id: null, type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE },
-    { id: null, type: 'source', position: Position.Right, x: width - HANDLE_SIZE / 2, y, width: HANDLE_SIZE, height: HANDLE_SIZE },
+    {
+      id: null,
+      type: 'target',
+      position: Position.Left,
+      x: -HANDLE_SIZE / 2,
+      y,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
+    {
+      id: null,
+      type: 'source',
+      position: Position.Right,
+      x: width - HANDLE_SIZE / 2,
+      y,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    },
   ];
 }
 
@@ -50,7 +76,11 @@ export class ViewCache {
 
   reuse<T>(id: string, inputs: readonly unknown[], make: () => T): T {
     const entry = this.entries.get(id);
-    if (entry && entry.inputs.length === inputs.length && entry.inputs.every((input, i) => Object.is(input, inputs[i]))) {
+    if (
+      entry &&
+      entry.inputs.length === inputs.length &&
+      entry.inputs.every((input, i) => Object.is(input, inputs[i]))
+    ) {
       return entry.value as T;
     }
     const value = make();
@@ -232,6 +262,13 @@ export function deriveView(snapshot: ModelSnapshot, cache: ViewCache): DerivedVi
       })),
     );
   }
-  cache.retainOnly(new Set([LANES_NODE_ID, EMOTION_NODE_ID, ...snapshot.nodes.keys(), ...[...snapshot.edges.keys()].map((id) => `edge:${id}`)]));
+  cache.retainOnly(
+    new Set([
+      LANES_NODE_ID,
+      EMOTION_NODE_ID,
+      ...snapshot.nodes.keys(),
+      ...[...snapshot.edges.keys()].map((id) => `edge:${id}`),
+    ]),
+  );
   return { stages, columns, nodes, edges };
 }

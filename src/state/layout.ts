@@ -123,7 +123,9 @@ export function nodesBox(nodes: readonly Placed[]): Box {
     right = Math.max(right, x + width);
     bottom = Math.max(bottom, y + height);
   }
-  return nodes.length === 0 ? { x: 0, y: 0, width: 0, height: 0 } : { x: left, y: top, width: right - left, height: bottom - top };
+  return nodes.length === 0
+    ? { x: 0, y: 0, width: 0, height: 0 }
+    : { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /**
@@ -131,7 +133,11 @@ export function nodesBox(nodes: readonly Placed[]): Box {
  * fit once cards are measured); otherwise its whole height, at the start of the journey (the left),
  * as a journey is read left to right, at a zoom no smaller than READABLE_ZOOM.
  */
-export function openingViewport(bounds: Box, pane: { width: number; height: number }, maxZoom = 1): { x: number; y: number; zoom: number; fitsWhole: boolean } {
+export function openingViewport(
+  bounds: Box,
+  pane: { width: number; height: number },
+  maxZoom = 1,
+): { x: number; y: number; zoom: number; fitsWhole: boolean } {
   const pad = FIT_MARGIN;
   const roomX = Math.max(1, pane.width - pad.left - pad.right);
   const roomY = Math.max(1, pane.height - pad.top - pad.bottom);

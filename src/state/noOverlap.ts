@@ -19,7 +19,9 @@ export interface Point {
 
 /** True when two boxes overlap, or come closer than `gap` to each other. */
 export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
-  return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+  return (
+    a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap
+  );
 }
 
 /**
@@ -31,7 +33,9 @@ export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
 export function pushApart(items: readonly Item[], gap: number, axis: 'x' | 'y' = 'y'): Map<string, Point> {
   const other = axis === 'y' ? 'x' : 'y';
   const size = axis === 'y' ? 'height' : 'width';
-  const sorted = [...items].sort((a, b) => a[axis] - b[axis] || a[other] - b[other] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...items].sort(
+    (a, b) => a[axis] - b[axis] || a[other] - b[other] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const placed: Item[] = [];
   const result = new Map<string, Point>();
   for (const item of sorted) {
@@ -90,14 +94,20 @@ export function nearestFreeSlot(box: Rect, others: readonly Rect[], gap: number,
     }
   }
   // below everything is always free
-  return best ?? { x: clampX(box.x), y: Math.max(clampY(box.y), ...others.map((other) => other.y + other.height + gap)) };
+  return (
+    best ?? { x: clampX(box.x), y: Math.max(clampY(box.y), ...others.map((other) => other.y + other.height + gap)) }
+  );
 }
 
 /**
  * Lays boxes out in rows from `left`, each as near its wanted x as the ones before allow, wrapping
  * to a new row when one would pass `right`. Returns positions in the order of `items`.
  */
-export function flowInRows(items: ReadonlyArray<Item & { wantX: number }>, gap: number, area: { left: number; right: number; top: number }): Map<string, Point> {
+export function flowInRows(
+  items: ReadonlyArray<Item & { wantX: number }>,
+  gap: number,
+  area: { left: number; right: number; top: number },
+): Map<string, Point> {
   const sorted = [...items].sort((a, b) => a.wantX - b.wantX || (a.id < b.id ? -1 : 1));
   const result = new Map<string, Point>();
   let rowTop = area.top;

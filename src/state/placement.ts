@@ -12,7 +12,10 @@ export interface TouchpointPlacement {
 const touchpointTop = () => laneTop('touchpoints') + 12;
 
 /** A touchpoint at a flow point: in the column there (relative coordinates), else unassigned. */
-export function touchpointAtPoint(columns: readonly StageColumn[], point: { x: number; y: number }): TouchpointPlacement {
+export function touchpointAtPoint(
+  columns: readonly StageColumn[],
+  point: { x: number; y: number },
+): TouchpointPlacement {
   const column = columnAt(columns, point.x);
   // no bottom: the lane grows to hold its cards (arrangeView)
   const y = Math.max(point.y - 40, touchpointTop());
@@ -24,7 +27,8 @@ export function touchpointAtPoint(columns: readonly StageColumn[], point: { x: n
 /** A touchpoint appended to a stage, below its existing touchpoints. */
 export function touchpointInStage(stageId: string | null, nodes: Iterable<JourneyNode>): TouchpointPlacement {
   const ys: number[] = [];
-  for (const node of nodes) if (node.kind === 'touchpoint' && node.stageId === stageId) ys.push((node as TouchpointNode).y);
+  for (const node of nodes)
+    if (node.kind === 'touchpoint' && node.stageId === stageId) ys.push((node as TouchpointNode).y);
   const slot = nextTouchpointSlot(ys);
   // never clamped to the lane's default bottom (cards landed on each other there): the lane grows
   return { stageId, x: slot.x, y: slot.y };

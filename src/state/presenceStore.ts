@@ -17,7 +17,8 @@ export function createPresenceStore(awareness: Awareness): PresenceStore {
   const onChange = () =>
     store.setState((state) => {
       const peers = readPeers(awareness);
-      const following = state.following !== null && peers.some((peer) => peer.clientId === state.following) ? state.following : null;
+      const following =
+        state.following !== null && peers.some((peer) => peer.clientId === state.following) ? state.following : null;
       return { peers, following };
     });
   awareness.on('change', onChange);

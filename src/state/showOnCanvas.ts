@@ -11,8 +11,16 @@ export function showOnCanvas(store: JourneyStore, nodeIds: readonly string[], ed
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
   const state = store.getState();
-  store.applyNodeChanges(state.nodes.filter((n) => Boolean(n.selected) !== nodes.has(n.id)).map((n) => ({ type: 'select', id: n.id, selected: nodes.has(n.id) })));
-  store.applyEdgeChanges(state.edges.filter((e) => Boolean(e.selected) !== edges.has(e.id)).map((e) => ({ type: 'select', id: e.id, selected: edges.has(e.id) })));
+  store.applyNodeChanges(
+    state.nodes
+      .filter((n) => Boolean(n.selected) !== nodes.has(n.id))
+      .map((n) => ({ type: 'select', id: n.id, selected: nodes.has(n.id) })),
+  );
+  store.applyEdgeChanges(
+    state.edges
+      .filter((e) => Boolean(e.selected) !== edges.has(e.id))
+      .map((e) => ({ type: 'select', id: e.id, selected: edges.has(e.id) })),
+  );
   listeners.forEach((listener) => listener(nodeIds));
 }
 

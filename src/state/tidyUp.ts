@@ -50,7 +50,8 @@ export function tidyUp(input: TidyInput): Move[] {
   }
   const rowHeights = (lane: 'front' | 'back') => {
     const heights: number[] = [];
-    for (const cell of rows.values()) cell[lane].forEach((card, i) => (heights[i] = Math.max(heights[i] ?? 0, card.height)));
+    for (const cell of rows.values())
+      cell[lane].forEach((card, i) => (heights[i] = Math.max(heights[i] ?? 0, card.height)));
     return heights;
   };
   const rowTops = (heights: number[], top: number) => {
@@ -68,7 +69,9 @@ export function tidyUp(input: TidyInput): Move[] {
     const column = columnById.get(stageId);
     if (!column) continue;
     const place = (cards: TidyCard[], tops: number[]) =>
-      cards.forEach((card, i) => moves.push({ id: card.id, x: Math.max(8, Math.round((column.w - card.width) / 2)), y: tops[i] ?? 0 }));
+      cards.forEach((card, i) =>
+        moves.push({ id: card.id, x: Math.max(8, Math.round((column.w - card.width) / 2)), y: tops[i] ?? 0 }),
+      );
     place(cell.front, front.tops);
     place(cell.back, back.tops);
   }
@@ -101,7 +104,13 @@ export function tidyUp(input: TidyInput): Move[] {
     if (owner && !firstStageX.has(owner)) firstStageX.set(owner, column.x);
   }
   const lastX = right + CARD_GAP;
-  const owners = input.owners.map((owner) => ({ id: owner.id, x: firstStageX.get(owner.id) ?? lastX, y: LAYOUT.railY, width: owner.width, height: 1 }));
+  const owners = input.owners.map((owner) => ({
+    id: owner.id,
+    x: firstStageX.get(owner.id) ?? lastX,
+    y: LAYOUT.railY,
+    width: owner.width,
+    height: 1,
+  }));
   const apart = pushApart(owners, CARD_GAP, 'x');
   for (const owner of owners) {
     const at = apart.get(owner.id);

@@ -8,7 +8,8 @@ export interface Toast {
 }
 
 /** The tabs of the right sidebar; panels register themselves in src/panels/registry.tsx. */
-export type SidebarTab = 'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions' | 'observed';
+export type SidebarTab =
+  'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions' | 'observed';
 
 /** The cards' key metrics when nobody chose (shown only where a touchpoint has a value). */
 export const DEFAULT_CARD_METRICS: readonly string[] = ['csat', 'dropoff'];

@@ -42,10 +42,15 @@ export function startUploads(files: Iterable<File>, target: UploadTarget): void 
     }
     const id = nextUploadId++;
     const update = (patch: Partial<UploadState>) =>
-      useUploads.setState((state) => ({ uploads: state.uploads.map((upload) => (upload.id === id ? { ...upload, ...patch } : upload)) }));
-    const remove = () => useUploads.setState((state) => ({ uploads: state.uploads.filter((upload) => upload.id !== id) }));
+      useUploads.setState((state) => ({
+        uploads: state.uploads.map((upload) => (upload.id === id ? { ...upload, ...patch } : upload)),
+      }));
+    const remove = () =>
+      useUploads.setState((state) => ({ uploads: state.uploads.filter((upload) => upload.id !== id) }));
     const upload = uploadMedia(target.mapId, target.mapKey, file, (progress) => update({ progress }));
-    useUploads.setState((state) => ({ uploads: [...state.uploads, { id, nodeId: target.nodeId, name: file.name, progress: 0, cancel: upload.cancel }] }));
+    useUploads.setState((state) => ({
+      uploads: [...state.uploads, { id, nodeId: target.nodeId, name: file.name, progress: 0, cancel: upload.cancel }],
+    }));
     upload.done.then(
       (ref) => {
         remove();

@@ -5,8 +5,21 @@ import type { ChannelNode, MediaRef, NoteNode, OwnerNode, StageNode, TouchpointN
 import type { NodeMetricView } from './metrics/metricViews';
 
 // `metrics`: heat and key metrics (absent in views made without the metrics bridge).
-export type StageFlowNode = Node<{ stage: StageNode; owner: OwnerNode | null; touchpointCount: number; metrics?: NodeMetricView }, 'stage'>;
-export type TouchpointFlowNode = Node<{ touchpoint: TouchpointNode; channel: ChannelNode | null; noteLine: string; media: readonly MediaRef[]; openComments?: number; metrics?: NodeMetricView }, 'touchpoint'>;
+export type StageFlowNode = Node<
+  { stage: StageNode; owner: OwnerNode | null; touchpointCount: number; metrics?: NodeMetricView },
+  'stage'
+>;
+export type TouchpointFlowNode = Node<
+  {
+    touchpoint: TouchpointNode;
+    channel: ChannelNode | null;
+    noteLine: string;
+    media: readonly MediaRef[];
+    openComments?: number;
+    metrics?: NodeMetricView;
+  },
+  'touchpoint'
+>;
 export type ChannelFlowNode = Node<{ channel: ChannelNode; usage: number; metrics?: NodeMetricView }, 'channel'>;
 export type OwnerFlowNode = Node<{ owner: OwnerNode; stageCount: number }, 'owner'>;
 export type NoteFlowNode = Node<{ note: NoteNode }, 'note'>;
@@ -14,7 +27,8 @@ export type NoteFlowNode = Node<{ note: NoteNode }, 'note'>;
 export type LanesFlowNode = Node<{ width: number; laneGrowth?: number }, 'lanes'>;
 export type EmotionFlowNode = Node<{ width: number }, 'emotion'>;
 
-export type JourneyFlowNode = StageFlowNode | TouchpointFlowNode | ChannelFlowNode | OwnerFlowNode | NoteFlowNode | LanesFlowNode | EmotionFlowNode;
+export type JourneyFlowNode =
+  StageFlowNode | TouchpointFlowNode | ChannelFlowNode | OwnerFlowNode | NoteFlowNode | LanesFlowNode | EmotionFlowNode;
 
 export type PathFlowEdge = Edge<{ transition: boolean; fromChannel: string | null; toChannel: string | null }, 'path'>;
 

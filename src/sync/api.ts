@@ -68,7 +68,11 @@ export function saveVersion(mapId: string, key: string, name: string): Promise<V
   return request(`${mapPath(mapId)}/versions`, { method: 'POST', key, body: JSON.stringify({ name }) });
 }
 
-export function restoreVersion(mapId: string, key: string, versionId: string): Promise<{ restored: VersionInfo; backup: VersionInfo }> {
+export function restoreVersion(
+  mapId: string,
+  key: string,
+  versionId: string,
+): Promise<{ restored: VersionInfo; backup: VersionInfo }> {
   return request(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}/restore`, { method: 'POST', key });
 }
 
@@ -76,14 +80,21 @@ export function restoreVersion(mapId: string, key: string, versionId: string): P
 export async function fetchVersionState(mapId: string, key: string, versionId: string): Promise<Uint8Array> {
   let response: Response;
   try {
-    response = await fetch(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}`, { headers: { Authorization: `Bearer ${key}` } });
+    response = await fetch(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
   }
-  if (!response.ok) throw new ApiError(response.status, 'http', `The version could not be loaded (${response.status}).`);
+  if (!response.ok)
+    throw new ApiError(response.status, 'http', `The version could not be loaded (${response.status}).`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-export function rotateKey(mapId: string, key: string, role: MapRole): Promise<{ editorKey?: string; viewerKey?: string }> {
+export function rotateKey(
+  mapId: string,
+  key: string,
+  role: MapRole,
+): Promise<{ editorKey?: string; viewerKey?: string }> {
   return request(`${mapPath(mapId)}/keys/rotate`, { method: 'POST', key, body: JSON.stringify({ role }) });
 }

@@ -57,7 +57,10 @@ export class MapConnection {
   ) {
     this.local = new IndexeddbPersistence(localDocName(mapId), this.doc);
     void this.local.whenSynced.then(() => this.state.setState({ localReady: true }));
-    this.provider = new WebsocketProvider(url, mapId, this.doc, { protocols: syncProtocols(key), maxBackoffTime: 10_000 });
+    this.provider = new WebsocketProvider(url, mapId, this.doc, {
+      protocols: syncProtocols(key),
+      maxBackoffTime: 10_000,
+    });
     handleFlowsSignal(this.provider, mapId); // observed journeys: refetch when new events arrive
     this.provider.on('status', ({ status }) => {
       if (this.state.getState().status === 'refused') return;
@@ -68,7 +71,10 @@ export class MapConnection {
       if (!synced) return;
       const merged = this.wasOffline;
       this.wasOffline = false;
-      this.state.setState((state) => ({ synced: true, mergedAfterOffline: state.mergedAfterOffline + (merged ? 1 : 0) }));
+      this.state.setState((state) => ({
+        synced: true,
+        mergedAfterOffline: state.mergedAfterOffline + (merged ? 1 : 0),
+      }));
     });
     this.provider.on('closed', ({ code, reason }) => {
       this.state.setState({ status: 'refused', refusal: { code, reason } });

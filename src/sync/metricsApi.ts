@@ -7,7 +7,6 @@ function call<T>(path: string, key: string, init: RequestInit = {}): Promise<T> 
   return request<T>(path, { ...init, key });
 }
 
-
 export interface IngestKeyInfo {
   exists: boolean;
   rotatedAt: string | null;
@@ -37,7 +36,11 @@ export async function listWebhooks(mapId: string, editorKey: string): Promise<We
 }
 
 /** Adds a hook; its signing secret is returned only now. */
-export function addWebhook(mapId: string, editorKey: string, url: string): Promise<{ id: string; url: string; secret: string; createdAt: string }> {
+export function addWebhook(
+  mapId: string,
+  editorKey: string,
+  url: string,
+): Promise<{ id: string; url: string; secret: string; createdAt: string }> {
   return call(`${mapPath(mapId)}/webhooks`, editorKey, { method: 'POST', body: JSON.stringify({ url }) });
 }
 

@@ -93,7 +93,11 @@ export function deleteEvents(mapId: string, key: string): Promise<void> {
  * server keeps it with the map and applies it to past and future rows (editor key).
  */
 export function mapActivity(mapId: string, key: string, activity: string, touchpoint: string | null): Promise<unknown> {
-  return request(`${mapPath(mapId)}/events/mapping`, { method: 'PUT', key, body: JSON.stringify({ mappings: [{ activity, touchpoint }] }) });
+  return request(`${mapPath(mapId)}/events/mapping`, {
+    method: 'PUT',
+    key,
+    body: JSON.stringify({ mappings: [{ activity, touchpoint }] }),
+  });
 }
 
 export interface UploadOptions {
@@ -107,7 +111,12 @@ export interface UploadOptions {
  * Posts a contact log as CSV. XMLHttpRequest, not fetch: only it reports upload progress, and the
  * body (a Blob) is streamed from the file, never read into memory here.
  */
-export function uploadEvents(mapId: string, key: string, body: Blob, options: UploadOptions = {}): Promise<ImportResult> {
+export function uploadEvents(
+  mapId: string,
+  key: string,
+  body: Blob,
+  options: UploadOptions = {},
+): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const query = options.hashCustomers ? '?hashCustomers=1' : '';
@@ -118,7 +127,8 @@ export function uploadEvents(mapId: string, key: string, body: Blob, options: Up
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.'));
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.'));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'The upload was cancelled.'));
     xhr.onload = () => {
       let parsed: unknown = null;

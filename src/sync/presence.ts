@@ -34,7 +34,11 @@ function readDrag(value: unknown): LiveDrag | null {
   let count = 0;
   for (const [id, position] of Object.entries(value as Record<string, unknown>)) {
     if (++count > LIVE_DRAG_MAX) break;
-    if (Array.isArray(position) && position.length === 2 && position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    if (
+      Array.isArray(position) &&
+      position.length === 2 &&
+      position.every((n) => typeof n === 'number' && Number.isFinite(n))
+    ) {
       drag[id] = [position[0] as number, position[1] as number];
     }
   }
@@ -65,9 +69,18 @@ export function readPeers(awareness: Awareness): PeerState[] {
     const viewport = state.viewport as PeerState['viewport'];
     peers.push({
       clientId,
-      user: { id: String(state.user.id ?? clientId), name: cleanPresenceName(state.user.name), color: typeof state.user.color === 'string' && /^#[0-9a-f]{6}$/i.test(state.user.color) ? state.user.color : '#6b7280' },
+      user: {
+        id: String(state.user.id ?? clientId),
+        name: cleanPresenceName(state.user.name),
+        color:
+          typeof state.user.color === 'string' && /^#[0-9a-f]{6}$/i.test(state.user.color)
+            ? state.user.color
+            : '#6b7280',
+      },
       cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? { x: cursor.x, y: cursor.y } : null,
-      selection: Array.isArray(state.selection) ? (state.selection as unknown[]).filter((id): id is string => typeof id === 'string').slice(0, 200) : [],
+      selection: Array.isArray(state.selection)
+        ? (state.selection as unknown[]).filter((id): id is string => typeof id === 'string').slice(0, 200)
+        : [],
       viewport: viewport && [viewport.x, viewport.y, viewport.zoom].every(Number.isFinite) ? viewport : null,
       drag: readDrag(state.drag),
     });
@@ -76,7 +89,10 @@ export function readPeers(awareness: Awareness): PeerState[] {
 }
 
 /** Calls `fn` at most once per `ms`, always with the latest arguments (a trailing call is kept). */
-export function throttle<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
+export function throttle<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+): ((...args: A) => void) & { cancel(): void } {
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending: A | null = null;

@@ -2,7 +2,11 @@
 import { useEffect, useState } from 'react';
 import { loadMediaBlob } from './media';
 
-export function useMediaUrl(mapId: string, mapKey: string, hash: string | null): { url: string | null; failed: boolean } {
+export function useMediaUrl(
+  mapId: string,
+  mapKey: string,
+  hash: string | null,
+): { url: string | null; failed: boolean } {
   const [state, setState] = useState<{ url: string | null; failed: boolean }>({ url: null, failed: false });
   useEffect(() => {
     if (!hash) return;

@@ -16,10 +16,24 @@ export function emotionLook(value: number) {
   return EMOTIONS.find((emotion) => emotion.value === value) ?? EMOTIONS[2]!;
 }
 
-export const EmotionScale = memo(function EmotionScale({ value, onChange, readOnly, compact }: { value: number; onChange: (value: number) => void; readOnly?: boolean; compact?: boolean }) {
+export const EmotionScale = memo(function EmotionScale({
+  value,
+  onChange,
+  readOnly,
+  compact,
+}: {
+  value: number;
+  onChange: (value: number) => void;
+  readOnly?: boolean;
+  compact?: boolean;
+}) {
   const t = useT();
   return (
-    <div className={`emotion-scale ${compact ? 'is-compact' : ''} nodrag`} role="radiogroup" aria-label={t('emotion.label')}>
+    <div
+      className={`emotion-scale ${compact ? 'is-compact' : ''} nodrag`}
+      role="radiogroup"
+      aria-label={t('emotion.label')}
+    >
       {EMOTIONS.map(({ value: v, icon: Icon, color, name }) => {
         const label = `${v > 0 ? '+' : ''}${v} ${t(name)}`;
         return (

@@ -47,7 +47,11 @@ export const MetricBadge = memo(function MetricBadge({ badge }: { badge: MetricB
   const label = text.label(badge.def);
   const status = text.status(badge.status);
   return (
-    <span className={`metric-badge is-${badge.status}`} data-status={badge.status} title={`${label}: ${text.value(badge.value, badge.def)} · ${status}${aggregateText(t, badge.aggregate)}`}>
+    <span
+      className={`metric-badge is-${badge.status}`}
+      data-status={badge.status}
+      title={`${label}: ${text.value(badge.value, badge.def)} · ${status}${aggregateText(t, badge.aggregate)}`}
+    >
       <span className="metric-badge-icon" style={{ background: style.fill, color: style.text }} aria-hidden>
         {style.icon}
       </span>

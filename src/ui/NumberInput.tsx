@@ -17,7 +17,10 @@ interface Props {
 
 export function NumberInput({ value, label, onCommit, onInvalid, readOnly, placeholder, testId }: Props) {
   const language = useLanguage((state) => state.language);
-  const shown = value === null ? '' : new Intl.NumberFormat(language, { maximumFractionDigits: 6, useGrouping: false }).format(value);
+  const shown =
+    value === null
+      ? ''
+      : new Intl.NumberFormat(language, { maximumFractionDigits: 6, useGrouping: false }).format(value);
   const [draft, setDraft] = useState(shown);
   const [focused, setFocused] = useState(false);
   useEffect(() => {

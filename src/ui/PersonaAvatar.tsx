@@ -10,7 +10,12 @@ export function PersonaAvatar({ persona, size = 32 }: { persona: PersonaNode; si
   const { url } = useMediaUrl(mapId, mapKey, persona.photoMediaId ?? null);
   const style = { width: size, height: size, background: persona.color, fontSize: Math.round(size * 0.38) };
   return (
-    <span className="avatar persona-avatar" style={style} aria-hidden data-photo={persona.photoMediaId && url ? 'yes' : undefined}>
+    <span
+      className="avatar persona-avatar"
+      style={style}
+      aria-hidden
+      data-photo={persona.photoMediaId && url ? 'yes' : undefined}
+    >
       {persona.photoMediaId && url ? <img src={url} alt="" /> : initials(persona.name)}
     </span>
   );

@@ -22,7 +22,15 @@ export const Sparkline = memo(function Sparkline({ points, width = 96, height = 
   const d = values.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   const last = values.length - 1;
   return (
-    <svg className="sparkline" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="sparkline">
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      data-testid="sparkline"
+    >
       <title>{label}</title>
       <path className="sparkline-line" d={d} />
       <circle className="sparkline-dot" cx={x(last)} cy={y(values[last] ?? 0)} r={2.5} />

@@ -4,7 +4,15 @@ import { memo, useEffect, useId, useState, type ReactNode } from 'react';
 import { Plus, X } from 'lucide-react';
 import { useT } from '../i18n';
 
-export function Field({ label, children, hint }: { label: string; children: (id: string) => ReactNode; hint?: string }) {
+export function Field({
+  label,
+  children,
+  hint,
+}: {
+  label: string;
+  children: (id: string) => ReactNode;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -28,7 +36,17 @@ interface TextFieldProps {
   allowEmpty?: boolean;
 }
 
-export const TextField = memo(function TextField({ id, value, onCommit, readOnly, multiline, maxLength = 2000, placeholder, type = 'text', allowEmpty = true }: TextFieldProps) {
+export const TextField = memo(function TextField({
+  id,
+  value,
+  onCommit,
+  readOnly,
+  multiline,
+  maxLength = 2000,
+  placeholder,
+  type = 'text',
+  allowEmpty = true,
+}: TextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [focused, setFocused] = useState(false);
   useEffect(() => {
@@ -67,7 +85,19 @@ export const TextField = memo(function TextField({ id, value, onCommit, readOnly
 });
 
 /** An editable list of short texts (pain points, opportunities, needs, goals). */
-export const ListEditor = memo(function ListEditor({ items, onChange, readOnly, addLabel, itemLabel }: { items: readonly string[]; onChange: (items: string[]) => void; readOnly?: boolean; addLabel: string; itemLabel: string }) {
+export const ListEditor = memo(function ListEditor({
+  items,
+  onChange,
+  readOnly,
+  addLabel,
+  itemLabel,
+}: {
+  items: readonly string[];
+  onChange: (items: string[]) => void;
+  readOnly?: boolean;
+  addLabel: string;
+  itemLabel: string;
+}) {
   const t = useT();
   const [draft, setDraft] = useState('');
   const add = () => {
@@ -82,9 +112,20 @@ export const ListEditor = memo(function ListEditor({ items, onChange, readOnly, 
         <ul>
           {items.map((item, index) => (
             <li key={`${index}-${item}`}>
-              <TextField value={item} readOnly={readOnly} allowEmpty={false} maxLength={500} onCommit={(text) => onChange(items.map((old, i) => (i === index ? text : old)))} />
+              <TextField
+                value={item}
+                readOnly={readOnly}
+                allowEmpty={false}
+                maxLength={500}
+                onCommit={(text) => onChange(items.map((old, i) => (i === index ? text : old)))}
+              />
               {!readOnly && (
-                <button type="button" className="icon-button" aria-label={t('inspector.removeItem', { item })} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('inspector.removeItem', { item })}
+                  onClick={() => onChange(items.filter((_, i) => i !== index))}
+                >
                   <X size={14} aria-hidden />
                 </button>
               )}
@@ -116,7 +157,19 @@ export const ListEditor = memo(function ListEditor({ items, onChange, readOnly, 
   );
 });
 
-export function ColorSwatches({ value, colors, onChange, readOnly, label }: { value: string; colors: readonly string[]; onChange: (color: string) => void; readOnly?: boolean; label: string }) {
+export function ColorSwatches({
+  value,
+  colors,
+  onChange,
+  readOnly,
+  label,
+}: {
+  value: string;
+  colors: readonly string[];
+  onChange: (color: string) => void;
+  readOnly?: boolean;
+  label: string;
+}) {
   return (
     <div className="swatches" role="radiogroup" aria-label={label}>
       {colors.map((color) => (

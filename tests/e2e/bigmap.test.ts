@@ -30,7 +30,10 @@ async function open(url: string): Promise<Steps> {
 
 const mountedCards = (page: Page) => page.locator('.react-flow__node-touchpoint').count();
 const zoomOf = (page: Page) =>
-  page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform).a);
+  page.evaluate(
+    () =>
+      new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport') as Element).transform).a,
+  );
 
 describe('a map wider than the screen', () => {
   it('opens at its start, fits on request, shows drags live, and exports whole', async () => {
@@ -40,7 +43,8 @@ describe('a map wider than the screen', () => {
     const cards: string[] = [];
     for (let s = 0; s < STAGES; s++) {
       const stageId = addStage(seeder.doc, { label: `Stage ${s + 1}` });
-      for (let i = 0; i < PER_STAGE; i++) cards.push(addTouchpoint(seeder.doc, { stageId, label: `Step ${s + 1}.${i + 1}`, x: 20, y: 100 + i * 130 }));
+      for (let i = 0; i < PER_STAGE; i++)
+        cards.push(addTouchpoint(seeder.doc, { stageId, label: `Step ${s + 1}.${i + 1}`, x: 20, y: 100 + i * 130 }));
     }
     const total = cards.length;
     const link = `${server.url}/map/${map.id}#key=${map.editorKey}`;
@@ -67,7 +71,9 @@ describe('a map wider than the screen', () => {
       };
       sample();
     });
-    const png = await downloadOf(a.page, () => a.page.getByTestId('export-dialog').getByRole('button', { name: 'Export', exact: true }).click());
+    const png = await downloadOf(a.page, () =>
+      a.page.getByTestId('export-dialog').getByRole('button', { name: 'Export', exact: true }).click(),
+    );
     await a.page.getByTestId('export-dialog').waitFor({ state: 'detached' });
     expect(await a.page.evaluate(() => (window as unknown as { __maxCards: number }).__maxCards)).toBe(total);
     expect(await mountedCards(a.page)).toBeLessThan(total); // back to the cards in view
@@ -93,8 +99,11 @@ describe('a map wider than the screen', () => {
     if (!box) throw new Error('the first card is not on screen');
     await a.page.mouse.move(box.x + box.width / 2, box.y + 20);
     await a.page.mouse.down();
-    for (let step = 1; step <= 10; step++) await a.page.mouse.move(box.x + box.width / 2 + step * 4, box.y + 20 + step * 3);
-    await expect.poll(() => onBob.evaluate((el) => (el as HTMLElement).style.transform), { timeout: 5000 }).not.toBe(before);
+    for (let step = 1; step <= 10; step++)
+      await a.page.mouse.move(box.x + box.width / 2 + step * 4, box.y + 20 + step * 3);
+    await expect
+      .poll(() => onBob.evaluate((el) => (el as HTMLElement).style.transform), { timeout: 5000 })
+      .not.toBe(before);
     expect(storedX()).toBe(xBefore); // nothing written while dragging
     await a.page.mouse.up();
     await waitFor(() => storedX() !== xBefore, 5000, 'the drop to reach the document');

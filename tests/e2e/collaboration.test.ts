@@ -6,7 +6,6 @@ import { startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-
 let browser: Browser;
 let server: TestServer;
 
@@ -20,13 +19,19 @@ afterAll(async () => {
 describe('collaborative journey canvas', () => {
   it('creates a map, adds a stage and a touchpoint, and a second browser sees them live', async () => {
     server = await startTestServer({ distDir: DIST });
-    const alice = new Steps(await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage(), server.url);
+    const alice = new Steps(
+      await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage(),
+      server.url,
+    );
     await alice.openHome();
     const mapId = await alice.createMap('Buying a bike online');
     await alice.addStage('Research');
     await alice.addTouchpoint('Read reviews');
 
-    const bob = new Steps(await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage(), server.url);
+    const bob = new Steps(
+      await (await browser.newContext({ viewport: { width: 1400, height: 860 } })).newPage(),
+      server.url,
+    );
     await bob.openShareLink(mapId, await alice.storedKey(mapId));
     await bob.touchpoint('Read reviews').waitFor({ timeout: 10_000 });
     await expect.poll(() => bob.page.locator('.stage-title', { hasText: 'Research' }).count()).toBe(1);

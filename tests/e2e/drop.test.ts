@@ -29,7 +29,8 @@ async function boxOf(page: Page, selector: string): Promise<Box> {
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  for (let step = 1; step <= 12; step++) await page.mouse.move(from.x + ((to.x - from.x) * step) / 12, from.y + ((to.y - from.y) * step) / 12);
+  for (let step = 1; step <= 12; step++)
+    await page.mouse.move(from.x + ((to.x - from.x) * step) / 12, from.y + ((to.y - from.y) * step) / 12);
   await page.mouse.up();
 }
 
@@ -37,7 +38,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 async function viewSettled(page: Page): Promise<void> {
   const transform = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
   let last = await transform();
-  for (let stable = 0; stable < 5; ) {
+  for (let stable = 0; stable < 5;) {
     await page.waitForTimeout(100);
     const now = await transform();
     stable = now === last ? stable + 1 : 0;
@@ -70,37 +71,65 @@ describe('dropping nodes on the canvas', () => {
 
     // the card, dropped in the middle of Buy's column, moves into Buy
     const buyBox = await boxOf(page, node(buy));
-    await drag(page, centre(await boxOf(page, node(card))), { x: centre(buyBox).x, y: centre(await boxOf(page, node(card))).y });
-    await waitFor(() => readNode(seeder.doc, card)?.kind === 'touchpoint' && (readNode(seeder.doc, card) as { stageId: string | null }).stageId === buy, 5000, 'the card to take the stage Buy');
-    await expect.poll(async () => {
-      const moved = await boxOf(page, node(card));
-      const column = await boxOf(page, node(buy));
-      return moved.x >= column.x && moved.x + moved.width <= column.x + column.width;
-    }).toBe(true);
+    await drag(page, centre(await boxOf(page, node(card))), {
+      x: centre(buyBox).x,
+      y: centre(await boxOf(page, node(card))).y,
+    });
+    await waitFor(
+      () =>
+        readNode(seeder.doc, card)?.kind === 'touchpoint' &&
+        (readNode(seeder.doc, card) as { stageId: string | null }).stageId === buy,
+      5000,
+      'the card to take the stage Buy',
+    );
+    await expect
+      .poll(async () => {
+        const moved = await boxOf(page, node(card));
+        const column = await boxOf(page, node(buy));
+        return moved.x >= column.x && moved.x + moved.width <= column.x + column.width;
+      })
+      .toBe(true);
 
     // the owner, dropped on Use's header, becomes its owner and goes back to the rail
     const useHeader = await boxOf(page, `${node(use)} .stage-header`);
     const ownerStart = await boxOf(page, node(ada));
     const railOffset = Math.round(ownerStart.x - (await boxOf(page, node(need))).x);
     await drag(page, centre(ownerStart), centre(useHeader));
-    await waitFor(() => (readNode(seeder.doc, use) as { ownerId: string | null } | null)?.ownerId === ada, 5000, 'Ada to own Use');
+    await waitFor(
+      () => (readNode(seeder.doc, use) as { ownerId: string | null } | null)?.ownerId === ada,
+      5000,
+      'Ada to own Use',
+    );
     expect(readNode(seeder.doc, ada)).toMatchObject({ x: 0, y: -96 });
     await expect.poll(() => page.locator(`${node(use)} .stage-header .avatar`).textContent()).toBe('AL');
     // back in the rail: where it was relative to the first column (the view itself may have moved)
-    await expect.poll(async () => Math.round((await boxOf(page, node(ada))).x - (await boxOf(page, node(need))).x)).toBe(railOffset);
-    expect((await boxOf(page, node(ada))).y + (await boxOf(page, node(ada))).height).toBeLessThanOrEqual((await boxOf(page, node(need))).y);
+    await expect
+      .poll(async () => Math.round((await boxOf(page, node(ada))).x - (await boxOf(page, node(need))).x))
+      .toBe(railOffset);
+    expect((await boxOf(page, node(ada))).y + (await boxOf(page, node(ada))).height).toBeLessThanOrEqual(
+      (await boxOf(page, node(need))).y,
+    );
 
     // Need, dragged by its handle past the centre of Buy, goes second
     const handle = centre(await boxOf(page, `${node(need)} .stage-drag-handle`));
     const buyCentre = centre(await boxOf(page, node(buy))).x;
     const needCentre = centre(await boxOf(page, node(need))).x;
     await drag(page, handle, { x: handle.x + (buyCentre - needCentre) + 40, y: handle.y });
-    await waitFor(() => stagesInOrder(seeder.doc).map((stage) => stage.id).join() === [buy, need, use].join(), 5000, 'the order Buy, Need, Use');
+    await waitFor(
+      () =>
+        stagesInOrder(seeder.doc)
+          .map((stage) => stage.id)
+          .join() === [buy, need, use].join(),
+      5000,
+      'the order Buy, Need, Use',
+    );
     // the columns are redrawn in the new order, side by side without overlap
-    await expect.poll(async () => {
-      const [b, n, u] = await Promise.all([boxOf(page, node(buy)), boxOf(page, node(need)), boxOf(page, node(use))]);
-      return b.x + b.width <= n.x && n.x + n.width <= u.x;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const [b, n, u] = await Promise.all([boxOf(page, node(buy)), boxOf(page, node(need)), boxOf(page, node(use))]);
+        return b.x + b.width <= n.x && n.x + n.width <= u.x;
+      })
+      .toBe(true);
 
     seeder.destroy();
     await context.close();

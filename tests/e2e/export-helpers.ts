@@ -19,7 +19,9 @@ export async function createFromTemplate(steps: Steps, title: string, templateNa
   await steps.page.getByRole('button', { name: 'Create map' }).click();
   await steps.page.waitForURL(/\/map\/[A-Za-z0-9_-]+/);
   await steps.waitConnected();
-  await expect.poll(() => steps.page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+  await expect
+    .poll(() => steps.page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 })
+    .toBeGreaterThan(3);
   return new URL(steps.page.url()).pathname.split('/').pop() ?? '';
 }
 
@@ -29,9 +31,16 @@ export async function chooseExport(page: Page, item: RegExp): Promise<void> {
 }
 
 /** Runs `action` and returns the file it makes the browser download. */
-export async function downloadOf(page: Page, action: () => Promise<void>, timeout = 60_000): Promise<{ name: string; bytes: Buffer }> {
+export async function downloadOf(
+  page: Page,
+  action: () => Promise<void>,
+  timeout = 60_000,
+): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout }), action()]);
-  return { name: (download as Download).suggestedFilename(), bytes: fs.readFileSync(await (download as Download).path()) };
+  return {
+    name: (download as Download).suggestedFilename(),
+    bytes: fs.readFileSync(await (download as Download).path()),
+  };
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -80,7 +89,10 @@ export function inkShares(page: Page, png: Buffer, grid = 2): Promise<number[]> 
           const i = (y * w + x) * 4;
           const cell = Math.floor((y * grid) / h) * grid + Math.floor((x * grid) / w);
           total[cell]! += 1;
-          const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!, a = data[i + 3]!;
+          const r = data[i]!,
+            g = data[i + 1]!,
+            b = data[i + 2]!,
+            a = data[i + 3]!;
           if (a > 16 && (r < 235 || g < 235 || b < 235)) ink[cell]! += 1;
         }
       }
@@ -93,8 +105,15 @@ export function inkShares(page: Page, png: Buffer, grid = 2): Promise<number[]> 
 /** The text of each page of a PDF (pdfjs-dist, as a reader's search would see it) and the page count. */
 export async function pdfText(bytes: Buffer): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const fonts = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts/');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), standardFontDataUrl: fonts, isEvalSupported: false }).promise;
+  const fonts = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+    'standard_fonts/',
+  );
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: fonts,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let n = 1; n <= document.numPages; n++) {
     const content = await (await document.getPage(n)).getTextContent();

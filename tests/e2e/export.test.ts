@@ -7,8 +7,16 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
-import { MAP_PADDING, chooseExport, createFromTemplate, downloadOf, flowBounds, inkShares, pdfText, pngSize } from './export-helpers';
-
+import {
+  MAP_PADDING,
+  chooseExport,
+  createFromTemplate,
+  downloadOf,
+  flowBounds,
+  inkShares,
+  pdfText,
+  pngSize,
+} from './export-helpers';
 
 let browser: Browser;
 
@@ -26,7 +34,9 @@ async function person(url: string): Promise<{ steps: Steps; context: BrowserCont
 
 async function runDialogExport(steps: Steps, setup: () => Promise<void>) {
   await setup();
-  const file = await downloadOf(steps.page, () => steps.page.getByTestId('export-dialog').getByRole('button', { name: 'Export', exact: true }).click());
+  const file = await downloadOf(steps.page, () =>
+    steps.page.getByTestId('export-dialog').getByRole('button', { name: 'Export', exact: true }).click(),
+  );
   await steps.page.getByTestId('export-dialog').waitFor({ state: 'detached' });
   return file;
 }
@@ -99,7 +109,11 @@ describe('export', () => {
 
     const json = await downloadOf(steps.page, () => chooseExport(steps.page, /JSON/));
     expect(json.name).toBe('Support desk.percorso.json');
-    const exported = JSON.parse(json.bytes.toString('utf8')) as { format: string; exportedAt: string; meta: { title: string; templateId: string } };
+    const exported = JSON.parse(json.bytes.toString('utf8')) as {
+      format: string;
+      exportedAt: string;
+      meta: { title: string; templateId: string };
+    };
     expect(exported.format).toBe('percorso-journey');
     expect(exported.meta.templateId).toBe('omnichannel-support');
 
@@ -109,22 +123,44 @@ describe('export', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const parsed = Papa.parse<string[]>(text.slice(1).trim(), { delimiter: ',' });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data[0]!.slice(0, 8)).toEqual(['Stage', 'Touchpoint', 'Channel', 'Owner', 'Personas', 'Emotion', 'Pain points', 'Opportunities']);
+    expect(parsed.data[0]!.slice(0, 8)).toEqual([
+      'Stage',
+      'Touchpoint',
+      'Channel',
+      'Owner',
+      'Personas',
+      'Emotion',
+      'Pain points',
+      'Opportunities',
+    ]);
     expect(parsed.data[0]).toContain('CSAT (1–5)');
     expect(parsed.data.length - 1).toBe(touchpoints);
 
     // a broken file is refused with a clear message and creates nothing
     await steps.openHome();
     const input = steps.page.getByTestId('import-map-input');
-    await input.setInputFiles({ name: 'broken.percorso.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"percorso-journey"') });
+    await input.setInputFiles({
+      name: 'broken.percorso.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"percorso-journey"'),
+    });
     await expect.poll(() => steps.page.getByRole('alert').textContent()).toContain('not a JSON file');
-    await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+    await input.setInputFiles({
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello":"world"}'),
+    });
     await expect.poll(() => steps.page.getByRole('alert').textContent()).toContain('not a Percorso map');
 
     await input.setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
-    await steps.page.waitForURL((url) => /\/map\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.pathname.endsWith(firstId), { timeout: 20_000 });
+    await steps.page.waitForURL(
+      (url) => /\/map\/[A-Za-z0-9_-]+$/.test(url.pathname) && !url.pathname.endsWith(firstId),
+      { timeout: 20_000 },
+    );
     await steps.waitConnected();
-    await expect.poll(() => steps.page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBe(touchpoints);
+    await expect
+      .poll(() => steps.page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 })
+      .toBe(touchpoints);
     const again = await downloadOf(steps.page, () => chooseExport(steps.page, /JSON/));
     const reimported = JSON.parse(again.bytes.toString('utf8')) as typeof exported;
     const { exportedAt: _a, ...before } = exported;

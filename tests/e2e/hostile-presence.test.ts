@@ -23,13 +23,19 @@ describe('hostile presence in the browser', () => {
   it("a viewer's CSS-injecting presence changes nothing on an editor's page", async () => {
     const server = await startTestServer({ distDir: DIST });
     const map = (await (
-      await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Hostile' }) })
+      await fetch(`${server.url}/api/maps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Hostile' }),
+      })
     ).json()) as { id: string; editorKey: string; viewerKey: string };
     const context = await browser.newContext({ viewport: { width: 1300, height: 820 } });
     await context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -59,8 +65,19 @@ describe('hostile presence in the browser', () => {
     await viewer.opened;
     viewer.ws.send(
       awarenessFrame([
-        { clientId: 4242, clock: 1, state: { user: { name: 'E\nx\t}body{display:none}', color: '#d55e00' }, selection: [nodeId] } },
-        { clientId: 4243, clock: 1, state: { user: { name: 'F\r}*{visibility:hidden}', color: 'red;}body{display:none}' }, selection: [nodeId, 'a"]{}body{display:none}'] } },
+        {
+          clientId: 4242,
+          clock: 1,
+          state: { user: { name: 'E\nx\t}body{display:none}', color: '#d55e00' }, selection: [nodeId] },
+        },
+        {
+          clientId: 4243,
+          clock: 1,
+          state: {
+            user: { name: 'F\r}*{visibility:hidden}', color: 'red;}body{display:none}' },
+            selection: [nodeId, 'a"]{}body{display:none}'],
+          },
+        },
       ]),
     );
     await page.locator(`.react-flow__node[data-remote-selected]`).waitFor({ timeout: 10_000 });

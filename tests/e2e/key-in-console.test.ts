@@ -20,7 +20,11 @@ describe('keys in the browser console', () => {
   it('never prints the key when the sync socket fails', async () => {
     const server = await startTestServer({ distDir: DIST });
     const map = (await (
-      await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Console' }) })
+      await fetch(`${server.url}/api/maps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Console' }),
+      })
     ).json()) as { id: string; editorKey: string };
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -33,7 +37,9 @@ describe('keys in the browser console', () => {
     await page.goto(`${server.url}/map/${map.id}#key=${map.editorKey}`);
     await steps.waitConnected('Ada');
     await server.close();
-    await expect.poll(() => consoleLines.some((line) => line.includes(`/sync/${map.id}`)), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => consoleLines.some((line) => line.includes(`/sync/${map.id}`)), { timeout: 20_000 })
+      .toBe(true);
 
     const socketLines = consoleLines.filter((line) => line.includes('/sync/'));
     expect(socketLines.length).toBeGreaterThan(0); // the browser did print the failed socket's URL…

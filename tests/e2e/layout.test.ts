@@ -7,7 +7,19 @@
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addChannel, addOwner, addStage, addTouchpoint, applyTemplate, connect, moveNodes, roots, setTouchpointChannel, TEMPLATES, type TemplateLang } from '../../src/model';
+import {
+  addChannel,
+  addOwner,
+  addStage,
+  addTouchpoint,
+  applyTemplate,
+  connect,
+  moveNodes,
+  roots,
+  setTouchpointChannel,
+  TEMPLATES,
+  type TemplateLang,
+} from '../../src/model';
 import { connectSynced, createMap, startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
@@ -90,7 +102,10 @@ async function settle(page: Page): Promise<void> {
 
 /** Presses "Tidy up" in the toolbar and fits the result. */
 async function tidy(page: Page): Promise<void> {
-  await page.getByRole('toolbar').getByRole('button', { name: /Tidy up|Riordina/ }).click();
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: /Tidy up|Riordina/ })
+    .click();
   await settle(page);
   await fit(page);
 }
@@ -98,7 +113,9 @@ async function tidy(page: Page): Promise<void> {
 /** The tops of the cards in each stage column, top to bottom, rounded (screen pixels). */
 function cardTops(page: Page): Promise<number[][]> {
   return page.evaluate(() => {
-    const cards = [...document.querySelectorAll('.react-flow__node-touchpoint')].map((card) => card.getBoundingClientRect());
+    const cards = [...document.querySelectorAll('.react-flow__node-touchpoint')].map((card) =>
+      card.getBoundingClientRect(),
+    );
     return [...document.querySelectorAll('.react-flow__node-stage')].map((stage) => {
       const column = stage.getBoundingClientRect();
       return cards
@@ -119,7 +136,9 @@ async function expectShortcutHelp(page: Page, title: string, tidyLine: string): 
   expect(await help.getByRole('row').count()).toBe(SHORTCUTS.length + 1);
   const box = await help.boundingBox();
   const view = page.viewportSize();
-  expect(box && view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height).toBe(true);
+  expect(
+    box && view && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height,
+  ).toBe(true);
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
 }
@@ -136,7 +155,9 @@ interface Problems {
 function layoutProblems(page: Page): Promise<Problems> {
   return page.evaluate(() => {
     const kinds = ['touchpoint', 'channel', 'owner', 'note'];
-    const nodes = [...document.querySelectorAll<HTMLElement>(kinds.map((kind) => `.react-flow__node-${kind}`).join(','))].map((el) => ({
+    const nodes = [
+      ...document.querySelectorAll<HTMLElement>(kinds.map((kind) => `.react-flow__node-${kind}`).join(',')),
+    ].map((el) => ({
       id: el.dataset.id ?? '',
       card: el.classList.contains('react-flow__node-touchpoint'),
       label: (el.textContent ?? '').slice(0, 30),
@@ -147,7 +168,8 @@ function layoutProblems(page: Page): Promise<Problems> {
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i]!.r;
         const b = nodes[j]!.r;
-        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps.push(`${nodes[i]!.label} × ${nodes[j]!.label}`);
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+          overlaps.push(`${nodes[i]!.label} × ${nodes[j]!.label}`);
       }
     }
     const cards = nodes.filter((node) => node.card);
@@ -161,7 +183,15 @@ function layoutProblems(page: Page): Promise<Problems> {
       const length = line.getTotalLength();
       for (let at = 0; at <= length; at += 3) {
         const p = new DOMPoint(line.getPointAtLength(at).x, line.getPointAtLength(at).y).matrixTransform(matrix);
-        const hit = cards.find((card) => card.id !== source && card.id !== target && p.x > card.r.left + 1 && p.x < card.r.right - 1 && p.y > card.r.top + 1 && p.y < card.r.bottom - 1);
+        const hit = cards.find(
+          (card) =>
+            card.id !== source &&
+            card.id !== target &&
+            p.x > card.r.left + 1 &&
+            p.x < card.r.right - 1 &&
+            p.y > card.r.top + 1 &&
+            p.y < card.r.bottom - 1,
+        );
         if (hit) {
           edgesThroughCards.push(`${source}→${target} through ${hit.label}`);
           break;
@@ -170,13 +200,18 @@ function layoutProblems(page: Page): Promise<Problems> {
     }
     // what floats over the canvas covers neither the map's nodes nor another panel
     const panels = [...document.querySelectorAll<HTMLElement>('.react-flow__panel')]
-      .map((el) => ({ label: el.className.replace('react-flow__panel', '').trim().slice(0, 40), r: el.getBoundingClientRect() }))
+      .map((el) => ({
+        label: el.className.replace('react-flow__panel', '').trim().slice(0, 40),
+        r: el.getBoundingClientRect(),
+      }))
       .filter((panel) => panel.r.width > 0);
-    const covered = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const covered = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
     const hidden: string[] = [];
     panels.forEach((panel, i) => {
       for (const node of nodes) if (covered(panel.r, node.r)) hidden.push(`${panel.label} covers ${node.label}`);
-      for (const other of panels.slice(i + 1)) if (covered(panel.r, other.r)) hidden.push(`${panel.label} covers ${other.label}`);
+      for (const other of panels.slice(i + 1))
+        if (covered(panel.r, other.r)) hidden.push(`${panel.label} covers ${other.label}`);
     });
     return { overlaps, edgesThroughCards, hidden, cards: cards.length, edges: edgeEls.length };
   });
@@ -199,7 +234,15 @@ async function seedBigMap(): Promise<{ id: string; editorKey: string }> {
   const seeder = await connectSynced(server.wsUrl, map.id, map.editorKey);
   const doc = seeder.doc;
   doc.transact(() => {
-    const channels = Array.from({ length: 12 }, (_, i) => addChannel(doc, { label: `Channel ${i + 1}`, medium: i % 2 ? 'web' : 'store', type: i % 2 ? 'digital' : 'physical', x: 16 + i * 40, y: 530 }));
+    const channels = Array.from({ length: 12 }, (_, i) =>
+      addChannel(doc, {
+        label: `Channel ${i + 1}`,
+        medium: i % 2 ? 'web' : 'store',
+        type: i % 2 ? 'digital' : 'physical',
+        x: 16 + i * 40,
+        y: 530,
+      }),
+    );
     for (let i = 0; i < 6; i++) addOwner(doc, { name: `Owner ${i + 1}`, role: 'Team', x: i * 60, y: -96 });
     let previous: string | null = null;
     for (let s = 0; s < 20; s++) {
@@ -231,33 +274,44 @@ describe('a canvas where nothing covers anything', () => {
   });
 
   for (const lang of LANGS) {
-    it(`opens every template and a 300-node map in ${lang} at 1280×800 and 1440×900 with nothing overlapping`, { timeout: 180_000 }, async () => {
-      const page = await pageIn(lang);
-      const maps: Array<{ name: string; map: { id: string; editorKey: string } }> = [];
-      for (const template of TEMPLATES.filter((t) => t.id !== 'blank')) {
-        const map = await createMap(server.url, template.name[lang]);
-        const seeder = await connectSynced(server.wsUrl, map.id, map.editorKey);
-        applyTemplate(seeder.doc, template.id, lang);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        seeder.destroy();
-        maps.push({ name: template.id, map });
-      }
-      maps.push({ name: 'generated-300', map: await seedBigMap() });
-      for (const { name, map } of maps) {
-        await openMap(page, map);
-        await expect.poll(() => page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBeGreaterThan(3);
-        for (const size of SIZES) {
-          await page.setViewportSize(size);
-          await fit(page);
-          await expectTidy(page, `${name}-${lang}-${size.width}`, 4);
+    it(
+      `opens every template and a 300-node map in ${lang} at 1280×800 and 1440×900 with nothing overlapping`,
+      { timeout: 180_000 },
+      async () => {
+        const page = await pageIn(lang);
+        const maps: Array<{ name: string; map: { id: string; editorKey: string } }> = [];
+        for (const template of TEMPLATES.filter((t) => t.id !== 'blank')) {
+          const map = await createMap(server.url, template.name[lang]);
+          const seeder = await connectSynced(server.wsUrl, map.id, map.editorKey);
+          applyTemplate(seeder.doc, template.id, lang);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          seeder.destroy();
+          maps.push({ name: template.id, map });
         }
-        if (name === 'purchase') await expectShortcutHelp(page, lang === 'it' ? 'Scorciatoie da tastiera' : 'Keyboard shortcuts', lang === 'it' ? 'Riordina tutta la mappa' : 'Tidy up the whole map');
-        if (name !== 'generated-300') {
-          await tidy(page);
-          await expectTidy(page, `${name}-${lang}-tidied`, 4);
+        maps.push({ name: 'generated-300', map: await seedBigMap() });
+        for (const { name, map } of maps) {
+          await openMap(page, map);
+          await expect
+            .poll(() => page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 })
+            .toBeGreaterThan(3);
+          for (const size of SIZES) {
+            await page.setViewportSize(size);
+            await fit(page);
+            await expectTidy(page, `${name}-${lang}-${size.width}`, 4);
+          }
+          if (name === 'purchase')
+            await expectShortcutHelp(
+              page,
+              lang === 'it' ? 'Scorciatoie da tastiera' : 'Keyboard shortcuts',
+              lang === 'it' ? 'Riordina tutta la mappa' : 'Tidy up the whole map',
+            );
+          if (name !== 'generated-300') {
+            await tidy(page);
+            await expectTidy(page, `${name}-${lang}-tidied`, 4);
+          }
         }
-      }
-    });
+      },
+    );
   }
 
   it('tidies up a deliberately messy map in one undo step', async () => {
@@ -309,7 +363,9 @@ describe('a canvas where nothing covers anything', () => {
     const steps = await openMap(page, map);
     await steps.touchpoint('Calls support').click({ position: { x: 40, y: 10 } });
     await page.locator('.notes-content').click();
-    await page.keyboard.type('Waited twenty minutes on hold, was transferred twice and had to repeat the order number each time. ');
+    await page.keyboard.type(
+      'Waited twenty minutes on hold, was transferred twice and had to repeat the order number each time. ',
+    );
     await page.keyboard.press('Escape');
     await fit(page);
     await expectTidy(page, 'grown-card', 3);

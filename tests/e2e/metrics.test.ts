@@ -7,7 +7,6 @@ import { startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-
 let browser: Browser;
 let server: TestServer;
 
@@ -20,7 +19,11 @@ afterAll(async () => {
 });
 
 async function newMap(title: string) {
-  const response = await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+  const response = await fetch(`${server.url}/api/maps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
   return (await response.json()) as { id: string; editorKey: string; viewerKey: string };
 }
 
@@ -44,7 +47,12 @@ async function dropFile(page: Page, name: string, text: string) {
   await pane.dispatchEvent('drop', { dataTransfer });
 }
 
-const CSV = ['Touchpoint;CSAT;Drop-off', 'Calls the contact centre;2,4;48', 'Sends photos on WhatsApp;4,6;8', 'Visits the shop;4;5'].join('\n');
+const CSV = [
+  'Touchpoint;CSAT;Drop-off',
+  'Calls the contact centre;2,4;48',
+  'Sends photos on WhatsApp;4,6;8',
+  'Visits the shop;4;5',
+].join('\n');
 
 describe('metrics', () => {
   it('imports a dropped CSV and colours the cards by CSAT, with numbers and status words', async () => {
@@ -61,7 +69,9 @@ describe('metrics', () => {
     await dropFile(alice.page, 'march.csv', CSV);
     const dialog = alice.page.getByTestId('csv-dialog');
     await dialog.getByTestId('csv-preview').waitFor();
-    await expect.poll(() => dialog.getByTestId('csv-errors').textContent(), { timeout: 10_000 }).toContain('no touchpoint, channel or stage is called “Visits the shop”');
+    await expect
+      .poll(() => dialog.getByTestId('csv-errors').textContent(), { timeout: 10_000 })
+      .toContain('no touchpoint, channel or stage is called “Visits the shop”');
     await dialog.getByRole('button', { name: 'Import 4 values' }).click();
     await dialog.getByText('4 values imported').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -69,7 +79,9 @@ describe('metrics', () => {
     await alice.page.getByTestId('color-by').selectOption('csat');
     const legend = alice.page.getByTestId('heat-legend');
     await legend.getByText('Colour: CSAT').waitFor();
-    await expect.poll(() => legend.locator('li').allTextContents(), { timeout: 10_000 }).toEqual(['✓on target≥ 4', '!watch3 – 4', '✕off target≤ 3', '∅no data']);
+    await expect
+      .poll(() => legend.locator('li').allTextContents(), { timeout: 10_000 })
+      .toEqual(['✓on target≥ 4', '!watch3 – 4', '✕off target≤ 3', '∅no data']);
 
     const call = alice.touchpoint('Calls the contact centre');
     await expect.poll(() => call.getAttribute('class'), { timeout: 10_000 }).toContain('heat-red');
@@ -77,13 +89,23 @@ describe('metrics', () => {
     expect(await chip.getAttribute('data-status')).toBe('red');
     expect(await chip.textContent()).toContain('2.4');
     expect(await chip.textContent()).toContain('off target');
-    await expect.poll(() => alice.touchpoint('Sends photos on WhatsApp').getAttribute('class'), { timeout: 10_000 }).toContain('heat-green');
+    await expect
+      .poll(() => alice.touchpoint('Sends photos on WhatsApp').getAttribute('class'), { timeout: 10_000 })
+      .toContain('heat-green');
     // the stage header shows the mean of its touchpoints: (2.4 + 4.6) / 2
-    await expect.poll(() => alice.page.locator('.stage-header .heat-chip').textContent(), { timeout: 10_000 }).toContain('3.5');
+    await expect
+      .poll(() => alice.page.locator('.stage-header .heat-chip').textContent(), { timeout: 10_000 })
+      .toContain('3.5');
 
     // the viewer sees the values live on the cards (key metrics) and can colour the map too
-    await expect.poll(() => bob.touchpoint('Calls the contact centre').locator('.metric-badge').first().getAttribute('title'), { timeout: 10_000 }).toBe('CSAT: 2.4 · off target');
+    await expect
+      .poll(() => bob.touchpoint('Calls the contact centre').locator('.metric-badge').first().getAttribute('title'), {
+        timeout: 10_000,
+      })
+      .toBe('CSAT: 2.4 · off target');
     await bob.page.getByTestId('color-by').selectOption('csat');
-    await expect.poll(() => bob.touchpoint('Calls the contact centre').getAttribute('class'), { timeout: 10_000 }).toContain('heat-red');
+    await expect
+      .poll(() => bob.touchpoint('Calls the contact centre').getAttribute('class'), { timeout: 10_000 })
+      .toContain('heat-red');
   });
 });

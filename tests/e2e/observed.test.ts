@@ -35,7 +35,8 @@ const REVIEW = 'Leaves a review on a review site';
 function contactLog(): string {
   const rows: string[] = ['Client ID;When;What happened;Channel;segment'];
   const at = (c: number, step: number) => new Date(Date.UTC(2026, 2, 1, 9 + step, c)).toISOString();
-  const path = (c: number, steps: string[]) => steps.forEach((step, i) => rows.push(`c${c};${at(c, i)};${step};;${c % 2 ? 'private' : 'business'}`));
+  const path = (c: number, steps: string[]) =>
+    steps.forEach((step, i) => rows.push(`c${c};${at(c, i)};${step};;${c % 2 ? 'private' : 'business'}`));
   for (const c of [1, 2, 3, 4]) path(c, [EMAIL, CALL, WHATSAPP]);
   for (const c of [5, 6]) path(c, [EMAIL, CALL, CALL, WHATSAPP]);
   rows.splice(13, 0, `;${at(0, 0)};${EMAIL};;private`); // line 14: no customer
@@ -47,7 +48,8 @@ function contactLog(): string {
 
 /** Waits until the canvas's viewport transform stops changing (an animated fit has ended). */
 async function viewportSettled(page: Page) {
-  const transform = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  const transform = () =>
+    page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
   let last = await transform();
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(100);
@@ -125,7 +127,9 @@ describe('observed journeys', () => {
     await page.locator('.sidebar-rail').getByRole('button', { name: 'Observed' }).click();
     const panel = page.getByTestId('observed-panel');
     await panel.getByText('No contacts imported yet', { exact: false }).waitFor();
-    await panel.getByTestId('contact-log-input').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + contactLog()) });
+    await panel
+      .getByTestId('contact-log-input')
+      .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + contactLog()) });
     const dialog = page.getByTestId('contact-log-dialog');
     await dialog.getByTestId('contact-log-preview').waitFor();
     const send = dialog.getByRole('button', { name: 'Import', exact: true });
@@ -134,7 +138,8 @@ describe('observed journeys', () => {
     await dialog.getByTestId('log-column-touchpoint').selectOption({ label: 'What happened' });
     expect(await dialog.getByTestId('log-column-at').inputValue()).toBe('1'); // "When" was guessed
     expect(await dialog.getByTestId('contact-log-preview').textContent()).toContain(`✓ ${EMAIL}`);
-    if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'import-mapping.png') });
+    if (process.env.OBSERVED_SHOTS)
+      await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'import-mapping.png') });
     expect(await dialog.getByText('Kept as attributes: segment').count()).toBe(1);
     await send.click();
     const result = dialog.getByTestId('contact-log-result');
@@ -142,9 +147,13 @@ describe('observed journeys', () => {
     expect(await result.getByRole('status').textContent()).toContain('29 contacts imported');
     expect(await result.textContent()).toContain('1 rejected');
     expect(await result.textContent()).toContain('1 with no touchpoint yet');
-    const errorRows = await dialog.getByTestId('contact-log-errors').locator('tbody tr td:first-child').allTextContents();
+    const errorRows = await dialog
+      .getByTestId('contact-log-errors')
+      .locator('tbody tr td:first-child')
+      .allTextContents();
     expect(errorRows).toEqual(['14']);
-    if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'import-result.png') });
+    if (process.env.OBSERVED_SHOTS)
+      await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'import-result.png') });
     await dialog.getByRole('button', { name: 'Done' }).click();
     await panel.getByTestId('observed-unmapped-activity').filter({ hasText: 'Tweets at the brand' }).waitFor();
 
@@ -156,7 +165,8 @@ describe('observed journeys', () => {
     await viewportSettled(page); // the fit animates: measure once it stands still
     const ids = await touchpointIds(page);
     await expect.poll(async () => (await drawnSteps(page)).length, { timeout: 10_000 }).toBe(4);
-    if (process.env.OBSERVED_SHOTS) await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'overlay-on.png') });
+    if (process.env.OBSERVED_SHOTS)
+      await page.screenshot({ path: path.join(process.env.OBSERVED_SHOTS, 'overlay-on.png') });
     const drawn = await drawnSteps(page);
     const step = (a: string, b: string) => {
       const found = drawn.find((d) => d.source === ids[a] && d.target === ids[b]);
@@ -175,7 +185,12 @@ describe('observed journeys', () => {
     expect(repeat.width).toBeLessThan(detour.width);
     expect(repeat.width).toBe(4); // 2 + 12 × (2 − 1) / (7 − 1): one customer would get the thinnest, 2 px
     // designed steps are solid; the e-mail straight to a review site is dashed in another colour
-    expect([emailCall.designed, callWhatsapp.designed, detour.designed, repeat.designed]).toEqual(['true', 'true', 'false', 'false']);
+    expect([emailCall.designed, callWhatsapp.designed, detour.designed, repeat.designed]).toEqual([
+      'true',
+      'true',
+      'false',
+      'false',
+    ]);
     expect(emailCall.dash).toBe('none');
     expect(detour.dash).not.toBe('none');
     expect(detour.stroke).not.toBe(emailCall.stroke);
@@ -196,7 +211,9 @@ describe('observed journeys', () => {
     expect(await callFigures.textContent()).toBe('7 customers1 drop out');
     const figuresBox = await callFigures.locator('.observed-chip').first().boundingBox();
     expect(figuresBox!.y + figuresBox!.height).toBeLessThanOrEqual(call.y + 1); // above the card, not over its text
-    expect(await page.locator(`[data-testid="observed-card"][data-id="${ids[REVIEW]}"]`).textContent()).toBe('3 customers');
+    expect(await page.locator(`[data-testid="observed-card"][data-id="${ids[REVIEW]}"]`).textContent()).toBe(
+      '3 customers',
+    );
 
     // a variant: its steps stay lit, the others fade
     const variants = panel.getByTestId('observed-variant');
@@ -205,7 +222,12 @@ describe('observed journeys', () => {
     await variants.first().click();
     await expect.poll(async () => (await drawnSteps(page)).filter((d) => d.highlighted).length).toBe(2);
     const lit = await drawnSteps(page);
-    expect(lit.filter((d) => d.highlighted).map((d) => `${d.source}>${d.target}`).sort()).toEqual([`${ids[EMAIL]}>${ids[CALL]}`, `${ids[CALL]}>${ids[WHATSAPP]}`].sort());
+    expect(
+      lit
+        .filter((d) => d.highlighted)
+        .map((d) => `${d.source}>${d.target}`)
+        .sort(),
+    ).toEqual([`${ids[EMAIL]}>${ids[CALL]}`, `${ids[CALL]}>${ids[WHATSAPP]}`].sort());
     for (const d of lit) expect(d.opacity).toBe(d.highlighted ? 1 : 0.15);
 
     // one customer's timeline
@@ -216,7 +238,6 @@ describe('observed journeys', () => {
     const events = await timeline.locator('.observed-event-what').allTextContents();
     expect(events).toEqual([EMAIL, CALL, CALL, WHATSAPP]);
     expect(await timeline.textContent()).toContain('segment: private');
-
 
     // filters: one segment
     const totals = panel.getByTestId('observed-totals');
@@ -234,7 +255,9 @@ describe('observed journeys', () => {
     await tweet.getByRole('combobox').selectOption({ label: REVIEW });
     await tweet.getByRole('button', { name: 'Map', exact: true }).click();
     await panel.getByText('Every activity of the log matches a touchpoint.').waitFor({ timeout: 10_000 });
-    await expect.poll(() => page.locator(`[data-testid="observed-card"][data-id="${ids[REVIEW]}"]`).textContent()).toBe('4 customers');
+    await expect
+      .poll(() => page.locator(`[data-testid="observed-card"][data-id="${ids[REVIEW]}"]`).textContent())
+      .toBe('4 customers');
 
     if (process.env.OBSERVED_SHOTS) await screenshots(page, process.env.OBSERVED_SHOTS);
 
@@ -248,10 +271,16 @@ describe('observed journeys', () => {
       ]),
     });
     expect(posted.status).toBe(200);
-    await expect.poll(async () => step2(await drawnSteps(page), ids[EMAIL]!, ids[REVIEW]!)?.cases, { timeout: 5_000 }).toBe(4);
+    await expect
+      .poll(async () => step2(await drawnSteps(page), ids[EMAIL]!, ids[REVIEW]!)?.cases, { timeout: 5_000 })
+      .toBe(4);
 
     // a viewer switches the overlay on too (and cannot import)
-    const rotated = await fetch(`${server.url}/api/maps/${mapId}/keys/rotate`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer' }) });
+    const rotated = await fetch(`${server.url}/api/maps/${mapId}/keys/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'viewer' }),
+    });
     const { viewerKey } = (await rotated.json()) as { viewerKey: string };
     const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const viewer = new Steps(await viewerContext.newPage(), server.url);
@@ -282,13 +311,17 @@ describe('observed journeys', () => {
   });
 });
 
-const step2 = (drawn: DrawnStep[], source: string, target: string) => drawn.find((d) => d.source === source && d.target === target);
+const step2 = (drawn: DrawnStep[], source: string, target: string) =>
+  drawn.find((d) => d.source === source && d.target === target);
 
 /** Screenshots for people to look at (OBSERVED_SHOTS=dir): 1280×800 and 1440×900, English and Italian. */
 async function screenshots(page: Page, dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   for (const language of ['en', 'it'] as const) {
-    await page.locator('select.language-switch').selectOption(language).catch(() => undefined);
+    await page
+      .locator('select.language-switch')
+      .selectOption(language)
+      .catch(() => undefined);
     for (const [width, height] of [
       [1280, 800],
       [1440, 900],
@@ -305,6 +338,9 @@ async function screenshots(page: Page, dir: string) {
     await page.screenshot({ path: path.join(dir, `insight-${language}.png`) });
     await page.locator('.sidebar-rail button').nth(2).click(); // back to the Observed tab
   }
-  await page.locator('select.language-switch').selectOption('en').catch(() => undefined);
+  await page
+    .locator('select.language-switch')
+    .selectOption('en')
+    .catch(() => undefined);
   await page.setViewportSize({ width: 1440, height: 900 });
 }

@@ -8,7 +8,6 @@ import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 import { createFromTemplate } from './export-helpers';
 
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -20,7 +19,10 @@ afterAll(async () => {
 describe('presentation mode', () => {
   it('presents stage by stage with the keyboard, for an editor and for a viewer link', async () => {
     const server = await startTestServer({ distDir: DIST });
-    const editor = new Steps(await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(), server.url);
+    const editor = new Steps(
+      await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
+      server.url,
+    );
     await createFromTemplate(editor, 'Bike purchase', 'Purchase journey');
     const page = editor.page;
 
@@ -48,7 +50,10 @@ describe('presentation mode', () => {
     const created = await createMap(server.url, 'Shared purchase');
     const client = await connectSynced(server.wsUrl, created.id, created.editorKey);
     applyTemplate(client.doc, 'purchase', 'en');
-    const viewer = new Steps(await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(), server.url);
+    const viewer = new Steps(
+      await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
+      server.url,
+    );
     await viewer.openShareLink(created.id, created.viewerKey);
     await viewer.page.getByRole('button', { name: 'Present' }).click();
     await expect.poll(() => viewer.page.getByTestId('present-progress').textContent()).toBe('Stage 1 of 6');

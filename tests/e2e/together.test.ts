@@ -6,7 +6,6 @@ import { startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 
-
 let browser: Browser;
 let server: TestServer;
 
@@ -22,9 +21,16 @@ beforeEach(async () => {
 
 async function twoPeople(): Promise<{ alice: Steps; bob: Steps; bobContext: BrowserContext }> {
   const map = (await (
-    await fetch(`${server.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Together' }) })
+    await fetch(`${server.url}/api/maps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Together' }),
+    })
   ).json()) as { id: string; editorKey: string };
-  const alice = new Steps(await (await browser.newContext({ viewport: { width: 1300, height: 820 } })).newPage(), server.url);
+  const alice = new Steps(
+    await (await browser.newContext({ viewport: { width: 1300, height: 820 } })).newPage(),
+    server.url,
+  );
   await alice.page.goto(`${server.url}/map/${map.id}#key=${map.editorKey}`);
   await alice.waitConnected('Alice');
   await alice.addStage('Research');
@@ -47,9 +53,11 @@ describe('working together', () => {
     await bob.page.locator('[data-testid="remote-cursor"]', { hasText: 'Alice' }).waitFor({ timeout: 10_000 });
 
     await alice.touchpoint('Reads reviews').click({ position: { x: 40, y: 10 } });
-    await bob.page.locator('.react-flow__node[data-remote-selected="Alice"]', { has: bob.page.getByTestId('touchpoint') }).waitFor({ timeout: 10_000 });
+    await bob.page
+      .locator('.react-flow__node[data-remote-selected="Alice"]', { has: bob.page.getByTestId('touchpoint') })
+      .waitFor({ timeout: 10_000 });
     // B sees A's avatar in the header
-    await bob.page.getByRole('button', { name: "Follow Alice’s view" }).waitFor();
+    await bob.page.getByRole('button', { name: 'Follow Alice’s view' }).waitFor();
 
     const composer = alice.page.getByLabel('Write a comment… (@ to mention)');
     await composer.fill('Is this still true for mobile?');

@@ -45,7 +45,9 @@ describe('rich touchpoints', () => {
     await alice.addTouchpoint('Sends the receipt');
     await alice.touchpoint('Sends the receipt').click({ position: { x: 40, y: 10 } });
     await alice.page.getByTestId('inspector').waitFor();
-    await alice.page.getByTestId('media-input').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+    await alice.page
+      .getByTestId('media-input')
+      .setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
     const thumbnail = alice.touchpoint('Sends the receipt').locator('[data-testid="media-strip"] img');
     await thumbnail.waitFor({ timeout: 10_000 });
     expect(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
@@ -72,7 +74,10 @@ describe('rich touchpoints', () => {
     await alice.touchpoint('Calls support').click({ position: { x: 40, y: 10 } });
     await alice.page.locator('.notes-content').click();
     await alice.page.keyboard.type('Waited 20 minutes on hold');
-    await bob.touchpoint('Calls support').locator('.touchpoint-note', { hasText: 'Waited 20 minutes on hold' }).waitFor({ timeout: 10_000 });
+    await bob
+      .touchpoint('Calls support')
+      .locator('.touchpoint-note', { hasText: 'Waited 20 minutes on hold' })
+      .waitFor({ timeout: 10_000 });
     // Bob opens the same note and sees Alice's text in the editor
     await bob.touchpoint('Calls support').click({ position: { x: 40, y: 10 } });
     await expect.poll(() => bob.page.locator('.notes-content').textContent()).toContain('Waited 20 minutes on hold');

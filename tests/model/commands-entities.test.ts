@@ -16,8 +16,21 @@ import { expectOneTransaction, expectRejected, newDoc } from './helpers';
 describe('channels', () => {
   it('addChannel / setChannelKind / setChannelNeeds', () => {
     const doc = newDoc();
-    const id = expectOneTransaction(doc, () => addChannel(doc, { label: 'Phone', type: 'digital', medium: 'phone', x: 3, y: 4, needs: [' talk '], id: 'c' }));
-    expect(readNode(doc, id)).toEqual({ id: 'c', kind: 'channel', label: 'Phone', x: 3, y: 4, w: 160, h: 44, type: 'digital', medium: 'phone', needs: ['talk'] });
+    const id = expectOneTransaction(doc, () =>
+      addChannel(doc, { label: 'Phone', type: 'digital', medium: 'phone', x: 3, y: 4, needs: [' talk '], id: 'c' }),
+    );
+    expect(readNode(doc, id)).toEqual({
+      id: 'c',
+      kind: 'channel',
+      label: 'Phone',
+      x: 3,
+      y: 4,
+      w: 160,
+      h: 44,
+      type: 'digital',
+      medium: 'phone',
+      needs: ['talk'],
+    });
     expectOneTransaction(doc, () => setChannelKind(doc, 'c', { type: 'physical' }));
     setChannelKind(doc, 'c', { medium: 'store' });
     expectOneTransaction(doc, () => setChannelNeeds(doc, 'c', ['see', 'touch']));
@@ -28,9 +41,21 @@ describe('channels', () => {
     const doc = newDoc();
     addChannel(doc, { label: 'Web', type: 'digital', medium: 'web', id: 'c' });
     addNote(doc, { label: 'n', x: 0, y: 0, id: 'n' });
-    expectRejected(doc, () => addChannel(doc, { label: 'X', type: 'analog' as 'digital', medium: 'web' }), 'invalid-value');
-    expectRejected(doc, () => addChannel(doc, { label: 'X', type: 'digital', medium: 'fax' as 'web' }), 'invalid-value');
-    expectRejected(doc, () => addChannel(doc, { label: 'X', type: 'digital', medium: 'web', needs: [''] }), 'invalid-value');
+    expectRejected(
+      doc,
+      () => addChannel(doc, { label: 'X', type: 'analog' as 'digital', medium: 'web' }),
+      'invalid-value',
+    );
+    expectRejected(
+      doc,
+      () => addChannel(doc, { label: 'X', type: 'digital', medium: 'fax' as 'web' }),
+      'invalid-value',
+    );
+    expectRejected(
+      doc,
+      () => addChannel(doc, { label: 'X', type: 'digital', medium: 'web', needs: [''] }),
+      'invalid-value',
+    );
     expectRejected(doc, () => setChannelKind(doc, 'c', { medium: 'fax' as 'web' }), 'invalid-value');
     expectRejected(doc, () => setChannelKind(doc, 'n', { medium: 'web' }), 'wrong-kind');
     expectRejected(doc, () => setChannelNeeds(doc, 'c', [3 as unknown as string]), 'invalid-value');
@@ -40,8 +65,21 @@ describe('channels', () => {
 describe('owners', () => {
   it('addOwner keeps name and label together; setOwnerDetails', () => {
     const doc = newDoc();
-    expectOneTransaction(doc, () => addOwner(doc, { name: ' Ann ', role: 'CX lead', email: 'ann@example.com', id: 'o' }));
-    expect(readNode(doc, 'o')).toEqual({ id: 'o', kind: 'owner', label: 'Ann', name: 'Ann', role: 'CX lead', email: 'ann@example.com', x: 0, y: 0, w: 170, h: 52 });
+    expectOneTransaction(doc, () =>
+      addOwner(doc, { name: ' Ann ', role: 'CX lead', email: 'ann@example.com', id: 'o' }),
+    );
+    expect(readNode(doc, 'o')).toEqual({
+      id: 'o',
+      kind: 'owner',
+      label: 'Ann',
+      name: 'Ann',
+      role: 'CX lead',
+      email: 'ann@example.com',
+      x: 0,
+      y: 0,
+      w: 170,
+      h: 52,
+    });
     expectOneTransaction(doc, () => setOwnerDetails(doc, 'o', { role: 'Head of support', email: '' }));
     expect(readNode(doc, 'o')).toMatchObject({ role: 'Head of support', email: '' });
     expectRejected(doc, () => addOwner(doc, { name: 'B', email: 'not an email' }), 'invalid-value');
@@ -55,10 +93,30 @@ describe('personas', () => {
     const doc = newDoc();
     expectOneTransaction(doc, () => addPersona(doc, { name: 'Pat', description: 'busy', id: 'p' }));
     addPersona(doc, { name: 'Quinn', color: '#00FF00', id: 'q' });
-    expect(readNode(doc, 'p')).toMatchObject({ kind: 'persona', label: 'Pat', name: 'Pat', description: 'busy', goals: [], frustrations: [], color: PERSONA_COLORS[0] });
+    expect(readNode(doc, 'p')).toMatchObject({
+      kind: 'persona',
+      label: 'Pat',
+      name: 'Pat',
+      description: 'busy',
+      goals: [],
+      frustrations: [],
+      color: PERSONA_COLORS[0],
+    });
     expect(readNode(doc, 'q')).toMatchObject({ color: '#00ff00' });
-    expectOneTransaction(doc, () => setPersonaDetails(doc, 'p', { goals: ['save time'], frustrations: ['queues'], color: '#111111', description: 'very busy' }));
-    expect(readNode(doc, 'p')).toMatchObject({ goals: ['save time'], frustrations: ['queues'], color: '#111111', description: 'very busy' });
+    expectOneTransaction(doc, () =>
+      setPersonaDetails(doc, 'p', {
+        goals: ['save time'],
+        frustrations: ['queues'],
+        color: '#111111',
+        description: 'very busy',
+      }),
+    );
+    expect(readNode(doc, 'p')).toMatchObject({
+      goals: ['save time'],
+      frustrations: ['queues'],
+      color: '#111111',
+      description: 'very busy',
+    });
     expectRejected(doc, () => addPersona(doc, { name: 'R', color: '#fff' }), 'invalid-value');
     expectRejected(doc, () => setPersonaDetails(doc, 'p', { goals: [''] }), 'invalid-value');
     expectRejected(doc, () => setPersonaDetails(doc, 'nobody', { color: '#111111' }), 'not-found');

@@ -22,9 +22,17 @@ const order = (doc: ReturnType<typeof newDoc>) => roots(doc).stageOrder.toArray(
 describe('initJourney / setJourneyMeta', () => {
   it('sets meta once, then only updates title and goal', () => {
     const doc = newDoc();
-    expectOneTransaction(doc, () => initJourney(doc, { title: '  Buy a bike ', goal: 'own a bike', templateId: 'retail' }));
+    expectOneTransaction(doc, () =>
+      initJourney(doc, { title: '  Buy a bike ', goal: 'own a bike', templateId: 'retail' }),
+    );
     const m = readMeta(doc);
-    expect(m).toMatchObject({ title: 'Buy a bike', goal: 'own a bike', description: '', schemaVersion: SCHEMA_VERSION, templateId: 'retail' });
+    expect(m).toMatchObject({
+      title: 'Buy a bike',
+      goal: 'own a bike',
+      description: '',
+      schemaVersion: SCHEMA_VERSION,
+      templateId: 'retail',
+    });
     expect(new Date(m.createdAt).toISOString()).toBe(m.createdAt);
     initJourney(doc, { title: 'Again', description: 'ignored', templateId: 'other' });
     expect(readMeta(doc)).toEqual({ ...m, title: 'Again' });
@@ -41,7 +49,9 @@ describe('initJourney / setJourneyMeta', () => {
   it('patches only the given fields in one transaction', () => {
     const doc = newDoc();
     initJourney(doc, { title: 'T', goal: 'G' });
-    expectOneTransaction(doc, () => setJourneyMeta(doc, { description: ' d ' }, { kind: 'import' }), { kind: 'import' });
+    expectOneTransaction(doc, () => setJourneyMeta(doc, { description: ' d ' }, { kind: 'import' }), {
+      kind: 'import',
+    });
     expect(readMeta(doc)).toMatchObject({ title: 'T', goal: 'G', description: 'd' });
   });
 });
@@ -56,7 +66,15 @@ describe('stages', () => {
     addStage(doc, { label: 'First', id: 'z', index: -5 });
     addStage(doc, { label: 'Last', id: 'y', index: 99 });
     expect(order(doc)).toEqual(['z', 'a', 'b', 'c', 'y']);
-    expect(readNode(doc, 'a')).toMatchObject({ kind: 'stage', label: 'Need', color: STAGE_COLORS[0], ownerId: null, goal: '', w: 300, h: 0 });
+    expect(readNode(doc, 'a')).toMatchObject({
+      kind: 'stage',
+      label: 'Need',
+      color: STAGE_COLORS[0],
+      ownerId: null,
+      goal: '',
+      w: 300,
+      h: 0,
+    });
     expect(readNode(doc, 'c')).toMatchObject({ color: '#aabbcc', goal: 'pay', w: 400 });
     expect(readNode(doc, 'b')).toMatchObject({ color: STAGE_COLORS[2] });
     expect(addStage(doc, { label: 'Random' })).toMatch(/^[A-Za-z0-9_-]{16}$/);

@@ -61,12 +61,32 @@ describe('setLabel / move / resize', () => {
 
   it('moveNodes moves many nodes in one transaction; moveNode moves one', () => {
     const doc = setup();
-    expectOneTransaction(doc, () => moveNodes(doc, [{ id: 'a', x: 1, y: 2 }, { id: 'c', x: -3, y: 4 }], { kind: 'local-user', userId: 'u1' }), { kind: 'local-user', userId: 'u1' });
+    expectOneTransaction(
+      doc,
+      () =>
+        moveNodes(
+          doc,
+          [
+            { id: 'a', x: 1, y: 2 },
+            { id: 'c', x: -3, y: 4 },
+          ],
+          { kind: 'local-user', userId: 'u1' },
+        ),
+      { kind: 'local-user', userId: 'u1' },
+    );
     expect(readNode(doc, 'a')).toMatchObject({ x: 1, y: 2 });
     expect(readNode(doc, 'c')).toMatchObject({ x: -3, y: 4 });
     expectOneTransaction(doc, () => moveNode(doc, 'web', { x: 7, y: 8 }));
     expect(readNode(doc, 'web')).toMatchObject({ x: 7, y: 8 });
-    expectRejected(doc, () => moveNodes(doc, [{ id: 'a', x: 5, y: 5 }, { id: 'ghost', x: 0, y: 0 }]), 'not-found');
+    expectRejected(
+      doc,
+      () =>
+        moveNodes(doc, [
+          { id: 'a', x: 5, y: 5 },
+          { id: 'ghost', x: 0, y: 0 },
+        ]),
+      'not-found',
+    );
     expectRejected(doc, () => moveNodes(doc, [{ id: 'a', x: 5, y: Number.NaN }]), 'invalid-value');
     expectRejected(doc, () => moveNode(doc, 'a', { x: 1_000_001, y: 0 }), 'invalid-value');
   });
@@ -87,7 +107,13 @@ describe('edges', () => {
   it('connect joins two touchpoints once; removeEdge; setEdgeLabel', () => {
     const doc = setup();
     const id = expectOneTransaction(doc, () => connect(doc, { source: 'a', target: 'c', label: ' then ' }));
-    expect(readEdges(doc).find((e) => e.id === id)).toEqual({ id, source: 'a', target: 'c', kind: 'path', label: 'then' });
+    expect(readEdges(doc).find((e) => e.id === id)).toEqual({
+      id,
+      source: 'a',
+      target: 'c',
+      kind: 'path',
+      label: 'then',
+    });
     expectOneTransaction(doc, () => setEdgeLabel(doc, id, 'later'));
     expect(readEdges(doc).find((e) => e.id === id)?.label).toBe('later');
     expectOneTransaction(doc, () => removeEdge(doc, id));
@@ -144,7 +170,10 @@ describe('removeNodes', () => {
     const doc = setup();
     expectRejected(doc, () => removeNodes(doc, ['a', 'ghost']), 'not-found');
     expectRejected(doc, () => removeNodes(doc, ['bad id']), 'invalid-id');
-    removeNodes(doc, readNodes(doc).map((n) => n.id));
+    removeNodes(
+      doc,
+      readNodes(doc).map((n) => n.id),
+    );
     expect(readNodes(doc)).toEqual([]);
     expect(readEdges(doc)).toEqual([]);
     expect(readStageOrder(doc)).toEqual([]);

@@ -31,11 +31,33 @@ function setup() {
 describe('addTouchpoint', () => {
   it('creates a touchpoint with every field and its nested types', () => {
     const doc = setup();
-    const id = expectOneTransaction(doc, () => addTouchpoint(doc, { stageId: 's1', label: ' Read a review ', channelId: 'web', x: 10, y: 20, lane: 'back', id: 't1' }));
+    const id = expectOneTransaction(doc, () =>
+      addTouchpoint(doc, {
+        stageId: 's1',
+        label: ' Read a review ',
+        channelId: 'web',
+        x: 10,
+        y: 20,
+        lane: 'back',
+        id: 't1',
+      }),
+    );
     expect(id).toBe('t1');
     expect(readNode(doc, 't1')).toEqual({
-      id: 't1', kind: 'touchpoint', label: 'Read a review', x: 10, y: 20, w: 220, h: 96,
-      stageId: 's1', lane: 'back', channelId: 'web', personaIds: [], emotion: 0, painPoints: [], opportunities: [],
+      id: 't1',
+      kind: 'touchpoint',
+      label: 'Read a review',
+      x: 10,
+      y: 20,
+      w: 220,
+      h: 96,
+      stageId: 's1',
+      lane: 'back',
+      channelId: 'web',
+      personaIds: [],
+      emotion: 0,
+      painPoints: [],
+      opportunities: [],
     });
     const m = rootMaps(doc).nodes.get('t1');
     expect(m?.get('notes')).toBeInstanceOf(Y.XmlFragment);
@@ -44,7 +66,7 @@ describe('addTouchpoint', () => {
     expect(m?.get('personaIds')).toBeInstanceOf(Y.Array);
   });
 
-  it('defaults: front lane, no channel, stacked under the stage\'s touchpoints; stageId may be null', () => {
+  it("defaults: front lane, no channel, stacked under the stage's touchpoints; stageId may be null", () => {
     const doc = setup();
     addTouchpoint(doc, { stageId: 's1', label: 'a', id: 'a' });
     addTouchpoint(doc, { stageId: 's1', label: 'b', id: 'b' });
@@ -64,7 +86,11 @@ describe('addTouchpoint', () => {
     expectRejected(doc, () => addTouchpoint(doc, { stageId: 's1', label: ' ' }), 'invalid-label');
     expectRejected(doc, () => addTouchpoint(doc, { stageId: 's1', label: 'x', x: 2e6 }), 'invalid-value');
     expectRejected(doc, () => addTouchpoint(doc, { stageId: 's1', label: 'x', y: Infinity }), 'invalid-value');
-    expectRejected(doc, () => addTouchpoint(doc, { stageId: 's1', label: 'x', lane: 'side' as 'front' }), 'invalid-value');
+    expectRejected(
+      doc,
+      () => addTouchpoint(doc, { stageId: 's1', label: 'x', lane: 'side' as 'front' }),
+      'invalid-value',
+    );
     expectRejected(doc, () => addTouchpoint(doc, { stageId: 's1', label: 'x', id: 's2' }), 'duplicate');
   });
 });

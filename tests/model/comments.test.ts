@@ -45,11 +45,25 @@ describe('addComment', () => {
   it('appends a comment in one transaction, with mentions of owners and known names', () => {
     const doc = setup();
     const id = expectOneTransaction(doc, () =>
-      addComment(doc, { ...base, text: '  @Maria Rossi please ask @Luca  ', knownNames: ['Luca'], at: '2024-05-01T12:00:00+02:00', id: 'c1' }),
+      addComment(doc, {
+        ...base,
+        text: '  @Maria Rossi please ask @Luca  ',
+        knownNames: ['Luca'],
+        at: '2024-05-01T12:00:00+02:00',
+        id: 'c1',
+      }),
     );
     expect(id).toBe('c1');
     expect(readComments(doc, 't')).toEqual([
-      { id: 'c1', author: 'Ann', authorId: 'user-ann', text: '@Maria Rossi please ask @Luca', createdAt: T0, resolved: false, mentions: ['Maria Rossi', 'Luca'] },
+      {
+        id: 'c1',
+        author: 'Ann',
+        authorId: 'user-ann',
+        text: '@Maria Rossi please ask @Luca',
+        createdAt: T0,
+        resolved: false,
+        mentions: ['Maria Rossi', 'Luca'],
+      },
     ]);
     const id2 = addComment(doc, { ...base, text: 'second' });
     expect(id2).toMatch(/^[A-Za-z0-9_-]{16}$/);
@@ -65,7 +79,11 @@ describe('addComment', () => {
     expectRejected(doc, () => addComment(doc, { ...base, nodeId: 'nope', text: 'x' }), 'not-found');
     expectRejected(doc, () => addComment(doc, { ...base, author: '', text: 'x' }), 'invalid-label');
     expectRejected(doc, () => addComment(doc, { ...base, text: 'x', at: 'yesterday' }), 'invalid-value');
-    expectRejected(doc, () => addComment(doc, { ...base, text: 'x', knownNames: [1] as unknown as string[] }), 'invalid-value');
+    expectRejected(
+      doc,
+      () => addComment(doc, { ...base, text: 'x', knownNames: [1] as unknown as string[] }),
+      'invalid-value',
+    );
     expectRejected(doc, () => addComment(doc, { ...base, text: 'x', id: 'c1' }), 'duplicate');
     expectRejected(doc, () => addComment(doc, { ...base, text: 'x', id: 'bad id' }), 'invalid-id');
     expect(addComment(doc, { ...base, text: 'x'.repeat(2000) })).toBeTruthy();
@@ -76,16 +94,37 @@ describe('editComment / setCommentResolved', () => {
   it('lets only the author edit; parses mentions again and records editedAt', () => {
     const doc = setup();
     addComment(doc, { ...base, text: 'hello', id: 'c1', at: T0 });
-    expectRejected(doc, () => editComment(doc, { nodeId: 't', commentId: 'c1', text: 'hijack', editorId: 'user-bob' }), 'forbidden');
-    expectOneTransaction(doc, () => editComment(doc, { nodeId: 't', commentId: 'c1', text: 'hello @maria rossi', editorId: 'user-ann', at: T1 }));
+    expectRejected(
+      doc,
+      () => editComment(doc, { nodeId: 't', commentId: 'c1', text: 'hijack', editorId: 'user-bob' }),
+      'forbidden',
+    );
+    expectOneTransaction(doc, () =>
+      editComment(doc, { nodeId: 't', commentId: 'c1', text: 'hello @maria rossi', editorId: 'user-ann', at: T1 }),
+    );
     expect(readComments(doc, 't')[0]).toEqual({
-      id: 'c1', author: 'Ann', authorId: 'user-ann', text: 'hello @maria rossi', createdAt: T0, editedAt: T1, resolved: false, mentions: ['Maria Rossi'],
+      id: 'c1',
+      author: 'Ann',
+      authorId: 'user-ann',
+      text: 'hello @maria rossi',
+      createdAt: T0,
+      editedAt: T1,
+      resolved: false,
+      mentions: ['Maria Rossi'],
     });
     const sv = Y.encodeStateVector(doc);
     editComment(doc, { nodeId: 't', commentId: 'c1', text: 'hello @maria rossi', editorId: 'user-ann', at: T2 });
     expect(Y.encodeStateVector(doc)).toEqual(sv);
-    expectRejected(doc, () => editComment(doc, { nodeId: 't', commentId: 'nope', text: 'x', editorId: 'user-ann' }), 'not-found');
-    expectRejected(doc, () => editComment(doc, { nodeId: 't', commentId: 'c1', text: '', editorId: 'user-ann' }), 'invalid-value');
+    expectRejected(
+      doc,
+      () => editComment(doc, { nodeId: 't', commentId: 'nope', text: 'x', editorId: 'user-ann' }),
+      'not-found',
+    );
+    expectRejected(
+      doc,
+      () => editComment(doc, { nodeId: 't', commentId: 'c1', text: '', editorId: 'user-ann' }),
+      'invalid-value',
+    );
   });
 
   it('resolves and reopens (anyone may)', () => {
@@ -110,7 +149,12 @@ describe('comment queries', () => {
     addComment(doc, { ...base, nodeId: 's', text: 'closed', id: 'd', at: T2 });
     setCommentResolved(doc, 't', 'b', true);
     setCommentResolved(doc, 's', 'd', true);
-    expect(openCommentCounts(doc)).toEqual(new Map([['t', 1], ['u', 1]]));
+    expect(openCommentCounts(doc)).toEqual(
+      new Map([
+        ['t', 1],
+        ['u', 1],
+      ]),
+    );
     const threads = openThreads(doc);
     expect(threads.map((t) => [t.nodeId, t.latestAt, t.open.map((c) => c.id)])).toEqual([
       ['u', T1, ['c']],
@@ -142,7 +186,11 @@ describe('comment queries', () => {
     addComment(a, { ...base, text: 'from a', id: 'ca', at: T1 });
     addComment(b, { ...base, authorId: 'user-bob', author: 'Bob', text: 'from b', id: 'cb', at: T1 });
     syncPair(a, b);
-    expect(readComments(a, 't').map((c) => c.id).sort()).toEqual(['c0', 'ca', 'cb']);
+    expect(
+      readComments(a, 't')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['c0', 'ca', 'cb']);
     expect(readComments(b, 't')).toEqual(readComments(a, 't'));
   });
 });

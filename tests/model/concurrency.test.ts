@@ -36,7 +36,12 @@ describe('concurrent edits', () => {
     addTouchpoint(a, { stageId: 's2', label: 'from A', id: 'ta' });
     addTouchpoint(b, { stageId: 's2', label: 'from B', id: 'tb' });
     expect(settle([a, b])).toBe(0);
-    expect(touchpointsByStage(a).get('s2')?.map((t) => t.id).sort()).toEqual(['ta', 'tb']);
+    expect(
+      touchpointsByStage(a)
+        .get('s2')
+        ?.map((t) => t.id)
+        .sort(),
+    ).toEqual(['ta', 'tb']);
     expectConverged([a, b]);
   });
 

@@ -47,28 +47,61 @@ function runOne(doc: Y.Doc, rand: Rand, nextId: () => string): void {
   const coord = () => int(2000) - 500;
   const ops: Array<() => unknown> = [
     () => addStage(doc, { label: `S${int(99)}`, index: int(5), id: nextId() }),
-    () => addTouchpoint(doc, { stageId: stage(), label: 'T', x: coord(), y: coord(), channelId: pick(rand, ids('channel')) ?? null, id: nextId() }),
+    () =>
+      addTouchpoint(doc, {
+        stageId: stage(),
+        label: 'T',
+        x: coord(),
+        y: coord(),
+        channelId: pick(rand, ids('channel')) ?? null,
+        id: nextId(),
+      }),
     () => addTouchpoint(doc, { stageId: stage(), label: 'T', id: nextId() }),
-    () => addChannel(doc, { label: 'C', type: rand() < 0.5 ? 'digital' : 'physical', medium: pick(rand, CHANNEL_MEDIA) ?? 'web', id: nextId() }),
+    () =>
+      addChannel(doc, {
+        label: 'C',
+        type: rand() < 0.5 ? 'digital' : 'physical',
+        medium: pick(rand, CHANNEL_MEDIA) ?? 'web',
+        id: nextId(),
+      }),
     () => addPersona(doc, { name: 'P', id: nextId() }),
     () => addOwner(doc, { name: 'O', id: nextId() }),
     () => addNote(doc, { label: 'N', x: coord(), y: coord(), id: nextId() }),
     () => setLabel(doc, pick(rand, nodes)?.id ?? 'none', `L${int(99)}`),
     () => moveStage(doc, stage() ?? 'none', int(6) - 1),
     () => moveStage(doc, stage() ?? 'none', int(6) - 1),
-    () => moveNodes(doc, nodes.filter(() => rand() < 0.3).map((n) => ({ id: n.id, x: coord(), y: coord() }))),
+    () =>
+      moveNodes(
+        doc,
+        nodes.filter(() => rand() < 0.3).map((n) => ({ id: n.id, x: coord(), y: coord() })),
+      ),
     () => resizeNode(doc, tp() ?? 'none', { w: 20 + int(500), h: 20 + int(500) }),
     () => setEmotion(doc, tp() ?? 'none', int(5) - 2),
     () => setTouchpointStage(doc, tp() ?? 'none', stage(), rand() < 0.5 ? { x: coord(), y: coord() } : undefined),
     () => setTouchpointChannel(doc, tp() ?? 'none', pick(rand, ids('channel')) ?? null),
-    () => setTouchpointPersonas(doc, tp() ?? 'none', ids('persona').filter(() => rand() < 0.5)),
-    () => setTouchpointList(doc, tp() ?? 'none', rand() < 0.5 ? 'painPoints' : 'opportunities', ['a', 'b', 'c'].filter(() => rand() < 0.6)),
+    () =>
+      setTouchpointPersonas(
+        doc,
+        tp() ?? 'none',
+        ids('persona').filter(() => rand() < 0.5),
+      ),
+    () =>
+      setTouchpointList(
+        doc,
+        tp() ?? 'none',
+        rand() < 0.5 ? 'painPoints' : 'opportunities',
+        ['a', 'b', 'c'].filter(() => rand() < 0.6),
+      ),
     () => assignStageOwner(doc, stage() ?? 'none', pick(rand, ids('owner')) ?? null),
     () => setStageColor(doc, stage() ?? 'none', rand() < 0.5 ? '#112233' : '#445566'),
     () => connect(doc, { source: tp() ?? 'none', target: tp() ?? 'none', id: nextId() }),
     () => connect(doc, { source: tp() ?? 'none', target: tp() ?? 'none', id: nextId() }),
     () => removeEdge(doc, pick(rand, readEdges(doc))?.id ?? 'none'),
-    () => removeNodes(doc, nodes.filter(() => rand() < 0.08).map((n) => n.id)),
+    () =>
+      removeNodes(
+        doc,
+        nodes.filter(() => rand() < 0.08).map((n) => n.id),
+      ),
     () => removeNodes(doc, [pick(rand, nodes)?.id ?? 'none']),
     () => setJourneyMeta(doc, { title: `Title ${int(9)}` }),
     () => repairJourney(doc), // peers repair after remote updates; this exercises repairs on partial states
@@ -110,7 +143,10 @@ describe('random convergence', () => {
       try {
         simulate(seed, 3 + (seed % 3), 160);
       } catch (e) {
-        throw new Error(`convergence failed for seed ${seed} (replay: MODEL_SEED=${seed}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new Error(
+          `convergence failed for seed ${seed} (replay: MODEL_SEED=${seed}): ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
+        );
       }
     }
     expect(seeds.length).toBeGreaterThan(0);

@@ -74,7 +74,14 @@ describe('planCsvImport', () => {
     const doc = omnichannelSupport();
     addTouchpoint(doc, { stageId: 'feedback', label: 'web CHAT', id: 't-chat2' });
     const csv = parseCsv('node,csat,mood\nWeb chat,4,1\nt-chat,4,1\n,3,1\n');
-    const byLabel = planCsvImport(doc, csv, { match: 'label', nodeColumn: 0, metricColumns: [{ column: 1, key: 'csat' }, { column: 2, key: 'mood' }] });
+    const byLabel = planCsvImport(doc, csv, {
+      match: 'label',
+      nodeColumn: 0,
+      metricColumns: [
+        { column: 1, key: 'csat' },
+        { column: 2, key: 'mood' },
+      ],
+    });
     expect(byLabel.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
       [1, 2, 'unknown-metric'],
       [2, 0, 'ambiguous-label'],
@@ -88,9 +95,20 @@ describe('planCsvImport', () => {
   it('stages and channels match too; decimal comma follows the delimiter unless overridden', () => {
     const doc = omnichannelSupport();
     const comma = parseCsv('name,nps\nResolution,"1,234"\nE-mail,"12,5"\n');
-    expect(planCsvImport(doc, comma, { match: 'label', nodeColumn: 0, metricColumns: [{ column: 1, key: 'nps' }] }).errors[0]?.reason).toBe('out-of-range'); // 1234
-    const plan = planCsvImport(doc, comma, { match: 'label', nodeColumn: 0, metricColumns: [{ column: 1, key: 'nps' }], decimalComma: true });
-    expect(plan.items.map((i) => [i.nodeId, i.value])).toEqual([['resolve', 1.234], ['email', 12.5]]);
+    expect(
+      planCsvImport(doc, comma, { match: 'label', nodeColumn: 0, metricColumns: [{ column: 1, key: 'nps' }] }).errors[0]
+        ?.reason,
+    ).toBe('out-of-range'); // 1234
+    const plan = planCsvImport(doc, comma, {
+      match: 'label',
+      nodeColumn: 0,
+      metricColumns: [{ column: 1, key: 'nps' }],
+      decimalComma: true,
+    });
+    expect(plan.items.map((i) => [i.nodeId, i.value])).toEqual([
+      ['resolve', 1.234],
+      ['email', 12.5],
+    ]);
   });
 
   it('throws on a malformed mapping', () => {
@@ -100,7 +118,14 @@ describe('planCsvImport', () => {
       { match: 'name', nodeColumn: 0, metricColumns: [] },
       { match: 'id', nodeColumn: 2, metricColumns: [] },
       { match: 'id', nodeColumn: 0, metricColumns: [{ column: -1, key: 'csat' }] },
-      { match: 'id', nodeColumn: 0, metricColumns: [{ column: 1, key: 'csat' }, { column: 1, key: 'csat' }] },
+      {
+        match: 'id',
+        nodeColumn: 0,
+        metricColumns: [
+          { column: 1, key: 'csat' },
+          { column: 1, key: 'csat' },
+        ],
+      },
       { match: 'id', nodeColumn: 0, metricColumns: 'csat' },
       { match: 'id', nodeColumn: 0, metricColumns: [], dateColumn: 1.5 },
     ];
@@ -116,7 +141,11 @@ describe('applyCsvImport', () => {
     expect(r.errors).toEqual([]);
     expect(r.applied).toBe(plan.items.length - 3); // the repeated row 10 is applied once
     expect(r.skipped).toBe(3);
-    expect(readMetric(doc, 't-email', 'csat')).toMatchObject({ value: 3.4, source: 'csv', updatedAt: '2024-04-01T00:00:00.000Z' });
+    expect(readMetric(doc, 't-email', 'csat')).toMatchObject({
+      value: 3.4,
+      source: 'csv',
+      updatedAt: '2024-04-01T00:00:00.000Z',
+    });
     expect(readMetricValue(doc, 't-chat', 'volume')).toBe(600); // row 6's "abc" was not applied
     expect(readMetricValue(doc, 't-review', 'csat')).toBeNull(); // row 9's out-of-range CSAT was not applied
     const before = Y.encodeStateVector(doc);
@@ -130,7 +159,11 @@ describe('applyCsvImport', () => {
     const plan = planCsvImport(doc, parseCsv(ITALIAN), mapping);
     removeNode(doc, 't-call');
     const r = applyCsvImport(doc, plan);
-    expect(r.errors.map((e) => [e.row, e.key, e.code])).toEqual([[3, 'csat', 'not-found'], [3, 'dropoff', 'not-found'], [3, 'volume', 'not-found']]);
+    expect(r.errors.map((e) => [e.row, e.key, e.code])).toEqual([
+      [3, 'csat', 'not-found'],
+      [3, 'dropoff', 'not-found'],
+      [3, 'volume', 'not-found'],
+    ]);
     expect(readMetricValue(doc, 't-email', 'dropoff')).toBe(12.5);
   });
 });
@@ -139,7 +172,9 @@ describe('suggestCsvMapping', () => {
   it('recognises Italian and English headers: node, date and metric columns', () => {
     const doc = omnichannelSupport();
     expect(suggestCsvMapping(doc, parseCsv(ITALIAN))).toEqual({ ...mapping, nodeScore: 7 / 8 });
-    const en = parseCsv('Date,NPS,Touchpoint,Customer effort,Handling time (s),Cost per contact €,Conversion,misc\n2024-01-01,10,Web chat,2,100,3,5,x\n');
+    const en = parseCsv(
+      'Date,NPS,Touchpoint,Customer effort,Handling time (s),Cost per contact €,Conversion,misc\n2024-01-01,10,Web chat,2,100,3,5,x\n',
+    );
     expect(suggestCsvMapping(doc, en)).toEqual({
       match: 'label',
       nodeColumn: 2,
@@ -159,12 +194,22 @@ describe('suggestCsvMapping', () => {
     const doc = omnichannelSupport();
     setMetricDef(doc, { key: 'wait', label: 'Attesa', unit: 'min', better: 'lower', green: 2, red: 10, min: 0 });
     const csv = parseCsv('x;y;attesa\n1;t-email;3\n2;t-wa;4\n3;nope;5\n');
-    expect(suggestCsvMapping(doc, csv)).toEqual({ match: 'id', nodeColumn: 1, metricColumns: [{ column: 2, key: 'wait' }], nodeScore: 2 / 3 });
+    expect(suggestCsvMapping(doc, csv)).toEqual({
+      match: 'id',
+      nodeColumn: 1,
+      metricColumns: [{ column: 2, key: 'wait' }],
+      nodeScore: 2 / 3,
+    });
   });
 
   it('with nothing to go on, guesses column 0 by label with score 0', () => {
     const doc = omnichannelSupport();
-    expect(suggestCsvMapping(doc, parseCsv('a,b\n1,2\n'))).toEqual({ match: 'label', nodeColumn: 0, metricColumns: [], nodeScore: 0 });
+    expect(suggestCsvMapping(doc, parseCsv('a,b\n1,2\n'))).toEqual({
+      match: 'label',
+      nodeColumn: 0,
+      metricColumns: [],
+      nodeScore: 0,
+    });
     expect(suggestCsvMapping(doc, parseCsv('id,csat\nzzz,4\n'))).toMatchObject({ match: 'id', nodeColumn: 0 });
   });
 });

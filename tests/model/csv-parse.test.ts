@@ -26,7 +26,11 @@ describe('parseCsv', () => {
     const csv = parseCsv(' id \tcsat\tnps\na\t4\n\nb\t3\t10\n');
     expect(csv.delimiter).toBe('\t');
     expect(csv.headers).toEqual(['id', 'csat', 'nps']);
-    expect(csv.rows).toEqual([['a', '4', ''], ['', '', ''], ['b', '3', '10']]);
+    expect(csv.rows).toEqual([
+      ['a', '4', ''],
+      ['', '', ''],
+      ['b', '3', '10'],
+    ]);
   });
 
   it('a header-only file has zero rows; a single column defaults to ","', () => {
@@ -48,7 +52,9 @@ describe('parseCsv', () => {
       expect(e).toBeInstanceOf(ModelError);
       expect((e as CsvError).reason).toBe('empty-csv');
     }
-    expect(() => parseCsv('id,label\na,"never closed\nb,x\n')).toThrow(expect.objectContaining({ reason: 'unterminated-quote' }) as Error);
+    expect(() => parseCsv('id,label\na,"never closed\nb,x\n')).toThrow(
+      expect.objectContaining({ reason: 'unterminated-quote' }) as Error,
+    );
   });
 });
 
@@ -80,10 +86,13 @@ describe('parseNumber', () => {
     expect(parseNumber(text, decimalComma === undefined ? {} : { decimalComma })).toBe(expected);
   });
 
-  it.each(['', ' ', 'abc', '1.2.3', '1,2,3', '12a', '1e3', '--1', '1.234,567.8', '.', '%', '12 34', 'NaN', 'Infinity'])('rejects %j', (text) => {
-    expect(parseNumber(text)).toBeNull();
-    expect(parseNumber(text, { decimalComma: true })).toBeNull();
-  });
+  it.each(['', ' ', 'abc', '1.2.3', '1,2,3', '12a', '1e3', '--1', '1.234,567.8', '.', '%', '12 34', 'NaN', 'Infinity'])(
+    'rejects %j',
+    (text) => {
+      expect(parseNumber(text)).toBeNull();
+      expect(parseNumber(text, { decimalComma: true })).toBeNull();
+    },
+  );
 });
 
 describe('parseCsvDate', () => {

@@ -24,7 +24,18 @@ function fakeV0(): Y.Doc {
     rootMaps(doc).meta.set('title', 'Old map');
     const s = new Y.Map<unknown>();
     rootMaps(doc).nodes.set('s1', s);
-    for (const [k, v] of Object.entries({ kind: 'stage', label: 'Old', x: 0, y: 0, w: 300, h: 0, ownerId: null, goal: '', color: '#4f7cac' })) s.set(k, v);
+    for (const [k, v] of Object.entries({
+      kind: 'stage',
+      label: 'Old',
+      x: 0,
+      y: 0,
+      w: 300,
+      h: 0,
+      ownerId: null,
+      goal: '',
+      color: '#4f7cac',
+    }))
+      s.set(k, v);
     doc.getArray<string>('stageOrder').push(['s1']);
   });
   return doc;

@@ -40,7 +40,11 @@ function text(s: string, marks?: Record<string, unknown>): Y.XmlText {
   return t;
 }
 
-function el(name: string, children: Array<Y.XmlElement | Y.XmlText>, attrs: Record<string, unknown> = {}): Y.XmlElement {
+function el(
+  name: string,
+  children: Array<Y.XmlElement | Y.XmlText>,
+  attrs: Record<string, unknown> = {},
+): Y.XmlElement {
   const e = new Y.XmlElement(name);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v as string);
   e.insert(0, children);
@@ -53,7 +57,10 @@ function writeNotes(frag: Y.XmlFragment): void {
   frag.insert(0, [
     el('heading', [text('Why it hurts')], { level: 2 }),
     p,
-    el('bulletList', [el('listItem', [el('paragraph', [text('first')])]), el('listItem', [el('paragraph', [text('second')])])]),
+    el('bulletList', [
+      el('listItem', [el('paragraph', [text('first')])]),
+      el('listItem', [el('paragraph', [text('second')])]),
+    ]),
     el('paragraph', []),
   ]);
   const t = p.get(0) as Y.XmlText;
@@ -88,11 +95,38 @@ function richMap(): Y.Doc {
   attachMedia(doc, 't1', IMG);
   attachMedia(doc, 't1', PDF);
   attachMedia(doc, 's1', PDF);
-  addComment(doc, { nodeId: 't1', text: 'ask @Ann', author: 'Bo', authorId: 'u-bo', id: 'c1', at: '2024-01-01T00:00:00.000Z' });
-  addComment(doc, { nodeId: 't1', text: 'ok', author: 'Ann', authorId: 'u-ann', id: 'c2', at: '2024-01-02T00:00:00.000Z' });
-  editComment(doc, { nodeId: 't1', commentId: 'c2', text: 'ok, done', editorId: 'u-ann', at: '2024-01-03T00:00:00.000Z' });
+  addComment(doc, {
+    nodeId: 't1',
+    text: 'ask @Ann',
+    author: 'Bo',
+    authorId: 'u-bo',
+    id: 'c1',
+    at: '2024-01-01T00:00:00.000Z',
+  });
+  addComment(doc, {
+    nodeId: 't1',
+    text: 'ok',
+    author: 'Ann',
+    authorId: 'u-ann',
+    id: 'c2',
+    at: '2024-01-02T00:00:00.000Z',
+  });
+  editComment(doc, {
+    nodeId: 't1',
+    commentId: 'c2',
+    text: 'ok, done',
+    editorId: 'u-ann',
+    at: '2024-01-03T00:00:00.000Z',
+  });
   setCommentResolved(doc, 't1', 'c2', true);
-  addComment(doc, { nodeId: 's2', text: 'who owns this?', author: 'Bo', authorId: 'u-bo', id: 'c3', at: '2024-01-04T00:00:00.000Z' });
+  addComment(doc, {
+    nodeId: 's2',
+    text: 'who owns this?',
+    author: 'Bo',
+    authorId: 'u-bo',
+    id: 'c3',
+    at: '2024-01-04T00:00:00.000Z',
+  });
   const t1 = rootMaps(doc).nodes.get('t1') as Y.Map<unknown>;
   doc.transact(() => {
     writeNotes(t1.get('notes') as Y.XmlFragment);
@@ -105,7 +139,10 @@ function richMap(): Y.Doc {
     nps.set('updatedAt', '2024-01-05T00:00:00.000Z');
     const history = new Y.Array<unknown>();
     nps.set('history', history);
-    history.push([{ value: 40, at: '2024-01-04T00:00:00.000Z' }, { value: 42, at: '2024-01-05T00:00:00.000Z' }]);
+    history.push([
+      { value: 40, at: '2024-01-04T00:00:00.000Z' },
+      { value: 42, at: '2024-01-05T00:00:00.000Z' },
+    ]);
     const defs = doc.getMap<unknown>('metricDefs');
     const def = new Y.Map<unknown>();
     defs.set('nps', def);
@@ -143,7 +180,9 @@ describe('exportJourney / importJourney', () => {
     const b = newDoc();
     importJourney(b, exportJourney(a));
     const node = (d: Y.Doc, id: string) => rootMaps(d).nodes.get(id) as Y.Map<unknown>;
-    expect((node(b, 't1').get('notes') as Y.XmlFragment).toString()).toBe((node(a, 't1').get('notes') as Y.XmlFragment).toString());
+    expect((node(b, 't1').get('notes') as Y.XmlFragment).toString()).toBe(
+      (node(a, 't1').get('notes') as Y.XmlFragment).toString(),
+    );
     const heading = (node(b, 't1').get('notes') as Y.XmlFragment).get(0) as Y.XmlElement;
     expect(heading.getAttribute('level')).toBe(2);
     const nps = (node(b, 't1').get('metrics') as Y.Map<unknown>).get('nps') as Y.Map<unknown>;
@@ -209,21 +248,26 @@ describe('importJourney refuses bad input, writing nothing', () => {
   function rejects(json: unknown, message: string | RegExp) {
     const d = newDoc();
     let err: unknown;
-    expectRejected(d, () => {
-      try {
-        importJourney(d, json);
-      } catch (e) {
-        err = e;
-        throw e;
-      }
-    }, 'invalid-value');
+    expectRejected(
+      d,
+      () => {
+        try {
+          importJourney(d, json);
+        } catch (e) {
+          err = e;
+          throw e;
+        }
+      },
+      'invalid-value',
+    );
     if (typeof message === 'string') expect((err as Error).message).toBe(message);
     else expect((err as Error).message).toMatch(message);
   }
 
   it('foreign files and newer versions', () => {
     rejects('{not json', 'not a Percorso journey file (not valid JSON)');
-    for (const foreign of [null, [], 42, {}, { format: 'other' }, '{"nodes": []}']) rejects(foreign, 'not a Percorso journey file');
+    for (const foreign of [null, [], 42, {}, { format: 'other' }, '{"nodes": []}'])
+      rejects(foreign, 'not a Percorso journey file');
     rejects({ ...good(), version: 2 }, /newer version of Percorso \(file format 2\)/);
     rejects({ ...good(), version: 0 }, 'version: must be 1');
     const newer = good();
@@ -239,26 +283,86 @@ describe('importJourney refuses bad input, writing nothing', () => {
       path(c);
       return c;
     };
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { emotion: 5 })), `nodes[${i}].emotion: must be an integer from -2 to 2`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { emotion: 1.5 })), `nodes[${i}].emotion: must be an integer from -2 to 2`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { label: '  ' })), `nodes[${i}].label: must not be empty`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { lane: 'side' })), `nodes[${i}].lane: must be one of front, back`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { stageId: 'ghost' })), `nodes[${i}].stageId: names no stage of this file: ghost`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { personaIds: ['pat', 'pat'] })), `nodes[${i}].personaIds[1]: repeats pat`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { kind: 'robot' })), `nodes[${i}].kind: must be one of stage, touchpoint, channel, owner, persona, note`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { x: 'left' })), /^nodes\[\d+\]\.x: must be a number/);
-    rejects(set((x) => x.nodes[i]?.media?.push({ ...IMG, id: 'XYZ' })), `nodes[${i}].media[2].id: must be a sha-256 (64 lower-case hex characters)`);
-    rejects(set((x) => x.nodes[i]?.notes?.push({ type: 'comment' } as never)), `nodes[${i}].notes[4].type: must be 'element' or 'text'`);
-    rejects(set((x) => Object.assign(x.nodes[i] ?? {}, { metrics: { nps: { value: Number.NaN } } })), `nodes[${i}].metrics.nps.value: must be a finite number`);
-    rejects(set((x) => x.nodes.push({ ...(x.nodes[0] as object) } as never)), /repeats the id/);
-    rejects(set((x) => (x.edges[0] = { ...(x.edges[0] as object), target: 'nope' } as never)), 'edges[0].target: names no touchpoint of this file: nope');
-    rejects(set((x) => x.edges.push({ id: 'e2', source: 't1', target: 't1', kind: 'path', label: '' })), 'edges[1]: joins a touchpoint to itself');
-    rejects(set((x) => x.stageOrder.pop()), 'stageOrder: does not list the stage s2');
-    rejects(set((x) => x.stageOrder.push('s1')), 'stageOrder[2]: repeats the stage s1');
-    rejects(set((x) => (x.comments.ghost = [])), 'comments.ghost: names no node of this file: ghost');
-    rejects(set((x) => Object.assign(x.comments.t1?.[0] ?? {}, { createdAt: 'monday' })), /^comments\.t1\[0\]\.createdAt: must be an ISO date-time/);
-    rejects(set((x) => Object.assign(x.meta, { title: 7 })), 'meta.title: must be a string');
-    rejects(set((x) => (x.nodes = {} as never)), 'nodes: must be an array');
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { emotion: 5 })),
+      `nodes[${i}].emotion: must be an integer from -2 to 2`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { emotion: 1.5 })),
+      `nodes[${i}].emotion: must be an integer from -2 to 2`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { label: '  ' })),
+      `nodes[${i}].label: must not be empty`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { lane: 'side' })),
+      `nodes[${i}].lane: must be one of front, back`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { stageId: 'ghost' })),
+      `nodes[${i}].stageId: names no stage of this file: ghost`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { personaIds: ['pat', 'pat'] })),
+      `nodes[${i}].personaIds[1]: repeats pat`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { kind: 'robot' })),
+      `nodes[${i}].kind: must be one of stage, touchpoint, channel, owner, persona, note`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { x: 'left' })),
+      /^nodes\[\d+\]\.x: must be a number/,
+    );
+    rejects(
+      set((x) => x.nodes[i]?.media?.push({ ...IMG, id: 'XYZ' })),
+      `nodes[${i}].media[2].id: must be a sha-256 (64 lower-case hex characters)`,
+    );
+    rejects(
+      set((x) => x.nodes[i]?.notes?.push({ type: 'comment' } as never)),
+      `nodes[${i}].notes[4].type: must be 'element' or 'text'`,
+    );
+    rejects(
+      set((x) => Object.assign(x.nodes[i] ?? {}, { metrics: { nps: { value: Number.NaN } } })),
+      `nodes[${i}].metrics.nps.value: must be a finite number`,
+    );
+    rejects(
+      set((x) => x.nodes.push({ ...(x.nodes[0] as object) } as never)),
+      /repeats the id/,
+    );
+    rejects(
+      set((x) => (x.edges[0] = { ...(x.edges[0] as object), target: 'nope' } as never)),
+      'edges[0].target: names no touchpoint of this file: nope',
+    );
+    rejects(
+      set((x) => x.edges.push({ id: 'e2', source: 't1', target: 't1', kind: 'path', label: '' })),
+      'edges[1]: joins a touchpoint to itself',
+    );
+    rejects(
+      set((x) => x.stageOrder.pop()),
+      'stageOrder: does not list the stage s2',
+    );
+    rejects(
+      set((x) => x.stageOrder.push('s1')),
+      'stageOrder[2]: repeats the stage s1',
+    );
+    rejects(
+      set((x) => (x.comments.ghost = [])),
+      'comments.ghost: names no node of this file: ghost',
+    );
+    rejects(
+      set((x) => Object.assign(x.comments.t1?.[0] ?? {}, { createdAt: 'monday' })),
+      /^comments\.t1\[0\]\.createdAt: must be an ISO date-time/,
+    );
+    rejects(
+      set((x) => Object.assign(x.meta, { title: 7 })),
+      'meta.title: must be a string',
+    );
+    rejects(
+      set((x) => (x.nodes = {} as never)),
+      'nodes: must be an array',
+    );
   });
 
   it('a map that already has content', () => {

@@ -1,6 +1,14 @@
 // Fixture maps for the metrics, CSV and insight tests.
 import * as Y from 'yjs';
-import { addChannel, addStage, addTouchpoint, connect, setEmotion, setMetricValues, type MetricValueInput } from './model';
+import {
+  addChannel,
+  addStage,
+  addTouchpoint,
+  connect,
+  setEmotion,
+  setMetricValues,
+  type MetricValueInput,
+} from './model';
 import { newDoc } from './helpers';
 
 export const AT = '2024-03-01T00:00:00.000Z';
@@ -16,12 +24,47 @@ export function omnichannelSupport(): Y.Doc {
   addStage(doc, { label: 'Contact support', id: 'contact' });
   addStage(doc, { label: 'Resolution', id: 'resolve' });
   addStage(doc, { label: 'Feedback', id: 'feedback' });
-  addChannel(doc, { label: 'E-mail', type: 'digital', medium: 'email', id: 'email', x: 0, needs: ['Ask a question', 'Send documents'] });
-  addChannel(doc, { label: 'Phone', type: 'physical', medium: 'phone', id: 'phone', x: 200, needs: ['Ask a question', 'Urgent help'] });
-  addChannel(doc, { label: 'WhatsApp', type: 'digital', medium: 'messaging', id: 'whatsapp', x: 400, needs: ['Quick answer'] });
-  addChannel(doc, { label: 'Live chat', type: 'digital', medium: 'web', id: 'webchat', x: 600, needs: ['quick answer', 'ask a question'] });
+  addChannel(doc, {
+    label: 'E-mail',
+    type: 'digital',
+    medium: 'email',
+    id: 'email',
+    x: 0,
+    needs: ['Ask a question', 'Send documents'],
+  });
+  addChannel(doc, {
+    label: 'Phone',
+    type: 'physical',
+    medium: 'phone',
+    id: 'phone',
+    x: 200,
+    needs: ['Ask a question', 'Urgent help'],
+  });
+  addChannel(doc, {
+    label: 'WhatsApp',
+    type: 'digital',
+    medium: 'messaging',
+    id: 'whatsapp',
+    x: 400,
+    needs: ['Quick answer'],
+  });
+  addChannel(doc, {
+    label: 'Live chat',
+    type: 'digital',
+    medium: 'web',
+    id: 'webchat',
+    x: 600,
+    needs: ['quick answer', 'ask a question'],
+  });
   addChannel(doc, { label: 'Review site', type: 'digital', medium: 'review', id: 'reviews', x: 800 });
-  addChannel(doc, { label: 'Store', type: 'physical', medium: 'store', id: 'store', x: 1000, needs: ['Return a product'] });
+  addChannel(doc, {
+    label: 'Store',
+    type: 'physical',
+    medium: 'store',
+    id: 'store',
+    x: 1000,
+    needs: ['Return a product'],
+  });
   const tp = (id: string, stageId: string, channelId: string, label: string, x: number, emotion: number) => {
     addTouchpoint(doc, { id, stageId, channelId, label, x, y: 80 });
     if (emotion !== 0) setEmotion(doc, id, emotion);

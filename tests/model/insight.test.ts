@@ -52,7 +52,11 @@ describe('channelInventory', () => {
     const inv = channelInventory(doc);
     expect(inv.uncoveredStages).toEqual(['closure', 'loyalty']);
     expect(inv.multiStageChannels).toEqual(['email']);
-    expect(inv.channels[0]).toMatchObject({ id: 'email', touchpoints: 3, stageIds: ['contact', 'resolve', 'feedback'] });
+    expect(inv.channels[0]).toMatchObject({
+      id: 'email',
+      touchpoints: 3,
+      stageIds: ['contact', 'resolve', 'feedback'],
+    });
     expect(inv.byType.physical.touchpoints).toBe(2); // unplaced touchpoints count by type, not in the matrix
     expect(inv.touchpointsWithoutChannel).toBe(1);
   });
@@ -73,7 +77,15 @@ describe('channelTransitions', () => {
     const t = channelTransitions(doc);
     expect(t.map((x) => x.edgeId)).toEqual(['e4', 'e2', 'e1', 'e3']);
     const byEdge = Object.fromEntries(t.map((x) => [x.edgeId, x]));
-    expect(byEdge.e1).toMatchObject({ sourceId: 't-email', targetId: 't-call', fromChannelId: 'email', toChannelId: 'phone', emotionDrop: 1, dropoff: 35, effort: 5.5 });
+    expect(byEdge.e1).toMatchObject({
+      sourceId: 't-email',
+      targetId: 't-call',
+      fromChannelId: 'email',
+      toChannelId: 'phone',
+      emotionDrop: 1,
+      dropoff: 35,
+      effort: 5.5,
+    });
     const w = TRANSITION_WEIGHTS;
     expect(byEdge.e1?.score).toBeCloseTo(w.emotion * 0.25 + w.dropoff * 0.35 + w.effort * 0.75, 10);
     expect(byEdge.e2?.score).toBeCloseTo(w.emotion * 0.25 + w.dropoff * 0.45 + w.effort * (5 / 6), 10);
@@ -88,7 +100,11 @@ describe('channelTransitions', () => {
     addTouchpoint(doc, { stageId: 'feedback', label: 'Tell a friend', id: 't-friend' });
     connect(doc, { source: 't-review', target: 't-reply', id: 'e5' });
     connect(doc, { source: 't-reply', target: 't-friend', id: 'e6' });
-    expect(channelTransitions(doc).map((x) => x.edgeId).sort()).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(
+      channelTransitions(doc)
+        .map((x) => x.edgeId)
+        .sort(),
+    ).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 });
 
@@ -153,7 +169,11 @@ describe('emotion', () => {
       { stageId: 'feedback', label: 'Feedback', mean: -1, min: -1, count: 1 },
       { stageId: 'empty', label: 'Empty', mean: null, min: null, count: 0 },
     ]);
-    expect(s?.lowestMoments.map((m) => [m.touchpointId, m.emotion])).toEqual([['t-wa', -2], ['t-call', -1], ['t-review', -1]]);
+    expect(s?.lowestMoments.map((m) => [m.touchpointId, m.emotion])).toEqual([
+      ['t-wa', -2],
+      ['t-call', -1],
+      ['t-review', -1],
+    ]);
     setEmotion(doc, 't-email', -1);
     expect(emotionSummary(doc).lowestMoments.map((m) => m.touchpointId)).toEqual(['t-wa', 't-email', 't-call']);
   });

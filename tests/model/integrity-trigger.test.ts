@@ -43,14 +43,18 @@ describe('repairMayBeNeeded', () => {
     expect(watch(doc, () => moveNodes(doc, [{ id: 'tp', x: 40, y: 120 }]))).toBe(false);
     expect(watch(doc, () => setLabel(doc, 'tp', 'Searches online'))).toBe(false);
     expect(watch(doc, () => setTouchpointList(doc, 'tp', 'painPoints', ['Too many results']))).toBe(false);
-    expect(watch(doc, () => void setMetricValue(doc, { nodeId: 'tp', key: 'csat', value: 4, source: 'manual' }))).toBe(false);
+    expect(watch(doc, () => void setMetricValue(doc, { nodeId: 'tp', key: 'csat', value: 4, source: 'manual' }))).toBe(
+      false,
+    );
   });
 
   it('is true for references, new or removed entries, and comments', () => {
     const doc = journey();
     expect(watch(doc, () => setTouchpointChannel(doc, 'tp', 'web'))).toBe(true);
     expect(watch(doc, () => void addStage(doc, { label: 'Buy' }))).toBe(true);
-    expect(watch(doc, () => void addComment(doc, { nodeId: 'tp', text: 'Check this', author: 'A', authorId: 'a' }))).toBe(true);
+    expect(
+      watch(doc, () => void addComment(doc, { nodeId: 'tp', text: 'Check this', author: 'A', authorId: 'a' })),
+    ).toBe(true);
     expect(watch(doc, () => removeNode(doc, 'web'))).toBe(true);
   });
 

@@ -69,7 +69,9 @@ function broken() {
 
 describe('validateJourney / repairJourney', () => {
   it('reports every broken invariant', () => {
-    const codes = validateJourney(broken()).map((i) => `${i.code}:${i.nodeId ?? ''}`).sort();
+    const codes = validateJourney(broken())
+      .map((i) => `${i.code}:${i.nodeId ?? ''}`)
+      .sort();
     expect(codes).toEqual([
       'dangling-channel:t1',
       'dangling-edge:',

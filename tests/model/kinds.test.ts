@@ -27,15 +27,18 @@ import { newDoc } from './helpers';
 
 /** Writes raw fields into a node map, as a stock Yjs client can. */
 function rawWrite(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
-  doc.transact(() => {
-    const nodes = rootMaps(doc).nodes;
-    let m = nodes.get(id);
-    if (!(m instanceof Y.Map)) {
-      m = new Y.Map<unknown>();
-      nodes.set(id, m);
-    }
-    for (const [k, v] of Object.entries(fields)) m.set(k, v);
-  }, { kind: 'remote' });
+  doc.transact(
+    () => {
+      const nodes = rootMaps(doc).nodes;
+      let m = nodes.get(id);
+      if (!(m instanceof Y.Map)) {
+        m = new Y.Map<unknown>();
+        nodes.set(id, m);
+      }
+      for (const [k, v] of Object.entries(fields)) m.set(k, v);
+    },
+    { kind: 'remote' },
+  );
 }
 
 function repairNeededBy(doc: Y.Doc, fn: () => void): boolean {
@@ -67,7 +70,14 @@ describe('repair of geometry and field types', () => {
     expect(validateJourney(doc)).toEqual([]);
     const max = LIMITS.coordinateAbsMax;
     expect(readNode(doc, 'n')).toMatchObject({ x: max, y: -max, w: 200, h: 120 });
-    expect(readNode(doc, 't')).toMatchObject({ label: '', lane: 'front', emotion: 0, painPoints: [], x: 0, w: LIMITS.sizeMin });
+    expect(readNode(doc, 't')).toMatchObject({
+      label: '',
+      lane: 'front',
+      emotion: 0,
+      painPoints: [],
+      x: 0,
+      w: LIMITS.sizeMin,
+    });
     expect(readNode(doc, 's')).toMatchObject({ color: '#888888', goal: '' });
     for (const node of readNodes(doc)) {
       expect(within(node.x, -max, max) && within(node.y, -max, max), node.id).toBe(true);
@@ -75,7 +85,14 @@ describe('repair of geometry and field types', () => {
     }
     // the newer kind is kept, with its own fields, and its geometry clamped like every node's
     const future = rootMaps(doc).nodes.get('future');
-    expect(future?.toJSON()).toEqual({ kind: 'hologram', label: 'From a newer build', x: max, w: LIMITS.sizeMin, h: 0, glow: 'blue' });
+    expect(future?.toJSON()).toEqual({
+      kind: 'hologram',
+      label: 'From a newer build',
+      x: max,
+      w: LIMITS.sizeMin,
+      h: 0,
+      glow: 'blue',
+    });
     expect(repairJourney(doc)).toBe(false);
   });
 
@@ -130,7 +147,18 @@ describe('a node kind declared by its table (CONTRIBUTING.md recipe)', () => {
   function stickerMap(doc: Y.Doc) {
     initJourney(doc, { title: 'Stickers' });
     addStage(doc, { label: 'Need', id: 's' });
-    rawWrite(doc, 'st', { kind: 'sticker', label: 'Wow', x: 10, y: 20, w: 64, h: 64, stageId: 's', mood: 'sad', stars: 4, caption: 'great' });
+    rawWrite(doc, 'st', {
+      kind: 'sticker',
+      label: 'Wow',
+      x: 10,
+      y: 20,
+      w: 64,
+      h: 64,
+      stageId: 's',
+      mood: 'sad',
+      stars: 4,
+      caption: 'great',
+    });
     doc.transact(() => {
       const tags = new Y.Array<string>();
       tags.push(['a', 'b']);
@@ -144,7 +172,20 @@ describe('a node kind declared by its table (CONTRIBUTING.md recipe)', () => {
       const doc = newDoc();
       stickerMap(doc);
       expect(validateJourney(doc)).toEqual([]);
-      expect(readNode(doc, 'st')).toEqual({ id: 'st', kind: 'sticker', label: 'Wow', x: 10, y: 20, w: 64, h: 64, stageId: 's', mood: 'sad', stars: 4, tags: ['a', 'b'], caption: 'great' });
+      expect(readNode(doc, 'st')).toEqual({
+        id: 'st',
+        kind: 'sticker',
+        label: 'Wow',
+        x: 10,
+        y: 20,
+        w: 64,
+        h: 64,
+        stageId: 's',
+        mood: 'sad',
+        stars: 4,
+        tags: ['a', 'b'],
+        caption: 'great',
+      });
       const file = exportJourney(doc);
       expect(file.nodes.find((n) => n.id === 'st')).not.toHaveProperty('extra'); // every field is typed, none generic
       const copy = newDoc();
@@ -168,9 +209,19 @@ describe('a node kind declared by its table (CONTRIBUTING.md recipe)', () => {
       const column = stageColumns(doc)[0];
       rawWrite(doc, 'st', { mood: 'angry', stars: 9, caption: 12 });
       expect(repairJourney(doc)).toBe(true);
-      expect(readNode(doc, 'st')).toMatchObject({ kind: 'sticker', mood: 'happy', stars: 5, caption: '', stageId: 's' });
+      expect(readNode(doc, 'st')).toMatchObject({
+        kind: 'sticker',
+        mood: 'happy',
+        stars: 5,
+        caption: '',
+        stageId: 's',
+      });
       removeNode(doc, 's');
-      expect(readNode(doc, 'st')).toMatchObject({ stageId: null, x: 10 + (column?.x ?? NaN), y: 20 + (column?.y ?? NaN) });
+      expect(readNode(doc, 'st')).toMatchObject({
+        stageId: null,
+        x: 10 + (column?.x ?? NaN),
+        y: 20 + (column?.y ?? NaN),
+      });
       expect(validateJourney(doc)).toEqual([]);
     });
     // unregistered again, the same map keeps the sticker (a newer kind to this build) but hides it

@@ -11,23 +11,61 @@ const eslint = new ESLint({ cwd: root });
 /** The import-ban messages ESLint reports for `source` as if it were the file at `filePath`. */
 async function importBans(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath });
-  return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
 }
 
 // [file, an upward (or sideways) import it may not make, a downward import it may make]
 const CASES: ReadonlyArray<[string, string, string]> = [
-  ['src/state/example.ts', "import { JourneyCanvas } from '../canvas/JourneyCanvas';", "import { roots } from '../model';"],
-  ['src/state/metrics/example.ts', "import { Sidebar } from '../../panels/Sidebar';", "import { useMap } from '../session';"],
-  ['src/state/example.ts', "import { ExportMenu } from '../export/ExportMenu';", "import { Modal } from '../ui/Modal';"],
+  [
+    'src/state/example.ts',
+    "import { JourneyCanvas } from '../canvas/JourneyCanvas';",
+    "import { roots } from '../model';",
+  ],
+  [
+    'src/state/metrics/example.ts',
+    "import { Sidebar } from '../../panels/Sidebar';",
+    "import { useMap } from '../session';",
+  ],
+  [
+    'src/state/example.ts',
+    "import { ExportMenu } from '../export/ExportMenu';",
+    "import { Modal } from '../ui/Modal';",
+  ],
   ['src/ui/example.tsx', "import { MapPage } from '../app/MapPage';", "import { useMap } from '../state/session';"],
   ['src/ui/example.tsx', "import '../canvas/focus/focus.css';", "import './metrics.css';"],
   ['src/canvas/example.tsx', "import { Sidebar } from '../panels/Sidebar';", "import { Modal } from '../ui/Modal';"],
-  ['src/canvas/nodes/example.tsx', "import { ExportMenu } from '../../export/ExportMenu';", "import { LAYOUT } from '../../state/layout';"],
-  ['src/canvas/example.tsx', "export { MapCanvas } from '../app/MapCanvas';", "import { useMediaUrl } from '../sync/useMediaUrl';"],
-  ['src/panels/example.tsx', "import { ExportMenu } from '../export/ExportMenu';", "import { JourneyCanvas } from '../canvas/JourneyCanvas';"],
-  ['src/panels/people/example.tsx', "import { ErrorBoundary } from '../../app/ErrorBoundary';", "import { ErrorBoundary } from '../../ui/ErrorBoundary';"],
-  ['src/export/example.ts', "import { EMOTIONS } from '../panels/EmotionScale';", "import { EMOTIONS } from '../ui/EmotionScale';"],
-  ['src/export/example.ts', "import { MapPage } from '../app/MapPage';", "import { MEDIUM_STYLE } from '../state/channelStyle';"],
+  [
+    'src/canvas/nodes/example.tsx',
+    "import { ExportMenu } from '../../export/ExportMenu';",
+    "import { LAYOUT } from '../../state/layout';",
+  ],
+  [
+    'src/canvas/example.tsx',
+    "export { MapCanvas } from '../app/MapCanvas';",
+    "import { useMediaUrl } from '../sync/useMediaUrl';",
+  ],
+  [
+    'src/panels/example.tsx',
+    "import { ExportMenu } from '../export/ExportMenu';",
+    "import { JourneyCanvas } from '../canvas/JourneyCanvas';",
+  ],
+  [
+    'src/panels/people/example.tsx',
+    "import { ErrorBoundary } from '../../app/ErrorBoundary';",
+    "import { ErrorBoundary } from '../../ui/ErrorBoundary';",
+  ],
+  [
+    'src/export/example.ts',
+    "import { EMOTIONS } from '../panels/EmotionScale';",
+    "import { EMOTIONS } from '../ui/EmotionScale';",
+  ],
+  [
+    'src/export/example.ts',
+    "import { MapPage } from '../app/MapPage';",
+    "import { MEDIUM_STYLE } from '../state/channelStyle';",
+  ],
   ['src/sync/example.ts', "import { useMap } from '../state/session';", "import { db } from '../db/db';"],
   ['src/sync/example.ts', "import { Modal } from '../ui/Modal';", "import { roots } from '../model';"],
   ['src/db/example.ts', "import { useUi } from '../state/uiStore';", "import { t } from '../i18n';"],
@@ -55,7 +93,9 @@ describe('ESLint forbids upward imports between the client layers', () => {
   it("lets the model's folders import each other with ../, but no path may leave src/model", async () => {
     expect(await importBans('src/model/commands/example.ts', "import { ROOT } from '../schema';\n")).toEqual([]);
     expect(await importBans('src/model/kinds/example.ts', "import { CHANNEL_KIND } from './channel';\n")).toEqual([]);
-    expect(await importBans('src/model/commands/example.ts', "import { useMap } from '../../state/session';\n")).toHaveLength(1);
+    expect(
+      await importBans('src/model/commands/example.ts', "import { useMap } from '../../state/session';\n"),
+    ).toHaveLength(1);
     expect(await importBans('src/model/exchange/example.ts', "import { t } from '../../i18n';\n")).toHaveLength(1);
     expect(await importBans('src/model/example.ts', "import { LAYOUT } from '../state/layout';\n")).toHaveLength(1);
   });

@@ -85,7 +85,8 @@ describe('attachMedia / detachMedia / readMedia', () => {
       { size: 1.5 },
       { kind: 'movie' },
     ];
-    for (const over of bad) expectRejected(doc, () => attachMedia(doc, 't', { ...ref(), ...over } as MediaRef), 'invalid-value');
+    for (const over of bad)
+      expectRejected(doc, () => attachMedia(doc, 't', { ...ref(), ...over } as MediaRef), 'invalid-value');
     expectRejected(doc, () => attachMedia(doc, 't', null as unknown as MediaRef), 'invalid-value');
     expectRejected(doc, () => attachMedia(doc, 'nope', ref()), 'not-found');
     expect(attachMedia(doc, 't', ref(SHA_A, { name: 'x'.repeat(255), size: 0 }))).toBeUndefined();
@@ -109,7 +110,10 @@ describe('attachMedia / detachMedia / readMedia', () => {
     const doc = setup();
     const list = rootMaps(doc).nodes.get('t')?.get('media') as Y.Array<unknown>;
     list.push(['junk', { id: SHA_A }, ref(), ref(SHA_A, { name: 'again.png' }), ref(SHA_B)]);
-    expect(readMedia(doc, 't').map((r) => [r.id, r.name])).toEqual([[SHA_A, 'photo.png'], [SHA_B, 'photo.png']]);
+    expect(readMedia(doc, 't').map((r) => [r.id, r.name])).toEqual([
+      [SHA_A, 'photo.png'],
+      [SHA_B, 'photo.png'],
+    ]);
     expect(readMedia(doc, 'missing')).toEqual([]);
   });
 
@@ -120,7 +124,11 @@ describe('attachMedia / detachMedia / readMedia', () => {
     attachMedia(a, 't', ref(SHA_A));
     attachMedia(b, 't', ref(SHA_B));
     syncPair(a, b);
-    expect(readMedia(a, 't').map((r) => r.id).sort()).toEqual([SHA_B, SHA_A].sort());
+    expect(
+      readMedia(a, 't')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([SHA_B, SHA_A].sort());
     expect(readMedia(b, 't')).toEqual(readMedia(a, 't'));
   });
 });

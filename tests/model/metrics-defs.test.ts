@@ -11,13 +11,37 @@ import {
 } from './model';
 import { expectOneTransaction, expectRejected, newDoc, transactionsOf } from './helpers';
 
-const custom: MetricDef = { key: 'first_call_res', label: 'First-call resolution', unit: '%', better: 'higher', green: 70, red: 50, min: 0, max: 100 };
+const custom: MetricDef = {
+  key: 'first_call_res',
+  label: 'First-call resolution',
+  unit: '%',
+  better: 'higher',
+  green: 70,
+  red: 50,
+  min: 0,
+  max: 100,
+};
 
 describe('metric definitions', () => {
   it('the defaults are the eight of the brief; volume is neutral; emotion is not a metric', () => {
-    expect(DEFAULT_METRIC_DEFS.map((d) => d.key)).toEqual(['csat', 'nps', 'ces', 'conversion', 'dropoff', 'volume', 'cost', 'aht']);
+    expect(DEFAULT_METRIC_DEFS.map((d) => d.key)).toEqual([
+      'csat',
+      'nps',
+      'ces',
+      'conversion',
+      'dropoff',
+      'volume',
+      'cost',
+      'aht',
+    ]);
     expect(DEFAULT_METRIC_DEFS.find((d) => d.key === 'volume')?.neutral).toBe(true);
-    expect(DEFAULT_METRIC_DEFS.find((d) => d.key === 'ces')).toMatchObject({ better: 'lower', green: 3, red: 5, min: 1, max: 7 });
+    expect(DEFAULT_METRIC_DEFS.find((d) => d.key === 'ces')).toMatchObject({
+      better: 'lower',
+      green: 3,
+      red: 5,
+      min: 1,
+      max: 7,
+    });
     expect(DEFAULT_METRIC_DEFS.find((d) => d.key === 'nps')).toMatchObject({ min: -100, max: 100, green: 30, red: 0 });
     expect(Object.isFrozen(DEFAULT_METRIC_DEFS[0])).toBe(true);
   });
@@ -44,9 +68,29 @@ describe('metric definitions', () => {
     const doc = newDoc();
     expectOneTransaction(doc, () => setMetricDef(doc, custom));
     setMetricDef(doc, { key: 'aaa', label: ' A ', unit: '', better: 'lower', green: 1, red: 2 });
-    setMetricDef(doc, { key: 'csat', label: 'CSAT', unit: '1–5', better: 'higher', green: 4.5, red: 3.5, min: 1, max: 5 });
+    setMetricDef(doc, {
+      key: 'csat',
+      label: 'CSAT',
+      unit: '1–5',
+      better: 'higher',
+      green: 4.5,
+      red: 3.5,
+      min: 1,
+      max: 5,
+    });
     const defs = readMetricDefs(doc);
-    expect(defs.map((d) => d.key)).toEqual(['csat', 'nps', 'ces', 'conversion', 'dropoff', 'volume', 'cost', 'aht', 'aaa', 'first_call_res']);
+    expect(defs.map((d) => d.key)).toEqual([
+      'csat',
+      'nps',
+      'ces',
+      'conversion',
+      'dropoff',
+      'volume',
+      'cost',
+      'aht',
+      'aaa',
+      'first_call_res',
+    ]);
     expect(defs[0]?.green).toBe(4.5);
     expect(readMetricDef(doc, 'aaa')).toEqual({ key: 'aaa', label: 'A', unit: '', better: 'lower', green: 1, red: 2 });
     expect(readMetricDef(doc, 'first_call_res')).toEqual(custom);
@@ -69,7 +113,12 @@ describe('metric definitions', () => {
       { min: 0, max: 50 }, // green 70 outside
       { neutral: 'yes' as never },
     ];
-    for (const b of bad) expectRejected(doc, () => setMetricDef(doc, { ...custom, ...b } as MetricDef), 'label' in b ? 'invalid-label' : 'invalid-value');
+    for (const b of bad)
+      expectRejected(
+        doc,
+        () => setMetricDef(doc, { ...custom, ...b } as MetricDef),
+        'label' in b ? 'invalid-label' : 'invalid-value',
+      );
     expectRejected(doc, () => setMetricDef(doc, null as never), 'invalid-value');
   });
 
@@ -104,7 +153,14 @@ describe('metric definitions', () => {
       doc.getMap('metricDefs').set('csat', { label: 'broken', better: 'sideways', green: 1, red: 2 });
       doc.getMap('metricDefs').set('junk', 42);
     });
-    expect(readMetricDef(doc, 'wait')).toEqual({ key: 'wait', label: 'Waiting time', unit: 'min', better: 'lower', green: 2, red: 10 });
+    expect(readMetricDef(doc, 'wait')).toEqual({
+      key: 'wait',
+      label: 'Waiting time',
+      unit: 'min',
+      better: 'lower',
+      green: 2,
+      red: 10,
+    });
     expect(readMetricDef(doc, 'csat')?.label).toBe('CSAT'); // the broken stored one reads as absent
     expect(readMetricDefs(doc).map((d) => d.key)).not.toContain('junk');
   });

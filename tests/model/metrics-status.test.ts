@@ -37,13 +37,26 @@ function contrast(a: string, b: string): number {
 describe('metricStatus', () => {
   it('higher is better: ≥ green green, ≤ red red, between amber', () => {
     const csat = def('csat');
-    expect([5, 4, 3.9, 3.1, 3, 1].map((v) => metricStatus(csat, v))).toEqual(['green', 'green', 'amber', 'amber', 'red', 'red']);
+    expect([5, 4, 3.9, 3.1, 3, 1].map((v) => metricStatus(csat, v))).toEqual([
+      'green',
+      'green',
+      'amber',
+      'amber',
+      'red',
+      'red',
+    ]);
     expect([30, 10, 0, -50].map((v) => metricStatus(def('nps'), v))).toEqual(['green', 'amber', 'red', 'red']);
   });
 
   it('lower is better: the mirror', () => {
     expect([1, 3, 4, 5, 7].map((v) => metricStatus(def('ces'), v))).toEqual(['green', 'green', 'amber', 'red', 'red']);
-    expect([5, 10, 25, 40, 90].map((v) => metricStatus(def('dropoff'), v))).toEqual(['green', 'green', 'amber', 'red', 'red']);
+    expect([5, 10, 25, 40, 90].map((v) => metricStatus(def('dropoff'), v))).toEqual([
+      'green',
+      'green',
+      'amber',
+      'red',
+      'red',
+    ]);
   });
 
   it('volume is neutral; non-finite values are neutral; equal thresholds have no amber', () => {
@@ -87,7 +100,12 @@ describe('redCrossings', () => {
 describe('stageAggregate', () => {
   it('weights each touchpoint by its volume', () => {
     const doc = omnichannelSupport();
-    expect(stageAggregate(doc, 'contact', 'csat')).toEqual({ value: expect.closeTo(3.04, 10) as number, count: 2, weighted: true, mode: 'mean' });
+    expect(stageAggregate(doc, 'contact', 'csat')).toEqual({
+      value: expect.closeTo(3.04, 10) as number,
+      count: 2,
+      weighted: true,
+      mode: 'mean',
+    });
     expect(stageAggregate(doc, 'resolve', 'csat')?.value).toBeCloseTo(3.64, 10);
     expect(stageAggregate(doc, 'resolve', 'dropoff')?.value).toBeCloseTo((45 * 400 + 8 * 600) / 1000, 10);
   });
@@ -103,7 +121,11 @@ describe('stageAggregate', () => {
   it('unweighted mean when no touchpoint has a volume', () => {
     const doc = newDoc();
     addStage(doc, { label: 'S', id: 's' });
-    for (const [id, v] of [['a', 2], ['b', 3], ['c', 5]] as const) {
+    for (const [id, v] of [
+      ['a', 2],
+      ['b', 3],
+      ['c', 5],
+    ] as const) {
       addTouchpoint(doc, { stageId: 's', label: id, id });
       setMetricValue(doc, { nodeId: id, key: 'csat', value: v, source: 'manual', at: AT });
     }
@@ -114,7 +136,8 @@ describe('stageAggregate', () => {
   it('touchpoints without a volume weigh the mean of the known volumes; all-zero volumes fall back to the plain mean', () => {
     const doc = newDoc();
     addStage(doc, { label: 'S', id: 's' });
-    const set = (nodeId: string, key: string, value: number) => setMetricValue(doc, { nodeId, key, value, source: 'manual', at: AT });
+    const set = (nodeId: string, key: string, value: number) =>
+      setMetricValue(doc, { nodeId, key, value, source: 'manual', at: AT });
     for (const id of ['a', 'b', 'c']) addTouchpoint(doc, { stageId: 's', label: id, id });
     set('a', 'csat', 2);
     set('a', 'volume', 100);

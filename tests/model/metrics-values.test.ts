@@ -32,18 +32,32 @@ function setup() {
 }
 
 const day = (d: number) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString();
-const csat = (value: number, at?: string): MetricValueInput => ({ nodeId: 't', key: 'csat', value, source: 'api', ...(at ? { at } : {}) });
+const csat = (value: number, at?: string): MetricValueInput => ({
+  nodeId: 't',
+  key: 'csat',
+  value,
+  source: 'api',
+  ...(at ? { at } : {}),
+});
 
 describe('setMetricValue', () => {
   it('writes value, source, updatedAt and a history point in one transaction', () => {
     const doc = setup();
-    const status = expectOneTransaction(doc, () => setMetricValue(doc, { ...csat(4.2, '2024-03-01'), target: 4.5 }), { kind: 'local-user' });
+    const status = expectOneTransaction(doc, () => setMetricValue(doc, { ...csat(4.2, '2024-03-01'), target: 4.5 }), {
+      kind: 'local-user',
+    });
     expect(status).toBe('applied');
     const m = rootMaps(doc).nodes.get('t')?.get('metrics') as Y.Map<unknown>;
     expect(m.get('csat')).toBeInstanceOf(Y.Map);
     expect((m.get('csat') as Y.Map<unknown>).get('history')).toBeInstanceOf(Y.Array);
     expect(readMetrics(doc, 't')).toEqual({
-      csat: { value: 4.2, target: 4.5, source: 'api', updatedAt: '2024-03-01T00:00:00.000Z', history: [{ value: 4.2, at: '2024-03-01T00:00:00.000Z' }] },
+      csat: {
+        value: 4.2,
+        target: 4.5,
+        source: 'api',
+        updatedAt: '2024-03-01T00:00:00.000Z',
+        history: [{ value: 4.2, at: '2024-03-01T00:00:00.000Z' }],
+      },
     });
   });
 
@@ -84,7 +98,10 @@ describe('setMetricValue', () => {
 
   it('keeps the newest 50 points; a point older than a full history is stale; a past point back-fills', () => {
     const doc = setup();
-    const r = setMetricValues(doc, Array.from({ length: 60 }, (_, i) => csat(1 + (i % 5), day(i))));
+    const r = setMetricValues(
+      doc,
+      Array.from({ length: 60 }, (_, i) => csat(1 + (i % 5), day(i))),
+    );
     expect(r).toMatchObject({ applied: 60, skipped: 0, errors: [] });
     let m = readMetric(doc, 't', 'csat');
     expect(m?.history).toHaveLength(METRIC_HISTORY_MAX);
@@ -103,10 +120,21 @@ describe('setMetricValue', () => {
   it('a batch merges into an existing history in time order, trimming the oldest originals', () => {
     const doc = setup();
     for (const d of [1, 3, 5]) setMetricValue(doc, csat(1 + (d % 5), day(d)));
-    setMetricValues(doc, [4, 0, 6, 2].map((d) => csat(1 + (d % 5), day(d))));
-    const raw = () => ((rootMaps(doc).nodes.get('t')?.get('metrics') as Y.Map<Y.Map<unknown>>).get('csat')?.get('history') as Y.Array<{ at: string }>).toArray();
+    setMetricValues(
+      doc,
+      [4, 0, 6, 2].map((d) => csat(1 + (d % 5), day(d))),
+    );
+    const raw = () =>
+      (
+        (rootMaps(doc).nodes.get('t')?.get('metrics') as Y.Map<Y.Map<unknown>>).get('csat')?.get('history') as Y.Array<{
+          at: string;
+        }>
+      ).toArray();
     expect(raw().map((p) => p.at)).toEqual([0, 1, 2, 3, 4, 5, 6].map(day));
-    setMetricValues(doc, Array.from({ length: 46 }, (_, i) => csat(3, day(7 + i)))); // 53 points: the 3 oldest go
+    setMetricValues(
+      doc,
+      Array.from({ length: 46 }, (_, i) => csat(3, day(7 + i))),
+    ); // 53 points: the 3 oldest go
     expect(raw().map((p) => p.at)).toEqual(Array.from({ length: 50 }, (_, i) => day(3 + i)));
     expect(readMetric(doc, 't', 'csat')?.history.map((p) => p.at)).toEqual(raw().map((p) => p.at));
   });
@@ -117,8 +145,14 @@ describe('setMetricValue', () => {
       const doc = setup();
       let ref: Array<{ d: number; v: number }> = [];
       for (let round = 0; round < 12; round++) {
-        const batch = Array.from({ length: 1 + Math.floor(rand() * 15) }, () => ({ d: Math.floor(rand() * 90), v: 1 + Math.floor(rand() * 5) }));
-        const statuses = setMetricValues(doc, batch.map((b) => csat(b.v, day(b.d)))).statuses;
+        const batch = Array.from({ length: 1 + Math.floor(rand() * 15) }, () => ({
+          d: Math.floor(rand() * 90),
+          v: 1 + Math.floor(rand() * 5),
+        }));
+        const statuses = setMetricValues(
+          doc,
+          batch.map((b) => csat(b.v, day(b.d))),
+        ).statuses;
         const expected = batch.map((b) => {
           if (ref.some((r) => r.d === b.d)) return 'duplicate';
           if (ref.length >= METRIC_HISTORY_MAX && b.d < Math.min(...ref.map((r) => r.d))) return 'stale';
@@ -152,12 +186,21 @@ describe('setMetricValue', () => {
 describe('setMetricValues', () => {
   it('applies the valid items in one transaction and reports the bad ones by index', () => {
     const doc = setup();
-    const items = [csat(4, day(1)), { ...csat(4), nodeId: 'ghost' }, csat(9, day(2)), csat(4, day(1)), { nodeId: 's', key: 'volume', value: 100, source: 'csv' as const }];
+    const items = [
+      csat(4, day(1)),
+      { ...csat(4), nodeId: 'ghost' },
+      csat(9, day(2)),
+      csat(4, day(1)),
+      { nodeId: 's', key: 'volume', value: 100, source: 'csv' as const },
+    ];
     const r = expectOneTransaction(doc, () => setMetricValues(doc, items, { kind: 'ingest' }), { kind: 'ingest' });
     expect(r.applied).toBe(2);
     expect(r.skipped).toBe(1);
     expect(r.statuses).toEqual(['applied', 'error', 'error', 'duplicate', 'applied']);
-    expect(r.errors.map((e) => [e.index, e.code])).toEqual([[1, 'not-found'], [2, 'invalid-value']]);
+    expect(r.errors.map((e) => [e.index, e.code])).toEqual([
+      [1, 'not-found'],
+      [2, 'invalid-value'],
+    ]);
     expect(r.errors[1]?.reason).toMatch(/range/);
     expect(r.changes).toEqual([
       { index: 0, nodeId: 't', key: 'csat', before: null, after: 4 },
@@ -178,7 +221,13 @@ describe('targets and clearing', () => {
   it('setMetricTarget sets and clears; a target alone reads with value null', () => {
     const doc = setup();
     expectOneTransaction(doc, () => setMetricTarget(doc, 't', 'aht', 180));
-    expect(readMetric(doc, 't', 'aht')).toEqual({ value: null, target: 180, source: 'manual', updatedAt: '', history: [] });
+    expect(readMetric(doc, 't', 'aht')).toEqual({
+      value: null,
+      target: 180,
+      source: 'manual',
+      updatedAt: '',
+      history: [],
+    });
     setMetricValue(doc, { nodeId: 't', key: 'aht', value: 240, source: 'api', at: day(1) });
     expect(readMetric(doc, 't', 'aht')).toMatchObject({ value: 240, target: 180 });
     setMetricTarget(doc, 't', 'aht', null);
@@ -223,7 +272,15 @@ describe('reading and merging', () => {
     });
     expect(readMetrics(doc, 't')).toEqual({
       // the newest readable point gives value and updatedAt
-      csat: { value: 2, source: 'manual', updatedAt: day(2), history: [{ value: 1, at: day(1) }, { value: 2, at: day(2) }] },
+      csat: {
+        value: 2,
+        source: 'manual',
+        updatedAt: day(2),
+        history: [
+          { value: 1, at: day(1) },
+          { value: 2, at: day(2) },
+        ],
+      },
     });
     expect(readMetrics(doc, 'ghost')).toEqual({});
     expect(readMetrics(doc, 'note')).toEqual({});
@@ -243,7 +300,7 @@ describe('reading and merging', () => {
     expect(readMetric(a, 't', 'csat')?.value).toBe(3);
   });
 
-  it('concurrent FIRST writes of the same node+key converge, but one peer\'s points are lost (known limit)', () => {
+  it("concurrent FIRST writes of the same node+key converge, but one peer's points are lost (known limit)", () => {
     const a = setup();
     const b = newDoc();
     syncPair(a, b);

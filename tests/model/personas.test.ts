@@ -73,7 +73,14 @@ function personaMap() {
   addPersona(doc, { name: 'B', id: 'pb' });
   addPersona(doc, { name: 'C', id: 'pc' });
   for (const s of ['s1', 's2', 's3']) addStage(doc, { label: s, id: s });
-  const tp = (id: string, stageId: string, y: number, emotion: number, personas: string[], lane: 'front' | 'back' = 'front') => {
+  const tp = (
+    id: string,
+    stageId: string,
+    y: number,
+    emotion: number,
+    personas: string[],
+    lane: 'front' | 'back' = 'front',
+  ) => {
     addTouchpoint(doc, { id, stageId, label: id, x: 20, y, lane });
     setEmotion(doc, id, emotion);
     setTouchpointPersonas(doc, id, personas);
@@ -109,7 +116,12 @@ describe('comparePersonas', () => {
       { stageId: 's3', onlyA: [], onlyB: [], both: ['t6'], emotionA: 0, emotionB: 0, difference: 0 },
     ]);
     expect(cmp.mostDifferent).toEqual(['s1', 's2']);
-    expect(cmp.curveA.map((p) => [p.touchpointId, p.emotion])).toEqual([['t1', 2], ['t2', -2], ['t4', -1], ['t6', 0]]);
+    expect(cmp.curveA.map((p) => [p.touchpointId, p.emotion])).toEqual([
+      ['t1', 2],
+      ['t2', -2],
+      ['t4', -1],
+      ['t6', 0],
+    ]);
     expect(cmp.curveB.map((p) => p.touchpointId)).toEqual(['t1', 't3', 't4', 't5', 't6']);
     expect(cmp.curveB[0]).toEqual({ touchpointId: 't1', stageId: 's1', emotion: 2 });
   });
@@ -119,7 +131,15 @@ describe('comparePersonas', () => {
     addStage(doc, { label: 'empty', id: 's0', index: 0 });
     const same = comparePersonas(doc, 'pa', 'pa');
     expect(same.mostDifferent).toEqual([]);
-    expect(same.stages[0]).toEqual({ stageId: 's0', onlyA: [], onlyB: [], both: [], emotionA: null, emotionB: null, difference: 0 });
+    expect(same.stages[0]).toEqual({
+      stageId: 's0',
+      onlyA: [],
+      onlyB: [],
+      both: [],
+      emotionA: null,
+      emotionB: null,
+      difference: 0,
+    });
     setTouchpointPersonas(doc, 't6', ['pb']); // s3 now differs by 1 (B only) and A has no emotion there
     setTouchpointPersonas(doc, 't5', ['pa', 'pb']); // s2: A −1+1 → 0, B 0 → difference 0
     const cmp = comparePersonas(doc, 'pa', 'pb');

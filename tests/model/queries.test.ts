@@ -103,8 +103,20 @@ describe('queries', () => {
       e.set('source', 's');
     });
     expect(nodeFromYMap('x', m)).toEqual({
-      id: 'x', kind: 'touchpoint', label: '', x: 0, y: 0, w: 220, h: 96, stageId: null, lane: 'front',
-      channelId: null, personaIds: ['p'], emotion: 2, painPoints: [], opportunities: [],
+      id: 'x',
+      kind: 'touchpoint',
+      label: '',
+      x: 0,
+      y: 0,
+      w: 220,
+      h: 96,
+      stageId: null,
+      lane: 'front',
+      channelId: null,
+      personaIds: ['p'],
+      emotion: 2,
+      painPoints: [],
+      opportunities: [],
     });
     expect(edgeFromYMap('e', e)).toEqual({ id: 'e', source: 's', target: '', kind: 'path', label: '' });
     doc.transact(() => m.set('kind', 'spaceship'));

@@ -26,7 +26,8 @@ function docJSON(doc: Y.Doc): unknown {
     if (n instanceof Y.XmlFragment) notes[id] = n.toString();
   });
   const out: Record<string, unknown> = { notes };
-  for (const name of Object.values(ROOT)) out[name] = name === ROOT.stageOrder ? doc.getArray(name).toJSON() : doc.getMap(name).toJSON();
+  for (const name of Object.values(ROOT))
+    out[name] = name === ROOT.stageOrder ? doc.getArray(name).toJSON() : doc.getMap(name).toJSON();
   return out;
 }
 
@@ -85,7 +86,13 @@ function addCommentRaw(doc: Y.Doc, nodeId: string, id: string, text: string): vo
       list = new Y.Array<unknown>();
       comments.set(nodeId, list);
     }
-    list.push([new Y.Map<unknown>([['id', id], ['text', text], ['resolved', false]])]);
+    list.push([
+      new Y.Map<unknown>([
+        ['id', id],
+        ['text', text],
+        ['resolved', false],
+      ]),
+    ]);
   });
 }
 
@@ -169,9 +176,14 @@ describe('restoreJourney', () => {
     restoreJourney(doc, version, IMPORT);
     expect(notes(doc, 't1')).toBe(fragment);
     expect(node(doc, 't1').get('painPoints')).toBe(pains);
-    expect(fragment.toString()).toBe('<paragraph textAlign="left">Customers compare <bold>three sites</bold></paragraph>');
+    expect(fragment.toString()).toBe(
+      '<paragraph textAlign="left">Customers compare <bold>three sites</bold></paragraph>',
+    );
     const text = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
-    expect(text.toDelta()).toEqual([{ insert: 'Customers compare ' }, { insert: 'three sites', attributes: { bold: true } }]);
+    expect(text.toDelta()).toEqual([
+      { insert: 'Customers compare ' },
+      { insert: 'three sites', attributes: { bold: true } },
+    ]);
   });
 
   it('keeps the notes untouched when only other fields changed', () => {

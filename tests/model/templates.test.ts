@@ -22,7 +22,12 @@ import {
 import { expectOneTransaction, expectRejected, newDoc } from './helpers';
 
 const LANGS: TemplateLang[] = ['en', 'it'];
-const STAGE_COUNTS: Record<string, number> = { blank: 0, purchase: 6, 'omnichannel-support': 5, 'service-blueprint': 4 };
+const STAGE_COUNTS: Record<string, number> = {
+  blank: 0,
+  purchase: 6,
+  'omnichannel-support': 5,
+  'service-blueprint': 4,
+};
 const ORIGIN = { kind: 'local-user' } as const;
 
 function build(id: string, lang: TemplateLang) {
@@ -69,14 +74,17 @@ describe('templates', () => {
         for (const s of stagesInOrder(doc)) expect(ids.get(s.ownerId ?? '')).toBe('owner');
 
         // Path edges: one chain through the front-lane touchpoints, in journey-path order.
-        const front = journeyPath(doc).filter((tp) => tp.lane === 'front').map((tp) => tp.id);
+        const front = journeyPath(doc)
+          .filter((tp) => tp.lane === 'front')
+          .map((tp) => tp.id);
         const edges = readEdges(doc);
         expect(edges).toHaveLength(Math.max(0, front.length - 1));
         const next = new Map(edges.map((e) => [e.source, e.target]));
         expect(next.size).toBe(edges.length); // out-degree ≤ 1
         expect(new Set(edges.map((e) => e.target)).size).toBe(edges.length); // in-degree ≤ 1
         const chain = front.length ? [front[0]] : [];
-        while (chain.length <= front.length && next.has(chain[chain.length - 1] ?? '')) chain.push(next.get(chain[chain.length - 1] ?? ''));
+        while (chain.length <= front.length && next.has(chain[chain.length - 1] ?? ''))
+          chain.push(next.get(chain[chain.length - 1] ?? ''));
         expect(chain).toEqual(front);
       });
     }
@@ -96,8 +104,22 @@ describe('templates', () => {
 
   it('purchase: need → research → compare → purchase → use → loyalty, with pain points and opportunities', () => {
     const doc = build('purchase', 'en');
-    expect(stagesInOrder(doc).map((s) => s.label)).toEqual(['Need', 'Research', 'Compare', 'Purchase', 'Use', 'Loyalty']);
-    expect(stagesInOrder(build('purchase', 'it')).map((s) => s.label)).toEqual(['Bisogno', 'Ricerca', 'Confronto', 'Acquisto', 'Utilizzo', 'Fedeltà']);
+    expect(stagesInOrder(doc).map((s) => s.label)).toEqual([
+      'Need',
+      'Research',
+      'Compare',
+      'Purchase',
+      'Use',
+      'Loyalty',
+    ]);
+    expect(stagesInOrder(build('purchase', 'it')).map((s) => s.label)).toEqual([
+      'Bisogno',
+      'Ricerca',
+      'Confronto',
+      'Acquisto',
+      'Utilizzo',
+      'Fedeltà',
+    ]);
     const tps = touchpoints(readNodes(doc));
     expect(tps.filter((t) => t.painPoints.length > 0).length).toBeGreaterThanOrEqual(2);
     expect(tps.filter((t) => t.opportunities.length > 0).length).toBeGreaterThanOrEqual(2);
@@ -110,7 +132,13 @@ describe('templates', () => {
     const path = journeyPath(doc);
     const media = path.map((t) => (byId.get(t.channelId ?? '') as ChannelNode).medium);
     expect(media).toEqual(['email', 'phone', 'messaging', 'messaging', 'review']);
-    expect(path.map((t) => byId.get(t.channelId ?? '')?.label)).toEqual(['E-mail', 'Contact centre phone', 'WhatsApp', 'Web chat', 'Review site']);
+    expect(path.map((t) => byId.get(t.channelId ?? '')?.label)).toEqual([
+      'E-mail',
+      'Contact centre phone',
+      'WhatsApp',
+      'Web chat',
+      'Review site',
+    ]);
     const e = path.map((t) => t.emotion);
     const low = e.indexOf(Math.min(...e));
     expect(low).toBeGreaterThan(0);
@@ -136,7 +164,11 @@ describe('templates', () => {
     const doc = newDoc();
     initJourney(doc, { title: 'Our refunds' });
     applyTemplate(doc, 'purchase', 'it');
-    expect(readMeta(doc)).toMatchObject({ title: 'Our refunds', templateId: 'purchase', goal: 'Acquistare un prodotto adatto al mio bisogno' });
+    expect(readMeta(doc)).toMatchObject({
+      title: 'Our refunds',
+      templateId: 'purchase',
+      goal: 'Acquistare un prodotto adatto al mio bisogno',
+    });
     expect(validateJourney(doc)).toEqual([]);
   });
 
@@ -153,7 +185,9 @@ describe('templates', () => {
 
   it('builds with the given origin', () => {
     const doc = newDoc();
-    expectOneTransaction(doc, () => applyTemplate(doc, 'service-blueprint', 'en', { kind: 'import' }), { kind: 'import' });
+    expectOneTransaction(doc, () => applyTemplate(doc, 'service-blueprint', 'en', { kind: 'import' }), {
+      kind: 'import',
+    });
   });
 });
 

@@ -11,7 +11,10 @@ import { startServerChild, type IpcServerChild } from '../shared/childServer';
 import { size } from './helpers/size';
 
 /** A raw TCP connection from `localAddress`; resolves once connected (or closed at once by the server). */
-function rawSocket(port: number, localAddress = '127.0.0.1'): Promise<{ socket: net.Socket; closed: () => boolean; closedAt: () => number; received: () => string }> {
+function rawSocket(
+  port: number,
+  localAddress = '127.0.0.1',
+): Promise<{ socket: net.Socket; closed: () => boolean; closedAt: () => number; received: () => string }> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1', localAddress });
     let closed = false;
@@ -39,11 +42,16 @@ async function health(server: IpcServerChild, localAddress: string): Promise<num
 
 describe('HTTP timeouts', () => {
   it('closes a slow body, slow headers and a silent connection', async () => {
-    const server = await startServerChild({ kind: 'percorso-sqlite', server: { httpHeadersTimeoutMs: 1500, httpRequestTimeoutMs: 2500, httpIdleTimeoutMs: 2000 } });
+    const server = await startServerChild({
+      kind: 'percorso-sqlite',
+      server: { httpHeadersTimeoutMs: 1500, httpRequestTimeoutMs: 2500, httpIdleTimeoutMs: 2000 },
+    });
     const port = Number(new URL(server.url).port);
     const start = Date.now();
     const body = await rawSocket(port);
-    body.socket.write('POST /api/maps HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n');
+    body.socket.write(
+      'POST /api/maps HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+    );
     const headers = await rawSocket(port);
     headers.socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     const silent = await rawSocket(port);
@@ -57,8 +65,14 @@ describe('HTTP timeouts', () => {
     } finally {
       clearInterval(drip);
     }
-    const held = { body: body.closedAt() - start, headers: headers.closedAt() - start, silent: silent.closedAt() - start };
-    console.log(`[connections] slow body closed after ${held.body} ms, slow headers ${held.headers} ms, silent ${held.silent} ms`);
+    const held = {
+      body: body.closedAt() - start,
+      headers: headers.closedAt() - start,
+      silent: silent.closedAt() - start,
+    };
+    console.log(
+      `[connections] slow body closed after ${held.body} ms, slow headers ${held.headers} ms, silent ${held.silent} ms`,
+    );
     expect(held.body).toBeLessThan(4500);
     expect(held.headers).toBeLessThan(3500);
     expect(held.silent).toBeLessThan(4000);
@@ -83,7 +97,15 @@ describe('a flood of half-open connections', () => {
     const perIp = 64;
     const total = 512;
     // loopback is an ordinary client here (not a trusted proxy), so the per-address cap applies to it
-    const server = await startServerChild({ kind: 'percorso-sqlite', server: { maxHttpConnectionsPerIp: perIp, maxHttpConnections: total, trustedProxies: ['192.0.2.1'], maxConnectionsPerIp: 0 } });
+    const server = await startServerChild({
+      kind: 'percorso-sqlite',
+      server: {
+        maxHttpConnectionsPerIp: perIp,
+        maxHttpConnections: total,
+        trustedProxies: ['192.0.2.1'],
+        maxConnectionsPerIp: 0,
+      },
+    });
     const port = Number(new URL(server.url).port);
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
@@ -100,13 +122,19 @@ describe('a flood of half-open connections', () => {
     }
     await sleep(500);
     const held = sockets.filter((s) => !s.closed()).length;
-    console.log(`[connections] one address opened ${flood} half-open connections: ${held} held (cap ${perIp}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(server.usage().rss / 2 ** 20).toFixed(0)} MiB`);
+    console.log(
+      `[connections] one address opened ${flood} half-open connections: ${held} held (cap ${perIp}); RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(server.usage().rss / 2 ** 20).toFixed(0)} MiB`,
+    );
     expect(held).toBeLessThanOrEqual(perIp);
 
     // everyone else is served: health and map creation from other addresses, the open sync clients
     expect(await health(server, '127.0.0.2')).toBe(200);
     setJourneyMeta(writer.doc, { title: 'During the flood' });
-    await waitFor(() => reader.doc.getMap('meta').get('title') === 'During the flood', 5000, 'edit relayed during the flood');
+    await waitFor(
+      () => reader.doc.getMap('meta').get('title') === 'During the flood',
+      5000,
+      'edit relayed during the flood',
+    );
     const late = await connectSynced(server.wsUrl, map.id, map.viewerKey);
     expect(late.doc.getMap('meta').get('title')).toBe('During the flood');
 
@@ -122,7 +150,11 @@ describe('a flood of half-open connections', () => {
     console.log(`[connections] 20 more addresses × ${perIp}: ${heldAll} held in all (cap ${total})`);
     expect(heldAll).toBeLessThanOrEqual(total);
     setJourneyMeta(writer.doc, { title: 'Under the global cap' });
-    await waitFor(() => reader.doc.getMap('meta').get('title') === 'Under the global cap', 5000, 'edit relayed at the global cap');
+    await waitFor(
+      () => reader.doc.getMap('meta').get('title') === 'Under the global cap',
+      5000,
+      'edit relayed at the global cap',
+    );
     expect(writer.closes).toEqual([]);
 
     for (const s of [...sockets, ...spread]) s.socket.destroy();

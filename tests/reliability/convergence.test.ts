@@ -27,10 +27,12 @@ interface RunStats {
 /** Ids and times are drawn from the seed too (newId uses crypto.getRandomValues), so a seed replays exactly. */
 function seededEnvironment(seed: number): () => void {
   const rand = mulberry32(seed ^ 0x5eed);
-  const spy = vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
-    if (array instanceof Uint8Array) for (let i = 0; i < array.length; i++) array[i] = Math.floor(rand() * 256);
-    return array;
-  });
+  const spy = vi
+    .spyOn(globalThis.crypto, 'getRandomValues')
+    .mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+      if (array instanceof Uint8Array) for (let i = 0; i < array.length; i++) array[i] = Math.floor(rand() * 256);
+      return array;
+    });
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(BASE_TIME);
   return () => {
@@ -60,7 +62,12 @@ function simulate(seed: number, steps: number, stats: RunStats): void {
   // three ways a map starts: blank with one stage, from a template, or from an imported file
   initJourney(first, { title: 'Fuzzed journey' });
   if (seed % 3 === 0) addStage(first, { label: 'Start', id: 'start' });
-  else if (seed % 3 === 1) applyTemplate(first, pick(rand, ['purchase', 'omnichannel-support', 'service-blueprint']) ?? 'purchase', rand() < 0.5 ? 'en' : 'it');
+  else if (seed % 3 === 1)
+    applyTemplate(
+      first,
+      pick(rand, ['purchase', 'omnichannel-support', 'service-blueprint']) ?? 'purchase',
+      rand() < 0.5 ? 'en' : 'it',
+    );
   else {
     const blank = new Y.Doc();
     importJourney(blank, templateFile('service-blueprint', 'it'));
@@ -111,7 +118,10 @@ function runSeeds(steps: number, seeds: number[]): RunStats {
     } catch (err) {
       const replay = `FUZZ_SEED=${seed} FUZZ_STEPS=${steps} npx vitest run --project reliability tests/reliability/convergence.test.ts`;
       console.error(`convergence fuzz failed: seed ${seed}, ${steps} steps; replay: ${replay}`);
-      throw new Error(`seed ${seed} (${steps} steps) did not converge — replay: ${replay}\n${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(
+        `seed ${seed} (${steps} steps) did not converge — replay: ${replay}\n${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     } finally {
       restore();
     }
@@ -128,7 +138,14 @@ const fixedSeed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null;
 const fixedSteps = process.env.FUZZ_STEPS ? Number(process.env.FUZZ_STEPS) : null;
 
 describe('convergence fuzz: 5 peers, partial delivery, dropped links', () => {
-  const cases: [number, number][] = fixedSeed !== null ? [[fixedSteps ?? 300, 1]] : [[40, size(30, 400)], [300, size(8, 80)], [1800, size(2, 20)]];
+  const cases: [number, number][] =
+    fixedSeed !== null
+      ? [[fixedSteps ?? 300, 1]]
+      : [
+          [40, size(30, 400)],
+          [300, size(8, 80)],
+          [1800, size(2, 20)],
+        ];
   for (const [steps, count] of cases) {
     it(`${count} seeds × ${steps} steps converge to equal, valid journeys`, () => {
       const seeds = fixedSeed !== null ? [fixedSeed] : Array.from({ length: count }, (_, i) => steps * 1000 + i * 7919);

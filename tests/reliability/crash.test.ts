@@ -109,7 +109,9 @@ describe('crash durability', () => {
       const exit = await Promise.race([
         stopping.exited,
         sleep(30_000).then(() => {
-          throw new Error(`server did not exit within 30 s of SIGTERM; its log ends with:\n${stopping.output().slice(-2000)}`);
+          throw new Error(
+            `server did not exit within 30 s of SIGTERM; its log ends with:\n${stopping.output().slice(-2000)}`,
+          );
         }),
       ]);
       stopMs.push(performance.now() - t0);

@@ -69,7 +69,11 @@ function watch(client: SyncClient): { statuses: string[] } {
 
 describe('malformed input and floods', () => {
   it('survives 10,000 fuzzed frames and a rate flood without disturbing the other clients', async () => {
-    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'info' } });
+    const server = await startServerChild({
+      kind: 'percorso-sqlite',
+      exposeGc: true,
+      server: { dataDir: tempDir(), logLevel: 'info' },
+    });
     const map = await createMap(server.url);
     const a = await connectSynced(server.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(server.wsUrl, map.id, map.editorKey);
@@ -132,11 +136,24 @@ describe('malformed input and floods', () => {
     // the bystanders still sync both ways, were never closed, never even disconnected
     a.doc.getMap('meta').set('final', 'from a');
     b.doc.getMap('meta').set('reply', 'from b');
-    await waitFor(() => b.doc.getMap('meta').get('final') === 'from a' && a.doc.getMap('meta').get('reply') === 'from b', 5000, 'bystanders in sync').catch((err: unknown) => {
-      const errors = server.output().split('\n').filter((l) => /"level":(40|50|60)/.test(l) && !/malformed message/.test(l));
-      throw new Error(`${String(err)}; closes ${JSON.stringify([a.closes, b.closes, watched])}; server warnings:\n${errors.slice(0, 20).join('\n')}`);
+    await waitFor(
+      () => b.doc.getMap('meta').get('final') === 'from a' && a.doc.getMap('meta').get('reply') === 'from b',
+      5000,
+      'bystanders in sync',
+    ).catch((err: unknown) => {
+      const errors = server
+        .output()
+        .split('\n')
+        .filter((l) => /"level":(40|50|60)/.test(l) && !/malformed message/.test(l));
+      throw new Error(
+        `${String(err)}; closes ${JSON.stringify([a.closes, b.closes, watched])}; server warnings:\n${errors.slice(0, 20).join('\n')}`,
+      );
     });
-    await waitFor(() => b.doc.getMap('meta').get('fromA') === ticks && a.doc.getMap('meta').get('fromB') === ticks, 5000, 'last ticks');
+    await waitFor(
+      () => b.doc.getMap('meta').get('fromA') === ticks && a.doc.getMap('meta').get('fromB') === ticks,
+      5000,
+      'last ticks',
+    );
     expect(a.closes).toEqual([]);
     expect(b.closes).toEqual([]);
     for (const w of watched) expect(w.statuses.filter((s) => s !== 'connected')).toEqual([]);
@@ -145,9 +162,18 @@ describe('malformed input and floods', () => {
 
     const after = await server.memory();
     const closedCodes = new Set([...outcomes.values()].flatMap((o) => [...o.closed.keys()]));
-    const summary = Object.fromEntries([...outcomes].map(([kind, o]) => [kind, `${o.accepted}ok/${[...o.closed.values()].reduce((x, y) => x + y, 0)}closed`]));
+    const summary = Object.fromEntries(
+      [...outcomes].map(([kind, o]) => [
+        kind,
+        `${o.accepted}ok/${[...o.closed.values()].reduce((x, y) => x + y, 0)}closed`,
+      ]),
+    );
     report('malformed frames', { frames: frames.length, seconds: fuzzSeconds, ...summary });
-    report('rate flood', { sockets: floodCodes.length, seconds: floodSeconds, codes: [...new Set(floodCodes)].join(',') });
+    report('rate flood', {
+      sockets: floodCodes.length,
+      seconds: floodSeconds,
+      codes: [...new Set(floodCodes)].join(','),
+    });
     report('flood memory', {
       heapBaselineMiB: mib(baseline.heapUsed),
       heapAfterMiB: mib(after.heapUsed),
@@ -158,7 +184,10 @@ describe('malformed input and floods', () => {
     });
 
     expect([...closedCodes]).toEqual([4400]);
-    const total = [...outcomes.values()].reduce((n, o) => n + o.accepted + [...o.closed.values()].reduce((x, y) => x + y, 0), 0);
+    const total = [...outcomes.values()].reduce(
+      (n, o) => n + o.accepted + [...o.closed.values()].reduce((x, y) => x + y, 0),
+      0,
+    );
     expect(total).toBe(frames.length);
     expect(floodCodes).toEqual(Array(20).fill(4429));
     expect(after.heapUsed - baseline.heapUsed).toBeLessThan(HEAP_TOLERANCE);

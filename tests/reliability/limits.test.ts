@@ -8,7 +8,14 @@ import WebSocket from 'ws';
 import { ConfigError, configFromEnv } from '../../server/config';
 import { MemoryStore } from '../../server/storage/memory/store';
 import type { StoredDocument } from '../../server/storage/store';
-import { BYTES_BEFORE_READY, FRAMES_BEFORE_READY, LOOPBACK_PROXIES, TokenBucket, clientAddress, trustedProxies } from '../../server/sync/limits';
+import {
+  BYTES_BEFORE_READY,
+  FRAMES_BEFORE_READY,
+  LOOPBACK_PROXIES,
+  TokenBucket,
+  clientAddress,
+  trustedProxies,
+} from '../../server/sync/limits';
 import { connectSynced, createMap, sleep, startTestServer, waitFor } from '../server/helpers/testServer';
 import { EMPTY_STEP1, QUERY_AWARENESS, awarenessFrame, syncFrame } from './helpers/wire';
 
@@ -47,7 +54,8 @@ describe('limits: message rate', () => {
     const bystander = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const flood = socket(`${t.wsUrl}/sync/${map.id}?key=${map.viewerKey}`);
     await flood.opened;
-    for (let clock = 1; clock <= 400; clock++) flood.ws.send(awarenessFrame([{ clientId: 777, clock, state: { n: clock } }]));
+    for (let clock = 1; clock <= 400; clock++)
+      flood.ws.send(awarenessFrame([{ clientId: 777, clock, state: { n: clock } }]));
     expect(await flood.closed).toEqual({ code: 4429, reason: 'too many messages' });
 
     bystander.doc.getMap('meta').set('goal', 'after the flood');
@@ -81,7 +89,9 @@ describe('limits: message rate', () => {
     let echoed = 0;
     listener.provider.awareness.on('update', () => echoed++);
     for (let clock = 1; clock <= 45; clock++) {
-      talkers.forEach((s, i) => s.ws.send(awarenessFrame([{ clientId: 5000 + i, clock, state: { pointer: { x: clock, y: i } } }])));
+      talkers.forEach((s, i) =>
+        s.ws.send(awarenessFrame([{ clientId: 5000 + i, clock, state: { pointer: { x: clock, y: i } } }])),
+      );
       await sleep(66);
     }
     await sleep(200);
@@ -173,7 +183,11 @@ describe('limits: connections per client address', () => {
   });
 
   it('reads the client address from the peer, and from X-Forwarded-For only behind a trusted proxy', () => {
-    const req = (remoteAddress: string, xff?: string): IncomingMessage => ({ socket: { remoteAddress }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
+    const req = (remoteAddress: string, xff?: string): IncomingMessage =>
+      ({
+        socket: { remoteAddress },
+        headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+      }) as unknown as IncomingMessage;
     const local = trustedProxies(LOOPBACK_PROXIES);
     expect(clientAddress(req('198.51.100.2', '203.0.113.1'), local)).toBe('198.51.100.2'); // a remote peer cannot pick its address
     expect(clientAddress(req('127.0.0.1', '10.0.0.1, 203.0.113.9'), local)).toBe('203.0.113.9'); // the address the local proxy appended
@@ -201,15 +215,40 @@ describe('limits: token bucket and configuration', () => {
   });
 
   it('reads MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES and ALLOWED_ORIGINS', () => {
-    expect(configFromEnv({})).toMatchObject({ maxMessagesPerSecond: 200, messageBurst: 500, maxConnectionsPerIp: 50, trustedProxies: LOOPBACK_PROXIES, allowedOrigins: [] });
-    expect(configFromEnv({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1' }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.1']);
+    expect(configFromEnv({})).toMatchObject({
+      maxMessagesPerSecond: 200,
+      messageBurst: 500,
+      maxConnectionsPerIp: 50,
+      trustedProxies: LOOPBACK_PROXIES,
+      allowedOrigins: [],
+    });
+    expect(configFromEnv({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.1' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+    ]);
     expect(
-      configFromEnv({ MAX_MESSAGES_PER_SECOND: '0', MESSAGE_BURST: '50', MAX_CONNECTIONS_PER_IP: '0', ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173/' }),
-    ).toMatchObject({ maxMessagesPerSecond: 0, messageBurst: 50, maxConnectionsPerIp: 0, allowedOrigins: ['https://app.example.com', 'http://localhost:5173'] });
+      configFromEnv({
+        MAX_MESSAGES_PER_SECOND: '0',
+        MESSAGE_BURST: '50',
+        MAX_CONNECTIONS_PER_IP: '0',
+        ALLOWED_ORIGINS: 'https://app.example.com, http://localhost:5173/',
+      }),
+    ).toMatchObject({
+      maxMessagesPerSecond: 0,
+      messageBurst: 50,
+      maxConnectionsPerIp: 0,
+      allowedOrigins: ['https://app.example.com', 'http://localhost:5173'],
+    });
     expect(configFromEnv({ ALLOWED_ORIGINS: '*' }).allowedOrigins).toEqual(['*']);
     let error: unknown;
     try {
-      configFromEnv({ MAX_MESSAGES_PER_SECOND: '-1', MESSAGE_BURST: '0', MAX_CONNECTIONS_PER_IP: 'many', ALLOWED_ORIGINS: 'app.example.com,https://x.example/path', TRUSTED_PROXIES: '10.0.0.0/33' });
+      configFromEnv({
+        MAX_MESSAGES_PER_SECOND: '-1',
+        MESSAGE_BURST: '0',
+        MAX_CONNECTIONS_PER_IP: 'many',
+        ALLOWED_ORIGINS: 'app.example.com,https://x.example/path',
+        TRUSTED_PROXIES: '10.0.0.0/33',
+      });
     } catch (err) {
       error = err;
     }

@@ -10,7 +10,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addStage, validateJourney } from '../../src/model';
 import { startMainProcess } from '../shared/childServer';
-import { connectClient, connectSynced, createMap, sleep, tempDir, waitFor, type SyncClient } from '../server/helpers/testServer';
+import {
+  connectClient,
+  connectSynced,
+  createMap,
+  sleep,
+  tempDir,
+  waitFor,
+  type SyncClient,
+} from '../server/helpers/testServer';
 import { mulberry32 } from '../shared/random';
 import { randomCommand, type Peer } from './helpers/commands';
 import { assertConverged, docFingerprint } from './helpers/mesh';
@@ -42,7 +50,14 @@ describe('live convergence through the server', () => {
       clients.map(async (client, i) => {
         const rand = mulberry32(SEED * 100 + i);
         let n = 0;
-        const peer: Peer = { doc: client.doc, rand, nextId: () => `c${i}n${n++}`, userId: `user-${i}`, now: () => new Date().toISOString(), versions: [] };
+        const peer: Peer = {
+          doc: client.doc,
+          rand,
+          nextId: () => `c${i}n${n++}`,
+          userId: `user-${i}`,
+          now: () => new Date().toISOString(),
+          versions: [],
+        };
         for (let k = 0; k < perClient; k++) {
           await sleep(20 + Math.floor(rand() * 60));
           if (client.provider.shouldConnect && rand() < 0.01) {
@@ -71,7 +86,9 @@ describe('live convergence through the server', () => {
       10_000,
       'state vectors equal',
     );
-    await waitFor(() => new Set(docs.map(docFingerprint)).size === 1, 5000, 'equal content').catch(() => assertConverged(docs));
+    await waitFor(() => new Set(docs.map(docFingerprint)).size === 1, 5000, 'equal content').catch(() =>
+      assertConverged(docs),
+    );
     const convergedAfterMs = performance.now() - lastEdit;
     expect(validateJourney(fresh.doc)).toEqual([]);
     const nodes = fresh.doc.getMap('nodes').size;

@@ -30,10 +30,15 @@ async function roomsUnloaded(server: IpcServerChild): Promise<void> {
 describe('memory', () => {
   it('returns the heap to its baseline after opening and closing many maps', async () => {
     const count = size(2000, 10_000);
-    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'warn' } });
+    const server = await startServerChild({
+      kind: 'percorso-sqlite',
+      exposeGc: true,
+      server: { dataDir: tempDir(), logLevel: 'warn' },
+    });
     const maps = await server.createMaps(WARMUP + count);
     const edit = editFrame();
-    const open = (list: typeof maps): Promise<void> => pool(list, 16, (m) => visit(server.wsUrl, m.id, m.editorKey, [edit]));
+    const open = (list: typeof maps): Promise<void> =>
+      pool(list, 16, (m) => visit(server.wsUrl, m.id, m.editorKey, [edit]));
 
     await open(maps.slice(0, WARMUP)); // warm-up: JIT, statement caches, pools
     await roomsUnloaded(server);
@@ -61,6 +66,7 @@ describe('memory', () => {
     expect(after.rooms).toBe(0);
     expect(after.heapUsed - before.heapUsed).toBeLessThan(HEAP_TOLERANCE);
     expect(await server.stop()).toBe(0);
-    for (const m of maps.slice(0, 50)) for (const key of [m.editorKey, m.viewerKey]) expect(server.output()).not.toContain(key);
+    for (const m of maps.slice(0, 50))
+      for (const key of [m.editorKey, m.viewerKey]) expect(server.output()).not.toContain(key);
   });
 });

@@ -55,7 +55,11 @@ describe('updates waiting for missing dependencies', () => {
     expect(step1s.length).toBeGreaterThan(initialStep1s);
     // the bystander still edits, and the map is what was stored (no orphan ever applied)
     bystander.doc.getMap('meta').set('after', 'attack');
-    await waitFor(() => server.output().includes('too many updates waiting for missing dependencies'), 30_000, 'bound hit');
+    await waitFor(
+      () => server.output().includes('too many updates waiting for missing dependencies'),
+      30_000,
+      'bound hit',
+    );
     const after = await server.memory();
     report('pending updates', {
       updates: count,

@@ -21,7 +21,10 @@ async function openSocket(server: IpcServerChild, mapId: string, key: string): P
 }
 
 /** The state the observer holds for `clientId`. */
-function stateOf(observer: { provider: { awareness: { getStates(): Map<number, unknown> } } }, clientId: number): Record<string, unknown> | undefined {
+function stateOf(
+  observer: { provider: { awareness: { getStates(): Map<number, unknown> } } },
+  clientId: number,
+): Record<string, unknown> | undefined {
   return observer.provider.awareness.getStates().get(clientId) as Record<string, unknown> | undefined;
 }
 
@@ -31,13 +34,22 @@ function closeOf(socket: RawSocket, timeoutMs = 20_000): Promise<{ code: number;
 
 describe('hostile presence', () => {
   it("reduces a viewer's CSS-injecting presence to plain values before anyone sees it", async () => {
-    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'warn' } });
+    const server = await startServerChild({
+      kind: 'percorso-sqlite',
+      exposeGc: true,
+      server: { dataDir: tempDir(), logLevel: 'warn' },
+    });
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const observer = await connectSynced(server.wsUrl, map.id, map.editorKey);
     const viewer = await openSocket(server, map.id, map.viewerKey);
     const hostile = {
-      user: { name: 'E\nx\t}body{display:none}\r\f\u202e', color: 'red}body{display:none}', id: 'x'.repeat(500), extra: '<img>' },
+      user: {
+        name: 'E\nx\t}body{display:none}\r\f\u202e',
+        color: 'red}body{display:none}',
+        id: 'x'.repeat(500),
+        extra: '<img>',
+      },
       selection: ['ok-node', 'a"]{}*{display:none}', 42, 'x'.repeat(65)],
       pointer: { x: '1e3', y: 2 },
       viewport: { x: 1, y: 2, zoom: 1 },
@@ -45,7 +57,15 @@ describe('hostile presence', () => {
       cursor: { anchor: { type: { client: -1, clock: 0 } }, head: {} },
       opaque: { kept: true },
     };
-    viewer.ws.send(awarenessFrame([{ clientId: 31_337, clock: 1, state: JSON.parse(JSON.stringify(hostile).replace('"drag":{', '"drag":{"__proto__":[1,2],')) }]));
+    viewer.ws.send(
+      awarenessFrame([
+        {
+          clientId: 31_337,
+          clock: 1,
+          state: JSON.parse(JSON.stringify(hostile).replace('"drag":{', '"drag":{"__proto__":[1,2],')),
+        },
+      ]),
+    );
     viewer.ws.send(awarenessFrame([{ clientId: 31_338, clock: 1, state: 'not an object' }]));
     viewer.ws.send(awarenessFrame([{ clientId: 31_339, clock: 1, state: [1, 2, 3] }]));
     await waitFor(() => stateOf(observer, 31_337) !== undefined, 10_000, 'the hostile state relayed');
@@ -69,7 +89,11 @@ describe('hostile presence', () => {
 
   it('closes a connection that announces 100,000 client ids or a 7 MiB state with 4413; memory stays bounded', async () => {
     const ids = size(100_000, 100_000);
-    const server = await startServerChild({ kind: 'percorso-sqlite', exposeGc: true, server: { dataDir: tempDir(), logLevel: 'warn' } });
+    const server = await startServerChild({
+      kind: 'percorso-sqlite',
+      exposeGc: true,
+      server: { dataDir: tempDir(), logLevel: 'warn' },
+    });
     const [map] = await server.createMaps(1);
     if (!map) throw new Error('no map');
     const observer = await connectSynced(server.wsUrl, map.id, map.editorKey);
@@ -80,27 +104,55 @@ describe('hostile presence', () => {
 
     // 1. one frame announcing 100,000 client ids (3.6 MB, under the frame limit)
     const many = await openSocket(server, map.id, map.viewerKey);
-    many.ws.send(awarenessFrame(Array.from({ length: ids }, (_, i) => ({ clientId: 1_000_000 + i, clock: 1, state: { user: { name: `ghost ${i}` } } }))));
+    many.ws.send(
+      awarenessFrame(
+        Array.from({ length: ids }, (_, i) => ({
+          clientId: 1_000_000 + i,
+          clock: 1,
+          state: { user: { name: `ghost ${i}` } },
+        })),
+      ),
+    );
     expect(await closeOf(many)).toEqual({ code: 4413, reason: 'too many presence client ids' });
 
     // 2. the same in frames of 10 ids: closed once the connection passes 16
     const drip = await openSocket(server, map.id, map.viewerKey);
     for (let i = 0; i < 100 && drip.ws.readyState === WebSocket.OPEN; i++) {
-      drip.ws.send(awarenessFrame(Array.from({ length: 10 }, (_, k) => ({ clientId: 2_000_000 + i * 10 + k, clock: 1, state: { user: { name: 'drip' } } }))));
+      drip.ws.send(
+        awarenessFrame(
+          Array.from({ length: 10 }, (_, k) => ({
+            clientId: 2_000_000 + i * 10 + k,
+            clock: 1,
+            state: { user: { name: 'drip' } },
+          })),
+        ),
+      );
       await sleep(5);
     }
     expect(await closeOf(drip)).toEqual({ code: 4413, reason: 'too many presence client ids' });
 
     // 3. one 7 MiB state (under the 8 MiB frame limit): closed before it is parsed
     const big = await openSocket(server, map.id, map.viewerKey);
-    big.ws.send(awarenessFrame([{ clientId: 3_000_000, clock: 1, state: { user: { name: 'big' }, blob: 'x'.repeat(7 * 1024 * 1024) } }]));
+    big.ws.send(
+      awarenessFrame([
+        { clientId: 3_000_000, clock: 1, state: { user: { name: 'big' }, blob: 'x'.repeat(7 * 1024 * 1024) } },
+      ]),
+    );
     expect(await closeOf(big)).toEqual({ code: 4413, reason: 'presence state too large' });
 
     // 4. the most one connection may hold: 16 ids (of 20 KB each here), on 10 connections
     const full: RawSocket[] = [];
     for (let c = 0; c < 10; c++) {
       const socket = await openSocket(server, map.id, map.viewerKey);
-      socket.ws.send(awarenessFrame(Array.from({ length: 16 }, (_, k) => ({ clientId: 4_000_000 + c * 16 + k, clock: 1, state: { user: { name: `full ${c}` }, pad: 'y'.repeat(20_000) } }))));
+      socket.ws.send(
+        awarenessFrame(
+          Array.from({ length: 16 }, (_, k) => ({
+            clientId: 4_000_000 + c * 16 + k,
+            clock: 1,
+            state: { user: { name: `full ${c}` }, pad: 'y'.repeat(20_000) },
+          })),
+        ),
+      );
       full.push(socket);
     }
     await waitFor(() => observer.provider.awareness.getStates().size >= 1 + 10 * 16, 20_000, 'bounded states relayed');

@@ -31,7 +31,11 @@ describe('websocket access', () => {
   it('makes the stock client stop on a wrong key', async () => {
     const t = await startTestServer();
     const map = await createMap(t.url);
-    const client = connectClient(t.wsUrl, map.id, map.viewerKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')));
+    const client = connectClient(
+      t.wsUrl,
+      map.id,
+      map.viewerKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     const closed = await new Promise<{ code: number }>((resolve) => client.provider.on('closed', resolve));
     expect(closed.code).toBe(4403);
     expect(client.provider.synced).toBe(false);
@@ -44,7 +48,8 @@ describe('websocket access', () => {
     const editor = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const viewer = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     const viewerId = viewer.doc.clientID;
-    const markerOnEditor = () => (editor.provider.awareness.getStates().get(viewerId) as { marker?: number } | undefined)?.marker;
+    const markerOnEditor = () =>
+      (editor.provider.awareness.getStates().get(viewerId) as { marker?: number } | undefined)?.marker;
 
     // live edit, then an awareness marker on the same socket: once the editor sees the marker,
     // the server has handled the edit before it
@@ -55,11 +60,21 @@ describe('websocket access', () => {
 
     // the viewer still receives the editor's edits
     editor.doc.getMap('meta').set('description', 'from the editor');
-    await waitFor(() => viewer.doc.getMap('meta').get('description') === 'from the editor', 5000, 'editor edit on viewer');
+    await waitFor(
+      () => viewer.doc.getMap('meta').get('description') === 'from the editor',
+      5000,
+      'editor edit on viewer',
+    );
 
     // offline edits travel in the viewer's sync step 2 on reconnect
     viewer.provider.disconnect();
-    viewer.doc.getMap('nodes').set('offline', new Y.Map<unknown>([['kind', 'note'], ['label', 'made offline']]));
+    viewer.doc.getMap('nodes').set(
+      'offline',
+      new Y.Map<unknown>([
+        ['kind', 'note'],
+        ['label', 'made offline'],
+      ]),
+    );
     viewer.provider.connect();
     await viewer.synced();
     viewer.provider.awareness.setLocalStateField('marker', 2);

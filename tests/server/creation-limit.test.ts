@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { WindowLimit } from '../../server/http/windowLimit';
 import { startTestServer } from './helpers/testServer';
 
-async function create(url: string, forwardedFor?: string): Promise<{ status: number; retryAfter: string | null; body: { error?: { code: string; message: string } } }> {
+async function create(
+  url: string,
+  forwardedFor?: string,
+): Promise<{ status: number; retryAfter: string | null; body: { error?: { code: string; message: string } } }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   const res = await fetch(`${url}/api/maps`, { method: 'POST', headers, body: JSON.stringify({ title: 'Flood' }) });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as { error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as { error?: { code: string; message: string } },
+  };
 }
 
 describe('map creation rate limit', () => {

@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { applyTemplate } from '../../src/model';
 import { MESSAGE_FLOWS_CHANGED } from '../../server/events/signal';
-import { expectedFlows, generateLog, getJson, postEvents, seedJourney, toCsv, type ImportAnswer } from './helpers/events';
+import {
+  expectedFlows,
+  generateLog,
+  getJson,
+  postEvents,
+  seedJourney,
+  toCsv,
+  type ImportAnswer,
+} from './helpers/events';
 import { startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
 import { startMainProcess } from '../shared/childServer';
 import { connectSynced, createMap, startTestServer, tempDir, waitFor } from './helpers/testServer';
@@ -20,16 +28,21 @@ describe('the sample contact log', () => {
     await t.server.rooms.use(map.id, (room) => applyTemplate(room.doc, 'omnichannel-support', 'en'));
     const csv = fs.readFileSync(SAMPLE, 'utf8');
     const lines = csv.trim().split('\n').slice(1);
-    const unmapped = lines.filter((l) => l.includes('Visits the help centre') || l.includes('Sends a registered letter')).length;
+    const unmapped = lines.filter(
+      (l) => l.includes('Visits the help centre') || l.includes('Sends a registered letter'),
+    ).length;
     const res = await postEvents(t.url, map.id, map.editorKey, csv);
     expect(res.body).toEqual({ accepted: lines.length, rejected: 0, duplicates: 0, unmapped, errors: [] });
-    const flows = await getJson<{ edges: { source: string; target: string; designed: boolean | null }[]; unmapped: { activity: string }[]; cases: number }>(
-      t.url,
-      `/api/maps/${map.id}/flows`,
-      map.viewerKey,
-    );
+    const flows = await getJson<{
+      edges: { source: string; target: string; designed: boolean | null }[];
+      unmapped: { activity: string }[];
+      cases: number;
+    }>(t.url, `/api/maps/${map.id}/flows`, map.viewerKey);
     expect(flows.body.cases).toBe(100);
-    expect(flows.body.unmapped.map((u) => u.activity).sort()).toEqual(['Sends a registered letter', 'Visits the help centre']);
+    expect(flows.body.unmapped.map((u) => u.activity).sort()).toEqual([
+      'Sends a registered letter',
+      'Visits the help centre',
+    ]);
     const edge = (s: string, tg: string) => flows.body.edges.find((e) => e.source === s && e.target === tg);
     expect(edge('tp-email', 'tp-call')?.designed).toBe(true);
     expect(edge('tp-email', 'tp-review')?.designed).toBe(false); // e-mail straight to a review site
@@ -50,7 +63,10 @@ describe('observed journeys in scale-out', () => {
   it('two processes see the same flows; a client of the other process is told within a second', async () => {
     const databaseUrl = await postgres.createDatabase('events_scale');
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url };
-    const [a, b] = await Promise.all([startMainProcess({ dataDir: tempDir(), env }), startMainProcess({ dataDir: tempDir(), env })]);
+    const [a, b] = await Promise.all([
+      startMainProcess({ dataDir: tempDir(), env }),
+      startMainProcess({ dataDir: tempDir(), env }),
+    ]);
     // the journey is written through an in-process server on the same database (its room is the writer)
     const writer = await startTestServer({ databaseUrl });
     const map = await createMap(a.url, 'Support');
@@ -72,7 +88,16 @@ describe('observed journeys in scale-out', () => {
 
     const expected = expectedFlows(rows);
     const [fa, fb] = await Promise.all(
-      [a, b].map(async (p) => (await getJson<{ edges: unknown; nodes: unknown; variants: unknown }>(p.url, `/api/maps/${map.id}/flows`, map.viewerKey)).body),
+      [a, b].map(
+        async (p) =>
+          (
+            await getJson<{ edges: unknown; nodes: unknown; variants: unknown }>(
+              p.url,
+              `/api/maps/${map.id}/flows`,
+              map.viewerKey,
+            )
+          ).body,
+      ),
     );
     expect(fa!.edges).toEqual(expected.edges);
     expect(fb).toEqual(fa);

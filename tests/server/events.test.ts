@@ -20,21 +20,43 @@ import {
   type LogRow,
 } from './helpers/events';
 import { startPostgres, type PostgresService } from './helpers/services';
-import { connectSynced, createMap, startTestServer, tempDir, waitFor, type CreatedMap, type TestServer } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  startTestServer,
+  tempDir,
+  waitFor,
+  type CreatedMap,
+  type TestServer,
+} from './helpers/testServer';
 import { MESSAGE_FLOWS_CHANGED } from '../../server/events/signal';
 
 interface FlowsBody {
   cases: number;
   events: number;
   nodes: { id: string; events: number; cases: number; starts: number; ends: number }[];
-  edges: { source: string; target: string; transitions: number; cases: number; medianSeconds: number | null; p95Seconds: number | null; designed: boolean | null }[];
+  edges: {
+    source: string;
+    target: string;
+    transitions: number;
+    cases: number;
+    medianSeconds: number | null;
+    p95Seconds: number | null;
+    designed: boolean | null;
+  }[];
   variants: { path: string[]; cases: number }[];
   unmapped: { activity: string; events: number }[];
 }
 
 interface TimelineBody {
   customer: string;
-  events: { at: string; touchpoint: string | null; activity: string; channel: string | null; attributes: Record<string, string> }[];
+  events: {
+    at: string;
+    touchpoint: string | null;
+    activity: string;
+    channel: string | null;
+    attributes: Record<string, string>;
+  }[];
 }
 
 let postgres: PostgresService | undefined;
@@ -59,7 +81,9 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     options = await backendOptions();
   }, 60_000);
 
-  async function setup(extra: { eventRetentionDays?: number | null; dataDir?: string } = {}): Promise<{ t: TestServer; map: CreatedMap }> {
+  async function setup(
+    extra: { eventRetentionDays?: number | null; dataDir?: string } = {},
+  ): Promise<{ t: TestServer; map: CreatedMap }> {
     const t = await startTestServer({ ...options, ...extra });
     const map = await createMap(t.url, 'Support');
     await seedJourney(t, map.id);
@@ -97,7 +121,13 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
   it('imports a JSON array with channels and attributes; the same rows again are duplicates', async () => {
     const { t, map } = await setup();
     const rows = generateLog(7, 40);
-    const json = rows.map((r) => ({ customer: r.customer, at: r.at, touchpoint: r.touchpoint, channel: r.channel, attributes: { segment: r.segment } }));
+    const json = rows.map((r) => ({
+      customer: r.customer,
+      at: r.at,
+      touchpoint: r.touchpoint,
+      channel: r.channel,
+      attributes: { segment: r.segment },
+    }));
     const first = await postEvents(t.url, map.id, map.editorKey, JSON.stringify(json), 'application/json');
     expect(first.status).toBe(200);
     expect((first.body as ImportAnswer).accepted).toBe(rows.length);
@@ -137,12 +167,24 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
       ],
     });
     const timeline = await getJson<TimelineBody>(t.url, `/api/maps/${map.id}/customers/c3`, map.viewerKey);
-    expect(timeline.body.events).toEqual([{ at: '2025-01-01T08:00:00.000Z', touchpoint: 'tp-call', activity: 'Phone Call', channel: 'phone', attributes: {} }]);
+    expect(timeline.body.events).toEqual([
+      {
+        at: '2025-01-01T08:00:00.000Z',
+        touchpoint: 'tp-call',
+        activity: 'Phone Call',
+        channel: 'phone',
+        attributes: {},
+      },
+    ]);
   });
 
   it('lists at most 100 errors but counts every rejected row', async () => {
     const { t, map } = await setup();
-    const lines = ['customer,at,touchpoint', ...Array.from({ length: 150 }, (_, i) => `c${i},not a time,tp-web`), 'ok,2025-01-01,tp-web'];
+    const lines = [
+      'customer,at,touchpoint',
+      ...Array.from({ length: 150 }, (_, i) => `c${i},not a time,tp-web`),
+      'ok,2025-01-01,tp-web',
+    ];
     const res = await postEvents(t.url, map.id, map.editorKey, lines.join('\n'));
     const body = res.body as ImportAnswer;
     expect(body.rejected).toBe(150);
@@ -157,7 +199,14 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(noCustomer.status).toBe(400);
     expect((noCustomer.body as ErrorBody).error.message).toContain('customer');
     // the dialog's column mapping names the column instead
-    const mapped = await postEvents(t.url, map.id, map.editorKey, 'client,at,touchpoint\nc1,2025-01-01,tp-web\n', 'text/csv', '?customerColumn=Client');
+    const mapped = await postEvents(
+      t.url,
+      map.id,
+      map.editorKey,
+      'client,at,touchpoint\nc1,2025-01-01,tp-web\n',
+      'text/csv',
+      '?customerColumn=Client',
+    );
     expect(mapped.body).toMatchObject({ accepted: 1 });
     expect((await postEvents(t.url, map.id, map.editorKey, '')).status).toBe(400);
     const bad = await postEvents(t.url, map.id, map.editorKey, '[{"customer":', 'application/json');
@@ -170,7 +219,12 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
 
   it('refuses a body without line ends instead of buffering it, and keeps serving', async () => {
     const { t, map } = await setup();
-    const res = await postEvents(t.url, map.id, map.editorKey, `customer,at,touchpoint\nc1,2025-01-01,tp-web\n${'x'.repeat(3 * 1024 * 1024)}`);
+    const res = await postEvents(
+      t.url,
+      map.id,
+      map.editorKey,
+      `customer,at,touchpoint\nc1,2025-01-01,tp-web\n${'x'.repeat(3 * 1024 * 1024)}`,
+    );
     expect(res.status).toBe(400);
     expect((res.body as ErrorBody).error.message).toContain('longer than');
     expect((await flowsOf(t, map)).events).toBe(1);
@@ -192,7 +246,13 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect((await flowsOf(t, map, '', map.editorKey)).events).toBe(1);
     // deleting events and mapping activities: editor only
     expect((await api(t.url, 'DELETE', `/api/maps/${map.id}/events`, map.viewerKey)).status).toBe(403);
-    expect((await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.viewerKey, { mappings: [{ activity: 'x', touchpoint: 'tp-web' }] })).status).toBe(403);
+    expect(
+      (
+        await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.viewerKey, {
+          mappings: [{ activity: 'x', touchpoint: 'tp-web' }],
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('filters flows by time range and by attributes (a name repeated: any of its values)', async () => {
@@ -221,7 +281,7 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(bad.status).toBe(400);
   });
 
-  it('answers one customer\'s timeline in time order, and 404 for an unknown customer', async () => {
+  it("answers one customer's timeline in time order, and 404 for an unknown customer", async () => {
     const { t, map } = await setup();
     const rows: LogRow[] = [
       { customer: 'anna', at: '2025-03-01T12:00:00Z', touchpoint: 'Phone call', channel: 'phone', segment: 'gold' },
@@ -234,26 +294,53 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(anna.body).toEqual({
       customer: 'anna',
       events: [
-        { at: '2025-03-01T09:00:00.000Z', touchpoint: 'tp-web', activity: 'tp-web', channel: 'web', attributes: { segment: 'gold' } },
-        { at: '2025-03-01T12:00:00.000Z', touchpoint: 'tp-call', activity: 'Phone call', channel: 'phone', attributes: { segment: 'gold' } },
+        {
+          at: '2025-03-01T09:00:00.000Z',
+          touchpoint: 'tp-web',
+          activity: 'tp-web',
+          channel: 'web',
+          attributes: { segment: 'gold' },
+        },
+        {
+          at: '2025-03-01T12:00:00.000Z',
+          touchpoint: 'tp-call',
+          activity: 'Phone call',
+          channel: 'phone',
+          attributes: { segment: 'gold' },
+        },
       ],
     });
     const bruno = await getJson<TimelineBody>(t.url, `/api/maps/${map.id}/customers/bruno`, map.viewerKey);
-    expect(bruno.body.events).toEqual([{ at: '2025-03-01T09:30:00.000Z', touchpoint: null, activity: 'Fax', channel: null, attributes: { segment: 'basic' } }]);
+    expect(bruno.body.events).toEqual([
+      {
+        at: '2025-03-01T09:30:00.000Z',
+        touchpoint: null,
+        activity: 'Fax',
+        channel: null,
+        attributes: { segment: 'basic' },
+      },
+    ]);
     expect((await getJson(t.url, `/api/maps/${map.id}/customers/carla`, map.viewerKey)).status).toBe(404);
   });
 
-  it('hashes customer ids with the map\'s salt when asked; the timeline finds the customer by the plain id', async () => {
+  it("hashes customer ids with the map's salt when asked; the timeline finds the customer by the plain id", async () => {
     const { t, map } = await setup();
     const csv = 'customer,at,touchpoint\nmario.rossi@example.com,2025-01-01T00:00:00Z,tp-web\n';
     const res = await postEvents(t.url, map.id, map.editorKey, csv, 'text/csv', '?hashCustomers=true');
     expect(res.body).toMatchObject({ accepted: 1 });
-    const timeline = await getJson<TimelineBody>(t.url, `/api/maps/${map.id}/customers/${encodeURIComponent('mario.rossi@example.com')}`, map.viewerKey);
+    const timeline = await getJson<TimelineBody>(
+      t.url,
+      `/api/maps/${map.id}/customers/${encodeURIComponent('mario.rossi@example.com')}`,
+      map.viewerKey,
+    );
     expect(timeline.status).toBe(200);
     expect(timeline.body.events).toHaveLength(1);
     if (!options.databaseUrl) {
       const db = new Database(path.join(t.dataDir, 'percorso.db'), { readonly: true });
-      const texts = db.prepare<[], { text: string }>('SELECT text FROM event_terms WHERE kind = 1').all().map((r) => r.text);
+      const texts = db
+        .prepare<[], { text: string }>('SELECT text FROM event_terms WHERE kind = 1')
+        .all()
+        .map((r) => r.text);
       db.close();
       expect(texts).toHaveLength(1);
       expect(texts[0]).not.toContain('mario');
@@ -263,7 +350,12 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
 
   it('keeps unmapped activities; a mapping moves past events and applies to future ones', async () => {
     const { t, map } = await setup();
-    const csv = ['customer,at,touchpoint', 'c1,2025-01-01T10:00:00Z,tp-web', 'c1,2025-01-01T11:00:00Z,Callback', 'c2,2025-01-01T10:00:00Z,callback '].join('\n');
+    const csv = [
+      'customer,at,touchpoint',
+      'c1,2025-01-01T10:00:00Z,tp-web',
+      'c1,2025-01-01T11:00:00Z,Callback',
+      'c2,2025-01-01T10:00:00Z,callback ',
+    ].join('\n');
     expect((await postEvents(t.url, map.id, map.editorKey, csv)).body).toMatchObject({ accepted: 3, unmapped: 2 });
     let flows = await flowsOf(t, map);
     expect(flows.unmapped).toEqual([{ activity: 'Callback', events: 2 }]);
@@ -277,22 +369,38 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     flows = await flowsOf(t, map);
     expect(flows.unmapped).toEqual([]);
     expect(flows.nodes.find((n) => n.id === 'tp-call')).toMatchObject({ events: 2, cases: 2 });
-    expect(flows.edges.find((e) => e.source === 'tp-web' && e.target === 'tp-call')).toMatchObject({ transitions: 1, designed: true, medianSeconds: 3600 });
+    expect(flows.edges.find((e) => e.source === 'tp-web' && e.target === 'tp-call')).toMatchObject({
+      transitions: 1,
+      designed: true,
+      medianSeconds: 3600,
+    });
     // future rows: resolved by the mapping, and the re-import of a moved row is a duplicate
-    const more = ['customer,at,touchpoint', 'c2,2025-01-01T10:00:00Z,Callback', 'c3,2025-01-02T10:00:00Z,callback'].join('\n');
-    expect((await postEvents(t.url, map.id, map.editorKey, more)).body).toMatchObject({ accepted: 1, duplicates: 1, unmapped: 0 });
+    const more = [
+      'customer,at,touchpoint',
+      'c2,2025-01-01T10:00:00Z,Callback',
+      'c3,2025-01-02T10:00:00Z,callback',
+    ].join('\n');
+    expect((await postEvents(t.url, map.id, map.editorKey, more)).body).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+      unmapped: 0,
+    });
     const listed = await getJson<{ mappings: unknown }>(t.url, `/api/maps/${map.id}/events/mapping`, map.viewerKey);
     expect(listed.body.mappings).toEqual([{ activity: 'callback', touchpoint: 'tp-call' }]);
     // an unknown touchpoint is refused, nothing changes
-    const bad = await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, { mappings: [{ activity: 'x', touchpoint: 'nope' }] });
+    const bad = await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, {
+      mappings: [{ activity: 'x', touchpoint: 'nope' }],
+    });
     expect(bad.status).toBe(400);
     // removing the mapping puts the activity's events back as unmapped
-    await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, { mappings: [{ activity: 'callback', touchpoint: null }] });
+    await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, {
+      mappings: [{ activity: 'callback', touchpoint: null }],
+    });
     flows = await flowsOf(t, map);
     expect(flows.unmapped).toEqual([{ activity: 'Callback', events: 3 }]);
   });
 
-  it('deletes a map\'s events (DELETE /events) and with the map', async () => {
+  it("deletes a map's events (DELETE /events) and with the map", async () => {
     const { t, map } = await setup();
     await postEvents(t.url, map.id, map.editorKey, toCsv(generateLog(3, 20)));
     const del = await api<{ deleted: number }>(t.url, 'DELETE', `/api/maps/${map.id}/events`, map.editorKey);
@@ -313,7 +421,11 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     const dataDir = tempDir();
     const { t, map } = await setup({ dataDir });
     const day = 86_400_000;
-    const csv = ['customer,at,touchpoint', `old,${new Date(Date.now() - 40 * day).toISOString()},tp-web`, `new,${new Date(Date.now() - 2 * day).toISOString()},tp-web`].join('\n');
+    const csv = [
+      'customer,at,touchpoint',
+      `old,${new Date(Date.now() - 40 * day).toISOString()},tp-web`,
+      `new,${new Date(Date.now() - 2 * day).toISOString()},tp-web`,
+    ].join('\n');
     expect((await postEvents(t.url, map.id, map.editorKey, csv)).body).toMatchObject({ accepted: 2 });
     await t.close();
     // restarted with a 30-day retention: the old event is gone, the recent one stays
@@ -324,10 +436,13 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect((await getJson(t2.url, `/api/maps/${map.id}/customers/old`, map.viewerKey)).status).toBe(404);
     const again = await postEvents(t2.url, map.id, map.editorKey, csv);
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 1, rejected: 1 });
-    expect((again.body as ImportAnswer).errors[0]).toEqual({ row: 2, reason: 'at is older than the 30 days events are kept (EVENT_RETENTION_DAYS)' });
+    expect((again.body as ImportAnswer).errors[0]).toEqual({
+      row: 2,
+      reason: 'at is older than the 30 days events are kept (EVENT_RETENTION_DAYS)',
+    });
   });
 
-  it('leaves the map\'s document alone: the Y.Doc does not grow with events', async () => {
+  it("leaves the map's document alone: the Y.Doc does not grow with events", async () => {
     const { t, map } = await setup();
     const client = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     const before = Y.encodeStateAsUpdate(client.doc).length;
@@ -339,7 +454,7 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(storedAfter?.updates.length).toBe(storedBefore?.updates.length);
   });
 
-  it('tells the map\'s clients that flows changed within a second; the stock client keeps syncing', async () => {
+  it("tells the map's clients that flows changed within a second; the stock client keeps syncing", async () => {
     const { t, map } = await setup();
     const listener = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     const stock = await connectSynced(t.wsUrl, map.id, map.editorKey); // no handler: ignores the frame
@@ -354,7 +469,9 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(signals[0]!.payload).toEqual({ type: 'flows-changed' });
     expect(signals[0]!.at - answered).toBeLessThan(1000);
     // a mapping change and a deletion signal too
-    await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, { mappings: [{ activity: 'chat bot', touchpoint: 'tp-web' }] });
+    await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, {
+      mappings: [{ activity: 'chat bot', touchpoint: 'tp-web' }],
+    });
     await api(t.url, 'DELETE', `/api/maps/${map.id}/events`, map.editorKey);
     await waitFor(() => signals.length >= 3, 1000, 'two more signals');
     // the stock client ignored the frames and still syncs edits
@@ -374,7 +491,9 @@ async function countEvents(t: TestServer, space: number): Promise<number> {
 }
 
 async function query(t: TestServer, sql: string, params: unknown[]): Promise<{ c: string | number }[]> {
-  const store = t.server.store as unknown as { pool?: { query(sql: string, params: unknown[]): Promise<{ rows: { c: string }[] }> } };
+  const store = t.server.store as unknown as {
+    pool?: { query(sql: string, params: unknown[]): Promise<{ rows: { c: string }[] }> };
+  };
   if (store.pool) return (await store.pool.query(sql, params)).rows;
   const db = new Database(path.join(t.dataDir, 'percorso.db'), { readonly: true });
   try {

@@ -11,7 +11,10 @@ import { createMap, startTestServer, tempDir } from './helpers/testServer';
 
 function fakeDist(): string {
   const dist = tempDir('percorso-dist-');
-  fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Percorso</title><script type="module" src="/assets/app.js"></script>');
+  fs.writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><title>Percorso</title><script type="module" src="/assets/app.js"></script>',
+  );
   return dist;
 }
 
@@ -27,7 +30,9 @@ function request(url: string, headers: Record<string, string> = {}, method = 'GE
     const req = http.request(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -39,7 +44,13 @@ function request(url: string, headers: Record<string, string> = {}, method = 'GE
 function upgradeStatus(url: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
-      headers: { host, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      headers: {
+        host,
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
     });
     req.on('upgrade', (res, socket) => {
       socket.destroy();
@@ -88,7 +99,9 @@ describe('security headers', () => {
   it('lets FRAME_ANCESTORS choose who may embed the app, and keeps the media sandbox policy', async () => {
     const t = await startTestServer({ distDir: fakeDist(), frameAncestors: "'self' https://intranet.example.com" });
     const page = await request(`${t.url}/`);
-    expect(directives(page.headers['content-security-policy']).get('frame-ancestors')).toBe("'self' https://intranet.example.com");
+    expect(directives(page.headers['content-security-policy']).get('frame-ancestors')).toBe(
+      "'self' https://intranet.example.com",
+    );
     const map = await createMap(t.url);
     const ref = await upload(t.url, map, 'plain text', 'notes.txt');
     const media = await request(mediaUrl(t.url, map.id, ref.id), { authorization: `Bearer ${map.viewerKey}` });
@@ -98,7 +111,11 @@ describe('security headers', () => {
   });
 
   it('reads FRAME_ANCESTORS, PUBLIC_ORIGIN and ALLOWED_HOSTS, and refuses malformed ones', () => {
-    const config = configFromEnv({ FRAME_ANCESTORS: "'none'", PUBLIC_ORIGIN: 'https://maps.example.com/', ALLOWED_HOSTS: 'Maps.Internal, other.example' });
+    const config = configFromEnv({
+      FRAME_ANCESTORS: "'none'",
+      PUBLIC_ORIGIN: 'https://maps.example.com/',
+      ALLOWED_HOSTS: 'Maps.Internal, other.example',
+    });
     expect(config.frameAncestors).toBe("'none'");
     expect(config.publicOrigin).toBe('https://maps.example.com');
     expect(config.allowedOrigins).toContain('https://maps.example.com');
@@ -106,12 +123,18 @@ describe('security headers', () => {
     expect(configFromEnv({}).frameAncestors).toBe("'self'");
     let error: unknown;
     try {
-      configFromEnv({ FRAME_ANCESTORS: "'self'; script-src *", PUBLIC_ORIGIN: 'maps.example.com', ALLOWED_HOSTS: 'evil.example/x' });
+      configFromEnv({
+        FRAME_ANCESTORS: "'self'; script-src *",
+        PUBLIC_ORIGIN: 'maps.example.com',
+        ALLOWED_HOSTS: 'evil.example/x',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems.join('\n')).toMatch(/FRAME_ANCESTORS[\s\S]*PUBLIC_ORIGIN[\s\S]*ALLOWED_HOSTS|PUBLIC_ORIGIN[\s\S]*ALLOWED_HOSTS[\s\S]*FRAME_ANCESTORS/);
+    expect((error as ConfigError).problems.join('\n')).toMatch(
+      /FRAME_ANCESTORS[\s\S]*PUBLIC_ORIGIN[\s\S]*ALLOWED_HOSTS|PUBLIC_ORIGIN[\s\S]*ALLOWED_HOSTS[\s\S]*FRAME_ANCESTORS/,
+    );
     expect((error as ConfigError).problems).toHaveLength(3);
   });
 });
@@ -126,7 +149,13 @@ describe('Host check (DNS rebinding)', () => {
     const refused = await request(api, { ...auth, host: `rebind.evil.example:${port}` });
     expect(refused.status).toBe(421);
     expect(JSON.parse(refused.body)).toMatchObject({ error: { code: 'host_not_allowed' } });
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `app.localhost:${port}`, `[::1]:${port}`, `192.168.1.20:${port}`]) {
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `app.localhost:${port}`,
+      `[::1]:${port}`,
+      `192.168.1.20:${port}`,
+    ]) {
       expect((await request(api, { ...auth, host })).status, host).toBe(200);
     }
     const sync = `${t.url}/sync/${map.id}?key=${map.viewerKey}`;

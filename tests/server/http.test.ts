@@ -30,13 +30,18 @@ describe('HTTP API', () => {
     });
     expect(res.status).toBe(201);
     const created = (await json(res)) as { id: string; editorKey: string; viewerKey: string };
-    for (const token of [created.id, created.editorKey, created.viewerKey]) expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    for (const token of [created.id, created.editorKey, created.viewerKey])
+      expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(created.editorKey).not.toBe(created.viewerKey);
 
-    const asEditor = await fetch(`${url}/api/maps/${created.id}`, { headers: { authorization: `Bearer ${created.editorKey}` } });
+    const asEditor = await fetch(`${url}/api/maps/${created.id}`, {
+      headers: { authorization: `Bearer ${created.editorKey}` },
+    });
     expect(asEditor.status).toBe(200);
     expect(await json(asEditor)).toEqual({ id: created.id, title: 'Buy a bike', role: 'editor' });
-    const asViewer = await fetch(`${url}/api/maps/${created.id}`, { headers: { authorization: `Bearer ${created.viewerKey}` } });
+    const asViewer = await fetch(`${url}/api/maps/${created.id}`, {
+      headers: { authorization: `Bearer ${created.viewerKey}` },
+    });
     expect(await json(asViewer)).toEqual({ id: created.id, title: 'Buy a bike', role: 'viewer' });
   });
 
@@ -44,7 +49,15 @@ describe('HTTP API', () => {
     const { url } = await startTestServer();
     const post = (body: string, type = 'application/json') =>
       fetch(`${url}/api/maps`, { method: 'POST', headers: { 'content-type': type }, body });
-    for (const body of ['{}', '{"title":""}', '{"title":"   "}', '{"title":42}', `{"title":"${'x'.repeat(201)}"}`, '{"title":', 'null']) {
+    for (const body of [
+      '{}',
+      '{"title":""}',
+      '{"title":"   "}',
+      '{"title":42}',
+      `{"title":"${'x'.repeat(201)}"}`,
+      '{"title":',
+      'null',
+    ]) {
       const res = await post(body);
       expect(res.status, body).toBe(400);
       expectError(await json(res), 'bad_request');
@@ -59,7 +72,8 @@ describe('HTTP API', () => {
   it('answers 404, 401 and 403 in that order', async () => {
     const { url } = await startTestServer();
     const map = await createMap(url);
-    const get = (id: string, auth?: string) => fetch(`${url}/api/maps/${id}`, auth ? { headers: { authorization: auth } } : {});
+    const get = (id: string, auth?: string) =>
+      fetch(`${url}/api/maps/${id}`, auth ? { headers: { authorization: auth } } : {});
 
     let res = await get('AAAAAAAAAAAAAAAAAAAAAA', `Bearer ${map.editorKey}`);
     expect(res.status).toBe(404);
@@ -80,7 +94,8 @@ describe('HTTP API', () => {
   it('deletes with the editor key only', async () => {
     const { url } = await startTestServer();
     const map = await createMap(url);
-    const del = (key: string) => fetch(`${url}/api/maps/${map.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
+    const del = (key: string) =>
+      fetch(`${url}/api/maps/${map.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${key}` } });
 
     const byViewer = await del(map.viewerKey);
     expect(byViewer.status).toBe(403);

@@ -5,7 +5,15 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, connectSynced, createMap, startTestServer, tempDir, waitFor, type TestServer } from './helpers/testServer';
+import {
+  connectClient,
+  connectSynced,
+  createMap,
+  startTestServer,
+  tempDir,
+  waitFor,
+  type TestServer,
+} from './helpers/testServer';
 
 function withDb<T>(dataDir: string, fn: (db: Database.Database) => T): T {
   const db = new Database(path.join(dataDir, 'percorso.db'));
@@ -23,13 +31,23 @@ interface Rows {
 
 function rowsOf(dataDir: string, mapId: string): Rows {
   return withDb(dataDir, (db) => ({
-    snapshot: (db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(mapId) as { snapshot: Buffer } | undefined)?.snapshot ?? null,
-    updates: db.prepare('SELECT seq, bytes FROM updates WHERE map_id = ? ORDER BY seq').all(mapId) as { seq: number; bytes: Buffer }[],
+    snapshot:
+      (db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(mapId) as { snapshot: Buffer } | undefined)
+        ?.snapshot ?? null,
+    updates: db.prepare('SELECT seq, bytes FROM updates WHERE map_id = ? ORDER BY seq').all(mapId) as {
+      seq: number;
+      bytes: Buffer;
+    }[],
   }));
 }
 
 /** A stock client of the map: the close codes it got before `ms` passed, and whether it ever synced. */
-async function tryOpen(t: TestServer, mapId: string, key: string, ms = 1500): Promise<{ closes: number[]; synced: boolean; keys: number }> {
+async function tryOpen(
+  t: TestServer,
+  mapId: string,
+  key: string,
+  ms = 1500,
+): Promise<{ closes: number[]; synced: boolean; keys: number }> {
   const client = connectClient(t.wsUrl, mapId, key);
   await waitFor(() => client.closes.length > 0, 5000, 'a close');
   await new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,7 +121,11 @@ describe('incomplete stored documents', () => {
     expect(t.logText()).toMatch(/stored updates depend on changes that are not stored/);
 
     // with the lost update back, the map opens whole
-    withDb(dataDir, (db) => db.prepare('INSERT INTO updates (map_id, bytes) VALUES (?, ?)').run(map.id, Buffer.from(updates[5] as Uint8Array)));
+    withDb(dataDir, (db) =>
+      db
+        .prepare('INSERT INTO updates (map_id, bytes) VALUES (?, ?)')
+        .run(map.id, Buffer.from(updates[5] as Uint8Array)),
+    );
     const whole = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     for (let i = 0; i < 12; i++) expect(whole.doc.getMap('meta').get(`k${i}`)).toBe(i);
   });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addTouchpoints, api, metricValue, type ErrorBody } from './helpers/api';
-import { connectSynced, createMap, startTestServer, waitFor, type CreatedMap, type TestServer } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  startTestServer,
+  waitFor,
+  type CreatedMap,
+  type TestServer,
+} from './helpers/testServer';
 
 interface IngestAnswer {
   applied: number;
@@ -68,7 +75,11 @@ describe('POST /api/maps/:id/metrics', () => {
     ]);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ applied: 2, skipped: 0, errors: [] });
-    await waitFor(() => metricValue(client.doc, 't1', 'csat') === 4.4 && metricValue(client.doc, 't2', 'conversion') === 12.5, 1000, 'values on the client');
+    await waitFor(
+      () => metricValue(client.doc, 't1', 'csat') === 4.4 && metricValue(client.doc, 't2', 'conversion') === 12.5,
+      1000,
+      'values on the client',
+    );
     expect(Date.now() - start).toBeLessThan(1000);
     const metric = (client.doc.getMap('nodes').get('t1') as Y.Map<unknown>).get('metrics') as Y.Map<Y.Map<unknown>>;
     expect(metric.get('csat')?.get('source')).toBe('api');
@@ -110,14 +121,25 @@ describe('POST /api/maps/:id/metrics', () => {
     let clientUpdates = 0;
     client.doc.on('update', () => clientUpdates++);
 
-    const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ node: 't1', metric: 'csat', value: 4, at: new Date(i * 1000).toISOString() }));
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => ({
+      node: 't1',
+      metric: 'csat',
+      value: 4,
+      at: new Date(i * 1000).toISOString(),
+    }));
     const cases: [unknown, string][] = [
       ['[{"node":"t1","metric":"csat","value":4}', 'invalid_json'],
       ['{"node":"t1","metric":"csat","value":NaN}', 'invalid_json'],
       [{ node: 't1', metric: 'csat', value: 4 }, 'bad_request'],
       [tooMany, 'too_many_items'],
       [[{ node: 't1', metric: 'csat', value: 'NaN' }], 'no_valid_items'],
-      [[{ node: 't1', metric: 'csat', value: '4' }, { node: 't1', metric: 'csat', value: null }], 'no_valid_items'],
+      [
+        [
+          { node: 't1', metric: 'csat', value: '4' },
+          { node: 't1', metric: 'csat', value: null },
+        ],
+        'no_valid_items',
+      ],
       ['[{"node":"t1","metric":"csat","value":1e400}]', 'no_valid_items'], // JSON.parse gives Infinity
       [[{ node: 't1', metric: 'csat', value: 9 }], 'no_valid_items'], // outside CSAT's 1..5 (the model's check)
     ];
@@ -165,7 +187,8 @@ describe('POST /api/maps/:id/metrics', () => {
     expect(res.body.skipped).toBe(0);
     expect(res.body.errors.map((e) => e.index)).toEqual([1, 2, 3, 4, 5, 7, 8]);
     const reasons = res.body.errors.map((e) => e.reason).join('\n');
-    for (const words of [/no node/, /ambiguous/, /unknown metric/, /finite number/, /ISO date/, /range/, /object/]) expect(reasons).toMatch(words);
+    for (const words of [/no node/, /ambiguous/, /unknown metric/, /finite number/, /ISO date/, /range/, /object/])
+      expect(reasons).toMatch(words);
   });
 
   it('applies a repeated item once', async () => {
@@ -184,7 +207,9 @@ describe('POST /api/maps/:id/metrics', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ applied: 0, skipped: 3, errors: [] });
     const client = await connectSynced(t.wsUrl, map.id, map.viewerKey);
-    const metric = ((client.doc.getMap('nodes').get('t1') as Y.Map<unknown>).get('metrics') as Y.Map<Y.Map<unknown>>).get('csat');
+    const metric = (
+      (client.doc.getMap('nodes').get('t1') as Y.Map<unknown>).get('metrics') as Y.Map<Y.Map<unknown>>
+    ).get('csat');
     expect((metric?.get('history') as Y.Array<unknown>).toJSON()).toEqual([
       { value: 4, at: '2024-05-01T00:00:00.000Z' },
       { value: 3.5, at: '2024-05-02T00:00:00.000Z' },

@@ -52,12 +52,19 @@ describe('keys out of websocket URLs', () => {
       expect(provider.url).not.toContain(map.editorKey);
       doc.getMap('meta').set('goal', 'written through a subprotocol key');
       const viewer = await connectSynced(t.wsUrl, map.id, map.viewerKey); // ?key= still works
-      await waitFor(() => viewer.doc.getMap('meta').get('goal') === 'written through a subprotocol key', 5000, 'relayed');
+      await waitFor(
+        () => viewer.doc.getMap('meta').get('goal') === 'written through a subprotocol key',
+        5000,
+        'relayed',
+      );
     } finally {
       provider.destroy();
     }
     const url = `${t.wsUrl}/sync/${map.id}`;
-    expect(await connectWith(url, ['percorso.v1', `percorso.key.${map.viewerKey}`])).toEqual({ code: 'open', protocol: 'percorso.v1' });
+    expect(await connectWith(url, ['percorso.v1', `percorso.key.${map.viewerKey}`])).toEqual({
+      code: 'open',
+      protocol: 'percorso.v1',
+    });
     expect((await connectWith(url, ['percorso.v1', 'percorso.key.WrongKeyWrongKeyWrong0'])).code).toBe(4403);
     expect((await connectWith(url, ['percorso.v1'])).code).toBe(4401);
   });

@@ -6,11 +6,22 @@ import WebSocket, { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { api, type ErrorBody } from './helpers/api';
-import { connectSynced, createMap, rawSocket, sleep, startTestServer, waitFor, type SyncClient } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  rawSocket,
+  sleep,
+  startTestServer,
+  waitFor,
+  type SyncClient,
+} from './helpers/testServer';
 
 const rotate = (url: string, mapId: string, key: string, role: unknown) =>
-  api<{ viewerKey?: string; editorKey?: string } & ErrorBody>(url, 'POST', `/api/maps/${mapId}/keys/rotate`, key, { role });
-const getMap = (url: string, mapId: string, key: string) => api<{ role: string } & ErrorBody>(url, 'GET', `/api/maps/${mapId}`, key);
+  api<{ viewerKey?: string; editorKey?: string } & ErrorBody>(url, 'POST', `/api/maps/${mapId}/keys/rotate`, key, {
+    role,
+  });
+const getMap = (url: string, mapId: string, key: string) =>
+  api<{ role: string } & ErrorBody>(url, 'GET', `/api/maps/${mapId}`, key);
 
 function closedEvent(client: SyncClient): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => client.provider.on('closed', (e) => resolve(e)));
@@ -82,7 +93,8 @@ describe('key rotation', () => {
     const byViewer = await rotate(t.url, map.id, map.viewerKey, 'viewer');
     expect(byViewer.status).toBe(403);
     expect(byViewer.body.error.code).toBe('editor_key_required');
-    for (const role of ['owner', undefined, 42]) expect((await rotate(t.url, map.id, map.editorKey, role)).status, String(role)).toBe(400);
+    for (const role of ['owner', undefined, 42])
+      expect((await rotate(t.url, map.id, map.editorKey, role)).status, String(role)).toBe(400);
     expect((await rotate(t.url, 'AAAAAAAAAAAAAAAAAAAAAA', map.editorKey, 'viewer')).status).toBe(404);
     expect((await getMap(t.url, map.id, map.viewerKey)).status).toBe(200); // nothing rotated
   });

@@ -7,7 +7,15 @@ import * as Y from 'yjs';
 import { addStage, addTouchpoint } from '../../src/model';
 import { versionsToThin } from '../../server/versions/save';
 import { api } from './helpers/api';
-import { connectSynced, createMap, sleep, startTestServer, waitFor, type CreatedMap, type TestServer } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  sleep,
+  startTestServer,
+  waitFor,
+  type CreatedMap,
+  type TestServer,
+} from './helpers/testServer';
 
 interface Version {
   id: string;
@@ -16,8 +24,10 @@ interface Version {
   auto: boolean;
 }
 
-const list = async (t: TestServer, map: CreatedMap) => (await api<{ versions: Version[] }>(t.url, 'GET', `/api/maps/${map.id}/versions`, map.viewerKey)).body.versions;
-const removalVersions = async (t: TestServer, map: CreatedMap) => (await list(t, map)).filter((v) => v.name.startsWith('Before deleting'));
+const list = async (t: TestServer, map: CreatedMap) =>
+  (await api<{ versions: Version[] }>(t.url, 'GET', `/api/maps/${map.id}/versions`, map.viewerKey)).body.versions;
+const removalVersions = async (t: TestServer, map: CreatedMap) =>
+  (await list(t, map)).filter((v) => v.name.startsWith('Before deleting'));
 
 describe('a version before a large removal', () => {
   it('is stored when an editor deletes every node and the title in one transaction, and restores them', async () => {
@@ -25,7 +35,8 @@ describe('a version before a large removal', () => {
     const map = await createMap(t.url, 'Bike shop');
     const client = await connectSynced(t.wsUrl, map.id, map.editorKey);
     addStage(client.doc, { label: 'Discover', id: 'stage' });
-    for (let i = 0; i < 20; i++) addTouchpoint(client.doc, { stageId: 'stage', label: `Touchpoint ${i}`, id: `tp${i}` });
+    for (let i = 0; i < 20; i++)
+      addTouchpoint(client.doc, { stageId: 'stage', label: `Touchpoint ${i}`, id: `tp${i}` });
     const nodes = client.doc.getMap('nodes');
     await waitFor(() => t.server.rooms.size === 1, 5000, 'room');
     await sleep(300);
@@ -45,7 +56,9 @@ describe('a version before a large removal', () => {
     expect(version).toMatchObject({ name: `Before deleting ${before} of ${before} nodes and the title`, auto: true });
     if (!version) throw new Error('no version');
 
-    const bytes = await fetch(`${t.url}/api/maps/${map.id}/versions/${version.id}`, { headers: { authorization: `Bearer ${map.viewerKey}` } });
+    const bytes = await fetch(`${t.url}/api/maps/${map.id}/versions/${version.id}`, {
+      headers: { authorization: `Bearer ${map.viewerKey}` },
+    });
     const preview = new Y.Doc();
     Y.applyUpdate(preview, new Uint8Array(await bytes.arrayBuffer()));
     expect(preview.getMap('nodes').size).toBe(before);
@@ -53,7 +66,11 @@ describe('a version before a large removal', () => {
 
     const restored = await api(t.url, 'POST', `/api/maps/${map.id}/versions/${version.id}/restore`, map.editorKey);
     expect(restored.status).toBe(200);
-    await waitFor(() => nodes.size === before && client.doc.getMap('meta').get('title') === 'Bike shop', 5000, 'restored on the client');
+    await waitFor(
+      () => nodes.size === before && client.doc.getMap('meta').get('title') === 'Bike shop',
+      5000,
+      'restored on the client',
+    );
   });
 
   it('is stored when only the title is removed, not when it is renamed', async () => {
@@ -76,7 +93,10 @@ describe('versions per map', () => {
     const client = await connectSynced(t.wsUrl, map.id, map.editorKey);
     client.doc.getMap('meta').set('x', 1); // the first change makes the daily automatic version
     await waitFor(() => t.logText().includes('automatic version stored'), 5000, 'daily version');
-    for (let i = 1; i <= 6; i++) expect((await api(t.url, 'POST', `/api/maps/${map.id}/versions`, map.editorKey, { name: `v${i}` })).status).toBe(201);
+    for (let i = 1; i <= 6; i++)
+      expect((await api(t.url, 'POST', `/api/maps/${map.id}/versions`, map.editorKey, { name: `v${i}` })).status).toBe(
+        201,
+      );
     const names = (await list(t, map)).map((v) => v.name);
     expect(names).toEqual(['v6', 'v5', 'v4', 'v3']);
   });
@@ -87,7 +107,10 @@ describe('versions per map', () => {
     const client = await connectSynced(t.wsUrl, map.id, map.editorKey);
     client.doc.getMap('meta').set('padding', 'x'.repeat(20_000));
     await sleep(200);
-    for (let i = 1; i <= 8; i++) expect((await api(t.url, 'POST', `/api/maps/${map.id}/versions`, map.editorKey, { name: `v${i}` })).status).toBe(201);
+    for (let i = 1; i <= 8; i++)
+      expect((await api(t.url, 'POST', `/api/maps/${map.id}/versions`, map.editorKey, { name: `v${i}` })).status).toBe(
+        201,
+      );
     const kept = await list(t, map);
     expect(kept.length).toBeLessThanOrEqual(3);
     expect(kept[0]?.name).toBe('v8');

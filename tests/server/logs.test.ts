@@ -7,7 +7,12 @@ import { connectSynced, createMap, rawSocket, startTestServer } from './helpers/
 
 describe('logging', () => {
   it('contains none of the keys used', async () => {
-    const t = await startTestServer({ logLevel: 'trace', maxMessagesPerSecond: 5, messageBurst: 20, maxConnectionsPerIp: 1 });
+    const t = await startTestServer({
+      logLevel: 'trace',
+      maxMessagesPerSecond: 5,
+      messageBurst: 20,
+      maxConnectionsPerIp: 1,
+    });
     const map = await createMap(t.url);
     const wrongKey = 'WrongKeyWrongKeyWrong0';
     const auth = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
@@ -20,7 +25,11 @@ describe('logging', () => {
     await fetch(`${t.url}/api/nothing?key=${map.editorKey}`);
     await fetch(`${t.url}/some/page?key=${map.viewerKey}`);
     await fetch(`${t.url}/sync/${map.id}?key=${map.editorKey}`);
-    await fetch(`${t.url}/api/maps`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${map.editorKey}` }, body: '{' });
+    await fetch(`${t.url}/api/maps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${map.editorKey}` },
+      body: '{',
+    });
 
     const client = await connectSynced(t.wsUrl, map.id, map.editorKey);
     client.doc.getMap('meta').set('goal', 'logged?');
@@ -31,7 +40,12 @@ describe('logging', () => {
     await bad.closed;
     await expect(rawSocket(`${t.wsUrl}/elsewhere?key=${map.editorKey}`).opened).rejects.toThrow();
     // refused for its Origin (403), over the message rate (4429), over the connections of an address (4430)
-    await new Promise((resolve) => new WebSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`, { origin: 'https://evil.example' }).on('error', resolve));
+    await new Promise((resolve) =>
+      new WebSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`, { origin: 'https://evil.example' }).on(
+        'error',
+        resolve,
+      ),
+    );
     const flood = rawSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`);
     await flood.opened;
     for (let i = 0; i < 50; i++) flood.ws.send(new Uint8Array([3]));

@@ -39,7 +39,12 @@ function rawUpload(t: TestServer, map: CreatedMap, headers: Record<string, strin
     port,
     method: 'POST',
     path: `/api/maps/${map.id}/media`,
-    headers: { authorization: `Bearer ${map.editorKey}`, 'content-type': 'application/octet-stream', 'x-file-name': 'big.bin', ...headers },
+    headers: {
+      authorization: `Bearer ${map.editorKey}`,
+      'content-type': 'application/octet-stream',
+      'x-file-name': 'big.bin',
+      ...headers,
+    },
   });
   req.on('error', () => undefined); // the server may close while we are still writing: that is the point
   let sent = 0;
@@ -113,7 +118,11 @@ describe('media refusals', () => {
     const atLimit = wav(new Uint8Array(2000 - 44));
     expect(atLimit.length).toBe(2000);
     expect((await uploadRaw(t.url, map.id, atLimit, { key: map.editorKey })).status).toBe(201);
-    await expectError(await uploadRaw(t.url, map.id, wav(new Uint8Array(2001 - 44)), { key: map.editorKey }), 413, 'payload_too_large');
+    await expectError(
+      await uploadRaw(t.url, map.id, wav(new Uint8Array(2001 - 44)), { key: map.editorKey }),
+      413,
+      'payload_too_large',
+    );
   });
 
   it('refuses types it does not accept, whatever the name says', async () => {
@@ -136,7 +145,9 @@ describe('media refusals', () => {
     for (const [name, bytes] of refused) {
       const res = await uploadRaw(t.url, map.id, bytes, { key: map.editorKey, name: encodeURIComponent(name) });
       expect(res.status, name).toBe(415);
-      expect(await res.json(), name).toEqual({ error: { code: 'unsupported_media_type', message: expect.any(String) } });
+      expect(await res.json(), name).toEqual({
+        error: { code: 'unsupported_media_type', message: expect.any(String) },
+      });
     }
     expect(filesOnDisk(t.dataDir)).toEqual([]);
   });

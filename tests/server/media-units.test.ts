@@ -80,7 +80,11 @@ describe('KeyedLock', () => {
       events.push(`${name}-`);
       return name;
     };
-    const results = await Promise.all([lock.run('a', step('a1', 20)), lock.run('a', step('a2', 1)), lock.run('b', step('b1', 1))]);
+    const results = await Promise.all([
+      lock.run('a', step('a1', 20)),
+      lock.run('a', step('a2', 1)),
+      lock.run('b', step('b1', 1)),
+    ]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(events.indexOf('a2+')).toBeGreaterThan(events.indexOf('a1-'));
     expect(events.indexOf('b1-')).toBeLessThan(events.indexOf('a1-'));
@@ -93,6 +97,7 @@ describe('MAX_UPLOAD_BYTES', () => {
   it('defaults to 50 MiB and must be a positive integer', () => {
     expect(configFromEnv({}).maxUploadBytes).toBe(50 * 1024 * 1024);
     expect(configFromEnv({ MAX_UPLOAD_BYTES: '1048576' }).maxUploadBytes).toBe(1048576);
-    for (const bad of ['0', '-5', '1.5', 'lots']) expect(() => configFromEnv({ MAX_UPLOAD_BYTES: bad })).toThrow(ConfigError);
+    for (const bad of ['0', '-5', '1.5', 'lots'])
+      expect(() => configFromEnv({ MAX_UPLOAD_BYTES: bad })).toThrow(ConfigError);
   });
 });

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { filesOnDisk, mediaUrl, sha256, upload, uploadRaw } from './helpers/media';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { createMap, startTestServer } from './helpers/testServer';
-import { isoMedia, minimalPdf, mp3Frames, oggVorbis, ooxml, tinyPng, wav, webmHeader, webpHeader } from './fixtures/media';
+import {
+  isoMedia,
+  minimalPdf,
+  mp3Frames,
+  oggVorbis,
+  ooxml,
+  tinyPng,
+  wav,
+  webmHeader,
+  webpHeader,
+} from './fixtures/media';
 
 const bearer = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
 
@@ -14,7 +24,13 @@ describe('media upload and download', () => {
     const map = await createMap(t.url);
     const png = tinyPng();
     const ref = await upload(t.url, map, png, 'Photo of the store.png');
-    expect(ref).toEqual({ id: sha256(png), name: 'Photo of the store.png', mime: 'image/png', size: png.length, kind: 'image' });
+    expect(ref).toEqual({
+      id: sha256(png),
+      name: 'Photo of the store.png',
+      mime: 'image/png',
+      size: png.length,
+      kind: 'image',
+    });
 
     const res = await fetch(mediaUrl(t.url, map.id, ref.id), bearer(map.editorKey));
     expect(res.status).toBe(200);
@@ -25,7 +41,9 @@ describe('media upload and download', () => {
     expect(h.get('x-content-type-options')).toBe('nosniff');
     expect(h.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(h.get('content-security-policy')).toMatch(/sandbox/);
-    expect(h.get('content-disposition')).toBe(`inline; filename="Photo of the store.png"; filename*=UTF-8''Photo%20of%20the%20store.png`);
+    expect(h.get('content-disposition')).toBe(
+      `inline; filename="Photo of the store.png"; filename*=UTF-8''Photo%20of%20the%20store.png`,
+    );
     expect(h.get('etag')).toBe(`"${ref.id}"`);
     expect(h.get('cache-control')).toBe('private, max-age=31536000, immutable');
     expect(h.get('accept-ranges')).toBe('bytes');
@@ -37,17 +55,47 @@ describe('media upload and download', () => {
     const cases: { bytes: Uint8Array | string; name: string; mime: string; kind: string; inline: boolean }[] = [
       { bytes: minimalPdf(), name: 'brief.pdf', mime: 'application/pdf', kind: 'document', inline: true },
       { bytes: wav(), name: 'call.wav', mime: 'audio/wav', kind: 'audio', inline: true },
-      { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]), name: 'shot.jpg', mime: 'image/jpeg', kind: 'image', inline: true },
-      { bytes: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), name: 'anim.gif', mime: 'image/gif', kind: 'image', inline: true },
+      {
+        bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]),
+        name: 'shot.jpg',
+        mime: 'image/jpeg',
+        kind: 'image',
+        inline: true,
+      },
+      {
+        bytes: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+        name: 'anim.gif',
+        mime: 'image/gif',
+        kind: 'image',
+        inline: true,
+      },
       { bytes: webpHeader(), name: 'a.webp', mime: 'image/webp', kind: 'image', inline: true },
       { bytes: mp3Frames(), name: 'voice.mp3', mime: 'audio/mpeg', kind: 'audio', inline: true },
       { bytes: oggVorbis(), name: 'voice.ogg', mime: 'audio/ogg', kind: 'audio', inline: true },
       { bytes: isoMedia('M4A '), name: 'voice.m4a', mime: 'audio/mp4', kind: 'audio', inline: true },
       { bytes: isoMedia('isom'), name: 'tour.mp4', mime: 'video/mp4', kind: 'video', inline: true },
       { bytes: webmHeader(), name: 'tour.webm', mime: 'video/webm', kind: 'video', inline: true },
-      { bytes: ooxml('docx'), name: 'Report.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', kind: 'document', inline: false },
-      { bytes: ooxml('xlsx'), name: 'kpi.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', kind: 'document', inline: false },
-      { bytes: 'Customer said: "too many steps" ✓\n', name: 'quote.txt', mime: 'text/plain', kind: 'document', inline: false },
+      {
+        bytes: ooxml('docx'),
+        name: 'Report.docx',
+        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        kind: 'document',
+        inline: false,
+      },
+      {
+        bytes: ooxml('xlsx'),
+        name: 'kpi.xlsx',
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        kind: 'document',
+        inline: false,
+      },
+      {
+        bytes: 'Customer said: "too many steps" ✓\n',
+        name: 'quote.txt',
+        mime: 'text/plain',
+        kind: 'document',
+        inline: false,
+      },
       { bytes: '\ufeffstage,nps\nresearch,31\n', name: 'nps.csv', mime: 'text/csv', kind: 'document', inline: false },
       // a PNG name does not make text an image: the bytes decide
       { bytes: 'just words', name: 'not-really.png', mime: 'text/plain', kind: 'document', inline: false },
@@ -59,8 +107,12 @@ describe('media upload and download', () => {
       expect(res.status, c.name).toBe(200);
       const bytes = typeof c.bytes === 'string' ? Buffer.from(c.bytes) : Buffer.from(c.bytes);
       expect(Buffer.from(await res.arrayBuffer()).equals(bytes), c.name).toBe(true);
-      expect(res.headers.get('content-type'), c.name).toBe(c.mime.startsWith('text/') ? `${c.mime}; charset=utf-8` : c.mime);
-      expect(res.headers.get('content-disposition'), c.name).toMatch(c.inline ? /^inline; / : /^attachment; .*filename\*=UTF-8''/);
+      expect(res.headers.get('content-type'), c.name).toBe(
+        c.mime.startsWith('text/') ? `${c.mime}; charset=utf-8` : c.mime,
+      );
+      expect(res.headers.get('content-disposition'), c.name).toMatch(
+        c.inline ? /^inline; / : /^attachment; .*filename\*=UTF-8''/,
+      );
     }
   });
 
@@ -114,7 +166,9 @@ describe('media upload and download', () => {
       expect(res.headers.get('etag')).toBe(`"${ref.id}"`);
       expect(await res.text()).toBe('');
     }
-    const stale = await fetch(url, { headers: { authorization: `Bearer ${map.viewerKey}`, 'if-none-match': '"nope"' } });
+    const stale = await fetch(url, {
+      headers: { authorization: `Bearer ${map.viewerKey}`, 'if-none-match': '"nope"' },
+    });
     expect(stale.status).toBe(200);
     const head = await fetch(url, { method: 'HEAD', ...bearer(map.viewerKey) });
     expect(head.status).toBe(200);
@@ -128,7 +182,9 @@ describe('media upload and download', () => {
     const bytes = wav(Uint8Array.from({ length: 1000 }, (_, i) => i % 251));
     const ref = await upload(t.url, map, bytes, 'seek.wav');
     const get = (range: string, extra: Record<string, string> = {}) =>
-      fetch(mediaUrl(t.url, map.id, ref.id), { headers: { authorization: `Bearer ${map.viewerKey}`, range, ...extra } });
+      fetch(mediaUrl(t.url, map.id, ref.id), {
+        headers: { authorization: `Bearer ${map.viewerKey}`, range, ...extra },
+      });
     const size = bytes.length;
 
     let res = await get('bytes=0-9');
@@ -189,7 +245,14 @@ describe('media upload and download', () => {
     const map = await createMap(t.url);
     const ref = await upload(t.url, map, tinyPng(), 'p.png');
     const get = (mapId: string, hash: string) => fetch(mediaUrl(t.url, mapId, hash), bearer(map.viewerKey));
-    for (const hash of ['0'.repeat(64), ref.id.toUpperCase(), ref.id.slice(1), `${ref.id}0`, '..%2F..%2Fpercorso.db', 'tmp']) {
+    for (const hash of [
+      '0'.repeat(64),
+      ref.id.toUpperCase(),
+      ref.id.slice(1),
+      `${ref.id}0`,
+      '..%2F..%2Fpercorso.db',
+      'tmp',
+    ]) {
       const res = await get(map.id, hash);
       expect(res.status, hash).toBe(404);
       expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
@@ -211,7 +274,9 @@ describe('media upload and download', () => {
     const m = await createMap(memory.url);
     const inMemory = await upload(memory.url, m, tinyPng(), 'm.png');
     expect((await fetch(mediaUrl(memory.url, m.id, inMemory.id), bearer(m.viewerKey))).status).toBe(200);
-    expect((await fetch(`${memory.url}/api/maps/${m.id}`, { method: 'DELETE', ...bearer(m.editorKey) })).status).toBe(204);
+    expect((await fetch(`${memory.url}/api/maps/${m.id}`, { method: 'DELETE', ...bearer(m.editorKey) })).status).toBe(
+      204,
+    );
     expect(filesOnDisk(memory.dataDir)).toEqual([]);
   });
 
@@ -220,7 +285,8 @@ describe('media upload and download', () => {
     const a = await createMap(t.url, 'A');
     const b = await createMap(t.url, 'B');
     const bytes = wav(new Uint8Array(256 * 1024));
-    const send = (map: typeof a) => uploadRaw(t.url, map.id, bytes, { key: map.editorKey, name: 'same.wav' }).then((res) => res.status);
+    const send = (map: typeof a) =>
+      uploadRaw(t.url, map.id, bytes, { key: map.editorKey, name: 'same.wav' }).then((res) => res.status);
     const statuses = await Promise.all([
       ...Array.from({ length: 5 }, () => send(a)),
       ...Array.from({ length: 5 }, () => send(b)),

@@ -39,7 +39,13 @@ async function docOf(store: Store, mapId: string): Promise<Y.Doc> {
   const stored = await store.docs.loadDocument(mapId);
   if (!stored) throw new Error(`no map ${mapId}`);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, foldUpdates(stored.snapshot, stored.updates.map((u) => u.bytes)));
+  Y.applyUpdate(
+    doc,
+    foldUpdates(
+      stored.snapshot,
+      stored.updates.map((u) => u.bytes),
+    ),
+  );
   return doc;
 }
 
@@ -61,18 +67,45 @@ describe('migrate sqlite → postgres', () => {
     attachMedia(client.doc, 'reviews', ref);
     setMetricValue(client.doc, { nodeId: 'reviews', key: 'csat', value: 3.5, source: 'manual' });
     await waitFor(() => embedded.server.rooms.size === 1, 5000, 'room');
-    await embedded.server.rooms.use(map.id, (room) => waitFor(() => room.doc.getMap('nodes').has('reviews'), 5000, 'edits on the server'));
+    await embedded.server.rooms.use(map.id, (room) =>
+      waitFor(() => room.doc.getMap('nodes').has('reviews'), 5000, 'edits on the server'),
+    );
     client.destroy();
     await embedded.close();
 
     // versions, an ingest key, a webhook, and an update still in the log (not in the snapshot)
     const sqlite = new SqliteStore(embedded.dataDir);
     const before = await docOf(sqlite, map.id);
-    await sqlite.features.addVersion({ id: 'v1', mapId: map.id, name: 'Before launch', createdAt: '2024-05-01T10:00:00.000Z', auto: false, snapshot: Y.encodeStateAsUpdate(before) });
-    await sqlite.features.addVersion({ id: 'v2', mapId: map.id, name: '2024-05-02', createdAt: '2024-05-02T00:00:00.000Z', auto: true, snapshot: new Uint8Array([0, 0]) });
+    await sqlite.features.addVersion({
+      id: 'v1',
+      mapId: map.id,
+      name: 'Before launch',
+      createdAt: '2024-05-01T10:00:00.000Z',
+      auto: false,
+      snapshot: Y.encodeStateAsUpdate(before),
+    });
+    await sqlite.features.addVersion({
+      id: 'v2',
+      mapId: map.id,
+      name: '2024-05-02',
+      createdAt: '2024-05-02T00:00:00.000Z',
+      auto: true,
+      snapshot: new Uint8Array([0, 0]),
+    });
     await sqlite.features.setIngestKey(map.id, { keyHash: 'f'.repeat(64), rotatedAt: '2024-05-03T00:00:00.000Z' });
-    await sqlite.features.addWebhook({ id: 'hook1', mapId: map.id, url: 'https://example.test/alerts', secret: 'shh', createdAt: '2024-05-04T00:00:00.000Z' });
-    await sqlite.features.recordWebhookDelivery('hook1', { status: 200, error: null, attempts: 1, at: '2024-05-05T00:00:00.000Z' });
+    await sqlite.features.addWebhook({
+      id: 'hook1',
+      mapId: map.id,
+      url: 'https://example.test/alerts',
+      secret: 'shh',
+      createdAt: '2024-05-04T00:00:00.000Z',
+    });
+    await sqlite.features.recordWebhookDelivery('hook1', {
+      status: 200,
+      error: null,
+      attempts: 1,
+      at: '2024-05-05T00:00:00.000Z',
+    });
     const late = new Y.Doc();
     Y.applyUpdate(late, Y.encodeStateAsUpdate(before));
     const sv = Y.encodeStateVector(late);
@@ -80,14 +113,31 @@ describe('migrate sqlite → postgres', () => {
     await sqlite.docs.appendUpdate(map.id, Y.encodeStateAsUpdate(late, sv));
     const expected = await docOf(sqlite, map.id);
     const expectedOther = await docOf(sqlite, other.id);
-    const records = { map: await sqlite.docs.getMap(map.id), versions: await sqlite.features.listVersions(map.id), v1: await sqlite.features.getVersion(map.id, 'v1'), hooks: await sqlite.features.listWebhooks(map.id), ingest: await sqlite.features.getIngestKey(map.id), media: await sqlite.media.get(map.id, ref.id) };
+    const records = {
+      map: await sqlite.docs.getMap(map.id),
+      versions: await sqlite.features.listVersions(map.id),
+      v1: await sqlite.features.getVersion(map.id, 'v1'),
+      hooks: await sqlite.features.listWebhooks(map.id),
+      ingest: await sqlite.features.getIngestKey(map.id),
+      media: await sqlite.media.get(map.id, ref.id),
+    };
     // (the server also made an automatic version of the map that changed)
     const versionCount = records.versions.length + (await sqlite.features.listVersions(other.id)).length;
     await sqlite.close();
 
     const databaseUrl = await postgres.createDatabase('migrate');
     const report = await migrateSqliteToPostgres({ dataDir: embedded.dataDir, databaseUrl });
-    expect(report).toEqual({ maps: 2, skipped: 0, updates: 1, versions: versionCount, media: 1, mediaFiles: 1, mediaMissing: [], ingestKeys: 1, webhooks: 1 });
+    expect(report).toEqual({
+      maps: 2,
+      skipped: 0,
+      updates: 1,
+      versions: versionCount,
+      media: 1,
+      mediaFiles: 1,
+      mediaMissing: [],
+      ingestKeys: 1,
+      webhooks: 1,
+    });
 
     const store = await PostgresStore.connect(databaseUrl);
     try {
@@ -95,7 +145,8 @@ describe('migrate sqlite → postgres', () => {
       expect(exported(copied)).toEqual(exported(expected));
       expect(exportJourney(copied).meta.goal).toBe('Own a bike in a week');
       const text = JSON.stringify(exported(copied));
-      for (const part of ['Customers compare prices on two sites', ref.id, '"csat"', '3.5']) expect(text).toContain(part);
+      for (const part of ['Customers compare prices on two sites', ref.id, '"csat"', '3.5'])
+        expect(text).toContain(part);
       expect(Y.encodeStateVector(copied)).toEqual(Y.encodeStateVector(expected));
       expect(exported(await docOf(store, other.id))).toEqual(exported(expectedOther));
       expect(await store.docs.getMap(map.id)).toEqual(records.map);
@@ -110,7 +161,9 @@ describe('migrate sqlite → postgres', () => {
 
     // a server on PostgreSQL (empty DATA_DIR) serves the media bytes and opens the map with the old keys
     const scaled = await startTestServer({ databaseUrl });
-    const res = await fetch(mediaUrl(scaled.url, map.id, ref.id), { headers: { authorization: `Bearer ${map.viewerKey}` } });
+    const res = await fetch(mediaUrl(scaled.url, map.id, ref.id), {
+      headers: { authorization: `Bearer ${map.viewerKey}` },
+    });
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
     const reader = await connectSynced(scaled.wsUrl, map.id, map.viewerKey);
@@ -121,7 +174,19 @@ describe('migrate sqlite → postgres', () => {
     // the command line, run again: everything is skipped
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'scripts/migrate.ts', '--from', 'sqlite', '--to', 'postgres', '--data-dir', embedded.dataDir, '--database-url', databaseUrl],
+      [
+        '--import',
+        'tsx',
+        'scripts/migrate.ts',
+        '--from',
+        'sqlite',
+        '--to',
+        'postgres',
+        '--data-dir',
+        embedded.dataDir,
+        '--database-url',
+        databaseUrl,
+      ],
       { cwd: ROOT },
     );
     expect(stdout).toContain('done: 0 maps copied, 2 skipped');

@@ -84,7 +84,9 @@ describe('persistence', () => {
     const map = await createMap(t.url);
     const other = await createMap(t.url, 'Healthy');
     const db = openDb(t.dataDir);
-    const snapshotBefore = (db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(map.id) as { snapshot: Buffer }).snapshot;
+    const snapshotBefore = (
+      db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(map.id) as { snapshot: Buffer }
+    ).snapshot;
     const scratch = new Y.Doc();
     scratch.getMap('meta').set('goal', 'x'.repeat(100));
     const valid = Y.encodeStateAsUpdate(scratch);
@@ -96,7 +98,9 @@ describe('persistence', () => {
     expect(socket.messages).toHaveLength(0);
     await waitFor(() => t.server.rooms.size === 0, 5000, 'failed room dropped');
 
-    const snapshotAfter = (db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(map.id) as { snapshot: Buffer }).snapshot;
+    const snapshotAfter = (
+      db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(map.id) as { snapshot: Buffer }
+    ).snapshot;
     expect(Buffer.compare(snapshotAfter, snapshotBefore)).toBe(0);
     expect((db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?').get(map.id) as { n: number }).n).toBe(1);
     db.close();

@@ -33,7 +33,14 @@ function newMap(title = 'Map'): NewMap {
   const doc = new Y.Doc();
   doc.getMap('meta').set('title', title);
   const id = `map${++counter}${randomBytes(4).toString('hex')}`;
-  return { id, title, editorKeyHash: 'e'.repeat(64), viewerKeyHash: 'v'.repeat(64), createdAt: new Date().toISOString(), snapshot: Y.encodeStateAsUpdate(doc) };
+  return {
+    id,
+    title,
+    editorKeyHash: 'e'.repeat(64),
+    viewerKeyHash: 'v'.repeat(64),
+    createdAt: new Date().toISOString(),
+    snapshot: Y.encodeStateAsUpdate(doc),
+  };
 }
 
 /** An update that sets meta[key] = value on top of `base` (a doc of the map's client). */
@@ -107,7 +114,11 @@ describe('PostgresStore', () => {
     let seq = 0;
     for (let i = 0; i < 60; i++) {
       seq = await store.docs.appendUpdate(map.id, edit(client, `k${i}`, i));
-      if (i % 15 === 14) work.push(store.docs.compact(map.id, new Uint8Array(), seq), store.docs.compact(map.id, new Uint8Array(), seq - 3));
+      if (i % 15 === 14)
+        work.push(
+          store.docs.compact(map.id, new Uint8Array(), seq),
+          store.docs.compact(map.id, new Uint8Array(), seq - 3),
+        );
     }
     await Promise.all(work);
     const meta = (await docOf(store, map.id)).getMap('meta').toJSON();
@@ -124,7 +135,14 @@ describe('PostgresStore', () => {
     const hash = createHash('sha256').update(bytes).digest('hex');
     const file = path.join(dir, 'upload');
     fs.writeFileSync(file, bytes);
-    const record: MediaRecord = { hash, name: 'a.bin', mime: 'image/png', size: bytes.length, kind: 'image', createdAt: new Date().toISOString() };
+    const record: MediaRecord = {
+      hash,
+      name: 'a.bin',
+      mime: 'image/png',
+      size: bytes.length,
+      kind: 'image',
+      createdAt: new Date().toISOString(),
+    };
 
     await expect(store.media.add(map.id, record)).rejects.toThrow(); // bytes not stored yet: the foreign key refuses
     await store.media.putBlob(hash, file);
@@ -169,7 +187,6 @@ describe('PostgresStore', () => {
     const third = new PostgresMediaFiles(tempDir(), store.media);
     expect(fs.existsSync(await third.localPath(hash))).toBe(false);
   });
-
 });
 
 const CHUNK_TEST_BYTES = 2 * 1024 * 1024 + 17; // three chunks, the last one short

@@ -16,11 +16,49 @@ describe('repair of hostile node fields', () => {
     const attacker = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const nodes = attacker.doc.getMap<Y.Map<unknown>>('nodes');
     attacker.doc.transact(() => {
-      nodes.set('far', nodeMap([['kind', 'note'], ['label', 'Far away'], ['x', 1e300], ['y', -1e300], ['w', 1e300], ['h', 120]]));
-      nodes.set('odd', nodeMap([['kind', 'touchpoint'], ['label', 99], ['x', 'left'], ['y', 10], ['w', 220], ['h', 96], ['stageId', 17], ['lane', 'upside'], ['emotion', 'happy'], ['painPoints', 'a string']]));
-      nodes.set('newer', nodeMap([['kind', 'hologram'], ['label', 'A newer kind'], ['x', 40], ['y', 40], ['w', 100], ['h', 100]]));
+      nodes.set(
+        'far',
+        nodeMap([
+          ['kind', 'note'],
+          ['label', 'Far away'],
+          ['x', 1e300],
+          ['y', -1e300],
+          ['w', 1e300],
+          ['h', 120],
+        ]),
+      );
+      nodes.set(
+        'odd',
+        nodeMap([
+          ['kind', 'touchpoint'],
+          ['label', 99],
+          ['x', 'left'],
+          ['y', 10],
+          ['w', 220],
+          ['h', 96],
+          ['stageId', 17],
+          ['lane', 'upside'],
+          ['emotion', 'happy'],
+          ['painPoints', 'a string'],
+        ]),
+      );
+      nodes.set(
+        'newer',
+        nodeMap([
+          ['kind', 'hologram'],
+          ['label', 'A newer kind'],
+          ['x', 40],
+          ['y', 40],
+          ['w', 100],
+          ['h', 100],
+        ]),
+      );
     });
-    await waitFor(() => (nodes.get('far')?.get('x') as number) === LIMITS.coordinateAbsMax, 5000, 'the repair of the far note');
+    await waitFor(
+      () => (nodes.get('far')?.get('x') as number) === LIMITS.coordinateAbsMax,
+      5000,
+      'the repair of the far note',
+    );
     await waitFor(() => nodes.get('odd')?.get('lane') === 'front', 5000, 'the repair of the odd touchpoint');
     attacker.destroy();
     await waitFor(() => t.server.rooms.size === 0, 5000, 'room unloaded');
@@ -31,7 +69,8 @@ describe('repair of hostile node fields', () => {
     const max = LIMITS.coordinateAbsMax;
     for (const n of readNodes(viewer.doc)) {
       for (const v of [n.x, n.y]) expect(Number.isFinite(v) && Math.abs(v) <= max, `${n.id} x/y`).toBe(true);
-      for (const v of [n.w, n.h]) expect(Number.isFinite(v) && v >= LIMITS.sizeMin && v <= LIMITS.sizeMax, `${n.id} w/h`).toBe(true);
+      for (const v of [n.w, n.h])
+        expect(Number.isFinite(v) && v >= LIMITS.sizeMin && v <= LIMITS.sizeMax, `${n.id} w/h`).toBe(true);
     }
     expect(readNode(viewer.doc, 'far')).toMatchObject({ x: max, y: -max, w: LIMITS.sizeMax });
     const stored = viewer.doc.getMap<Y.Map<unknown>>('nodes').get('odd')?.toJSON();
@@ -56,14 +95,36 @@ describe('migration of a stored map when its room loads', () => {
     const before = Y.encodeStateVector(old);
     old.transact(() => {
       old.getMap('meta').set('schemaVersion', 1);
-      old.getMap<Y.Map<unknown>>('nodes').set('t1', nodeMap([['kind', 'touchpoint'], ['label', 'Search'], ['x', 10], ['y', 20], ['stageId', null]]));
+      old.getMap<Y.Map<unknown>>('nodes').set(
+        't1',
+        nodeMap([
+          ['kind', 'touchpoint'],
+          ['label', 'Search'],
+          ['x', 10],
+          ['y', 20],
+          ['stageId', null],
+        ]),
+      );
     });
     const seqBefore = await store.appendUpdate(map.id, Y.encodeStateAsUpdate(old, before));
 
     const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
     await waitFor(() => a.doc.getMap('meta').get('schemaVersion') === SCHEMA_VERSION, 5000, 'migrated schemaVersion');
     const t1 = a.doc.getMap<Y.Map<unknown>>('nodes').get('t1');
-    expect(t1?.toJSON()).toMatchObject({ kind: 'touchpoint', label: 'Search', x: 10, y: 20, w: 220, h: 96, lane: 'front', channelId: null, personaIds: [], emotion: 0, painPoints: [], opportunities: [] });
+    expect(t1?.toJSON()).toMatchObject({
+      kind: 'touchpoint',
+      label: 'Search',
+      x: 10,
+      y: 20,
+      w: 220,
+      h: 96,
+      lane: 'front',
+      channelId: null,
+      personaIds: [],
+      emotion: 0,
+      painPoints: [],
+      opportunities: [],
+    });
     expect(t1?.get('notes')).toBeInstanceOf(Y.XmlFragment);
     // the migration is one stored update after the version-1 one, and the stored map is migrated
     const storedAfter = async () => (await store.loadDocument(map.id))?.updates.filter((u) => u.seq > seqBefore) ?? [];

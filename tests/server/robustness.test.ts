@@ -3,8 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { mulberry32 } from '../shared/random';
-import { connectSynced, createMap, rawSocket, startTestServer, waitFor, type RawSocket, type TestServer } from './helpers/testServer';
-
+import {
+  connectSynced,
+  createMap,
+  rawSocket,
+  startTestServer,
+  waitFor,
+  type RawSocket,
+  type TestServer,
+} from './helpers/testServer';
 
 function randomFrames(seed: number): Uint8Array[] {
   const random = mulberry32(seed);
@@ -40,14 +47,22 @@ function craftedFrames(): Uint8Array[] {
     new Uint8Array([0x7f, 1, 2]),
     new Uint8Array([0x80, 0x01]), // type 128
     withLength([0, 2], update.subarray(0, update.length - 3)), // truncated update
-    withLength([0, 1], update.map((b, k) => (k > 2 ? b ^ 0x5a : b))), // corrupt step 2
+    withLength(
+      [0, 1],
+      update.map((b, k) => (k > 2 ? b ^ 0x5a : b)),
+    ), // corrupt step 2
     withLength([1], new Uint8Array([1, 5, 1, 3, 123, 120, 125])), // awareness with invalid JSON "{x}"
     withLength([1], new Uint8Array([3, 5, 1])), // awareness claiming 3 entries, holding none
   ];
 }
 
 /** Sends each frame followed by a query-awareness probe; the probe's answer (or a close) settles it. */
-async function fire(t: TestServer, mapId: string, key: string, frames: Uint8Array[]): Promise<{ closes: number[]; accepted: number }> {
+async function fire(
+  t: TestServer,
+  mapId: string,
+  key: string,
+  frames: Uint8Array[],
+): Promise<{ closes: number[]; accepted: number }> {
   const closes: number[] = [];
   let accepted = 0;
   let socket: RawSocket | null = null;
@@ -87,7 +102,12 @@ describe('hostile frames', () => {
     const workers = 4;
     const results = await Promise.all(
       Array.from({ length: workers }, (_, w) =>
-        fire(t, map.id, w % 2 === 0 ? map.editorKey : map.viewerKey, frames.filter((_, i) => i % workers === w)),
+        fire(
+          t,
+          map.id,
+          w % 2 === 0 ? map.editorKey : map.viewerKey,
+          frames.filter((_, i) => i % workers === w),
+        ),
       ),
     );
     const closes = results.flatMap((r) => r.closes);
@@ -125,7 +145,11 @@ describe('hostile frames', () => {
     // a large but allowed edit still goes through
     bystander.doc.getMap('meta').set('description', 'y'.repeat(40 * 1024));
     const fresh = await connectSynced(t.wsUrl, map.id, map.viewerKey);
-    await waitFor(() => (fresh.doc.getMap('meta').get('description') as string | undefined)?.length === 40 * 1024, 5000, 'large edit');
+    await waitFor(
+      () => (fresh.doc.getMap('meta').get('description') as string | undefined)?.length === 40 * 1024,
+      5000,
+      'large edit',
+    );
     expect(bystander.provider.wsconnected).toBe(true);
     expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
   });

@@ -18,8 +18,14 @@ describe('scale-out configuration', () => {
   });
 
   it('reads DATABASE_URL and REDIS_URL', () => {
-    const config = configFromEnv({ DATABASE_URL: 'postgres://percorso:pw@db:5432/percorso', REDIS_URL: 'redis://cache:6379/0' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://percorso:pw@db:5432/percorso', redisUrl: 'redis://cache:6379/0' });
+    const config = configFromEnv({
+      DATABASE_URL: 'postgres://percorso:pw@db:5432/percorso',
+      REDIS_URL: 'redis://cache:6379/0',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://percorso:pw@db:5432/percorso',
+      redisUrl: 'redis://cache:6379/0',
+    });
     expect(configFromEnv({ DATABASE_URL: 'postgresql://db/p' }).databaseUrl).toBe('postgresql://db/p'); // PostgreSQL alone: one process
   });
 
@@ -27,6 +33,8 @@ describe('scale-out configuration', () => {
     const problems = problemsOf({ DATABASE_URL: 'mysql://root:secret@db/p', REDIS_URL: 'http://cache' });
     expect(problems).toHaveLength(2);
     expect(problems.join(' ')).not.toContain('secret');
-    expect(problemsOf({ REDIS_URL: 'redis://cache:6379' })).toEqual([expect.stringMatching(/REDIS_URL needs DATABASE_URL/)]);
+    expect(problemsOf({ REDIS_URL: 'redis://cache:6379' })).toEqual([
+      expect.stringMatching(/REDIS_URL needs DATABASE_URL/),
+    ]);
   });
 });

@@ -7,7 +7,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisLock } from '../../server/scale/lock';
 import { startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
-import { connectSynced, createMap, sleep, startTestServer, waitFor, type SyncClient, type TestServer } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  sleep,
+  startTestServer,
+  waitFor,
+  type SyncClient,
+  type TestServer,
+} from './helpers/testServer';
 
 let postgres: PostgresService;
 let redis: RedisService;
@@ -69,7 +77,11 @@ describe('scale-out outages', () => {
     const before = await rows();
     // a dangling entry in stageOrder: A repairs it (removes it), B only relays
     ca.doc.getArray<string>('stageOrder').push(['no-such-stage']);
-    await waitFor(() => ca.doc.getArray('stageOrder').length === 0 && cb.doc.getArray('stageOrder').length === 0, 5000, 'repaired');
+    await waitFor(
+      () => ca.doc.getArray('stageOrder').length === 0 && cb.doc.getArray('stageOrder').length === 0,
+      5000,
+      'repaired',
+    );
     await sleep(200);
     expect((await rows()) - before).toBe(2); // the client's update and A's repair; nothing from B
     expect(a.logText()).not.toContain('repairJourney failed');
@@ -85,7 +97,11 @@ describe('scale-out outages', () => {
     } finally {
       await redis.start();
     }
-    await waitFor(() => a.logText().includes('redis relay back') && b.logText().includes('redis relay back'), 10_000, 'connected');
+    await waitFor(
+      () => a.logText().includes('redis relay back') && b.logText().includes('redis relay back'),
+      10_000,
+      'connected',
+    );
     const map = await createMap(a.url);
     const ca = await connectSynced(a.wsUrl, map.id, map.editorKey);
     const cb = await connectSynced(b.wsUrl, map.id, map.editorKey);
@@ -110,7 +126,11 @@ describe('scale-out outages', () => {
       redis.resume();
     }
     meta(cb).set('after', 2);
-    await waitFor(() => meta(cb).get('during') === 1 && meta(ca).get('after') === 2, 15_000, 'both ways after Redis answers again');
+    await waitFor(
+      () => meta(cb).get('during') === 1 && meta(ca).get('after') === 2,
+      15_000,
+      'both ways after Redis answers again',
+    );
     expect(a.logText()).toContain('could not subscribe to the relay');
   }, 30_000);
 

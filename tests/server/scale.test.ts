@@ -14,7 +14,16 @@ import { tinyPng } from './fixtures/media';
 import { mediaUrl, upload } from './helpers/media';
 import { startBalancer, startPostgres, startRedis, type PostgresService, type RedisService } from './helpers/services';
 import { startMainProcess, type ChildServer } from '../shared/childServer';
-import { connectClient, connectSynced, createMap, sleep, tempDir, waitFor, type CreatedMap, type SyncClient } from './helpers/testServer';
+import {
+  connectClient,
+  connectSynced,
+  createMap,
+  sleep,
+  tempDir,
+  waitFor,
+  type CreatedMap,
+  type SyncClient,
+} from './helpers/testServer';
 
 let postgres: PostgresService;
 let redis: RedisService;
@@ -31,15 +40,30 @@ afterAll(async () => {
 
 /** Two processes on the same PostgreSQL and Redis, each with its own DATA_DIR (a media cache). */
 async function spawnPair(): Promise<[ChildServer, ChildServer]> {
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, COMPACT_EVERY: '25', LOG_LEVEL: 'info', WEBHOOK_ALLOW_PRIVATE: '1' }; // the receiver is on loopback
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    COMPACT_EVERY: '25',
+    LOG_LEVEL: 'info',
+    WEBHOOK_ALLOW_PRIVATE: '1',
+  }; // the receiver is on loopback
   const spawnOne = () => startMainProcess({ dataDir: tempDir(), env });
   return Promise.all([spawnOne(), spawnOne()]);
 }
 
-async function call<T>(base: string, method: string, path: string, key: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  key: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -47,14 +71,16 @@ async function call<T>(base: string, method: string, path: string, key: string |
 }
 
 const metaMap = (c: SyncClient) => c.doc.getMap<unknown>('meta');
-const sameSv = (x: SyncClient, y: SyncClient) => Buffer.from(Y.encodeStateVector(x.doc)).equals(Buffer.from(Y.encodeStateVector(y.doc)));
+const sameSv = (x: SyncClient, y: SyncClient) =>
+  Buffer.from(Y.encodeStateVector(x.doc)).equals(Buffer.from(Y.encodeStateVector(y.doc)));
 const metaOf = (c: SyncClient) => c.doc.getMap<unknown>('meta').toJSON();
 /** The same state vector (so the same content) and the same meta. */
 const sameState = (a: SyncClient, b: SyncClient) =>
   Buffer.from(Y.encodeStateVector(a.doc)).equals(Buffer.from(Y.encodeStateVector(b.doc))) &&
   sorted(metaOf(a)) === sorted(metaOf(b));
 /** JSON with sorted keys (a Y.Map lists keys in the order this doc learnt them). */
-const sorted = (value: Record<string, unknown>) => JSON.stringify(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
+const sorted = (value: Record<string, unknown>) =>
+  JSON.stringify(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)));
 
 /** Keys of `meta` that reached the client from the server (not its own writes). */
 function receivedKeys(c: SyncClient): Set<string> {
@@ -94,7 +120,8 @@ describe('two server processes on PostgreSQL and Redis', () => {
 
     // presence: set on A, seen on B and back
     ca.provider.awareness.setLocalStateField('user', { name: 'Ann' });
-    const names = (c: SyncClient) => [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
+    const names = (c: SyncClient) =>
+      [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name);
     await waitFor(() => names(cb).includes('Ann'), 5000, 'awareness on B');
     cb.provider.awareness.setLocalStateField('user', { name: 'Bob' });
     await waitFor(() => names(ca).includes('Bob'), 5000, 'awareness on A');
@@ -131,21 +158,34 @@ describe('two server processes on PostgreSQL and Redis', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/alerts`;
-    expect((await call(b.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, { url: hookUrl })).status).toBe(201);
-    await call(a.url, 'POST', `/api/maps/${map.id}/metrics`, ingest.body.ingestKey, [{ node: 't1', metric: 'csat', value: 2 }]);
+    expect((await call(b.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, { url: hookUrl })).status).toBe(
+      201,
+    );
+    await call(a.url, 'POST', `/api/maps/${map.id}/metrics`, ingest.body.ingestKey, [
+      { node: 't1', metric: 'csat', value: 2 },
+    ]);
     await waitFor(() => alerts.length > 0 && metricValue(cb.doc, 't1', 'csat') === 2, 5000, 'the alert');
     await sleep(1500); // past the next alert window
-    expect(alerts.map((raw) => (JSON.parse(raw) as { alerts: { value: number }[] }).alerts.map((a) => a.value))).toEqual([[2]]);
+    expect(
+      alerts.map((raw) => (JSON.parse(raw) as { alerts: { value: number }[] }).alerts.map((a) => a.value)),
+    ).toEqual([[2]]);
     receiver.close();
 
     // a version saved through B and restored through A reaches the client on B
     ca.doc.getMap('meta').set('restoreMe', 'saved');
     await waitFor(() => metaOf(cb).restoreMe === 'saved', 5000, 'edit before the version');
-    const version = await call<{ id: string }>(b.url, 'POST', `/api/maps/${map.id}/versions`, map.editorKey, { name: 'v1' });
+    const version = await call<{ id: string }>(b.url, 'POST', `/api/maps/${map.id}/versions`, map.editorKey, {
+      name: 'v1',
+    });
     expect(version.status).toBe(201);
     cb.doc.getMap('meta').set('restoreMe', 'changed');
     await waitFor(() => metaOf(ca).restoreMe === 'changed', 5000, 'edit after the version');
-    const restored = await call(a.url, 'POST', `/api/maps/${map.id}/versions/${version.body.id}/restore`, map.editorKey);
+    const restored = await call(
+      a.url,
+      'POST',
+      `/api/maps/${map.id}/versions/${version.body.id}/restore`,
+      map.editorKey,
+    );
     expect(restored.status).toBe(200);
     await waitFor(() => metaOf(cb).restoreMe === 'saved', 5000, 'restore on B');
 
@@ -192,7 +232,11 @@ describe('two server processes on PostgreSQL and Redis', () => {
     expect(metaMap(cb).has(`a${last}`)).toBe(false);
 
     await redis.start();
-    await waitFor(() => a.output().includes('redis relay back') && b.output().includes('redis relay back'), 10_000, 'reconnected');
+    await waitFor(
+      () => a.output().includes('redis relay back') && b.output().includes('redis relay back'),
+      10_000,
+      'reconnected',
+    );
     await sleep(100); // edits keep flowing over the restored relay
     clearInterval(writing);
     await waitFor(() => sameSv(ca, cb) && sameSv(ca, ca2), 10_000, 'convergence after the outage');

@@ -17,7 +17,14 @@ afterEach(async () => {
 async function storeWithMap(dataDir: string, checkpointEveryMs: number): Promise<SqliteStore> {
   const store = new SqliteStore(dataDir, { checkpointEveryMs });
   opened.push(store);
-  await store.docs.createMap({ id: 'm1', title: 'T', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+  await store.docs.createMap({
+    id: 'm1',
+    title: 'T',
+    editorKeyHash: 'e',
+    viewerKeyHash: 'v',
+    createdAt: new Date().toISOString(),
+    snapshot: new Uint8Array([0, 0]),
+  });
   return store;
 }
 
@@ -87,10 +94,19 @@ describe('SQLite group commit', () => {
   it('commits the updates of one event-loop turn in one transaction, with seqs in call order', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.docs.createMap({ id: 'm2', title: 'U', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+    await store.docs.createMap({
+      id: 'm2',
+      title: 'U',
+      editorKeyHash: 'e',
+      viewerKeyHash: 'v',
+      createdAt: new Date().toISOString(),
+      snapshot: new Uint8Array([0, 0]),
+    });
     const reader = new Database(path.join(dataDir, 'percorso.db'), { readonly: true });
     const count = () => (reader.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n;
-    const appends = Array.from({ length: 50 }, (_, i) => store.docs.appendUpdate(i % 2 ? 'm1' : 'm2', new Uint8Array([i])));
+    const appends = Array.from({ length: 50 }, (_, i) =>
+      store.docs.appendUpdate(i % 2 ? 'm1' : 'm2', new Uint8Array([i])),
+    );
     expect(count()).toBe(0); // nothing committed within the turn
     const seqs = await Promise.all(appends);
     expect(count()).toBe(50);
@@ -104,7 +120,14 @@ describe('SQLite group commit', () => {
   it('fails only the update of a map deleted meanwhile, not the others of its turn', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.docs.createMap({ id: 'gone', title: 'G', editorKeyHash: 'e', viewerKeyHash: 'v', createdAt: new Date().toISOString(), snapshot: new Uint8Array([0, 0]) });
+    await store.docs.createMap({
+      id: 'gone',
+      title: 'G',
+      editorKeyHash: 'e',
+      viewerKeyHash: 'v',
+      createdAt: new Date().toISOString(),
+      snapshot: new Uint8Array([0, 0]),
+    });
     const before = store.docs.appendUpdate('m1', new Uint8Array([1]));
     const lost = store.docs.appendUpdate('gone', new Uint8Array([2]));
     const after = store.docs.appendUpdate('m1', new Uint8Array([3]));

@@ -15,7 +15,11 @@ afterEach(() => {
 });
 
 /** The stock client with its default backoff (the helpers' clients shorten it). */
-function stockClient(t: TestServer, mapId: string, key: string): { provider: WebsocketProvider; doc: Y.Doc; closes: number[] } {
+function stockClient(
+  t: TestServer,
+  mapId: string,
+  key: string,
+): { provider: WebsocketProvider; doc: Y.Doc; closes: number[] } {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${t.wsUrl}/sync`, mapId, doc, {
     params: { key },
@@ -77,6 +81,10 @@ describe('storage that cannot write', () => {
     // the edit made while the store could not write is stored now
     const fresh = stockClient(t, map.id, map.viewerKey);
     await waitFor(() => fresh.provider.synced, 5000, 'fresh client');
-    await waitFor(() => fresh.doc.getMap('meta').get('title') === 'Written while read-only', 5000, 'edit stored after recovery');
+    await waitFor(
+      () => fresh.doc.getMap('meta').get('title') === 'Written while read-only',
+      5000,
+      'edit stored after recovery',
+    );
   });
 });

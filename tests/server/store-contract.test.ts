@@ -38,7 +38,14 @@ function newMap(title = 'Map'): NewMap {
   const doc = new Y.Doc();
   doc.getMap('meta').set('title', title);
   const id = `map${++counter}${randomBytes(4).toString('hex')}`;
-  return { id, title, editorKeyHash: 'e'.repeat(64), viewerKeyHash: 'v'.repeat(64), createdAt: new Date().toISOString(), snapshot: Y.encodeStateAsUpdate(doc) };
+  return {
+    id,
+    title,
+    editorKeyHash: 'e'.repeat(64),
+    viewerKeyHash: 'v'.repeat(64),
+    createdAt: new Date().toISOString(),
+    snapshot: Y.encodeStateAsUpdate(doc),
+  };
 }
 
 /** A client's doc of the map, as seeded. */
@@ -85,7 +92,12 @@ describe.each(backends)('Store contract: $name', (backend) => {
       await store.docs.setTitle(map.id, 'Sell a bike');
       await store.docs.setKeyHash(map.id, 'editor', 'a'.repeat(64));
       await store.docs.setKeyHash(map.id, 'viewer', 'b'.repeat(64));
-      expect(await store.docs.getMap(map.id)).toEqual({ ...record, title: 'Sell a bike', editorKeyHash: 'a'.repeat(64), viewerKeyHash: 'b'.repeat(64) });
+      expect(await store.docs.getMap(map.id)).toEqual({
+        ...record,
+        title: 'Sell a bike',
+        editorKeyHash: 'a'.repeat(64),
+        viewerKeyHash: 'b'.repeat(64),
+      });
       expect(await store.docs.getMap('nosuchmap')).toBeNull();
       expect(await store.docs.deleteMap(map.id)).toBe(true);
       expect(await store.docs.deleteMap(map.id)).toBe(false);
@@ -188,7 +200,14 @@ describe.each(backends)('Store contract: $name', (backend) => {
       await store.docs.createMap(map);
       await store.docs.createMap(other);
       const hash = await storedBytes();
-      const record: MediaRecord = { hash, name: 'a.png', mime: 'image/png', size: 1000, kind: 'image', createdAt: '2024-01-01T00:00:00.000Z' };
+      const record: MediaRecord = {
+        hash,
+        name: 'a.png',
+        mime: 'image/png',
+        size: 1000,
+        kind: 'image',
+        createdAt: '2024-01-01T00:00:00.000Z',
+      };
 
       expect(await store.media.isReferenced(hash)).toBe(false);
       expect(await store.media.add(map.id, record)).toBe(true);
@@ -216,9 +235,16 @@ describe.each(backends)('Store contract: $name', (backend) => {
       const map = newMap();
       await store.docs.createMap(map);
       expect(await store.features.getIngestKey(map.id)).toBeNull();
-      expect(await store.features.setIngestKey(map.id, { keyHash: 'c'.repeat(64), rotatedAt: '2024-01-01T00:00:00.000Z' })).toBe(true);
-      expect(await store.features.setIngestKey(map.id, { keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' })).toBe(true);
-      expect(await store.features.getIngestKey(map.id)).toEqual({ keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' });
+      expect(
+        await store.features.setIngestKey(map.id, { keyHash: 'c'.repeat(64), rotatedAt: '2024-01-01T00:00:00.000Z' }),
+      ).toBe(true);
+      expect(
+        await store.features.setIngestKey(map.id, { keyHash: 'd'.repeat(64), rotatedAt: '2024-01-02T00:00:00.000Z' }),
+      ).toBe(true);
+      expect(await store.features.getIngestKey(map.id)).toEqual({
+        keyHash: 'd'.repeat(64),
+        rotatedAt: '2024-01-02T00:00:00.000Z',
+      });
       expect(await store.features.setIngestKey('nosuchmap', { keyHash: 'c'.repeat(64), rotatedAt: 'x' })).toBe(false);
       expect(await store.features.getIngestKey('nosuchmap')).toBeNull();
     });
@@ -226,16 +252,39 @@ describe.each(backends)('Store contract: $name', (backend) => {
     it('keeps webhooks oldest first with the outcome of their last delivery', async () => {
       const map = newMap();
       await store.docs.createMap(map);
-      const hook = { id: `h${counter}`, mapId: map.id, url: 'http://127.0.0.1:9/hook', secret: 's3cret', createdAt: '2024-01-01T00:00:00.000Z' };
+      const hook = {
+        id: `h${counter}`,
+        mapId: map.id,
+        url: 'http://127.0.0.1:9/hook',
+        secret: 's3cret',
+        createdAt: '2024-01-01T00:00:00.000Z',
+      };
       const later = { ...hook, id: `h${counter}b`, createdAt: '2024-01-02T00:00:00.000Z' };
       expect(await store.features.addWebhook(later)).toBe(true);
       expect(await store.features.addWebhook(hook)).toBe(true);
       expect(await store.features.addWebhook({ ...hook, id: `h${counter}x`, mapId: 'nosuchmap' })).toBe(false);
       expect((await store.features.listWebhooks(map.id)).map((h) => h.id)).toEqual([hook.id, later.id]);
-      expect((await store.features.listWebhooks(map.id))[0]).toEqual({ ...hook, lastStatus: null, lastError: null, attempts: 0, lastAttemptAt: null });
+      expect((await store.features.listWebhooks(map.id))[0]).toEqual({
+        ...hook,
+        lastStatus: null,
+        lastError: null,
+        attempts: 0,
+        lastAttemptAt: null,
+      });
 
-      await store.features.recordWebhookDelivery(hook.id, { status: 500, error: 'HTTP 500', attempts: 4, at: '2024-01-03T00:00:00.000Z' });
-      expect((await store.features.listWebhooks(map.id))[0]).toEqual({ ...hook, lastStatus: 500, lastError: 'HTTP 500', attempts: 4, lastAttemptAt: '2024-01-03T00:00:00.000Z' });
+      await store.features.recordWebhookDelivery(hook.id, {
+        status: 500,
+        error: 'HTTP 500',
+        attempts: 4,
+        at: '2024-01-03T00:00:00.000Z',
+      });
+      expect((await store.features.listWebhooks(map.id))[0]).toEqual({
+        ...hook,
+        lastStatus: 500,
+        lastError: 'HTTP 500',
+        attempts: 4,
+        lastAttemptAt: '2024-01-03T00:00:00.000Z',
+      });
       await store.features.recordWebhookDelivery('gone', { status: 200, error: null, attempts: 1, at: 'x' }); // a no-op
 
       expect(await store.features.deleteWebhook('nosuchmap', later.id)).toBe(false); // another map's hook stays
@@ -248,7 +297,14 @@ describe.each(backends)('Store contract: $name', (backend) => {
       const map = newMap();
       await store.docs.createMap(map);
       const snapshot = new Uint8Array([1, 2, 3]);
-      const v = (name: string, auto: boolean, createdAt: string) => ({ id: `${name}${counter}`, mapId: map.id, name, createdAt, auto, snapshot });
+      const v = (name: string, auto: boolean, createdAt: string) => ({
+        id: `${name}${counter}`,
+        mapId: map.id,
+        name,
+        createdAt,
+        auto,
+        snapshot,
+      });
       expect(await store.features.latestAutoVersionAt(map.id)).toBeNull();
       expect(await store.features.addVersion(v('one', true, '2024-01-01T00:00:00.000Z'))).toBe(true);
       expect(await store.features.addVersion(v('two', false, '2024-01-01T00:00:00.000Z'))).toBe(true);
@@ -256,7 +312,13 @@ describe.each(backends)('Store contract: $name', (backend) => {
       expect(await store.features.addVersion(v('four', false, '2024-01-03T00:00:00.000Z'))).toBe(true);
       expect(await store.features.addVersion({ ...v('five', false, 'x'), mapId: 'nosuchmap' })).toBe(false);
       expect((await store.features.listVersions(map.id)).map((x) => x.name)).toEqual(['four', 'three', 'two', 'one']);
-      expect((await store.features.listVersions(map.id))[2]).toEqual({ id: `two${counter}`, mapId: map.id, name: 'two', createdAt: '2024-01-01T00:00:00.000Z', auto: false });
+      expect((await store.features.listVersions(map.id))[2]).toEqual({
+        id: `two${counter}`,
+        mapId: map.id,
+        name: 'two',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        auto: false,
+      });
       expect(await store.features.latestAutoVersionAt(map.id)).toBe('2024-01-02T00:00:00.000Z');
       const got = await store.features.getVersion(map.id, `two${counter}`);
       expect(got).toMatchObject({ id: `two${counter}`, mapId: map.id, name: 'two', auto: false });
@@ -269,15 +331,37 @@ describe.each(backends)('Store contract: $name', (backend) => {
       const map = newMap();
       await store.docs.createMap(map);
       await store.features.setIngestKey(map.id, { keyHash: 'c'.repeat(64), rotatedAt: '2024-01-01T00:00:00.000Z' });
-      await store.features.addWebhook({ id: `h${counter}`, mapId: map.id, url: 'http://127.0.0.1:9/', secret: 's', createdAt: '2024-01-01T00:00:00.000Z' });
-      await store.features.addVersion({ id: `v${counter}`, mapId: map.id, name: 'v', createdAt: '2024-01-01T00:00:00.000Z', auto: true, snapshot: new Uint8Array([1]) });
+      await store.features.addWebhook({
+        id: `h${counter}`,
+        mapId: map.id,
+        url: 'http://127.0.0.1:9/',
+        secret: 's',
+        createdAt: '2024-01-01T00:00:00.000Z',
+      });
+      await store.features.addVersion({
+        id: `v${counter}`,
+        mapId: map.id,
+        name: 'v',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        auto: true,
+        snapshot: new Uint8Array([1]),
+      });
       await store.docs.deleteMap(map.id);
       expect(await store.features.getIngestKey(map.id)).toBeNull();
       expect(await store.features.listWebhooks(map.id)).toEqual([]);
       expect(await store.features.listVersions(map.id)).toEqual([]);
       expect(await store.features.getVersion(map.id, `v${counter}`)).toBeNull();
       expect(await store.features.latestAutoVersionAt(map.id)).toBeNull();
-      expect(await store.features.addVersion({ id: `v${counter}b`, mapId: map.id, name: 'v', createdAt: 'x', auto: true, snapshot: new Uint8Array([1]) })).toBe(false);
+      expect(
+        await store.features.addVersion({
+          id: `v${counter}b`,
+          mapId: map.id,
+          name: 'v',
+          createdAt: 'x',
+          auto: true,
+          snapshot: new Uint8Array([1]),
+        }),
+      ).toBe(false);
     });
   });
 });

@@ -28,7 +28,13 @@ describe('sync', () => {
     const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(t.wsUrl, map.id, map.editorKey);
 
-    a.doc.getMap('nodes').set('n1', new Y.Map<unknown>([['kind', 'note'], ['label', 'Hello']]));
+    a.doc.getMap('nodes').set(
+      'n1',
+      new Y.Map<unknown>([
+        ['kind', 'note'],
+        ['label', 'Hello'],
+      ]),
+    );
     await waitFor(() => b.doc.getMap('nodes').has('n1'), 5000, 'edit on b');
     expect((b.doc.getMap('nodes').get('n1') as Y.Map<unknown>).get('label')).toBe('Hello');
 
@@ -53,7 +59,12 @@ describe('sync', () => {
     const b = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
     const aId = a.doc.clientID;
-    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Ada', 5000, 'a on b');
+    await waitFor(
+      () =>
+        (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Ada',
+      5000,
+      'a on b',
+    );
     b.provider.awareness.setLocalStateField('user', { name: 'Bo' });
     await waitFor(() => a.provider.awareness.getStates().has(b.doc.clientID), 5000, 'viewer awareness on a');
 
@@ -72,7 +83,11 @@ describe('sync', () => {
     const fresh = rawSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`);
     await fresh.opened;
     fresh.ws.send(awarenessFrame(4242, 2, { name: 'Ada again' }));
-    await waitFor(() => (watcher.provider.awareness.getStates().get(4242) as { name?: string } | undefined)?.name === 'Ada again', 5000, 'update');
+    await waitFor(
+      () => (watcher.provider.awareness.getStates().get(4242) as { name?: string } | undefined)?.name === 'Ada again',
+      5000,
+      'update',
+    );
     old.ws.terminate();
     await old.closed;
     fresh.ws.send(new Uint8Array([3])); // a round trip after the old socket's close was handled
@@ -89,7 +104,17 @@ describe('sync', () => {
     const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(t.wsUrl, map.id, map.editorKey);
     a.doc.getMap('nodes').set('alien', new Y.Map<unknown>([['label', 'no kind at all']])); // not a node: removed (an unknown kind would be kept)
-    a.doc.getMap('nodes').set('n1', new Y.Map<unknown>([['kind', 'note'], ['label', 'kept'], ['x', 0], ['y', 0], ['w', 200], ['h', 120]]));
+    a.doc.getMap('nodes').set(
+      'n1',
+      new Y.Map<unknown>([
+        ['kind', 'note'],
+        ['label', 'kept'],
+        ['x', 0],
+        ['y', 0],
+        ['w', 200],
+        ['h', 120],
+      ]),
+    );
     await waitFor(() => b.doc.getMap('nodes').has('n1'), 5000, 'note on b');
     await waitFor(() => !a.doc.getMap('nodes').has('alien') && !b.doc.getMap('nodes').has('alien'), 5000, 'repair');
     a.destroy();
@@ -106,7 +131,11 @@ describe('sync', () => {
     const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
     a.doc.getMap('meta').set('title', 'New title');
     const title = async () =>
-      ((await (await fetch(`${t.url}/api/maps/${map.id}`, { headers: { authorization: `Bearer ${map.viewerKey}` } })).json()) as { title: string }).title;
+      (
+        (await (
+          await fetch(`${t.url}/api/maps/${map.id}`, { headers: { authorization: `Bearer ${map.viewerKey}` } })
+        ).json()) as { title: string }
+      ).title;
     const start = Date.now();
     while ((await title()) !== 'New title') {
       if (Date.now() - start > 5000) throw new Error('title not updated');
@@ -119,8 +148,13 @@ describe('sync', () => {
     const map = await createMap(t.url);
     const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
     const b = await connectSynced(t.wsUrl, map.id, map.viewerKey);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => b.provider.on('closed', (e) => resolve(e)));
-    const res = await fetch(`${t.url}/api/maps/${map.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${map.editorKey}` } });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      b.provider.on('closed', (e) => resolve(e)),
+    );
+    const res = await fetch(`${t.url}/api/maps/${map.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${map.editorKey}` },
+    });
     expect(res.status).toBe(204);
     expect(await closed).toEqual({ code: 4410, reason: 'map deleted' });
     await waitFor(() => a.closes.includes(4410), 5000, '4410 on a');

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setJourneyMeta } from '../../src/model';
 import { addTouchpoints, api, type ErrorBody } from './helpers/api';
-import { connectSynced, createMap, sleep, startTestServer, waitFor, type CreatedMap, type TestServer } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  sleep,
+  startTestServer,
+  waitFor,
+  type CreatedMap,
+  type TestServer,
+} from './helpers/testServer';
 
 interface Version {
   id: string;
@@ -14,8 +22,10 @@ interface Version {
 }
 
 const path = (map: CreatedMap, rest = '') => `/api/maps/${map.id}/versions${rest}`;
-const save = (t: TestServer, map: CreatedMap, name: string, key = map.editorKey) => api<Version & ErrorBody>(t.url, 'POST', path(map), key, { name });
-const list = async (t: TestServer, map: CreatedMap, key = map.viewerKey) => (await api<{ versions: Version[] }>(t.url, 'GET', path(map), key)).body.versions;
+const save = (t: TestServer, map: CreatedMap, name: string, key = map.editorKey) =>
+  api<Version & ErrorBody>(t.url, 'POST', path(map), key, { name });
+const list = async (t: TestServer, map: CreatedMap, key = map.viewerKey) =>
+  (await api<{ versions: Version[] }>(t.url, 'GET', path(map), key)).body.versions;
 const restore = (t: TestServer, map: CreatedMap, id: string, key = map.editorKey) =>
   api<{ restored: Version; backup: Version } & ErrorBody>(t.url, 'POST', path(map, `/${id}/restore`), key);
 
@@ -24,7 +34,8 @@ async function bytesOf(t: TestServer, map: CreatedMap, id: string, key = map.vie
 }
 
 /** Names newest first, the daily automatic ones written as 'daily'. */
-const names = async (t: TestServer, map: CreatedMap) => (await list(t, map)).map((v) => (v.auto && /^\d{4}-\d{2}-\d{2}$/.test(v.name) ? 'daily' : v.name));
+const names = async (t: TestServer, map: CreatedMap) =>
+  (await list(t, map)).map((v) => (v.auto && /^\d{4}-\d{2}-\d{2}$/.test(v.name) ? 'daily' : v.name));
 const title = (doc: Y.Doc) => doc.getMap('meta').get('title');
 const labels = (doc: Y.Doc) => [...doc.getMap('nodes').keys()].sort();
 
@@ -34,7 +45,12 @@ describe('versions', () => {
     const map = await createMap(t.url, 'First title');
     const first = await save(t, map, '  Kick-off  ');
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ id: expect.any(String), name: 'Kick-off', createdAt: expect.any(String), auto: false });
+    expect(first.body).toEqual({
+      id: expect.any(String),
+      name: 'Kick-off',
+      createdAt: expect.any(String),
+      auto: false,
+    });
     await addTouchpoints(t, map.id, ['t1']);
     const second = await save(t, map, 'With a touchpoint');
     // the first change of a map without an automatic version makes one

@@ -60,10 +60,25 @@ describe('webhook addresses', () => {
   });
 
   it('classifies addresses', () => {
-    for (const ip of ['127.0.0.1', '0.0.0.0', '169.254.169.254', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1', 'fd00:ec2::254', '::', '10.1.2.3', '224.0.0.1', '255.255.255.255', 'fe80::1%eth0', 'not an ip']) {
+    for (const ip of [
+      '127.0.0.1',
+      '0.0.0.0',
+      '169.254.169.254',
+      '::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      'fd00:ec2::254',
+      '::',
+      '10.1.2.3',
+      '224.0.0.1',
+      '255.255.255.255',
+      'fe80::1%eth0',
+      'not an ip',
+    ]) {
       expect(isForbiddenAddress(ip), ip).toBe(true);
     }
-    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '172.32.0.1']) expect(isForbiddenAddress(ip), ip).toBe(false);
+    for (const ip of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '172.32.0.1'])
+      expect(isForbiddenAddress(ip), ip).toBe(false);
   });
 
   it('checks the address a delivery connects to: a hook whose name now resolves to loopback reaches nothing', async () => {
@@ -73,17 +88,33 @@ describe('webhook addresses', () => {
     const receiver = await startReceiver();
     const port = new URL(receiver.url).port;
     // as if registered while the name resolved to a public address (DNS rebinding), and a literal that slipped in
-    for (const [id, url] of [['rebound', `http://localhost:${port}/hook`], ['literal', `http://127.0.0.1:${port}/hook`]] as const) {
-      await t.server.store.features.addWebhook({ id: `${id}hook${'x'.repeat(16)}`, mapId: map.id, url, secret: 's', createdAt: new Date().toISOString() });
+    for (const [id, url] of [
+      ['rebound', `http://localhost:${port}/hook`],
+      ['literal', `http://127.0.0.1:${port}/hook`],
+    ] as const) {
+      await t.server.store.features.addWebhook({
+        id: `${id}hook${'x'.repeat(16)}`,
+        mapId: map.id,
+        url,
+        secret: 's',
+        createdAt: new Date().toISOString(),
+      });
     }
-    const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey)).body.ingestKey;
+    const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey))
+      .body.ingestKey;
     await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, [{ node: 't1', metric: 'csat', value: 1 }]);
-    await waitFor(() => t.server.features.webhooks.active === 0 && t.server.features.webhooks.posts >= 4, 5000, 'attempts');
+    await waitFor(
+      () => t.server.features.webhooks.active === 0 && t.server.features.webhooks.posts >= 4,
+      5000,
+      'attempts',
+    );
     expect(receiver.received).toHaveLength(0);
-    const listed = (await api<{ webhooks: PublicHook[] }>(t.url, 'GET', `/api/maps/${map.id}/webhooks`, map.editorKey)).body.webhooks;
+    const listed = (await api<{ webhooks: PublicHook[] }>(t.url, 'GET', `/api/maps/${map.id}/webhooks`, map.editorKey))
+      .body.webhooks;
     expect(listed.map((h) => h.lastResult)).toEqual(['failed', 'failed']);
     // the editor learns nothing about the target: no status, no error text
-    for (const hook of listed) expect(Object.keys(hook).sort()).toEqual(['attempts', 'createdAt', 'id', 'lastAttemptAt', 'lastResult', 'url']);
+    for (const hook of listed)
+      expect(Object.keys(hook).sort()).toEqual(['attempts', 'createdAt', 'id', 'lastAttemptAt', 'lastResult', 'url']);
     expect(t.logText()).toContain('is a private, loopback or link-local address');
   });
 
@@ -92,8 +123,15 @@ describe('webhook addresses', () => {
     const map = await createMap(t.url);
     await addTouchpoints(t, map.id, [['t1', 'Checkout']]);
     const receiver = await startReceiver();
-    expect((await api(t.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, { url: receiver.url.replace('127.0.0.1', 'localhost') })).status).toBe(201);
-    const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey)).body.ingestKey;
+    expect(
+      (
+        await api(t.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, {
+          url: receiver.url.replace('127.0.0.1', 'localhost'),
+        })
+      ).status,
+    ).toBe(201);
+    const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey))
+      .body.ingestKey;
     await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, [{ node: 't1', metric: 'csat', value: 1 }]);
     await waitFor(() => receiver.received.length === 1, 5000, 'delivery');
   });
@@ -123,7 +161,11 @@ describe('alert batching', () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
-        posts.push({ path: req.url ?? '', at: Date.now(), alerts: (JSON.parse(body) as { alerts: unknown[] }).alerts.length });
+        posts.push({
+          path: req.url ?? '',
+          at: Date.now(),
+          alerts: (JSON.parse(body) as { alerts: unknown[] }).alerts.length,
+        });
         setTimeout(() => {
           open--;
           res.end('ok');
@@ -133,8 +175,12 @@ describe('alert batching', () => {
     receivers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (let h = 0; h < 20; h++) expect((await api(t.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, { url: `${base}/hook${h}` })).status).toBe(201);
-    const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey)).body.ingestKey;
+    for (let h = 0; h < 20; h++)
+      expect(
+        (await api(t.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, { url: `${base}/hook${h}` })).status,
+      ).toBe(201);
+    const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey))
+      .body.ingestKey;
 
     const items = touchpoints.flatMap((node) => [
       { node, metric: 'csat', value: 1 },
@@ -146,7 +192,9 @@ describe('alert batching', () => {
     expect(sent.body.applied).toBe(168);
     await waitFor(() => posts.length >= 20, 5000, 'one POST per hook');
     await sleep(FAST.webhookWindowMs * 3);
-    console.log(`[webhooks] 168 crossings × 20 hooks: ${posts.length} POSTs (each listing ${posts[0]?.alerts} alerts), at most ${maxOpen} open at once`);
+    console.log(
+      `[webhooks] 168 crossings × 20 hooks: ${posts.length} POSTs (each listing ${posts[0]?.alerts} alerts), at most ${maxOpen} open at once`,
+    );
     expect(posts).toHaveLength(20);
     expect(new Set(posts.map((p) => p.path)).size).toBe(20);
     expect(posts.every((p) => p.alerts === 168)).toBe(true);
@@ -159,12 +207,20 @@ describe('alert batching', () => {
     await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, green);
     await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, items);
     await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, green);
-    await api(t.url, 'POST', `/api/maps/${map.id}/metrics`, ingestKey, items.map((item) => ({ ...item, value: item.metric === 'ces' ? 6 : item.metric === 'nps' ? -10 : 2 })));
+    await api(
+      t.url,
+      'POST',
+      `/api/maps/${map.id}/metrics`,
+      ingestKey,
+      items.map((item) => ({ ...item, value: item.metric === 'ces' ? 6 : item.metric === 'nps' ? -10 : 2 })),
+    );
     await waitFor(() => t.server.features.webhooks.active === 0, 10_000, 'deliveries done');
     const windows = Math.ceil((Date.now() - start) / FAST.webhookWindowMs) + 1;
     const perHook = new Map<string, number[]>();
     for (const p of posts) perHook.set(p.path, [...(perHook.get(p.path) ?? []), p.at]);
-    console.log(`[webhooks] 336 more crossings in 4 requests: ${posts.length} POSTs for 20 hooks over ${windows} windows`);
+    console.log(
+      `[webhooks] 336 more crossings in 4 requests: ${posts.length} POSTs for 20 hooks over ${windows} windows`,
+    );
     expect(posts.length).toBeLessThanOrEqual(20 * windows);
     for (const times of perHook.values()) expect(times.length).toBeLessThanOrEqual(windows); // the per-hook rate
     expect(posts.reduce((n, p) => n + p.alerts, 0)).toBe(336 * 20); // every crossing reached every hook

@@ -4,7 +4,15 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { setMetricValue } from '../../src/model';
 import { addTouchpoints, api, startReceiver, type ErrorBody, type Receiver } from './helpers/api';
-import { connectSynced, createMap, sleep, startTestServer, waitFor, type CreatedMap, type TestServer } from './helpers/testServer';
+import {
+  connectSynced,
+  createMap,
+  sleep,
+  startTestServer,
+  waitFor,
+  type CreatedMap,
+  type TestServer,
+} from './helpers/testServer';
 
 interface Hook {
   id: string;
@@ -18,18 +26,22 @@ interface Hook {
 
 const FAST = { webhookTimeoutMs: 300, webhookRetryDelaysMs: [50, 100, 200], webhookWindowMs: 50 };
 
-async function setup(receiverAnswers?: (number | 'hang')[]): Promise<{ t: TestServer; map: CreatedMap; ingestKey: string; receiver: Receiver; hook: Hook }> {
+async function setup(
+  receiverAnswers?: (number | 'hang')[],
+): Promise<{ t: TestServer; map: CreatedMap; ingestKey: string; receiver: Receiver; hook: Hook }> {
   const t = await startTestServer({ timing: FAST, webhookAllowPrivate: true }); // the receiver is on loopback
   const map = await createMap(t.url);
   await addTouchpoints(t, map.id, [['t1', 'Checkout']]);
-  const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey)).body.ingestKey;
+  const ingestKey = (await api<{ ingestKey: string }>(t.url, 'POST', `/api/maps/${map.id}/ingest-key`, map.editorKey))
+    .body.ingestKey;
   const receiver = await startReceiver(receiverAnswers);
   const created = await api<Hook>(t.url, 'POST', `/api/maps/${map.id}/webhooks`, map.editorKey, { url: receiver.url });
   expect(created.status).toBe(201);
   return { t, map, ingestKey, receiver, hook: created.body };
 }
 
-const ingest = (t: TestServer, map: CreatedMap, key: string, items: unknown[]) => api(t.url, 'POST', `/api/maps/${map.id}/metrics`, key, items);
+const ingest = (t: TestServer, map: CreatedMap, key: string, items: unknown[]) =>
+  api(t.url, 'POST', `/api/maps/${map.id}/metrics`, key, items);
 const hooks = async (t: TestServer, map: CreatedMap) =>
   (await api<{ webhooks: Hook[] }>(t.url, 'GET', `/api/maps/${map.id}/webhooks`, map.editorKey)).body.webhooks;
 
@@ -48,15 +60,27 @@ describe('webhook registration', () => {
       expect(res.body.error.code, url).toBe('bad_request');
     }
     expect((await api(t.url, 'POST', path, map.editorKey, {})).status).toBe(400);
-    expect((await api<ErrorBody>(t.url, 'POST', path, map.viewerKey, { url: 'https://example.com/h' })).body.error.code).toBe('editor_key_required');
+    expect(
+      (await api<ErrorBody>(t.url, 'POST', path, map.viewerKey, { url: 'https://example.com/h' })).body.error.code,
+    ).toBe('editor_key_required');
     expect((await api(t.url, 'GET', path, map.viewerKey)).status).toBe(403);
 
     const created = await api<Hook>(t.url, 'POST', path, map.editorKey, { url: 'https://example.com/hook' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ url: 'https://example.com/hook', secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(created.body).toMatchObject({
+      url: 'https://example.com/hook',
+      secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const listed = await hooks(t, map);
     expect(listed).toEqual([
-      { id: created.body.id, url: 'https://example.com/hook', createdAt: created.body.createdAt, lastResult: null, attempts: 0, lastAttemptAt: null },
+      {
+        id: created.body.id,
+        url: 'https://example.com/hook',
+        createdAt: created.body.createdAt,
+        lastResult: null,
+        attempts: 0,
+        lastAttemptAt: null,
+      },
     ]);
 
     expect((await api(t.url, 'DELETE', `${path}/${created.body.id}`, map.viewerKey)).status).toBe(403);
@@ -82,7 +106,17 @@ describe('metric.red alerts', () => {
     expect(JSON.parse(got.raw)).toEqual({
       type: 'metric.red',
       mapId: map.id,
-      alerts: [{ nodeId: 't1', nodeLabel: 'Checkout', metric: 'csat', value: 2.5, previous: 4.5, threshold: 3, at: '2024-05-02T00:00:00.000Z' }],
+      alerts: [
+        {
+          nodeId: 't1',
+          nodeLabel: 'Checkout',
+          metric: 'csat',
+          value: 2.5,
+          previous: 4.5,
+          threshold: 3,
+          at: '2024-05-02T00:00:00.000Z',
+        },
+      ],
     });
     await waitFor(() => t.server.features.webhooks.active === 0, 5000, 'delivery recorded');
     expect((await hooks(t, map))[0]).toMatchObject({ lastResult: 'delivered', attempts: 1 });
@@ -105,7 +139,9 @@ describe('metric.red alerts', () => {
     expect(receiver.received).toHaveLength(0); // 2 is green for effort (lower is better)
     setMetricValue(client.doc, { nodeId: 't1', key: 'ces', value: 6, source: 'manual' });
     await waitFor(() => receiver.received.length === 1, 5000, 'delivery');
-    expect(JSON.parse(receiver.received[0]?.raw ?? '{}')).toMatchObject({ alerts: [{ nodeId: 't1', metric: 'ces', value: 6, previous: 2, threshold: 5 }] });
+    expect(JSON.parse(receiver.received[0]?.raw ?? '{}')).toMatchObject({
+      alerts: [{ nodeId: 't1', metric: 'ces', value: 6, previous: 2, threshold: 5 }],
+    });
   });
 
   it('retries after a 500 with backoff and records the attempts', async () => {
@@ -119,7 +155,11 @@ describe('metric.red alerts', () => {
     expect(verify(hook.secret ?? '', second.raw, second.headers['x-percorso-signature'])).toBe(true);
     expect(second.at - first.at).toBeGreaterThanOrEqual(45);
     await waitFor(() => t.server.features.webhooks.active === 0, 5000, 'delivery recorded');
-    expect((await hooks(t, map))[0]).toMatchObject({ lastResult: 'delivered', attempts: 2, lastAttemptAt: expect.any(String) });
+    expect((await hooks(t, map))[0]).toMatchObject({
+      lastResult: 'delivered',
+      attempts: 2,
+      lastAttemptAt: expect.any(String),
+    });
   });
 
   it('gives up after the last retry and shows the failure; a receiver that hangs times out', async () => {

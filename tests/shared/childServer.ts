@@ -120,7 +120,13 @@ async function spawnChild(
     };
     if (ready.fromMessage) child.on('message', (message) => found(ready.fromMessage?.(message)));
     // whole lines only: a chunk may end inside one
-    if (ready.fromLine) child.stdout?.on('data', () => out.split('\n').slice(0, -1).forEach((line) => found(ready.fromLine?.(line))));
+    if (ready.fromLine)
+      child.stdout?.on('data', () =>
+        out
+          .split('\n')
+          .slice(0, -1)
+          .forEach((line) => found(ready.fromLine?.(line))),
+      );
     void exited.then(() => {
       clearTimeout(timer);
       reject(new Error(`server child exited before it was ready:\n${out}`));
@@ -168,7 +174,14 @@ export async function startServerChild(options: ServerChildSpawn): Promise<IpcSe
   const { exposeGc, nodeArgs = [], env, inheritOutput, ...childOptions } = options;
   const base = await spawnChild(
     {
-      args: [...(exposeGc ? ['--expose-gc'] : []), '--import', 'tsx', ...nodeArgs, SERVER_CHILD, JSON.stringify(childOptions)],
+      args: [
+        ...(exposeGc ? ['--expose-gc'] : []),
+        '--import',
+        'tsx',
+        ...nodeArgs,
+        SERVER_CHILD,
+        JSON.stringify(childOptions),
+      ],
       ...(env ? { env } : {}),
       ...(inheritOutput ? { inheritOutput } : {}),
       ipc: true,

@@ -19,7 +19,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { PercorsoServerOptions } from '../../server/app';
 import type { CreatedMap, ServerChildOptions, ServerMemory } from './childServer';
 
-type Request = { id: number } & ({ type: 'memory' } | { type: 'createMaps'; count: number } | { type: 'eventLoop' } | { type: 'stop' });
+type Request = { id: number } & (
+  { type: 'memory' } | { type: 'createMaps'; count: number } | { type: 'eventLoop' } | { type: 'stop' }
+);
 
 interface Started {
   port: number;
@@ -79,7 +81,9 @@ async function startPercorso(): Promise<Started> {
 async function startReference(): Promise<Started> {
   const require = createRequire(import.meta.url);
   delete process.env.YPERSISTENCE; // in-memory documents, as the reference server runs by default
-  const utils = require('y-websocket-reference/bin/utils') as { setupWSConnection(conn: WebSocket, req: http.IncomingMessage): void };
+  const utils = require('y-websocket-reference/bin/utils') as {
+    setupWSConnection(conn: WebSocket, req: http.IncomingMessage): void;
+  };
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('y-websocket reference server');

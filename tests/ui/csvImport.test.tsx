@@ -13,7 +13,13 @@ beforeEach(() => {
   useCsvImport.getState().close();
 });
 
-const CSV = ['Touchpoint;CSAT;Abbandono;Data', 'Calls the contact centre;3,2;45%;31/03/2024', 'Unknown thing;4;10;31/03/2024', 'Sends photos on WhatsApp;4,1;12;31/03/2024', ''].join('\r\n');
+const CSV = [
+  'Touchpoint;CSAT;Abbandono;Data',
+  'Calls the contact centre;3,2;45%;31/03/2024',
+  'Unknown thing;4;10;31/03/2024',
+  'Sends photos on WhatsApp;4,1;12;31/03/2024',
+  '',
+].join('\r\n');
 
 const csvFile = (text: string, name = 'march.csv') => new File([text], name, { type: 'text/csv' });
 
@@ -45,7 +51,11 @@ describe('CSV import', () => {
 
     fireEvent.click(dialog.getByRole('button', { name: 'Import 4 values' }));
     expect(await dialog.findByText('4 values imported')).toBeInTheDocument();
-    expect(readMetric(view.doc, 'call', 'csat')).toMatchObject({ value: 3.2, source: 'csv', updatedAt: '2024-03-31T00:00:00.000Z' });
+    expect(readMetric(view.doc, 'call', 'csat')).toMatchObject({
+      value: 3.2,
+      source: 'csv',
+      updatedAt: '2024-03-31T00:00:00.000Z',
+    });
     expect(readMetric(view.doc, 'call', 'dropoff')).toMatchObject({ value: 45, source: 'csv' });
     expect(readMetric(view.doc, 'photos', 'csat')).toMatchObject({ value: 4.1, source: 'csv' });
     expect(readMetric(view.doc, 'photos', 'dropoff')?.value).toBe(12);
@@ -58,7 +68,9 @@ describe('CSV import', () => {
 
   it('re-plans when the mapping changes: an out-of-range column, then ignoring it', async () => {
     renderMap({ doc: supportJourney() });
-    const dialog = await openDialog(csvFile(['Node;Score', 'Calls the contact centre;45', 'Writes an e-mail;4,5'].join('\n')));
+    const dialog = await openDialog(
+      csvFile(['Node;Score', 'Calls the contact centre;45', 'Writes an e-mail;4,5'].join('\n')),
+    );
     fireEvent.change(dialog.getByLabelText('Metric in Score'), { target: { value: 'csat' } });
     expect(dialog.getByText('Row 2')).toBeInTheDocument();
     expect(dialog.getByText('Score: 45 is outside 1…5')).toBeInTheDocument();
@@ -71,13 +83,17 @@ describe('CSV import', () => {
   it('opens from a file dropped on the map, and explains a file that is not a CSV', async () => {
     const view = renderMap({ doc: supportJourney() });
     const canvas = view.container.querySelector('.canvas') as HTMLElement;
-    fireEvent.drop(canvas, { dataTransfer: { files: [new File(['%PDF'], 'report.pdf', { type: 'application/pdf' })], types: ['Files'] } });
+    fireEvent.drop(canvas, {
+      dataTransfer: { files: [new File(['%PDF'], 'report.pdf', { type: 'application/pdf' })], types: ['Files'] },
+    });
     const dialog = within(await screen.findByTestId('csv-dialog'));
     expect(dialog.getByRole('alert')).toHaveTextContent('report.pdf is not a CSV file.');
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByTestId('csv-dialog')).toBeNull();
     fireEvent.drop(canvas, { dataTransfer: { files: [csvFile('Node,CSAT\n', 'empty.csv')], types: ['Files'] } });
-    await waitFor(() => expect(screen.getByTestId('csv-dialog')).toHaveTextContent('The file has a header but no data rows.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('csv-dialog')).toHaveTextContent('The file has a header but no data rows.'),
+    );
   });
 
   it('offers no import to a viewer', () => {

@@ -2,7 +2,15 @@
 // and where the dragged nodes were dropped: no React Flow, no hook.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addChannel, addOwner, addStage, addTouchpoint, readNodes, stageColumns, type JourneyNode } from '../../src/model';
+import {
+  addChannel,
+  addOwner,
+  addStage,
+  addTouchpoint,
+  readNodes,
+  stageColumns,
+  type JourneyNode,
+} from '../../src/model';
 import { planDrop, type DragEnd } from '../../src/state/drop';
 import { LAYOUT } from '../../src/state/layout';
 
@@ -28,14 +36,21 @@ const box = (x: number, y: number, width = 200, height = 100) => ({ x, y, width,
 describe('planDrop: what a drop on the canvas means', () => {
   it('keeps the dragged positions of free nodes, and only of nodes still on the map', () => {
     const plan = drop({
-      moved: new Map([['web', { x: 40, y: 520 }], ['gone', { x: 1, y: 1 }], ['need', { x: 90, y: 0 }]]),
+      moved: new Map([
+        ['web', { x: 40, y: 520 }],
+        ['gone', { x: 1, y: 1 }],
+        ['need', { x: 90, y: 0 }],
+      ]),
       dropped: [{ id: 'web', box: box(40, 520, 150, 40) }],
     });
     expect(plan).toEqual({ steps: [{ op: 'move', moves: [{ id: 'web', x: 40, y: 520 }] }], snapBack: false });
   });
 
   it('gives a touchpoint the stage its centre lands in, at a position relative to that column', () => {
-    const plan = drop({ moved: new Map([['search', { x: 400, y: 130 }]]), dropped: [{ id: 'search', box: box(400, 130) }] });
+    const plan = drop({
+      moved: new Map([['search', { x: 400, y: 130 }]]),
+      dropped: [{ id: 'search', box: box(400, 130) }],
+    });
     expect(plan.steps).toEqual([
       { op: 'move', moves: [{ id: 'search', x: 400, y: 130 }] },
       { op: 'setStage', touchpointId: 'search', stageId: 'buy', position: { x: 400 - 314, y: 130 } },
@@ -52,13 +67,20 @@ describe('planDrop: what a drop on the canvas means', () => {
 
   it('gives a dropped stage its new place in the order, and always snaps it back onto its column', () => {
     // Need's centre dragged past Buy's centre (464): it goes second
-    expect(drop({ dropped: [{ id: 'need', box: box(340, 0, 300, 84) }] })).toEqual({ steps: [{ op: 'moveStage', stageId: 'need', index: 1 }], snapBack: true });
+    expect(drop({ dropped: [{ id: 'need', box: box(340, 0, 300, 84) }] })).toEqual({
+      steps: [{ op: 'moveStage', stageId: 'need', index: 1 }],
+      snapBack: true,
+    });
     expect(drop({ dropped: [{ id: 'need', box: box(20, 0, 300, 84) }] })).toEqual({ steps: [], snapBack: true });
   });
 
   it('makes an owner dropped on a stage header its owner and sends it back to the rail', () => {
     const start = new Map([['ada', { x: 0, y: LAYOUT.railY }]]);
-    const plan = drop({ start, moved: new Map([['ada', { x: 380, y: 20 }]]), dropped: [{ id: 'ada', box: box(380, 20, 170, 48) }] });
+    const plan = drop({
+      start,
+      moved: new Map([['ada', { x: 380, y: 20 }]]),
+      dropped: [{ id: 'ada', box: box(380, 20, 170, 48) }],
+    });
     expect(plan.steps).toEqual([
       { op: 'move', moves: [{ id: 'ada', x: 380, y: 20 }] },
       { op: 'assignOwner', stageId: 'buy', ownerId: 'ada' },

@@ -16,9 +16,22 @@ describe('emotion curve path', () => {
 });
 
 describe('emotion curve points', () => {
-  const stage = { id: 's', type: 'stage', position: { x: 100, y: 0 }, width: 300, data: {} } as unknown as JourneyFlowNode;
+  const stage = {
+    id: 's',
+    type: 'stage',
+    position: { x: 100, y: 0 },
+    width: 300,
+    data: {},
+  } as unknown as JourneyFlowNode;
   const card = (id: string, y: number, emotion: number, personaIds: string[] = []) =>
-    ({ id, type: 'touchpoint', parentId: 's', position: { x: 20, y }, width: 220, data: { touchpoint: { id, lane: 'front', w: 220, emotion, personaIds } } }) as unknown as JourneyFlowNode;
+    ({
+      id,
+      type: 'touchpoint',
+      parentId: 's',
+      position: { x: 20, y },
+      width: 220,
+      data: { touchpoint: { id, lane: 'front', w: 220, emotion, personaIds } },
+    }) as unknown as JourneyFlowNode;
 
   it('follows the path within a stage (edges first, not ids) and spreads stacked cards along the column', () => {
     // z is drawn first but the path goes a → z
@@ -31,7 +44,9 @@ describe('emotion curve points', () => {
 
   it('keeps only the cards of the persona being read', () => {
     const nodes = [stage, card('a', 100, 1, ['p1']), card('b', 250, -2, ['p2']), card('c', 400, 0)];
-    const points = emotionCurvePoints(nodes, ['s'], { keep: (t) => t.personaIds.length === 0 || t.personaIds.includes('p1') });
+    const points = emotionCurvePoints(nodes, ['s'], {
+      keep: (t) => t.personaIds.length === 0 || t.personaIds.includes('p1'),
+    });
     expect(points.map((p) => p.id)).toEqual(['a', 'c']);
   });
 });

@@ -4,7 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import * as Y from 'yjs';
 import { createStore } from 'zustand/vanilla';
-import { addTouchpoint, applyTemplate, exportJourney, setMetricValue, stagesInOrder, initJourney } from '../../src/model';
+import {
+  addTouchpoint,
+  applyTemplate,
+  exportJourney,
+  setMetricValue,
+  stagesInOrder,
+  initJourney,
+} from '../../src/model';
 import { translate } from '../../src/i18n';
 import { ImportError, importMapFile, parseJourneyFile, type ImportDeps } from '../../src/app/templates/importMap';
 import type { MapConnection } from '../../src/sync/connection';
@@ -14,7 +21,8 @@ import { CANVAS_LIMITS, planRender } from '../../src/export/tiles';
 import { pdfSafe } from '../../src/export/pdfText';
 import { fileBaseName } from '../../src/export/download';
 
-const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('en', key, values);
+const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+  translate('en', key, values);
 
 function templateDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -41,13 +49,23 @@ describe('JSON import checks', () => {
   function fakeConnection(synced: boolean): MapConnection {
     const doc = new Y.Doc();
     initJourney(doc, { title: 'Seeded by the server' });
-    const state = createStore(() => ({ status: synced ? 'connected' : 'refused', synced, localReady: true, mergedAfterOffline: 0, refusal: synced ? null : { code: 4403, reason: '' } }));
+    const state = createStore(() => ({
+      status: synced ? 'connected' : 'refused',
+      synced,
+      localReady: true,
+      mergedAfterOffline: 0,
+      refusal: synced ? null : { code: 4403, reason: '' },
+    }));
     return { doc, state, provider: { ws: { bufferedAmount: 0 } }, destroy: vi.fn() } as unknown as MapConnection;
   }
 
   it('imports into the new map over the seeded meta', async () => {
     const connection = fakeConnection(true);
-    const deps: ImportDeps = { createMap: vi.fn(async () => ({ id: 'n1', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })), deleteMap: vi.fn(async () => undefined), connect: () => connection };
+    const deps: ImportDeps = {
+      createMap: vi.fn(async () => ({ id: 'n1', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })),
+      deleteMap: vi.fn(async () => undefined),
+      connect: () => connection,
+    };
     const file = parseJourneyFile(JSON.stringify(exportJourney(templateDoc())), t);
     expect(await importMapFile(file, 'fallback', t, deps)).toBe('n1');
     expect(deps.createMap).toHaveBeenCalledWith(file.meta.title);
@@ -56,7 +74,11 @@ describe('JSON import checks', () => {
   });
 
   it('deletes the new map again when it cannot be filled (nothing half-made)', async () => {
-    const deps: ImportDeps = { createMap: vi.fn(async () => ({ id: 'n2', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })), deleteMap: vi.fn(async () => undefined), connect: () => fakeConnection(false) };
+    const deps: ImportDeps = {
+      createMap: vi.fn(async () => ({ id: 'n2', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })),
+      deleteMap: vi.fn(async () => undefined),
+      connect: () => fakeConnection(false),
+    };
     const file = parseJourneyFile(JSON.stringify(exportJourney(templateDoc())), t);
     await expect(importMapFile(file, 'fallback', t, deps)).rejects.toThrow(/cannot be imported/);
     expect(deps.deleteMap).toHaveBeenCalledWith('n2', 'e'.repeat(22));
@@ -71,8 +93,19 @@ describe('CSV of touchpoints', () => {
     setMetricValue(doc, { nodeId: id, key: 'csat', value: 4.5, source: 'manual' });
     addTouchpoint(doc, { stageId: stage.id, label: '=HYPERLINK("x")', x: 20, y: 520 });
     const table = touchpointTable(doc, 'No stage');
-    const csv = touchpointCsv(table, { stage: 'Stage', touchpoint: 'Touchpoint', channel: 'Channel', owner: 'Owner', personas: 'Personas', emotion: 'Emotion', painPoints: 'Pain points', opportunities: 'Opportunities' });
-    expect(csv.startsWith('\uFEFFStage,Touchpoint,Channel,Owner,Personas,Emotion,Pain points,Opportunities,CSAT (1–5),NPS,')).toBe(true);
+    const csv = touchpointCsv(table, {
+      stage: 'Stage',
+      touchpoint: 'Touchpoint',
+      channel: 'Channel',
+      owner: 'Owner',
+      personas: 'Personas',
+      emotion: 'Emotion',
+      painPoints: 'Pain points',
+      opportunities: 'Opportunities',
+    });
+    expect(
+      csv.startsWith('\uFEFFStage,Touchpoint,Channel,Owner,Personas,Emotion,Pain points,Opportunities,CSAT (1–5),NPS,'),
+    ).toBe(true);
     expect(csv).toContain('"Says ""hi"", waves"');
     expect(csv).toContain('\r\n');
     const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
@@ -80,7 +113,7 @@ describe('CSV of touchpoints', () => {
     const quoted = rows.find((row) => row[1] === 'Says "hi", waves')!;
     expect(quoted[3]).toBe('Marketing team (Marketing)');
     expect(quoted[8]).toBe('4.5');
-    expect(rows.find((row) => row[1]?.includes('HYPERLINK'))![1]).toBe("'=HYPERLINK(\"x\")"); // never run as a formula
+    expect(rows.find((row) => row[1]?.includes('HYPERLINK'))![1]).toBe('\'=HYPERLINK("x")'); // never run as a formula
   });
 
   it('escapes every cell that starts like a formula, whatever follows (line breaks included); numbers stay numbers', () => {
@@ -89,18 +122,41 @@ describe('CSV of touchpoints', () => {
     const starts = ['=', '+', '-', '@', '\t', '\r'];
     const labels = starts.map((c) => `${c}HYPERLINK("http://evil.example/","open")\nsecond line`);
     // the model trims labels (a leading tab or CR is gone), but a stock client can write any string
-    labels.forEach((label, i) => addTouchpoint(doc, { stageId: stage.id, label: `x${label}`, x: 20, y: 400 + 120 * i }));
+    labels.forEach((label, i) =>
+      addTouchpoint(doc, { stageId: stage.id, label: `x${label}`, x: 20, y: 400 + 120 * i }),
+    );
     const negative = addTouchpoint(doc, { stageId: stage.id, label: 'Negative NPS', x: 20, y: 1200 });
     setMetricValue(doc, { nodeId: negative, key: 'nps', value: -20, source: 'manual' });
     const table = touchpointTable(doc, 'No stage');
-    const rowsOut = table.rows.map((row) => (row.touchpoint.startsWith('xHYPERLINK') || /^x[=+\-@\t\r]/.test(row.touchpoint) ? { ...row, touchpoint: row.touchpoint.slice(1) } : row));
-    const csv = touchpointCsv({ ...table, rows: rowsOut }, { stage: 'Stage', touchpoint: 'Touchpoint', channel: 'Channel', owner: 'Owner', personas: 'Personas', emotion: 'Emotion', painPoints: 'Pain points', opportunities: 'Opportunities' });
+    const rowsOut = table.rows.map((row) =>
+      row.touchpoint.startsWith('xHYPERLINK') || /^x[=+\-@\t\r]/.test(row.touchpoint)
+        ? { ...row, touchpoint: row.touchpoint.slice(1) }
+        : row,
+    );
+    const csv = touchpointCsv(
+      { ...table, rows: rowsOut },
+      {
+        stage: 'Stage',
+        touchpoint: 'Touchpoint',
+        channel: 'Channel',
+        owner: 'Owner',
+        personas: 'Personas',
+        emotion: 'Emotion',
+        painPoints: 'Pain points',
+        opportunities: 'Opportunities',
+      },
+    );
     const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
     for (const label of labels) {
-      expect(rows.some((r) => r[1] === `'${label}`), JSON.stringify(label)).toBe(true);
+      expect(
+        rows.some((r) => r[1] === `'${label}`),
+        JSON.stringify(label),
+      ).toBe(true);
     }
     // no text cell of the file starts with a formula character unescaped (a number may start with -)
-    for (const row of rows) for (const cell of row) expect(/^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell)), JSON.stringify(cell)).toBe(false);
+    for (const row of rows)
+      for (const cell of row)
+        expect(/^[=+\-@\t\r]/.test(cell) && !Number.isFinite(Number(cell)), JSON.stringify(cell)).toBe(false);
     const nps = rows[0]!.indexOf('NPS');
     expect(rows.find((r) => r[1] === 'Negative NPS')![nps]).toBe('-20');
   });
@@ -109,12 +165,33 @@ describe('CSV of touchpoints', () => {
 describe('notes text for the appendix', () => {
   it('reads blocks as lines, nested lists included, marks dropped', () => {
     const text = notesText([
-      { type: 'element', nodeName: 'paragraph', attributes: {}, children: [{ type: 'text', delta: [{ insert: 'Waited ' }, { insert: '20 minutes', attributes: { bold: true } }] }] },
+      {
+        type: 'element',
+        nodeName: 'paragraph',
+        attributes: {},
+        children: [
+          { type: 'text', delta: [{ insert: 'Waited ' }, { insert: '20 minutes', attributes: { bold: true } }] },
+        ],
+      },
       {
         type: 'element',
         nodeName: 'bulletList',
         attributes: {},
-        children: [{ type: 'element', nodeName: 'listItem', attributes: {}, children: [{ type: 'element', nodeName: 'paragraph', attributes: {}, children: [{ type: 'text', delta: [{ insert: 'on hold' }] }] }] }],
+        children: [
+          {
+            type: 'element',
+            nodeName: 'listItem',
+            attributes: {},
+            children: [
+              {
+                type: 'element',
+                nodeName: 'paragraph',
+                attributes: {},
+                children: [{ type: 'text', delta: [{ insert: 'on hold' }] }],
+              },
+            ],
+          },
+        ],
       },
       { type: 'element', nodeName: 'paragraph', attributes: {}, children: [] },
     ]);

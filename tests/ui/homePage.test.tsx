@@ -21,7 +21,10 @@ describe('home page: my maps', () => {
     render(<HomePage />);
     // Dexie's live query answers after a few event-loop turns: on a busy machine more than the default 1 s
     const links = await screen.findAllByRole('link', { name: /journey|bike/ }, { timeout: 5000 });
-    expect(links.map((link) => link.textContent)).toEqual([expect.stringContaining('Buying a bike'), expect.stringContaining('Refund journey')]);
+    expect(links.map((link) => link.textContent)).toEqual([
+      expect.stringContaining('Buying a bike'),
+      expect.stringContaining('Refund journey'),
+    ]);
     expect(links[0]).toHaveAttribute('href', '/map/newer');
     fireEvent.click(screen.getByRole('button', { name: 'Remove Refund journey from my maps' }));
     await waitFor(() => expect(screen.queryByText('Refund journey')).toBeNull());
@@ -44,7 +47,13 @@ describe('home page: my maps', () => {
 describe('my maps keep what only this browser knows', () => {
   it('keeps the viewer key of the map’s creator when the map is opened again', async () => {
     await db.maps.clear();
-    await rememberMap({ id: 'mine', title: 'Map', key: 'editor-key-000000000', role: 'editor', viewerKey: 'viewer-key-000000000' });
+    await rememberMap({
+      id: 'mine',
+      title: 'Map',
+      key: 'editor-key-000000000',
+      role: 'editor',
+      viewerKey: 'viewer-key-000000000',
+    });
     await rememberOpenedMap({ id: 'mine', title: 'Renamed map', key: 'editor-key-000000000', role: 'editor' });
     expect(await getMyMap('mine')).toMatchObject({ title: 'Renamed map', viewerKey: 'viewer-key-000000000' });
   });

@@ -18,7 +18,10 @@ describe('insight panel', () => {
   it('lists channel transitions worst first and follows the map live', () => {
     const view = renderMap({ doc: supportJourney() });
     const panel = openInsight();
-    const titles = () => panel.getAllByTestId('transition').map((el) => el.querySelector('.insight-item-title')?.textContent?.replace(/\s+/g, ' ').trim());
+    const titles = () =>
+      panel
+        .getAllByTestId('transition')
+        .map((el) => el.querySelector('.insight-item-title')?.textContent?.replace(/\s+/g, ' ').trim());
     expect(titles()).toEqual(['E-mail Contact centre', 'Contact centre WhatsApp']);
     expect(panel.getAllByTestId('transition')[0]).toHaveTextContent('friction 48/100');
     // the caller feels great now: the switch to WhatsApp becomes the worst
@@ -31,7 +34,12 @@ describe('insight panel', () => {
     const panel = openInsight();
     fireEvent.click(panel.getAllByTestId('transition')[0] as HTMLElement);
     const { nodes, edges } = view.store.getState();
-    expect(nodes.filter((n) => n.selected).map((n) => n.id).sort()).toEqual(['call', 'mail']);
+    expect(
+      nodes
+        .filter((n) => n.selected)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['call', 'mail']);
     expect(edges.filter((e) => e.selected).map((e) => e.id)).toEqual(['e1']);
     expect(useUi.getState().sidebarTab).toBe('insight'); // two nodes selected: the inspector does not take over
   });

@@ -31,20 +31,29 @@ describe('inspector', () => {
     fireEvent.blur(label);
     fireEvent.change(inspector.getByLabelText('Stage'), { target: { value: 'resolution' } });
     fireEvent.change(inspector.getByLabelText('Channel'), { target: { value: 'wa' } });
-    expect(touchpoint(view.doc)).toMatchObject({ label: 'Calls support about the battery', stageId: 'resolution', channelId: 'wa' });
+    expect(touchpoint(view.doc)).toMatchObject({
+      label: 'Calls support about the battery',
+      stageId: 'resolution',
+      channelId: 'wa',
+    });
   });
 
   it('sets the emotion with the face scale and keeps pain points and opportunities as lists', () => {
     const view = renderMap({ doc: journey() });
     const inspector = select(view, 'call');
-    fireEvent.click(within(inspector.getByRole('radiogroup', { name: 'Emotion' })).getByRole('radio', { name: /-2 very negative/ }));
+    fireEvent.click(
+      within(inspector.getByRole('radiogroup', { name: 'Emotion' })).getByRole('radio', { name: /-2 very negative/ }),
+    );
     expect(touchpoint(view.doc).emotion).toBe(-2);
     const add = inspector.getByLabelText('New pain point');
     fireEvent.change(add, { target: { value: 'Waited 20 minutes on hold' } });
     fireEvent.keyDown(add, { key: 'Enter' });
     fireEvent.change(inspector.getByLabelText('New opportunity'), { target: { value: 'Offer a call-back' } });
     fireEvent.click(inspector.getByRole('button', { name: 'Add an opportunity' }));
-    expect(touchpoint(view.doc)).toMatchObject({ painPoints: ['Waited 20 minutes on hold'], opportunities: ['Offer a call-back'] });
+    expect(touchpoint(view.doc)).toMatchObject({
+      painPoints: ['Waited 20 minutes on hold'],
+      opportunities: ['Offer a call-back'],
+    });
     // the card shows the counts as badges and the chosen face
     const card = screen.getByTestId('touchpoint');
     expect(within(card).getByTitle('Pain points')).toHaveTextContent('1');
@@ -53,7 +62,9 @@ describe('inspector', () => {
     fireEvent.click(within(card).getByTestId('card-emotion'));
     fireEvent.click(within(card).getByRole('radio', { name: /\+1 positive/ }));
     expect(touchpoint(view.doc).emotion).toBe(1);
-    fireEvent.click(within(inspector.getByRole('radiogroup', { name: 'Emotion' })).getByRole('radio', { name: /-2 very negative/ }));
+    fireEvent.click(
+      within(inspector.getByRole('radiogroup', { name: 'Emotion' })).getByRole('radio', { name: /-2 very negative/ }),
+    );
     fireEvent.click(inspector.getByRole('button', { name: 'Remove “Waited 20 minutes on hold”' }));
     expect(touchpoint(view.doc).painPoints).toEqual([]);
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addChannel, addStage, addTouchpoint, connect, moveNodes, moveStage, removeNode, setLabel, setTouchpointChannel, stageColumns } from '../../src/model';
+import {
+  addChannel,
+  addStage,
+  addTouchpoint,
+  connect,
+  moveNodes,
+  moveStage,
+  removeNode,
+  setLabel,
+  setTouchpointChannel,
+  stageColumns,
+} from '../../src/model';
 import { createJourneyStore } from '../../src/state/journeyStore';
 import { LAYOUT } from '../../src/state/layout';
 
@@ -45,7 +56,10 @@ describe('doc → view bridge', () => {
     const { nodes, stages } = store.getState();
     expect(stages.map((stage) => stage.id)).toEqual(['buy', 'need']);
     expect(nodes.find((node) => node.id === 'buy')?.position.x).toBe(0);
-    expect(nodes.find((node) => node.id === 'checkout')).toMatchObject({ parentId: 'buy', position: { x: 10, y: 100 } });
+    expect(nodes.find((node) => node.id === 'checkout')).toMatchObject({
+      parentId: 'buy',
+      position: { x: 10, y: 100 },
+    });
   });
 
   it('marks a path step that changes channel as a transition, and drops removed nodes', () => {
@@ -83,7 +97,8 @@ describe('doc → view bridge, unchanged parts', () => {
 });
 
 describe('doc → view bridge, drags', () => {
-  const positionOf = (store: ReturnType<typeof createJourneyStore>, id: string) => store.getState().nodes.find((node) => node.id === id)?.position;
+  const positionOf = (store: ReturnType<typeof createJourneyStore>, id: string) =>
+    store.getState().nodes.find((node) => node.id === id)?.position;
 
   it('keeps a node that is being dragged here under the pointer when the doc changes it', () => {
     const doc = journey();
@@ -135,7 +150,10 @@ describe('stage columns: one function for the canvas and the model', () => {
     expect(model.map((column) => column.id)).toEqual(['use', 'need', 'buy']);
     expect(store.getState().columns).toEqual(model);
     for (const column of model) {
-      expect(store.getState().nodes.find((node) => node.id === column.id)).toMatchObject({ position: { x: column.x, y: 0 }, width: column.w });
+      expect(store.getState().nodes.find((node) => node.id === column.id)).toMatchObject({
+        position: { x: column.x, y: 0 },
+        width: column.w,
+      });
     }
   });
 });

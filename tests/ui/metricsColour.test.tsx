@@ -12,7 +12,8 @@ import { resetUi, supportJourney } from './metricsFixture';
 
 beforeEach(resetUi);
 
-const card = (label: string) => screen.getAllByTestId('touchpoint').find((el) => el.textContent?.includes(label)) as HTMLElement;
+const card = (label: string) =>
+  screen.getAllByTestId('touchpoint').find((el) => el.textContent?.includes(label)) as HTMLElement;
 
 describe('colour by a metric', () => {
   it('shows a legend with icons, words and threshold numbers, and colours each card with its number', () => {
@@ -22,7 +23,12 @@ describe('colour by a metric', () => {
     const legend = within(screen.getByTestId('heat-legend'));
     expect(legend.getByText('Colour: CSAT')).toBeInTheDocument();
     const rows = screen.getByTestId('heat-legend').querySelectorAll('li');
-    expect([...rows].map((row) => row.textContent)).toEqual(['✓on target≥ 4', '!watch3 – 4', '✕off target≤ 3', '∅no data']);
+    expect([...rows].map((row) => row.textContent)).toEqual([
+      '✓on target≥ 4',
+      '!watch3 – 4',
+      '✕off target≤ 3',
+      '∅no data',
+    ]);
 
     const call = card('Calls the contact centre');
     expect(call).toHaveClass('has-heat', 'heat-red');
@@ -69,7 +75,8 @@ describe('metric data in the derived view', () => {
     setMetricValue(doc, { nodeId: 'photos', key: 'csat', value: 4.8, source: 'manual' });
     const after = new Map(store.getState().nodes.map((node) => [node.id, node]));
     for (const id of ['photos', 'resolution']) expect(after.get(id), id).not.toBe(before.get(id));
-    for (const id of ['mail', 'call', 'date', 'contact', 'email', 'phone', 'wa']) expect(after.get(id), id).toBe(before.get(id));
+    for (const id of ['mail', 'call', 'date', 'contact', 'email', 'phone', 'wa'])
+      expect(after.get(id), id).toBe(before.get(id));
     store.destroy();
   });
 
@@ -93,8 +100,11 @@ describe('metric data in the derived view', () => {
     setMetricValue(doc, { nodeId: 'email', key: 'csat', value: 4, source: 'manual' }); // a channel's own value
     const after = new Map(store.getState().nodes.map((node) => [node.id, node]));
     // the channel, and the card that shows it; not the other cards or the stages
-    for (const id of ['call', 'photos', 'date', 'contact', 'resolution', 'phone', 'wa']) expect(after.get(id), id).toBe(before.get(id));
-    expect(store.getState().nodes.find((n) => n.id === 'email')?.data).toMatchObject({ metrics: { heat: { status: 'green', value: 4 } } });
+    for (const id of ['call', 'photos', 'date', 'contact', 'resolution', 'phone', 'wa'])
+      expect(after.get(id), id).toBe(before.get(id));
+    expect(store.getState().nodes.find((n) => n.id === 'email')?.data).toMatchObject({
+      metrics: { heat: { status: 'green', value: 4 } },
+    });
     store.destroy();
   });
 });

@@ -20,7 +20,9 @@ describe('default metric definitions', () => {
   it('are written by an editor after the first sync, once, and cannot be undone', () => {
     const { doc, store, transactions, stored } = setup();
     const undo = createUndo(doc);
-    const { rerender } = renderHook(({ synced }) => useEnsureMetricDefs(doc, store, synced, false), { initialProps: { synced: false } });
+    const { rerender } = renderHook(({ synced }) => useEnsureMetricDefs(doc, store, synced, false), {
+      initialProps: { synced: false },
+    });
     expect(stored()).toEqual([]);
     rerender({ synced: true });
     expect(stored()).toEqual(['aht', 'ces', 'conversion', 'cost', 'csat', 'dropoff', 'nps', 'volume']);

@@ -1,7 +1,15 @@
 // A small support journey with metric values, shared by the metrics, CSV and insight UI tests.
 import { act } from '@testing-library/react';
 import * as Y from 'yjs';
-import { addChannel, addStage, addTouchpoint, connect, ensureDefaultMetricDefs, setEmotion, setMetricValues } from '../../src/model';
+import {
+  addChannel,
+  addStage,
+  addTouchpoint,
+  connect,
+  ensureDefaultMetricDefs,
+  setEmotion,
+  setMetricValues,
+} from '../../src/model';
 import { DEFAULT_CARD_METRICS, useUi } from '../../src/state/uiStore';
 
 export function supportJourney(): Y.Doc {
@@ -13,9 +21,30 @@ export function supportJourney(): Y.Doc {
   addChannel(doc, { label: 'Contact centre', type: 'digital', medium: 'phone', id: 'phone', x: 220, y: 500 });
   addChannel(doc, { label: 'WhatsApp', type: 'digital', medium: 'messaging', id: 'wa', x: 420, y: 500 });
   addTouchpoint(doc, { stageId: 'contact', label: 'Writes an e-mail', channelId: 'email', id: 'mail', x: 20, y: 100 });
-  addTouchpoint(doc, { stageId: 'contact', label: 'Calls the contact centre', channelId: 'phone', id: 'call', x: 20, y: 240 });
-  addTouchpoint(doc, { stageId: 'resolution', label: 'Sends photos on WhatsApp', channelId: 'wa', id: 'photos', x: 20, y: 100 });
-  addTouchpoint(doc, { stageId: 'resolution', label: 'Gets a repair date', channelId: 'wa', id: 'date', x: 20, y: 240 });
+  addTouchpoint(doc, {
+    stageId: 'contact',
+    label: 'Calls the contact centre',
+    channelId: 'phone',
+    id: 'call',
+    x: 20,
+    y: 240,
+  });
+  addTouchpoint(doc, {
+    stageId: 'resolution',
+    label: 'Sends photos on WhatsApp',
+    channelId: 'wa',
+    id: 'photos',
+    x: 20,
+    y: 100,
+  });
+  addTouchpoint(doc, {
+    stageId: 'resolution',
+    label: 'Gets a repair date',
+    channelId: 'wa',
+    id: 'date',
+    x: 20,
+    y: 240,
+  });
   setEmotion(doc, 'call', -2);
   setEmotion(doc, 'photos', -1);
   connect(doc, { source: 'mail', target: 'call', id: 'e1' }); // e-mail → phone: worst switch (emotion falls by 2)

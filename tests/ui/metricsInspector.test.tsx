@@ -89,7 +89,13 @@ describe('metric definitions', () => {
     fireEvent.change(form.getByLabelText('Green from'), { target: { value: '2' } });
     fireEvent.change(form.getByLabelText('Red from'), { target: { value: '10' } });
     fireEvent.click(form.getByRole('button', { name: 'Add metric' }));
-    expect(readMetricDefs(view.doc).find((d) => d.key === 'wait-time')).toMatchObject({ label: 'Wait time', unit: 'min', better: 'lower', green: 2, red: 10 });
+    expect(readMetricDefs(view.doc).find((d) => d.key === 'wait-time')).toMatchObject({
+      label: 'Wait time',
+      unit: 'min',
+      better: 'lower',
+      green: 2,
+      red: 10,
+    });
     expect(panel.getByTestId('def-wait-time')).toHaveTextContent('Lower is better');
     // it can colour the map at once
     fireEvent.click(panel.getByRole('button', { name: 'Colour the map by Wait time' }));

@@ -17,17 +17,41 @@ interface Call {
 
 function fakeApi() {
   const calls: Call[] = [];
-  let hooks: Webhook[] = [{ id: 'h1', url: 'https://crm.example.com/hook', createdAt: '2024-03-01T10:00:00.000Z', lastResult: 'failed', attempts: 4, lastAttemptAt: '2024-03-02T10:00:00.000Z' }];
-  const json = (status: number, body: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  let hooks: Webhook[] = [
+    {
+      id: 'h1',
+      url: 'https://crm.example.com/hook',
+      createdAt: '2024-03-01T10:00:00.000Z',
+      lastResult: 'failed',
+      attempts: 4,
+      lastAttemptAt: '2024-03-02T10:00:00.000Z',
+    },
+  ];
+  const json = (status: number, body: unknown) =>
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     const headers = new Headers(init.headers);
-    calls.push({ method, path: input, auth: headers.get('Authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined });
-    if (input.endsWith('/ingest-key')) return method === 'POST' ? json(200, { ingestKey: 'NEW-INGEST-KEY', rotatedAt: '2024-03-03T10:00:00.000Z' }) : json(200, { exists: false, rotatedAt: null });
+    calls.push({
+      method,
+      path: input,
+      auth: headers.get('Authorization'),
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+    });
+    if (input.endsWith('/ingest-key'))
+      return method === 'POST'
+        ? json(200, { ingestKey: 'NEW-INGEST-KEY', rotatedAt: '2024-03-03T10:00:00.000Z' })
+        : json(200, { exists: false, rotatedAt: null });
     if (input.endsWith('/webhooks') && method === 'GET') return json(200, { webhooks: hooks });
     if (input.endsWith('/webhooks') && method === 'POST') {
       const url = (calls[calls.length - 1]?.body as { url: string }).url;
-      hooks = [...hooks, { id: 'h2', url, createdAt: '2024-03-03T10:00:00.000Z', lastResult: null, attempts: 0, lastAttemptAt: null }];
+      hooks = [
+        ...hooks,
+        { id: 'h2', url, createdAt: '2024-03-03T10:00:00.000Z', lastResult: null, attempts: 0, lastAttemptAt: null },
+      ];
       return json(201, { id: 'h2', url, secret: 'SIGNING-SECRET', createdAt: '2024-03-03T10:00:00.000Z' });
     }
     if (method === 'DELETE') {
@@ -45,7 +69,17 @@ function renderSettings() {
   const doc = new Y.Doc();
   const store = createJourneyStore(doc);
   render(
-    <MapContext.Provider value={{ mapId: 'map1', mapKey: 'EDITOR', doc, store, user: { id: 'u', name: 'Tester', color: '#2b4c7e' }, readOnly: false, run: () => true }}>
+    <MapContext.Provider
+      value={{
+        mapId: 'map1',
+        mapKey: 'EDITOR',
+        doc,
+        store,
+        user: { id: 'u', name: 'Tester', color: '#2b4c7e' },
+        readOnly: false,
+        run: () => true,
+      }}
+    >
       <MapSettingsButton editorKey="EDITOR" />
     </MapContext.Provider>,
   );

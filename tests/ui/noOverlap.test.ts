@@ -11,7 +11,8 @@ const box = (id: string, x: number, y: number, width = 220, height = 100): Item 
 
 function expectApart(items: readonly Item[], positions: ReadonlyMap<string, { x: number; y: number }>, gap: number) {
   const placed = items.map((item) => ({ ...item, ...positions.get(item.id) }));
-  for (const a of placed) for (const b of placed) if (a !== b) expect(overlaps(a, b, gap - 0.001), `${a.id} and ${b.id}`).toBe(false);
+  for (const a of placed)
+    for (const b of placed) if (a !== b) expect(overlaps(a, b, gap - 0.001), `${a.id} and ${b.id}`).toBe(false);
 }
 
 describe('pushApart', () => {
@@ -64,20 +65,47 @@ describe('flowInRows', () => {
     expect(out.get('p0')).toEqual({ x: 0, y: 10 });
     expect(out.get('p1')).toEqual({ x: 166, y: 10 });
     expect(out.get('p2')).toEqual({ x: 20, y: 66 });
-    expectApart(items.map((item) => ({ ...item, ...out.get(item.id) })), out, 16);
+    expectApart(
+      items.map((item) => ({ ...item, ...out.get(item.id) })),
+      out,
+      16,
+    );
   });
 });
 
 describe('arrangeView', () => {
-  const stage = { id: 's', type: 'stage', position: { x: 0, y: 0 }, width: 260, height: CANVAS_HEIGHT, data: {} } as unknown as JourneyFlowNode;
+  const stage = {
+    id: 's',
+    type: 'stage',
+    position: { x: 0, y: 0 },
+    width: 260,
+    height: CANVAS_HEIGHT,
+    data: {},
+  } as unknown as JourneyFlowNode;
   const card = (id: string, y: number, height = 100) =>
-    ({ id, type: 'touchpoint', parentId: 's', position: { x: 20, y }, width: 220, measured: { width: 220, height }, data: { touchpoint: { x: 20, y } } }) as unknown as JourneyFlowNode;
-  const pill = (id: string, x: number) => ({ id, type: 'channel', position: { x, y: laneTop('channels') + 22 }, data: { channel: { x, y: laneTop('channels') + 22 } } }) as unknown as JourneyFlowNode;
+    ({
+      id,
+      type: 'touchpoint',
+      parentId: 's',
+      position: { x: 20, y },
+      width: 220,
+      measured: { width: 220, height },
+      data: { touchpoint: { x: 20, y } },
+    }) as unknown as JourneyFlowNode;
+  const pill = (id: string, x: number) =>
+    ({
+      id,
+      type: 'channel',
+      position: { x, y: laneTop('channels') + 22 },
+      data: { channel: { x, y: laneTop('channels') + 22 } },
+    }) as unknown as JourneyFlowNode;
 
   it('stacks a stage cell, grows the lane to hold it and moves the channels lane down with it', () => {
     const cards = Array.from({ length: 8 }, (_, i) => card(`c${i}`, 100 + i * 10));
     const view = arrangeView([stage, ...cards, pill('p', 0)]);
-    const placed = view.nodes.filter((node) => node.type === 'touchpoint').map((node) => ({ id: node.id, ...node.position, width: 220, height: 100 }));
+    const placed = view.nodes
+      .filter((node) => node.type === 'touchpoint')
+      .map((node) => ({ id: node.id, ...node.position, width: 220, height: 100 }));
     expectApart(placed, new Map(placed.map((p) => [p.id, p])), CARD_GAP);
     const bottom = Math.max(...placed.map((p) => p.y + 100));
     expect(view.laneGrowth).toBeGreaterThan(0);
@@ -113,12 +141,32 @@ describe('tidyUp', () => {
     { id: 's1', x: 0, y: 0, w: 260, index: 0 },
     { id: 's2', x: 300, y: 0, w: 260, index: 1 },
   ];
-  const card = (id: string, stageId: string, lane: 'front' | 'back', height = 100, channelId: string | null = null) => ({ id, stageId, lane, channelId, width: 220, height });
+  const card = (
+    id: string,
+    stageId: string,
+    lane: 'front' | 'back',
+    height = 100,
+    channelId: string | null = null,
+  ) => ({ id, stageId, lane, channelId, width: 220, height });
 
   it('orders cards along the path, aligns rows across stages, puts back-stage below and pills under their stages', () => {
-    const path = [card('a', 's1', 'front', 140, 'web'), card('b', 's1', 'back'), card('c', 's1', 'front'), card('d', 's2', 'front', 100, 'shop')];
+    const path = [
+      card('a', 's1', 'front', 140, 'web'),
+      card('b', 's1', 'back'),
+      card('c', 's1', 'front'),
+      card('d', 's2', 'front', 100, 'shop'),
+    ];
     const moves = new Map(
-      tidyUp({ columns, path, channels: [{ id: 'shop', x: 0, width: 150, height: 40 }, { id: 'web', x: 0, width: 150, height: 40 }], owners: [], stageOwners: new Map() }).map((m) => [m.id, m]),
+      tidyUp({
+        columns,
+        path,
+        channels: [
+          { id: 'shop', x: 0, width: 150, height: 40 },
+          { id: 'web', x: 0, width: 150, height: 40 },
+        ],
+        owners: [],
+        stageOwners: new Map(),
+      }).map((m) => [m.id, m]),
     );
     expect(moves.get('a')?.y).toBe(moves.get('d')?.y); // first rows aligned
     expect(moves.get('c')?.y).toBe((moves.get('a')?.y ?? 0) + 140 + CARD_GAP); // the tallest card of row 1 sets its height
@@ -131,12 +179,31 @@ describe('tidyUp', () => {
 describe('snapDrop', () => {
   it('moves a card dropped on another of its cell to the nearest free slot, in the doc and in the plan', () => {
     const columns = [{ id: 's', x: 100, y: 0, w: 260, index: 0 }];
-    const drawn = [{ id: 'a', type: 'touchpoint', parentId: 's', position: { x: 20, y: 100 }, width: 220, measured: { width: 220, height: 100 }, data: {} }] as unknown as JourneyFlowNode[];
+    const drawn = [
+      {
+        id: 'a',
+        type: 'touchpoint',
+        parentId: 's',
+        position: { x: 20, y: 100 },
+        width: 220,
+        measured: { width: 220, height: 100 },
+        data: {},
+      },
+    ] as unknown as JourneyFlowNode[];
     const nodes = new Map([['b', { kind: 'touchpoint' }]]) as unknown as Parameters<typeof snapDrop>[0]['nodes'];
-    const out = snapDrop({ columns, nodes, drawn, laneGrowth: 0, moved: new Map([['b', { x: 25, y: 120 }]]), dropped: [{ id: 'b', box: { x: 125, y: 120, width: 220, height: 100 } }] });
+    const out = snapDrop({
+      columns,
+      nodes,
+      drawn,
+      laneGrowth: 0,
+      moved: new Map([['b', { x: 25, y: 120 }]]),
+      dropped: [{ id: 'b', box: { x: 125, y: 120, width: 220, height: 100 } }],
+    });
     const slot = out.moved.get('b');
     expect(slot).toBeDefined();
-    expect(overlaps({ ...slot!, width: 220, height: 100 }, { x: 20, y: 100, width: 220, height: 100 }, CARD_GAP - 0.001)).toBe(false);
+    expect(
+      overlaps({ ...slot!, width: 220, height: 100 }, { x: 20, y: 100, width: 220, height: 100 }, CARD_GAP - 0.001),
+    ).toBe(false);
     expect(out.dropped[0]?.box.x).toBe(slot!.x + 100);
   });
 });

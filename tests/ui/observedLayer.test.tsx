@@ -35,9 +35,25 @@ const FLOWS: Flows = {
     { id: 'review', events: 3, cases: 3, starts: 0, ends: 3 },
   ],
   edges: [
-    { source: 'start', target: 'mail', transitions: 10, cases: 10, medianSeconds: null, p95Seconds: null, designed: null },
+    {
+      source: 'start',
+      target: 'mail',
+      transitions: 10,
+      cases: 10,
+      medianSeconds: null,
+      p95Seconds: null,
+      designed: null,
+    },
     { source: 'mail', target: 'call', transitions: 7, cases: 7, medianSeconds: 3600, p95Seconds: 7200, designed: true },
-    { source: 'mail', target: 'review', transitions: 3, cases: 3, medianSeconds: 120, p95Seconds: 300, designed: false },
+    {
+      source: 'mail',
+      target: 'review',
+      transitions: 3,
+      cases: 3,
+      medianSeconds: 120,
+      p95Seconds: 300,
+      designed: false,
+    },
     { source: 'call', target: 'call', transitions: 2, cases: 2, medianSeconds: 600, p95Seconds: 900, designed: false },
   ],
   variants: [
@@ -76,7 +92,9 @@ describe('observed overlay on the canvas', () => {
     const calls = stubServer();
     renderMap({ doc: journey() });
     expect(document.querySelector('[data-testid="observed-layer"]')).toBeNull();
-    fireEvent.click(within(screen.getByRole('toolbar', { name: 'Map tools' })).getByRole('button', { name: 'Observed' }));
+    fireEvent.click(
+      within(screen.getByRole('toolbar', { name: 'Map tools' })).getByRole('button', { name: 'Observed' }),
+    );
     await waitFor(() => expect(steps()).toHaveLength(3));
     expect(calls).toEqual(['/api/maps/test-map/flows']);
     expect(steps().sort((a, b) => a.step.localeCompare(b.step))).toEqual([
@@ -88,7 +106,8 @@ describe('observed overlay on the canvas', () => {
     expect(screen.getByTestId('observed-unused-styles').textContent).toContain('[data-id="e-call-review"]');
     expect(screen.getByTestId('observed-unused-styles').textContent).not.toContain('e-mail-call');
     // figures on the cards: drop-out only before the last stage
-    const figures = (id: string) => document.querySelector(`[data-testid="observed-card"][data-id="${id}"]`)?.textContent;
+    const figures = (id: string) =>
+      document.querySelector(`[data-testid="observed-card"][data-id="${id}"]`)?.textContent;
     expect(figures('call')).toBe('7 customers7 drop out');
     expect(figures('review')).toBe('3 customers');
     expect(screen.getByTestId('observed-legend').textContent).toContain('10 customers · 24 contacts');
@@ -101,7 +120,11 @@ describe('observed overlay on the canvas', () => {
     fireEvent.click(within(screen.getByTestId('observed-panel')).getByTestId('observed-toggle'));
     await waitFor(() => expect(steps()).toHaveLength(3));
     fireEvent.click(screen.getAllByTestId('observed-variant')[1]!); // mail → review
-    expect(steps().filter((s) => s.lit).map((s) => s.step)).toEqual(['mail>review']);
+    expect(
+      steps()
+        .filter((s) => s.lit)
+        .map((s) => s.step),
+    ).toEqual(['mail>review']);
 
     // a "flows changed" frame on the sync connection: the overlay fetches again
     const provider = { messageHandlers: [] as Array<(e: encoding.Encoder, d: decoding.Decoder) => void> };
@@ -109,13 +132,21 @@ describe('observed overlay on the canvas', () => {
     const frame = encoding.createEncoder();
     encoding.writeVarString(frame, JSON.stringify({ type: 'flows-changed' }));
     const before = calls.length;
-    act(() => provider.messageHandlers[MESSAGE_FLOWS_CHANGED]!(encoding.createEncoder(), decoding.createDecoder(encoding.toUint8Array(frame))));
+    act(() =>
+      provider.messageHandlers[MESSAGE_FLOWS_CHANGED]!(
+        encoding.createEncoder(),
+        decoding.createDecoder(encoding.toUint8Array(frame)),
+      ),
+    );
     await waitFor(() => expect(calls.length).toBe(before + 1));
     // a frame for another map, or not about flows, fetches nothing
     handleFlowsSignal(provider as never, 'other-map');
     const other = encoding.createEncoder();
     encoding.writeVarString(other, JSON.stringify({ type: 'something-else' }));
-    provider.messageHandlers[MESSAGE_FLOWS_CHANGED]!(encoding.createEncoder(), decoding.createDecoder(encoding.toUint8Array(other)));
+    provider.messageHandlers[MESSAGE_FLOWS_CHANGED]!(
+      encoding.createEncoder(),
+      decoding.createDecoder(encoding.toUint8Array(other)),
+    );
     expect(calls.length).toBe(before + 1);
   });
 });

@@ -4,7 +4,15 @@
 // switches (customers, time, returns) add up.
 import { describe, expect, it } from 'vitest';
 import type { FlowEdge, Flows } from '../../src/sync/observedApi';
-import { MAX_WIDTH, MIN_WIDTH, edgeWidth, formatDuration, observedView, variantSteps, type DesignedMap } from '../../src/state/observed/observedView';
+import {
+  MAX_WIDTH,
+  MIN_WIDTH,
+  edgeWidth,
+  formatDuration,
+  observedView,
+  variantSteps,
+  type DesignedMap,
+} from '../../src/state/observed/observedView';
 import { channelSwitches, weightedMedian } from '../../src/state/observed/channelSwitches';
 
 /** mulberry32: a small seeded generator, so the log is the same on every run. */
@@ -35,7 +43,13 @@ const MAP: DesignedMap = {
   ],
 };
 
-const STEPS: Record<string, string[]> = { start: ['web', 'mail'], web: ['call', 'mail', 'end'], call: ['call', 'shop', 'web', 'end'], mail: ['call', 'end'], shop: ['end'] };
+const STEPS: Record<string, string[]> = {
+  start: ['web', 'mail'],
+  web: ['call', 'mail', 'end'],
+  call: ['call', 'shop', 'web', 'end'],
+  mail: ['call', 'end'],
+  shop: ['end'],
+};
 
 /** A seeded log of paths and the flows the server would answer for it (counted here, plainly). */
 function seededFlows(customers: number, seed: number): { flows: Flows; paths: string[][] } {
@@ -91,13 +105,22 @@ function seededFlows(customers: number, seed: number): { flows: Flows; paths: st
   });
   const variantCounts = new Map<string, number>();
   for (const path of paths) variantCounts.set(path.join('|'), (variantCounts.get(path.join('|')) ?? 0) + 1);
-  const variants = [...variantCounts].map(([p, cases]) => ({ path: p.split('|'), cases })).sort((a, b) => b.cases - a.cases).slice(0, 20);
+  const variants = [...variantCounts]
+    .map(([p, cases]) => ({ path: p.split('|'), cases }))
+    .sort((a, b) => b.cases - a.cases)
+    .slice(0, 20);
   return {
     paths,
     flows: {
       cases: customers,
       events: paths.reduce((n, p) => n + p.length, 0),
-      nodes: [...nodes].map(([id, n]) => ({ id, events: n.events, cases: n.cases.size, starts: n.starts, ends: n.ends })),
+      nodes: [...nodes].map(([id, n]) => ({
+        id,
+        events: n.events,
+        cases: n.cases.size,
+        starts: n.starts,
+        ends: n.ends,
+      })),
       edges,
       variants,
       unmapped: [],
@@ -114,7 +137,11 @@ describe('observed overlay view', () => {
     for (const path of paths) for (let i = 1; i < path.length; i++) expected.add(`${path[i - 1]}→${path[i]}`);
     expect(new Set(view.edges.map((e) => e.key))).toEqual(expected);
     for (const edge of view.edges) {
-      const customers = new Set(paths.flatMap((p, c) => (p.some((id, i) => i > 0 && p[i - 1] === edge.source && id === edge.target) ? [c] : []))).size;
+      const customers = new Set(
+        paths.flatMap((p, c) =>
+          p.some((id, i) => i > 0 && p[i - 1] === edge.source && id === edge.target) ? [c] : [],
+        ),
+      ).size;
       expect(edge.cases).toBe(customers);
     }
   });
@@ -172,7 +199,21 @@ describe('observed overlay view', () => {
   });
 
   it('ignores steps to activities that are not on the map', () => {
-    const withUnmapped: Flows = { ...flows, edges: [...flows.edges, { source: 'web', target: 'unmapped:Tweet', transitions: 3, cases: 3, medianSeconds: 5, p95Seconds: 9, designed: false }] };
+    const withUnmapped: Flows = {
+      ...flows,
+      edges: [
+        ...flows.edges,
+        {
+          source: 'web',
+          target: 'unmapped:Tweet',
+          transitions: 3,
+          cases: 3,
+          medianSeconds: 5,
+          p95Seconds: 9,
+          designed: false,
+        },
+      ],
+    };
     expect(observedView(withUnmapped, MAP).edges.some((e) => e.target.startsWith('unmapped:'))).toBe(false);
   });
 
@@ -181,7 +222,13 @@ describe('observed overlay view', () => {
   });
 
   it('formats durations for the labels', () => {
-    expect([formatDuration(42), formatDuration(600), formatDuration(5400), formatDuration(3 * 86400), formatDuration(null)]).toEqual(['42 s', '10 min', '1.5 h', '3 d', '–']);
+    expect([
+      formatDuration(42),
+      formatDuration(600),
+      formatDuration(5400),
+      formatDuration(3 * 86400),
+      formatDuration(null),
+    ]).toEqual(['42 s', '10 min', '1.5 h', '3 d', '–']);
   });
 });
 
@@ -205,7 +252,15 @@ describe('channel switches from the flows', () => {
       events: 0,
       nodes: [],
       edges: [
-        { source: 'web', target: 'call', transitions: 10, cases: 10, medianSeconds: 100, p95Seconds: 200, designed: true },
+        {
+          source: 'web',
+          target: 'call',
+          transitions: 10,
+          cases: 10,
+          medianSeconds: 100,
+          p95Seconds: 200,
+          designed: true,
+        },
         { source: 'call', target: 'web', transitions: 4, cases: 4, medianSeconds: 50, p95Seconds: 80, designed: false },
       ],
       variants: [
@@ -219,8 +274,18 @@ describe('channel switches from the flows', () => {
   });
 
   it('takes a weighted median', () => {
-    expect(weightedMedian([{ value: 10, weight: 1 }, { value: 100, weight: 5 }])).toBe(100);
-    expect(weightedMedian([{ value: 10, weight: 5 }, { value: 100, weight: 1 }])).toBe(10);
+    expect(
+      weightedMedian([
+        { value: 10, weight: 1 },
+        { value: 100, weight: 5 },
+      ]),
+    ).toBe(100);
+    expect(
+      weightedMedian([
+        { value: 10, weight: 5 },
+        { value: 100, weight: 1 },
+      ]),
+    ).toBe(10);
     expect(weightedMedian([])).toBeNull();
   });
 });

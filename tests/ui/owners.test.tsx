@@ -1,20 +1,43 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import * as Y from 'yjs';
-import { addChannel, addComment, addOwner, addStage, addTouchpoint, assignStageOwner, readNode, readNodes, setMetricValue } from '../../src/model';
+import {
+  addChannel,
+  addComment,
+  addOwner,
+  addStage,
+  addTouchpoint,
+  assignStageOwner,
+  readNode,
+  readNodes,
+  setMetricValue,
+} from '../../src/model';
 import { useUi } from '../../src/state/uiStore';
 import { renderMap } from './renderMap';
 
 // Giulia owns Problem and Contact, Marco owns Resolution; Delivery and Follow-up have no owner.
 function journey() {
   const doc = new Y.Doc();
-  const stages: Array<[string, string]> = [['problem', 'Problem'], ['contact', 'Contact'], ['resolution', 'Resolution'], ['delivery', 'Delivery'], ['followup', 'Follow-up']];
+  const stages: Array<[string, string]> = [
+    ['problem', 'Problem'],
+    ['contact', 'Contact'],
+    ['resolution', 'Resolution'],
+    ['delivery', 'Delivery'],
+    ['followup', 'Follow-up'],
+  ];
   for (const [id, label] of stages) addStage(doc, { id, label });
   addChannel(doc, { id: 'mail', label: 'E-mail', type: 'digital', medium: 'email', x: 0, y: 500 });
   addChannel(doc, { id: 'chat', label: 'Web chat', type: 'digital', medium: 'messaging', x: 200, y: 500 });
   addTouchpoint(doc, { id: 'writes', stageId: 'problem', label: 'Writes an e-mail', channelId: 'mail', x: 20, y: 100 });
   addTouchpoint(doc, { id: 'calls', stageId: 'contact', label: 'Calls support', x: 20, y: 100 });
-  addTouchpoint(doc, { id: 'books', stageId: 'resolution', label: 'Books the repair', channelId: 'chat', x: 20, y: 100 });
+  addTouchpoint(doc, {
+    id: 'books',
+    stageId: 'resolution',
+    label: 'Books the repair',
+    channelId: 'chat',
+    x: 20,
+    y: 100,
+  });
   addOwner(doc, { id: 'giulia', name: 'Giulia Rossi', role: 'Support lead', email: 'giulia@example.com' });
   addOwner(doc, { id: 'marco', name: 'Marco Bianchi', role: 'Service manager' });
   assignStageOwner(doc, 'problem', 'giulia');
@@ -43,7 +66,10 @@ describe('owners panel', () => {
     const { panel } = openOwners();
     const giulia = within(panel.getByRole('listitem', { name: 'Giulia Rossi' }));
     expect(giulia.getByText(/Support lead/)).toBeInTheDocument();
-    expect(giulia.getByRole('link', { name: 'giulia@example.com' })).toHaveAttribute('href', 'mailto:giulia@example.com');
+    expect(giulia.getByRole('link', { name: 'giulia@example.com' })).toHaveAttribute(
+      'href',
+      'mailto:giulia@example.com',
+    );
     const owned = within(giulia.getByRole('list', { name: 'Stages owned by Giulia Rossi' }));
     expect(owned.getAllByRole('button').map((b) => b.textContent)).toEqual(['Problem', 'Contact']);
     expect(panel.getByTestId('unowned-summary')).toHaveTextContent('2 of 5 stages have no owner');
@@ -54,7 +80,12 @@ describe('owners panel', () => {
   it('selects an unowned stage on the canvas, where the inspector offers its owner picker', () => {
     const { view, panel } = openOwners();
     fireEvent.click(panel.getByRole('button', { name: 'Delivery' }));
-    expect(view.store.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['delivery']);
+    expect(
+      view.store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['delivery']);
     expect(within(screen.getByTestId('inspector')).getByLabelText('Stage owner')).toHaveValue('');
   });
 
@@ -91,7 +122,8 @@ describe('owners panel', () => {
     expect(css).toContain('[data-id="resolution"]'); // a stage she does not own
     expect(css).toContain('[data-id="chat"]'); // a channel only used outside
     expect(css).toContain('[data-id="marco"]');
-    for (const inside of ['writes', 'calls', 'problem', 'contact', 'mail', 'giulia']) expect(css).not.toContain(`"${inside}"`);
+    for (const inside of ['writes', 'calls', 'problem', 'contact', 'mail', 'giulia'])
+      expect(css).not.toContain(`"${inside}"`);
     expect(css).toMatch(/opacity: 0\.22/);
 
     const stats = within(panel.getByTestId('owner-stats'));

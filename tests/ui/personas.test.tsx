@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import * as Y from 'yjs';
-import { addPersona, addStage, addTouchpoint, attachMedia, readNode, readNodes, setEmotion, setTouchpointPersonas } from '../../src/model';
+import {
+  addPersona,
+  addStage,
+  addTouchpoint,
+  attachMedia,
+  readNode,
+  readNodes,
+  setEmotion,
+  setTouchpointPersonas,
+} from '../../src/model';
 import { useUi } from '../../src/state/uiStore';
 import { renderMap } from './renderMap';
 
@@ -39,26 +48,42 @@ afterEach(() => act(() => useUi.setState({ focus: null, sidebarTab: null })));
 describe('personas panel', () => {
   it('lists the personas with how many touchpoints each meets, and adds one', () => {
     const { view, panel } = openPersonas();
-    expect(within(panel.getByRole('listitem', { name: 'Anna' })).getByText('Meets 3 of 4 touchpoints')).toBeInTheDocument();
+    expect(
+      within(panel.getByRole('listitem', { name: 'Anna' })).getByText('Meets 3 of 4 touchpoints'),
+    ).toBeInTheDocument();
     expect(panel.getByText('Commutes by e-bike')).toBeInTheDocument();
     fireEvent.change(panel.getByLabelText('New persona’s name'), { target: { value: 'Carla' } });
     fireEvent.click(panel.getByRole('button', { name: 'Add' }));
-    expect(readNodes(view.doc).filter((n) => n.kind === 'persona').map((n) => n.label)).toEqual(expect.arrayContaining(['Anna', 'Bruno', 'Carla']));
-    expect(within(panel.getByRole('listitem', { name: 'Carla' })).getByText('Meets 2 of 4 touchpoints')).toBeInTheDocument();
+    expect(
+      readNodes(view.doc)
+        .filter((n) => n.kind === 'persona')
+        .map((n) => n.label),
+    ).toEqual(expect.arrayContaining(['Anna', 'Bruno', 'Carla']));
+    expect(
+      within(panel.getByRole('listitem', { name: 'Carla' })).getByText('Meets 2 of 4 touchpoints'),
+    ).toBeInTheDocument();
   });
 
   it('edits a persona and picks a photo among the map’s images', () => {
     const doc = journey();
     const photo = { id: 'a'.repeat(64), name: 'anna.jpg', mime: 'image/jpeg', size: 1200, kind: 'image' as const };
     attachMedia(doc, 'search', photo);
-    attachMedia(doc, 'ride', { id: 'b'.repeat(64), name: 'manual.pdf', mime: 'application/pdf', size: 900, kind: 'document' });
+    attachMedia(doc, 'ride', {
+      id: 'b'.repeat(64),
+      name: 'manual.pdf',
+      mime: 'application/pdf',
+      size: 900,
+      kind: 'document',
+    });
     const { view, panel } = openPersonas(doc);
     const card = within(panel.getByRole('listitem', { name: 'Anna' }));
     fireEvent.click(card.getByRole('button', { name: 'Edit Anna' }));
     const goal = card.getByLabelText('New goal');
     fireEvent.change(goal, { target: { value: 'Get to work on time' } });
     fireEvent.keyDown(goal, { key: 'Enter' });
-    expect(card.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual(expect.arrayContaining(['No photo', 'Use anna.jpg as the photo']));
+    expect(card.getAllByRole('radio').map((r) => r.getAttribute('aria-label'))).toEqual(
+      expect.arrayContaining(['No photo', 'Use anna.jpg as the photo']),
+    );
     expect(card.queryByRole('radio', { name: 'Use manual.pdf as the photo' })).toBeNull();
     fireEvent.click(card.getByRole('radio', { name: 'Use anna.jpg as the photo' }));
     expect(readNode(view.doc, 'anna')).toMatchObject({ goals: ['Get to work on time'], photoMediaId: photo.id });
@@ -84,7 +109,11 @@ describe('personas panel', () => {
     fireEvent.click(panel.getByRole('button', { name: 'Compare side by side' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Anna and Bruno, side by side' }));
     const rows = dialog.getAllByTestId('compare-row');
-    expect(rows.map((row) => within(row).getByRole('rowheader').querySelector('.compare-stage')?.textContent)).toEqual(['Need', 'Buy', 'Use']);
+    expect(rows.map((row) => within(row).getByRole('rowheader').querySelector('.compare-stage')?.textContent)).toEqual([
+      'Need',
+      'Buy',
+      'Use',
+    ]);
     // only Anna | both | only Bruno | emotion (Anna's then Bruno's)
     const cells = (row: HTMLElement) => {
       const [onlyA, both, onlyB, emotion] = within(row).getAllByRole('cell');

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { LIVE_DRAG_MAX, readPeers } from '../../src/sync/presence';
-import { OUTLINE_COLOR_PROPERTY, OUTLINE_NAME_ATTRIBUTE, applyOutline } from '../../src/canvas/presence/RemoteSelections';
+import {
+  OUTLINE_COLOR_PROPERTY,
+  OUTLINE_NAME_ATTRIBUTE,
+  applyOutline,
+} from '../../src/canvas/presence/RemoteSelections';
 
 function peerWith(drag: unknown) {
   const mine = new Awareness(new Y.Doc());

@@ -26,7 +26,18 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
   };
   const view = render(
     <div style={{ width: 1200, height: 800 }}>
-      <MapContext.Provider value={{ mapId: 'test-map', mapKey: 'test-key-0000000000', doc, store, user: { id: 'tester', name: 'Tester', color: '#2b4c7e' }, readOnly: options.readOnly ?? false, run, undo: options.readOnly ? undefined : undo }}>
+      <MapContext.Provider
+        value={{
+          mapId: 'test-map',
+          mapKey: 'test-key-0000000000',
+          doc,
+          store,
+          user: { id: 'tester', name: 'Tester', color: '#2b4c7e' },
+          readOnly: options.readOnly ?? false,
+          run,
+          undo: options.readOnly ? undefined : undo,
+        }}
+      >
         <ReactFlowProvider>
           <MapCanvas synced />
         </ReactFlowProvider>

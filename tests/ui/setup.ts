@@ -27,9 +27,19 @@ class DOMMatrixReadOnlyStandIn {
 Object.assign(globalThis, { ResizeObserver: ResizeObserverStandIn, DOMMatrixReadOnly: DOMMatrixReadOnlyStandIn });
 // The canvas gets the size of a desktop window (the app culls nodes outside it and picks the
 // opening viewport from it), whatever its CSS says; other elements their inline size, else 1.
-const isCanvas = (element: HTMLElement) => element.classList.contains('react-flow') || element.classList.contains('react-flow__renderer');
+const isCanvas = (element: HTMLElement) =>
+  element.classList.contains('react-flow') || element.classList.contains('react-flow__renderer');
 Object.defineProperties(HTMLElement.prototype, {
-  offsetHeight: { get() { return isCanvas(this as HTMLElement) ? 900 : parseFloat((this as HTMLElement).style.height) || 1; } },
-  offsetWidth: { get() { return isCanvas(this as HTMLElement) ? 1400 : parseFloat((this as HTMLElement).style.width) || 1; } },
+  offsetHeight: {
+    get() {
+      return isCanvas(this as HTMLElement) ? 900 : parseFloat((this as HTMLElement).style.height) || 1;
+    },
+  },
+  offsetWidth: {
+    get() {
+      return isCanvas(this as HTMLElement) ? 1400 : parseFloat((this as HTMLElement).style.width) || 1;
+    },
+  },
 });
-(SVGElement.prototype as SVGElement & { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+(SVGElement.prototype as SVGElement & { getBBox: () => DOMRect }).getBBox = () =>
+  ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;

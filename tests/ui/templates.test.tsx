@@ -32,7 +32,12 @@ describe('template picker', () => {
   });
 
   it('creates the map and opens it with the chosen template in the URL', async () => {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: 'new-map', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) }), { status: 201 }));
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ id: 'new-map', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) }), {
+          status: 201,
+        }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     render(<HomePage />);
     fireEvent.change(screen.getByLabelText('Map title'), { target: { value: 'Bike shop' } });
@@ -45,7 +50,15 @@ describe('template picker', () => {
 });
 
 function mapContext(doc: Y.Doc, readOnly = false) {
-  return { mapId: 'tpl-map', mapKey: 'k'.repeat(22), doc, store: createJourneyStore(doc), user: { id: 'u', name: 'Tester', color: '#2b4c7e' }, readOnly, run: (action: () => unknown) => (action(), true) };
+  return {
+    mapId: 'tpl-map',
+    mapKey: 'k'.repeat(22),
+    doc,
+    store: createJourneyStore(doc),
+    user: { id: 'u', name: 'Tester', color: '#2b4c7e' },
+    readOnly,
+    run: (action: () => unknown) => (action(), true),
+  };
 }
 
 describe('applying the chosen template', () => {
@@ -69,7 +82,14 @@ describe('applying the chosen template', () => {
         </MapContext.Provider>
       </StrictMode>,
     );
-    expect(stagesInOrder(doc).map((stage) => stage.label)).toEqual(['Need', 'Research', 'Compare', 'Purchase', 'Use', 'Loyalty']);
+    expect(stagesInOrder(doc).map((stage) => stage.label)).toEqual([
+      'Need',
+      'Research',
+      'Compare',
+      'Purchase',
+      'Use',
+      'Loyalty',
+    ]);
     expect(readMeta(doc)).toMatchObject({ title: 'Bike shop', templateId: 'purchase' });
     expect(window.location.search).toBe('');
   });
@@ -78,7 +98,9 @@ describe('applying the chosen template', () => {
     const doc = new Y.Doc();
     initJourney(doc, { title: 'Shared' });
     window.history.replaceState(null, '', '/map/tpl-map?template=omnichannel-support');
-    const value = { ...mapContext(doc, true), mapId: 'viewer-map' } as unknown as Parameters<typeof MapContext.Provider>[0]['value'];
+    const value = { ...mapContext(doc, true), mapId: 'viewer-map' } as unknown as Parameters<
+      typeof MapContext.Provider
+    >[0]['value'];
     render(
       <MapContext.Provider value={value}>
         <ApplyChosenTemplate synced />

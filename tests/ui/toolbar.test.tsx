@@ -31,7 +31,11 @@ describe('canvas toolbar', () => {
     const { doc } = renderMap();
     fireEvent.click(toolbar().getByRole('button', { name: 'Channel' }));
     fireEvent.click(screen.getByRole('menuitem', { name: /WhatsApp/ }));
-    expect(readNodes(doc).find((node) => node.kind === 'channel')).toMatchObject({ label: 'WhatsApp', medium: 'messaging', type: 'digital' });
+    expect(readNodes(doc).find((node) => node.kind === 'channel')).toMatchObject({
+      label: 'WhatsApp',
+      medium: 'messaging',
+      type: 'digital',
+    });
   });
 
   it('shows an empty state that creates the first stage', () => {

@@ -1,6 +1,16 @@
 // Ingest keys, webhooks and versions in memory (the Store's `features` for MemoryStore). `exists`
 // tells whether a map is stored; deleteMap forgets everything of a map.
-import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from '../store';
+import type {
+  FeatureStore,
+  IngestKeyRecord,
+  NewVersion,
+  NewWebhook,
+  StoredVersion,
+  VersionInfo,
+  VersionSize,
+  WebhookDelivery,
+  WebhookRecord,
+} from '../store';
 
 export class MemoryFeatures implements FeatureStore {
   private readonly ingestKeys = new Map<string, IngestKeyRecord>();
@@ -48,7 +58,8 @@ export class MemoryFeatures implements FeatureStore {
 
   async recordWebhookDelivery(hookId: string, d: WebhookDelivery): Promise<void> {
     const hook = this.hooks.get(hookId);
-    if (hook) Object.assign(hook, { lastStatus: d.status, lastError: d.error, attempts: d.attempts, lastAttemptAt: d.at });
+    if (hook)
+      Object.assign(hook, { lastStatus: d.status, lastError: d.error, attempts: d.attempts, lastAttemptAt: d.at });
   }
 
   async addVersion(v: NewVersion): Promise<boolean> {
@@ -74,7 +85,11 @@ export class MemoryFeatures implements FeatureStore {
 
   async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
     const list = this.versions.get(mapId);
-    if (list) this.versions.set(mapId, list.filter((v) => !ids.includes(v.id)));
+    if (list)
+      this.versions.set(
+        mapId,
+        list.filter((v) => !ids.includes(v.id)),
+      );
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

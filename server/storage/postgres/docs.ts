@@ -47,7 +47,10 @@ export class PostgresDocs implements DocStore {
         map.viewerKeyHash,
         map.createdAt,
       ]);
-      await client.query('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES ($1, $2, 0)', [map.id, toBuffer(map.snapshot)]);
+      await client.query('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES ($1, $2, 0)', [
+        map.id,
+        toBuffer(map.snapshot),
+      ]);
     });
   }
 
@@ -149,7 +152,10 @@ export class PostgresDocs implements DocStore {
         [mapId, uptoSeq],
       );
       if (updates.rows.length === 0) return;
-      const folded = foldUpdates(row ? toBytes(row.snapshot) : null, updates.rows.map((u) => toBytes(u.bytes)));
+      const folded = foldUpdates(
+        row ? toBytes(row.snapshot) : null,
+        updates.rows.map((u) => toBytes(u.bytes)),
+      );
       const upto = Math.max(uptoSeq, row ? Number(row.upto_seq) : 0);
       await client.query(
         `INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES ($1, $2, $3)

@@ -2,7 +2,17 @@
 // behaviour as sqlite/features.ts. Tables: schema.ts v3.
 import type pg from 'pg';
 import { toHook, toVersion, VERSION_COLUMNS, type VersionRow, type WebhookRow } from '../rows';
-import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from '../store';
+import type {
+  FeatureStore,
+  IngestKeyRecord,
+  NewVersion,
+  NewWebhook,
+  StoredVersion,
+  VersionInfo,
+  VersionSize,
+  WebhookDelivery,
+  WebhookRecord,
+} from '../store';
 
 export class PostgresFeatures implements FeatureStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -35,7 +45,10 @@ export class PostgresFeatures implements FeatureStore {
   }
 
   async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
-    const { rows } = await this.pool.query<WebhookRow>('SELECT * FROM webhooks WHERE map_id = $1 ORDER BY created_at, id', [mapId]);
+    const { rows } = await this.pool.query<WebhookRow>(
+      'SELECT * FROM webhooks WHERE map_id = $1 ORDER BY created_at, id',
+      [mapId],
+    );
     return rows.map(toHook);
   }
 
@@ -87,7 +100,8 @@ export class PostgresFeatures implements FeatureStore {
   }
 
   async deleteVersions(mapId: string, ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.pool.query('DELETE FROM versions WHERE map_id = $1 AND id = ANY($2::text[])', [mapId, [...ids]]);
+    if (ids.length > 0)
+      await this.pool.query('DELETE FROM versions WHERE map_id = $1 AND id = ANY($2::text[])', [mapId, [...ids]]);
   }
 
   async latestAutoVersionAt(mapId: string): Promise<string | null> {

@@ -79,7 +79,11 @@ export class PostgresMedia implements MediaStore {
         for (let n = 0, offset = 0; offset < size || n === 0; n++) {
           const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, size - offset));
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-          await client.query('INSERT INTO media_chunks (hash, n, bytes) VALUES ($1, $2, $3)', [hash, n, buffer.subarray(0, bytesRead)]);
+          await client.query('INSERT INTO media_chunks (hash, n, bytes) VALUES ($1, $2, $3)', [
+            hash,
+            n,
+            buffer.subarray(0, bytesRead),
+          ]);
           offset += bytesRead;
           if (bytesRead === 0) break;
         }
@@ -100,7 +104,10 @@ export class PostgresMedia implements MediaStore {
     let written = 0;
     try {
       for (let n = 0; ; n++) {
-        const chunk = await this.pool.query<{ bytes: Buffer }>('SELECT bytes FROM media_chunks WHERE hash = $1 AND n = $2', [hash, n]);
+        const chunk = await this.pool.query<{ bytes: Buffer }>(
+          'SELECT bytes FROM media_chunks WHERE hash = $1 AND n = $2',
+          [hash, n],
+        );
         const bytes = chunk.rows[0]?.bytes;
         if (!bytes) break;
         digest.update(bytes);

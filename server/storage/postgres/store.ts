@@ -71,7 +71,9 @@ export class PostgresStore implements Store {
     await withClient(this.pool, async (client) => {
       await client.query('BEGIN');
       try {
-        await client.query('UPDATE schema_migrations SET version = version WHERE version = (SELECT MAX(version) FROM schema_migrations)');
+        await client.query(
+          'UPDATE schema_migrations SET version = version WHERE version = (SELECT MAX(version) FROM schema_migrations)',
+        );
       } finally {
         await client.query('ROLLBACK').catch(() => undefined);
       }

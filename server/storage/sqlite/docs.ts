@@ -97,13 +97,19 @@ export class SqliteDocs implements DocStore {
   appendUpdate(mapId: string, update: Uint8Array): Promise<number> {
     if (!this.db.open) return Promise.reject(new Error('the store is closed'));
     return new Promise<number>((resolve, reject) => {
-      this.pendingAppends.push({ mapId, bytes: Buffer.from(update.buffer, update.byteOffset, update.byteLength), resolve, reject });
+      this.pendingAppends.push({
+        mapId,
+        bytes: Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+        resolve,
+        reject,
+      });
       if (this.pendingAppends.length === 1) setImmediate(this.flushAppends);
     });
   }
 
   /** One row of the update log; its seq. */
-  private readonly insertUpdate = (item: PendingAppend): number => Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid);
+  private readonly insertUpdate = (item: PendingAppend): number =>
+    Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid);
 
   /** Commits the appends waiting for this turn (the store calls it once more before it closes). */
   readonly flushAppends = (): void => {
@@ -132,7 +138,9 @@ export class SqliteDocs implements DocStore {
       if (!this.stmt.getMap.get(mapId)) return null;
       const snap = this.stmt.getSnapshot.get(mapId);
       const uptoSeq = snap?.upto_seq ?? 0;
-      const updates = this.stmt.getUpdates.all(mapId, uptoSeq).map((row) => ({ seq: row.seq, bytes: toBytes(row.bytes) }));
+      const updates = this.stmt.getUpdates
+        .all(mapId, uptoSeq)
+        .map((row) => ({ seq: row.seq, bytes: toBytes(row.bytes) }));
       return { snapshot: snap ? toBytes(snap.snapshot) : null, uptoSeq, updates };
     })();
   }

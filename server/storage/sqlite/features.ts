@@ -2,7 +2,17 @@
 // their statements.
 import type Database from 'better-sqlite3';
 import { toHook, toVersion, VERSION_COLUMNS, type VersionRow, type WebhookRow } from '../rows';
-import type { FeatureStore, IngestKeyRecord, NewVersion, NewWebhook, StoredVersion, VersionInfo, VersionSize, WebhookDelivery, WebhookRecord } from '../store';
+import type {
+  FeatureStore,
+  IngestKeyRecord,
+  NewVersion,
+  NewWebhook,
+  StoredVersion,
+  VersionInfo,
+  VersionSize,
+  WebhookDelivery,
+  WebhookRecord,
+} from '../store';
 
 /** Migration SQL. Versions order by `seq` (insertion order), which breaks ties of equal times. */
 export const FEATURES_TABLES_SQL = `
@@ -34,7 +44,6 @@ export const FEATURES_TABLES_SQL = `
   );
   CREATE INDEX versions_by_map ON versions(map_id, seq);
 `;
-
 
 export class SqliteFeatures implements FeatureStore {
   private readonly stmt;

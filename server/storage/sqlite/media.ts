@@ -29,9 +29,7 @@ export class SqliteMedia implements MediaStore {
         `INSERT INTO media (map_id, hash, name, mime, size, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(map_id, hash) DO NOTHING`,
       ),
-      get: db.prepare<[string, string], MediaRow>(
-        `SELECT ${MEDIA_COLUMNS} FROM media WHERE map_id = ? AND hash = ?`,
-      ),
+      get: db.prepare<[string, string], MediaRow>(`SELECT ${MEDIA_COLUMNS} FROM media WHERE map_id = ? AND hash = ?`),
       list: db.prepare<[string], { hash: string }>('SELECT hash FROM media WHERE map_id = ?'),
       referenced: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM media WHERE hash = ? LIMIT 1'),
     };

@@ -80,13 +80,18 @@ export class SqliteStore implements Store {
   private migrate(): void {
     this.db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const applied = new Set(
-      this.db.prepare<[], { version: number }>('SELECT version FROM migrations').all().map((row) => row.version),
+      this.db
+        .prepare<[], { version: number }>('SELECT version FROM migrations')
+        .all()
+        .map((row) => row.version),
     );
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       this.db.transaction(() => {
         this.db.exec(migration.sql);
-        this.db.prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+        this.db
+          .prepare('INSERT INTO migrations (version, applied_at) VALUES (?, ?)')
+          .run(migration.version, new Date().toISOString());
       })();
     }
   }
@@ -99,7 +104,9 @@ export class SqliteStore implements Store {
   async checkWritable(): Promise<void> {
     // a real write (a no-op update of a row that always exists), rolled back
     const probe = this.db.transaction(() => {
-      this.db.prepare('UPDATE migrations SET version = version WHERE version = (SELECT MAX(version) FROM migrations)').run();
+      this.db
+        .prepare('UPDATE migrations SET version = version WHERE version = (SELECT MAX(version) FROM migrations)')
+        .run();
       throw ROLLBACK;
     });
     try {

@@ -48,7 +48,10 @@ export class WalCheckpointer {
 
   constructor(dbFile: string, options: WalCheckpointerOptions) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: dbFile, driver, intervalMs: options.intervalMs } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file: dbFile, driver, intervalMs: options.intervalMs },
+    });
     this.worker.unref(); // never keeps the process alive; close() checkpoints one last time
     const fail = (reason: string) => {
       if (this.failed || this.closing) return;

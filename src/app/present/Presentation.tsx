@@ -27,7 +27,10 @@ export function Presentation({ onExit }: { onExit: () => void }) {
   const last = Math.max(0, slides.length - 1);
   const current = Math.min(index, last);
 
-  const move = useCallback((step: number) => setIndex((i) => Math.max(0, Math.min(last, Math.min(i, last) + step))), [last]);
+  const move = useCallback(
+    (step: number) => setIndex((i) => Math.max(0, Math.min(last, Math.min(i, last) + step))),
+    [last],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -64,7 +67,15 @@ export function Presentation({ onExit }: { onExit: () => void }) {
 
   const slide = slides[current];
   return createPortal(
-    <div ref={root} className="present" role="dialog" aria-modal="true" aria-label={t('present.label')} tabIndex={-1} data-testid="presentation">
+    <div
+      ref={root}
+      className="present"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('present.label')}
+      tabIndex={-1}
+      data-testid="presentation"
+    >
       <header className="present-top">
         <span className="present-title">{title || t('map.untitled')}</span>
         {slides.length > 0 && (
@@ -72,18 +83,30 @@ export function Presentation({ onExit }: { onExit: () => void }) {
             {t('present.progress', { n: current + 1, total: slides.length })}
           </span>
         )}
-        <button type="button" className="present-exit" onClick={onExit} aria-label={t('present.exit')} title={t('present.exit')}>
+        <button
+          type="button"
+          className="present-exit"
+          onClick={onExit}
+          aria-label={t('present.exit')}
+          title={t('present.exit')}
+        >
           <X size={20} aria-hidden />
         </button>
       </header>
-      <main className="present-stage">{slide ? <StageSlideView slide={slide} /> : <p className="present-empty">{t('present.empty')}</p>}</main>
+      <main className="present-stage">
+        {slide ? <StageSlideView slide={slide} /> : <p className="present-empty">{t('present.empty')}</p>}
+      </main>
       <footer className="present-bottom">
         <button type="button" onClick={() => move(-1)} disabled={current === 0} aria-label={t('present.previous')}>
           <ChevronLeft size={22} aria-hidden />
         </button>
         <ol className="present-dots" aria-hidden>
           {slides.map((s, i) => (
-            <li key={s.id} className={i === current ? 'is-current' : i < current ? 'is-done' : ''} style={{ ['--stage-color' as string]: s.color }} />
+            <li
+              key={s.id}
+              className={i === current ? 'is-current' : i < current ? 'is-done' : ''}
+              style={{ ['--stage-color' as string]: s.color }}
+            />
           ))}
         </ol>
         <button type="button" onClick={() => move(1)} disabled={current >= last} aria-label={t('present.next')}>

@@ -25,7 +25,11 @@ function Metric({ metric }: { metric: SlideMetric }) {
   const heat = HEAT_PALETTE[metric.status];
   const text = useMetricText();
   return (
-    <span className="present-metric" style={{ background: heat.fill, color: heat.text }} title={text.status(metric.status)}>
+    <span
+      className="present-metric"
+      style={{ background: heat.fill, color: heat.text }}
+      title={text.status(metric.status)}
+    >
       <span aria-hidden>{heat.icon}</span> {text.label(metric.def)} {text.value(metric.value, metric.def)}
     </span>
   );
@@ -44,7 +48,10 @@ export function StageSlideView({ slide }: { slide: StageSlide }) {
         )}
         <div className="present-facts">
           <span className="present-owner">
-            <UserRound size={20} aria-hidden /> {t('present.owner')}: {slide.owner ? `${slide.owner.name}${slide.owner.role ? ` · ${slide.owner.role}` : ''}` : t('present.noOwner')}
+            <UserRound size={20} aria-hidden /> {t('present.owner')}:{' '}
+            {slide.owner
+              ? `${slide.owner.name}${slide.owner.role ? ` · ${slide.owner.role}` : ''}`
+              : t('present.noOwner')}
           </span>
           {slide.emotion !== null && (
             <span className="present-fact">
@@ -69,7 +76,11 @@ export function StageSlideView({ slide }: { slide: StageSlide }) {
             const style = tp.channel ? MEDIUM_STYLE[tp.channel.medium] : null;
             const Icon = style?.icon;
             return (
-              <li key={tp.id} className={`present-card ${tp.lane === 'back' ? 'is-backstage' : ''}`} style={{ ['--channel-color' as string]: style?.color ?? '#9aa3af' }}>
+              <li
+                key={tp.id}
+                className={`present-card ${tp.lane === 'back' ? 'is-backstage' : ''}`}
+                style={{ ['--channel-color' as string]: style?.color ?? '#9aa3af' }}
+              >
                 <span className="present-channel">
                   {Icon && <Icon size={16} aria-hidden />} {tp.channel?.label ?? t('touchpoint.noChannel')}
                 </span>
@@ -78,12 +89,16 @@ export function StageSlideView({ slide }: { slide: StageSlide }) {
                 <span className="present-badges">
                   {tp.painPoints > 0 && (
                     <span className="badge is-pain">
-                      <TriangleAlert size={14} aria-hidden /> {tp.painPoints === 1 ? t('present.pain') : t('present.pains', { n: tp.painPoints })}
+                      <TriangleAlert size={14} aria-hidden />{' '}
+                      {tp.painPoints === 1 ? t('present.pain') : t('present.pains', { n: tp.painPoints })}
                     </span>
                   )}
                   {tp.opportunities > 0 && (
                     <span className="badge is-opportunity">
-                      <Lightbulb size={14} aria-hidden /> {tp.opportunities === 1 ? t('present.opportunity') : t('present.opportunities', { n: tp.opportunities })}
+                      <Lightbulb size={14} aria-hidden />{' '}
+                      {tp.opportunities === 1
+                        ? t('present.opportunity')
+                        : t('present.opportunities', { n: tp.opportunities })}
                     </span>
                   )}
                 </span>

@@ -23,7 +23,9 @@ export function ImportMapButton() {
       const id = await importMapFile(journey, file.name.replace(/(\.percorso)?\.json$/i, ''), t);
       navigate(`/map/${id}`);
     } catch (caught) {
-      setError(caught instanceof ImportError ? caught.message : t('templates.importFailed', { reason: String(caught) }));
+      setError(
+        caught instanceof ImportError ? caught.message : t('templates.importFailed', { reason: String(caught) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -33,7 +35,13 @@ export function ImportMapButton() {
     <div className="import-map">
       <label className="button-like">
         <Upload size={15} aria-hidden /> {busy ? t('templates.importing') : t('templates.import')}
-        <input type="file" accept=".json,application/json" disabled={busy} onChange={(event) => void onFile(event)} data-testid="import-map-input" />
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(event) => void onFile(event)}
+          data-testid="import-map-input"
+        />
       </label>
       <span className="muted">{t('templates.importHint')}</span>
       {error && (

@@ -12,7 +12,15 @@ const ICONS: Record<TemplateId, typeof FilePlus2> = {
   'service-blueprint': LayoutTemplate,
 };
 
-export function TemplatePicker({ value, onChange, disabled }: { value: TemplateId; onChange: (id: TemplateId) => void; disabled?: boolean }) {
+export function TemplatePicker({
+  value,
+  onChange,
+  disabled,
+}: {
+  value: TemplateId;
+  onChange: (id: TemplateId) => void;
+  disabled?: boolean;
+}) {
   const language = useLanguage((state) => state.language);
   const t = useT();
   return (
@@ -22,7 +30,13 @@ export function TemplatePicker({ value, onChange, disabled }: { value: TemplateI
         const Icon = ICONS[template.id];
         return (
           <label key={template.id} className={`template-card ${value === template.id ? 'is-chosen' : ''}`}>
-            <input type="radio" name="template" value={template.id} checked={value === template.id} onChange={() => onChange(template.id)} />
+            <input
+              type="radio"
+              name="template"
+              value={template.id}
+              checked={value === template.id}
+              onChange={() => onChange(template.id)}
+            />
             <Icon size={18} aria-hidden />
             <span className="template-name">{template.name[language]}</span>
             <span className="template-description">{template.description[language]}</span>

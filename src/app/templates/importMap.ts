@@ -28,13 +28,19 @@ export function parseJourneyFile(text: string, t: Translate): JourneyJson {
   try {
     return validateJourneyJson(json);
   } catch (error) {
-    if (isModelError(error)) throw new ImportError(t('templates.importFailed', { reason: t('templates.notJourney', { reason: error.message }) }));
+    if (isModelError(error))
+      throw new ImportError(
+        t('templates.importFailed', { reason: t('templates.notJourney', { reason: error.message }) }),
+      );
     throw error;
   }
 }
 
 export async function readJourneyFile(file: Blob, t: Translate): Promise<JourneyJson> {
-  if (file.size > MAX_IMPORT_BYTES) throw new ImportError(t('templates.importFailed', { reason: t('templates.tooLarge', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }));
+  if (file.size > MAX_IMPORT_BYTES)
+    throw new ImportError(
+      t('templates.importFailed', { reason: t('templates.tooLarge', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }) }),
+    );
   return parseJourneyFile(await file.text(), t);
 }
 
@@ -59,7 +65,8 @@ function whenSynced(connection: MapConnection, timeoutMs: number): Promise<void>
 /** Resolves once the socket has handed every queued update to the network. */
 async function flushed(connection: MapConnection, timeoutMs: number): Promise<void> {
   const start = Date.now();
-  while ((connection.provider.ws?.bufferedAmount ?? 0) > 0 && Date.now() - start < timeoutMs) await new Promise((r) => setTimeout(r, 20));
+  while ((connection.provider.ws?.bufferedAmount ?? 0) > 0 && Date.now() - start < timeoutMs)
+    await new Promise((r) => setTimeout(r, 20));
 }
 
 export interface ImportDeps {
@@ -71,7 +78,12 @@ export interface ImportDeps {
 const DEFAULT_DEPS: ImportDeps = { createMap, deleteMap, connect: (id, key) => new MapConnection(id, key) };
 
 /** Creates a new map holding the file's journey; returns its id. */
-export async function importMapFile(file: JourneyJson, fallbackTitle: string, t: Translate, deps: ImportDeps = DEFAULT_DEPS): Promise<string> {
+export async function importMapFile(
+  file: JourneyJson,
+  fallbackTitle: string,
+  t: Translate,
+  deps: ImportDeps = DEFAULT_DEPS,
+): Promise<string> {
   const title = file.meta.title.trim() || fallbackTitle;
   const created = await deps.createMap(title);
   const connection = deps.connect(created.id, created.editorKey);
@@ -82,7 +94,8 @@ export async function importMapFile(file: JourneyJson, fallbackTitle: string, t:
   } catch (error) {
     connection.destroy();
     await deps.deleteMap(created.id, created.editorKey).catch(() => undefined); // nothing half-made
-    if (error instanceof ApiError || isModelError(error)) throw new ImportError(t('templates.importFailed', { reason: error.message }));
+    if (error instanceof ApiError || isModelError(error))
+      throw new ImportError(t('templates.importFailed', { reason: error.message }));
     throw new ImportError(t('templates.importFailed', { reason: t('templates.connectFailed') }));
   }
   connection.destroy();

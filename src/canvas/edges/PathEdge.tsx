@@ -24,7 +24,12 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
     const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
     const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, others, joined);
     const middle = routeMidpoint(points);
-    return { path: roundedPath(points), labelX: middle.x, labelY: middle.y, back: isBackEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }) };
+    return {
+      path: roundedPath(points),
+      labelX: middle.x,
+      labelY: middle.y,
+      back: isBackEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }),
+    };
   }, [cardBoxes, source, target, sourceX, sourceY, targetX, targetY]);
   const transition = data?.transition ?? false;
   const t = useT();
@@ -38,7 +43,11 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
         className={`path-edge ${transition ? 'is-transition' : ''} ${back ? 'is-back' : ''} ${selected ? 'is-selected' : ''}`}
       />
       {text ? (
-        <g className={`edge-label ${transition ? 'is-transition' : ''}`} data-edge-id={props.id} transform={`translate(${labelX}, ${labelY})`}>
+        <g
+          className={`edge-label ${transition ? 'is-transition' : ''}`}
+          data-edge-id={props.id}
+          transform={`translate(${labelX}, ${labelY})`}
+        >
           {transition && <title>{t('edge.transitionHint')}</title>}
           <rect x={-width / 2} y={-LABEL_HEIGHT / 2} width={width} height={LABEL_HEIGHT} rx={4} />
           <text textAnchor="middle" dominantBaseline="central">

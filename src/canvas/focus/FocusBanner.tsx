@@ -26,7 +26,10 @@ export function FocusBanner() {
   if (!focus || !target || (target.kind !== 'owner' && target.kind !== 'persona')) return null;
   const lit = litTouchpoints(nodes, focus).length;
   const total = [...nodes.values()].filter((n) => n.kind === 'touchpoint').length;
-  const what = target.kind === 'owner' ? t('owners.focusBanner', { name: target.name }) : t('personas.focusBanner', { name: target.name });
+  const what =
+    target.kind === 'owner'
+      ? t('owners.focusBanner', { name: target.name })
+      : t('personas.focusBanner', { name: target.name });
   const count = t('owners.focusCount', { lit, total });
   return (
     <Panel position="bottom-center" className="focus-panel">

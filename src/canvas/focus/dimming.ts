@@ -23,10 +23,14 @@ export function focusTarget(nodes: Nodes, focus: MapFocus): JourneyNode | null {
 export function litTouchpoints(nodes: Nodes, focus: NonNullable<MapFocus>): TouchpointNode[] {
   const tps = touchpointsOf(nodes);
   if (focus.kind === 'persona') {
-    const personas = new Set([...nodes.values()].filter((n): n is PersonaNode => n.kind === 'persona').map((n) => n.id));
+    const personas = new Set(
+      [...nodes.values()].filter((n): n is PersonaNode => n.kind === 'persona').map((n) => n.id),
+    );
     return tps.filter((t) => appliesToPersona(t, focus.id, personas));
   }
-  const owned = new Set([...nodes.values()].flatMap((n) => (n.kind === 'stage' && n.ownerId === focus.id ? [n.id] : [])));
+  const owned = new Set(
+    [...nodes.values()].flatMap((n) => (n.kind === 'stage' && n.ownerId === focus.id ? [n.id] : [])),
+  );
   return tps.filter((t) => t.stageId !== null && owned.has(t.stageId));
 }
 
@@ -35,7 +39,11 @@ export function litTouchpoints(nodes: Nodes, focus: NonNullable<MapFocus>): Touc
  * Persona focus: the touchpoints that do not apply, and the channels no remaining touchpoint uses.
  * Either way, the path edges that touch a dimmed touchpoint.
  */
-export function dimmedFor(nodes: Nodes, focus: MapFocus, edges: readonly { id: string; source: string; target: string }[]): Dimmed {
+export function dimmedFor(
+  nodes: Nodes,
+  focus: MapFocus,
+  edges: readonly { id: string; source: string; target: string }[],
+): Dimmed {
   if (!focus || !focusTarget(nodes, focus)) return { nodes: [], edges: [] };
   const lit = litTouchpoints(nodes, focus);
   const litIds = new Set(lit.map((t) => t.id));

@@ -17,11 +17,17 @@ export const HeatLegend = memo(function HeatLegend({ def }: { def: MetricDef }) 
   const text = useMetricText();
   const unit = text.unit(def);
   return (
-    <section className="heat-legend" aria-label={t('metrics.legend.title', { metric: text.label(def) })} data-testid="heat-legend">
+    <section
+      className="heat-legend"
+      aria-label={t('metrics.legend.title', { metric: text.label(def) })}
+      data-testid="heat-legend"
+    >
       <p className="legend-title">
         <strong>{t('metrics.legend.title', { metric: text.label(def) })}</strong>
         <span className="legend-sub">
-          {def.neutral ? t('metrics.legend.neutral') : t(def.better === 'higher' ? 'metrics.better.higher' : 'metrics.better.lower')}
+          {def.neutral
+            ? t('metrics.legend.neutral')
+            : t(def.better === 'higher' ? 'metrics.better.higher' : 'metrics.better.lower')}
           {unit ? ` · ${unit}` : ''}
         </span>
       </p>
@@ -30,7 +36,11 @@ export const HeatLegend = memo(function HeatLegend({ def }: { def: MetricDef }) 
           const style = heatStyle(row.status);
           return (
             <li key={row.status} data-status={row.status}>
-              <span className={`legend-swatch is-${row.status}`} style={{ background: style.fill, color: style.text }} aria-hidden>
+              <span
+                className={`legend-swatch is-${row.status}`}
+                style={{ background: style.fill, color: style.text }}
+                aria-hidden
+              >
                 {style.icon}
               </span>
               <span className="legend-status">{text.status(row.status)}</span>

@@ -26,7 +26,12 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
         <div className="metrics-bar" role="toolbar" aria-label={t('metrics.bar')}>
           <label>
             <Palette size={15} aria-hidden /> <span className="bar-text">{t('metrics.colorBy')}</span>
-            <select aria-label={t('metrics.colorBy')} value={colorDef ? colorDef.key : ''} onChange={(event) => setColorBy(event.target.value || null)} data-testid="color-by">
+            <select
+              aria-label={t('metrics.colorBy')}
+              value={colorDef ? colorDef.key : ''}
+              onChange={(event) => setColorBy(event.target.value || null)}
+              data-testid="color-by"
+            >
               <option value="">{t('metrics.colorByNone')}</option>
               {defs.map((def) => (
                 <option key={def.key} value={def.key}>
@@ -89,7 +94,14 @@ function CardMetricsMenu() {
   };
   return (
     <div className="toolbar-menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((value) => !value)} title={t('metrics.cardMetricsHint')} aria-label={t('metrics.cardMetrics')}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+        title={t('metrics.cardMetricsHint')}
+        aria-label={t('metrics.cardMetrics')}
+      >
         <ListChecks size={15} aria-hidden /> <span className="bar-text">{t('metrics.cardMetrics')}</span>
       </button>
       {open && (
@@ -97,7 +109,13 @@ function CardMetricsMenu() {
           <p>{t('metrics.cardMetricsHint')}</p>
           {defs.map((def) => (
             <label key={def.key}>
-              <input type="checkbox" role="menuitemcheckbox" aria-checked={chosen.includes(def.key)} checked={chosen.includes(def.key)} onChange={() => toggle(def.key)} />
+              <input
+                type="checkbox"
+                role="menuitemcheckbox"
+                aria-checked={chosen.includes(def.key)}
+                checked={chosen.includes(def.key)}
+                onChange={() => toggle(def.key)}
+              />
               {text.label(def)}
             </label>
           ))}

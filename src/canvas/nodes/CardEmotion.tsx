@@ -4,7 +4,15 @@ import { memo, useState } from 'react';
 import { EmotionScale, emotionLook } from '../../ui/EmotionScale';
 import { useT } from '../../i18n';
 
-export const CardEmotion = memo(function CardEmotion({ value, readOnly, onChange }: { value: number; readOnly: boolean; onChange: (value: number) => void }) {
+export const CardEmotion = memo(function CardEmotion({
+  value,
+  readOnly,
+  onChange,
+}: {
+  value: number;
+  readOnly: boolean;
+  onChange: (value: number) => void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const look = emotionLook(value);

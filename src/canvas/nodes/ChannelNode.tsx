@@ -17,14 +17,23 @@ function ChannelNodeView({ id, data, selected }: NodeProps<ChannelFlowNode>) {
   const Icon = style.icon;
   const Mark = channel.type === 'physical' ? Footprints : Cpu;
   return (
-    <div className={`channel ${selected ? 'is-selected' : ''} ${heatClass(data.metrics)}`} style={{ ['--channel-color' as string]: style.color, ...heatVars(data.metrics) }} data-testid="channel">
+    <div
+      className={`channel ${selected ? 'is-selected' : ''} ${heatClass(data.metrics)}`}
+      style={{ ['--channel-color' as string]: style.color, ...heatVars(data.metrics) }}
+      data-testid="channel"
+    >
       <Icon size={15} aria-hidden className="channel-icon" />
       <InlineLabel {...label} value={channel.label} className="channel-label" ariaLabel={t('channel.name')} />
-      <span className={`channel-mark is-${channel.type}`} title={t(channel.type === 'physical' ? 'channel.physicalHint' : 'channel.digitalHint')}>
+      <span
+        className={`channel-mark is-${channel.type}`}
+        title={t(channel.type === 'physical' ? 'channel.physicalHint' : 'channel.digitalHint')}
+      >
         <Mark size={11} aria-hidden />
         {t(channel.type === 'physical' ? 'channel.physical' : 'channel.digital')}
       </span>
-      {data.metrics?.heat && data.metrics.heat.status !== 'none' && <HeatChip heat={data.metrics.heat} showLabel={false} />}
+      {data.metrics?.heat && data.metrics.heat.status !== 'none' && (
+        <HeatChip heat={data.metrics.heat} showLabel={false} />
+      )}
       <span className="channel-usage" title={t('channel.usage')}>
         {usage}
       </span>

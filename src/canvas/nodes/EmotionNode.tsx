@@ -21,7 +21,9 @@ function usePersonaFilter(): ((touchpoint: TouchpointNode) => boolean) | undefin
   const modelNodes = useStore(store, (state) => state.modelNodes);
   return useMemo(() => {
     if (focus?.kind !== 'persona') return undefined;
-    const personaIds = new Set([...modelNodes.values()].filter((node) => node.kind === 'persona').map((node) => node.id));
+    const personaIds = new Set(
+      [...modelNodes.values()].filter((node) => node.kind === 'persona').map((node) => node.id),
+    );
     return (touchpoint: TouchpointNode) => appliesToPersona(touchpoint, focus.id, personaIds);
   }, [focus, modelNodes]);
 }

@@ -13,7 +13,11 @@ function LanesNodeView({ data }: NodeProps<LanesFlowNode>) {
         {t('lane.stages')}
       </div>
       {LAYOUT.lanes.map((lane) => (
-        <div key={lane.id} className="lane" style={{ height: lane.height + (lane.id === 'touchpoints' ? (data.laneGrowth ?? 0) : 0) }}>
+        <div
+          key={lane.id}
+          className="lane"
+          style={{ height: lane.height + (lane.id === 'touchpoints' ? (data.laneGrowth ?? 0) : 0) }}
+        >
           <div className="lane-label" style={{ width: LAYOUT.laneLabelWidth }}>
             {t(lane.label)}
           </div>

@@ -19,7 +19,8 @@ function OwnerNodeView({ id, data, selected }: NodeProps<OwnerFlowNode>) {
       <span className="owner-text">
         <InlineLabel {...label} value={owner.name} className="owner-name" ariaLabel={t('owner.name')} />
         <span className="owner-role">
-          {owner.role || t('owner.noRole')} · {stageCount === 1 ? t('owner.oneStage') : t('owner.stages', { n: stageCount })}
+          {owner.role || t('owner.noRole')} ·{' '}
+          {stageCount === 1 ? t('owner.oneStage') : t('owner.stages', { n: stageCount })}
         </span>
       </span>
     </div>

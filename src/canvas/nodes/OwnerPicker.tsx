@@ -4,7 +4,13 @@ import { useStore } from 'zustand';
 import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 
-export const OwnerPicker = memo(function OwnerPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+export const OwnerPicker = memo(function OwnerPicker({
+  value,
+  onChange,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+}) {
   const { store } = useMap();
   const owners = useStore(store, (state) => state.owners);
   const t = useT();

@@ -19,9 +19,13 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
   const label = useNodeLabel(id);
   const { doc, run, readOnly } = useMap();
   const t = useT();
-  const onOwner = useCallback((ownerId: string | null) => run(() => assignStageOwner(doc, id, ownerId)), [doc, id, run]);
+  const onOwner = useCallback(
+    (ownerId: string | null) => run(() => assignStageOwner(doc, id, ownerId)),
+    [doc, id, run],
+  );
   const onResizeEnd = useCallback(
-    (_event: unknown, params: { width: number }) => run(() => resizeNode(doc, id, { w: Math.round(params.width), h: stage.h })),
+    (_event: unknown, params: { width: number }) =>
+      run(() => resizeNode(doc, id, { w: Math.round(params.width), h: stage.h })),
     [doc, id, run, stage.h],
   );
 
@@ -42,7 +46,9 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
             <UserX size={16} className="stage-unowned-icon" aria-label={t('stage.noOwner')} />
           )}
           {readOnly ? (
-            <span className={`stage-owner ${owner ? '' : 'is-missing'}`}>{owner ? owner.name : t('stage.unowned')}</span>
+            <span className={`stage-owner ${owner ? '' : 'is-missing'}`}>
+              {owner ? owner.name : t('stage.unowned')}
+            </span>
           ) : (
             <OwnerPicker value={owner?.id ?? null} onChange={onOwner} />
           )}

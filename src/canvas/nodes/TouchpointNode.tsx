@@ -83,7 +83,15 @@ const MediaStrip = memo(function MediaStrip({ media }: { media: readonly MediaRe
   const shown = media.slice(0, 4);
   return (
     <div className="media-strip" data-testid="media-strip">
-      {shown.map((ref) => (ref.kind === 'image' ? <Thumbnail key={ref.id} mediaRef={ref} /> : <span key={ref.id} className="thumb is-file" title={ref.name}><FileText size={14} aria-hidden /></span>))}
+      {shown.map((ref) =>
+        ref.kind === 'image' ? (
+          <Thumbnail key={ref.id} mediaRef={ref} />
+        ) : (
+          <span key={ref.id} className="thumb is-file" title={ref.name}>
+            <FileText size={14} aria-hidden />
+          </span>
+        ),
+      )}
       {media.length > shown.length && <span className="thumb is-more">+{media.length - shown.length}</span>}
     </div>
   );

@@ -62,12 +62,36 @@ const ObservedDrawing = memo(function ObservedDrawing({ view }: { view: Observed
 
   return (
     <ViewportPortal>
-      <svg className={`observed-layer ${highlighted ? 'has-highlight' : ''}`} data-testid="observed-layer" width={1} height={1} aria-hidden>
+      <svg
+        className={`observed-layer ${highlighted ? 'has-highlight' : ''}`}
+        data-testid="observed-layer"
+        width={1}
+        height={1}
+        aria-hidden
+      >
         <defs>
-          <marker id="observed-arrow-designed" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            id="observed-arrow-designed"
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="10"
+            markerHeight="10"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="observed-arrow is-designed" />
           </marker>
-          <marker id="observed-arrow-detour" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+          <marker
+            id="observed-arrow-detour"
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="10"
+            markerHeight="10"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" className="observed-arrow is-detour" />
           </marker>
         </defs>
@@ -80,7 +104,10 @@ const ObservedDrawing = memo(function ObservedDrawing({ view }: { view: Observed
           const text = t('observed.edgeLabel', { n: edge.cases, time: formatDuration(edge.medianSeconds) });
           const kind = edge.designed ? 'is-designed' : 'is-detour';
           return (
-            <g key={edge.key} className={`observed-step ${kind} ${edge.back ? 'is-back' : ''} ${lit ? 'is-highlighted' : ''}`}>
+            <g
+              key={edge.key}
+              className={`observed-step ${kind} ${edge.back ? 'is-back' : ''} ${lit ? 'is-highlighted' : ''}`}
+            >
               <path
                 d={curve.path}
                 className="observed-edge"
@@ -123,10 +150,27 @@ function StepLabel({ x, y, text, testKey }: { x: number; y: number; text: string
   );
 }
 
-function CardFigures({ id, box, cases, dropOut, dim }: { id: string; box: Box; cases: number; dropOut: number; dim: boolean }) {
+function CardFigures({
+  id,
+  box,
+  cases,
+  dropOut,
+  dim,
+}: {
+  id: string;
+  box: Box;
+  cases: number;
+  dropOut: number;
+  dim: boolean;
+}) {
   const t = useT();
   return (
-    <div className={`observed-card ${dim ? 'is-dim' : ''}`} data-testid="observed-card" data-id={id} style={{ left: box.x, top: box.y - 24, width: box.w }}>
+    <div
+      className={`observed-card ${dim ? 'is-dim' : ''}`}
+      data-testid="observed-card"
+      data-id={id}
+      style={{ left: box.x, top: box.y - 24, width: box.w }}
+    >
       <span className="observed-chip" title={t('observed.cardCustomersHint')}>
         {t(cases === 1 ? 'observed.cardCustomersOne' : 'observed.cardCustomers', { n: cases })}
       </span>

@@ -16,11 +16,22 @@ export function ObservedLegend() {
       <strong className="observed-legend-title">
         {t('observed.title')}
         {load.status === 'loading' && <Loader2 size={13} className="spin" aria-label={t('observed.loading')} />}
-        <button type="button" className="icon-button observed-legend-fold" aria-expanded={open} aria-label={t(open ? 'observed.keyHide' : 'observed.keyShow')} title={t(open ? 'observed.keyHide' : 'observed.keyShow')} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="icon-button observed-legend-fold"
+          aria-expanded={open}
+          aria-label={t(open ? 'observed.keyHide' : 'observed.keyShow')}
+          title={t(open ? 'observed.keyHide' : 'observed.keyShow')}
+          onClick={() => setOpen(!open)}
+        >
           {open ? <ChevronDown size={14} aria-hidden /> : <ChevronUp size={14} aria-hidden />}
         </button>
       </strong>
-      {flows && <span className="observed-legend-count">{t('observed.totals', { cases: flows.cases, events: flows.events })}</span>}
+      {flows && (
+        <span className="observed-legend-count">
+          {t('observed.totals', { cases: flows.cases, events: flows.events })}
+        </span>
+      )}
       {open && <ObservedKey />}
       {load.status === 'error' && (
         <span className="observed-legend-error" role="alert">

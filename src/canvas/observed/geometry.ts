@@ -20,7 +20,12 @@ export interface StepCurve {
 /** Card size before React Flow measures it (the journey layout's card size). */
 const FALLBACK = { w: 220, h: 110 };
 
-type LookupNode = { internals: { positionAbsolute: { x: number; y: number } }; measured?: { width?: number; height?: number }; width?: number; height?: number };
+type LookupNode = {
+  internals: { positionAbsolute: { x: number; y: number } };
+  measured?: { width?: number; height?: number };
+  width?: number;
+  height?: number;
+};
 
 /** The boxes of `ids` as a string (so a selector re-renders only when one moves or resizes). */
 export function boxesKey(lookup: ReadonlyMap<string, LookupNode>, ids: readonly string[]): string {
@@ -59,7 +64,11 @@ export function stepCurve(from: Box, to: Box, back: boolean): StepCurve {
     const x2 = from.x + from.w * 0.7;
     const y = from.y + from.h;
     const low = y + 70;
-    return { path: `M ${x1} ${y} C ${x1} ${low}, ${x2} ${low}, ${x2} ${y}`, labelX: mid(x1, x1, x2, x2), labelY: mid(y, low, low, y) };
+    return {
+      path: `M ${x1} ${y} C ${x1} ${low}, ${x2} ${low}, ${x2} ${y}`,
+      labelX: mid(x1, x1, x2, x2),
+      labelY: mid(y, low, low, y),
+    };
   }
   const skips = !back && to.x - (from.x + from.w) > from.w * 0.75;
   if (back || skips) {
@@ -71,7 +80,11 @@ export function stepCurve(from: Box, to: Box, back: boolean): StepCurve {
     const y2 = to.y + to.h;
     const depth = (back ? 90 : 60) + Math.min(160, Math.abs(x1 - x2) * 0.12);
     const low = Math.max(y1, y2) + depth;
-    return { path: `M ${x1} ${y1} C ${x1} ${low}, ${x2} ${low}, ${x2} ${y2}`, labelX: mid(x1, x1, x2, x2), labelY: mid(y1, low, low, y2) };
+    return {
+      path: `M ${x1} ${y1} C ${x1} ${low}, ${x2} ${low}, ${x2} ${y2}`,
+      labelX: mid(x1, x1, x2, x2),
+      labelY: mid(y1, low, low, y2),
+    };
   }
   const [path, labelX, labelY] = getBezierPath({
     sourceX: from.x + from.w,

@@ -14,9 +14,18 @@ export function useDesignedMap(store: JourneyStore): DesignedMap {
     const stageIndex = new Map(stages.map((stage, i) => [stage.id, i]));
     const touchpoints = new Map<string, { channelId: string | null; stageIndex: number | null; x: number }>();
     for (const node of modelNodes.values()) {
-      if (node.kind === 'touchpoint') touchpoints.set(node.id, { channelId: node.channelId, stageIndex: node.stageId ? (stageIndex.get(node.stageId) ?? null) : null, x: node.x });
+      if (node.kind === 'touchpoint')
+        touchpoints.set(node.id, {
+          channelId: node.channelId,
+          stageIndex: node.stageId ? (stageIndex.get(node.stageId) ?? null) : null,
+          x: node.x,
+        });
     }
-    return { touchpoints, stageCount: stages.length, edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })) };
+    return {
+      touchpoints,
+      stageCount: stages.length,
+      edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+    };
   }, [modelNodes, stages, edges]);
 }
 

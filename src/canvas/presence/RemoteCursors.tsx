@@ -15,10 +15,18 @@ export const RemoteCursors = memo(function RemoteCursors({ presence }: { presenc
             key={peer.clientId}
             className="remote-cursor"
             data-testid="remote-cursor"
-            style={{ transform: `translate(${peer.cursor.x}px, ${peer.cursor.y}px) scale(${1 / zoom})`, ['--peer-color' as string]: peer.user.color }}
+            style={{
+              transform: `translate(${peer.cursor.x}px, ${peer.cursor.y}px) scale(${1 / zoom})`,
+              ['--peer-color' as string]: peer.user.color,
+            }}
           >
             <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden>
-              <path d="M2 1 L2 15 L6 11 L9 17 L11 16 L8 10 L14 10 Z" fill={peer.user.color} stroke="#fff" strokeWidth="1.2" />
+              <path
+                d="M2 1 L2 15 L6 11 L9 17 L11 16 L8 10 L14 10 Z"
+                fill={peer.user.color}
+                stroke="#fff"
+                strokeWidth="1.2"
+              />
             </svg>
             <span className="remote-cursor-name">{peer.user.name}</span>
           </div>

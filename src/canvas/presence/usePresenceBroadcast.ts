@@ -19,7 +19,10 @@ export function usePresenceBroadcast() {
     if (!awareness) return;
     let last = '';
     const publish = () => {
-      const ids = store.getState().nodes.filter((node) => node.selected && !VIEW_ONLY_IDS.has(node.id)).map((node) => node.id);
+      const ids = store
+        .getState()
+        .nodes.filter((node) => node.selected && !VIEW_ONLY_IDS.has(node.id))
+        .map((node) => node.id);
       const key = ids.join('\n');
       if (key === last) return;
       last = key;
@@ -29,16 +32,30 @@ export function usePresenceBroadcast() {
     return store.subscribe(publish);
   }, [awareness, store]);
 
-  const sendCursor = useMemo(() => throttle((cursor: { x: number; y: number } | null) => awareness?.setLocalStateField('pointer', cursor), 50), [awareness]);
-  const sendViewport = useMemo(() => throttle((viewport: { x: number; y: number; zoom: number }) => awareness?.setLocalStateField('viewport', viewport), 100), [awareness]);
-  useEffect(() => () => {
-    sendCursor.cancel();
-    sendViewport.cancel();
-  }, [sendCursor, sendViewport]);
+  const sendCursor = useMemo(
+    () => throttle((cursor: { x: number; y: number } | null) => awareness?.setLocalStateField('pointer', cursor), 50),
+    [awareness],
+  );
+  const sendViewport = useMemo(
+    () =>
+      throttle(
+        (viewport: { x: number; y: number; zoom: number }) => awareness?.setLocalStateField('viewport', viewport),
+        100,
+      ),
+    [awareness],
+  );
+  useEffect(
+    () => () => {
+      sendCursor.cancel();
+      sendViewport.cancel();
+    },
+    [sendCursor, sendViewport],
+  );
   useOnViewportChange({ onChange: sendViewport });
 
   return {
-    onPointerMove: (event: PointerEvent) => sendCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    onPointerMove: (event: PointerEvent) =>
+      sendCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })),
     onPointerLeave: () => {
       sendCursor.cancel();
       awareness?.setLocalStateField('pointer', null);

@@ -57,7 +57,8 @@ export const metricsEn = {
   'metrics.err.needValue': 'Type a value first.',
   // definitions panel
   'metrics.panel': 'Metrics',
-  'metrics.panelLead': 'What each metric means on this map: which direction is better and where green and red begin. Everyone on the map sees the same definitions.',
+  'metrics.panelLead':
+    'What each metric means on this map: which direction is better and where green and red begin. Everyone on the map sees the same definitions.',
   'metrics.defs.addTitle': 'Add a metric',
   'metrics.defs.editTitle': 'Edit the metric',
   'metrics.defs.label': 'Name',
@@ -100,13 +101,15 @@ export const metricsEn = {
   'csv.title': 'Import metrics from CSV',
   'csv.titleFile': 'Import metrics from {name}',
   'csv.reading': 'Reading the file…',
-  'csv.notCsv': '{name} is not a CSV file. Export the sheet as CSV (comma or semicolon separated) and drop it again. Images and documents go on a card.',
+  'csv.notCsv':
+    '{name} is not a CSV file. Export the sheet as CSV (comma or semicolon separated) and drop it again. Images and documents go on a card.',
   'csv.tooLarge': '{name} is larger than 20 MB.',
   'csv.unreadable': '{name} could not be read.',
   'csv.empty': 'The file is empty.',
   'csv.badQuote': 'A quoted cell is never closed, so the file cannot be read as a table.',
   'csv.noRows': 'The file has a header but no data rows.',
-  'csv.lead': '{rows} rows, {columns} columns. Check how the columns match the map; the preview below follows your choices.',
+  'csv.lead':
+    '{rows} rows, {columns} columns. Check how the columns match the map; the preview below follows your choices.',
   'csv.nodeColumn': 'Node column',
   'csv.match': 'Find nodes by',
   'csv.matchLabel': 'Name (label)',
@@ -155,12 +158,14 @@ export const metricsEn = {
   // insight
   'insight.title': 'Insight',
   'insight.transitions': 'Channel transitions, worst first',
-  'insight.transitionsEmpty': 'No step of the path changes channel. Connect touchpoints of different channels to see the switches here.',
+  'insight.transitionsEmpty':
+    'No step of the path changes channel. Connect touchpoints of different channels to see the switches here.',
   'insight.score': 'friction {n}/100',
   'insight.emotionDrop': 'emotion {n}',
   'insight.metricIs': '{metric} {value}',
   'insight.critical': 'Critical touchpoints',
-  'insight.criticalEmpty': 'No touchpoint is off target yet. Critical touchpoints appear once touchpoints have metric values (CSAT, or any metric with a target).',
+  'insight.criticalEmpty':
+    'No touchpoint is off target yet. Critical touchpoints appear once touchpoints have metric values (CSAT, or any metric with a target).',
   'insight.criticalLead': 'Many customers, far from target, feeling bad. The first {n} are marked on the map.',
   'insight.gap': '{metric} {value}, target {target}',
   'insight.volume': '{n} contacts',
@@ -171,7 +176,8 @@ export const metricsEn = {
   'insight.emotionMin': 'lowest {n}',
   'insight.lowest': 'Lowest moments',
   'insight.inventory': 'Channel inventory',
-  'insight.inventoryEmpty': 'Add stages, channels and touchpoints through them to see which channels serve which stages.',
+  'insight.inventoryEmpty':
+    'Add stages, channels and touchpoints through them to see which channels serve which stages.',
   'insight.channel': 'Channel',
   'insight.uncovered': 'no channel',
   'insight.uncoveredHint': 'No touchpoint of this stage has a channel',
@@ -186,9 +192,11 @@ export const metricsEn = {
   'settings.loading': 'Loading…',
   'settings.offline': 'The server cannot be reached. Check your connection and try again.',
   'settings.ingestTitle': 'Metrics API key',
-  'settings.ingestLead': 'Other systems (a contact centre, a survey tool) send metric values with this key. Only its fingerprint is kept on the server: a new key is shown once.',
+  'settings.ingestLead':
+    'Other systems (a contact centre, a survey tool) send metric values with this key. Only its fingerprint is kept on the server: a new key is shown once.',
   'settings.ingestNone': 'This map has no API key yet.',
-  'settings.ingestExists': 'A key is active (made {when}). Rotating makes a new one; the current key stops working at once.',
+  'settings.ingestExists':
+    'A key is active (made {when}). Rotating makes a new one; the current key stops working at once.',
   'settings.ingestShownOnce': 'Copy the new key now: it will not be shown again.',
   'settings.create': 'Create a key',
   'settings.rotate': 'Rotate the key',
@@ -201,7 +209,8 @@ export const metricsEn = {
   'settings.copyCurl': 'Copy the example',
   'settings.copySecret': 'Copy the secret',
   'settings.hooksTitle': 'Webhooks',
-  'settings.hooksLead': 'When a metric turns red, Percorso posts a signed JSON event (metric.red) to each of these addresses.',
+  'settings.hooksLead':
+    'When a metric turns red, Percorso posts a signed JSON event (metric.red) to each of these addresses.',
   'settings.hooksEmpty': 'No webhooks yet.',
   'settings.hookUrl': 'Webhook address',
   'settings.hookAdd': 'Add',

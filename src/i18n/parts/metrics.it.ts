@@ -22,7 +22,8 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'metrics.aggregate.weighted': 'media di {n} touchpoint, pesata per volume',
   'metrics.aggregate.sum': 'somma di {n} touchpoint',
   'metrics.critical.badge': 'Critico #{n}',
-  'metrics.critical.hint': 'Touchpoint critico #{n}: molti clienti, lontano dall’obiettivo, emozione negativa (vedi Analisi)',
+  'metrics.critical.hint':
+    'Touchpoint critico #{n}: molti clienti, lontano dall’obiettivo, emozione negativa (vedi Analisi)',
   'metrics.bar': 'Metriche sulla mappa',
   'metrics.colorBy': 'Colora per',
   'metrics.colorByNone': 'Niente',
@@ -33,7 +34,8 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'metrics.close': 'Chiudi',
   'metrics.cancel': 'Annulla',
   'metrics.section': 'Metriche',
-  'metrics.noneYet': 'Ancora nessun valore. Aggiungine uno qui sotto, importa un CSV o inviali con l’API (Impostazioni della mappa).',
+  'metrics.noneYet':
+    'Ancora nessun valore. Aggiungine uno qui sotto, importa un CSV o inviali con l’API (Impostazioni della mappa).',
   'metrics.noneYetViewer': 'Ancora nessun valore.',
   'metrics.value': 'Valore',
   'metrics.target': 'Obiettivo',
@@ -55,7 +57,8 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'metrics.err.notNumber': '«{text}» non è un numero.',
   'metrics.err.needValue': 'Scrivi prima un valore.',
   'metrics.panel': 'Metriche',
-  'metrics.panelLead': 'Che cosa significa ogni metrica in questa mappa: in quale direzione è meglio e dove iniziano verde e rosso. Tutti vedono le stesse definizioni.',
+  'metrics.panelLead':
+    'Che cosa significa ogni metrica in questa mappa: in quale direzione è meglio e dove iniziano verde e rosso. Tutti vedono le stesse definizioni.',
   'metrics.defs.addTitle': 'Aggiungi una metrica',
   'metrics.defs.editTitle': 'Modifica la metrica',
   'metrics.defs.label': 'Nome',
@@ -97,13 +100,15 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'csv.title': 'Importa metriche da CSV',
   'csv.titleFile': 'Importa metriche da {name}',
   'csv.reading': 'Lettura del file…',
-  'csv.notCsv': '{name} non è un file CSV. Esporta il foglio come CSV (separato da virgole o punti e virgola) e trascinalo di nuovo. Immagini e documenti vanno su una scheda.',
+  'csv.notCsv':
+    '{name} non è un file CSV. Esporta il foglio come CSV (separato da virgole o punti e virgola) e trascinalo di nuovo. Immagini e documenti vanno su una scheda.',
   'csv.tooLarge': '{name} supera i 20 MB.',
   'csv.unreadable': 'Impossibile leggere {name}.',
   'csv.empty': 'Il file è vuoto.',
   'csv.badQuote': 'Una cella tra virgolette non viene mai chiusa: il file non si può leggere come tabella.',
   'csv.noRows': 'Il file ha un’intestazione ma nessuna riga di dati.',
-  'csv.lead': '{rows} righe, {columns} colonne. Controlla come le colonne corrispondono alla mappa; l’anteprima segue le tue scelte.',
+  'csv.lead':
+    '{rows} righe, {columns} colonne. Controlla come le colonne corrispondono alla mappa; l’anteprima segue le tue scelte.',
   'csv.nodeColumn': 'Colonna degli elementi',
   'csv.match': 'Trova gli elementi per',
   'csv.matchLabel': 'Nome (etichetta)',
@@ -151,13 +156,16 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'csv.done': 'Fatto',
   'insight.title': 'Analisi',
   'insight.transitions': 'Cambi di canale, dal peggiore',
-  'insight.transitionsEmpty': 'Nessun passo del percorso cambia canale. Collega touchpoint di canali diversi per vedere qui i cambi.',
+  'insight.transitionsEmpty':
+    'Nessun passo del percorso cambia canale. Collega touchpoint di canali diversi per vedere qui i cambi.',
   'insight.score': 'attrito {n}/100',
   'insight.emotionDrop': 'emozione {n}',
   'insight.metricIs': '{metric} {value}',
   'insight.critical': 'Touchpoint critici',
-  'insight.criticalEmpty': 'Nessun touchpoint è fuori obiettivo. I touchpoint critici compaiono quando hanno valori (CSAT, o una metrica con obiettivo).',
-  'insight.criticalLead': 'Molti clienti, lontano dall’obiettivo, emozione negativa. I primi {n} sono segnati sulla mappa.',
+  'insight.criticalEmpty':
+    'Nessun touchpoint è fuori obiettivo. I touchpoint critici compaiono quando hanno valori (CSAT, o una metrica con obiettivo).',
+  'insight.criticalLead':
+    'Molti clienti, lontano dall’obiettivo, emozione negativa. I primi {n} sono segnati sulla mappa.',
   'insight.gap': '{metric} {value}, obiettivo {target}',
   'insight.volume': '{n} contatti',
   'insight.volumeUnknown': 'volume sconosciuto',
@@ -167,7 +175,8 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'insight.emotionMin': 'minimo {n}',
   'insight.lowest': 'Momenti peggiori',
   'insight.inventory': 'Inventario dei canali',
-  'insight.inventoryEmpty': 'Aggiungi fasi, canali e touchpoint che li usano per vedere quali canali servono quali fasi.',
+  'insight.inventoryEmpty':
+    'Aggiungi fasi, canali e touchpoint che li usano per vedere quali canali servono quali fasi.',
   'insight.channel': 'Canale',
   'insight.uncovered': 'nessun canale',
   'insight.uncoveredHint': 'Nessun touchpoint di questa fase ha un canale',
@@ -181,9 +190,11 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'settings.loading': 'Caricamento…',
   'settings.offline': 'Il server non è raggiungibile. Controlla la connessione e riprova.',
   'settings.ingestTitle': 'Chiave dell’API delle metriche',
-  'settings.ingestLead': 'Altri sistemi (un contact centre, uno strumento di sondaggi) inviano valori con questa chiave. Il server ne conserva solo l’impronta: una nuova chiave si vede una volta sola.',
+  'settings.ingestLead':
+    'Altri sistemi (un contact centre, uno strumento di sondaggi) inviano valori con questa chiave. Il server ne conserva solo l’impronta: una nuova chiave si vede una volta sola.',
   'settings.ingestNone': 'Questa mappa non ha ancora una chiave API.',
-  'settings.ingestExists': 'Una chiave è attiva (creata il {when}). Rigenerarla ne crea una nuova; quella attuale smette subito di funzionare.',
+  'settings.ingestExists':
+    'Una chiave è attiva (creata il {when}). Rigenerarla ne crea una nuova; quella attuale smette subito di funzionare.',
   'settings.ingestShownOnce': 'Copia ora la nuova chiave: non verrà più mostrata.',
   'settings.create': 'Crea una chiave',
   'settings.rotate': 'Rigenera la chiave',
@@ -196,7 +207,8 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'settings.copyCurl': 'Copia l’esempio',
   'settings.copySecret': 'Copia il segreto',
   'settings.hooksTitle': 'Webhook',
-  'settings.hooksLead': 'Quando una metrica diventa rossa, Percorso invia un evento JSON firmato (metric.red) a ciascuno di questi indirizzi.',
+  'settings.hooksLead':
+    'Quando una metrica diventa rossa, Percorso invia un evento JSON firmato (metric.red) a ciascuno di questi indirizzi.',
   'settings.hooksEmpty': 'Ancora nessun webhook.',
   'settings.hookUrl': 'Indirizzo del webhook',
   'settings.hookAdd': 'Aggiungi',
@@ -204,5 +216,6 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'settings.hookNever': 'Ancora nessun invio',
   'settings.hookOk': 'Consegnato · {when}',
   'settings.hookFailed': 'Ultimo invio non riuscito · tentativi: {attempts} · {when} (il motivo è nel log del server)',
-  'settings.secretShownOnce': 'Segreto di firma di {url}, mostrato una volta: verifica con esso l’intestazione X-Percorso-Signature.',
+  'settings.secretShownOnce':
+    'Segreto di firma di {url}, mostrato una volta: verifica con esso l’intestazione X-Percorso-Signature.',
 };

@@ -68,7 +68,8 @@ export const observedEn = {
   'observed.field.channel': 'Channel',
   'observed.import.button': 'Import contact log',
   'observed.import.titleFile': 'Import contact log: {name}',
-  'observed.import.lead': '{columns} columns, separated by “{delimiter}”. Choose which column holds what; the other columns are kept as attributes.',
+  'observed.import.lead':
+    '{columns} columns, separated by “{delimiter}”. Choose which column holds what; the other columns are kept as attributes.',
   'observed.import.choose': 'Choose…',
   'observed.import.noChannel': 'No channel column',
   'observed.import.attributes': 'Kept as attributes: {names}',

@@ -69,7 +69,8 @@ export const observedIt: Record<keyof typeof observedEn, string> = {
   'observed.field.channel': 'Canale',
   'observed.import.button': 'Importa registro contatti',
   'observed.import.titleFile': 'Importa registro contatti: {name}',
-  'observed.import.lead': '{columns} colonne, separate da «{delimiter}». Scegli cosa contiene ogni colonna; le altre restano come attributi.',
+  'observed.import.lead':
+    '{columns} colonne, separate da «{delimiter}». Scegli cosa contiene ogni colonna; le altre restano come attributi.',
   'observed.import.choose': 'Scegli…',
   'observed.import.noChannel': 'Nessuna colonna del canale',
   'observed.import.attributes': 'Tenute come attributi: {names}',

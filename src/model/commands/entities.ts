@@ -1,6 +1,14 @@
 // Channels, owners, personas and notes: the nodes that touchpoints and stages refer to.
 import * as Y from 'yjs';
-import { DEFAULT_SIZE, LIMITS, PERSONA_COLORS, type ChannelMedium, type ChannelType, type NodeKind, type Origin } from '../schema';
+import {
+  DEFAULT_SIZE,
+  LIMITS,
+  PERSONA_COLORS,
+  type ChannelMedium,
+  type ChannelType,
+  type NodeKind,
+  type Origin,
+} from '../schema';
 import { idOrNew } from '../ids';
 import {
   checkChannelMedium,
@@ -16,7 +24,14 @@ import { kindOf, listField, replaceList, requireFreeId, requireNode, setIfChange
 import { rootMaps } from '../doc-roots';
 
 /** Create a node map with the common fields; `fields` are the kind's own. Runs inside a transaction. */
-function createNode(doc: Y.Doc, id: string, kind: NodeKind, label: string, pos: { x: number; y: number }, fields: Record<string, unknown>): void {
+function createNode(
+  doc: Y.Doc,
+  id: string,
+  kind: NodeKind,
+  label: string,
+  pos: { x: number; y: number },
+  fields: Record<string, unknown>,
+): void {
   const m = new Y.Map<unknown>();
   rootMaps(doc).nodes.set(id, m);
   m.set('kind', kind);
@@ -49,7 +64,12 @@ export function addChannel(doc: Y.Doc, args: AddChannelArgs, origin?: Origin): s
   return id;
 }
 
-export function setChannelKind(doc: Y.Doc, channelId: string, kind: { type?: ChannelType; medium?: ChannelMedium }, origin?: Origin): void {
+export function setChannelKind(
+  doc: Y.Doc,
+  channelId: string,
+  kind: { type?: ChannelType; medium?: ChannelMedium },
+  origin?: Origin,
+): void {
   const m = requireNode(doc, channelId, ['channel'], 'channel');
   const type = kind.type === undefined ? undefined : checkChannelType(kind.type);
   const medium = kind.medium === undefined ? undefined : checkChannelMedium(kind.medium);
@@ -85,7 +105,12 @@ export function addOwner(doc: Y.Doc, args: AddOwnerArgs, origin?: Origin): strin
 }
 
 /** Role and e-mail of an owner (its name is its label: use setLabel). */
-export function setOwnerDetails(doc: Y.Doc, ownerId: string, details: { role?: string; email?: string }, origin?: Origin): void {
+export function setOwnerDetails(
+  doc: Y.Doc,
+  ownerId: string,
+  details: { role?: string; email?: string },
+  origin?: Origin,
+): void {
   const m = requireNode(doc, ownerId, ['owner'], 'owner');
   const role = details.role === undefined ? undefined : checkText(details.role, 'role', LIMITS.labelMax);
   const email = details.email === undefined ? undefined : checkEmail(details.email);
@@ -113,7 +138,10 @@ export function addPersona(doc: Y.Doc, args: AddPersonaArgs, origin?: Origin): s
   rootMaps(doc).nodes.forEach((m) => {
     if (m instanceof Y.Map && kindOf(m) === 'persona') count++;
   });
-  const color = args.color === undefined ? (PERSONA_COLORS[count % PERSONA_COLORS.length] ?? PERSONA_COLORS[0]) : checkColor(args.color);
+  const color =
+    args.color === undefined
+      ? (PERSONA_COLORS[count % PERSONA_COLORS.length] ?? PERSONA_COLORS[0])
+      : checkColor(args.color);
   write(doc, origin, () =>
     createNode(doc, id, 'persona', name, pos, {
       name,

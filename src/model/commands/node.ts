@@ -74,7 +74,8 @@ export function removeNodes(doc: Y.Doc, ids: string[], origin?: Origin): void {
   write(doc, origin, () => {
     const deadEdges: string[] = [];
     edges.forEach((e, id) => {
-      if (e instanceof Y.Map && (gone.has(String(e.get('source'))) || gone.has(String(e.get('target'))))) deadEdges.push(id);
+      if (e instanceof Y.Map && (gone.has(String(e.get('source'))) || gone.has(String(e.get('target')))))
+        deadEdges.push(id);
     });
     for (const id of deadEdges) edges.delete(id);
     const stageOrder = stageOrderForWrite(doc);

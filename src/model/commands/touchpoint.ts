@@ -88,7 +88,12 @@ export function setTouchpointStage(
   });
 }
 
-export function setTouchpointChannel(doc: Y.Doc, touchpointId: string, channelId: string | null, origin?: Origin): void {
+export function setTouchpointChannel(
+  doc: Y.Doc,
+  touchpointId: string,
+  channelId: string | null,
+  origin?: Origin,
+): void {
   const m = requireNode(doc, touchpointId, ['touchpoint'], 'touchpoint');
   const channel = requireRef(doc, channelId, 'channel');
   write(doc, origin, () => setIfChanged(m, 'channelId', channel));
@@ -135,9 +140,16 @@ export function setEmotion(doc: Y.Doc, touchpointId: string, emotion: number, or
 export type TouchpointListField = 'painPoints' | 'opportunities';
 
 /** Replace a touchpoint's pain points or opportunities (items trimmed, non-empty, ≤ 500 chars). */
-export function setTouchpointList(doc: Y.Doc, touchpointId: string, field: TouchpointListField, items: string[], origin?: Origin): void {
+export function setTouchpointList(
+  doc: Y.Doc,
+  touchpointId: string,
+  field: TouchpointListField,
+  items: string[],
+  origin?: Origin,
+): void {
   const m = requireNode(doc, touchpointId, ['touchpoint'], 'touchpoint');
-  if (field !== 'painPoints' && field !== 'opportunities') throw new ModelError('invalid-value', 'field must be painPoints or opportunities');
+  if (field !== 'painPoints' && field !== 'opportunities')
+    throw new ModelError('invalid-value', 'field must be painPoints or opportunities');
   const list = checkList(items, field);
   write(doc, origin, () => replaceList(listField(m, field), list));
 }

@@ -28,7 +28,8 @@ export interface CsvImportItem {
   at?: string;
 }
 
-export type CsvRowErrorReason = 'unknown-node' | 'ambiguous-label' | 'not-a-number' | 'out-of-range' | 'unknown-metric' | 'bad-date';
+export type CsvRowErrorReason =
+  'unknown-node' | 'ambiguous-label' | 'not-a-number' | 'out-of-range' | 'unknown-metric' | 'bad-date';
 
 export interface CsvRowError {
   row: number; // as in CsvImportItem; 1 for a problem of a whole column (unknown-metric)
@@ -43,7 +44,8 @@ export interface CsvImportPlan {
 }
 
 function checkColumn(v: unknown, width: number, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= width) throw new ModelError('invalid-value', `${what} must be a column index 0..${width - 1}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= width)
+    throw new ModelError('invalid-value', `${what} must be a column index 0..${width - 1}`);
   return v;
 }
 
@@ -68,12 +70,16 @@ const cellName = (csv: ParsedCsv, column: number) => JSON.stringify(csv.headers[
 
 /** Preview an import: which values would be written, and what is wrong with which row. Writes nothing. */
 export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): CsvImportPlan {
-  if (typeof csv !== 'object' || csv === null || !Array.isArray(csv.headers) || !Array.isArray(csv.rows)) throw new ModelError('invalid-value', 'csv must be a parsed CSV');
-  if (typeof mapping !== 'object' || mapping === null) throw new ModelError('invalid-value', 'mapping must be an object');
-  if (mapping.match !== 'id' && mapping.match !== 'label') throw new ModelError('invalid-value', 'match must be id or label');
+  if (typeof csv !== 'object' || csv === null || !Array.isArray(csv.headers) || !Array.isArray(csv.rows))
+    throw new ModelError('invalid-value', 'csv must be a parsed CSV');
+  if (typeof mapping !== 'object' || mapping === null)
+    throw new ModelError('invalid-value', 'mapping must be an object');
+  if (mapping.match !== 'id' && mapping.match !== 'label')
+    throw new ModelError('invalid-value', 'match must be id or label');
   const width = csv.headers.length;
   const nodeColumn = checkColumn(mapping.nodeColumn, width, 'nodeColumn');
-  const dateColumn = mapping.dateColumn === undefined ? undefined : checkColumn(mapping.dateColumn, width, 'dateColumn');
+  const dateColumn =
+    mapping.dateColumn === undefined ? undefined : checkColumn(mapping.dateColumn, width, 'dateColumn');
   if (!Array.isArray(mapping.metricColumns)) throw new ModelError('invalid-value', 'metricColumns must be an array');
   const seen = new Set<string>();
   const metricColumns = mapping.metricColumns.map((mc, i) => {
@@ -91,7 +97,13 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
   for (const { column, key } of metricColumns) {
     const def = METRIC_KEY_PATTERN.test(key) ? defs.get(key) : undefined;
     if (def) columns.push({ column, def });
-    else errors.push({ row: 1, column, reason: 'unknown-metric', message: `${cellName(csv, column)}: there is no metric ${JSON.stringify(key)}` });
+    else
+      errors.push({
+        row: 1,
+        column,
+        reason: 'unknown-metric',
+        message: `${cellName(csv, column)}: there is no metric ${JSON.stringify(key)}`,
+      });
   }
   const index = metricNodeIndex(doc);
   const dates = new Map<string, string | null>(); // a file repeats few dates over many rows
@@ -112,16 +124,32 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
     if (mapping.match === 'id') nodeId = index.ids.has(name) ? name : undefined;
     else {
       const found = index.byLabel.get(labelKey(name)) ?? [];
-      if (found.length > 1) return error(nodeColumn, 'ambiguous-label', `row ${row}: ${found.length} nodes are called ${JSON.stringify(name)}; match by id instead`);
+      if (found.length > 1)
+        return error(
+          nodeColumn,
+          'ambiguous-label',
+          `row ${row}: ${found.length} nodes are called ${JSON.stringify(name)}; match by id instead`,
+        );
       nodeId = found[0];
     }
     if (nodeId === undefined) {
-      return error(nodeColumn, 'unknown-node', name === '' ? `row ${row}: no node given` : `row ${row}: no touchpoint, channel or stage ${mapping.match === 'id' ? 'has id' : 'is called'} ${JSON.stringify(name)}`);
+      return error(
+        nodeColumn,
+        'unknown-node',
+        name === ''
+          ? `row ${row}: no node given`
+          : `row ${row}: no touchpoint, channel or stage ${mapping.match === 'id' ? 'has id' : 'is called'} ${JSON.stringify(name)}`,
+      );
     }
     let at: string | undefined;
     if (dateColumn !== undefined) {
       const parsed = dateOf(cell(dateColumn));
-      if (parsed === null) return error(dateColumn, 'bad-date', `row ${row}: ${JSON.stringify(cell(dateColumn))} is not a date (use 2024-03-31 or 31/03/2024)`);
+      if (parsed === null)
+        return error(
+          dateColumn,
+          'bad-date',
+          `row ${row}: ${JSON.stringify(cell(dateColumn))} is not a date (use 2024-03-31 or 31/03/2024)`,
+        );
       at = parsed;
     }
     for (const { column, def } of columns) {
@@ -131,7 +159,11 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
       if (value === null) {
         error(column, 'not-a-number', `row ${row}, ${cellName(csv, column)}: ${JSON.stringify(text)} is not a number`);
       } else if ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max)) {
-        error(column, 'out-of-range', `row ${row}, ${cellName(csv, column)}: ${value} is outside ${def.min ?? '−∞'}..${def.max ?? '∞'}`);
+        error(
+          column,
+          'out-of-range',
+          `row ${row}, ${cellName(csv, column)}: ${value} is outside ${def.min ?? '−∞'}..${def.max ?? '∞'}`,
+        );
       } else {
         items.push(at === undefined ? { row, nodeId, key: def.key, value } : { row, nodeId, key: def.key, value, at });
       }
@@ -147,12 +179,27 @@ export interface CsvApplyResult extends Omit<MetricValuesResult, 'errors'> {
 
 /** Write a plan's values (source 'csv') in one transaction; re-validated, so a stale plan cannot write bad data. */
 export function applyCsvImport(doc: Y.Doc, plan: CsvImportPlan, origin?: Origin): CsvApplyResult {
-  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.items)) throw new ModelError('invalid-value', 'plan must have items');
+  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.items))
+    throw new ModelError('invalid-value', 'plan must have items');
   const items = plan.items;
   const r = setMetricValues(
     doc,
-    items.map((it) => ({ nodeId: it?.nodeId, key: it?.key, value: it?.value, source: 'csv' as const, ...(it?.at === undefined ? {} : { at: it.at }) })),
+    items.map((it) => ({
+      nodeId: it?.nodeId,
+      key: it?.key,
+      value: it?.value,
+      source: 'csv' as const,
+      ...(it?.at === undefined ? {} : { at: it.at }),
+    })),
     origin,
   );
-  return { ...r, errors: r.errors.map((e) => ({ row: items[e.index]?.row ?? 0, key: items[e.index]?.key ?? '', code: e.code, reason: e.reason })) };
+  return {
+    ...r,
+    errors: r.errors.map((e) => ({
+      row: items[e.index]?.row ?? 0,
+      key: items[e.index]?.key ?? '',
+      code: e.code,
+      reason: e.reason,
+    })),
+  };
 }

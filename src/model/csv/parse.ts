@@ -31,7 +31,7 @@ export class CsvError extends ModelError {
 
 /** The first line, with quoted parts removed (they may hold delimiters and newlines). */
 function firstLine(text: string): string {
-  return (text.replace(/"(?:[^"]|"")*"/g, '').split(/\r?\n/)[0] ?? '');
+  return text.replace(/"(?:[^"]|"")*"/g, '').split(/\r?\n/)[0] ?? '';
 }
 
 const blank = (row: readonly string[]) => row.every((c) => c.trim() === '');
@@ -39,11 +39,19 @@ const blank = (row: readonly string[]) => row.every((c) => c.trim() === '');
 export function parseCsv(text: string): ParsedCsv {
   if (typeof text !== 'string') throw new ModelError('invalid-value', 'CSV text must be a string');
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new CsvError('empty-csv', 'the CSV file is empty');
-  const parse = (delimiter: string) => Papa.parse<string[]>(text, { delimiter, delimitersToGuess: [',', ';', '\t'], skipEmptyLines: false, header: false });
+  const parse = (delimiter: string) =>
+    Papa.parse<string[]>(text, {
+      delimiter,
+      delimitersToGuess: [',', ';', '\t'],
+      skipEmptyLines: false,
+      header: false,
+    });
   let result = parse(''); // '' = guess from the field counts of the first rows
   // The guess needs several rows; with one (a header-only file) take the delimiter the header uses most.
   if ((result.data[0]?.length ?? 0) <= 1) {
-    const counts = ([';', '\t', ','] as const).map((d) => [d, (firstLine(text).match(new RegExp(d, 'g')) ?? []).length] as const);
+    const counts = ([';', '\t', ','] as const).map(
+      (d) => [d, (firstLine(text).match(new RegExp(d, 'g')) ?? []).length] as const,
+    );
     const [best, n] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
     if (n > 0) result = parse(best);
   }
@@ -55,7 +63,9 @@ export function parseCsv(text: string): ParsedCsv {
   while (records.length > 0 && blank(records[records.length - 1] ?? [])) records.pop();
   const [head = [], ...rest] = records;
   const headers = head.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim());
-  const rows = rest.map((r) => (r.length >= headers.length ? r : [...r, ...new Array<string>(headers.length - r.length).fill('')]));
+  const rows = rest.map((r) =>
+    r.length >= headers.length ? r : [...r, ...new Array<string>(headers.length - r.length).fill('')],
+  );
   const d = result.meta.delimiter;
   const delimiter: CsvDelimiter = d === ';' || d === '\t' ? d : ',';
   return { headers, rows, delimiter };
@@ -88,7 +98,13 @@ export function parseNumber(text: string, opts: { decimalComma?: boolean } = {})
     sign = s[0] === '+' ? '' : '-';
     s = s.slice(1).trim();
   }
-  if (!/^[\d.,\s\u00A0\u202F\u2009']+$/.test(s) || !/\d/.test(s) || SPACES.test(s[0] ?? '') || SPACES.test(s[s.length - 1] ?? '')) return null;
+  if (
+    !/^[\d.,\s\u00A0\u202F\u2009']+$/.test(s) ||
+    !/\d/.test(s) ||
+    SPACES.test(s[0] ?? '') ||
+    SPACES.test(s[s.length - 1] ?? '')
+  )
+    return null;
   const dots = s.split('.').length - 1;
   const commas = s.split(',').length - 1;
   let dec: '.' | ',' | null;
@@ -99,7 +115,9 @@ export function parseNumber(text: string, opts: { decimalComma?: boolean } = {})
     const count = dots + commas;
     const conventional = (sep === ',') === (opts.decimalComma === true);
     const after = s.slice(s.lastIndexOf(sep) + 1);
-    const looksGrouped = /^\d{3}$/.test(after) && /^[1-9]\d{0,2}$/.test(s.slice(0, s.indexOf(sep)).replace(/[\s\u00A0\u202F\u2009']/g, ''));
+    const looksGrouped =
+      /^\d{3}$/.test(after) &&
+      /^[1-9]\d{0,2}$/.test(s.slice(0, s.indexOf(sep)).replace(/[\s\u00A0\u202F\u2009']/g, ''));
     dec = count > 1 || (looksGrouped && !conventional) ? null : sep;
   }
   const thousands = dec === '.' ? ',' : dec === ',' ? '.' : dots > 0 ? '.' : commas > 0 ? ',' : null;

@@ -20,9 +20,37 @@ export function normalizeHeader(h: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const NODE_HEADERS = ['id', 'nodeid', 'node', 'nodo', 'idnodo', 'touchpoint', 'touchpointid', 'puntodicontatto', 'puntidicontatto', 'label', 'name', 'nome'];
+const NODE_HEADERS = [
+  'id',
+  'nodeid',
+  'node',
+  'nodo',
+  'idnodo',
+  'touchpoint',
+  'touchpointid',
+  'puntodicontatto',
+  'puntidicontatto',
+  'label',
+  'name',
+  'nome',
+];
 const ID_HEADERS = new Set(['id', 'nodeid', 'idnodo', 'touchpointid']);
-const DATE_HEADERS = new Set(['date', 'data', 'at', 'day', 'giorno', 'timestamp', 'datetime', 'time', 'when', 'quando', 'month', 'mese', 'period', 'periodo']);
+const DATE_HEADERS = new Set([
+  'date',
+  'data',
+  'at',
+  'day',
+  'giorno',
+  'timestamp',
+  'datetime',
+  'time',
+  'when',
+  'quando',
+  'month',
+  'mese',
+  'period',
+  'periodo',
+]);
 const METRIC_ALIASES: Record<string, string[]> = {
   csat: ['soddisfazione', 'satisfaction', 'customersatisfaction'],
   nps: ['netpromoterscore'],
@@ -44,7 +72,8 @@ export function suggestCsvMapping(doc: Y.Doc, csv: ParsedCsv): SuggestedCsvMappi
 
   const metricByName = new Map<string, string>();
   for (const d of readMetricDefs(doc)) {
-    for (const n of [d.key, normalizeHeader(d.label), ...(METRIC_ALIASES[d.key] ?? [])]) if (n !== '' && !metricByName.has(n)) metricByName.set(n, d.key);
+    for (const n of [d.key, normalizeHeader(d.label), ...(METRIC_ALIASES[d.key] ?? [])])
+      if (n !== '' && !metricByName.has(n)) metricByName.set(n, d.key);
   }
   const metricColumns: CsvMapping['metricColumns'] = [];
   const usedKeys = new Set<string>();
@@ -59,15 +88,23 @@ export function suggestCsvMapping(doc: Y.Doc, csv: ParsedCsv): SuggestedCsvMappi
   // Node column: how well each free column's cells name nodes, by id and by label.
   const index = metricNodeIndex(doc);
   const scores = csv.headers.map((_, column) => {
-    const cells = csv.rows.slice(0, SAMPLE).map((r) => (r[column] ?? '').trim()).filter((c) => c !== '');
+    const cells = csv.rows
+      .slice(0, SAMPLE)
+      .map((r) => (r[column] ?? '').trim())
+      .filter((c) => c !== '');
     const byId = cells.filter((c) => index.ids.has(c)).length;
     const byLabel = cells.filter((c) => index.byLabel.has(labelKey(c))).length;
     const n = Math.max(cells.length, 1);
-    return { column, match: (byId > byLabel ? 'id' : 'label') as CsvMapping['match'], score: Math.max(byId, byLabel) / n };
+    return {
+      column,
+      match: (byId > byLabel ? 'id' : 'label') as CsvMapping['match'],
+      score: Math.max(byId, byLabel) / n,
+    };
   });
   const free = scores.filter((s) => !taken.has(s.column));
   const named = free.filter((s) => NODE_HEADERS.includes(names[s.column] ?? ''));
-  const best = (list: typeof free) => list.reduce<(typeof free)[number] | undefined>((a, b) => (a === undefined || b.score > a.score ? b : a), undefined);
+  const best = (list: typeof free) =>
+    list.reduce<(typeof free)[number] | undefined>((a, b) => (a === undefined || b.score > a.score ? b : a), undefined);
   let pick = best(named);
   if (pick && pick.score === 0 && ID_HEADERS.has(names[pick.column] ?? '')) pick = { ...pick, match: 'id' };
   const byCells = best(free);

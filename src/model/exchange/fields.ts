@@ -44,12 +44,14 @@ export function idOrNull(v: unknown, path: string): string | null {
 }
 
 export function integer(v: unknown, path: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(path, `must be an integer from ${min} to ${max}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    fail(path, `must be an integer from ${min} to ${max}`);
   return v;
 }
 
 export function finite(v: unknown, path: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail(path, `must be a number from ${min} to ${max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+    fail(path, `must be a number from ${min} to ${max}`);
   return v;
 }
 
@@ -69,7 +71,8 @@ export function size(v: unknown, path: string, allowZero: boolean): number {
 }
 
 export function oneOf<T extends string>(values: readonly T[], v: unknown, path: string): T {
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(path, `must be one of ${values.join(', ')}`);
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+    fail(path, `must be one of ${values.join(', ')}`);
   return v as T;
 }
 

@@ -19,7 +19,14 @@ export const IMPORT_ORIGIN: Origin = { kind: 'import' };
 
 /** The fields of one node as map entries (shared types unintegrated; notes are filled after). */
 function nodeEntries(n: JourneyJsonNode, spec: KindSpec): Array<[string, unknown]> {
-  const e: Array<[string, unknown]> = [['kind', n.kind], ['label', n.label], ['x', n.x], ['y', n.y], ['w', n.w], ['h', n.h]];
+  const e: Array<[string, unknown]> = [
+    ['kind', n.kind],
+    ['label', n.label],
+    ['x', n.x],
+    ['y', n.y],
+    ['w', n.w],
+    ['h', n.h],
+  ];
   const fields = n as unknown as Record<string, unknown>;
   for (const [key, f] of Object.entries(spec.fields)) {
     const v = fields[key];
@@ -81,7 +88,8 @@ function write(doc: Y.Doc, file: JourneyJson): void {
  */
 export function importJourney(doc: Y.Doc, json: unknown, origin: Origin = IMPORT_ORIGIN): void {
   const file = validateJourneyJson(json);
-  if (journeyHasMapContent(doc)) throw new ModelError('invalid-value', 'a journey can only be imported into an empty map');
+  if (journeyHasMapContent(doc))
+    throw new ModelError('invalid-value', 'a journey can only be imported into an empty map');
   doc.transact(() => write(doc, file), origin);
   if (file.meta.schemaVersion < SCHEMA_VERSION) migrateJourney(doc);
 }

@@ -6,7 +6,22 @@ import { kindSpec, kindSpecs } from '../kinds/registry';
 import { mediaRefProblem, isMediaId, type MediaRef } from '../media';
 import { checkJson, checkNotes, fail, type JsonObject } from './yjson';
 import { knownKeys, type JourneyJsonNode } from './export';
-import { arr, color, coordinate, finite, id, idOrNull, integer, label, obj, oneOf, size, text, textList, type Obj } from './fields';
+import {
+  arr,
+  color,
+  coordinate,
+  finite,
+  id,
+  idOrNull,
+  integer,
+  label,
+  obj,
+  oneOf,
+  size,
+  text,
+  textList,
+  type Obj,
+} from './fields';
 
 /** One field of the file, checked as its table says; undefined for an absent optional field. */
 function checkField(v: unknown, p: string, f: Field): unknown {
@@ -62,7 +77,11 @@ function media(v: unknown, p: string): MediaRef[] {
 /** One node of the file, checked and normalised (references not yet checked). */
 export function checkNode(v: unknown, p: string): JourneyJsonNode {
   const n = obj(v, p);
-  const kind = oneOf(kindSpecs().map((k) => k.kind), n.kind, `${p}.kind`);
+  const kind = oneOf(
+    kindSpecs().map((k) => k.kind),
+    n.kind,
+    `${p}.kind`,
+  );
   const spec = kindSpec(kind) as KindSpec;
   const common = {
     id: id(n.id, `${p}.id`),
@@ -80,7 +99,8 @@ export function checkNode(v: unknown, p: string): JourneyJsonNode {
   if (n.extra !== undefined) {
     const extra = obj(n.extra, `${p}.extra`);
     const reserved = knownKeys(kind);
-    for (const k of Object.keys(extra)) if (reserved.includes(k)) fail(`${p}.extra.${k}`, 'is a field of the node, not an extra');
+    for (const k of Object.keys(extra))
+      if (reserved.includes(k)) fail(`${p}.extra.${k}`, 'is a field of the node, not an extra');
     out.extra = checkJson(extra, `${p}.extra`) as JsonObject;
   }
   return out;

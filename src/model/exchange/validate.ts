@@ -22,7 +22,10 @@ function parse(input: unknown): Obj {
   }
   if (!isObj(v) || v.format !== JOURNEY_FORMAT) throw new ModelError('invalid-value', 'not a Percorso journey file');
   if (typeof v.version === 'number' && Number.isInteger(v.version) && v.version > JOURNEY_FORMAT_VERSION) {
-    throw new ModelError('invalid-value', `this journey file was written by a newer version of Percorso (file format ${v.version}); this app reads format ${JOURNEY_FORMAT_VERSION}: please update it`);
+    throw new ModelError(
+      'invalid-value',
+      `this journey file was written by a newer version of Percorso (file format ${v.version}); this app reads format ${JOURNEY_FORMAT_VERSION}: please update it`,
+    );
   }
   if (v.version !== JOURNEY_FORMAT_VERSION) fail('version', `must be ${JOURNEY_FORMAT_VERSION}`);
   return v;
@@ -36,7 +39,10 @@ function time(v: unknown, path: string): string {
 function checkMeta(v: unknown): JourneyJsonMeta {
   const m = obj(v, 'meta');
   if (typeof m.schemaVersion === 'number' && Number.isInteger(m.schemaVersion) && m.schemaVersion > SCHEMA_VERSION) {
-    throw new ModelError('invalid-value', `this journey uses schema ${m.schemaVersion}, newer than this app's ${SCHEMA_VERSION}: please update the app`);
+    throw new ModelError(
+      'invalid-value',
+      `this journey uses schema ${m.schemaVersion}, newer than this app's ${SCHEMA_VERSION}: please update the app`,
+    );
   }
   const meta: JourneyJsonMeta = {
     title: label(m.title, 'meta.title'),
@@ -97,11 +103,19 @@ function checkEdges(v: unknown, kinds: Map<string, string>): PathEdge[] {
   return arr(v, 'edges').map((x, i) => {
     const p = `edges[${i}]`;
     const e = obj(x, p);
-    const edge: PathEdge = { id: id(e.id, `${p}.id`), source: id(e.source, `${p}.source`), target: id(e.target, `${p}.target`), kind: 'path', label: text(e.label ?? '', `${p}.label`, LIMITS.labelMax) };
+    const edge: PathEdge = {
+      id: id(e.id, `${p}.id`),
+      source: id(e.source, `${p}.source`),
+      target: id(e.target, `${p}.target`),
+      kind: 'path',
+      label: text(e.label ?? '', `${p}.label`, LIMITS.labelMax),
+    };
     if (e.kind !== undefined && e.kind !== 'path') fail(`${p}.kind`, "must be 'path'");
     if (kinds.has(edge.id) || ids.has(edge.id)) fail(`${p}.id`, `repeats the id ${edge.id}`);
-    if (kinds.get(edge.source) !== 'touchpoint') fail(`${p}.source`, `names no touchpoint of this file: ${edge.source}`);
-    if (kinds.get(edge.target) !== 'touchpoint') fail(`${p}.target`, `names no touchpoint of this file: ${edge.target}`);
+    if (kinds.get(edge.source) !== 'touchpoint')
+      fail(`${p}.source`, `names no touchpoint of this file: ${edge.source}`);
+    if (kinds.get(edge.target) !== 'touchpoint')
+      fail(`${p}.target`, `names no touchpoint of this file: ${edge.target}`);
     if (edge.source === edge.target) fail(p, 'joins a touchpoint to itself');
     const pair = `${edge.source}\u0000${edge.target}`;
     if (pairs.has(pair)) fail(p, `repeats the edge ${edge.source} → ${edge.target}`);
@@ -113,13 +127,15 @@ function checkEdges(v: unknown, kinds: Map<string, string>): PathEdge[] {
 
 function checkStageOrder(v: unknown, kinds: Map<string, string>): string[] {
   const order = arr(v, 'stageOrder').map((x, i) => {
-    if (typeof x !== 'string' || kinds.get(x) !== 'stage') fail(`stageOrder[${i}]`, `names no stage of this file: ${String(x)}`);
+    if (typeof x !== 'string' || kinds.get(x) !== 'stage')
+      fail(`stageOrder[${i}]`, `names no stage of this file: ${String(x)}`);
     return x;
   });
   order.forEach((s, i) => {
     if (order.indexOf(s) !== i) fail(`stageOrder[${i}]`, `repeats the stage ${s}`);
   });
-  for (const [nid, k] of kinds) if (k === 'stage' && !order.includes(nid)) fail('stageOrder', `does not list the stage ${nid}`);
+  for (const [nid, k] of kinds)
+    if (k === 'stage' && !order.includes(nid)) fail('stageOrder', `does not list the stage ${nid}`);
   return order;
 }
 
@@ -146,7 +162,18 @@ export function validateJourneyJson(input: unknown): JourneyJson {
   const kinds = checkRefs(nodes);
   const edges = checkEdges(f.edges ?? [], kinds);
   const stageOrder = checkStageOrder(f.stageOrder ?? [], kinds);
-  const metricDefs = f.metricDefs === undefined ? {} : (checkJson(obj(f.metricDefs, 'metricDefs'), 'metricDefs') as JsonObject);
+  const metricDefs =
+    f.metricDefs === undefined ? {} : (checkJson(obj(f.metricDefs, 'metricDefs'), 'metricDefs') as JsonObject);
   const comments = f.comments === undefined ? {} : checkComments(f.comments, kinds);
-  return { format: JOURNEY_FORMAT, version: JOURNEY_FORMAT_VERSION, exportedAt, meta, stageOrder, nodes, edges, metricDefs, comments };
+  return {
+    format: JOURNEY_FORMAT,
+    version: JOURNEY_FORMAT_VERSION,
+    exportedAt,
+    meta,
+    stageOrder,
+    nodes,
+    edges,
+    metricDefs,
+    comments,
+  };
 }

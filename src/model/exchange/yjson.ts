@@ -49,14 +49,23 @@ export function encodeNotes(frag: Y.XmlFragment): NotesNode[] {
   return frag.toArray().flatMap((c): NotesNode[] => {
     if (c instanceof Y.XmlText) {
       const delta = (c.toDelta() as Array<{ insert?: unknown; attributes?: unknown }>).flatMap((op) => {
-        const insert = typeof op.insert === 'string' ? op.insert : isPlainObject(op.insert) ? (plainJson(op.insert) as JsonObject) : null;
+        const insert =
+          typeof op.insert === 'string'
+            ? op.insert
+            : isPlainObject(op.insert)
+              ? (plainJson(op.insert) as JsonObject)
+              : null;
         if (insert === null) return []; // an embedded Y type: not part of Tiptap's notes
-        return [isPlainObject(op.attributes) ? { insert, attributes: plainJson(op.attributes) as JsonObject } : { insert }];
+        return [
+          isPlainObject(op.attributes) ? { insert, attributes: plainJson(op.attributes) as JsonObject } : { insert },
+        ];
       });
       return [{ type: 'text', delta }];
     }
     if (c instanceof Y.XmlElement) {
-      const attributes = Object.fromEntries(Object.entries(c.getAttributes() as Record<string, unknown>).map(([k, v]) => [k, encodeY(v)]));
+      const attributes = Object.fromEntries(
+        Object.entries(c.getAttributes() as Record<string, unknown>).map(([k, v]) => [k, encodeY(v)]),
+      );
       return [{ type: 'element', nodeName: c.nodeName, attributes, children: encodeNotes(c) }];
     }
     return []; // XmlHook: unused by Tiptap
@@ -68,7 +77,9 @@ export function decodeNotes(nodes: readonly NotesNode[]): Array<Y.XmlElement | Y
   return nodes.map((n) => {
     if (n.type === 'text') {
       const t = new Y.XmlText();
-      t.applyDelta(n.delta.map((op) => (op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert })));
+      t.applyDelta(
+        n.delta.map((op) => (op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert })),
+      );
       return t;
     }
     const el = new Y.XmlElement(n.nodeName);
@@ -143,7 +154,8 @@ function checkDelta(delta: unknown, path: string): void {
   delta.forEach((op: unknown, i) => {
     const p = `${path}[${i}]`;
     if (!isPlainObject(op)) fail(p, 'must be {insert, attributes?}');
-    if (typeof op.insert !== 'string' && !isPlainObject(op.insert)) fail(`${p}.insert`, 'must be a string or an object');
+    if (typeof op.insert !== 'string' && !isPlainObject(op.insert))
+      fail(`${p}.insert`, 'must be a string or an object');
     if (op.attributes !== undefined && !isPlainObject(op.attributes)) fail(`${p}.attributes`, 'must be an object');
     checkJson(op.insert, `${p}.insert`);
     if (op.attributes !== undefined) checkJson(op.attributes, `${p}.attributes`);
@@ -161,7 +173,8 @@ export function checkNotes(nodes: unknown, path: string, depth = 0): NotesNode[]
     if (!isPlainObject(n)) fail(p, "must be {type: 'element'|'text', …}");
     if (n.type === 'text') return checkDelta(n.delta, `${p}.delta`);
     if (n.type !== 'element') fail(`${p}.type`, "must be 'element' or 'text'");
-    if (typeof n.nodeName !== 'string' || !NODE_NAME.test(n.nodeName)) fail(`${p}.nodeName`, 'must be an element name like paragraph');
+    if (typeof n.nodeName !== 'string' || !NODE_NAME.test(n.nodeName))
+      fail(`${p}.nodeName`, 'must be an element name like paragraph');
     if (!isPlainObject(n.attributes)) fail(`${p}.attributes`, 'must be an object');
     checkJson(n.attributes, `${p}.attributes`, depth + 1);
     checkNotes(n.children, `${p}.children`, depth + 1);

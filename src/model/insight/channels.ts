@@ -7,7 +7,14 @@ import { readMetricValue } from '../metrics/read';
 
 export interface ChannelInventory {
   stages: Array<{ id: string; label: string }>; // stage order
-  channels: Array<{ id: string; label: string; type: ChannelType; needs: string[]; touchpoints: number; stageIds: string[] }>; // by position
+  channels: Array<{
+    id: string;
+    label: string;
+    type: ChannelType;
+    needs: string[];
+    touchpoints: number;
+    stageIds: string[];
+  }>; // by position
   /** matrix[s][c]: touchpoints of stages[s] through channels[c]. */
   matrix: number[][];
   /** Channels of each type, and the touchpoints (staged or not) that go through them. */
@@ -52,7 +59,10 @@ export function channelInventory(doc: Y.Doc): ChannelInventory {
     pc?.stages.add(t.stageId);
     covered.add(t.stageId);
   }
-  const byType: ChannelInventory['byType'] = { digital: { channels: 0, touchpoints: 0 }, physical: { channels: 0, touchpoints: 0 } };
+  const byType: ChannelInventory['byType'] = {
+    digital: { channels: 0, touchpoints: 0 },
+    physical: { channels: 0, touchpoints: 0 },
+  };
   const needs = new Map<string, { need: string; channelIds: string[] }>();
   channels.forEach((c, i) => {
     byType[c.type].channels++;
@@ -150,8 +160,21 @@ export function channelTransitions(doc: Y.Doc): ChannelTransition[] {
     }
     const score = den > 0 ? num / den : 0;
     const pos = Math.min(pathPos.get(s.id) ?? Infinity, pathPos.get(t.id) ?? Infinity);
-    out.push({ edgeId: e.id, sourceId: s.id, targetId: t.id, fromChannelId: s.channelId, toChannelId: t.channelId, emotionDrop, dropoff, effort, score, pos });
+    out.push({
+      edgeId: e.id,
+      sourceId: s.id,
+      targetId: t.id,
+      fromChannelId: s.channelId,
+      toChannelId: t.channelId,
+      emotionDrop,
+      dropoff,
+      effort,
+      score,
+      pos,
+    });
   }
-  out.sort((a, b) => b.score - a.score || b.emotionDrop - a.emotionDrop || a.pos - b.pos || (a.edgeId < b.edgeId ? -1 : 1));
+  out.sort(
+    (a, b) => b.score - a.score || b.emotionDrop - a.emotionDrop || a.pos - b.pos || (a.edgeId < b.edgeId ? -1 : 1),
+  );
   return out.map(({ pos: _pos, ...t }) => t);
 }

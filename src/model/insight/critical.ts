@@ -29,7 +29,10 @@ export interface CriticalTouchpoint {
 export function targetGap(def: MetricDef, value: number, target: number): number {
   const short = def.better === 'higher' ? target - value : value - target;
   if (short <= 0) return 0;
-  const range = def.min !== undefined && def.max !== undefined && def.max > def.min ? def.max - def.min : Math.max(Math.abs(target), Math.abs(value), 1);
+  const range =
+    def.min !== undefined && def.max !== undefined && def.max > def.min
+      ? def.max - def.min
+      : Math.max(Math.abs(target), Math.abs(value), 1);
   return Math.min(1, short / range);
 }
 
@@ -48,7 +51,10 @@ export function criticalTouchpoints(doc: Y.Doc, opts: { top?: number } = {}): Cr
   const defs = new Map(readMetricDefs(doc).map((d) => [d.key, d]));
   const csat = defs.get('csat');
   const path = journeyPath(doc);
-  const { weights, weighted } = volumeWeights(doc, path.map((t) => t.id));
+  const { weights, weighted } = volumeWeights(
+    doc,
+    path.map((t) => t.id),
+  );
   const ranked = path.map((t, pos) => {
     const metrics = readMetrics(doc, t.id);
     let distance = 0;
@@ -71,9 +77,22 @@ export function criticalTouchpoints(doc: Y.Doc, opts: { top?: number } = {}): Cr
     const volumeKnown = ownVolume !== undefined && ownVolume !== null && ownVolume >= 0;
     const volume = weights.get(t.id) ?? 1;
     const impact = driver === null ? 0 : volume * distance * (1 + Math.max(0, -t.emotion));
-    const item: CriticalTouchpoint = { touchpointId: t.id, label: t.label, stageId: t.stageId, impact, volume, volumeKnown: weighted && volumeKnown, distance, driver, emotion: t.emotion };
+    const item: CriticalTouchpoint = {
+      touchpointId: t.id,
+      label: t.label,
+      stageId: t.stageId,
+      impact,
+      volume,
+      volumeKnown: weighted && volumeKnown,
+      distance,
+      driver,
+      emotion: t.emotion,
+    };
     return { item, pos };
   });
-  ranked.sort((a, b) => b.item.impact - a.item.impact || Number(b.item.driver !== null) - Number(a.item.driver !== null) || a.pos - b.pos);
+  ranked.sort(
+    (a, b) =>
+      b.item.impact - a.item.impact || Number(b.item.driver !== null) - Number(a.item.driver !== null) || a.pos - b.pos,
+  );
   return ranked.slice(0, top).map((r) => r.item);
 }

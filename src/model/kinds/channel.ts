@@ -4,7 +4,17 @@ import { defineKind, type NodeOf } from './fields';
 export const CHANNEL_TYPES = ['digital', 'physical'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
-export const CHANNEL_MEDIA = ['web', 'email', 'phone', 'messaging', 'social', 'store', 'kiosk', 'review', 'other'] as const;
+export const CHANNEL_MEDIA = [
+  'web',
+  'email',
+  'phone',
+  'messaging',
+  'social',
+  'store',
+  'kiosk',
+  'review',
+  'other',
+] as const;
 export type ChannelMedium = (typeof CHANNEL_MEDIA)[number];
 
 export const CHANNEL_KIND = defineKind({

@@ -102,4 +102,6 @@ type Required<Fs> = { -readonly [K in keyof Fs as Fs[K] extends { optional: true
 type Optional<Fs> = { -readonly [K in keyof Fs as Fs[K] extends { optional: true } ? K : never]?: ValueOf<Fs[K]> };
 
 /** A plain, read-only snapshot of a node of kind S (what queries return). */
-export type NodeOf<S extends KindSpec> = Simplify<NodeCommon & { kind: S['kind'] } & Required<S['fields']> & Optional<S['fields']>>;
+export type NodeOf<S extends KindSpec> = Simplify<
+  NodeCommon & { kind: S['kind'] } & Required<S['fields']> & Optional<S['fields']>
+>;

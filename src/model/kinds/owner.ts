@@ -8,7 +8,11 @@ export const OWNER_KIND = defineKind({
   fields: {
     name: { type: 'text', max: LIMITS.labelMax, min: 1, fallbackToLabel: true },
     role: { type: 'text', max: LIMITS.labelMax },
-    email: { type: 'text', max: LIMITS.labelMax, pattern: { re: /^[^\s@]+@[^\s@]+$/, message: 'must be empty or look like name@domain' } },
+    email: {
+      type: 'text',
+      max: LIMITS.labelMax,
+      pattern: { re: /^[^\s@]+@[^\s@]+$/, message: 'must be empty or look like name@domain' },
+    },
   },
 });
 

@@ -18,7 +18,10 @@ export type JourneyNode = BuiltIn extends infer S ? (S extends KindSpec ? NodeOf
 export const NODE_KINDS: readonly NodeKind[] = BUILT_IN_KINDS.map((k) => k.kind);
 
 /** Default sizes by kind, used when a command does not give one. */
-export const DEFAULT_SIZE = Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.kind, k.size])) as Record<NodeKind, { w: number; h: number }>;
+export const DEFAULT_SIZE = Object.fromEntries(BUILT_IN_KINDS.map((k) => [k.kind, k.size])) as Record<
+  NodeKind,
+  { w: number; h: number }
+>;
 
 const registry = new Map<string, KindSpec>(BUILT_IN_KINDS.map((k) => [k.kind, k]));
 
@@ -38,7 +41,9 @@ export function kindSpecs(): KindSpec[] {
 
 /** Every [kind, field name, field] of the known kinds. */
 export function everyField(): Array<[KindSpec, string, Field]> {
-  return kindSpecs().flatMap((s) => Object.entries(s.fields).map(([name, f]): [KindSpec, string, Field] => [s, name, f]));
+  return kindSpecs().flatMap((s) =>
+    Object.entries(s.fields).map(([name, f]): [KindSpec, string, Field] => [s, name, f]),
+  );
 }
 
 /**

@@ -32,8 +32,10 @@ export function fieldFix(v: unknown, f: Field, label: unknown): FieldFix | null 
     case 'enum':
       return typeof v === 'string' && f.values.includes(v) ? null : () => f.fallback;
     case 'number': {
-      if (typeof v === 'number' && v >= f.min && v <= f.max && (f.integer ? Number.isInteger(v) : Number.isFinite(v))) return null;
-      const fixed = typeof v === 'number' && Number.isFinite(v) ? clamp(f.integer ? Math.round(v) : v, f.min, f.max) : f.fallback;
+      if (typeof v === 'number' && v >= f.min && v <= f.max && (f.integer ? Number.isInteger(v) : Number.isFinite(v)))
+        return null;
+      const fixed =
+        typeof v === 'number' && Number.isFinite(v) ? clamp(f.integer ? Math.round(v) : v, f.min, f.max) : f.fallback;
       return () => fixed;
     }
     case 'ref':

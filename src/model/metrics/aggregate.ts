@@ -36,7 +36,13 @@ export function volumeWeights(doc: Y.Doc, ids: readonly string[]): { weights: Ma
  */
 export function stageAggregate(doc: Y.Doc, stageId: string, key: string): StageAggregate | null {
   const tps = touchpointsByStage(doc).get(stageId);
-  return tps ? aggregateTouchpoints(doc, tps.map((t) => t.id), key) : null;
+  return tps
+    ? aggregateTouchpoints(
+        doc,
+        tps.map((t) => t.id),
+        key,
+      )
+    : null;
 }
 
 /**
@@ -50,8 +56,12 @@ export function aggregateTouchpoints(doc: Y.Doc, touchpointIds: readonly string[
     if (v !== null) values.push([id, v]);
   }
   if (values.length === 0) return null;
-  if (key === VOLUME_KEY) return { value: values.reduce((a, [, v]) => a + v, 0), count: values.length, weighted: false, mode: 'sum' };
-  const { weights, weighted } = volumeWeights(doc, values.map(([id]) => id));
+  if (key === VOLUME_KEY)
+    return { value: values.reduce((a, [, v]) => a + v, 0), count: values.length, weighted: false, mode: 'sum' };
+  const { weights, weighted } = volumeWeights(
+    doc,
+    values.map(([id]) => id),
+  );
   let num = 0;
   let den = 0;
   for (const [id, v] of values) {

@@ -27,16 +27,27 @@ export interface MetricDef {
 export const METRIC_KEY_PATTERN = /^[a-z0-9_-]{1,40}$/;
 
 export const DEFAULT_METRIC_DEFS: readonly Readonly<MetricDef>[] = Object.freeze(
-  ([
-    { key: 'csat', label: 'CSAT', unit: '1–5', better: 'higher', green: 4, red: 3, min: 1, max: 5 },
-    { key: 'nps', label: 'NPS', unit: '', better: 'higher', green: 30, red: 0, min: -100, max: 100 },
-    { key: 'ces', label: 'Customer effort', unit: '1–7', better: 'lower', green: 3, red: 5, min: 1, max: 7 },
-    { key: 'conversion', label: 'Conversion', unit: '%', better: 'higher', green: 20, red: 5, min: 0, max: 100 },
-    { key: 'dropoff', label: 'Drop-off', unit: '%', better: 'lower', green: 10, red: 40, min: 0, max: 100 },
-    { key: 'volume', label: 'Volume', unit: 'contacts / month', better: 'higher', green: 0, red: 0, min: 0, neutral: true },
-    { key: 'cost', label: 'Cost per contact', unit: '€', better: 'lower', green: 3, red: 10, min: 0 },
-    { key: 'aht', label: 'Handling time', unit: 's', better: 'lower', green: 180, red: 600, min: 0 },
-  ] satisfies MetricDef[]).map((d) => Object.freeze(d)),
+  (
+    [
+      { key: 'csat', label: 'CSAT', unit: '1–5', better: 'higher', green: 4, red: 3, min: 1, max: 5 },
+      { key: 'nps', label: 'NPS', unit: '', better: 'higher', green: 30, red: 0, min: -100, max: 100 },
+      { key: 'ces', label: 'Customer effort', unit: '1–7', better: 'lower', green: 3, red: 5, min: 1, max: 7 },
+      { key: 'conversion', label: 'Conversion', unit: '%', better: 'higher', green: 20, red: 5, min: 0, max: 100 },
+      { key: 'dropoff', label: 'Drop-off', unit: '%', better: 'lower', green: 10, red: 40, min: 0, max: 100 },
+      {
+        key: 'volume',
+        label: 'Volume',
+        unit: 'contacts / month',
+        better: 'higher',
+        green: 0,
+        red: 0,
+        min: 0,
+        neutral: true,
+      },
+      { key: 'cost', label: 'Cost per contact', unit: '€', better: 'lower', green: 3, red: 10, min: 0 },
+      { key: 'aht', label: 'Handling time', unit: 's', better: 'lower', green: 180, red: 600, min: 0 },
+    ] satisfies MetricDef[]
+  ).map((d) => Object.freeze(d)),
 );
 
 const DEFAULT_BY_KEY = new Map(DEFAULT_METRIC_DEFS.map((d) => [d.key, d]));
@@ -48,37 +59,52 @@ export function metricDefsMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function checkMetricKey(key: unknown): string {
   if (typeof key !== 'string' || !METRIC_KEY_PATTERN.test(key)) {
-    throw new ModelError('invalid-value', `metric key must be 1..40 characters of [a-z0-9_-], got ${JSON.stringify(key)}`);
+    throw new ModelError(
+      'invalid-value',
+      `metric key must be 1..40 characters of [a-z0-9_-], got ${JSON.stringify(key)}`,
+    );
   }
   return key;
 }
 
 function finite(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelError('invalid-value', `${what} must be a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ModelError('invalid-value', `${what} must be a finite number`);
   return v;
 }
 
 /** A valid definition, normalised (label trimmed, optional fields omitted when absent), or ModelError. */
 export function checkMetricDef(def: unknown): MetricDef {
-  if (typeof def !== 'object' || def === null) throw new ModelError('invalid-value', 'metric definition must be an object');
+  if (typeof def !== 'object' || def === null)
+    throw new ModelError('invalid-value', 'metric definition must be an object');
   const d = def as Record<string, unknown>;
   const key = checkMetricKey(d.key);
   const label = checkLabel(d.label, 'metric label');
   const unit = checkText(d.unit ?? '', 'metric unit', 40);
-  if (d.better !== 'higher' && d.better !== 'lower') throw new ModelError('invalid-value', 'better must be higher or lower');
+  if (d.better !== 'higher' && d.better !== 'lower')
+    throw new ModelError('invalid-value', 'better must be higher or lower');
   const better = d.better;
   const green = finite(d.green, 'green threshold');
   const red = finite(d.red, 'red threshold');
   const min = d.min === undefined ? undefined : finite(d.min, 'min');
   const max = d.max === undefined ? undefined : finite(d.max, 'max');
-  if (d.neutral !== undefined && typeof d.neutral !== 'boolean') throw new ModelError('invalid-value', 'neutral must be a boolean');
+  if (d.neutral !== undefined && typeof d.neutral !== 'boolean')
+    throw new ModelError('invalid-value', 'neutral must be a boolean');
   const neutral = d.neutral === true;
-  if (min !== undefined && max !== undefined && !(min < max)) throw new ModelError('invalid-value', 'min must be less than max');
+  if (min !== undefined && max !== undefined && !(min < max))
+    throw new ModelError('invalid-value', 'min must be less than max');
   if (!neutral && (better === 'higher' ? green < red : green > red)) {
-    throw new ModelError('invalid-value', better === 'higher' ? 'when higher is better, green must be ≥ red' : 'when lower is better, green must be ≤ red');
+    throw new ModelError(
+      'invalid-value',
+      better === 'higher' ? 'when higher is better, green must be ≥ red' : 'when lower is better, green must be ≤ red',
+    );
   }
-  for (const [what, t] of [['green', green], ['red', red]] as const) {
-    if ((min !== undefined && t < min) || (max !== undefined && t > max)) throw new ModelError('invalid-value', `${what} threshold is outside min..max`);
+  for (const [what, t] of [
+    ['green', green],
+    ['red', red],
+  ] as const) {
+    if ((min !== undefined && t < min) || (max !== undefined && t > max))
+      throw new ModelError('invalid-value', `${what} threshold is outside min..max`);
   }
   const out: MetricDef = { key, label, unit, better, green, red };
   if (min !== undefined) out.min = min;

@@ -9,7 +9,10 @@ export type MetricStatus = 'green' | 'amber' | 'red' | 'neutral';
  * mirror (value ≤ green → green, ≥ red → red). Green wins when the thresholds are equal. A neutral
  * def (volume) or a non-finite value → neutral.
  */
-export function metricStatus(def: Pick<MetricDef, 'better' | 'green' | 'red' | 'neutral'>, value: number): MetricStatus {
+export function metricStatus(
+  def: Pick<MetricDef, 'better' | 'green' | 'red' | 'neutral'>,
+  value: number,
+): MetricStatus {
   if (def.neutral === true || !Number.isFinite(value)) return 'neutral';
   if (def.better === 'higher') return value >= def.green ? 'green' : value <= def.red ? 'red' : 'amber';
   return value <= def.green ? 'green' : value >= def.red ? 'red' : 'amber';
@@ -41,7 +44,11 @@ export function heatColor(status: MetricStatus): HeatStyle {
  * For alerts: true when a value moves from not red (or no value before) to red. Staying red, or a
  * neutral def, is not a crossing, so a metric that stays bad alerts once.
  */
-export function redCrossings(before: number | undefined | null, after: number, def: Pick<MetricDef, 'better' | 'green' | 'red' | 'neutral'>): boolean {
+export function redCrossings(
+  before: number | undefined | null,
+  after: number,
+  def: Pick<MetricDef, 'better' | 'green' | 'red' | 'neutral'>,
+): boolean {
   if (metricStatus(def, after) !== 'red') return false;
   return before === undefined || before === null || metricStatus(def, before) !== 'red';
 }

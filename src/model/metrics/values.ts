@@ -22,7 +22,6 @@ export interface MetricValueInput {
   at?: string;
 }
 
-
 export interface MetricValuesResult {
   applied: number;
   skipped: number; // duplicates and stale points (not errors)
@@ -42,7 +41,8 @@ export function checkIsoTime(at: unknown, what = 'at'): string {
   if (!m) throw new ModelError('invalid-value', `${what} must be an ISO date or date-time`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   // Date.parse rolls 2024-02-30 over into March: check the calendar date itself.
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d || mo < 1 || mo > 12) throw new ModelError('invalid-value', `${what} is not a real date`);
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d || mo < 1 || mo > 12)
+    throw new ModelError('invalid-value', `${what} is not a real date`);
   // A date-time without an offset would parse as local time (different on every machine): read it as UTC.
   const ms = Date.parse(text.replace(' ', 'T') + (m[4] !== undefined && m[7] === undefined ? 'Z' : ''));
   if (Number.isNaN(ms)) throw new ModelError('invalid-value', `${what} is not a real time`);
@@ -50,13 +50,16 @@ export function checkIsoTime(at: unknown, what = 'at'): string {
 }
 
 function checkInRange(v: unknown, def: MetricDef, what: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelError('invalid-value', `${what} must be a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ModelError('invalid-value', `${what} must be a finite number`);
   if ((def.min !== undefined && v < def.min) || (def.max !== undefined && v > def.max)) {
-    throw new ModelError('invalid-value', `${what} ${v} is outside ${def.label}'s range ${def.min ?? '−∞'}..${def.max ?? '∞'}`);
+    throw new ModelError(
+      'invalid-value',
+      `${what} ${v} is outside ${def.label}'s range ${def.min ?? '−∞'}..${def.max ?? '∞'}`,
+    );
   }
   return v;
 }
-
 
 /** checkIsoTime with a memo: a batch usually repeats a few times over many items. */
 function isoCached(at: unknown, memo?: Map<string, string>): string {
@@ -67,7 +70,8 @@ function isoCached(at: unknown, memo?: Map<string, string>): string {
 }
 
 function checkItem(doc: Y.Doc, item: unknown, defs: Map<string, MetricDef>, memo?: Map<string, string>): CheckedItem {
-  if (typeof item !== 'object' || item === null) throw new ModelError('invalid-value', 'a metric value must be an object');
+  if (typeof item !== 'object' || item === null)
+    throw new ModelError('invalid-value', 'a metric value must be an object');
   const i = item as Partial<Record<keyof MetricValueInput, unknown>>;
   const node = requireNode(doc, i.nodeId, METRIC_NODE_KINDS, 'node');
   const key = checkMetricKey(i.key);
@@ -75,7 +79,8 @@ function checkItem(doc: Y.Doc, item: unknown, defs: Map<string, MetricDef>, memo
   if (!def) throw new ModelError('not-found', `unknown metric ${key}`);
   const value = checkInRange(i.value, def, 'value');
   const target = i.target === undefined ? undefined : checkInRange(i.target, def, 'target');
-  if (!(METRIC_SOURCES as readonly unknown[]).includes(i.source)) throw new ModelError('invalid-value', `source must be one of ${METRIC_SOURCES.join(', ')}`);
+  if (!(METRIC_SOURCES as readonly unknown[]).includes(i.source))
+    throw new ModelError('invalid-value', `source must be one of ${METRIC_SOURCES.join(', ')}`);
   const at = i.at === undefined ? undefined : isoCached(i.at, memo);
   const out: CheckedItem = { node, nodeId: i.nodeId as string, key, value, source: i.source as MetricSource };
   if (target !== undefined) out.target = target;
@@ -128,7 +133,8 @@ export function setMetricValues(doc: Y.Doc, items: MetricValueInput[], origin?: 
       result.statuses.push(r.status);
       if (r.status === 'applied') result.applied++;
       else result.skipped++;
-      if (r.changed) result.changes.push({ index, nodeId: item.nodeId, key: item.key, before: r.before, after: item.value });
+      if (r.changed)
+        result.changes.push({ index, nodeId: item.nodeId, key: item.key, before: r.before, after: item.value });
     });
     writer.flush();
   });

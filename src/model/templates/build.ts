@@ -74,7 +74,11 @@ export function specPath(spec: TemplateSpec): TouchpointSpec[] {
 function stampMeta(doc: Y.Doc, spec: TemplateSpec, l: TemplateLang, origin: Origin): void {
   const meta = rootMaps(doc).meta;
   if (typeof meta.get('schemaVersion') !== 'number') {
-    initJourney(doc, { title: spec.title[l], goal: spec.goal[l], description: spec.description[l], templateId: spec.id }, origin);
+    initJourney(
+      doc,
+      { title: spec.title[l], goal: spec.goal[l], description: spec.description[l], templateId: spec.id },
+      origin,
+    );
     return;
   }
   const patch: { goal?: string; description?: string } = {};
@@ -87,25 +91,58 @@ function stampMeta(doc: Y.Doc, spec: TemplateSpec, l: TemplateLang, origin: Orig
 /** Build `spec` into an empty journey (throws 'invalid-value', writing nothing, on a non-empty one). */
 export function buildFromSpec(doc: Y.Doc, spec: TemplateSpec, lang: TemplateLang, origin?: Origin): void {
   const l = checkLang(lang);
-  if (journeyHasMapContent(doc)) throw new ModelError('invalid-value', 'a template can only be applied to an empty journey');
+  if (journeyHasMapContent(doc))
+    throw new ModelError('invalid-value', 'a template can only be applied to an empty journey');
   const o = origin ?? LOCAL_USER;
   const L = TEMPLATE_LAYOUT;
   doc.transact(() => {
     stampMeta(doc, spec, l, o);
     spec.channels.forEach((c, i) => {
       const needs = (c.needs ?? []).map((n) => n[l]);
-      addChannel(doc, { id: c.id, label: c.label[l], type: c.type, medium: c.medium, needs, x: L.channel.x0 + i * L.channel.dx, y: L.channel.y }, o);
+      addChannel(
+        doc,
+        {
+          id: c.id,
+          label: c.label[l],
+          type: c.type,
+          medium: c.medium,
+          needs,
+          x: L.channel.x0 + i * L.channel.dx,
+          y: L.channel.y,
+        },
+        o,
+      );
     });
-    spec.owners.forEach((w, i) => addOwner(doc, { id: w.id, name: w.name[l], role: w.role[l], x: L.owner.x0 + i * L.owner.dx, y: L.owner.y }, o));
+    spec.owners.forEach((w, i) =>
+      addOwner(doc, { id: w.id, name: w.name[l], role: w.role[l], x: L.owner.x0 + i * L.owner.dx, y: L.owner.y }, o),
+    );
     for (const s of spec.stages) {
       addStage(doc, { id: s.id, label: s.label[l], goal: s.goal[l] }, o);
       if (s.ownerId !== undefined) assignStageOwner(doc, s.id, s.ownerId, o);
       s.touchpoints.forEach((t, j) => {
         const pos = { x: L.touchpoint.x, y: L.touchpoint.y0 + j * L.touchpoint.dy };
-        addTouchpoint(doc, { id: t.id, stageId: s.id, label: t.label[l], channelId: t.channelId, lane: t.lane ?? 'front', ...pos }, o);
+        addTouchpoint(
+          doc,
+          { id: t.id, stageId: s.id, label: t.label[l], channelId: t.channelId, lane: t.lane ?? 'front', ...pos },
+          o,
+        );
         if (t.emotion !== 0) setEmotion(doc, t.id, t.emotion, o);
-        if (t.painPoints) setTouchpointList(doc, t.id, 'painPoints', t.painPoints.map((p) => p[l]), o);
-        if (t.opportunities) setTouchpointList(doc, t.id, 'opportunities', t.opportunities.map((p) => p[l]), o);
+        if (t.painPoints)
+          setTouchpointList(
+            doc,
+            t.id,
+            'painPoints',
+            t.painPoints.map((p) => p[l]),
+            o,
+          );
+        if (t.opportunities)
+          setTouchpointList(
+            doc,
+            t.id,
+            'opportunities',
+            t.opportunities.map((p) => p[l]),
+            o,
+          );
       });
     }
     const path = specPath(spec);

@@ -35,19 +35,39 @@ function fromSpec(id: TemplateId, spec: TemplateSpec, name: I18nText, descriptio
 
 /** The templates, in the order a picker shows them. */
 export const TEMPLATES: readonly JourneyTemplate[] = [
-  fromSpec('blank', BLANK_SPEC, { en: 'Blank map', it: 'Mappa vuota' }, { en: 'Start from an empty canvas.', it: 'Parti da una tela vuota.' }),
-  fromSpec('purchase', PURCHASE_SPEC, { en: 'Purchase journey', it: 'Percorso di acquisto' }, {
-    en: 'Need → research → compare → purchase → use → loyalty, with typical touchpoints and channels.',
-    it: 'Bisogno → ricerca → confronto → acquisto → utilizzo → fedeltà, con touchpoint e canali di contatto tipici.',
-  }),
-  fromSpec('omnichannel-support', SUPPORT_SPEC, { en: 'Omnichannel support', it: 'Assistenza omnicanale' }, {
-    en: 'A support request across e-mail, phone, WhatsApp, web chat and a review site.',
-    it: 'Una richiesta di assistenza tra e-mail, telefono, WhatsApp, chat sul sito e sito di recensioni.',
-  }),
-  fromSpec('service-blueprint', BLUEPRINT_SPEC, { en: 'Service blueprint', it: 'Service blueprint' }, {
-    en: 'Frontstage touchpoints with the backstage actions that support them.',
-    it: 'Touchpoint in primo piano con le attività di retroscena che li supportano.',
-  }),
+  fromSpec(
+    'blank',
+    BLANK_SPEC,
+    { en: 'Blank map', it: 'Mappa vuota' },
+    { en: 'Start from an empty canvas.', it: 'Parti da una tela vuota.' },
+  ),
+  fromSpec(
+    'purchase',
+    PURCHASE_SPEC,
+    { en: 'Purchase journey', it: 'Percorso di acquisto' },
+    {
+      en: 'Need → research → compare → purchase → use → loyalty, with typical touchpoints and channels.',
+      it: 'Bisogno → ricerca → confronto → acquisto → utilizzo → fedeltà, con touchpoint e canali di contatto tipici.',
+    },
+  ),
+  fromSpec(
+    'omnichannel-support',
+    SUPPORT_SPEC,
+    { en: 'Omnichannel support', it: 'Assistenza omnicanale' },
+    {
+      en: 'A support request across e-mail, phone, WhatsApp, web chat and a review site.',
+      it: 'Una richiesta di assistenza tra e-mail, telefono, WhatsApp, chat sul sito e sito di recensioni.',
+    },
+  ),
+  fromSpec(
+    'service-blueprint',
+    BLUEPRINT_SPEC,
+    { en: 'Service blueprint', it: 'Service blueprint' },
+    {
+      en: 'Frontstage touchpoints with the backstage actions that support them.',
+      it: 'Touchpoint in primo piano con le attività di retroscena che li supportano.',
+    },
+  ),
 ];
 
 export function templateById(id: string): JourneyTemplate | undefined {

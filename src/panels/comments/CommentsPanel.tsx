@@ -16,7 +16,9 @@ export const CommentsPanel = memo(function CommentsPanel() {
     <aside className="panel" aria-label={t('comments.panel')} data-testid="comments-panel">
       <header className="panel-header">
         <h2>{t('comments.panel')}</h2>
-        <span className="muted small">{t('comments.openCount', { n: threads.reduce((sum, thread) => sum + thread.open.length, 0) })}</span>
+        <span className="muted small">
+          {t('comments.openCount', { n: threads.reduce((sum, thread) => sum + thread.open.length, 0) })}
+        </span>
       </header>
       {threads.length === 0 ? (
         <p className="muted panel-empty">{t('comments.noneOpen')}</p>

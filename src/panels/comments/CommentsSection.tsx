@@ -23,7 +23,10 @@ export const CommentsSection = memo(function CommentsSection({ nodeId }: { nodeI
   const post = () => {
     const text = draft.trim();
     if (!text) return;
-    if (run(() => addComment(doc, { nodeId, text, author: user.name || 'Guest', authorId: user.id, knownNames: names }))) setDraft('');
+    if (
+      run(() => addComment(doc, { nodeId, text, author: user.name || 'Guest', authorId: user.id, knownNames: names }))
+    )
+      setDraft('');
   };
 
   return (
@@ -65,7 +68,10 @@ function CommentItem({ nodeId, comment, names }: { nodeId: string; comment: Comm
   const [draft, setDraft] = useState(comment.text);
   const mine = comment.authorId === user.id;
   const save = () => {
-    if (run(() => editComment(doc, { nodeId, commentId: comment.id, text: draft, editorId: user.id, knownNames: names }))) setEditing(false);
+    if (
+      run(() => editComment(doc, { nodeId, commentId: comment.id, text: draft, editorId: user.id, knownNames: names }))
+    )
+      setEditing(false);
   };
   return (
     <li className="comment" data-testid="comment">
@@ -76,7 +82,13 @@ function CommentItem({ nodeId, comment, names }: { nodeId: string; comment: Comm
       </header>
       {editing ? (
         <div className="comment-compose">
-          <MentionInput value={draft} onChange={setDraft} onSubmit={save} names={names} label={t('comments.editLabel')} />
+          <MentionInput
+            value={draft}
+            onChange={setDraft}
+            onSubmit={save}
+            names={names}
+            label={t('comments.editLabel')}
+          />
           <button type="button" className="primary" onClick={save}>
             {t('comments.save')}
           </button>
@@ -87,7 +99,13 @@ function CommentItem({ nodeId, comment, names }: { nodeId: string; comment: Comm
       {!readOnly && (
         <div className="comment-actions">
           {mine && !editing && (
-            <button type="button" className="icon-button" aria-label={t('comments.edit')} title={t('comments.edit')} onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('comments.edit')}
+              title={t('comments.edit')}
+              onClick={() => setEditing(true)}
+            >
               <Pencil size={14} aria-hidden />
             </button>
           )}
@@ -108,6 +126,17 @@ function CommentItem({ nodeId, comment, names }: { nodeId: string; comment: Comm
 
 function highlightMentions(text: string, mentions: readonly string[]) {
   if (mentions.length === 0) return text;
-  const pattern = new RegExp(`(@(?:${mentions.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`, 'g');
-  return text.split(pattern).map((part, index) => (index % 2 === 1 ? <mark key={index} className="mention">{part}</mark> : part));
+  const pattern = new RegExp(
+    `(@(?:${mentions.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))`,
+    'g',
+  );
+  return text.split(pattern).map((part, index) =>
+    index % 2 === 1 ? (
+      <mark key={index} className="mention">
+        {part}
+      </mark>
+    ) : (
+      part
+    ),
+  );
 }

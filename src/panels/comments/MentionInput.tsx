@@ -13,12 +13,30 @@ export function useMentionNames(): string[] {
   const owners = useStore(store, (state) => state.owners);
   // a string, so the others' pointer moves do not re-render the field
   const peerNames = useStore(presence ?? NOBODY, (state) => state.peers.map((peer) => peer.user.name).join('\n'));
-  return useMemo(() => [...new Set([...owners.map((owner) => owner.name), ...peerNames.split('\n').filter(Boolean)])].sort(), [owners, peerNames]);
+  return useMemo(
+    () => [...new Set([...owners.map((owner) => owner.name), ...peerNames.split('\n').filter(Boolean)])].sort(),
+    [owners, peerNames],
+  );
 }
 
-export function MentionInput({ value, onChange, onSubmit, names, label }: { value: string; onChange: (text: string) => void; onSubmit: () => void; names: string[]; label: string }) {
+export function MentionInput({
+  value,
+  onChange,
+  onSubmit,
+  names,
+  label,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  onSubmit: () => void;
+  names: string[];
+  label: string;
+}) {
   const partial = /(?:^|\s)@([^\s@]*)$/.exec(value)?.[1];
-  const suggestions = partial === undefined ? [] : names.filter((name) => name.toLowerCase().startsWith(partial.toLowerCase())).slice(0, 5);
+  const suggestions =
+    partial === undefined
+      ? []
+      : names.filter((name) => name.toLowerCase().startsWith(partial.toLowerCase())).slice(0, 5);
   return (
     <div className="mention-input">
       <textarea
@@ -36,7 +54,13 @@ export function MentionInput({ value, onChange, onSubmit, names, label }: { valu
       {suggestions.length > 0 && (
         <div className="mention-suggestions" role="listbox">
           {suggestions.map((name) => (
-            <button key={name} type="button" role="option" aria-selected="false" onClick={() => onChange(value.replace(/@([^\s@]*)$/, `@${name} `))}>
+            <button
+              key={name}
+              type="button"
+              role="option"
+              aria-selected="false"
+              onClick={() => onChange(value.replace(/@([^\s@]*)$/, `@${name} `))}
+            >
               @{name}
             </button>
           ))}

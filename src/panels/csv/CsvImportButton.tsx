@@ -10,7 +10,12 @@ export function CsvImportButton() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} title={t('csv.buttonHint')} aria-label={t('csv.button')}>
+      <button
+        type="button"
+        onClick={() => input.current?.click()}
+        title={t('csv.buttonHint')}
+        aria-label={t('csv.button')}
+      >
         <FileSpreadsheet size={15} aria-hidden /> <span className="bar-text">{t('csv.button')}</span>
       </button>
       <input

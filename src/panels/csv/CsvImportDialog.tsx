@@ -11,7 +11,8 @@ export function CsvImportDialog() {
   const { status, file, problem, close } = useCsvImport();
   if (status === 'idle') return null;
   const title = file ? t('csv.titleFile', { name: file.name }) : t('csv.title');
-  if (status === 'ready' && file) return <CsvImportFlow key={file.name + file.text.length} file={file} title={title} onClose={close} />;
+  if (status === 'ready' && file)
+    return <CsvImportFlow key={file.name + file.text.length} file={file} title={title} onClose={close} />;
   return (
     <Modal
       title={title}
@@ -30,7 +31,15 @@ export function CsvImportDialog() {
         </div>
       ) : (
         <div className="csv-state" role="alert">
-          {problem && t(problem.reason === 'not-csv' ? 'csv.notCsv' : problem.reason === 'too-large' ? 'csv.tooLarge' : 'csv.unreadable', { name: problem.name })}
+          {problem &&
+            t(
+              problem.reason === 'not-csv'
+                ? 'csv.notCsv'
+                : problem.reason === 'too-large'
+                  ? 'csv.tooLarge'
+                  : 'csv.unreadable',
+              { name: problem.name },
+            )}
         </div>
       )}
     </Modal>

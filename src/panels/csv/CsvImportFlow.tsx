@@ -3,7 +3,18 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { CircleCheck, Palette } from 'lucide-react';
-import { CsvError, applyCsvImport, isModelError, parseCsv, planCsvImport, suggestCsvMapping, type CsvApplyResult, type CsvImportPlan, type CsvMapping, type ParsedCsv } from '../../model';
+import {
+  CsvError,
+  applyCsvImport,
+  isModelError,
+  parseCsv,
+  planCsvImport,
+  suggestCsvMapping,
+  type CsvApplyResult,
+  type CsvImportPlan,
+  type CsvMapping,
+  type ParsedCsv,
+} from '../../model';
 import { useMap } from '../../state/session';
 import { useMetricText } from '../../state/metrics/format';
 import { useUi } from '../../state/uiStore';
@@ -120,7 +131,9 @@ export function CsvImportFlow({ file, title, onClose }: { file: CsvFile; title: 
         </div>
       ) : parsed.csv && mapping ? (
         <>
-          <p className="field-hint">{t('csv.lead', { rows: parsed.csv.rows.length, columns: parsed.csv.headers.length })}</p>
+          <p className="field-hint">
+            {t('csv.lead', { rows: parsed.csv.rows.length, columns: parsed.csv.headers.length })}
+          </p>
           <CsvMappingForm csv={parsed.csv} mapping={mapping} defs={defs} onChange={setMapping} />
           {mapping.metricColumns.length === 0 && <p className="metric-error">{t('csv.pickMetric')}</p>}
           {plan && <CsvPreview csv={parsed.csv} mapping={mapping} plan={plan} defs={defsByKey} nodes={nodes} />}

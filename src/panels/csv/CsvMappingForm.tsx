@@ -22,7 +22,8 @@ function sample(csv: ParsedCsv, column: number): string {
 }
 
 /** Column `column` no longer holds a metric (it became the node or date column). */
-const withoutColumn = (mapping: CsvMapping, column: number): CsvMapping['metricColumns'] => mapping.metricColumns.filter((mc) => mc.column !== column);
+const withoutColumn = (mapping: CsvMapping, column: number): CsvMapping['metricColumns'] =>
+  mapping.metricColumns.filter((mc) => mc.column !== column);
 
 export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
   const t = useT();
@@ -42,10 +43,19 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
       <div className="csv-mapping">
         <Field label={t('csv.nodeColumn')}>
           {(id) => (
-            <select id={id} value={mapping.nodeColumn} onChange={(e) => {
-              const nodeColumn = Number(e.target.value);
-              onChange({ ...mapping, nodeColumn, metricColumns: withoutColumn(mapping, nodeColumn), ...(mapping.dateColumn === nodeColumn ? { dateColumn: undefined } : {}) });
-            }}>
+            <select
+              id={id}
+              value={mapping.nodeColumn}
+              onChange={(e) => {
+                const nodeColumn = Number(e.target.value);
+                onChange({
+                  ...mapping,
+                  nodeColumn,
+                  metricColumns: withoutColumn(mapping, nodeColumn),
+                  ...(mapping.dateColumn === nodeColumn ? { dateColumn: undefined } : {}),
+                });
+              }}
+            >
               {csv.headers.map((_, i) => (
                 <option key={i} value={i}>
                   {columnName(i)}
@@ -56,7 +66,11 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
         </Field>
         <Field label={t('csv.match')}>
           {(id) => (
-            <select id={id} value={mapping.match} onChange={(e) => onChange({ ...mapping, match: e.target.value === 'id' ? 'id' : 'label' })}>
+            <select
+              id={id}
+              value={mapping.match}
+              onChange={(e) => onChange({ ...mapping, match: e.target.value === 'id' ? 'id' : 'label' })}
+            >
               <option value="label">{t('csv.matchLabel')}</option>
               <option value="id">{t('csv.matchId')}</option>
             </select>
@@ -64,12 +78,16 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
         </Field>
         <Field label={t('csv.dateColumn')}>
           {(id) => (
-            <select id={id} value={mapping.dateColumn ?? ''} onChange={(e) => {
-              const value = e.target.value;
-              if (value === '') return onChange({ ...mapping, dateColumn: undefined });
-              const dateColumn = Number(value);
-              onChange({ ...mapping, dateColumn, metricColumns: withoutColumn(mapping, dateColumn) });
-            }}>
+            <select
+              id={id}
+              value={mapping.dateColumn ?? ''}
+              onChange={(e) => {
+                const value = e.target.value;
+                if (value === '') return onChange({ ...mapping, dateColumn: undefined });
+                const dateColumn = Number(value);
+                onChange({ ...mapping, dateColumn, metricColumns: withoutColumn(mapping, dateColumn) });
+              }}
+            >
               <option value="">{t('csv.noDate')}</option>
               {csv.headers.map((_, i) =>
                 i === mapping.nodeColumn ? null : (
@@ -81,9 +99,16 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
             </select>
           )}
         </Field>
-        <Field label={t('csv.decimal')} hint={t('csv.delimiter', { d: csv.delimiter === '\t' ? 'Tab' : csv.delimiter })}>
+        <Field
+          label={t('csv.decimal')}
+          hint={t('csv.delimiter', { d: csv.delimiter === '\t' ? 'Tab' : csv.delimiter })}
+        >
           {(id) => (
-            <select id={id} value={decimalComma ? 'comma' : 'point'} onChange={(e) => onChange({ ...mapping, decimalComma: e.target.value === 'comma' })}>
+            <select
+              id={id}
+              value={decimalComma ? 'comma' : 'point'}
+              onChange={(e) => onChange({ ...mapping, decimalComma: e.target.value === 'comma' })}
+            >
               <option value="point">{t('csv.decimalPoint')}</option>
               <option value="comma">{t('csv.decimalComma')}</option>
             </select>
@@ -104,7 +129,11 @@ export function CsvMappingForm({ csv, mapping, defs, onChange }: Props) {
               <td>{columnName(i)}</td>
               <td className="sample">{sample(csv, i)}</td>
               <td>
-                <select aria-label={t('csv.metricFor', { column: columnName(i) })} value={metricOf(i)} onChange={(e) => setMetric(i, e.target.value)}>
+                <select
+                  aria-label={t('csv.metricFor', { column: columnName(i) })}
+                  value={metricOf(i)}
+                  onChange={(e) => setMetric(i, e.target.value)}
+                >
                   <option value="">{t('csv.ignore')}</option>
                   {defs.map((def) => (
                     <option key={def.key} value={def.key}>

@@ -44,7 +44,9 @@ export function CsvPreview({ csv, mapping, plan, defs, nodes }: Props) {
                 <span>{rowErrorText(error, csv, mapping, defs, t, text)}</span>
               </li>
             ))}
-            {plan.errors.length > ERRORS_SHOWN && <li>{t('csv.moreProblems', { n: plan.errors.length - ERRORS_SHOWN })}</li>}
+            {plan.errors.length > ERRORS_SHOWN && (
+              <li>{t('csv.moreProblems', { n: plan.errors.length - ERRORS_SHOWN })}</li>
+            )}
           </ul>
         </>
       )}
@@ -76,7 +78,9 @@ export function CsvPreview({ csv, mapping, plan, defs, nodes }: Props) {
               })}
             </tbody>
           </table>
-          {plan.items.length > SAMPLE_ROWS && <p className="field-hint">{t('csv.moreValues', { n: plan.items.length - SAMPLE_ROWS })}</p>}
+          {plan.items.length > SAMPLE_ROWS && (
+            <p className="field-hint">{t('csv.moreValues', { n: plan.items.length - SAMPLE_ROWS })}</p>
+          )}
         </>
       )}
     </section>

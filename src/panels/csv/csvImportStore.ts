@@ -21,7 +21,13 @@ interface CsvImportState {
   close: () => void;
 }
 
-const CSV_TYPES = new Set(['text/csv', 'text/plain', 'text/tab-separated-values', 'application/vnd.ms-excel', 'application/csv']);
+const CSV_TYPES = new Set([
+  'text/csv',
+  'text/plain',
+  'text/tab-separated-values',
+  'application/vnd.ms-excel',
+  'application/csv',
+]);
 
 /** A spreadsheet export: by extension, or by type when the name has none we know. */
 export function isCsvFile(file: { name: string; type: string }): boolean {
@@ -38,7 +44,8 @@ export const useCsvImport = create<CsvImportState>((set) => ({
   openFile: (file) => {
     const ticket = ++reading;
     if (!isCsvFile(file)) return set({ status: 'error', file: null, problem: { name: file.name, reason: 'not-csv' } });
-    if (file.size > CSV_MAX_BYTES) return set({ status: 'error', file: null, problem: { name: file.name, reason: 'too-large' } });
+    if (file.size > CSV_MAX_BYTES)
+      return set({ status: 'error', file: null, problem: { name: file.name, reason: 'too-large' } });
     set({ status: 'reading', file: null, problem: null });
     file.text().then(
       (text) => ticket === reading && set({ status: 'ready', file: { name: file.name, text } }),

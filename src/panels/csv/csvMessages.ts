@@ -4,7 +4,14 @@ import type { CsvMapping, CsvRowError, MetricDef, ParsedCsv } from '../../model'
 import type { Translate } from '../../i18n';
 import type { MetricText } from '../../state/metrics/format';
 
-export function rowErrorText(error: CsvRowError, csv: ParsedCsv, mapping: CsvMapping, defs: ReadonlyMap<string, MetricDef>, t: Translate, text: MetricText): string {
+export function rowErrorText(
+  error: CsvRowError,
+  csv: ParsedCsv,
+  mapping: CsvMapping,
+  defs: ReadonlyMap<string, MetricDef>,
+  t: Translate,
+  text: MetricText,
+): string {
   const cell = (csv.rows[error.row - 2]?.[error.column] ?? '').trim();
   const column = csv.headers[error.column] || t('csv.columnN', { n: error.column + 1 });
   switch (error.reason) {

@@ -9,10 +9,12 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { inventory: ChannelInventory }) {
   const t = useT();
-  const { stages, channels, matrix, byType, needs, uncoveredStages, multiStageChannels, touchpointsWithoutChannel } = inventory;
+  const { stages, channels, matrix, byType, needs, uncoveredStages, multiStageChannels, touchpointsWithoutChannel } =
+    inventory;
   if (stages.length === 0 || channels.length === 0) return <p className="hint">{t('insight.inventoryEmpty')}</p>;
   const uncovered = new Set(uncoveredStages);
-  const label = (id: string) => stages.find((s) => s.id === id)?.label ?? channels.find((c) => c.id === id)?.label ?? id;
+  const label = (id: string) =>
+    stages.find((s) => s.id === id)?.label ?? channels.find((c) => c.id === id)?.label ?? id;
   return (
     <>
       <div className="insight-table-wrap">
@@ -53,11 +55,19 @@ export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { invent
       <ul className="insight-facts">
         <li>
           <Cpu size={13} className="fact-icon" aria-hidden />
-          {t('insight.byType', { type: capital(t('channel.digital')), channels: byType.digital.channels, touchpoints: byType.digital.touchpoints })}
+          {t('insight.byType', {
+            type: capital(t('channel.digital')),
+            channels: byType.digital.channels,
+            touchpoints: byType.digital.touchpoints,
+          })}
         </li>
         <li>
           <Footprints size={13} className="fact-icon" aria-hidden />
-          {t('insight.byType', { type: capital(t('channel.physical')), channels: byType.physical.channels, touchpoints: byType.physical.touchpoints })}
+          {t('insight.byType', {
+            type: capital(t('channel.physical')),
+            channels: byType.physical.channels,
+            touchpoints: byType.physical.touchpoints,
+          })}
         </li>
         {uncoveredStages.length > 0 && (
           <li data-testid="uncovered-stages">
@@ -65,7 +75,9 @@ export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { invent
             {t('insight.uncoveredList', { stages: uncoveredStages.map(label).join(', ') })}
           </li>
         )}
-        {multiStageChannels.length > 0 && <li>⇄ {t('insight.multiStage', { channels: multiStageChannels.map(label).join(', ') })}</li>}
+        {multiStageChannels.length > 0 && (
+          <li>⇄ {t('insight.multiStage', { channels: multiStageChannels.map(label).join(', ') })}</li>
+        )}
         {touchpointsWithoutChannel > 0 && <li>∅ {t('insight.withoutChannel', { n: touchpointsWithoutChannel })}</li>}
       </ul>
       {needs.length > 0 && (

@@ -33,7 +33,11 @@ export const CriticalList = memo(function CriticalList({ critical, nodes, defs, 
       <p className="hint">{t('insight.criticalLead', { n: CRITICAL_ON_CANVAS })}</p>
       <ol className="insight-list" data-testid="critical">
         {critical.map((c, i) => {
-          const gap = shortfall(c, defs.find((d) => d.key === c.driver), nodeMetrics.get(c.touchpointId));
+          const gap = shortfall(
+            c,
+            defs.find((d) => d.key === c.driver),
+            nodeMetrics.get(c.touchpointId),
+          );
           const stage = c.stageId ? nodes.get(c.stageId)?.label : undefined;
           return (
             <li key={c.touchpointId}>
@@ -43,8 +47,18 @@ export const CriticalList = memo(function CriticalList({ critical, nodes, defs, 
                 </span>
                 <span className="insight-item-meta">
                   {stage && <span>{stage}</span>}
-                  {gap && <span>{t('insight.gap', { metric: text.label(gap.def), value: text.value(gap.value, gap.def), target: text.value(gap.target, gap.def) })}</span>}
-                  <span>{t(c.volumeKnown ? 'insight.volume' : 'insight.volumeUnknown', { n: text.number(c.volume) })}</span>
+                  {gap && (
+                    <span>
+                      {t('insight.gap', {
+                        metric: text.label(gap.def),
+                        value: text.value(gap.value, gap.def),
+                        target: text.value(gap.target, gap.def),
+                      })}
+                    </span>
+                  )}
+                  <span>
+                    {t(c.volumeKnown ? 'insight.volume' : 'insight.volumeUnknown', { n: text.number(c.volume) })}
+                  </span>
                   <span>{t('insight.emotion', { n: c.emotion > 0 ? `+${c.emotion}` : c.emotion })}</span>
                 </span>
               </button>

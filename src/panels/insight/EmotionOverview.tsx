@@ -25,10 +25,17 @@ export const EmotionOverview = memo(function EmotionOverview({ summary }: { summ
           const left = mean === null ? 50 : mean < 0 ? 50 + (mean / 2) * 50 : 50;
           const width = mean === null ? 0 : (Math.abs(mean) / 2) * 50;
           return (
-            <li key={s.stageId} className="emotion-bar" title={s.min === null ? undefined : t('insight.emotionMin', { n: signed(s.min, text.number) })}>
+            <li
+              key={s.stageId}
+              className="emotion-bar"
+              title={s.min === null ? undefined : t('insight.emotionMin', { n: signed(s.min, text.number) })}
+            >
               <span className="emotion-bar-name">{s.label}</span>
               <span className="emotion-bar-track" aria-hidden>
-                <span className="emotion-bar-fill" style={{ left: `${left}%`, width: `${width}%`, background: color }} />
+                <span
+                  className="emotion-bar-fill"
+                  style={{ left: `${left}%`, width: `${width}%`, background: color }}
+                />
               </span>
               <span className="emotion-bar-value">{mean === null ? '–' : signed(mean, text.number)}</span>
             </li>

@@ -11,9 +11,16 @@ import { useT } from '../../i18n';
 import { useMediaUrl } from '../../sync/useMediaUrl';
 import { Lightbox } from './Lightbox';
 
-export const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,audio/*,video/mp4,video/webm,application/pdf,.docx,.xlsx,.pptx,.txt,.csv';
+export const ACCEPTED_FILES =
+  'image/png,image/jpeg,image/gif,image/webp,audio/*,video/mp4,video/webm,application/pdf,.docx,.xlsx,.pptx,.txt,.csv';
 
-export const MediaSection = memo(function MediaSection({ nodeId, media }: { nodeId: string; media: readonly MediaRef[] }) {
+export const MediaSection = memo(function MediaSection({
+  nodeId,
+  media,
+}: {
+  nodeId: string;
+  media: readonly MediaRef[];
+}) {
   const t = useT();
   const { doc, mapId, mapKey, readOnly, run } = useMap();
   const uploads = useUploads(useShallow((state) => state.uploads.filter((upload) => upload.nodeId === nodeId)));
@@ -39,13 +46,20 @@ export const MediaSection = memo(function MediaSection({ nodeId, media }: { node
       onDragLeave={() => setDragOver(false)}
       onDrop={onDrop}
     >
-      {media.length === 0 && uploads.length === 0 && <p className="muted small">{readOnly ? t('media.none') : t('media.empty')}</p>}
+      {media.length === 0 && uploads.length === 0 && (
+        <p className="muted small">{readOnly ? t('media.none') : t('media.empty')}</p>
+      )}
       <ul className="media-gallery">
         {media.map((ref) => (
           <li key={ref.id}>
             <MediaTile mediaRef={ref} onOpen={() => setOpen(ref)} />
             {!readOnly && (
-              <button type="button" className="icon-button media-remove" aria-label={t('media.remove', { name: ref.name })} onClick={() => run(() => detachMedia(doc, nodeId, ref.id))}>
+              <button
+                type="button"
+                className="icon-button media-remove"
+                aria-label={t('media.remove', { name: ref.name })}
+                onClick={() => run(() => detachMedia(doc, nodeId, ref.id))}
+              >
                 <Trash2 size={14} aria-hidden />
               </button>
             )}
@@ -56,7 +70,12 @@ export const MediaSection = memo(function MediaSection({ nodeId, media }: { node
         <div key={item.id} className="upload-row" role="status">
           <span className="upload-name">{item.name}</span>
           <progress max={1} value={item.progress} aria-label={t('media.uploading', { name: item.name })} />
-          <button type="button" className="icon-button" aria-label={t('media.cancel', { name: item.name })} onClick={item.cancel}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('media.cancel', { name: item.name })}
+            onClick={item.cancel}
+          >
             <X size={14} aria-hidden />
           </button>
         </div>
@@ -91,7 +110,11 @@ const MediaTile = memo(function MediaTile({ mediaRef, onOpen }: { mediaRef: Medi
   if (mediaRef.kind === 'image') {
     return (
       <button type="button" className="media-tile" onClick={onOpen} title={mediaRef.name}>
-        {image.url ? <img src={image.url} alt={mediaRef.name} /> : <span className="media-placeholder">{mediaRef.name}</span>}
+        {image.url ? (
+          <img src={image.url} alt={mediaRef.name} />
+        ) : (
+          <span className="media-placeholder">{mediaRef.name}</span>
+        )}
       </button>
     );
   }
@@ -112,7 +135,13 @@ const MediaTile = memo(function MediaTile({ mediaRef, onOpen }: { mediaRef: Medi
     );
   }
   return (
-    <a className="media-document" href={mediaUrl(mapId, mapKey, mediaRef.id)} target="_blank" rel="noopener noreferrer" title={mediaRef.name}>
+    <a
+      className="media-document"
+      href={mediaUrl(mapId, mapKey, mediaRef.id)}
+      target="_blank"
+      rel="noopener noreferrer"
+      title={mediaRef.name}
+    >
       <FileText size={18} aria-hidden /> <span>{mediaRef.name}</span>
     </a>
   );

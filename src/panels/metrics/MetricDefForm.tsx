@@ -24,7 +24,8 @@ export function MetricDefForm({ editing, existingKeys, onDone }: Props) {
   const save = () => {
     const result = defFromDraft(draft, t, false);
     if ('error' in result) return setError(result.error);
-    if (!editing && existingKeys.has(result.def.key)) return setError(t('metrics.defs.err.taken', { key: result.def.key }));
+    if (!editing && existingKeys.has(result.def.key))
+      return setError(t('metrics.defs.err.taken', { key: result.def.key }));
     try {
       setMetricDef(doc, result.def);
       onDone();
@@ -35,7 +36,14 @@ export function MetricDefForm({ editing, existingKeys, onDone }: Props) {
   };
   const text = (field: 'unit' | 'green' | 'red' | 'min' | 'max', label: string, hint?: string) => (
     <Field label={label} hint={hint}>
-      {(id) => <input id={id} value={draft[field]} inputMode={field === 'unit' ? undefined : 'decimal'} onChange={(e) => change({ [field]: e.target.value })} />}
+      {(id) => (
+        <input
+          id={id}
+          value={draft[field]}
+          inputMode={field === 'unit' ? undefined : 'decimal'}
+          onChange={(e) => change({ [field]: e.target.value })}
+        />
+      )}
     </Field>
   );
   return (
@@ -49,16 +57,40 @@ export function MetricDefForm({ editing, existingKeys, onDone }: Props) {
     >
       <div className="is-wide">
         <Field label={t('metrics.defs.label')}>
-          {(id) => <input id={id} value={draft.label} maxLength={200} onChange={(e) => change({ label: e.target.value, ...(keyTouched ? {} : { key: keyFromLabel(e.target.value) }) })} />}
+          {(id) => (
+            <input
+              id={id}
+              value={draft.label}
+              maxLength={200}
+              onChange={(e) =>
+                change({ label: e.target.value, ...(keyTouched ? {} : { key: keyFromLabel(e.target.value) }) })
+              }
+            />
+          )}
         </Field>
       </div>
       <Field label={t('metrics.defs.key')} hint={t('metrics.defs.keyHint')}>
-        {(id) => <input id={id} value={draft.key} disabled={Boolean(editing)} maxLength={40} onChange={(e) => { setKeyTouched(true); change({ key: e.target.value }); }} />}
+        {(id) => (
+          <input
+            id={id}
+            value={draft.key}
+            disabled={Boolean(editing)}
+            maxLength={40}
+            onChange={(e) => {
+              setKeyTouched(true);
+              change({ key: e.target.value });
+            }}
+          />
+        )}
       </Field>
       {text('unit', t('metrics.defs.unit'))}
       <Field label={t('metrics.defs.better')}>
         {(id) => (
-          <select id={id} value={draft.better} onChange={(e) => change({ better: e.target.value === 'lower' ? 'lower' : 'higher' })}>
+          <select
+            id={id}
+            value={draft.better}
+            onChange={(e) => change({ better: e.target.value === 'lower' ? 'lower' : 'higher' })}
+          >
             <option value="higher">{t('metrics.better.higher')}</option>
             <option value="lower">{t('metrics.better.lower')}</option>
           </select>
@@ -66,14 +98,26 @@ export function MetricDefForm({ editing, existingKeys, onDone }: Props) {
       </Field>
       <Field label={t('metrics.defs.neutral')}>
         {(id) => (
-          <select id={id} value={draft.neutral ? 'yes' : 'no'} onChange={(e) => change({ neutral: e.target.value === 'yes' })}>
+          <select
+            id={id}
+            value={draft.neutral ? 'yes' : 'no'}
+            onChange={(e) => change({ neutral: e.target.value === 'yes' })}
+          >
             <option value="no">{t('metrics.defs.coloured')}</option>
             <option value="yes">{t('metrics.defs.notColoured')}</option>
           </select>
         )}
       </Field>
-      {text('green', t('metrics.defs.green'), t(draft.better === 'higher' ? 'metrics.defs.greenHintHigher' : 'metrics.defs.greenHintLower'))}
-      {text('red', t('metrics.defs.red'), t(draft.better === 'higher' ? 'metrics.defs.redHintHigher' : 'metrics.defs.redHintLower'))}
+      {text(
+        'green',
+        t('metrics.defs.green'),
+        t(draft.better === 'higher' ? 'metrics.defs.greenHintHigher' : 'metrics.defs.greenHintLower'),
+      )}
+      {text(
+        'red',
+        t('metrics.defs.red'),
+        t(draft.better === 'higher' ? 'metrics.defs.redHintHigher' : 'metrics.defs.redHintLower'),
+      )}
       {text('min', t('metrics.defs.min'), t('metrics.defs.optional'))}
       {text('max', t('metrics.defs.max'), t('metrics.defs.optional'))}
       {error && (

@@ -37,7 +37,13 @@ export const MetricDefsPanel = memo(function MetricDefsPanel() {
       `${text.status('green')} ${higher ? '≥' : '≤'} ${text.value(def.green, def)}`,
       `${text.status('red')} ${higher ? '≤' : '≥'} ${text.value(def.red, def)}`,
     ];
-    if (def.min !== undefined || def.max !== undefined) parts.push(t('metrics.defs.range', { min: def.min === undefined ? '−∞' : text.number(def.min), max: def.max === undefined ? '∞' : text.number(def.max) }));
+    if (def.min !== undefined || def.max !== undefined)
+      parts.push(
+        t('metrics.defs.range', {
+          min: def.min === undefined ? '−∞' : text.number(def.min),
+          max: def.max === undefined ? '∞' : text.number(def.max),
+        }),
+      );
     return parts;
   };
   return (
@@ -57,24 +63,50 @@ export const MetricDefsPanel = memo(function MetricDefsPanel() {
               ) : (
                 <li key={def.key} className="def-item" data-testid={`def-${def.key}`}>
                   <span>
-                    <span className="def-item-name">{text.label(def)}</span> {text.unit(def) && <span className="metric-row-unit">· {text.unit(def)}</span>}
+                    <span className="def-item-name">{text.label(def)}</span>{' '}
+                    {text.unit(def) && <span className="metric-row-unit">· {text.unit(def)}</span>}
                   </span>
                   <span className="def-item-actions">
-                    <button type="button" className="icon-button" aria-pressed={colorBy === def.key} aria-label={t('metrics.defs.colourBy', { metric: text.label(def) })} title={t('metrics.defs.colourBy', { metric: text.label(def) })} onClick={() => useUi.getState().setColorBy(colorBy === def.key ? null : def.key)}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-pressed={colorBy === def.key}
+                      aria-label={t('metrics.defs.colourBy', { metric: text.label(def) })}
+                      title={t('metrics.defs.colourBy', { metric: text.label(def) })}
+                      onClick={() => useUi.getState().setColorBy(colorBy === def.key ? null : def.key)}
+                    >
                       <Palette size={14} aria-hidden />
                     </button>
                     {!readOnly && (
-                      <button type="button" className="icon-button" aria-label={t('metrics.defs.edit', { metric: text.label(def) })} title={t('metrics.defs.edit', { metric: text.label(def) })} onClick={() => setForm({ editing: def })}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={t('metrics.defs.edit', { metric: text.label(def) })}
+                        title={t('metrics.defs.edit', { metric: text.label(def) })}
+                        onClick={() => setForm({ editing: def })}
+                      >
                         <Pencil size={14} aria-hidden />
                       </button>
                     )}
                     {!readOnly && !DEFAULTS.has(def.key) && (
-                      <button type="button" className="icon-button" aria-label={t('metrics.defs.remove', { metric: text.label(def) })} title={t('metrics.defs.removeHint')} onClick={() => run(() => removeMetricDef(doc, def.key))}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={t('metrics.defs.remove', { metric: text.label(def) })}
+                        title={t('metrics.defs.removeHint')}
+                        onClick={() => run(() => removeMetricDef(doc, def.key))}
+                      >
                         <Trash2 size={14} aria-hidden />
                       </button>
                     )}
                     {!readOnly && changedDefault(def) && (
-                      <button type="button" className="icon-button" aria-label={t('metrics.defs.reset', { metric: text.label(def) })} title={t('metrics.defs.reset', { metric: text.label(def) })} onClick={() => run(() => removeMetricDef(doc, def.key))}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={t('metrics.defs.reset', { metric: text.label(def) })}
+                        title={t('metrics.defs.reset', { metric: text.label(def) })}
+                        onClick={() => run(() => removeMetricDef(doc, def.key))}
+                      >
                         <RotateCcw size={14} aria-hidden />
                       </button>
                     )}

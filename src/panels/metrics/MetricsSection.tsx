@@ -14,7 +14,13 @@ import { MetricRow } from './MetricRow';
 import { useMetricCommand } from './useMetricCommand';
 import '../../ui/metrics.css';
 
-export const MetricsSection = memo(function MetricsSection({ nodeId, kind }: { nodeId: string; kind: 'touchpoint' | 'channel' | 'stage' }) {
+export const MetricsSection = memo(function MetricsSection({
+  nodeId,
+  kind,
+}: {
+  nodeId: string;
+  kind: 'touchpoint' | 'channel' | 'stage';
+}) {
   const { store, readOnly } = useMap();
   const t = useT();
   const defs = useStore(store, (state) => state.metricDefs);
@@ -56,7 +62,11 @@ function AddMetric({ nodeId, defs }: { nodeId: string; defs: MetricDef[] }) {
   return (
     <>
       <div className="metric-add">
-        <select aria-label={t('metrics.addWhich')} value={def?.key ?? ''} onChange={(event) => setKey(event.target.value)}>
+        <select
+          aria-label={t('metrics.addWhich')}
+          value={def?.key ?? ''}
+          onChange={(event) => setKey(event.target.value)}
+        >
           {defs.map((d) => (
             <option key={d.key} value={d.key}>
               {text.label(d)}
@@ -92,7 +102,10 @@ function StageAggregates({ stageId, defs }: { stageId: string; defs: MetricDef[]
   const nodeMetrics = useStore(store, (state) => state.nodeMetrics);
   const modelNodes = useStore(store, (state) => state.modelNodes);
   const rows = useMemo(
-    () => defs.map((def) => ({ def, aggregate: stageAggregate(doc, stageId, def.key) })).filter((r) => r.aggregate !== null),
+    () =>
+      defs
+        .map((def) => ({ def, aggregate: stageAggregate(doc, stageId, def.key) }))
+        .filter((r) => r.aggregate !== null),
     // nodeMetrics and modelNodes: recompute when values or stage membership change
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [doc, stageId, defs, nodeMetrics, modelNodes],
@@ -109,7 +122,14 @@ function StageAggregates({ stageId, defs }: { stageId: string; defs: MetricDef[]
             </div>
             <HeatChip heat={stageHeat(def, aggregate, NO_METRICS)} showLabel={false} />
             <span className="metric-row-meta">
-              {t(aggregate?.mode === 'sum' ? 'metrics.aggregate.sum' : aggregate?.weighted ? 'metrics.aggregate.weighted' : 'metrics.aggregate.mean', { n: aggregate?.count ?? 0 })}
+              {t(
+                aggregate?.mode === 'sum'
+                  ? 'metrics.aggregate.sum'
+                  : aggregate?.weighted
+                    ? 'metrics.aggregate.weighted'
+                    : 'metrics.aggregate.mean',
+                { n: aggregate?.count ?? 0 },
+              )}
             </span>
           </li>
         ))}

@@ -14,7 +14,9 @@ export function useMetricCommand() {
     (def: MetricDef, value: number): boolean => {
       if ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max)) {
         const bound = (v: number | undefined, open: string) => (v === undefined ? open : text.number(v));
-        setError(t('metrics.err.range', { metric: text.label(def), min: bound(def.min, '−∞'), max: bound(def.max, '∞') }));
+        setError(
+          t('metrics.err.range', { metric: text.label(def), min: bound(def.min, '−∞'), max: bound(def.max, '∞') }),
+        );
         return false;
       }
       return true;

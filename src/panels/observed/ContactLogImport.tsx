@@ -10,7 +10,14 @@ import { useObserved } from '../../state/observed/observedStore';
 import { uploadEvents, type ImportResult } from '../../sync/observedApi';
 import { useT } from '../../i18n';
 import { Modal } from '../../ui/Modal';
-import { headerEnd, missingFields, rewrittenHeader, suggestLogMapping, withHeader, type LogMapping } from './contactLog';
+import {
+  headerEnd,
+  missingFields,
+  rewrittenHeader,
+  suggestLogMapping,
+  withHeader,
+  type LogMapping,
+} from './contactLog';
 import { LogMappingForm } from './LogMappingForm';
 import { LogPreview } from './LogPreview';
 import { ImportSummary } from './ImportSummary';
@@ -26,13 +33,17 @@ type Step =
   | { kind: 'done'; name: string; result: ImportResult }
   | { kind: 'failed'; name: string; message: string };
 
-async function readHead(file: File): Promise<{ csv: ParsedCsv; bodyStart: number } | { problem: 'empty' | 'no-header' | 'bad-quote' }> {
+async function readHead(
+  file: File,
+): Promise<{ csv: ParsedCsv; bodyStart: number } | { problem: 'empty' | 'no-header' | 'bad-quote' }> {
   const bytes = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const bodyStart = headerEnd(bytes) ?? (file.size <= HEAD_BYTES ? bytes.length : null);
   if (bodyStart === null) return { problem: 'no-header' };
   // whole lines only: the head may end in the middle of a row
   const lastBreak = bytes.lastIndexOf(0x0a);
-  const text = new TextDecoder().decode(file.size <= HEAD_BYTES || lastBreak < 0 ? bytes : bytes.slice(0, lastBreak + 1));
+  const text = new TextDecoder().decode(
+    file.size <= HEAD_BYTES || lastBreak < 0 ? bytes : bytes.slice(0, lastBreak + 1),
+  );
   try {
     return { csv: parseCsv(text), bodyStart };
   } catch (error) {
@@ -50,7 +61,8 @@ export function ContactLogImportButton() {
     setStep({ kind: 'reading', name: file.name });
     try {
       const head = await readHead(file);
-      if ('problem' in head) return setStep({ kind: 'problem', name: file.name, message: t(`observed.import.${head.problem}`) });
+      if ('problem' in head)
+        return setStep({ kind: 'problem', name: file.name, message: t(`observed.import.${head.problem}`) });
       setStep({ kind: 'mapping', file, ...head, mapping: suggestLogMapping(head.csv.headers) });
     } catch {
       setStep({ kind: 'problem', name: file.name, message: t('observed.import.unreadable') });
@@ -78,7 +90,15 @@ export function ContactLogImportButton() {
   );
 }
 
-function ContactLogDialog({ step, setStep, onClose }: { step: Step; setStep: (step: Step) => void; onClose: () => void }) {
+function ContactLogDialog({
+  step,
+  setStep,
+  onClose,
+}: {
+  step: Step;
+  setStep: (step: Step) => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const { mapId, mapKey } = useMap();
   const [hash, setHash] = useState(false);
@@ -93,13 +113,16 @@ function ContactLogDialog({ step, setStep, onClose }: { step: Step; setStep: (st
     uploadEvents(mapId, mapKey, body, {
       hashCustomers: hash,
       signal: controller.signal,
-      onProgress: (progress) => !controller.signal.aborted && setStep({ kind: 'uploading', file, progress, controller }),
+      onProgress: (progress) =>
+        !controller.signal.aborted && setStep({ kind: 'uploading', file, progress, controller }),
     }).then(
       (result) => {
         setStep({ kind: 'done', name: file.name, result });
         void useObserved.getState().refresh();
       },
-      (error: unknown) => !controller.signal.aborted && setStep({ kind: 'failed', name: file.name, message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        !controller.signal.aborted &&
+        setStep({ kind: 'failed', name: file.name, message: error instanceof Error ? error.message : String(error) }),
     );
   };
   const name = 'name' in step ? step.name : step.file.name;
@@ -120,17 +143,27 @@ function ContactLogDialog({ step, setStep, onClose }: { step: Step; setStep: (st
         footer={
           <>
             <label className="observed-hash">
-              <input type="checkbox" checked={hash} onChange={(e) => setHash(e.target.checked)} /> {t('observed.import.hash')}
+              <input type="checkbox" checked={hash} onChange={(e) => setHash(e.target.checked)} />{' '}
+              {t('observed.import.hash')}
             </label>
             {closeButton}
-            <button type="button" className="primary" disabled={missing.length > 0} onClick={() => upload(step.file, step.csv, step.bodyStart, step.mapping)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={missing.length > 0}
+              onClick={() => upload(step.file, step.csv, step.bodyStart, step.mapping)}
+            >
               {t('observed.import.send')}
             </button>
           </>
         }
       >
         <LogMappingForm csv={step.csv} mapping={step.mapping} onChange={(mapping) => setStep({ ...step, mapping })} />
-        {missing.length > 0 && <p className="metric-error">{t('observed.import.missing', { fields: missing.map((f) => t(`observed.field.${f}`)).join(', ') })}</p>}
+        {missing.length > 0 && (
+          <p className="metric-error">
+            {t('observed.import.missing', { fields: missing.map((f) => t(`observed.field.${f}`)).join(', ') })}
+          </p>
+        )}
         <LogPreview csv={step.csv} mapping={step.mapping} />
       </Modal>
     );
@@ -150,7 +183,12 @@ function ContactLogDialog({ step, setStep, onClose }: { step: Step; setStep: (st
       )}
       {step.kind === 'uploading' && (
         <div className="csv-state" aria-busy="true">
-          <progress max={1} value={step.progress} data-testid="contact-log-progress" aria-label={t('observed.import.sending')} />
+          <progress
+            max={1}
+            value={step.progress}
+            data-testid="contact-log-progress"
+            aria-label={t('observed.import.sending')}
+          />
           {t('observed.import.progress', { n: Math.round(step.progress * 100) })}
         </div>
       )}

@@ -17,8 +17,20 @@ export function CustomerSearch({ nodes }: { nodes: ReadonlyMap<string, JourneyNo
   return (
     <>
       <form className="observed-search" onSubmit={submit} role="search">
-        <input value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('observed.customerSearch')} placeholder={t('observed.customerSearch')} maxLength={200} data-testid="observed-customer-input" />
-        <button type="submit" disabled={!query.trim()} aria-label={t('observed.customerOpen')} title={t('observed.customerOpen')}>
+        <input
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-label={t('observed.customerSearch')}
+          placeholder={t('observed.customerSearch')}
+          maxLength={200}
+          data-testid="observed-customer-input"
+        />
+        <button
+          type="submit"
+          disabled={!query.trim()}
+          aria-label={t('observed.customerOpen')}
+          title={t('observed.customerOpen')}
+        >
           <Search size={14} aria-hidden />
         </button>
       </form>
@@ -34,10 +46,19 @@ function CustomerTimeline({ nodes }: { nodes: ReadonlyMap<string, JourneyNode> }
   const close = useObserved((state) => state.closeCustomer);
   if (!customer) return null;
   const { load } = customer;
-  const when = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const when = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
   const channelName = (channel: string | null) => (channel ? (nodes.get(channel)?.label ?? channel) : '');
   return (
-    <div className="observed-timeline" data-testid="observed-timeline" aria-label={t('observed.timelineOf', { customer: customer.id })} role="region">
+    <div
+      className="observed-timeline"
+      data-testid="observed-timeline"
+      aria-label={t('observed.timelineOf', { customer: customer.id })}
+      role="region"
+    >
       <header>
         <strong>{t('observed.timelineOf', { customer: customer.id })}</strong>
         <button type="button" className="icon-button" aria-label={t('panel.close')} onClick={close}>
@@ -61,7 +82,13 @@ function CustomerTimeline({ nodes }: { nodes: ReadonlyMap<string, JourneyNode> }
             return (
               <li key={i} data-testid="observed-timeline-event">
                 <time dateTime={event.at}>{when.format(new Date(event.at))} UTC</time>
-                <span className="observed-event-what">{touchpoint ?? <span className="observed-unmapped-tag">{t('observed.import.unmappedTag', { activity: event.activity ?? '?' })}</span>}</span>
+                <span className="observed-event-what">
+                  {touchpoint ?? (
+                    <span className="observed-unmapped-tag">
+                      {t('observed.import.unmappedTag', { activity: event.activity ?? '?' })}
+                    </span>
+                  )}
+                </span>
                 {event.channel && <span className="observed-event-channel">{channelName(event.channel)}</span>}
                 {Object.keys(event.attributes ?? {}).length > 0 && (
                   <span className="observed-event-attrs">

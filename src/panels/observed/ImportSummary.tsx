@@ -11,7 +11,13 @@ export function ImportSummary({ result }: { result: ImportResult }) {
       <div className="csv-state" role="status">
         <CircleCheck size={28} color="#1f7a4d" aria-hidden />
         <strong>{t('observed.import.accepted', { n: result.accepted })}</strong>
-        <span>{t('observed.import.counts', { rejected: result.rejected, duplicates: result.duplicates, unmapped: result.unmapped })}</span>
+        <span>
+          {t('observed.import.counts', {
+            rejected: result.rejected,
+            duplicates: result.duplicates,
+            unmapped: result.unmapped,
+          })}
+        </span>
       </div>
       {result.errors.length > 0 && (
         <table className="csv-columns" data-testid="contact-log-errors">

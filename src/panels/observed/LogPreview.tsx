@@ -22,7 +22,8 @@ export function LogPreview({ csv, mapping }: { csv: ParsedCsv; mapping: LogMappi
     }
     return byKey;
   }, [nodes]);
-  const cell = (row: readonly string[], field: LogField) => (mapping[field] === null ? '' : (row[mapping[field]] ?? '').trim());
+  const cell = (row: readonly string[], field: LogField) =>
+    mapping[field] === null ? '' : (row[mapping[field]] ?? '').trim();
   const rows = csv.rows.slice(0, PREVIEW_ROWS);
   return (
     <table className="csv-columns" data-testid="contact-log-preview">
@@ -43,8 +44,17 @@ export function LogPreview({ csv, mapping }: { csv: ParsedCsv; mapping: LogMappi
           return (
             <tr key={i}>
               <td>{cell(row, 'customer') || <em className="metric-error">{t('observed.import.noCustomer')}</em>}</td>
-              <td className={badTime ? 'metric-error' : undefined}>{at}{badTime ? ` · ${t('observed.import.badTime')}` : ''}</td>
-              <td>{match ? `✓ ${match}` : <span className="observed-unmapped-tag">{t('observed.import.unmappedTag', { activity })}</span>}</td>
+              <td className={badTime ? 'metric-error' : undefined}>
+                {at}
+                {badTime ? ` · ${t('observed.import.badTime')}` : ''}
+              </td>
+              <td>
+                {match ? (
+                  `✓ ${match}`
+                ) : (
+                  <span className="observed-unmapped-tag">{t('observed.import.unmappedTag', { activity })}</span>
+                )}
+              </td>
               <td>{cell(row, 'channel')}</td>
             </tr>
           );

@@ -42,8 +42,26 @@ export function ObservedFilters() {
   return (
     <div className="observed-filters" data-testid="observed-filters">
       <div className="observed-filter-row is-dates">
-        <Field label={t('observed.from')}>{(id) => <input id={id} type="datetime-local" value={toLocal(filters.from)} onChange={(e) => setFilters({ from: toIso(e.target.value) })} />}</Field>
-        <Field label={t('observed.to')}>{(id) => <input id={id} type="datetime-local" value={toLocal(filters.to)} onChange={(e) => setFilters({ to: toIso(e.target.value) })} />}</Field>
+        <Field label={t('observed.from')}>
+          {(id) => (
+            <input
+              id={id}
+              type="datetime-local"
+              value={toLocal(filters.from)}
+              onChange={(e) => setFilters({ from: toIso(e.target.value) })}
+            />
+          )}
+        </Field>
+        <Field label={t('observed.to')}>
+          {(id) => (
+            <input
+              id={id}
+              type="datetime-local"
+              value={toLocal(filters.to)}
+              onChange={(e) => setFilters({ to: toIso(e.target.value) })}
+            />
+          )}
+        </Field>
       </div>
       <div className="observed-filter-row">
         <Field label={t('observed.attribute')}>
@@ -58,7 +76,13 @@ export function ObservedFilters() {
                 ))}
               </select>
             ) : (
-              <input id={id} value={attrName} onChange={(e) => setAttrName(e.target.value)} placeholder={t('observed.attributeHint')} maxLength={100} />
+              <input
+                id={id}
+                value={attrName}
+                onChange={(e) => setAttrName(e.target.value)}
+                placeholder={t('observed.attributeHint')}
+                maxLength={100}
+              />
             )
           }
         </Field>
@@ -74,7 +98,12 @@ export function ObservedFilters() {
             />
           )}
         </Field>
-        <button type="button" className="observed-add-filter" onClick={addAttr} disabled={!attrName.trim() || !attrValue.trim()}>
+        <button
+          type="button"
+          className="observed-add-filter"
+          onClick={addAttr}
+          disabled={!attrName.trim() || !attrValue.trim()}
+        >
           {t('observed.addFilter')}
         </button>
       </div>
@@ -90,7 +119,12 @@ export function ObservedFilters() {
           {Object.entries(filters.attrs).map(([name, value]) => (
             <li key={name}>
               {name} = {value}
-              <button type="button" className="icon-button" aria-label={t('observed.removeFilter', { name })} onClick={() => removeAttr(name)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('observed.removeFilter', { name })}
+                onClick={() => removeAttr(name)}
+              >
                 <X size={12} aria-hidden />
               </button>
             </li>
@@ -98,7 +132,17 @@ export function ObservedFilters() {
         </ul>
       )}
       <Field label={t('observed.minCases', { n: minCases })}>
-        {(id) => <input id={id} type="range" min={1} max={maxCases} value={Math.min(minCases, maxCases)} onChange={(e) => setMinCases(Number(e.target.value))} data-testid="observed-min-cases" />}
+        {(id) => (
+          <input
+            id={id}
+            type="range"
+            min={1}
+            max={maxCases}
+            value={Math.min(minCases, maxCases)}
+            onChange={(e) => setMinCases(Number(e.target.value))}
+            data-testid="observed-min-cases"
+          />
+        )}
       </Field>
     </div>
   );

@@ -53,7 +53,9 @@ export function ObservedPanel() {
             </button>
           </p>
         )}
-        {flows && flows.events === 0 && <p className="hint">{readOnly ? t('observed.noEventsViewer') : t('observed.noEvents')}</p>}
+        {flows && flows.events === 0 && (
+          <p className="hint">{readOnly ? t('observed.noEventsViewer') : t('observed.noEvents')}</p>
+        )}
         {flows && (
           <p className="observed-totals" data-testid="observed-totals">
             {t('observed.totals', { cases: flows.cases, events: flows.events })}

@@ -36,9 +36,13 @@ export function SwitchList({ nodes }: { nodes: ReadonlyMap<string, JourneyNode> 
             {label(s.fromChannel)} <ArrowRight size={13} aria-hidden /> {label(s.toChannel)}
           </span>
           <span className="insight-item-meta">
-            <span>{t(s.customers === 1 ? 'observed.switchCustomersOne' : 'observed.switchCustomers', { n: s.customers })}</span>
+            <span>
+              {t(s.customers === 1 ? 'observed.switchCustomersOne' : 'observed.switchCustomers', { n: s.customers })}
+            </span>
             <span>{t('observed.switchTime', { time: formatDuration(s.medianSeconds) })}</span>
-            {s.returnBase > 0 && <span>{t('observed.switchReturns', { n: Math.round((s.returns / s.returnBase) * 100) })}</span>}
+            {s.returnBase > 0 && (
+              <span>{t('observed.switchReturns', { n: Math.round((s.returns / s.returnBase) * 100) })}</span>
+            )}
           </span>
         </li>
       ))}

@@ -10,7 +10,13 @@ import { useT } from '../../i18n';
 export function UnmappedList({ nodes }: { nodes: ReadonlyMap<string, JourneyNode> }) {
   const t = useT();
   const flows = useObserved(flowsOf);
-  const touchpoints = useMemo(() => [...nodes.values()].filter((n): n is TouchpointNode => n.kind === 'touchpoint').sort((a, b) => a.label.localeCompare(b.label)), [nodes]);
+  const touchpoints = useMemo(
+    () =>
+      [...nodes.values()]
+        .filter((n): n is TouchpointNode => n.kind === 'touchpoint')
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [nodes],
+  );
   if (!flows || flows.unmapped.length === 0) return <p className="hint">{t('observed.noUnmapped')}</p>;
   return (
     <ul className="observed-unmapped" data-testid="observed-unmapped">
@@ -21,7 +27,15 @@ export function UnmappedList({ nodes }: { nodes: ReadonlyMap<string, JourneyNode
   );
 }
 
-function UnmappedRow({ activity, events, touchpoints }: { activity: string; events: number; touchpoints: TouchpointNode[] }) {
+function UnmappedRow({
+  activity,
+  events,
+  touchpoints,
+}: {
+  activity: string;
+  events: number;
+  touchpoints: TouchpointNode[];
+}) {
   const t = useT();
   const { mapId, mapKey, readOnly } = useMap();
   const [choice, setChoice] = useState('');
@@ -39,11 +53,16 @@ function UnmappedRow({ activity, events, touchpoints }: { activity: string; even
   return (
     <li data-testid="observed-unmapped-activity">
       <span className="observed-unmapped-name">
-        “{activity}” <span className="hint">{t(events === 1 ? 'observed.eventsOne' : 'observed.events', { n: events })}</span>
+        “{activity}”{' '}
+        <span className="hint">{t(events === 1 ? 'observed.eventsOne' : 'observed.events', { n: events })}</span>
       </span>
       {!readOnly && (
         <span className="observed-unmapped-map">
-          <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label={t('observed.mapActivity', { activity })}>
+          <select
+            value={choice}
+            onChange={(e) => setChoice(e.target.value)}
+            aria-label={t('observed.mapActivity', { activity })}
+          >
             <option value="">{t('observed.chooseTouchpoint')}</option>
             {touchpoints.map((tp) => (
               <option key={tp.id} value={tp.id}>

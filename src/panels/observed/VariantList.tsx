@@ -34,7 +34,12 @@ export function VariantList({ nodes }: { nodes: ReadonlyMap<string, JourneyNode>
               }}
             >
               <span className="insight-item-title">{steps.map((id) => stepName(id, nodes, t)).join(' → ')}</span>
-              <span className="insight-item-meta">{t(variant.cases === 1 ? 'observed.variantCasesOne' : 'observed.variantCases', { n: variant.cases, share })}</span>
+              <span className="insight-item-meta">
+                {t(variant.cases === 1 ? 'observed.variantCasesOne' : 'observed.variantCases', {
+                  n: variant.cases,
+                  share,
+                })}
+              </span>
             </button>
           </li>
         );

@@ -18,7 +18,10 @@ export function MyStages({ owners }: { owners: readonly OwnerNode[] }) {
   const focus = useUi((state) => state.focus);
   const setFocus = useUi((state) => state.setFocus);
   const ownerId = focus?.kind === 'owner' && nodes.get(focus.id)?.kind === 'owner' ? focus.id : '';
-  const stats = useMemo(() => (ownerId && nodes.has(ownerId) ? ownerFocusStats(doc, ownerId) : null), [doc, nodes, ownerId]);
+  const stats = useMemo(
+    () => (ownerId && nodes.has(ownerId) ? ownerFocusStats(doc, ownerId) : null),
+    [doc, nodes, ownerId],
+  );
   // The owner with this person's profile name, if any, comes first as "(you)".
   const me = user.name ? owners.find((owner) => sameName(owner.name, user.name)) : undefined;
   const ordered = me ? [me, ...owners.filter((owner) => owner !== me)] : owners;
@@ -34,7 +37,11 @@ export function MyStages({ owners }: { owners: readonly OwnerNode[] }) {
         <label htmlFor="my-stages-owner">{t('owners.myStages')}</label>
       </h3>
       <p className="field-hint">{t('owners.myStagesHint')}</p>
-      <select id="my-stages-owner" value={ownerId} onChange={(event) => setFocus(event.target.value ? { kind: 'owner', id: event.target.value } : null)}>
+      <select
+        id="my-stages-owner"
+        value={ownerId}
+        onChange={(event) => setFocus(event.target.value ? { kind: 'owner', id: event.target.value } : null)}
+      >
         <option value="">{t('owners.everyone')}</option>
         {ordered.map((owner) => (
           <option key={owner.id} value={owner.id}>

@@ -14,7 +14,15 @@ import { OwnerFields } from '../sections/OwnerFields';
 
 type Mode = 'view' | 'edit' | 'remove';
 
-export const OwnerCard = memo(function OwnerCard({ owner, stages, focused }: { owner: OwnerNode; stages: readonly StageNode[]; focused: boolean }) {
+export const OwnerCard = memo(function OwnerCard({
+  owner,
+  stages,
+  focused,
+}: {
+  owner: OwnerNode;
+  stages: readonly StageNode[];
+  focused: boolean;
+}) {
   const t = useT();
   const { doc, store, readOnly, run } = useMap();
   const [mode, setMode] = useState<Mode>('view');
@@ -36,10 +44,21 @@ export const OwnerCard = memo(function OwnerCard({ owner, stages, focused }: { o
         </div>
         {!readOnly && (
           <div className="person-actions">
-            <button type="button" className="icon-button" aria-label={t('owners.edit', { name: owner.name })} aria-expanded={mode === 'edit'} onClick={() => toggle('edit')}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('owners.edit', { name: owner.name })}
+              aria-expanded={mode === 'edit'}
+              onClick={() => toggle('edit')}
+            >
               <Pencil size={15} aria-hidden />
             </button>
-            <button type="button" className="icon-button" aria-label={t('owners.remove', { name: owner.name })} onClick={() => toggle('remove')}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('owners.remove', { name: owner.name })}
+              onClick={() => toggle('remove')}
+            >
               <Trash2 size={15} aria-hidden />
             </button>
           </div>
@@ -59,7 +78,15 @@ export const OwnerCard = memo(function OwnerCard({ owner, stages, focused }: { o
       {mode === 'edit' && (
         <div className="person-edit">
           <Field label={t('inspector.name')}>
-            {(id) => <TextField id={id} value={owner.name} allowEmpty={false} maxLength={200} onCommit={(name) => run(() => setLabel(doc, owner.id, name))} />}
+            {(id) => (
+              <TextField
+                id={id}
+                value={owner.name}
+                allowEmpty={false}
+                maxLength={200}
+                onCommit={(name) => run(() => setLabel(doc, owner.id, name))}
+              />
+            )}
           </Field>
           <OwnerFields owner={owner} />
           <button type="button" className="person-done" onClick={() => setMode('view')}>
@@ -70,7 +97,11 @@ export const OwnerCard = memo(function OwnerCard({ owner, stages, focused }: { o
       {mode === 'remove' && (
         <ConfirmRemove
           question={t('owners.confirmRemove', { name: owner.name })}
-          detail={stages.length > 0 ? t('owners.confirmRemoveStages', { stages: stages.map((stage) => stage.label).join(', ') }) : undefined}
+          detail={
+            stages.length > 0
+              ? t('owners.confirmRemoveStages', { stages: stages.map((stage) => stage.label).join(', ') })
+              : undefined
+          }
           onConfirm={() => run(() => removeNode(doc, owner.id))}
           onCancel={() => setMode('view')}
         />

@@ -18,7 +18,10 @@ export const OwnersPanel = memo(function OwnersPanel() {
   const t = useT();
   const { doc, store, readOnly, run } = useMap();
   const owners = useStore(store, (state) => state.owners);
-  const stages = useStore(store, useShallow((state) => state.stages));
+  const stages = useStore(
+    store,
+    useShallow((state) => state.stages),
+  );
   const focus = useUi((state) => state.focus);
   const add = (name: string) => run(() => addOwner(doc, { name, ...ownerSlot(owners.length) }));
   return (
@@ -35,7 +38,12 @@ export const OwnersPanel = memo(function OwnersPanel() {
           {owners.length === 0 && <p className="muted small">{t('owners.empty')}</p>}
           <ul className="people-list">
             {owners.map((owner) => (
-              <OwnerCard key={owner.id} owner={owner} stages={stages.filter((stage) => stage.ownerId === owner.id)} focused={focus?.kind === 'owner' && focus.id === owner.id} />
+              <OwnerCard
+                key={owner.id}
+                owner={owner}
+                stages={stages.filter((stage) => stage.ownerId === owner.id)}
+                focused={focus?.kind === 'owner' && focus.id === owner.id}
+              />
             ))}
           </ul>
           {!readOnly && <AddByName label={t('owners.addName')} button={t('owners.add')} onAdd={add} />}

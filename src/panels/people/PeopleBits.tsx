@@ -4,7 +4,15 @@ import { useState, type ReactNode } from 'react';
 import { Plus } from 'lucide-react';
 import { useT } from '../../i18n';
 
-export function AddByName({ label, button, onAdd }: { label: string; button: string; onAdd: (name: string) => boolean }) {
+export function AddByName({
+  label,
+  button,
+  onAdd,
+}: {
+  label: string;
+  button: string;
+  onAdd: (name: string) => boolean;
+}) {
   const [name, setName] = useState('');
   return (
     <form
@@ -15,7 +23,13 @@ export function AddByName({ label, button, onAdd }: { label: string; button: str
         if (trimmed && onAdd(trimmed)) setName('');
       }}
     >
-      <input aria-label={label} placeholder={label} value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
+      <input
+        aria-label={label}
+        placeholder={label}
+        value={name}
+        maxLength={200}
+        onChange={(event) => setName(event.target.value)}
+      />
       <button type="submit" className="primary" disabled={!name.trim()}>
         <Plus size={15} aria-hidden /> {button}
       </button>
@@ -24,7 +38,17 @@ export function AddByName({ label, button, onAdd }: { label: string; button: str
 }
 
 /** "Remove X? (what happens)" with Remove and Cancel (Cancel has the focus, so Enter is safe). */
-export function ConfirmRemove({ question, detail, onConfirm, onCancel }: { question: string; detail?: ReactNode; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmRemove({
+  question,
+  detail,
+  onConfirm,
+  onCancel,
+}: {
+  question: string;
+  detail?: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   return (
     <div className="people-confirm" role="alertdialog" aria-label={question}>

@@ -14,14 +14,29 @@ import { PhotoPicker } from './PhotoPicker';
 
 type Mode = 'view' | 'edit' | 'remove';
 
-export const PersonaCard = memo(function PersonaCard({ persona, reach, total, focused }: { persona: PersonaNode; reach: number; total: number; focused: boolean }) {
+export const PersonaCard = memo(function PersonaCard({
+  persona,
+  reach,
+  total,
+  focused,
+}: {
+  persona: PersonaNode;
+  reach: number;
+  total: number;
+  focused: boolean;
+}) {
   const t = useT();
   const { doc, readOnly, run } = useMap();
   const setFocus = useUi((state) => state.setFocus);
   const [mode, setMode] = useState<Mode>('view');
   const toggle = (next: Mode) => setMode(mode === next ? 'view' : next);
   return (
-    <li className={`person-card ${focused ? 'is-focused' : ''}`} data-testid="persona-card" aria-label={persona.name} style={{ ['--person-color' as string]: persona.color }}>
+    <li
+      className={`person-card ${focused ? 'is-focused' : ''}`}
+      data-testid="persona-card"
+      aria-label={persona.name}
+      style={{ ['--person-color' as string]: persona.color }}
+    >
       <div className="person-row">
         <PersonaAvatar persona={persona} size={36} />
         <div className="person-text">
@@ -41,10 +56,21 @@ export const PersonaCard = memo(function PersonaCard({ persona, reach, total, fo
           </button>
           {!readOnly && (
             <>
-              <button type="button" className="icon-button" aria-label={t('personas.edit', { name: persona.name })} aria-expanded={mode === 'edit'} onClick={() => toggle('edit')}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('personas.edit', { name: persona.name })}
+                aria-expanded={mode === 'edit'}
+                onClick={() => toggle('edit')}
+              >
                 <Pencil size={15} aria-hidden />
               </button>
-              <button type="button" className="icon-button" aria-label={t('personas.remove', { name: persona.name })} onClick={() => toggle('remove')}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('personas.remove', { name: persona.name })}
+                onClick={() => toggle('remove')}
+              >
                 <Trash2 size={15} aria-hidden />
               </button>
             </>
@@ -55,7 +81,15 @@ export const PersonaCard = memo(function PersonaCard({ persona, reach, total, fo
       {mode === 'edit' && (
         <div className="person-edit">
           <Field label={t('inspector.name')}>
-            {(id) => <TextField id={id} value={persona.name} allowEmpty={false} maxLength={200} onCommit={(name) => run(() => setLabel(doc, persona.id, name))} />}
+            {(id) => (
+              <TextField
+                id={id}
+                value={persona.name}
+                allowEmpty={false}
+                maxLength={200}
+                onCommit={(name) => run(() => setLabel(doc, persona.id, name))}
+              />
+            )}
           </Field>
           <PersonaFields persona={persona} />
           <PhotoPicker persona={persona} />

@@ -46,7 +46,13 @@ export function PersonaCompareDialog({ a, b, onClose }: { a: PersonaNode; b: Per
       <div className="compare-dialog" role="dialog" aria-modal="true" aria-label={title} data-testid="persona-compare">
         <header className="compare-header">
           <h2>{title}</h2>
-          <button ref={closeButton} type="button" className="icon-button" aria-label={t('personas.closeCompare')} onClick={onClose}>
+          <button
+            ref={closeButton}
+            type="button"
+            className="icon-button"
+            aria-label={t('personas.closeCompare')}
+            onClick={onClose}
+          >
             <X size={18} aria-hidden />
           </button>
         </header>
@@ -74,7 +80,14 @@ export function PersonaCompareDialog({ a, b, onClose }: { a: PersonaNode; b: Per
             <p className="muted">{t('personas.noStages')}</p>
           ) : (
             <>
-              <PersonaCurves rows={view.rows} pointsA={view.pointsA} pointsB={view.pointsB} a={{ color: a.color, name: a.name }} b={{ color: b.color, name: b.name }} label={t('personas.curvesLabel', { a: a.name, b: b.name })} />
+              <PersonaCurves
+                rows={view.rows}
+                pointsA={view.pointsA}
+                pointsB={view.pointsB}
+                a={{ color: a.color, name: a.name }}
+                b={{ color: b.color, name: b.name }}
+                label={t('personas.curvesLabel', { a: a.name, b: b.name })}
+              />
               <table className="compare-table">
                 <colgroup>
                   <col className="col-stage" />
@@ -96,7 +109,11 @@ export function PersonaCompareDialog({ a, b, onClose }: { a: PersonaNode; b: Per
                 </thead>
                 <tbody>
                   {view.rows.map((row) => (
-                    <tr key={row.stageId} className={row.mostDifferent ? 'is-most-different' : undefined} data-testid="compare-row">
+                    <tr
+                      key={row.stageId}
+                      className={row.mostDifferent ? 'is-most-different' : undefined}
+                      data-testid="compare-row"
+                    >
                       <th scope="row" style={{ ['--stage-color' as string]: row.color }}>
                         <span className="compare-stage">{row.label}</span>
                         {row.mostDifferent && <span className="most-badge">≠ {t('personas.differsMost')}</span>}

@@ -21,7 +21,10 @@ const isPersona = (node: { kind: string }): node is PersonaNode => node.kind ===
 export const PersonasPanel = memo(function PersonasPanel() {
   const t = useT();
   const { doc, store, readOnly, run } = useMap();
-  const personas = useStore(store, useShallow((state) => [...state.modelNodes.values()].filter(isPersona)));
+  const personas = useStore(
+    store,
+    useShallow((state) => [...state.modelNodes.values()].filter(isPersona)),
+  );
   const nodes = useModelNodes();
   const reach = useMemo(() => personaReach(nodes), [nodes]);
   const focus = useUi((state) => state.focus);
@@ -36,10 +39,22 @@ export const PersonasPanel = memo(function PersonasPanel() {
           {personas.length === 0 && <p className="muted small">{t('personas.empty')}</p>}
           <ul className="people-list">
             {personas.map((persona) => (
-              <PersonaCard key={persona.id} persona={persona} reach={reach.byPersona.get(persona.id) ?? 0} total={reach.total} focused={focus?.kind === 'persona' && focus.id === persona.id} />
+              <PersonaCard
+                key={persona.id}
+                persona={persona}
+                reach={reach.byPersona.get(persona.id) ?? 0}
+                total={reach.total}
+                focused={focus?.kind === 'persona' && focus.id === persona.id}
+              />
             ))}
           </ul>
-          {!readOnly && <AddByName label={t('personas.addName')} button={t('personas.add')} onAdd={(name) => run(() => addPersona(doc, { name }))} />}
+          {!readOnly && (
+            <AddByName
+              label={t('personas.addName')}
+              button={t('personas.add')}
+              onAdd={(name) => run(() => addPersona(doc, { name }))}
+            />
+          )}
         </section>
         <CompareSection personas={personas} />
       </div>
@@ -68,7 +83,11 @@ function CompareSection({ personas }: { personas: readonly PersonaNode[] }) {
   const select = (which: 0 | 1, label: string, value: PersonaNode) => (
     <>
       <CurveKey color={value.color} dashed={which === 1} />
-      <select aria-label={label} value={value.id} onChange={(event) => setPicked(which === 0 ? [event.target.value, b.id] : [a.id, event.target.value])}>
+      <select
+        aria-label={label}
+        value={value.id}
+        onChange={(event) => setPicked(which === 0 ? [event.target.value, b.id] : [a.id, event.target.value])}
+      >
         {personas.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}

@@ -14,7 +14,15 @@ function ImageChoice({ image, chosen, onPick }: { image: MediaRef; chosen: boole
   const { mapId, mapKey } = useMap();
   const { url } = useMediaUrl(mapId, mapKey, image.id);
   return (
-    <button type="button" role="radio" aria-checked={chosen} className="photo-choice" aria-label={t('personas.usePhoto', { name: image.name })} title={image.name} onClick={onPick}>
+    <button
+      type="button"
+      role="radio"
+      aria-checked={chosen}
+      className="photo-choice"
+      aria-label={t('personas.usePhoto', { name: image.name })}
+      title={image.name}
+      onClick={onPick}
+    >
       {url ? <img src={url} alt="" /> : <span className="media-placeholder">{image.name}</span>}
     </button>
   );
@@ -32,11 +40,24 @@ export function PhotoPicker({ persona }: { persona: PersonaNode }) {
         <p className="field-hint">{t('personas.noImages')}</p>
       ) : (
         <div className="photo-choices" role="radiogroup" aria-label={t('personas.photo')}>
-          <button type="button" role="radio" aria-checked={!persona.photoMediaId} className="photo-choice is-none" aria-label={t('personas.noPhoto')} title={t('personas.noPhoto')} onClick={() => run(() => setPersonaPhoto(doc, persona.id, null))}>
+          <button
+            type="button"
+            role="radio"
+            aria-checked={!persona.photoMediaId}
+            className="photo-choice is-none"
+            aria-label={t('personas.noPhoto')}
+            title={t('personas.noPhoto')}
+            onClick={() => run(() => setPersonaPhoto(doc, persona.id, null))}
+          >
             <ImageOff size={18} aria-hidden />
           </button>
           {images.map((image) => (
-            <ImageChoice key={image.id} image={image} chosen={persona.photoMediaId === image.id} onPick={() => run(() => setPersonaPhoto(doc, persona.id, image))} />
+            <ImageChoice
+              key={image.id}
+              image={image}
+              chosen={persona.photoMediaId === image.id}
+              onPick={() => run(() => setPersonaPhoto(doc, persona.id, image))}
+            />
           ))}
         </div>
       )}

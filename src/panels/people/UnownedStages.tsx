@@ -24,7 +24,10 @@ export function UnownedStages({ stages, owners }: { stages: readonly StageNode[]
   return (
     <section className="people-status is-warn" aria-labelledby="unowned-heading">
       <p id="unowned-heading" data-testid="unowned-summary">
-        <AlertTriangle size={16} aria-hidden /> {unowned.length === 1 ? t('owners.unownedOne', { total: stages.length }) : t('owners.unownedCount', { n: unowned.length, total: stages.length })}
+        <AlertTriangle size={16} aria-hidden />{' '}
+        {unowned.length === 1
+          ? t('owners.unownedOne', { total: stages.length })
+          : t('owners.unownedCount', { n: unowned.length, total: stages.length })}
       </p>
       <ul className="stage-chips">
         {unowned.map((stage) => (

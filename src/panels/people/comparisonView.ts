@@ -27,7 +27,12 @@ export interface ComparisonView {
   pointsB: ChartPoint[];
 }
 
-export function comparisonView(doc: Y.Doc, nodes: ReadonlyMap<string, JourneyNode>, a: string, b: string): ComparisonView {
+export function comparisonView(
+  doc: Y.Doc,
+  nodes: ReadonlyMap<string, JourneyNode>,
+  a: string,
+  b: string,
+): ComparisonView {
   const cmp = comparePersonas(doc, a, b);
   const labelOf = (id: string) => nodes.get(id)?.label ?? id;
   const most = new Set(cmp.mostDifferent);

@@ -39,12 +39,18 @@ export function redMetricCount(doc: Y.Doc, nodeIds: readonly string[]): number {
 export function ownerFocusStats(doc: Y.Doc, ownerId: string): OwnerFocusStats {
   const workload = ownerWorkload(doc, ownerId);
   const byStage = touchpointsByStage(doc);
-  const ids = stagesOwnedBy(doc, ownerId).flatMap((stage) => [stage.id, ...(byStage.get(stage.id) ?? []).map((tp) => tp.id)]);
+  const ids = stagesOwnedBy(doc, ownerId).flatMap((stage) => [
+    stage.id,
+    ...(byStage.get(stage.id) ?? []).map((tp) => tp.id),
+  ]);
   return { ...workload, redMetrics: redMetricCount(doc, ids) };
 }
 
 /** How many of the map's touchpoints apply to each persona (the persona rule of the model). */
-export function personaReach(nodes: ReadonlyMap<string, JourneyNode>): { total: number; byPersona: Map<string, number> } {
+export function personaReach(nodes: ReadonlyMap<string, JourneyNode>): {
+  total: number;
+  byPersona: Map<string, number>;
+} {
   const all = [...nodes.values()];
   const tps = all.filter((n): n is TouchpointNode => n.kind === 'touchpoint');
   const personas = all.filter((n): n is PersonaNode => n.kind === 'persona');

@@ -13,7 +13,14 @@ export const ChannelFields = memo(function ChannelFields({ channel }: { channel:
     <>
       <Field label={t('inspector.medium')}>
         {(id) => (
-          <select id={id} value={channel.medium} disabled={readOnly} onChange={(event) => run(() => setChannelKind(doc, channel.id, { medium: event.target.value as ChannelMedium }))}>
+          <select
+            id={id}
+            value={channel.medium}
+            disabled={readOnly}
+            onChange={(event) =>
+              run(() => setChannelKind(doc, channel.id, { medium: event.target.value as ChannelMedium }))
+            }
+          >
             {CHANNEL_MEDIA.map((medium) => (
               <option key={medium} value={medium}>
                 {t(MEDIUM_STYLE[medium].name)}
@@ -24,7 +31,16 @@ export const ChannelFields = memo(function ChannelFields({ channel }: { channel:
       </Field>
       <Field label={t('inspector.channelType')}>
         {(id) => (
-          <select id={id} value={channel.type} disabled={readOnly} onChange={(event) => run(() => setChannelKind(doc, channel.id, { type: event.target.value === 'physical' ? 'physical' : 'digital' }))}>
+          <select
+            id={id}
+            value={channel.type}
+            disabled={readOnly}
+            onChange={(event) =>
+              run(() =>
+                setChannelKind(doc, channel.id, { type: event.target.value === 'physical' ? 'physical' : 'digital' }),
+              )
+            }
+          >
             <option value="digital">{t('channel.digitalHint')}</option>
             <option value="physical">{t('channel.physicalHint')}</option>
           </select>
@@ -33,7 +49,13 @@ export const ChannelFields = memo(function ChannelFields({ channel }: { channel:
       <section className="inspector-section">
         <h3>{t('inspector.needs')}</h3>
         <p className="field-hint">{t('inspector.needsHint')}</p>
-        <ListEditor items={channel.needs} readOnly={readOnly} addLabel={t('inspector.addNeed')} itemLabel={t('inspector.newNeed')} onChange={(needs) => run(() => setChannelNeeds(doc, channel.id, needs))} />
+        <ListEditor
+          items={channel.needs}
+          readOnly={readOnly}
+          addLabel={t('inspector.addNeed')}
+          itemLabel={t('inspector.newNeed')}
+          onChange={(needs) => run(() => setChannelNeeds(doc, channel.id, needs))}
+        />
       </section>
     </>
   );

@@ -11,10 +11,27 @@ export const OwnerFields = memo(function OwnerFields({ owner }: { owner: OwnerNo
   return (
     <>
       <Field label={t('inspector.role')}>
-        {(id) => <TextField id={id} value={owner.role} readOnly={readOnly} maxLength={200} onCommit={(role) => run(() => setOwnerDetails(doc, owner.id, { role }))} />}
+        {(id) => (
+          <TextField
+            id={id}
+            value={owner.role}
+            readOnly={readOnly}
+            maxLength={200}
+            onCommit={(role) => run(() => setOwnerDetails(doc, owner.id, { role }))}
+          />
+        )}
       </Field>
       <Field label={t('inspector.email')}>
-        {(id) => <TextField id={id} type="email" value={owner.email} readOnly={readOnly} maxLength={200} onCommit={(email) => run(() => setOwnerDetails(doc, owner.id, { email }))} />}
+        {(id) => (
+          <TextField
+            id={id}
+            type="email"
+            value={owner.email}
+            readOnly={readOnly}
+            maxLength={200}
+            onCommit={(email) => run(() => setOwnerDetails(doc, owner.id, { email }))}
+          />
+        )}
       </Field>
     </>
   );

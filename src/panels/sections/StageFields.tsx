@@ -13,11 +13,24 @@ export const StageFields = memo(function StageFields({ stage }: { stage: StageNo
   return (
     <>
       <Field label={t('inspector.goal')} hint={t('inspector.goalHint')}>
-        {(id) => <TextField id={id} value={stage.goal} multiline readOnly={readOnly} onCommit={(goal) => run(() => setStageGoal(doc, stage.id, goal))} />}
+        {(id) => (
+          <TextField
+            id={id}
+            value={stage.goal}
+            multiline
+            readOnly={readOnly}
+            onCommit={(goal) => run(() => setStageGoal(doc, stage.id, goal))}
+          />
+        )}
       </Field>
       <Field label={t('stage.ownerPicker')}>
         {(id) => (
-          <select id={id} value={stage.ownerId ?? ''} disabled={readOnly} onChange={(event) => run(() => assignStageOwner(doc, stage.id, event.target.value || null))}>
+          <select
+            id={id}
+            value={stage.ownerId ?? ''}
+            disabled={readOnly}
+            onChange={(event) => run(() => assignStageOwner(doc, stage.id, event.target.value || null))}
+          >
             <option value="">{t('stage.unowned')}</option>
             {owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
@@ -30,7 +43,13 @@ export const StageFields = memo(function StageFields({ stage }: { stage: StageNo
       </Field>
       <section className="inspector-section">
         <h3>{t('inspector.colour')}</h3>
-        <ColorSwatches label={t('inspector.colour')} value={stage.color} colors={STAGE_COLORS} readOnly={readOnly} onChange={(color) => run(() => setStageColor(doc, stage.id, color))} />
+        <ColorSwatches
+          label={t('inspector.colour')}
+          value={stage.color}
+          colors={STAGE_COLORS}
+          readOnly={readOnly}
+          onChange={(color) => run(() => setStageColor(doc, stage.id, color))}
+        />
       </section>
     </>
   );

@@ -29,8 +29,18 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
   const { doc, store, readOnly, run, awareness, user } = useMap();
   const stages = useStore(store, (state) => state.stages);
   // only channels and personas: a drag or an edit elsewhere must not re-render this form (or the note)
-  const channels = useStore(store, useShallow((state) => [...state.modelNodes.values()].filter((node): node is ChannelNode => node.kind === 'channel')));
-  const personas = useStore(store, useShallow((state) => [...state.modelNodes.values()].filter((node): node is PersonaNode => node.kind === 'persona')));
+  const channels = useStore(
+    store,
+    useShallow((state) =>
+      [...state.modelNodes.values()].filter((node): node is ChannelNode => node.kind === 'channel'),
+    ),
+  );
+  const personas = useStore(
+    store,
+    useShallow((state) =>
+      [...state.modelNodes.values()].filter((node): node is PersonaNode => node.kind === 'persona'),
+    ),
+  );
   const notes = roots(doc).nodes.get(touchpoint.id)?.get('notes');
   const id = touchpoint.id;
 
@@ -40,7 +50,9 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
     run(() => setTouchpointStage(doc, id, stageId, { x, y }));
   };
   const togglePersona = (personaId: string) => {
-    const next = touchpoint.personaIds.includes(personaId) ? touchpoint.personaIds.filter((p) => p !== personaId) : [...touchpoint.personaIds, personaId];
+    const next = touchpoint.personaIds.includes(personaId)
+      ? touchpoint.personaIds.filter((p) => p !== personaId)
+      : [...touchpoint.personaIds, personaId];
     run(() => setTouchpointPersonas(doc, id, next));
   };
 
@@ -48,7 +60,12 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
     <>
       <Field label={t('inspector.stage')}>
         {(fieldId) => (
-          <select id={fieldId} value={touchpoint.stageId ?? ''} disabled={readOnly} onChange={(event) => moveToStage(event.target.value || null)}>
+          <select
+            id={fieldId}
+            value={touchpoint.stageId ?? ''}
+            disabled={readOnly}
+            onChange={(event) => moveToStage(event.target.value || null)}
+          >
             <option value="">{t('inspector.noStage')}</option>
             {stages.map((stage) => (
               <option key={stage.id} value={stage.id}>
@@ -60,7 +77,12 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
       </Field>
       <Field label={t('inspector.channel')}>
         {(fieldId) => (
-          <select id={fieldId} value={touchpoint.channelId ?? ''} disabled={readOnly} onChange={(event) => run(() => setTouchpointChannel(doc, id, event.target.value || null))}>
+          <select
+            id={fieldId}
+            value={touchpoint.channelId ?? ''}
+            disabled={readOnly}
+            onChange={(event) => run(() => setTouchpointChannel(doc, id, event.target.value || null))}
+          >
             <option value="">{t('touchpoint.noChannel')}</option>
             {channels.map((channel) => (
               <option key={channel.id} value={channel.id}>
@@ -72,7 +94,14 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
       </Field>
       <Field label={t('inspector.lane')}>
         {(fieldId) => (
-          <select id={fieldId} value={touchpoint.lane} disabled={readOnly} onChange={(event) => run(() => setTouchpointLane(doc, id, event.target.value === 'back' ? 'back' : 'front'))}>
+          <select
+            id={fieldId}
+            value={touchpoint.lane}
+            disabled={readOnly}
+            onChange={(event) =>
+              run(() => setTouchpointLane(doc, id, event.target.value === 'back' ? 'back' : 'front'))
+            }
+          >
             <option value="front">{t('inspector.frontstage')}</option>
             <option value="back">{t('inspector.backstage')}</option>
           </select>
@@ -80,7 +109,11 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
       </Field>
       <section className="inspector-section">
         <h3>{t('emotion.label')}</h3>
-        <EmotionScale value={touchpoint.emotion} readOnly={readOnly} onChange={(value) => run(() => setEmotion(doc, id, value))} />
+        <EmotionScale
+          value={touchpoint.emotion}
+          readOnly={readOnly}
+          onChange={(value) => run(() => setEmotion(doc, id, value))}
+        />
       </section>
       {personas.length > 0 && (
         <section className="inspector-section">
@@ -89,7 +122,12 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
           <div className="chips">
             {personas.map((persona) => (
               <label key={persona.id} className="chip" style={{ ['--chip-color' as string]: persona.color }}>
-                <input type="checkbox" checked={touchpoint.personaIds.includes(persona.id)} disabled={readOnly} onChange={() => togglePersona(persona.id)} />
+                <input
+                  type="checkbox"
+                  checked={touchpoint.personaIds.includes(persona.id)}
+                  disabled={readOnly}
+                  onChange={() => togglePersona(persona.id)}
+                />
                 {persona.label}
               </label>
             ))}
@@ -98,11 +136,23 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
       )}
       <section className="inspector-section">
         <h3>{t('inspector.painPoints')}</h3>
-        <ListEditor items={touchpoint.painPoints} readOnly={readOnly} addLabel={t('inspector.addPainPoint')} itemLabel={t('inspector.newPainPoint')} onChange={(items) => run(() => setTouchpointList(doc, id, 'painPoints', items))} />
+        <ListEditor
+          items={touchpoint.painPoints}
+          readOnly={readOnly}
+          addLabel={t('inspector.addPainPoint')}
+          itemLabel={t('inspector.newPainPoint')}
+          onChange={(items) => run(() => setTouchpointList(doc, id, 'painPoints', items))}
+        />
       </section>
       <section className="inspector-section">
         <h3>{t('inspector.opportunities')}</h3>
-        <ListEditor items={touchpoint.opportunities} readOnly={readOnly} addLabel={t('inspector.addOpportunity')} itemLabel={t('inspector.newOpportunity')} onChange={(items) => run(() => setTouchpointList(doc, id, 'opportunities', items))} />
+        <ListEditor
+          items={touchpoint.opportunities}
+          readOnly={readOnly}
+          addLabel={t('inspector.addOpportunity')}
+          itemLabel={t('inspector.newOpportunity')}
+          onChange={(items) => run(() => setTouchpointList(doc, id, 'opportunities', items))}
+        />
       </section>
       {notes instanceof Y.XmlFragment && (
         <section className="inspector-section">

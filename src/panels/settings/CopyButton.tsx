@@ -18,7 +18,8 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <button type="button" onClick={() => void copy()} aria-label={label} title={label}>
-      {copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />} {copied ? t('settings.copied') : t('settings.copy')}
+      {copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />}{' '}
+      {copied ? t('settings.copied') : t('settings.copy')}
     </button>
   );
 }

@@ -11,8 +11,15 @@ import { CopyButton } from './CopyButton';
 import { useApiCall } from './useApiCall';
 
 export function curlExample(origin: string, mapId: string, key: string, node: string): string {
-  const item = JSON.stringify([{ node, metric: 'csat', value: 4.2, at: new Date().toISOString().slice(0, 10) }]).replace(/'/g, "'\\''");
-  return [`curl -X POST '${origin}/api/maps/${mapId}/metrics' \\`, `  -H 'Authorization: Bearer ${key}' \\`, `  -H 'Content-Type: application/json' \\`, `  -d '${item}'`].join('\n');
+  const item = JSON.stringify([
+    { node, metric: 'csat', value: 4.2, at: new Date().toISOString().slice(0, 10) },
+  ]).replace(/'/g, "'\\''");
+  return [
+    `curl -X POST '${origin}/api/maps/${mapId}/metrics' \\`,
+    `  -H 'Authorization: Bearer ${key}' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d '${item}'`,
+  ].join('\n');
 }
 
 export function IngestKeySection({ editorKey }: { editorKey: string }) {
@@ -24,7 +31,10 @@ export function IngestKeySection({ editorKey }: { editorKey: string }) {
   const [confirming, setConfirming] = useState(false);
   const { busy, error, runCall } = useApiCall();
   // an example node for the curl line: the first touchpoint's label, which the API accepts as well as an id
-  const example = useStore(store, (state) => [...state.modelNodes.values()].find((n) => n.kind === 'touchpoint')?.label ?? 'Calls the contact centre');
+  const example = useStore(
+    store,
+    (state) => [...state.modelNodes.values()].find((n) => n.kind === 'touchpoint')?.label ?? 'Calls the contact centre',
+  );
   useEffect(() => {
     void runCall(() => getIngestKeyInfo(mapId, editorKey)).then((found) => found && setInfo(found));
   }, [mapId, editorKey, runCall]);
@@ -44,7 +54,11 @@ export function IngestKeySection({ editorKey }: { editorKey: string }) {
       </h3>
       <p>{t('settings.ingestLead')}</p>
       {!info && !error && <p aria-busy="true">{t('settings.loading')}</p>}
-      {info && !fresh && <p data-testid="ingest-status">{info.exists ? t('settings.ingestExists', { when }) : t('settings.ingestNone')}</p>}
+      {info && !fresh && (
+        <p data-testid="ingest-status">
+          {info.exists ? t('settings.ingestExists', { when }) : t('settings.ingestNone')}
+        </p>
+      )}
       {fresh && (
         <>
           <p role="status">{t('settings.ingestShownOnce')}</p>
@@ -53,7 +67,9 @@ export function IngestKeySection({ editorKey }: { editorKey: string }) {
             <CopyButton text={fresh} label={t('settings.copyKey')} />
           </div>
           <p>{t('settings.curlLead')}</p>
-          <pre className="code-block" data-testid="curl-example">{curl}</pre>
+          <pre className="code-block" data-testid="curl-example">
+            {curl}
+          </pre>
           <div>
             <CopyButton text={curl} label={t('settings.copyCurl')} />
           </div>

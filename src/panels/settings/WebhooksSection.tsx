@@ -52,7 +52,8 @@ export function WebhooksSection({ editorKey }: { editorKey: string }) {
     await refresh();
   };
   const remove = async (hook: Webhook) => {
-    if ((await runCall(() => removeWebhook(mapId, editorKey, hook.id))) === undefined) setHooks((list) => list?.filter((h) => h.id !== hook.id) ?? null);
+    if ((await runCall(() => removeWebhook(mapId, editorKey, hook.id))) === undefined)
+      setHooks((list) => list?.filter((h) => h.id !== hook.id) ?? null);
   };
   return (
     <section className="settings-section" aria-labelledby="hooks-title">
@@ -67,7 +68,13 @@ export function WebhooksSection({ editorKey }: { editorKey: string }) {
           {hooks.map((hook) => (
             <li key={hook.id} className="hook-item">
               <span className="hook-url">{hook.url}</span>
-              <button type="button" className="icon-button" disabled={busy} aria-label={t('settings.hookRemove', { url: hook.url })} onClick={() => void remove(hook)}>
+              <button
+                type="button"
+                className="icon-button"
+                disabled={busy}
+                aria-label={t('settings.hookRemove', { url: hook.url })}
+                onClick={() => void remove(hook)}
+              >
                 <Trash2 size={14} aria-hidden />
               </button>
               <HookStatus hook={hook} />
@@ -91,7 +98,13 @@ export function WebhooksSection({ editorKey }: { editorKey: string }) {
           void add();
         }}
       >
-        <input type="url" aria-label={t('settings.hookUrl')} placeholder="https://example.com/percorso-alerts" value={url} onChange={(event) => setUrl(event.target.value)} />
+        <input
+          type="url"
+          aria-label={t('settings.hookUrl')}
+          placeholder="https://example.com/percorso-alerts"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+        />
         <button type="submit" disabled={busy || !url.trim()}>
           {t('settings.hookAdd')}
         </button>

@@ -8,7 +8,7 @@ export function useApiCall() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const runCall = useCallback(
-    async <T,>(call: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(call: () => Promise<T>): Promise<T | undefined> => {
       setBusy(true);
       setError(null);
       try {

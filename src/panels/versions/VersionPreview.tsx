@@ -9,7 +9,15 @@ import { createJourneyStore, type JourneyStore } from '../../state/journeyStore'
 import { ApiError, fetchVersionState, type VersionInfo } from '../../sync/api';
 import { useT } from '../../i18n';
 
-export function VersionPreview({ version, onClose, onRestore }: { version: VersionInfo; onClose: () => void; onRestore?: () => void }) {
+export function VersionPreview({
+  version,
+  onClose,
+  onRestore,
+}: {
+  version: VersionInfo;
+  onClose: () => void;
+  onRestore?: () => void;
+}) {
   const t = useT();
   const live = useMap();
   const [opened, setOpened] = useState<{ doc: Y.Doc; store: JourneyStore } | null>(null);
@@ -36,12 +44,28 @@ export function VersionPreview({ version, onClose, onRestore }: { version: Versi
   }, [live.mapId, live.mapKey, version.id]);
 
   const context = useMemo<MapContextValue | null>(
-    () => (opened ? { ...live, doc: opened.doc, store: opened.store, readOnly: true, undo: undefined, presence: undefined, awareness: undefined } : null),
+    () =>
+      opened
+        ? {
+            ...live,
+            doc: opened.doc,
+            store: opened.store,
+            readOnly: true,
+            undo: undefined,
+            presence: undefined,
+            awareness: undefined,
+          }
+        : null,
     [opened, live],
   );
 
   return (
-    <div className="version-preview" role="dialog" aria-modal="true" aria-label={t('versions.previewOf', { name: version.name })}>
+    <div
+      className="version-preview"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('versions.previewOf', { name: version.name })}
+    >
       <header className="topbar">
         <strong>{t('versions.previewOf', { name: version.name })}</strong>
         <span className="muted small">{new Date(version.createdAt).toLocaleString()}</span>

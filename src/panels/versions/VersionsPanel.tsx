@@ -65,7 +65,13 @@ export const VersionsPanel = memo(function VersionsPanel() {
       </header>
       {!readOnly && (
         <form className="version-save" onSubmit={save}>
-          <input aria-label={t('versions.name')} placeholder={t('versions.namePlaceholder')} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} />
+          <input
+            aria-label={t('versions.name')}
+            placeholder={t('versions.namePlaceholder')}
+            value={name}
+            maxLength={120}
+            onChange={(event) => setName(event.target.value)}
+          />
           <button type="submit" className="primary" disabled={busy || !name.trim()}>
             <Save size={15} aria-hidden /> {t('versions.save')}
           </button>
@@ -85,11 +91,20 @@ export const VersionsPanel = memo(function VersionsPanel() {
               {new Date(version.createdAt).toLocaleString()}
             </time>
             <span className="version-actions">
-              <button type="button" onClick={() => setPreview(version)} aria-label={t('versions.previewOf', { name: version.name })}>
+              <button
+                type="button"
+                onClick={() => setPreview(version)}
+                aria-label={t('versions.previewOf', { name: version.name })}
+              >
                 <Eye size={14} aria-hidden /> {t('versions.preview')}
               </button>
               {!readOnly && (
-                <button type="button" disabled={busy} onClick={() => void restore(version)} aria-label={t('versions.restoreOf', { name: version.name })}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void restore(version)}
+                  aria-label={t('versions.restoreOf', { name: version.name })}
+                >
                   <RotateCcw size={14} aria-hidden /> {t('versions.restore')}
                 </button>
               )}
@@ -97,7 +112,13 @@ export const VersionsPanel = memo(function VersionsPanel() {
           </li>
         ))}
       </ul>
-      {preview && <VersionPreview version={preview} onClose={() => setPreview(null)} onRestore={readOnly ? undefined : () => void restore(preview)} />}
+      {preview && (
+        <VersionPreview
+          version={preview}
+          onClose={() => setPreview(null)}
+          onRestore={readOnly ? undefined : () => void restore(preview)}
+        />
+      )}
     </aside>
   );
 });

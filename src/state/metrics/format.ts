@@ -48,7 +48,8 @@ export function formatNumber(value: number, language: Language): string {
 export function formatWhen(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  if (iso.endsWith('T00:00:00.000Z')) return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  if (iso.endsWith('T00:00:00.000Z'))
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 

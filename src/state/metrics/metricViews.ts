@@ -48,10 +48,19 @@ export function ownHeat(def: MetricDef, metrics: NodeMetrics): HeatView {
 /** The heat of a stage: the aggregate of its touchpoints (model's stageAggregate), else its own value. */
 export function stageHeat(def: MetricDef, aggregate: StageAggregate | null, own: NodeMetrics): HeatView {
   if (!aggregate) return ownHeat(def, own);
-  return { def, value: aggregate.value, status: statusOf(def, aggregate.value), aggregate: { count: aggregate.count, weighted: aggregate.weighted, mode: aggregate.mode } };
+  return {
+    def,
+    value: aggregate.value,
+    status: statusOf(def, aggregate.value),
+    aggregate: { count: aggregate.count, weighted: aggregate.weighted, mode: aggregate.mode },
+  };
 }
 
-export function badgesOf(defs: ReadonlyMap<string, MetricDef>, keys: readonly string[], metrics: NodeMetrics): MetricBadgeView[] {
+export function badgesOf(
+  defs: ReadonlyMap<string, MetricDef>,
+  keys: readonly string[],
+  metrics: NodeMetrics,
+): MetricBadgeView[] {
   const out: MetricBadgeView[] = [];
   for (const key of keys) {
     const def = defs.get(key);
@@ -64,7 +73,12 @@ export function badgesOf(defs: ReadonlyMap<string, MetricDef>, keys: readonly st
 /** A stage header's badge: its touchpoints' aggregate of `def`, or null when none has a value. */
 export function stageBadge(def: MetricDef, aggregate: StageAggregate | null): MetricBadgeView | null {
   if (!aggregate) return null;
-  return { def, value: aggregate.value, status: metricStatus(def, aggregate.value), aggregate: { count: aggregate.count, weighted: aggregate.weighted, mode: aggregate.mode } };
+  return {
+    def,
+    value: aggregate.value,
+    status: metricStatus(def, aggregate.value),
+    aggregate: { count: aggregate.count, weighted: aggregate.weighted, mode: aggregate.mode },
+  };
 }
 
 export function sameBadges(a: readonly MetricBadgeView[], b: readonly MetricBadgeView[]): boolean {
@@ -73,7 +87,14 @@ export function sameBadges(a: readonly MetricBadgeView[], b: readonly MetricBadg
     a.length === b.length &&
     a.every((x, i) => {
       const y = b[i];
-      return y !== undefined && x.def === y.def && x.value === y.value && x.status === y.status && x.aggregate?.count === y.aggregate?.count && x.aggregate?.weighted === y.aggregate?.weighted;
+      return (
+        y !== undefined &&
+        x.def === y.def &&
+        x.value === y.value &&
+        x.status === y.status &&
+        x.aggregate?.count === y.aggregate?.count &&
+        x.aggregate?.weighted === y.aggregate?.weighted
+      );
     })
   );
 }

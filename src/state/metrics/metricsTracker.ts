@@ -15,7 +15,18 @@ import {
   type MetricDef,
   type StageAggregate,
 } from '../../model';
-import { NO_METRICS, badgesOf, ownHeat, sameBadges, sameHeat, stageBadge, stageHeat, type MetricBadgeView, type NodeMetricView, type NodeMetrics } from './metricViews';
+import {
+  NO_METRICS,
+  badgesOf,
+  ownHeat,
+  sameBadges,
+  sameHeat,
+  stageBadge,
+  stageHeat,
+  type MetricBadgeView,
+  type NodeMetricView,
+  type NodeMetrics,
+} from './metricViews';
 
 /** How many of the critical touchpoints get a badge on the canvas. */
 export const CRITICAL_ON_CANVAS = 3;
@@ -39,7 +50,8 @@ const NO_BADGES: readonly MetricBadgeView[] = [];
 
 type DeepEvents = Array<Y.YEvent<Y.AbstractType<unknown>>>;
 
-const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((input, i) => Object.is(input, b[i]));
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((input, i) => Object.is(input, b[i]));
 
 /** One remembered value and the inputs it was made from. */
 class Memo<T> {
@@ -105,7 +117,10 @@ export class MetricsTracker {
       const [id, field] = event.path;
       if (typeof id !== 'string') continue;
       // inside the node's metrics, or the node's own `metrics`/`kind` field replaced
-      const ownField = event.path.length === 1 && event instanceof Y.YMapEvent && (event.keysChanged.has('metrics') || event.keysChanged.has('kind'));
+      const ownField =
+        event.path.length === 1 &&
+        event instanceof Y.YMapEvent &&
+        (event.keysChanged.has('metrics') || event.keysChanged.has('kind'));
       if (field === 'metrics' || ownField) touched.add(id);
     }
     if (touched.size === 0) return;
@@ -144,15 +159,22 @@ export class MetricsTracker {
       if (group) group.push(node.id);
       else touchpointsOf.set(node.stageId, [node.id]);
     }
-    const aggregateOf = (stageId: string, key: string) => aggregateTouchpoints(this.doc, touchpointsOf.get(stageId) ?? [], key);
+    const aggregateOf = (stageId: string, key: string) =>
+      aggregateTouchpoints(this.doc, touchpointsOf.get(stageId) ?? [], key);
     const colorDef = options.colorBy ? this.defsByKey.get(options.colorBy) : undefined;
     const aggregates = colorDef
-      ? this.aggregates.get([colorDef, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, aggregateOf(id, colorDef.key)])))
+      ? this.aggregates.get(
+          [colorDef, this.version, shape, stageIds.join()],
+          () => new Map(stageIds.map((id) => [id, aggregateOf(id, colorDef.key)])),
+        )
       : NO_AGGREGATES;
     // Without a colour-by metric a stage header shows its touchpoints' aggregate of the first key metric they have.
     const headerBadges = colorDef
       ? new Map<string, readonly MetricBadgeView[]>()
-      : this.stageBadges.get([options.cardMetrics, this.defsByKey, this.version, shape, stageIds.join()], () => new Map(stageIds.map((id) => [id, this.firstAggregate(id, options.cardMetrics, aggregateOf)])));
+      : this.stageBadges.get(
+          [options.cardMetrics, this.defsByKey, this.version, shape, stageIds.join()],
+          () => new Map(stageIds.map((id) => [id, this.firstAggregate(id, options.cardMetrics, aggregateOf)])),
+        );
     const ranks = this.ranks.get([this.version, shape], () => this.criticalRanks());
 
     const views = new Map<string, NodeMetricView>();
@@ -171,10 +193,17 @@ export class MetricsTracker {
         const heat = colorDef ? stageHeat(colorDef, aggregates.get(node.id) ?? null, metrics) : null;
         const previous = this.views.get(node.id)?.value;
         const badges = headerBadges.get(node.id) ?? NO_BADGES;
-        view = previous && sameHeat(previous.heat, heat) && sameBadges(previous.badges, badges) ? previous : { heat, badges, critical: null };
+        view =
+          previous && sameHeat(previous.heat, heat) && sameBadges(previous.badges, badges)
+            ? previous
+            : { heat, badges, critical: null };
         this.views.set(node.id, { inputs: [], value: view });
       } else {
-        view = this.reuse(node.id, [metrics, colorDef], () => ({ heat: colorDef ? ownHeat(colorDef, metrics) : null, badges: [], critical: null }));
+        view = this.reuse(node.id, [metrics, colorDef], () => ({
+          heat: colorDef ? ownHeat(colorDef, metrics) : null,
+          badges: [],
+          critical: null,
+        }));
       }
       views.set(node.id, view);
     }
@@ -182,7 +211,11 @@ export class MetricsTracker {
     return { defs: this.defs, nodeMetrics: this.nodeMetrics, views };
   }
 
-  private firstAggregate(stageId: string, keys: readonly string[], aggregateOf: (stageId: string, key: string) => StageAggregate | null): readonly MetricBadgeView[] {
+  private firstAggregate(
+    stageId: string,
+    keys: readonly string[],
+    aggregateOf: (stageId: string, key: string) => StageAggregate | null,
+  ): readonly MetricBadgeView[] {
     for (const key of keys) {
       const def = this.defsByKey.get(key);
       const badge = def ? stageBadge(def, aggregateOf(stageId, key)) : null;

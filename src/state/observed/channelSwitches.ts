@@ -40,7 +40,16 @@ export function channelSwitches(flows: Flows, channelOf: ChannelOf): ChannelSwit
     const key = switchKey(from, to);
     let found = byPair.get(key);
     if (!found) {
-      found = { fromChannel: from, toChannel: to, customers: 0, transitions: 0, medianSeconds: null, returns: 0, returnBase: 0, medians: [] };
+      found = {
+        fromChannel: from,
+        toChannel: to,
+        customers: 0,
+        transitions: 0,
+        medianSeconds: null,
+        returns: 0,
+        returnBase: 0,
+        medians: [],
+      };
       byPair.set(key, found);
     }
     return found;
@@ -70,5 +79,10 @@ export function channelSwitches(flows: Flows, channelOf: ChannelOf): ChannelSwit
   return [...byPair.values()]
     .map(({ medians, ...item }) => ({ ...item, medianSeconds: weightedMedian(medians) }))
     .filter((item) => item.customers > 0)
-    .sort((a, b) => b.customers - a.customers || a.fromChannel.localeCompare(b.fromChannel) || a.toChannel.localeCompare(b.toChannel));
+    .sort(
+      (a, b) =>
+        b.customers - a.customers ||
+        a.fromChannel.localeCompare(b.fromChannel) ||
+        a.toChannel.localeCompare(b.toChannel),
+    );
 }

@@ -5,7 +5,11 @@ import { create } from 'zustand';
 import { ApiError } from '../../sync/api';
 import { fetchCustomer, fetchFlows, type CustomerTimeline, type FlowFilters, type Flows } from '../../sync/observedApi';
 
-type Load<T> = { status: 'idle' } | { status: 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; data: T | null; message: string; notFound?: boolean };
+type Load<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; data: T | null }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; data: T | null; message: string; notFound?: boolean };
 
 export interface ObservedState {
   source: { mapId: string; key: string } | null;
@@ -30,7 +34,14 @@ export interface ObservedState {
 
 export const NO_FILTERS: FlowFilters = { from: '', to: '', attrs: {} };
 
-const initial = { on: false, filters: NO_FILTERS, minCases: 1, flows: { status: 'idle' } as const, variant: null, customer: null };
+const initial = {
+  on: false,
+  filters: NO_FILTERS,
+  minCases: 1,
+  flows: { status: 'idle' } as const,
+  variant: null,
+  customer: null,
+};
 
 let flowsRequest: AbortController | null = null;
 let customerTicket = 0;
@@ -68,7 +79,10 @@ export const useObserved = create<ObservedState>((set, get) => ({
       const data = await fetchFlows(source.mapId, source.key, filters, controller.signal);
       if (flowsRequest !== controller) return;
       const variant = get().variant;
-      set({ flows: { status: 'ready', data }, variant: variant !== null && variant < data.variants.length ? variant : null });
+      set({
+        flows: { status: 'ready', data },
+        variant: variant !== null && variant < data.variants.length ? variant : null,
+      });
     } catch (error) {
       if (flowsRequest !== controller || controller.signal.aborted) return;
       set({ flows: { status: 'error', data: previous, message: messageOf(error) } });
@@ -84,7 +98,18 @@ export const useObserved = create<ObservedState>((set, get) => ({
       const data = await fetchCustomer(source.mapId, source.key, customer);
       if (ticket === customerTicket) set({ customer: { id: customer, load: { status: 'ready', data } } });
     } catch (error) {
-      if (ticket === customerTicket) set({ customer: { id: customer, load: { status: 'error', data: null, message: messageOf(error), notFound: error instanceof ApiError && error.status === 404 } } });
+      if (ticket === customerTicket)
+        set({
+          customer: {
+            id: customer,
+            load: {
+              status: 'error',
+              data: null,
+              message: messageOf(error),
+              notFound: error instanceof ApiError && error.status === 404,
+            },
+          },
+        });
     }
   },
   closeCustomer: () => {

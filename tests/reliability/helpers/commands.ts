@@ -118,15 +118,29 @@ function commands(): Record<string, Command> {
     if (memo?.doc !== p.doc) memo = { doc: p.doc, nodes: readNodes(p.doc) };
     return memo.nodes;
   };
-  const ids = (p: Peer, kind?: JourneyNode['kind']): string[] => nodes(p).filter((n) => !kind || n.kind === kind).map((n) => n.id);
+  const ids = (p: Peer, kind?: JourneyNode['kind']): string[] =>
+    nodes(p)
+      .filter((n) => !kind || n.kind === kind)
+      .map((n) => n.id);
   const any = (p: Peer, kind?: JourneyNode['kind']): string => pick(p.rand, ids(p, kind)) ?? 'missing';
-  const maybe = (p: Peer, kind: JourneyNode['kind']): string | null => (p.rand() < 0.2 ? null : (pick(p.rand, ids(p, kind)) ?? null));
+  const maybe = (p: Peer, kind: JourneyNode['kind']): string | null =>
+    p.rand() < 0.2 ? null : (pick(p.rand, ids(p, kind)) ?? null);
   const int = (p: Peer, n: number): number => Math.floor(p.rand() * n);
   const coord = (p: Peer): number => int(p, 2400) - 400;
   const word = (p: Peer): string => pick(p.rand, WORDS) ?? 'x';
   const words = (p: Peer): string[] => WORDS.filter(() => p.rand() < 0.25);
-  const metricKey = (p: Peer): string => pick(p.rand, readMetricDefs(p.doc).map((d) => d.key)) ?? 'csat';
-  const metricNode = (p: Peer): string => pick(p.rand, nodes(p).filter((n) => n.kind === 'touchpoint' || n.kind === 'stage' || n.kind === 'channel').map((n) => n.id)) ?? 'missing';
+  const metricKey = (p: Peer): string =>
+    pick(
+      p.rand,
+      readMetricDefs(p.doc).map((d) => d.key),
+    ) ?? 'csat';
+  const metricNode = (p: Peer): string =>
+    pick(
+      p.rand,
+      nodes(p)
+        .filter((n) => n.kind === 'touchpoint' || n.kind === 'stage' || n.kind === 'channel')
+        .map((n) => n.id),
+    ) ?? 'missing';
   const comment = (p: Peer): { nodeId: string; commentId: string; authorId: string } | null => {
     const nodeId = any(p);
     const c = pick(p.rand, readComments(p.doc, nodeId));
@@ -139,36 +153,161 @@ function commands(): Record<string, Command> {
   };
   return {
     initJourney: (p) => initJourney(p.doc, { title: `Journey ${int(p, 9)}`, goal: word(p) }, USER),
-    setJourneyMeta: (p) => setJourneyMeta(p.doc, { title: `Map ${int(p, 99)}`, ...(p.rand() < 0.5 ? { goal: word(p) } : { description: words(p).join(' ') }) }, USER),
-    addStage: (p) => addStage(p.doc, { label: `Stage ${int(p, 99)}`, index: int(p, 8), id: p.nextId(), ...(p.rand() < 0.3 ? { w: 200 + int(p, 300) } : {}) }, USER),
-    setStageColor: (p) => setStageColor(p.doc, any(p, 'stage'), pick(p.rand, ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728']) ?? '#000000', USER),
+    setJourneyMeta: (p) =>
+      setJourneyMeta(
+        p.doc,
+        { title: `Map ${int(p, 99)}`, ...(p.rand() < 0.5 ? { goal: word(p) } : { description: words(p).join(' ') }) },
+        USER,
+      ),
+    addStage: (p) =>
+      addStage(
+        p.doc,
+        {
+          label: `Stage ${int(p, 99)}`,
+          index: int(p, 8),
+          id: p.nextId(),
+          ...(p.rand() < 0.3 ? { w: 200 + int(p, 300) } : {}),
+        },
+        USER,
+      ),
+    setStageColor: (p) =>
+      setStageColor(
+        p.doc,
+        any(p, 'stage'),
+        pick(p.rand, ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728']) ?? '#000000',
+        USER,
+      ),
     setStageGoal: (p) => setStageGoal(p.doc, any(p, 'stage'), word(p), USER),
     moveStage: (p) => moveStage(p.doc, any(p, 'stage'), int(p, 8) - 1, USER),
     assignStageOwner: (p) => assignStageOwner(p.doc, any(p, 'stage'), maybe(p, 'owner'), USER),
     addTouchpoint: (p) =>
-      addTouchpoint(p.doc, { stageId: maybe(p, 'stage'), label: `Step ${int(p, 99)}`, channelId: maybe(p, 'channel'), lane: p.rand() < 0.8 ? 'front' : 'back', id: p.nextId(), ...(p.rand() < 0.5 ? { x: coord(p), y: coord(p) } : {}) }, USER),
-    setTouchpointStage: (p) => setTouchpointStage(p.doc, any(p, 'touchpoint'), maybe(p, 'stage'), p.rand() < 0.5 ? { x: coord(p), y: coord(p) } : undefined, USER),
+      addTouchpoint(
+        p.doc,
+        {
+          stageId: maybe(p, 'stage'),
+          label: `Step ${int(p, 99)}`,
+          channelId: maybe(p, 'channel'),
+          lane: p.rand() < 0.8 ? 'front' : 'back',
+          id: p.nextId(),
+          ...(p.rand() < 0.5 ? { x: coord(p), y: coord(p) } : {}),
+        },
+        USER,
+      ),
+    setTouchpointStage: (p) =>
+      setTouchpointStage(
+        p.doc,
+        any(p, 'touchpoint'),
+        maybe(p, 'stage'),
+        p.rand() < 0.5 ? { x: coord(p), y: coord(p) } : undefined,
+        USER,
+      ),
     setTouchpointChannel: (p) => setTouchpointChannel(p.doc, any(p, 'touchpoint'), maybe(p, 'channel'), USER),
     setTouchpointLane: (p) => setTouchpointLane(p.doc, any(p, 'touchpoint'), p.rand() < 0.5 ? 'front' : 'back', USER),
-    setTouchpointPersonas: (p) => setTouchpointPersonas(p.doc, any(p, 'touchpoint'), ids(p, 'persona').filter(() => p.rand() < 0.5), USER),
+    setTouchpointPersonas: (p) =>
+      setTouchpointPersonas(
+        p.doc,
+        any(p, 'touchpoint'),
+        ids(p, 'persona').filter(() => p.rand() < 0.5),
+        USER,
+      ),
     setEmotion: (p) => setEmotion(p.doc, any(p, 'touchpoint'), int(p, 5) - 2, USER),
-    setTouchpointList: (p) => setTouchpointList(p.doc, any(p, 'touchpoint'), p.rand() < 0.5 ? 'painPoints' : 'opportunities', words(p), USER),
-    addChannel: (p) => addChannel(p.doc, { label: `Channel ${int(p, 9)}`, type: p.rand() < 0.7 ? 'digital' : 'physical', medium: pick(p.rand, CHANNEL_MEDIA) ?? 'web', needs: words(p), id: p.nextId() }, USER),
-    setChannelKind: (p) => setChannelKind(p.doc, any(p, 'channel'), { type: p.rand() < 0.5 ? 'digital' : 'physical', medium: pick(p.rand, CHANNEL_MEDIA) ?? 'web' }, USER),
+    setTouchpointList: (p) =>
+      setTouchpointList(p.doc, any(p, 'touchpoint'), p.rand() < 0.5 ? 'painPoints' : 'opportunities', words(p), USER),
+    addChannel: (p) =>
+      addChannel(
+        p.doc,
+        {
+          label: `Channel ${int(p, 9)}`,
+          type: p.rand() < 0.7 ? 'digital' : 'physical',
+          medium: pick(p.rand, CHANNEL_MEDIA) ?? 'web',
+          needs: words(p),
+          id: p.nextId(),
+        },
+        USER,
+      ),
+    setChannelKind: (p) =>
+      setChannelKind(
+        p.doc,
+        any(p, 'channel'),
+        { type: p.rand() < 0.5 ? 'digital' : 'physical', medium: pick(p.rand, CHANNEL_MEDIA) ?? 'web' },
+        USER,
+      ),
     setChannelNeeds: (p) => setChannelNeeds(p.doc, any(p, 'channel'), words(p), USER),
-    addOwner: (p) => addOwner(p.doc, { name: pick(p.rand, ['Ada', 'Bruno', 'Chiara', 'Dev']) ?? 'Ada', role: word(p), email: p.rand() < 0.5 ? 'owner@example.com' : '', x: coord(p), y: -200, id: p.nextId() }, USER),
-    setOwnerDetails: (p) => setOwnerDetails(p.doc, any(p, 'owner'), { role: word(p), email: p.rand() < 0.5 ? `o${int(p, 9)}@example.com` : '' }, USER),
+    addOwner: (p) =>
+      addOwner(
+        p.doc,
+        {
+          name: pick(p.rand, ['Ada', 'Bruno', 'Chiara', 'Dev']) ?? 'Ada',
+          role: word(p),
+          email: p.rand() < 0.5 ? 'owner@example.com' : '',
+          x: coord(p),
+          y: -200,
+          id: p.nextId(),
+        },
+        USER,
+      ),
+    setOwnerDetails: (p) =>
+      setOwnerDetails(
+        p.doc,
+        any(p, 'owner'),
+        { role: word(p), email: p.rand() < 0.5 ? `o${int(p, 9)}@example.com` : '' },
+        USER,
+      ),
     addPersona: (p) => addPersona(p.doc, { name: `Persona ${int(p, 9)}`, description: word(p), id: p.nextId() }, USER),
-    setPersonaDetails: (p) => setPersonaDetails(p.doc, any(p, 'persona'), { description: word(p), goals: words(p), frustrations: words(p), ...(p.rand() < 0.3 ? { color: '#9467bd' } : {}) }, USER),
-    setPersonaPhoto: (p) => setPersonaPhoto(p.doc, any(p, 'persona'), p.rand() < 0.3 ? null : (pick(p.rand, MEDIA_POOL.filter((m) => m.kind === 'image')) ?? null), USER),
+    setPersonaDetails: (p) =>
+      setPersonaDetails(
+        p.doc,
+        any(p, 'persona'),
+        {
+          description: word(p),
+          goals: words(p),
+          frustrations: words(p),
+          ...(p.rand() < 0.3 ? { color: '#9467bd' } : {}),
+        },
+        USER,
+      ),
+    setPersonaPhoto: (p) =>
+      setPersonaPhoto(
+        p.doc,
+        any(p, 'persona'),
+        p.rand() < 0.3
+          ? null
+          : (pick(
+              p.rand,
+              MEDIA_POOL.filter((m) => m.kind === 'image'),
+            ) ?? null),
+        USER,
+      ),
     addNote: (p) => addNote(p.doc, { label: word(p), x: coord(p), y: coord(p), id: p.nextId() }, USER),
     setLabel: (p) => setLabel(p.doc, any(p), `Label ${int(p, 999)}`, USER),
     moveNode: (p) => moveNode(p.doc, any(p), { x: coord(p), y: coord(p) }, USER),
-    moveNodes: (p) => moveNodes(p.doc, nodes(p).filter(() => p.rand() < 0.3).map((n) => ({ id: n.id, x: coord(p), y: coord(p) })), USER),
+    moveNodes: (p) =>
+      moveNodes(
+        p.doc,
+        nodes(p)
+          .filter(() => p.rand() < 0.3)
+          .map((n) => ({ id: n.id, x: coord(p), y: coord(p) })),
+        USER,
+      ),
     resizeNode: (p) => resizeNode(p.doc, any(p), { w: 20 + int(p, 600), h: 20 + int(p, 400) }, USER),
     removeNode: (p) => removeNode(p.doc, any(p), USER),
-    removeNodes: (p) => removeNodes(p.doc, ids(p).filter(() => p.rand() < 0.06), USER),
-    connect: (p) => connect(p.doc, { source: any(p, 'touchpoint'), target: any(p, 'touchpoint'), label: p.rand() < 0.2 ? word(p) : '', id: p.nextId() }, USER),
+    removeNodes: (p) =>
+      removeNodes(
+        p.doc,
+        ids(p).filter(() => p.rand() < 0.06),
+        USER,
+      ),
+    connect: (p) =>
+      connect(
+        p.doc,
+        {
+          source: any(p, 'touchpoint'),
+          target: any(p, 'touchpoint'),
+          label: p.rand() < 0.2 ? word(p) : '',
+          id: p.nextId(),
+        },
+        USER,
+      ),
     removeEdge: (p) => removeEdge(p.doc, pick(p.rand, readEdges(p.doc))?.id ?? 'missing', USER),
     setEdgeLabel: (p) => setEdgeLabel(p.doc, pick(p.rand, readEdges(p.doc))?.id ?? 'missing', word(p), USER),
     attachMedia: (p) => attachMedia(p.doc, any(p), pick(p.rand, MEDIA_POOL) as MediaRef, USER),
@@ -176,10 +315,33 @@ function commands(): Record<string, Command> {
       const nodeId = any(p);
       detachMedia(p.doc, nodeId, pick(p.rand, readMedia(p.doc, nodeId))?.id ?? (MEDIA_POOL[0] as MediaRef).id, USER);
     },
-    addComment: (p) => addComment(p.doc, { nodeId: any(p), text: `${word(p)} ${word(p)}`, author: 'Tester', authorId: p.userId, id: p.nextId(), at: p.now() }, USER),
+    addComment: (p) =>
+      addComment(
+        p.doc,
+        {
+          nodeId: any(p),
+          text: `${word(p)} ${word(p)}`,
+          author: 'Tester',
+          authorId: p.userId,
+          id: p.nextId(),
+          at: p.now(),
+        },
+        USER,
+      ),
     editComment: (p) => {
       const c = comment(p);
-      if (c) editComment(p.doc, { nodeId: c.nodeId, commentId: c.commentId, text: word(p), editorId: p.rand() < 0.8 ? c.authorId : p.userId, at: p.now() }, USER);
+      if (c)
+        editComment(
+          p.doc,
+          {
+            nodeId: c.nodeId,
+            commentId: c.commentId,
+            text: word(p),
+            editorId: p.rand() < 0.8 ? c.authorId : p.userId,
+            at: p.now(),
+          },
+          USER,
+        );
     },
     setCommentResolved: (p) => {
       const c = comment(p);
@@ -189,20 +351,67 @@ function commands(): Record<string, Command> {
     setMetricDef: (p) => {
       const key = p.rand() < 0.5 ? `custom-${int(p, 3)}` : (pick(p.rand, DEFAULT_METRIC_DEFS)?.key ?? 'csat');
       const better = p.rand() < 0.5 ? 'higher' : 'lower';
-      setMetricDef(p.doc, { key, label: `Metric ${int(p, 9)}`, unit: '%', better, green: better === 'higher' ? 60 : 20, red: better === 'higher' ? 20 : 60, min: 0, max: 100 }, USER);
+      setMetricDef(
+        p.doc,
+        {
+          key,
+          label: `Metric ${int(p, 9)}`,
+          unit: '%',
+          better,
+          green: better === 'higher' ? 60 : 20,
+          red: better === 'higher' ? 20 : 60,
+          min: 0,
+          max: 100,
+        },
+        USER,
+      );
     },
     removeMetricDef: (p) => removeMetricDef(p.doc, metricKey(p), USER),
-    setMetricValue: (p) => setMetricValue(p.doc, { nodeId: metricNode(p), key: metricKey(p), value: int(p, 100), source: 'manual', at: p.now() }, USER),
+    setMetricValue: (p) =>
+      setMetricValue(
+        p.doc,
+        { nodeId: metricNode(p), key: metricKey(p), value: int(p, 100), source: 'manual', at: p.now() },
+        USER,
+      ),
     setMetricValues: (p) =>
-      setMetricValues(p.doc, Array.from({ length: 1 + int(p, 5) }, () => ({ nodeId: metricNode(p), key: metricKey(p), value: 1 + int(p, 4), source: 'api' as const, at: p.now() })), USER),
-    setMetricTarget: (p) => setMetricTarget(p.doc, metricNode(p), metricKey(p), p.rand() < 0.3 ? null : 1 + int(p, 4), USER),
+      setMetricValues(
+        p.doc,
+        Array.from({ length: 1 + int(p, 5) }, () => ({
+          nodeId: metricNode(p),
+          key: metricKey(p),
+          value: 1 + int(p, 4),
+          source: 'api' as const,
+          at: p.now(),
+        })),
+        USER,
+      ),
+    setMetricTarget: (p) =>
+      setMetricTarget(p.doc, metricNode(p), metricKey(p), p.rand() < 0.3 ? null : 1 + int(p, 4), USER),
     clearMetricValue: (p) => clearMetricValue(p.doc, metricNode(p), metricKey(p), USER),
     csvImport: (p) => {
-      const rows = nodes(p).filter((n) => n.kind === 'touchpoint').slice(0, 4);
-      const csv = parseCsv(['node,csat,date', ...rows.map((n) => `${n.id},${1 + int(p, 4)},${p.now().slice(0, 10)}`), 'nobody,3,2024-01-01'].join('\n'));
-      applyCsvImport(p.doc, planCsvImport(p.doc, csv, { match: 'id', nodeColumn: 0, metricColumns: [{ column: 1, key: 'csat' }], dateColumn: 2 }), USER);
+      const rows = nodes(p)
+        .filter((n) => n.kind === 'touchpoint')
+        .slice(0, 4);
+      const csv = parseCsv(
+        [
+          'node,csat,date',
+          ...rows.map((n) => `${n.id},${1 + int(p, 4)},${p.now().slice(0, 10)}`),
+          'nobody,3,2024-01-01',
+        ].join('\n'),
+      );
+      applyCsvImport(
+        p.doc,
+        planCsvImport(p.doc, csv, {
+          match: 'id',
+          nodeColumn: 0,
+          metricColumns: [{ column: 1, key: 'csat' }],
+          dateColumn: 2,
+        }),
+        USER,
+      );
     },
-    applyTemplate: (p) => applyTemplate(p.doc, pick(p.rand, TEMPLATE_IDS) ?? 'blank', pick(p.rand, TEMPLATE_LANGS) ?? 'en', USER),
+    applyTemplate: (p) =>
+      applyTemplate(p.doc, pick(p.rand, TEMPLATE_IDS) ?? 'blank', pick(p.rand, TEMPLATE_LANGS) ?? 'en', USER),
     importJourney: (p) => importJourney(p.doc, templateFile('purchase', 'en'), USER), // refused: the map has content
     saveVersion: (p) => {
       const copy = new Y.Doc();
@@ -227,7 +436,9 @@ function commands(): Record<string, Command> {
       }, USER);
     },
     notesEditText: (p) => {
-      const block = notes(p)?.toArray().find((c) => c instanceof Y.XmlElement);
+      const block = notes(p)
+        ?.toArray()
+        .find((c) => c instanceof Y.XmlElement);
       const text = block instanceof Y.XmlElement ? block.toArray().find((c) => c instanceof Y.XmlText) : undefined;
       if (!(text instanceof Y.XmlText)) return;
       p.doc.transact(() => {
@@ -247,7 +458,21 @@ function commands(): Record<string, Command> {
 export const COMMANDS = commands();
 export const COMMAND_NAMES = Object.keys(COMMANDS);
 /** Creating commands come up more often, so the maps have something to work on. */
-const WEIGHTED = [...COMMAND_NAMES, 'addStage', 'addTouchpoint', 'addTouchpoint', 'addTouchpoint', 'addChannel', 'addPersona', 'addOwner', 'connect', 'connect', 'notesInsertBlock', 'addComment', 'setMetricValue'];
+const WEIGHTED = [
+  ...COMMAND_NAMES,
+  'addStage',
+  'addTouchpoint',
+  'addTouchpoint',
+  'addTouchpoint',
+  'addChannel',
+  'addPersona',
+  'addOwner',
+  'connect',
+  'connect',
+  'notesInsertBlock',
+  'addComment',
+  'setMetricValue',
+];
 
 /**
  * Runs one random command on the peer; returns its name and whether the model refused it. Any

@@ -33,12 +33,29 @@ function varint(n: number): number[] {
   return [...encoding.toUint8Array(e)];
 }
 
-export type FrameKind = 'random' | 'truncated-varint' | 'huge-length' | 'corrupt-update' | 'truncated-update' | 'corrupt-awareness' | 'unknown-type' | 'unknown-step';
+export type FrameKind =
+  | 'random'
+  | 'truncated-varint'
+  | 'huge-length'
+  | 'corrupt-update'
+  | 'truncated-update'
+  | 'corrupt-awareness'
+  | 'unknown-type'
+  | 'unknown-step';
 
 export function fuzzFrames(rand: Rand, count: number): { kind: FrameKind; frame: Uint8Array }[] {
   const samples = sampleUpdates();
   const pickSample = (): Uint8Array => samples[Math.floor(rand() * samples.length)] as Uint8Array;
-  const kinds: FrameKind[] = ['random', 'truncated-varint', 'huge-length', 'corrupt-update', 'truncated-update', 'corrupt-awareness', 'unknown-type', 'unknown-step'];
+  const kinds: FrameKind[] = [
+    'random',
+    'truncated-varint',
+    'huge-length',
+    'corrupt-update',
+    'truncated-update',
+    'corrupt-awareness',
+    'unknown-type',
+    'unknown-step',
+  ];
   const out: { kind: FrameKind; frame: Uint8Array }[] = [];
   for (let i = 0; i < count; i++) {
     const kind = kinds[Math.floor(rand() * kinds.length)] as FrameKind;
@@ -48,11 +65,18 @@ export function fuzzFrames(rand: Rand, count: number): { kind: FrameKind; frame:
         frame = bytes(rand, Math.floor(rand() * 200));
         break;
       case 'truncated-varint': // a varint whose continuation bit promises more bytes than there are
-        frame = new Uint8Array([...[0, 1, 3].slice(0, Math.floor(rand() * 3)), ...Array.from({ length: 1 + Math.floor(rand() * 9) }, () => 0x80 | Math.floor(rand() * 128))]);
+        frame = new Uint8Array([
+          ...[0, 1, 3].slice(0, Math.floor(rand() * 3)),
+          ...Array.from({ length: 1 + Math.floor(rand() * 9) }, () => 0x80 | Math.floor(rand() * 128)),
+        ]);
         break;
       case 'huge-length': {
         const head = rand() < 0.5 ? [0, Math.floor(rand() * 3)] : [1];
-        frame = new Uint8Array([...head, ...varint(2 ** 20 + Math.floor(rand() * 2 ** 31)), ...bytes(rand, Math.floor(rand() * 50))]);
+        frame = new Uint8Array([
+          ...head,
+          ...varint(2 ** 20 + Math.floor(rand() * 2 ** 31)),
+          ...bytes(rand, Math.floor(rand() * 50)),
+        ]);
         break;
       }
       case 'corrupt-update': {
@@ -68,7 +92,8 @@ export function fuzzFrames(rand: Rand, count: number): { kind: FrameKind; frame:
         break;
       }
       case 'corrupt-awareness': {
-        const json = rand() < 0.5 ? '{"user":' : JSON.stringify({ user: { name: 'x' } }).slice(0, Math.floor(rand() * 20));
+        const json =
+          rand() < 0.5 ? '{"user":' : JSON.stringify({ user: { name: 'x' } }).slice(0, Math.floor(rand() * 20));
         const inner = encoding.createEncoder();
         encoding.writeVarUint(inner, 1 + Math.floor(rand() * 3)); // may claim more entries than it holds
         encoding.writeVarUint(inner, Math.floor(rand() * 2 ** 30));
@@ -81,7 +106,10 @@ export function fuzzFrames(rand: Rand, count: number): { kind: FrameKind; frame:
         break;
       }
       case 'unknown-type':
-        frame = new Uint8Array([...varint([2, 4, 5, 9, 127, 128, 300, 2 ** 20][Math.floor(rand() * 8)] ?? 9), ...bytes(rand, Math.floor(rand() * 30))]);
+        frame = new Uint8Array([
+          ...varint([2, 4, 5, 9, 127, 128, 300, 2 ** 20][Math.floor(rand() * 8)] ?? 9),
+          ...bytes(rand, Math.floor(rand() * 30)),
+        ]);
         break;
       case 'unknown-step':
         frame = new Uint8Array([0, ...varint(3 + Math.floor(rand() * 1000)), ...bytes(rand, Math.floor(rand() * 30))]);

@@ -101,7 +101,10 @@ export class Mesh {
     const first = this.docs[0];
     if (!first) return true;
     const sv = Buffer.from(Y.encodeStateVector(first)).toString('base64');
-    return this.docs.every((d) => Buffer.from(Y.encodeStateVector(d)).toString('base64') === sv && !d.store.pendingStructs && !d.store.pendingDs);
+    return this.docs.every(
+      (d) =>
+        Buffer.from(Y.encodeStateVector(d)).toString('base64') === sv && !d.store.pendingStructs && !d.store.pendingDs,
+    );
   }
 
   /**
@@ -122,7 +125,9 @@ export class Mesh {
 export function canonicalJSON(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -135,7 +140,8 @@ export function docFingerprint(doc: Y.Doc): string {
     if (n instanceof Y.XmlFragment) notes[id] = n.toString();
   });
   const roots: Record<string, unknown> = {};
-  for (const name of Object.values(ROOT)) roots[name] = name === ROOT.stageOrder ? doc.getArray(name).toJSON() : doc.getMap(name).toJSON();
+  for (const name of Object.values(ROOT))
+    roots[name] = name === ROOT.stageOrder ? doc.getArray(name).toJSON() : doc.getMap(name).toJSON();
   const { exportedAt: _when, ...exported } = exportJourney(doc) as unknown as Record<string, unknown>; // the time of the export, not content
   return canonicalJSON({ roots, notes, export: exported });
 }
@@ -153,7 +159,9 @@ export function assertConverged(docs: Y.Doc[]): void {
     if (p !== print) {
       let at = 0;
       while (at < p.length && p[at] === print[at]) at++;
-      throw new Error(`peer ${i + 1} content differs from peer 0 at char ${at}: …${print.slice(Math.max(0, at - 80), at + 80)}… vs …${p.slice(Math.max(0, at - 80), at + 80)}…`);
+      throw new Error(
+        `peer ${i + 1} content differs from peer 0 at char ${at}: …${print.slice(Math.max(0, at - 80), at + 80)}… vs …${p.slice(Math.max(0, at - 80), at + 80)}…`,
+      );
     }
   });
   docs.forEach((d, i) => {

@@ -8,7 +8,9 @@ export function size(bounded: number, soak: number): number {
 
 /** One line of figures, printed so `npm test` and `npm run soak` logs carry them. */
 export function report(what: string, figures: Record<string, unknown>): void {
-  const parts = Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(1) : String(v)}`);
+  const parts = Object.entries(figures).map(
+    ([k, v]) => `${k}=${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(1) : String(v)}`,
+  );
   console.log(`[reliability${SOAK ? ' soak' : ''}] ${what}: ${parts.join(' ')}`);
 }
 

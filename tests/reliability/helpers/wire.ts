@@ -39,7 +39,13 @@ export function isStep2(frame: Uint8Array): boolean {
  * Opens /sync/<id>?key=…, sends `frames` once open, waits for the answer to our step 1 (a step 2),
  * then closes and waits for the close. Rejects on an early close or after `timeoutMs`.
  */
-export function visit(wsBase: string, mapId: string, key: string, frames: Uint8Array[], timeoutMs = 20_000): Promise<void> {
+export function visit(
+  wsBase: string,
+  mapId: string,
+  key: string,
+  frames: Uint8Array[],
+  timeoutMs = 20_000,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const ws = new WebSocket(`${wsBase}/sync/${mapId}?key=${key}`);
     let answered = false;
@@ -67,7 +73,11 @@ export function visit(wsBase: string, mapId: string, key: string, frames: Uint8A
 }
 
 /** Runs `task` over `items` with at most `concurrency` at once. */
-export async function pool<T>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

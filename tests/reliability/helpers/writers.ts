@@ -32,7 +32,11 @@ export function startWriting(writers: Writer[], everyMs = 10): () => void {
   const timers = writers.map((w) =>
     setInterval(() => {
       if (!w.client.provider.wsconnected) return;
-      addNote(w.client.doc, { label: `note ${w.written}`, x: w.index * 300, y: w.written % 1000, id: `w${w.index}n${w.written}` }, { kind: 'local-user' });
+      addNote(
+        w.client.doc,
+        { label: `note ${w.written}`, x: w.index * 300, y: w.written % 1000, id: `w${w.index}n${w.written}` },
+        { kind: 'local-user' },
+      );
       w.written++;
     }, everyMs),
   );
@@ -52,7 +56,12 @@ export function missingIn(doc: Y.Doc, expected: Iterable<string>): string[] {
   return [...expected].filter((id) => !nodes.has(id));
 }
 
-export async function expectValidFreshCopy(wsUrl: string, mapId: string, key: string, expected: Set<string>): Promise<{ missing: string[]; issues: number; nodes: number }> {
+export async function expectValidFreshCopy(
+  wsUrl: string,
+  mapId: string,
+  key: string,
+  expected: Set<string>,
+): Promise<{ missing: string[]; issues: number; nodes: number }> {
   const fresh = await connectSynced(wsUrl, mapId, key);
   const missing = missingIn(fresh.doc, expected);
   const issues = validateJourney(fresh.doc).length;

@@ -37,7 +37,11 @@ export interface ErrorBody {
 }
 
 /** Adds a stage and touchpoints (id = label unless given as [id, label]) through the server's room, as the server writes. */
-export async function addTouchpoints(t: TestServer, mapId: string, touchpoints: (string | [string, string])[]): Promise<void> {
+export async function addTouchpoints(
+  t: TestServer,
+  mapId: string,
+  touchpoints: (string | [string, string])[],
+): Promise<void> {
   await t.server.rooms.use(mapId, (room) => {
     if (!room.doc.getMap('nodes').has('stage')) addStage(room.doc, { label: 'Stage', id: 'stage' });
     for (const tp of touchpoints) {

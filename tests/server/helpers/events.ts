@@ -57,7 +57,13 @@ export function generateLog(seed: number, customers: number): LogRow[] {
         const [id, label] = TOUCHPOINTS[Math.floor(rand() * TOUCHPOINTS.length)]!;
         touchpoint = rand() < 0.5 ? id : `  ${label.toUpperCase()} `;
       }
-      rows.push({ customer, at: new Date(at).toISOString(), touchpoint, channel: rand() < 0.5 ? 'web' : 'phone', segment });
+      rows.push({
+        customer,
+        at: new Date(at).toISOString(),
+        touchpoint,
+        channel: rand() < 0.5 ? 'web' : 'phone',
+        segment,
+      });
       at += (1 + Math.floor(rand() * 3600)) * 1000;
     }
   }
@@ -101,7 +107,10 @@ export function expectedFlows(rows: LogRow[]) {
     list.push(row);
     byCustomer.set(row.customer, list);
   }
-  const edges = new Map<string, { source: string; target: string; transitions: number; customers: Set<string>; seconds: number[] }>();
+  const edges = new Map<
+    string,
+    { source: string; target: string; transitions: number; customers: Set<string>; seconds: number[] }
+  >();
   const nodes = new Map<string, { events: number; customers: Set<string>; starts: number; ends: number }>();
   const variants = new Map<string, number>();
   const designed = new Set(DESIGNED.map(([s, t]) => `${s}>${t}`));
@@ -161,7 +170,9 @@ export function expectedFlows(rows: LogRow[]) {
 export function toCsv(rows: LogRow[], delimiter = ',', bom = false): string {
   const quote = (v: string) => (v.includes(delimiter) || v.includes('"') ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = ['customer', 'at', 'touchpoint', 'channel', 'segment'].join(delimiter);
-  const body = rows.map((r) => [r.customer, r.at, r.touchpoint, r.channel ?? '', r.segment ?? ''].map(quote).join(delimiter));
+  const body = rows.map((r) =>
+    [r.customer, r.at, r.touchpoint, r.channel ?? '', r.segment ?? ''].map(quote).join(delimiter),
+  );
   return `${bom ? '\ufeff' : ''}${[lines, ...body].join('\r\n')}\r\n`;
 }
 
@@ -190,7 +201,11 @@ export async function postEvents(
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-export async function getJson<T = unknown>(url: string, path: string, key: string | null): Promise<{ status: number; body: T }> {
+export async function getJson<T = unknown>(
+  url: string,
+  path: string,
+  key: string | null,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };

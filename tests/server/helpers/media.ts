@@ -31,7 +31,12 @@ export function uploadRaw(
 }
 
 /** Uploads with the editor key and the URI-encoded name; expects 201. */
-export async function upload(baseUrl: string, map: CreatedMap, body: Uint8Array | string, name: string): Promise<MediaRefJson> {
+export async function upload(
+  baseUrl: string,
+  map: CreatedMap,
+  body: Uint8Array | string,
+  name: string,
+): Promise<MediaRefJson> {
   const res = await uploadRaw(baseUrl, map.id, body, { key: map.editorKey, name: encodeURIComponent(name) });
   if (res.status !== 201) throw new Error(`upload of ${name} failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as MediaRefJson;

@@ -73,7 +73,20 @@ export async function startRedis(): Promise<RedisService> {
   const start = async (): Promise<void> => {
     const proc = spawn(
       binary,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', ''],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--logfile',
+        '',
+      ],
       { stdio: 'ignore' },
     );
     child = proc;
