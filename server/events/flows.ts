@@ -1,6 +1,9 @@
 // The directly-follows graph of a contact log, in one pass over events ordered by customer and
 // time: each customer's consecutive contacts are a transition, with the virtual `start` before the
 // first and `end` after the last. Pure: the log arrives as columns, names as arrays.
+import type { FlowEdge, FlowNode, Flows } from '../../src/model';
+
+export type { FlowEdge, FlowNode, Flows };
 
 export const START = 'start';
 export const END = 'end';
@@ -32,35 +35,6 @@ export interface FlowFilter {
   to: number | null;
   /** Dense attribute-set index → 1 when it passes the attribute filters; null: no attribute filter. */
   attrsAllowed: Uint8Array | null;
-}
-
-export interface FlowNode {
-  id: string;
-  events: number;
-  cases: number;
-  starts: number;
-  ends: number;
-}
-
-export interface FlowEdge {
-  source: string;
-  target: string;
-  transitions: number;
-  cases: number;
-  /** Time between the two contacts; null for edges from `start` or to `end`. */
-  medianSeconds: number | null;
-  p95Seconds: number | null;
-  /** Null for edges from `start` or to `end`. */
-  designed: boolean | null;
-}
-
-export interface Flows {
-  cases: number;
-  events: number;
-  nodes: FlowNode[];
-  edges: FlowEdge[];
-  variants: { path: string[]; cases: number }[];
-  unmapped: { activity: string; events: number }[];
 }
 
 export const VARIANTS_LISTED = 20;

@@ -155,6 +155,7 @@ export {
   type ChannelTransition,
 } from './insight/channels';
 export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight/critical';
+export type { FlowEdge, FlowNode, Flows } from './insight/observedFlows';
 export {
   emotionSummary,
   emotionCurve,

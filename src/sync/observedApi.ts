@@ -1,37 +1,10 @@
 // The observed-journeys side of the HTTP API (issue #13): contact logs in (with upload progress),
 // the directly-follows graph out, one customer's timeline, and the mapping of an unmapped activity
 // to a touchpoint. Errors become ApiError like the rest of the client.
+import type { FlowEdge, FlowNode, Flows } from '../model';
 import { ApiError, mapPath, request } from './api';
 
-export interface FlowNode {
-  id: string;
-  events: number;
-  cases: number;
-  starts: number;
-  ends: number;
-}
-
-export interface FlowEdge {
-  source: string;
-  target: string;
-  transitions: number;
-  cases: number;
-  medianSeconds: number | null;
-  p95Seconds: number | null;
-  /** The map has a path edge source→target; null when one end is the virtual start or end. */
-  designed: boolean | null;
-}
-
-export interface Flows {
-  cases: number;
-  events: number;
-  nodes: FlowNode[];
-  edges: FlowEdge[];
-  variants: Array<{ path: string[]; cases: number }>;
-  unmapped: Array<{ activity: string; events: number }>;
-  /** Attribute names and some of their values, when the server lists them (for the filters). */
-  attributes?: Record<string, string[]>;
-}
+export type { FlowEdge, FlowNode, Flows };
 
 export interface FlowFilters {
   /** ISO times (inclusive bounds), or '' for none. */
