@@ -105,10 +105,18 @@ export interface SyncClient {
 }
 
 /** A real y-websocket client in Node (no BroadcastChannel, so clients in one process only meet via the server). */
-export function connectClient(wsBase: string, mapId: string, key: string | null, doc = new Y.Doc()): SyncClient {
+export function connectClient(
+  wsBase: string,
+  mapId: string,
+  key: string | null,
+  doc = new Y.Doc(),
+  localAddress?: string,
+): SyncClient {
   const provider = new WebsocketProvider(`${wsBase}/sync`, mapId, doc, {
     params: key === null ? {} : { key },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (localAddress === undefined
+      ? WebSocket
+      : webSocketFrom(localAddress)) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
   });
@@ -144,8 +152,22 @@ export function connectClient(wsBase: string, mapId: string, key: string | null,
   };
 }
 
-export async function connectSynced(wsBase: string, mapId: string, key: string): Promise<SyncClient> {
-  const client = connectClient(wsBase, mapId, key);
+/** A `ws` WebSocket whose connections leave from this local address (e.g. 127.0.0.3: another client). */
+function webSocketFrom(localAddress: string): unknown {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { localAddress });
+    }
+  };
+}
+
+export async function connectSynced(
+  wsBase: string,
+  mapId: string,
+  key: string,
+  localAddress?: string,
+): Promise<SyncClient> {
+  const client = connectClient(wsBase, mapId, key, undefined, localAddress);
   await client.synced();
   return client;
 }
