@@ -10,6 +10,7 @@ import { parseEventTime } from '../events/time';
 import type { Store } from '../storage/store';
 import { roomError } from './access';
 import { HttpError } from './errors';
+import { parseJsonBodies } from './jsonBody';
 import { authorize, bearerKey } from './maps';
 
 /** A JSON log; larger logs go as CSV, which streams. */
@@ -189,22 +190,7 @@ function parseMappings(body: unknown): MappingChange[] {
 
 export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const { store, events } = deps;
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string', bodyLimit: EVENTS_JSON_LIMIT },
-    (_request, body, done) => {
-      try {
-        done(null, JSON.parse(body as string));
-      } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
-        done(
-          new HttpError(400, 'invalid_json', `The body is not valid JSON (${detail}); nothing was imported`),
-          undefined,
-        );
-      }
-    },
-  );
+  parseJsonBodies(app, EVENTS_JSON_LIMIT, 'nothing was imported');
   // a CSV body is left unread here: the route streams it
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, _payload, done) => done(null));
   // an answer given before a CSV was read in full closes the connection (Node would read the rest to keep it alive)

@@ -9,6 +9,7 @@ import type { Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { roomError } from './access';
 import { HttpError } from './errors';
+import { parseJsonBodies } from './jsonBody';
 import { bearerKey } from './maps';
 
 /** 10,000 items of ~100 bytes fit with room to spare; the rest of the API keeps 1 MiB. */
@@ -35,22 +36,7 @@ async function authorizeIngest(store: Store, id: string, request: FastifyRequest
 /** A plugin: its JSON parser (bigger limit, 'invalid_json' errors) applies to this route only. */
 export async function metricsRoutes(app: FastifyInstance, deps: { store: Store; rooms: Rooms }): Promise<void> {
   const { store, rooms } = deps;
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string', bodyLimit: INGEST_BODY_LIMIT },
-    (_request, body, done) => {
-      try {
-        done(null, JSON.parse(body as string));
-      } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
-        done(
-          new HttpError(400, 'invalid_json', `The body is not valid JSON (${detail}); nothing was applied`),
-          undefined,
-        );
-      }
-    },
-  );
+  parseJsonBodies(app, INGEST_BODY_LIMIT, 'nothing was applied');
 
   app.post<{ Params: { id: string } }>(
     '/api/maps/:id/metrics',
