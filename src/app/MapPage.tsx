@@ -17,6 +17,7 @@ import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
 import { PresenceAvatars } from './PresenceAvatars';
 import { RemovalBanner } from './RemovalBanner';
+import { OfflineNotice } from './OfflineNotice';
 import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { describeRefusal } from './StatusBadge';
@@ -57,6 +58,7 @@ export function MapPage({ mapId }: { mapId: string }) {
       role={access.role}
       editorKey={access.role === 'editor' ? access.key : undefined}
       viewerKey={access.viewerKey}
+      openedOffline={access.offline}
     />
   );
 }
@@ -69,9 +71,11 @@ interface OpenMapProps {
   role: 'editor' | 'viewer';
   editorKey?: string;
   viewerKey?: string;
+  /** The server could not be reached when the map was opened: it shows this browser's copy. */
+  openedOffline: boolean;
 }
 
-function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
+function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey, openedOffline }: OpenMapProps) {
   const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
   useEnsureMetricDefs(connection.doc, store, connectionState.synced, readOnly);
@@ -157,6 +161,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
               {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
             </div>
           )}
+          <OfflineNotice status={connectionState.status} openedOffline={openedOffline} />
           <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
           {profile && !profile.chosen && <ProfileDialog />}
           <div className="map-body">
