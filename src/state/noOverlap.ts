@@ -56,6 +56,8 @@ export interface SlotBounds {
   minX?: number;
   minY?: number;
   maxX?: number;
+  /** How much a move down or up counts against one sideways (1: plain distance). */
+  yCost?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export function nearestFreeSlot(box: Rect, others: readonly Rect[], gap: number,
   let bestDistance = Infinity;
   for (const x of xs) {
     for (const y of ys) {
-      const distance = Math.hypot(x - box.x, y - box.y);
+      const distance = Math.hypot(x - box.x, (y - box.y) * (bounds.yCost ?? 1));
       if (distance >= bestDistance) continue;
       const candidate = { x, y, width: box.width, height: box.height };
       if (others.some((other) => overlaps(candidate, other, gap))) continue;
@@ -124,6 +126,58 @@ export function flowInRows(
     result.set(item.id, { x, y: rowTop });
     cursor = x + item.width + gap;
     rowHeight = Math.max(rowHeight, item.height);
+  }
+  return result;
+}
+
+/** A column boxes are kept inside (a stage's x range). */
+export interface Span {
+  x: number;
+  w: number;
+}
+
+/** Room kept between a pill and its column's sides. */
+const COLUMN_INSET = 6;
+
+/**
+ * Places boxes (the channels lane's pills) each inside one column, never across the gap between two:
+ * the column under the box's centre (or the nearest one), at the free place nearest to where it was
+ * put (sideways before down), in a new row under the others when the row is full. A box wider than its column starts at the
+ * column's left. Taken in order of (y, x, id), so every client computes the same result.
+ */
+export function placeInColumns(
+  items: readonly Item[],
+  columns: readonly Span[],
+  gap: number,
+  minY: number,
+): Map<string, Point> {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const placed: Array<Rect & { column: number }> = [];
+  const result = new Map<string, Point>();
+  for (const item of sorted) {
+    const centre = item.x + item.width / 2;
+    let index = columns.findIndex((column) => centre >= column.x && centre <= column.x + column.w);
+    if (index < 0)
+      columns.forEach((column, i) => {
+        const best = columns[index];
+        const distance = (c: Span) => Math.abs(c.x + c.w / 2 - centre);
+        if (!best || distance(column) < distance(best)) index = i;
+      });
+    const column = columns[index];
+    if (!column) {
+      result.set(item.id, { x: item.x, y: item.y });
+      continue;
+    }
+    const left = column.x + COLUMN_INSET;
+    const right = column.x + column.w - COLUMN_INSET;
+    const bounds: SlotBounds =
+      item.width <= right - left
+        ? { minX: left, maxX: right, minY, yCost: 4 }
+        : { minX: left, maxX: left + item.width, minY, yCost: 4 };
+    const neighbours = placed.filter((other) => other.column === index);
+    const at = nearestFreeSlot(item, neighbours, gap, bounds);
+    placed.push({ ...item, ...at, column: index });
+    result.set(item.id, at);
   }
   return result;
 }
