@@ -1,9 +1,11 @@
 // Builds the whole server (HTTP API, static front end, websocket sync, storage) on one port.
 // Used by main.ts and, in-process, by the tests.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { installMemberResolver, type MemberResolver } from './accounts/memberOf';
 import { Accounts } from './accounts/service';
+import { MediaTokens } from './auth/mediaTokens';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { openEventBackend } from './events/backend';
 import { ObservedEvents } from './events/service';
@@ -169,7 +171,15 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   // once an account exists, creating a map needs a session (unless ALLOW_ANONYMOUS_MAPS=1)
   if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
   mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
-  await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
+  // media links carry a short-lived token, never a key; its signing secret is shared through the store
+  const candidate = randomBytes(32).toString('hex');
+  const tokenSecret = await store.accounts.serverSecret('media-tokens', candidate).catch((err: unknown) => {
+    // a store that cannot write yet (read-only, disk full) still serves: this process's own secret
+    app.log.warn({ err }, 'could not store the media token secret; tokens work on this process only');
+    return candidate;
+  });
+  const tokens = new MediaTokens(tokenSecret);
+  await app.register(mediaRoutes, { store, media, tokens }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await app.register(eventRoutes, { store, events }); // its own scope: CSV streams, a bigger JSON limit
   await staticRoutes(app, config.distDir);

@@ -33,7 +33,9 @@ export type ErrorCode =
   | 'admin_required'
   | 'email_taken'
   | 'invite_invalid'
-  | 'last_admin';
+  | 'last_admin'
+  // a media link's token that is expired, forged or for another file
+  | 'invalid_token';
 
 export class HttpError extends Error {
   constructor(

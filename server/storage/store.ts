@@ -217,6 +217,11 @@ export interface AccountStore {
   signInFailures(subject: string, since: string): Promise<string[]>;
   /** Forgets failures older than `before`. */
   pruneSignInFailures(before: string): Promise<void>;
+  /**
+   * The server's secret called `name` (signing keys shared by every process): stores `candidate` if
+   * there is none yet, and returns the stored one either way.
+   */
+  serverSecret(name: string, candidate: string): Promise<string>;
 }
 
 /** A database the events module can open its tables in. */

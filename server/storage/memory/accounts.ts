@@ -9,6 +9,7 @@ export class MemoryAccounts implements AccountStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly invites = new Map<string, InviteRecord>();
   private failures: { subject: string; at: string }[] = [];
+  private readonly secrets = new Map<string, string>();
 
   async countMembers(): Promise<number> {
     return this.members.size;
@@ -127,5 +128,10 @@ export class MemoryAccounts implements AccountStore {
 
   async pruneSignInFailures(before: string): Promise<void> {
     this.failures = this.failures.filter((f) => f.at > before);
+  }
+
+  async serverSecret(name: string, candidate: string): Promise<string> {
+    if (!this.secrets.has(name)) this.secrets.set(name, candidate);
+    return this.secrets.get(name) ?? candidate;
   }
 }

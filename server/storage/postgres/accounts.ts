@@ -35,6 +35,10 @@ export const ACCOUNTS_TABLES_SQL = `
     subject TEXT NOT NULL,
     at TEXT NOT NULL
   );
+  CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
   CREATE INDEX sign_in_failures_by_subject ON sign_in_failures (subject, at);
 `;
 
@@ -192,6 +196,17 @@ export class PostgresAccounts implements AccountStore {
 
   async pruneSignInFailures(before: string): Promise<void> {
     await this.pool.query('DELETE FROM sign_in_failures WHERE at <= $1', [before]);
+  }
+
+  async serverSecret(name: string, candidate: string): Promise<string> {
+    await this.pool.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+      name,
+      candidate,
+    ]);
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [
+      name,
+    ]);
+    return rows[0]?.value ?? candidate;
   }
 }
 

@@ -34,6 +34,10 @@ export const ACCOUNTS_TABLES_SQL = `
     subject TEXT NOT NULL,
     at TEXT NOT NULL
   );
+  CREATE TABLE server_secrets (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
   CREATE INDEX sign_in_failures_by_subject ON sign_in_failures(subject, at);
 `;
 
@@ -80,6 +84,10 @@ export class SqliteAccounts implements AccountStore {
         'SELECT at FROM sign_in_failures WHERE subject = ? AND at > ? ORDER BY at',
       ),
       pruneFailures: db.prepare<[string]>('DELETE FROM sign_in_failures WHERE at <= ?'),
+      insertSecret: db.prepare<[string, string]>(
+        'INSERT INTO server_secrets (name, value) VALUES (?, ?) ON CONFLICT(name) DO NOTHING',
+      ),
+      secret: db.prepare<[string], { value: string }>('SELECT value FROM server_secrets WHERE name = ?'),
     };
   }
 
@@ -179,5 +187,10 @@ export class SqliteAccounts implements AccountStore {
 
   async pruneSignInFailures(before: string): Promise<void> {
     this.stmt.pruneFailures.run(before);
+  }
+
+  async serverSecret(name: string, candidate: string): Promise<string> {
+    this.stmt.insertSecret.run(name, candidate);
+    return this.stmt.secret.get(name)?.value ?? candidate;
   }
 }
