@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../server/accounts/service';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { ADMIN, addMember, call, connectWithCookie, cookieOf, setupAdmin, type Reply } from './helpers/accounts';
-import { createMap, startTestServer, waitFor } from './helpers/testServer';
+import { connectClient, createMap, startTestServer, waitFor } from './helpers/testServer';
 
 type ErrorReply = { error: { code: string; message: string } };
 const codeOf = (reply: Reply<unknown>): string | undefined => (reply.body as ErrorReply | null)?.error?.code;
@@ -222,6 +222,31 @@ describe('maps and roles', () => {
     const none = connectWithCookie(t.wsUrl, map.id, null);
     await waitFor(() => none.closes.length > 0, 5000, 'refusal');
     expect(none.closes[0]).toBe(4401);
+  });
+
+  it("shows members' real names in presence, whatever name their client sends; guests keep theirs", async () => {
+    const t = await startTestServer();
+    const admin = await setupAdmin(t.url);
+    const created = await call<{ id: string; viewerKey: string }>(t.url, 'POST', '/api/maps', {
+      cookie: admin,
+      body: { title: 'Presence' },
+    });
+    const map = created.body;
+    const eda = await addMember(t.url, admin, 'eda@example.com', 'editor', 'Eda Real');
+    const member = connectWithCookie(t.wsUrl, map.id, eda.cookie);
+    const guest = connectClient(t.wsUrl, map.id, map.viewerKey);
+    await Promise.all([member.synced(), guest.synced()]);
+    member.provider.awareness.setLocalStateField('user', { name: 'The CEO', color: '#ff0000' });
+    guest.provider.awareness.setLocalStateField('user', { name: 'Guest Gina', color: '#00ff00' });
+    const nameAt = (
+      client: { provider: { awareness: { getStates(): Map<number, Record<string, unknown>> } } },
+      id: number,
+    ) => (client.provider.awareness.getStates().get(id)?.user as { name?: string } | undefined)?.name;
+    await waitFor(() => nameAt(guest, member.doc.clientID) === 'Eda Real', 5000, "the member's real name");
+    await waitFor(() => nameAt(member, guest.doc.clientID) === 'Guest Gina', 5000, "the guest's own name");
+    expect((guest.provider.awareness.getStates().get(member.doc.clientID)?.user as { color?: string }).color).toBe(
+      '#ff0000',
+    );
   });
 
   it('refuses a cookie-carrying upgrade from a foreign origin', async () => {
