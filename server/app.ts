@@ -2,6 +2,7 @@
 // Used by main.ts and, in-process, by the tests.
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import { installMemberResolver, type MemberResolver } from './accounts/memberOf';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { openEventBackend } from './events/backend';
 import { ObservedEvents } from './events/service';
@@ -142,6 +143,9 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     );
   });
   installErrorHandler(app);
+  // accounts: who a session cookie names (none yet: every actor is a guest with a key)
+  const members: MemberResolver | null = null;
+  installMemberResolver(app, members);
   const hostNames = allowedHostNames(config.publicOrigin, config.allowedHosts);
   hostGuard(app, hostNames); // a Host naming another site (DNS rebinding): 421
   securityHeaders(app, config.frameAncestors); // CSP, Referrer-Policy, nosniff
@@ -171,6 +175,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     allowedOrigins: config.allowedOrigins,
     storage,
     allowedHosts: hostNames,
+    members,
   });
 
   try {
