@@ -139,13 +139,15 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
           <header className="topbar">
             <Brand />
             <span className="topbar-sep" />
-            <InlineLabel
-              value={meta.title || t('map.untitled')}
-              readOnly={readOnly}
-              className="map-heading"
-              ariaLabel={t('map.title')}
-              onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
-            />
+            <h1 className="map-heading-level">
+              <InlineLabel
+                value={meta.title || t('map.untitled')}
+                readOnly={readOnly}
+                className="map-heading"
+                ariaLabel={t('map.title')}
+                onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
+              />
+            </h1>
             <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
             <span className="topbar-spacer" />
             <PresenceAvatars presence={presence} />
@@ -165,7 +167,10 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
           <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
           {profile && !profile.chosen && <ProfileDialog />}
           <div className="map-body">
-            <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            {/* the canvas is the page's main landmark; the panels beside it are complementary (aside) */}
+            <main className="map-main">
+              <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            </main>
             <Sidebar />
           </div>
         </div>
