@@ -1,6 +1,19 @@
 // The canvas toolbar: create stages, touchpoints, channels, owners and notes; fit the map.
 import { memo, useState } from 'react';
-import { Columns3, Maximize, Eye, Radio, Redo2, SquarePlus, StickyNote, Undo2, UserPlus, Wand2 } from 'lucide-react';
+import {
+  Columns3,
+  Maximize,
+  Eye,
+  ListTree,
+  Radio,
+  Redo2,
+  SquarePlus,
+  StickyNote,
+  Undo2,
+  UserPlus,
+  Wand2,
+} from 'lucide-react';
+import { openOutline } from '../state/openOutline';
 import { useStore } from 'zustand';
 import type { JourneyUndo } from '../state/undo';
 import { CHANNEL_PRESETS, MEDIUM_STYLE } from '../state/channelStyle';
@@ -74,6 +87,16 @@ export const Toolbar = memo(function Toolbar({ actions, readOnly, undo }: Toolba
       )}
       <button type="button" onClick={actions.fitView} title={t('toolbar.fitHint')}>
         <Maximize size={16} aria-hidden /> {t('toolbar.fit')}
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={openOutline}
+        title={t('outline.open')}
+        aria-label={t('outline.title')}
+        aria-keyshortcuts="O"
+      >
+        <ListTree size={16} aria-hidden />
       </button>
       <ObservedToggle compact />
       {readOnly && (

@@ -4,6 +4,7 @@ import type { JourneyActions } from './useJourneyActions';
 import type { JourneyStore } from '../state/journeyStore';
 import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useUi } from '../state/uiStore';
+import { openOutline } from '../state/openOutline';
 import type { MessageKey } from '../i18n';
 import type { JourneyUndo } from '../state/undo';
 
@@ -15,6 +16,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string | MessageKey; what: Message
   { keys: 'Delete / Backspace', what: 'shortcut.remove' },
   { keys: 'shortcut.dragKey', what: 'shortcut.multiSelect' },
   { keys: 'F', what: 'shortcut.fit' },
+  { keys: 'O', what: 'shortcut.outline' },
   { keys: 'T', what: 'shortcut.tidy' },
   { keys: 'Ctrl/⌘+Z', what: 'shortcut.undo' },
   { keys: 'Ctrl/⌘+Shift+Z, Ctrl+Y', what: 'shortcut.redo' },
@@ -47,6 +49,10 @@ export function useShortcuts(
       }
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'f' || event.key === 'F') return actions.fitView();
+      if (event.key === 'o' || event.key === 'O') {
+        event.preventDefault();
+        return openOutline();
+      }
       if (readOnly) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();

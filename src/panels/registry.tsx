@@ -6,6 +6,7 @@ import {
   Gauge,
   History,
   Lightbulb,
+  ListTree,
   MessagesSquare,
   SlidersHorizontal,
   SquareUser,
@@ -21,6 +22,7 @@ import { VersionsPanel } from './versions/VersionsPanel';
 import { OwnersPanel } from './people/OwnersPanel';
 import { PersonasPanel } from './people/PersonasPanel';
 import { ObservedPanel } from './observed/ObservedPanel';
+import { OutlinePanel } from './outline/OutlinePanel';
 
 export interface PanelSpec {
   id: SidebarTab;
@@ -38,4 +40,5 @@ export const PANELS: PanelSpec[] = [
   { id: 'owners', label: 'owners.title', icon: UserRoundCheck, component: OwnersPanel },
   { id: 'personas', label: 'personas.title', icon: SquareUser, component: PersonasPanel },
   { id: 'versions', label: 'versions.panel', icon: History, component: VersionsPanel },
+  { id: 'outline', label: 'outline.title', icon: ListTree, component: OutlinePanel },
 ];

@@ -9,7 +9,7 @@ export interface Toast {
 
 /** The tabs of the right sidebar; panels register themselves in src/panels/registry.tsx. */
 export type SidebarTab =
-  'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions' | 'observed';
+  'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions' | 'observed' | 'outline';
 
 /** The cards' key metrics when nobody chose (shown only where a touchpoint has a value). */
 export const DEFAULT_CARD_METRICS: readonly string[] = ['csat', 'dropoff'];
