@@ -113,7 +113,13 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
     // a pill sits under one stage, never across the gap between two
     const apart =
       type === 'channel' && columns.length
-        ? placeInColumns(resting, columns, CARD_GAP, laneTop('channels') + laneGrowth + 8)
+        ? placeInColumns(
+            resting,
+            columns,
+            CARD_GAP,
+            laneTop('channels') + laneGrowth + 8,
+            laneTop('emotion') + laneGrowth - 8,
+          )
         : pushApart(resting, CARD_GAP, 'x');
     for (const item of items) positions.set(item.id, apart.get(item.id) ?? { x: item.x, y: item.y });
   }

@@ -94,7 +94,7 @@ export function tidyUp(input: TidyInput): Move[] {
   });
   // each under one stage (as the canvas draws them); without stages, in rows
   const placed = input.columns.length
-    ? placeInColumns(pills, input.columns, CARD_GAP, pillsTop)
+    ? placeInColumns(pills, input.columns, CARD_GAP, laneTop('channels') + 8, laneTop('emotion') - 8)
     : flowInRows(pills, CARD_GAP, { left: 16, right, top: pillsTop });
   for (const pill of pills) {
     const at = placed.get(pill.id);

@@ -209,7 +209,7 @@ function layoutProblems(page: Page): Promise<Problems> {
       );
       if (hit) labelsOverCards.push(`"${label.textContent ?? ''}" over ${hit.label}`);
     }
-    // a channel pill sits under one stage, not across the gap between two
+    // a channel pill sits under one stage, not across the gap between two (nor across a lane's edge)
     const columns = [...document.querySelectorAll('.react-flow__node-stage')].map((el) => el.getBoundingClientRect());
     const pillsAcrossStages = nodes
       .filter((node) => node.label && document.querySelector(`.react-flow__node-channel[data-id="${node.id}"]`))
@@ -219,6 +219,15 @@ function layoutProblems(page: Page): Promise<Problems> {
           !columns.some((column) => node.r.left >= column.left - 0.5 && node.r.right <= column.right + 0.5),
       )
       .map((node) => node.label);
+    // and inside the channels lane, top to bottom
+    const lane = document.querySelectorAll('.lanes .lane')[1]?.getBoundingClientRect();
+    if (lane)
+      for (const node of nodes)
+        if (
+          document.querySelector(`.react-flow__node-channel[data-id="${node.id}"]`) &&
+          (node.r.top < lane.top - 0.5 || node.r.bottom > lane.bottom + 0.5)
+        )
+          pillsAcrossStages.push(`${node.label} outside the channels lane`);
     // what floats over the canvas covers neither the map's nodes nor another panel
     const panels = [...document.querySelectorAll<HTMLElement>('.react-flow__panel')]
       .map((el) => ({
