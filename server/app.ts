@@ -22,6 +22,8 @@ import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
 import { securityHeaders } from './http/securityHeaders';
 import { anonymousMapGate, sessionRoutes } from './http/session';
+import { ssoRoutes } from './http/sessionSso';
+import { Oidc } from './accounts/oidc';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
@@ -164,6 +166,12 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   const sessionDeps = { accounts, publicOrigin: config.publicOrigin, proxies, sso: config.accounts.oidc !== null };
   sessionRoutes(app, sessionDeps);
   inviteRoutes(app, sessionDeps);
+  if (config.accounts.oidc) {
+    const flowSecret = await store.accounts
+      .serverSecret('oidc-flow', randomBytes(32).toString('hex'))
+      .catch(() => randomBytes(32).toString('hex'));
+    ssoRoutes(app, { ...sessionDeps, oidc: new Oidc(config.accounts.oidc, flowSecret) });
+  }
   memberRoutes(app, {
     accounts,
     disconnect: (memberId) => features.sockets.closeMember(memberId, CLOSE.accessChanged),

@@ -64,7 +64,11 @@ function SignInForm({ onDone }: { onDone: () => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // coming back from single sign-on that did not sign anyone in (?sso=failed | not_member)
+  const [error, setError] = useState<string | null>(() => {
+    const sso = new URLSearchParams(window.location.search).get('sso');
+    return sso === 'not_member' ? t('account.ssoNotMember') : sso === 'failed' ? t('account.ssoFailed') : null;
+  });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();

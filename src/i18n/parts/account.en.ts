@@ -21,6 +21,8 @@ export const accountEn = {
   'account.setupSubmit': 'Create the admin and sign in',
   'account.sso': 'Sign in with single sign-on',
   'account.or': 'or with a password',
+  'account.ssoFailed': 'Single sign-on did not work. Try again, or sign in with your password.',
+  'account.ssoNotMember': 'That single sign-on account is not a member of this workspace. Ask an admin to invite you.',
   'account.alreadyIn': 'You are signed in as {name}.',
   'account.toMaps': 'Go to the maps',
   'invite.heading': 'You are invited',

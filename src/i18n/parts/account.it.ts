@@ -23,6 +23,9 @@ export const accountIt: Record<keyof typeof accountEn, string> = {
   'account.setupSubmit': 'Crea l’amministratore e accedi',
   'account.sso': 'Accedi con single sign-on',
   'account.or': 'oppure con una password',
+  'account.ssoFailed': 'Il single sign-on non ha funzionato. Riprova, oppure accedi con la password.',
+  'account.ssoNotMember':
+    'Questo account di single sign-on non è membro del workspace. Chiedi un invito a un amministratore.',
   'account.alreadyIn': 'Hai già effettuato l’accesso come {name}.',
   'account.toMaps': 'Vai alle mappe',
   'invite.heading': 'Sei stato invitato',
