@@ -60,7 +60,7 @@ export function HomePage() {
       <header className="topbar">
         <Brand />
         <span className="topbar-spacer" />
-        <AccountMenu />
+        <AccountMenu offerSetup />
         <LanguageSwitch />
       </header>
       <main className="home-main">

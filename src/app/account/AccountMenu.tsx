@@ -1,5 +1,6 @@
 // The header's account corner: "Sign in" for a visitor of a server with accounts; the member's name,
-// "Members" for admins, and "Sign out" once signed in. Nothing on a server without accounts.
+// "Members" for admins, and "Sign out" once signed in. On a server without accounts: nothing, or
+// (home page) a quiet link to set up the team.
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { LogOut, UserRound, Users } from 'lucide-react';
@@ -8,12 +9,19 @@ import { signOut } from '../../sync/accountsApi';
 import { ensureAccountLoaded, useAccount } from './useAccount';
 import './account.css';
 
-export function AccountMenu() {
+export function AccountMenu({ offerSetup = false }: { offerSetup?: boolean }) {
   const t = useT();
   const me = useAccount((state) => state.me);
   const [busy, setBusy] = useState(false);
   useEffect(ensureAccountLoaded, []);
-  if (!me || (me.setupNeeded && !me.member)) return null;
+  if (!me) return null;
+  if (me.setupNeeded && !me.member) {
+    return offerSetup ? (
+      <Link href="/sign-in" className="account-link">
+        <Users size={16} aria-hidden /> {t('account.setupLink')}
+      </Link>
+    ) : null;
+  }
   if (!me.member) {
     return (
       <Link href="/sign-in" className="account-link">

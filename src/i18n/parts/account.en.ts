@@ -16,6 +16,7 @@ export const accountEn = {
   'account.failed': 'Could not sign in: {message}',
   'account.offline': 'The server cannot be reached. Check your connection and try again.',
   'account.setupHeading': 'Set up your team',
+  'account.setupLink': 'Set up team accounts',
   'account.setupLead':
     'Create the first admin account. Then only signed-in members create maps; share links keep working for guests.',
   'account.setupSubmit': 'Create the admin and sign in',

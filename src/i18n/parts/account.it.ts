@@ -18,6 +18,7 @@ export const accountIt: Record<keyof typeof accountEn, string> = {
   'account.failed': 'Accesso non riuscito: {message}',
   'account.offline': 'Il server non è raggiungibile. Controlla la connessione e riprova.',
   'account.setupHeading': 'Configura il tuo team',
+  'account.setupLink': 'Configura gli account del team',
   'account.setupLead':
     'Crea il primo account amministratore. Poi solo i membri con accesso creano mappe; i link di condivisione restano validi per gli ospiti.',
   'account.setupSubmit': 'Crea l’amministratore e accedi',
