@@ -148,4 +148,72 @@ describe('accounts in the browser', () => {
     const nodesAfter = await server.server.rooms.use(map.id, (room) => room.doc.getMap('nodes').size);
     expect(nodesAfter).toBe(nodesBefore); // the viewer changed nothing
   });
+
+  it('an admin invites from the members page and the invitee joins through the link, all by keyboard', async () => {
+    const server = await startTestServer({ distDir: DIST });
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const admin = await adminContext.newPage();
+    // first-admin setup on a fresh server, typed and submitted from the keyboard
+    await admin.goto(`${server.url}/`);
+    await admin.getByRole('link', { name: 'Set up team accounts' }).click();
+    await admin.getByLabel('Your name').waitFor();
+    await admin.keyboard.type(ADMIN.name); // the name field has the focus
+    await admin.keyboard.press('Tab');
+    await admin.keyboard.type(ADMIN.email);
+    await admin.keyboard.press('Tab');
+    await admin.keyboard.type(ADMIN.password);
+    await admin.keyboard.press('Enter');
+    await admin.getByTestId('account-menu').waitFor();
+    expect((await call(server.url, 'POST', '/api/setup', { body: ADMIN })).status).toBe(409);
+
+    // Members is reachable with Tab from the top of the page
+    await admin.goto(`${server.url}/`);
+    await admin.getByTestId('account-menu').waitFor();
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await admin.keyboard.press('Tab');
+      reached = (await admin.evaluate(() => document.activeElement?.textContent?.trim())) === 'Members';
+    }
+    expect(reached).toBe(true);
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('heading', { name: 'Members' }).waitFor();
+    await admin.getByLabel('Email to invite').focus();
+    await admin.keyboard.type('nico@example.com');
+    await admin.keyboard.press('Tab');
+    await admin.locator('.members-invite select').selectOption('viewer'); // the focused role list
+    await admin.keyboard.press('Tab');
+    await admin.keyboard.press('Enter');
+    const linkField = admin.locator('.invite-link input');
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invite#token=[\\w-]{43}$`));
+    // the invite notice fits in its card: nothing clipped or spilling over
+    const card = await admin.locator('.account-main').boundingBox();
+    const field = await linkField.boundingBox();
+    const copy = await admin.getByRole('button', { name: 'Copy link' }).boundingBox();
+    if (!card || !field || !copy) throw new Error('invite notice not laid out');
+    expect(field.x + field.width).toBeLessThanOrEqual(copy.x);
+    expect(copy.x + copy.width).toBeLessThanOrEqual(card.x + card.width);
+
+    // the invitee, in another browser: the token leaves the address bar, the form joins the team
+    const invitee = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await invitee.goto(link);
+    await invitee.getByRole('heading', { name: 'You are invited' }).waitFor();
+    expect(invitee.url()).toBe(`${server.url}/invite`);
+    expect(await invitee.locator('main').textContent()).toContain('nico@example.com');
+    await invitee.keyboard.type('Nico Nobili');
+    await invitee.keyboard.press('Tab');
+    await invitee.keyboard.type('nico password 1');
+    await invitee.keyboard.press('Enter');
+    await invitee.getByTestId('account-menu').waitFor();
+    expect(await invitee.getByTestId('account-menu').textContent()).toContain('Nico Nobili');
+    expect(await invitee.getByRole('link', { name: 'Members' }).count()).toBe(0); // not an admin
+
+    // the admin sees Nico in the list; the same link does not work twice
+    await admin.reload();
+    await expect.poll(() => admin.getByTestId('member-row').count()).toBe(2);
+    const again = await (await browser.newContext()).newPage();
+    await again.goto(link);
+    await again.getByText('This invite is unknown, used or expired').waitFor();
+  });
 });
