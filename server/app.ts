@@ -163,7 +163,14 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   const storage = new StorageHealth(store, app.log.child({ component: 'storage' }));
   healthRoutes(app, storage);
-  const sessionDeps = { accounts, publicOrigin: config.publicOrigin, proxies, sso: config.accounts.oidc !== null };
+  const disconnect = (memberId: string): void => void features.sockets.closeMember(memberId, CLOSE.accessChanged);
+  const sessionDeps = {
+    accounts,
+    publicOrigin: config.publicOrigin,
+    proxies,
+    sso: config.accounts.oidc !== null,
+    disconnect,
+  };
   sessionRoutes(app, sessionDeps);
   inviteRoutes(app, sessionDeps);
   if (config.accounts.oidc) {
@@ -172,10 +179,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
       .catch(() => randomBytes(32).toString('hex'));
     ssoRoutes(app, { ...sessionDeps, oidc: new Oidc(config.accounts.oidc, flowSecret) });
   }
-  memberRoutes(app, {
-    accounts,
-    disconnect: (memberId) => features.sockets.closeMember(memberId, CLOSE.accessChanged),
-  });
+  memberRoutes(app, { accounts, disconnect });
   // once an account exists, creating a map needs a session (unless ALLOW_ANONYMOUS_MAPS=1)
   if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
   mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });

@@ -73,10 +73,16 @@ describe('setup and sign-in', () => {
     expect(right.status).toBe(200);
     const cookie = cookieOf(right);
     expect((await call(t.url, 'GET', '/api/me', { cookie })).body).toMatchObject({ member: { name: ADMIN.name } });
+    const map = await memberMap(t.url, cookie);
+    const socket = connectWithCookie(t.wsUrl, map.id, cookie);
+    await socket.synced();
     const out = await call(t.url, 'DELETE', '/api/session', { cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^percorso_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax$/);
     expect((await call(t.url, 'GET', '/api/me', { cookie })).body).toMatchObject({ member: null });
+    // the map this browser had open does not stay open on the ended session
+    await waitFor(() => socket.closes.includes(4512), 5000, 'socket closed on sign-out');
+    await waitFor(() => socket.closes.includes(4401), 5000, 'refused when it reconnects');
   });
 
   it('marks the cookie Secure behind https: PUBLIC_ORIGIN, or X-Forwarded-Proto from a trusted proxy only', async () => {
