@@ -30,7 +30,7 @@ import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
 import { EmptyMapHint } from './EmptyMapHint';
-import { nodesBox, openingViewport } from '../state/layout';
+import { DETAIL_ZOOM, FAR_CLASS, nodesBox, openingViewport } from '../state/layout';
 import { useFitNodes } from './useFitNodes';
 import { everyNodeMeasured } from './everyNodeMeasured';
 import { useUi } from '../state/uiStore';
@@ -45,6 +45,7 @@ import { t as translateNow, useT } from '../i18n';
 import { MetricsControls } from './metrics/MetricsControls';
 import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
+import './detail.css';
 
 const MINIMAP_COLORS: Record<string, string> = {
   stage: '#dfe6f0',
@@ -116,6 +117,8 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   // Only the nodes in view are mounted, except while an export draws the whole map (and while the
   // pane has no size yet, when nothing would count as in view).
   const renderAll = useUi((state) => state.renderAllNodes);
+  // level of detail (detail.css): flips only when the zoom crosses the line, so nothing re-renders while zooming
+  const far = useFlowState((state) => state.transform[2] < DETAIL_ZOOM);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -161,7 +164,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
 
   return (
     <div
-      className={`canvas ${dropClass}`}
+      className={`canvas ${dropClass} ${far ? FAR_CLASS : ''}`}
       {...dropHandlers}
       onDoubleClick={onDoubleClick}
       onPointerMove={presenceHandlers.onPointerMove}
