@@ -29,6 +29,7 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
+import { StageDeleteDialog } from './StageDeleteDialog';
 import { EmptyMapHint } from './EmptyMapHint';
 import { DETAIL_ZOOM, FAR_CLASS, nodesBox, openingViewport } from '../state/layout';
 import { useFitNodes } from './useFitNodes';
@@ -137,12 +138,20 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   const onDelete: OnDelete<JourneyFlowNode, PathFlowEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) => {
       const { edges: yEdges, nodes: yNodes } = roots(doc);
+      // a stage holding touchpoints is never deleted with them silently (React Flow adds a deleted
+      // parent's children): the dialog asks what to do with them (StageDeleteDialog)
+      const asked = gone.find((node) => node.type === 'stage' && gone.some((child) => child.parentId === node.id));
+      if (asked) useUi.getState().askToDeleteStage(asked.id);
+      const kept = new Set(
+        asked ? [asked.id, ...gone.filter((node) => node.parentId === asked.id).map((node) => node.id)] : [],
+      );
       run(() =>
         doc.transact(() => {
           // a peer may have removed some of them already; the model refuses unknown ids
-          const ids = gone.map((node) => node.id).filter((id) => yNodes.has(id));
+          const ids = gone.map((node) => node.id).filter((id) => yNodes.has(id) && !kept.has(id));
           if (ids.length) removeNodes(doc, ids);
-          for (const edge of goneEdges) if (yEdges.has(edge.id)) removeEdge(doc, edge.id);
+          for (const edge of goneEdges)
+            if (yEdges.has(edge.id) && !kept.has(edge.source) && !kept.has(edge.target)) removeEdge(doc, edge.id);
         }, LOCAL_USER),
       );
     },
@@ -208,6 +217,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
         <ShortcutHelp />
+        <StageDeleteDialog />
         <MetricsControls actions={readOnly ? null : metricsActions} />
         <ObservedLayer />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
