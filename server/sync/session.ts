@@ -167,7 +167,13 @@ export class Session implements RoomMember, KeyedSocket {
         case 'awareness':
           room.applyAwareness(
             this,
-            admitPresence(message.entries, this.awarenessIds, room.awareness, this.deps.limits.presence),
+            admitPresence(
+              message.entries,
+              this.awarenessIds,
+              room.awareness,
+              this.deps.limits.presence,
+              this.actor.kind === 'member' ? this.actor.member.name : undefined,
+            ),
           );
           break;
         case 'query-awareness':
