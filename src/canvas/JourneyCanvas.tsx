@@ -33,6 +33,7 @@ import { StageDeleteDialog } from './StageDeleteDialog';
 import { EmptyMapHint } from './EmptyMapHint';
 import { DETAIL_ZOOM, FAR_CLASS, nodesBox, openingViewport } from '../state/layout';
 import { useFitNodes } from './useFitNodes';
+import { useKeepMapClear } from './useKeepMapClear';
 import { everyNodeMeasured } from './everyNodeMeasured';
 import { useUi } from '../state/uiStore';
 import { useCanvasFocus } from './useCanvasFocus';
@@ -107,6 +108,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
     setOpening(view.fitsWhole ? 'fitting' : 'done');
   }, [loaded, paneReady, hasNodes, opening, flow, flowStore, store]);
   const fit = useFitNodes();
+  useKeepMapClear();
   useEffect(() => {
     if (opening !== 'fitting' || !measured) return;
     setOpening('done');
