@@ -2,6 +2,7 @@
 // Larger screens keep their strings in parts/ (one file per area, so areas don't collide).
 import { accountEn } from './parts/account.en';
 import { canvasEn } from './parts/canvas.en';
+import { accessEn } from './parts/access.en';
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { metricsEn } from './parts/metrics.en';
@@ -273,6 +274,6 @@ const core = {
   'inspector.empty': 'Select a stage, touchpoint, channel or owner to see and edit it here.',
 } as const;
 
-export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn, ...observedEn, ...accountEn, ...canvasEn } as const;
+export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn, ...observedEn, ...accountEn, ...canvasEn, ...accessEn } as const;
 
 export type MessageKey = keyof typeof en;
