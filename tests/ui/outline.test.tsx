@@ -168,10 +168,20 @@ describe('the outline', () => {
     expect(focusedName()).toBe('Calls support, channel Hotline');
     await user.keyboard('{Control>}z{/Control}');
     expect(readNode(doc, 'writes')?.label).toBe('Writes an e-mail');
-    // a stage's touchpoints stay, without a stage, in their own group
+    // a stage holding touchpoints asks first, as on the canvas: here its touchpoints move to Repair
     await user.keyboard('{Home}{Delete}');
+    const dialog = await screen.findByRole('dialog', { name: 'Delete the stage “Contact”?' });
+    expect(readNode(doc, 'contact')).toBeDefined();
+    await user.click(within(dialog).getByRole('radio', { name: 'Move them to “Repair”' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete stage' }));
     expect(readNode(doc, 'contact')).toBeUndefined();
-    expect(screen.getByRole('treeitem', { name: 'Without a stage, touchpoints: 2' })).toBeInTheDocument();
+    expect(readNode(doc, 'writes')).toMatchObject({ stageId: 'repair' });
+    expect(screen.getByRole('treeitem', { name: 'Repair, no owner, touchpoints: 3' })).toBeInTheDocument();
+    expect(focusedName()).toBe('Writes an e-mail, no channel'); // the keyboard is back in the outline, on the next row
+    // an empty stage goes at once
+    await user.keyboard('{Shift>}S{/Shift}Spare{Enter}{Delete}');
+    expect(readNodes(doc).some((node) => node.label === 'Spare')).toBe(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('is read-only for a viewer: it moves, but editing keys change nothing', async () => {

@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type Ke
 import { useStore } from 'zustand';
 import { ArrowDown, ArrowUp, Columns3, Pencil, SquarePlus, Trash2 } from 'lucide-react';
 import { useMap } from '../../state/session';
+import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
 import { buildOutline, outlineRows, UNASSIGNED_ROW, type OutlineRow } from './outlineModel';
 import { outlineIntent, type OutlineIntent } from './outlineKeys';
@@ -40,7 +41,8 @@ export const OutlinePanel = memo(function OutlinePanel() {
   // Focus follows the active row after a keyboard move or an edit (not on every render).
   const focusWanted = useRef(true); // opening the outline (its button or shortcut) puts focus in it
   useEffect(() => {
-    if (!focusWanted.current || editing || !current) return;
+    // never while a dialog the outline opened (deleting a stage) holds the keyboard
+    if (!focusWanted.current || editing || !current || useUi.getState().stageToDelete) return;
     focusWanted.current = false;
     items.current.get(current.id)?.focus();
   });

@@ -2,8 +2,17 @@
 // (named as it is created), move a touchpoint to the neighbouring stage or a stage one place, delete.
 // Each returns what to announce to a screen reader, and the id to focus next where there is one.
 import { useMemo } from 'react';
-import { addStage, addTouchpoint, moveStage, removeNodes, setLabel, setTouchpointStage } from '../../model';
+import {
+  addStage,
+  addTouchpoint,
+  moveStage,
+  removeNodes,
+  setLabel,
+  setTouchpointStage,
+  stageRemovalSummary,
+} from '../../model';
 import { useMap } from '../../state/session';
+import { useUi } from '../../state/uiStore';
 import { touchpointInStage } from '../../state/placement';
 import { useT } from '../../i18n';
 import { neighbourStage, type OutlineRow, type OutlineStage } from './outlineModel';
@@ -61,8 +70,15 @@ export function useOutlineCommands(outline: readonly OutlineStage[]): OutlineCom
         };
       },
       remove(id) {
-        // the canvas's rule: Delete removes at once (a stage's touchpoints stay, without a stage), one
-        // undo step brings it back, and a large removal offers its restore banner (RemovalBanner)
+        // the canvas's rule: a stage holding touchpoints asks first what becomes of them (its
+        // StageDeleteDialog); anything else goes at once, and one undo step brings it back
+        if (
+          store.getState().stages.some((stage) => stage.id === id) &&
+          stageRemovalSummary(doc, id).touchpoints.length
+        ) {
+          useUi.getState().askToDeleteStage(id);
+          return null;
+        }
         const label = labelOf(id);
         return run(() => removeNodes(doc, [id])) ? { announce: t('outline.deleted', { label }) } : null;
       },
