@@ -11,6 +11,8 @@ import { fitCanvas, openMapIn, templateMap } from './canvas-helpers';
 import { PANELS } from '../../src/panels/registry';
 import { translate, type Language } from '../../src/i18n';
 
+const SHOTS = process.env.SHOTS_DIR; // set to take screenshots of the outline
+
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
@@ -85,6 +87,10 @@ describe.each(['en', 'it'] as const)('accessibility (%s)', (language) => {
     }
 
     // a version's preview (a dialog over the map)
+    await page
+      .getByRole('navigation', { name: t('panel.rail') })
+      .getByRole('button', { name: t('versions.panel') })
+      .click();
     await page.getByRole('button', { name: t('versions.save') }).waitFor();
     await page.getByLabel(t('versions.name')).fill('Before the workshop');
     await page.getByRole('button', { name: t('versions.save') }).click();
@@ -102,6 +108,58 @@ describe.each(['en', 'it'] as const)('accessibility (%s)', (language) => {
     await page.locator('.map-list').waitFor();
     found.push(...(await axe(page, 'home')));
     expect(found).toEqual([]);
+  });
+
+  it('edits the map from the outline by keyboard alone; another person sees it live', async () => {
+    server = await startTestServer({ distDir: DIST });
+    const map = await templateMap(server, 'omnichannel-support', language);
+    const page = await newPage(language);
+    await openMapIn(page, server.url, map);
+    const other = await newPage(language);
+    await openMapIn(other, server.url, map);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('o');
+    const tree = page.getByRole('tree', { name: t('outline.tree') });
+    await tree.waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(await focused()).toMatch(language === 'en' ? /^Report the problem, owner/ : /^Segnalazione, responsabile/);
+    await page.keyboard.press('ArrowDown'); // the stage's first touchpoint
+    await page.keyboard.press('F2');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Writes to support twice');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Alt+ArrowDown'); // to the next stage
+    await other
+      .getByRole('group', {
+        name: new RegExp(`“Writes to support twice”, ${language === 'en' ? 'stage Call' : 'fase Chiamata'}`),
+      })
+      .waitFor({ timeout: 10_000 });
+    expect(await focused()).toMatch(/^Writes to support twice/);
+
+    // nothing of the outline is clipped: every row lies inside the panel's width
+    const panel = await page.getByTestId('outline-panel').boundingBox();
+    const rows = await page.locator('.outline-row').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const box = node.getBoundingClientRect();
+        return { left: box.left, right: box.right };
+      }),
+    );
+    expect(panel).not.toBeNull();
+    for (const row of rows) {
+      expect(row.left).toBeGreaterThanOrEqual(panel!.x - 0.5);
+      expect(row.right).toBeLessThanOrEqual(panel!.x + panel!.width + 0.5);
+    }
+    if (SHOTS) {
+      for (const [width, height] of [
+        [1280, 800],
+        [1440, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${SHOTS}/outline-${language}-${width}x${height}.png` });
+      }
+    }
   });
 
   it('names every card by its kind, label, stage and channel', async () => {

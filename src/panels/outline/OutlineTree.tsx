@@ -1,9 +1,11 @@
 // The outline drawn as a WAI-ARIA tree: stages (level 1) holding their touchpoints (level 2). One row
-// is in the tab order at a time (roving tabindex); each row is named by its own line, not its children.
+// is in the tab order at a time (roving tabindex). Each row is named by its own visible line
+// (aria-labelledby), not by its children's text, so what a screen reader says is what is shown.
+import { useId } from 'react';
 import { ChevronDown, ChevronRight } from 'lucide-react';
-import { useT, type Translate } from '../../i18n';
+import { useT } from '../../i18n';
 import { OutlineField } from './OutlineField';
-import { UNASSIGNED_ROW, type OutlineStage, type OutlineTouchpoint } from './outlineModel';
+import { UNASSIGNED_ROW, type OutlineStage } from './outlineModel';
 
 export type OutlineEditing =
   { mode: 'rename'; id: string } | { mode: 'addTouchpoint'; stageId: string | null } | { mode: 'addStage' } | null;
@@ -23,31 +25,25 @@ export interface OutlineTreeProps {
   onEditEnd: () => void;
 }
 
-function stageName(t: Translate, stage: OutlineStage): string {
-  const n = stage.touchpoints.length;
-  if (stage.id === null) return t('outline.unassignedName', { n });
-  return stage.owner
-    ? t('outline.stageName', { label: stage.label, owner: stage.owner, n })
-    : t('outline.stageNameNoOwner', { label: stage.label, n });
-}
-
-function touchpointName(t: Translate, touchpoint: OutlineTouchpoint): string {
-  const name = touchpoint.channel
-    ? t('outline.touchpointName', { label: touchpoint.label, channel: touchpoint.channel })
-    : t('outline.touchpointNameNoChannel', { label: touchpoint.label });
-  return touchpoint.lane === 'back' ? `${name}, ${t('outline.backstage')}` : name;
-}
+/** A pause for a screen reader between the parts of a row (a comma invisible on screen, then a space). */
+const PAUSE = (
+  <>
+    <span className="visually-hidden">,</span>{' '}
+  </>
+);
 
 export function OutlineTree(props: OutlineTreeProps) {
   const { outline, collapsed, activeId, editing, describedBy, itemRef, onRowFocus, onToggle } = props;
   const t = useT();
-  const rowProps = (id: string, level: number, size: number, position: number, name: string) => ({
+  const prefix = useId();
+  const rowId = (id: string) => `${prefix}-${id}`;
+  const rowProps = (id: string, level: number, size: number, position: number) => ({
     ref: (element: HTMLElement | null) => itemRef(id, element),
     role: 'treeitem',
     'aria-level': level,
     'aria-setsize': size,
     'aria-posinset': position,
-    'aria-label': name,
+    'aria-labelledby': rowId(id),
     'aria-selected': id === activeId,
     tabIndex: id === activeId ? 0 : -1,
     'data-outline-id': id,
@@ -62,49 +58,55 @@ export function OutlineTree(props: OutlineTreeProps) {
   return (
     <ul role="tree" className="outline-tree" aria-label={t('outline.tree')} aria-describedby={describedBy}>
       {outline.map((stage, stageIndex) => {
-        const rowId = stage.id ?? UNASSIGNED_ROW;
-        const open = !collapsed.has(rowId);
+        const id = stage.id ?? UNASSIGNED_ROW;
+        const open = !collapsed.has(id);
         const label = stage.id === null ? t('outline.unassigned') : stage.label;
-        const renaming = editing?.mode === 'rename' && editing.id === rowId;
+        const renaming = editing?.mode === 'rename' && editing.id === id;
         const adding = editing?.mode === 'addTouchpoint' && editing.stageId === stage.id;
         return (
           <li
-            key={rowId}
-            {...rowProps(rowId, 1, outline.length, stageIndex + 1, stageName(t, stage))}
+            key={id}
+            {...rowProps(id, 1, outline.length, stageIndex + 1)}
             aria-expanded={open}
             className={`outline-stage ${stage.id === null ? 'is-unassigned' : ''}`}
           >
-            <div className="outline-row">
+            <div className="outline-row" id={rowId(id)}>
               <button
                 type="button"
                 className="outline-toggle icon-button"
                 tabIndex={-1}
                 aria-hidden
-                onClick={() => onToggle(rowId)}
+                onClick={() => onToggle(id)}
               >
                 {open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
               </button>
               {renaming ? (
-                field(label, t('outline.renameField', { label }), (text) => props.onRename(rowId, text))
+                field(label, t('outline.renameField', { label }), (text) => props.onRename(id, text))
               ) : (
                 <span className="outline-label">{label}</span>
               )}
               {stage.id !== null && (
-                <span className="outline-meta">
-                  {stage.owner ? t('outline.owner', { owner: stage.owner }) : t('outline.noOwner')}
-                </span>
+                <>
+                  {PAUSE}
+                  <span className="outline-meta">
+                    {stage.owner ? t('outline.owner', { owner: stage.owner }) : t('outline.noOwner')}
+                  </span>
+                </>
               )}
-              <span className="outline-count">{stage.touchpoints.length}</span>
+              {PAUSE}
+              <span className="outline-count">
+                <span className="visually-hidden">{t('outline.touchpoints')}</span> {stage.touchpoints.length}
+              </span>
             </div>
             {open && (stage.touchpoints.length > 0 || adding) && (
               <ul role="group">
                 {stage.touchpoints.map((touchpoint, index) => (
                   <li
                     key={touchpoint.id}
-                    {...rowProps(touchpoint.id, 2, stage.touchpoints.length, index + 1, touchpointName(t, touchpoint))}
+                    {...rowProps(touchpoint.id, 2, stage.touchpoints.length, index + 1)}
                     className="outline-touchpoint"
                   >
-                    <div className="outline-row">
+                    <div className="outline-row" id={rowId(touchpoint.id)}>
                       {editing?.mode === 'rename' && editing.id === touchpoint.id ? (
                         field(touchpoint.label, t('outline.renameField', { label: touchpoint.label }), (text) =>
                           props.onRename(touchpoint.id, text),
@@ -112,11 +114,12 @@ export function OutlineTree(props: OutlineTreeProps) {
                       ) : (
                         <span className="outline-label">{touchpoint.label}</span>
                       )}
+                      {PAUSE}
                       <span className="outline-meta">
                         {touchpoint.channel
                           ? t('outline.channel', { channel: touchpoint.channel })
                           : t('outline.noChannel')}
-                        {touchpoint.lane === 'back' ? ` · ${t('outline.backstage')}` : ''}
+                        {touchpoint.lane === 'back' ? `, ${t('outline.backstage')}` : ''}
                       </span>
                     </div>
                   </li>
