@@ -18,7 +18,7 @@ import { healthRoutes } from './http/health';
 import { inviteRoutes } from './http/invites';
 import { mapRoutes } from './http/maps';
 import { mapLifeRoutes } from './maplife/routes';
-import { startTrashPurge } from './maplife/purge';
+import { purgeTrash, startTrashPurge } from './maplife/purge';
 import { mediaRoutes } from './http/media';
 import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
@@ -57,6 +57,8 @@ export interface PercorsoServer {
   log: FastifyBaseLogger;
   /** Ingest, alerts, versions and key rotation (tests read `features.webhooks.active`). */
   features: Features;
+  /** Deletes for good the maps trashed more than TRASH_DAYS before `now` (the hourly purge, on demand). */
+  purgeTrash(now?: number): Promise<string[]>;
   /** Open HTTP connections (not sync sockets) and those refused for a cap. */
   httpConnections: ConnectionGuard;
   /** Observed journeys: contact-log events beside the maps (imports, flows, retention). */
@@ -186,12 +188,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
   mapRoutes(app, { store, rooms, creation: { perHour: config.mapsPerHourPerIp, proxies } });
   mapLifeRoutes(app, store); // the map list, the trash, restore
-  const stopTrashPurge = startTrashPurge({
-    store,
-    media,
-    days: config.trashDays,
-    log: app.log.child({ component: 'trash' }),
-  });
+  const trashPurge = { store, media, days: config.trashDays, log: app.log.child({ component: 'trash' }) };
+  const stopTrashPurge = startTrashPurge(trashPurge);
   // media links carry a short-lived token, never a key; its signing secret is shared through the store
   const candidate = randomBytes(32).toString('hex');
   const tokenSecret = await store.accounts.serverSecret('media-tokens', candidate).catch((err: unknown) => {
@@ -260,6 +258,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     rooms,
     log: app.log,
     features,
+    purgeTrash: (now?: number) => purgeTrash(trashPurge, now),
     events,
     accounts,
     httpConnections,
