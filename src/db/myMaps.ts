@@ -35,6 +35,20 @@ export function forgetMap(id: string): Promise<void> {
   return db.maps.delete(id);
 }
 
+/** Removes the map from the list and returns the entry as it was, so an undo can put it back unchanged. */
+export async function takeMap(id: string): Promise<MyMap | undefined> {
+  return db.transaction('rw', db.maps, async () => {
+    const entry = await db.maps.get(id);
+    await db.maps.delete(id);
+    return entry;
+  });
+}
+
+/** Puts back an entry taken by takeMap (its keys, role and last-opened time as they were). */
+export function restoreMyMap(entry: MyMap): Promise<string> {
+  return db.maps.put(entry);
+}
+
 export function updateTitle(id: string, title: string): Promise<number> {
   return db.maps.update(id, { title });
 }
