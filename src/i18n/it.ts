@@ -2,6 +2,7 @@
 // percorso del cliente). Every key of `en` must be here (the type checks it).
 import type { MessageKey } from './en';
 import { accountIt } from './parts/account.it';
+import { canvasIt } from './parts/canvas.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { metricsIt } from './parts/metrics.it';

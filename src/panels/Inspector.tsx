@@ -3,9 +3,10 @@
 import { memo, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Trash2, X } from 'lucide-react';
-import { readMedia, removeNode, setLabel, type JourneyNode } from '../model';
+import { readMedia, removeNode, setLabel, stageRemovalSummary, type JourneyNode } from '../model';
 import { useMap } from '../state/session';
 import { VIEW_ONLY_IDS } from '../state/viewTypes';
+import { useUi } from '../state/uiStore';
 import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from '../ui/fields';
 import { MediaSection } from './media/MediaSection';
@@ -115,7 +116,16 @@ export const Inspector = memo(function Inspector() {
           <CommentsSection nodeId={node.id} />
         </section>
         {!readOnly && (
-          <button type="button" className="danger-button" onClick={() => run(() => removeNode(doc, node.id))}>
+          <button
+            type="button"
+            className="danger-button"
+            onClick={() =>
+              // a stage holding touchpoints asks what to do with them first (the canvas's StageDeleteDialog)
+              node.kind === 'stage' && stageRemovalSummary(doc, node.id).touchpoints.length > 0
+                ? useUi.getState().askToDeleteStage(node.id)
+                : run(() => removeNode(doc, node.id))
+            }
+          >
             <Trash2 size={15} aria-hidden /> {t('inspector.remove', { kind: t(KIND_NAMES[node.kind]).toLowerCase() })}
           </button>
         )}
