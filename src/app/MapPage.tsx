@@ -19,6 +19,8 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { RemovalBanner } from './RemovalBanner';
 import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AccountMenu } from './account/AccountMenu';
+import { useAccount } from './account/useAccount';
 import { describeRefusal } from './StatusBadge';
 import { useT } from '../i18n';
 import { MapSettingsButton } from '../panels/settings/MapSettingsButton';
@@ -37,6 +39,11 @@ export function MapPage({ mapId }: { mapId: string }) {
       <main className="page-message" role="alert">
         <h1>{t('map.cannotOpen')}</h1>
         <p>{access.message}</p>
+        {access.signIn && (
+          <p>
+            <a href={`/sign-in?next=${encodeURIComponent(`/map/${mapId}`)}`}>{t('account.signIn')}</a>
+          </p>
+        )}
         <a href="/">{t('app.backHome')}</a>
       </main>
     );
@@ -55,7 +62,7 @@ export function MapPage({ mapId }: { mapId: string }) {
       session={session}
       readOnly={access.role !== 'editor'}
       role={access.role}
-      editorKey={access.role === 'editor' ? access.key : undefined}
+      editorKey={access.role === 'editor' && access.key ? access.key : undefined}
       viewerKey={access.viewerKey}
     />
   );
@@ -96,7 +103,9 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
   );
   const profile = useProfileStore((state) => state.profile);
   useEffect(() => void ensureProfileLoaded(), []);
-  const name = profile?.name ?? '';
+  // a member is known by the account's name (the server puts it in their presence anyway)
+  const member = useAccount((state) => state.me?.member ?? null);
+  const name = member?.name ?? profile?.name ?? '';
   const color = profile?.color ?? PRESENCE_COLORS[0];
   const userId = profile?.id ?? '';
   const user = useMemo(() => ({ id: userId, name, color }), [userId, name, color]);
@@ -150,6 +159,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
             <ExportMenu />
             <MapSettingsButton editorKey={editorKey} />
             <ShareButton mapId={mapId} title={meta.title} editorKey={editorKey} viewerKey={viewerKey} />
+            <AccountMenu />
             <LanguageSwitch />
           </header>
           {connectionState.status === 'refused' && (
@@ -158,7 +168,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
             </div>
           )}
           <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
-          {profile && !profile.chosen && <ProfileDialog />}
+          {profile && !profile.chosen && !member && <ProfileDialog />}
           <div className="map-body">
             <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
             <Sidebar />

@@ -1,6 +1,7 @@
 // Italian UI strings: the vocabulary of Italian CX teams (fase, touchpoint, canale di contatto,
 // percorso del cliente). Every key of `en` must be here (the type checks it).
 import type { MessageKey } from './en';
+import { accountIt } from './parts/account.it';
 import { canvasIt } from './parts/canvas.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
@@ -14,7 +15,7 @@ const core: Record<
     | keyof typeof exportIt
     | keyof typeof collabIt
     | keyof typeof observedIt
-    | keyof typeof canvasIt
+    | keyof typeof accountIt
   >,
   string
 > = {
@@ -289,5 +290,5 @@ export const it: Record<MessageKey, string> = {
   ...exportIt,
   ...collabIt,
   ...observedIt,
-  ...canvasIt,
+  ...accountIt,
 };

@@ -29,7 +29,8 @@ export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
  * never prints it in the console: the server reads `percorso.key.KEY` and answers `percorso.v1`.
  */
 export function syncProtocols(key: string): string[] {
-  return ['percorso.v1', `percorso.key.${key}`];
+  // no key: a signed-in member, whom the session cookie of the upgrade identifies
+  return key ? ['percorso.v1', `percorso.key.${key}`] : ['percorso.v1'];
 }
 
 /** The IndexedDB database that keeps one map's document in this browser. */
