@@ -273,6 +273,14 @@ const core = {
   'inspector.empty': 'Select a stage, touchpoint, channel or owner to see and edit it here.',
 } as const;
 
-export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn, ...observedEn, ...accountEn, ...canvasEn } as const;
+export const en = {
+  ...core,
+  ...metricsEn,
+  ...exportEn,
+  ...collabEn,
+  ...observedEn,
+  ...accountEn,
+  ...canvasEn,
+} as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ const core: Record<
     | keyof typeof collabIt
     | keyof typeof observedIt
     | keyof typeof accountIt
+    | keyof typeof canvasIt
   >,
   string
 > = {
@@ -291,4 +292,5 @@ export const it: Record<MessageKey, string> = {
   ...collabIt,
   ...observedIt,
   ...accountIt,
+  ...canvasIt,
 };
