@@ -17,6 +17,7 @@ import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
 import { PresenceAvatars } from './PresenceAvatars';
 import { RemovalBanner } from './RemovalBanner';
+import { OfflineNotice } from './OfflineNotice';
 import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AccountMenu } from './account/AccountMenu';
@@ -64,6 +65,7 @@ export function MapPage({ mapId }: { mapId: string }) {
       role={access.role}
       editorKey={access.role === 'editor' && access.key ? access.key : undefined}
       viewerKey={access.viewerKey}
+      openedOffline={access.offline}
     />
   );
 }
@@ -76,9 +78,11 @@ interface OpenMapProps {
   role: 'editor' | 'viewer';
   editorKey?: string;
   viewerKey?: string;
+  /** The server could not be reached when the map was opened: it shows this browser's copy. */
+  openedOffline: boolean;
 }
 
-function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
+function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey, openedOffline }: OpenMapProps) {
   const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
   useEnsureMetricDefs(connection.doc, store, connectionState.synced, readOnly);
@@ -144,13 +148,15 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
           <header className="topbar">
             <Brand />
             <span className="topbar-sep" />
-            <InlineLabel
-              value={meta.title || t('map.untitled')}
-              readOnly={readOnly}
-              className="map-heading"
-              ariaLabel={t('map.title')}
-              onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
-            />
+            <h1 className="map-heading-level">
+              <InlineLabel
+                value={meta.title || t('map.untitled')}
+                readOnly={readOnly}
+                className="map-heading"
+                ariaLabel={t('map.title')}
+                onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
+              />
+            </h1>
             <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
             <span className="topbar-spacer" />
             <PresenceAvatars presence={presence} />
@@ -167,10 +173,14 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
               {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
             </div>
           )}
+          <OfflineNotice status={connectionState.status} openedOffline={openedOffline} />
           <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
           {profile && !profile.chosen && !member && <ProfileDialog />}
           <div className="map-body">
-            <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            {/* the canvas is the page's main landmark; the panels beside it are complementary (aside) */}
+            <main className="map-main">
+              <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            </main>
             <Sidebar />
           </div>
         </div>

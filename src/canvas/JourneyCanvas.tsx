@@ -18,6 +18,7 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import { useStore } from 'zustand';
+import { useNamedNodes } from './a11y/useNamedNodes';
 import { Maximize } from 'lucide-react';
 import { LOCAL_USER, addTouchpoint, connect, removeEdge, removeNodes, roots } from '../model';
 import { type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
@@ -115,7 +116,8 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
     fit();
   }, [opening, measured, fit]);
   const holdBack = opening === 'waiting' && paneReady;
-  const shown = holdBack ? NO_NODES : nodes;
+  const namedNodes = useNamedNodes(nodes); // each card's accessible name (a11y/nodeNames.ts)
+  const shown = holdBack ? NO_NODES : namedNodes;
   const shownEdges = holdBack ? NO_EDGES : edges;
   // Only the nodes in view are mounted, except while an export draws the whole map (and while the
   // pane has no size yet, when nothing would count as in view).

@@ -2,6 +2,7 @@
 // Larger screens keep their strings in parts/ (one file per area, so areas don't collide).
 import { accountEn } from './parts/account.en';
 import { canvasEn } from './parts/canvas.en';
+import { accessEn } from './parts/access.en';
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { metricsEn } from './parts/metrics.en';
@@ -281,6 +282,7 @@ export const en = {
   ...observedEn,
   ...accountEn,
   ...canvasEn,
+  ...accessEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

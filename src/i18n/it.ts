@@ -3,6 +3,7 @@
 import type { MessageKey } from './en';
 import { accountIt } from './parts/account.it';
 import { canvasIt } from './parts/canvas.it';
+import { accessIt } from './parts/access.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { metricsIt } from './parts/metrics.it';
@@ -16,6 +17,7 @@ const core: Record<
     | keyof typeof collabIt
     | keyof typeof observedIt
     | keyof typeof accountIt
+    | keyof typeof accessIt
     | keyof typeof canvasIt
   >,
   string
@@ -293,4 +295,5 @@ export const it: Record<MessageKey, string> = {
   ...observedIt,
   ...accountIt,
   ...canvasIt,
+  ...accessIt,
 };

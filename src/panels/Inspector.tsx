@@ -78,7 +78,7 @@ export const Inspector = memo(function Inspector() {
   return (
     <aside className="inspector nokey" aria-label={t('inspector.title')} data-testid="inspector">
       <header className="inspector-header">
-        <span className="inspector-kind">{t(KIND_NAMES[node.kind])}</span>
+        <h2 className="inspector-kind">{t(KIND_NAMES[node.kind])}</h2>
         <button type="button" className="icon-button" aria-label={t('inspector.close')} onClick={close}>
           <X size={16} aria-hidden />
         </button>

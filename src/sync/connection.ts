@@ -66,7 +66,9 @@ export class MapConnection {
     this.provider.on('status', ({ status }) => {
       if (this.state.getState().status === 'refused') return;
       if (status === 'disconnected') this.wasOffline = true;
-      this.state.setState({ status: status === 'disconnected' ? 'offline' : status });
+      // a retry after a failure is still offline for the person: the badge would flicker "Connecting…"
+      const offline = status === 'disconnected' || (status === 'connecting' && this.wasOffline);
+      this.state.setState({ status: offline ? 'offline' : status });
     });
     this.provider.on('sync', (synced: boolean) => {
       if (!synced) return;
@@ -76,6 +78,14 @@ export class MapConnection {
         synced: true,
         mergedAfterOffline: state.mergedAfterOffline + (merged ? 1 : 0),
       }));
+    });
+    // y-websocket reports 'disconnected' only for a socket that had opened: an attempt that fails
+    // (server down, browser offline) closes while 'connecting', and the next retry says 'connecting' again
+    this.provider.on('connection-close', () => {
+      const { status } = this.state.getState();
+      if (status === 'refused' || status === 'connected') return;
+      this.wasOffline = true;
+      this.state.setState({ status: 'offline' });
     });
     this.provider.on('closed', ({ code, reason }) => {
       this.state.setState({ status: 'refused', refusal: { code, reason } });
