@@ -85,7 +85,10 @@ interface OpenMapProps {
 function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey, openedOffline }: OpenMapProps) {
   const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
-  useEnsureMetricDefs(connection.doc, store, connectionState.synced, readOnly);
+  // refused (key rotated, map deleted…): editing stops at once, nothing is made that cannot be saved
+  const refused = connectionState.status === 'refused';
+  const editingOff = readOnly || refused;
+  useEnsureMetricDefs(connection.doc, store, connectionState.synced, editingOff);
   const meta = useStore(store, (state) => state.meta);
   const notify = useUi((state) => state.notify);
   const t = useT();
@@ -122,11 +125,11 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
       awareness: connection.awareness,
       presence,
       user,
-      readOnly,
+      readOnly: editingOff,
       run,
-      undo: readOnly ? undefined : undo,
+      undo: editingOff ? undefined : undo,
     }),
-    [mapId, mapKey, connection, store, presence, user, readOnly, run, undo],
+    [mapId, mapKey, connection, store, presence, user, editingOff, run, undo],
   );
 
   const merged = connectionState.mergedAfterOffline;
@@ -151,13 +154,15 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
             <h1 className="map-heading-level">
               <InlineLabel
                 value={meta.title || t('map.untitled')}
-                readOnly={readOnly}
+                readOnly={editingOff}
                 className="map-heading"
                 ariaLabel={t('map.title')}
                 onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
               />
             </h1>
-            <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
+            <span className={`role-badge is-${refused ? 'viewer' : role}`}>
+              {t(refused ? 'role.readOnly' : role === 'editor' ? 'role.editor' : 'role.viewer')}
+            </span>
             <span className="topbar-spacer" />
             <PresenceAvatars presence={presence} />
             <StatusBadge state={connectionState} />
@@ -168,9 +173,10 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
             <AccountMenu />
             <LanguageSwitch />
           </header>
-          {connectionState.status === 'refused' && (
+          {refused && (
             <div className="banner is-error" role="alert">
-              {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
+              {connectionState.refusal && describeRefusal(t, connectionState.refusal)} {t('status.refusedReadOnly')}{' '}
+              <a href="/">{t('app.backHome')}</a>
             </div>
           )}
           <OfflineNotice status={connectionState.status} openedOffline={openedOffline} />
