@@ -25,11 +25,18 @@ export async function purgeTrash(deps: TrashPurgeDeps, now = Date.now()): Promis
 
 /** Purges now and every hour; the returned function stops the timer. */
 export function startTrashPurge(deps: TrashPurgeDeps): () => void {
+  let stopped = false;
   const run = (): void => {
-    purgeTrash(deps).catch((err: unknown) => deps.log.warn({ err }, 'could not purge the trash; retried in an hour'));
+    purgeTrash(deps).catch((err: unknown) => {
+      // a purge cut short by the server closing its store is no failure
+      if (!stopped) deps.log.warn({ err }, 'could not purge the trash; retried in an hour');
+    });
   };
   run();
   const timer = setInterval(run, EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
