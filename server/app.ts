@@ -17,6 +17,8 @@ import { memberRoutes } from './http/accounts';
 import { healthRoutes } from './http/health';
 import { inviteRoutes } from './http/invites';
 import { mapRoutes } from './http/maps';
+import { mapLifeRoutes } from './maplife/routes';
+import { purgeTrash, startTrashPurge } from './maplife/purge';
 import { mediaRoutes } from './http/media';
 import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
@@ -55,6 +57,8 @@ export interface PercorsoServer {
   log: FastifyBaseLogger;
   /** Ingest, alerts, versions and key rotation (tests read `features.webhooks.active`). */
   features: Features;
+  /** Deletes for good the maps trashed more than TRASH_DAYS before `now` (the hourly purge, on demand). */
+  purgeTrash(now?: number): Promise<string[]>;
   /** Open HTTP connections (not sync sockets) and those refused for a cap. */
   httpConnections: ConnectionGuard;
   /** Observed journeys: contact-log events beside the maps (imports, flows, retention). */
@@ -182,7 +186,10 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   memberRoutes(app, { accounts, disconnect });
   // once an account exists, creating a map needs a session (unless ALLOW_ANONYMOUS_MAPS=1)
   if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
-  mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
+  mapRoutes(app, { store, rooms, creation: { perHour: config.mapsPerHourPerIp, proxies } });
+  mapLifeRoutes(app, store); // the map list, the trash, restore
+  const trashPurge = { store, media, days: config.trashDays, log: app.log.child({ component: 'trash' }) };
+  const stopTrashPurge = startTrashPurge(trashPurge);
   // media links carry a short-lived token, never a key; its signing secret is shared through the store
   const candidate = randomBytes(32).toString('hex');
   const tokenSecret = await store.accounts.serverSecret('media-tokens', candidate).catch((err: unknown) => {
@@ -219,6 +226,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    stopTrashPurge();
     await events.close();
     await relay?.close();
     await store.close();
@@ -231,6 +239,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   const close = (): Promise<void> => {
     closing ??= (async () => {
       sync.stopAccepting();
+      stopTrashPurge();
       const httpClosed = app.close();
       await Promise.all([sync.closeSockets(CLOSE.goingAway, 2000), rooms.closeAll(CLOSE.goingAway)]);
       await httpClosed;
@@ -249,6 +258,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     rooms,
     log: app.log,
     features,
+    purgeTrash: (now?: number) => purgeTrash(trashPurge, now),
     events,
     accounts,
     httpConnections,

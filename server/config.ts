@@ -67,6 +67,8 @@ export interface ServerConfig {
   presenceLimits: PresenceLimits;
   /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
   eventRetentionDays: number | null;
+  /** Maps in the trash longer than this many days are deleted for good (TRASH_DAYS, default 30). */
+  trashDays: number;
   /** Accounts and sign-in: session length, anonymous map creation, single sign-on. */
   accounts: AccountsConfig;
 }
@@ -103,6 +105,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   frameAncestors: "'self'",
   presenceLimits: DEFAULT_PRESENCE_LIMITS,
   eventRetentionDays: null,
+  trashDays: 30,
   accounts: DEFAULT_ACCOUNTS_CONFIG,
 };
 
@@ -148,7 +151,7 @@ function serviceUrl(env: NodeJS.ProcessEnv, name: string, schemes: string[], pro
   return raw;
 }
 
-/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS, EVENT_RETENTION_DAYS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
+/** Reads PORT, HOST, DATA_DIR, MAX_FRAME_BYTES, LOG_LEVEL, DIST_DIR, COMPACT_EVERY, MAX_UPLOAD_BYTES, DATABASE_URL, REDIS_URL, MAX_MESSAGES_PER_SECOND, MESSAGE_BURST, MAX_CONNECTIONS_PER_IP, TRUSTED_PROXIES, ALLOWED_ORIGINS, PUBLIC_ORIGIN, ALLOWED_HOSTS, FRAME_ANCESTORS, EVENT_RETENTION_DAYS, TRASH_DAYS and the hardening limits (MAX_MAPS_PER_HOUR, HTTP_*_TIMEOUT_MS, MAX_HTTP_CONNECTIONS*, WEBHOOK_ALLOW_PRIVATE, MAX_VERSION*); throws ConfigError listing every problem. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const problems: string[] = [];
   const port = integer(env, 'PORT', DEFAULT_CONFIG.port, 0, 65535, problems);
@@ -296,6 +299,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const eventRetentionDays = env.EVENT_RETENTION_DAYS?.trim()
     ? integer(env, 'EVENT_RETENTION_DAYS', 0, 1, 100_000, problems)
     : null;
+  const trashDays = integer(env, 'TRASH_DAYS', 30, 1, 100_000, problems);
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
@@ -331,6 +335,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     frameAncestors,
     presenceLimits: DEFAULT_PRESENCE_LIMITS,
     eventRetentionDays,
+    trashDays,
     accounts,
   };
 }

@@ -1,11 +1,10 @@
-// /api/maps: create (anyone), read (either key), delete (editor key). Keys travel as
+// /api/maps: create (anyone), read (either key), delete to the trash (editor key). Keys travel as
 // `Authorization: Bearer KEY`; only their hashes are stored.
 import type { BlockList } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { memberOf } from '../accounts/memberOf';
 import { guestActor, mapRoleOf, memberActor, type Actor } from '../auth/actor';
 import { hashKey, isMapId, newKeys, randomToken, resolveRole, type Role } from '../auth/keys';
-import type { MediaLibrary } from '../media/library';
 import type { MapRecord, Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { clientAddress } from '../sync/limits';
@@ -67,13 +66,12 @@ const HOUR_MS = 60 * 60 * 1000;
 export interface MapRouteDeps {
   store: Store;
   rooms: Rooms;
-  media: MediaLibrary;
   /** Maps one client address may create per hour (0: no limit), and whose X-Forwarded-For names the client. */
   creation: { perHour: number; proxies: BlockList };
 }
 
 export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
-  const { store, rooms, media } = deps;
+  const { store, rooms } = deps;
   const creations = new WindowLimit(deps.creation.perHour, HOUR_MS);
 
   app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
@@ -115,9 +113,11 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
   app.delete<{ Params: { id: string } }>('/api/maps/:id', async (request, reply) => {
     const { map, role } = await authorize(store, request.params.id, request);
     if (role !== 'editor') throw new HttpError(403, 'editor_key_required', 'Only the editor key can delete a map');
-    rooms.mapDeleted(map.id); // clients closed with 4410 before the data goes
-    // media rows go with the map; files no other map records are deleted after it
-    await media.deleteMapWithMedia(map.id, () => store.docs.deleteMap(map.id));
+    // to the trash: its data stays until it is restored or purged (server/maplife/purge.ts)
+    if (!(await store.life.trash(map.id, new Date().toISOString()))) {
+      throw new HttpError(404, 'not_found', 'No map with this id');
+    }
+    rooms.mapDeleted(map.id); // clients closed with 4410
     return reply.code(204).send();
   });
 }

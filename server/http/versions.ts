@@ -70,23 +70,30 @@ export function versionRoutes(
       .send(Buffer.from(version.snapshot.buffer, version.snapshot.byteOffset, version.snapshot.byteLength));
   });
 
-  app.post<{ Params: VersionParams }>('/api/maps/:id/versions/:versionId/restore', async (request) => {
-    const map = await requireEditor(store, request.params.id, request, 'restore versions');
-    const version = await findVersion(map.id, request.params.versionId);
-    const source = new Y.Doc();
-    try {
-      Y.applyUpdate(source, version.snapshot);
-      const backup = await rooms.use(map.id, async (room) => {
-        const before = await saveVersion(store, map.id, room.doc, `Before restoring ${version.name}`, true, limits);
-        restoreJourney(room.doc, source, RESTORE_ORIGIN);
-        return before;
-      });
-      autoVersions.noted(map.id, backup.createdAt);
-      return { restored: publicVersion(version), backup: publicVersion(backup) };
-    } catch (err) {
-      throw roomError(err);
-    } finally {
-      source.destroy();
-    }
-  });
+  // `{ apply: false }`: only the backup is made, and the caller applies the version itself (the app
+  // does, so that the restore is one step of its own in that person's undo history)
+  app.post<{ Params: VersionParams; Body: { apply?: boolean } | undefined }>(
+    '/api/maps/:id/versions/:versionId/restore',
+    { schema: { body: { type: ['object', 'null'], properties: { apply: { type: 'boolean' } } } } },
+    async (request) => {
+      const map = await requireEditor(store, request.params.id, request, 'restore versions');
+      const version = await findVersion(map.id, request.params.versionId);
+      const apply = request.body?.apply !== false;
+      const source = new Y.Doc();
+      try {
+        Y.applyUpdate(source, version.snapshot);
+        const backup = await rooms.use(map.id, async (room) => {
+          const before = await saveVersion(store, map.id, room.doc, `Before restoring ${version.name}`, true, limits);
+          if (apply) restoreJourney(room.doc, source, RESTORE_ORIGIN);
+          return before;
+        });
+        autoVersions.noted(map.id, backup.createdAt);
+        return { restored: publicVersion(version), backup: publicVersion(backup) };
+      } catch (err) {
+        throw roomError(err);
+      } finally {
+        source.destroy();
+      }
+    },
+  );
 }

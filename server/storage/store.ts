@@ -224,6 +224,38 @@ export interface AccountStore {
   serverSecret(name: string, candidate: string): Promise<string>;
 }
 
+// the map list and the trash (one workspace per server)
+export interface MapSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  /** When it was moved to the trash; null for a map in the list. */
+  trashedAt: string | null;
+}
+
+export interface TrashedMap extends MapRecord {
+  trashedAt: string;
+}
+
+/**
+ * Which maps are in the trash. A trashed map keeps all its data but is gone for everything else:
+ * `docs.getMap` answers null for it until it is restored (or purged with `docs.deleteMap`).
+ */
+export interface MapLifeStore {
+  /** Every map not in the trash, newest first. */
+  listMaps(): Promise<MapSummary[]>;
+  /** Every map in the trash, most recently trashed first. */
+  listTrash(): Promise<MapSummary[]>;
+  /** The trashed map with its keys' hashes (a guest's editor key may restore it), or null (unknown, or not in the trash). */
+  getTrashed(mapId: string): Promise<TrashedMap | null>;
+  /** Moves the map to the trash at `at` (ISO); false if there is no such map or it is already there. */
+  trash(mapId: string, at: string): Promise<boolean>;
+  /** Takes the map out of the trash; false if it was not there. */
+  restore(mapId: string): Promise<boolean>;
+  /** Ids of the maps trashed before `before` (ISO), oldest first: due to be purged. */
+  trashedBefore(before: string): Promise<string[]>;
+}
+
 /** A database the events module can open its tables in. */
 export type EventStorage = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; file: string };
 
@@ -232,6 +264,7 @@ export interface Store {
   readonly media: MediaStore;
   readonly features: FeatureStore;
   readonly accounts: AccountStore;
+  readonly life: MapLifeStore;
   /**
    * Where this backend keeps the bytes of uploads, if not as plain files in DATA_DIR/media (the
    * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
 import { Map as MapIcon, Plus, Trash2 } from 'lucide-react';
-import { forgetMap, listMyMaps, rememberMap } from '../db/myMaps';
+import { listMyMaps, rememberMap, restoreMyMap, takeMap } from '../db/myMaps';
+import type { MyMap } from '../db/db';
 import { ApiError, createMap } from '../sync/api';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -31,6 +32,19 @@ export function HomePage() {
   const [template, setTemplate] = useState<TemplateId>('blank');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // the entry removed last, until it is put back (Undo) or another one is removed
+  const [removed, setRemoved] = useState<MyMap | null>(null);
+
+  const onRemove = async (id: string) => {
+    const entry = await takeMap(id);
+    if (entry) setRemoved(entry);
+  };
+
+  const onUndo = async () => {
+    if (!removed) return;
+    await restoreMyMap(removed);
+    setRemoved(null);
+  };
 
   const onCreate = async (event: FormEvent) => {
     event.preventDefault();
@@ -89,6 +103,14 @@ export function HomePage() {
         </section>
         <section aria-labelledby="maps-heading" className="home-list">
           <h2 id="maps-heading">{t('home.myMaps')}</h2>
+          {removed && (
+            <p className="undo-bar" role="status">
+              <span className="undo-text">{t('home.removed', { title: removed.title })}</span>
+              <button type="button" onClick={() => void onUndo()}>
+                {t('home.undo')}
+              </button>
+            </p>
+          )}
           {maps === undefined ? (
             <p className="muted">{t('home.loading')}</p>
           ) : maps.length === 0 ? (
@@ -112,7 +134,7 @@ export function HomePage() {
                     className="icon-button"
                     aria-label={t('home.remove', { title: map.title })}
                     title={t('home.removeHint')}
-                    onClick={() => void forgetMap(map.id)}
+                    onClick={() => void onRemove(map.id)}
                   >
                     <Trash2 size={16} aria-hidden />
                   </button>

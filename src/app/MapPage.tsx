@@ -12,6 +12,7 @@ import { Brand } from './Brand';
 import { ShareButton } from './ShareButton';
 import { StatusBadge } from './StatusBadge';
 import { useMapAccess } from './useMapAccess';
+import { useMergeNotices } from './useMergeNotices';
 import { ensureProfileLoaded, useProfileStore } from './useProfile';
 import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
@@ -85,7 +86,10 @@ interface OpenMapProps {
 function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey, openedOffline }: OpenMapProps) {
   const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
-  useEnsureMetricDefs(connection.doc, store, connectionState.synced, readOnly);
+  // refused (key rotated, map deleted…): editing stops at once, nothing is made that cannot be saved
+  const refused = connectionState.status === 'refused';
+  const editingOff = readOnly || refused;
+  useEnsureMetricDefs(connection.doc, store, connectionState.synced, editingOff);
   const meta = useStore(store, (state) => state.meta);
   const notify = useUi((state) => state.notify);
   const t = useT();
@@ -122,13 +126,14 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
       awareness: connection.awareness,
       presence,
       user,
-      readOnly,
+      readOnly: editingOff,
       run,
-      undo: readOnly ? undefined : undo,
+      undo: editingOff ? undefined : undo,
     }),
-    [mapId, mapKey, connection, store, presence, user, readOnly, run, undo],
+    [mapId, mapKey, connection, store, presence, user, editingOff, run, undo],
   );
 
+  useMergeNotices(connection.doc);
   const merged = connectionState.mergedAfterOffline;
   useEffect(() => {
     if (merged > 0) notify(t('status.merged'), 'info');
@@ -151,13 +156,15 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
             <h1 className="map-heading-level">
               <InlineLabel
                 value={meta.title || t('map.untitled')}
-                readOnly={readOnly}
+                readOnly={editingOff}
                 className="map-heading"
                 ariaLabel={t('map.title')}
                 onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
               />
             </h1>
-            <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
+            <span className={`role-badge is-${refused ? 'viewer' : role}`}>
+              {t(refused ? 'role.readOnly' : role === 'editor' ? 'role.editor' : 'role.viewer')}
+            </span>
             <span className="topbar-spacer" />
             <PresenceAvatars presence={presence} />
             <StatusBadge state={connectionState} />
@@ -168,9 +175,10 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
             <AccountMenu />
             <LanguageSwitch />
           </header>
-          {connectionState.status === 'refused' && (
+          {refused && (
             <div className="banner is-error" role="alert">
-              {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
+              {connectionState.refusal && describeRefusal(t, connectionState.refusal)} {t('status.refusedReadOnly')}{' '}
+              <a href="/">{t('app.backHome')}</a>
             </div>
           )}
           <OfflineNotice status={connectionState.status} openedOffline={openedOffline} />

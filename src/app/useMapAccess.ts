@@ -16,10 +16,28 @@ export type MapAccess =
 
 const MESSAGES: Record<number, MessageKey> = { 401: 'map.needKey', 403: 'map.wrongKey', 404: 'map.unknown' };
 
+/** Whether a stored key still opens the map as an editor (false when rotated, or offline). */
+async function stillEditor(mapId: string, key: string): Promise<boolean> {
+  try {
+    return (await fetchMapInfo(mapId, key)).role === 'editor';
+  } catch {
+    return false;
+  }
+}
+
 export function useMapAccess(mapId: string): MapAccess {
   const [access, setAccess] = useState<MapAccess>({ state: 'loading' });
-  // Read once: the effect below clears the fragment, and may run twice in development.
-  const [linkKey] = useState(() => keyFromHash(window.location.hash));
+  // Read at once (the effect below clears the fragment) and again whenever a new link is pasted into
+  // this tab: only the #key changes then, and the page does not reload.
+  const [linkKey, setLinkKey] = useState(() => keyFromHash(window.location.hash));
+  useEffect(() => {
+    const onHashChange = () => {
+      const key = keyFromHash(window.location.hash);
+      if (key) setLinkKey(key);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
   useEffect(() => {
     let cancelled = false;
     const settle = (next: MapAccess) => !cancelled && setAccess(next);
@@ -44,7 +62,12 @@ export function useMapAccess(mapId: string): MapAccess {
       if (!key) return openAsMember();
       try {
         const info = await fetchMapInfo(mapId, key);
-        await rememberOpenedMap({ id: mapId, title: info.title, key, role: info.role });
+        // a link's key wins over the stored one, unless the stored one is an editor key that still
+        // works (opening a viewer link of one's own map keeps edit rights)
+        const replace = Boolean(
+          linkKey && remembered && remembered.key !== linkKey && !(await stillEditor(mapId, remembered.key)),
+        );
+        await rememberOpenedMap({ id: mapId, title: info.title, key, role: info.role }, { replace });
         const stored = await getMyMap(mapId);
         settle({
           state: 'ready',

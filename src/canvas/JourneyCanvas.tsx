@@ -129,8 +129,8 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
     (changes: NodeChange<JourneyFlowNode>[]) => {
       // Removal goes through onDelete (a model command); the doc then removes the nodes from the view.
       const local = changes.filter((change) => change.type !== 'remove' && !(readOnly && change.type === 'position'));
-      store.applyNodeChanges(local);
-      if (!readOnly) queueMoves(local);
+      // first: it reads where a key-moved node was, and marks key moves as in flight
+      store.applyNodeChanges(readOnly ? local : queueMoves(local));
     },
     [queueMoves, readOnly, store],
   );

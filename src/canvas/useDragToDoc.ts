@@ -3,7 +3,9 @@
 // transaction (one undo step), where the drop also decides meaning (planDrop, pure: a touchpoint
 // takes the stage it lands in, a stage takes its new place in the order, an owner dropped on a stage
 // header becomes its owner). A write per frame would re-derive the whole view, store and send an
-// update every frame.
+// update every frame. Arrow-key moves (React Flow moves the selected nodes itself and reports
+// position changes without `dragging`) take the same path: streamed while the keys repeat, written
+// once when they pause, one undo step.
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useReactFlow, type NodeChange, type OnNodeDrag } from '@xyflow/react';
 import { LOCAL_USER, assignStageOwner, moveNodes, moveStage, setTouchpointStage } from '../model';
@@ -16,6 +18,9 @@ import { useMap } from '../state/session';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
 const LIVE_DRAG_EVERY_MS = 50;
+/** An arrow-key move is written when no arrow key has moved the nodes for this long. */
+export const KEY_MOVE_SETTLE_MS = 400;
+const ARROW_KEYS = { ArrowUp: 1, ArrowDown: 1, ArrowLeft: 1, ArrowRight: 1, Shift: 1 };
 
 /** Runs one step of a drop as its model command. */
 function runStep(doc: Y.Doc, step: DropStep): void {
@@ -31,6 +36,9 @@ export function useDragToDoc() {
   /** Where the dragged nodes are now (React Flow positions), announced to the others. */
   const live = useRef(new Map<string, { x: number; y: number }>());
   const startPositions = useRef(new Map<string, { x: number; y: number }>());
+  /** A pointer drag is in progress (its last position changes, sent before onNodeDragStop, are not key moves). */
+  const pointerDrag = useRef(false);
+  const keyMoveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const announce = useMemo(
     () =>
@@ -44,22 +52,9 @@ export function useDragToDoc() {
   );
   useEffect(() => () => announce.cancel(), [announce]);
 
-  /** Called with React Flow's position changes while dragging. */
-  const queueMoves = useCallback(
-    (changes: NodeChange<JourneyFlowNode>[]) => {
-      let moved = false;
-      for (const change of changes) {
-        if (change.type !== 'position' || !change.position || !change.dragging) continue;
-        live.current.set(change.id, change.position);
-        moved = true;
-      }
-      if (moved) announce();
-    },
-    [announce],
-  );
-
   const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
+      pointerDrag.current = true;
       startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
       live.current.clear();
       undo?.stopCapturing(); // a drag is one undo step of its own
@@ -67,17 +62,18 @@ export function useDragToDoc() {
     [undo],
   );
 
-  const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
-    (_event, _node, dragged) => {
+  /** Writes the moves of `ids` (their drawn positions now) to the doc in one transaction, one undo step. */
+  const commitMoves = useCallback(
+    (ids: readonly string[]) => {
       announce.cancel();
       const { columns, modelNodes, nodes: drawn, laneGrowth } = store.getState();
-      const droppedAt = dragged.flatMap((node) => {
-        const internal = flow.getInternalNode(node.id);
+      const droppedAt = ids.flatMap((id) => {
+        const internal = flow.getInternalNode(id);
         if (!internal) return [];
         const abs = internal.internals.positionAbsolute;
         return [
           {
-            id: node.id,
+            id,
             box: { x: abs.x, y: abs.y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 },
           },
         ];
@@ -99,6 +95,8 @@ export function useDragToDoc() {
         start: startPositions.current,
       });
       live.current.clear();
+      startPositions.current = new Map();
+      undo?.stopCapturing();
       doc.transact(() => {
         for (const step of steps) run(() => runStep(doc, step));
       }, LOCAL_USER);
@@ -108,6 +106,76 @@ export function useDragToDoc() {
       undo?.stopCapturing();
     },
     [announce, awareness, doc, flow, run, store, undo],
+  );
+
+  const onNodeDragStop: OnNodeDrag<JourneyFlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      pointerDrag.current = false;
+      commitMoves(dragged.map((node) => node.id));
+    },
+    [commitMoves],
+  );
+
+  const commitKeyMoves = useCallback(() => {
+    keyMoveTimer.current = null;
+    const ids = [...live.current.keys()];
+    if (ids.length === 0) return;
+    commitMoves(ids);
+    // they were drawn as in flight (queueMoves); now the doc has them, they land like dropped cards
+    store.applyNodeChanges(ids.map((id) => ({ id, type: 'position', dragging: false })));
+  }, [commitMoves, store]);
+  // a key move still waiting is written before anything else can happen: another key (Ctrl+Z must
+  // undo the move, not what came before it), a pointer press, leaving the page, closing the map
+  useEffect(() => {
+    const flush = (event?: Event) => {
+      if (!keyMoveTimer.current) return;
+      if (event instanceof KeyboardEvent && event.key in ARROW_KEYS) return;
+      clearTimeout(keyMoveTimer.current);
+      commitKeyMoves();
+    };
+    window.addEventListener('keydown', flush, true);
+    window.addEventListener('pointerdown', flush, true);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('keydown', flush, true);
+      window.removeEventListener('pointerdown', flush, true);
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [commitKeyMoves]);
+
+  /**
+   * Called with React Flow's node changes before the view store applies them: pointer-drag positions
+   * stream to the others; arrow-key positions (no drag in progress) too, and are written once the
+   * keys pause.
+   */
+  const queueMoves = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]): NodeChange<JourneyFlowNode>[] => {
+      let moved = false;
+      let keyMoved = false;
+      const passed = changes.map((change) => {
+        if (change.type !== 'position' || !change.position) return change;
+        const byKey = !change.dragging && !pointerDrag.current;
+        if (!change.dragging && !byKey) return change;
+        if (byKey && !startPositions.current.has(change.id)) {
+          if (live.current.size === 0) undo?.stopCapturing();
+          const before = store.getState().nodes.find((node) => node.id === change.id);
+          if (before) startPositions.current.set(change.id, { ...before.position });
+        }
+        live.current.set(change.id, change.position);
+        moved = true;
+        keyMoved ||= byKey;
+        // the view store keeps a node in flight where it is (it re-arranges a cell only on a drop)
+        return byKey ? { ...change, dragging: true } : change;
+      });
+      if (moved) announce();
+      if (keyMoved) {
+        if (keyMoveTimer.current) clearTimeout(keyMoveTimer.current);
+        keyMoveTimer.current = setTimeout(commitKeyMoves, KEY_MOVE_SETTLE_MS);
+      }
+      return passed;
+    },
+    [announce, commitKeyMoves, store, undo],
   );
 
   return { queueMoves, onNodeDragStart, onNodeDragStop };

@@ -36,7 +36,7 @@ export interface JourneyActions {
 export function useJourneyActions(): JourneyActions {
   const { doc, store, run, undo } = useMap();
   const flow = useReactFlow();
-  const startEditing = useUi((state) => state.startEditing);
+  const startNaming = useUi((state) => state.startNaming);
   const fit = useFitNodes();
   const reveal = useRevealNode();
 
@@ -46,41 +46,47 @@ export function useJourneyActions(): JourneyActions {
     const selectOnly = (id: string) => {
       store.setState((state) => ({ nodes: state.nodes.map((node) => ({ ...node, selected: node.id === id })) }));
     };
+    // an add starts a step of its own (two quick adds are two steps); naming it joins it (useNodeLabel)
+    const runAdd: typeof run = (command) => {
+      undo?.stopCapturing();
+      return run(command);
+    };
     const created = (id: unknown) => {
       if (typeof id !== 'string') return;
       selectOnly(id);
       reveal(id); // mounted where the person looks, its rename box opens there
-      startEditing(id);
+      startNaming(id);
     };
     return {
       addStage() {
         let id: unknown;
-        if (run(() => (id = addStage(doc, { label: t('new.stage', { n: countKind('stage') + 1 }) })))) created(id);
+        if (runAdd(() => (id = addStage(doc, { label: t('new.stage', { n: countKind('stage') + 1 }) })))) created(id);
       },
       addTouchpoint() {
         const { modelNodes, stages, nodes } = store.getState();
         const selected = nodes.filter((node) => node.selected).flatMap((node) => modelNodes.get(node.id) ?? []);
         const placement = touchpointInStage(targetStage(selected, stages), modelNodes.values());
         let id: unknown;
-        if (run(() => (id = addTouchpoint(doc, { ...placement, label: t('new.touchpoint') })))) created(id);
+        if (runAdd(() => (id = addTouchpoint(doc, { ...placement, label: t('new.touchpoint') })))) created(id);
       },
       addChannel(preset) {
         const slot = channelSlot(countKind('channel'));
         let id: unknown;
         const type = MEDIUM_STYLE[preset.medium].defaultType;
-        if (run(() => (id = addChannel(doc, { label: preset.label, medium: preset.medium, type, ...slot }))))
+        if (runAdd(() => (id = addChannel(doc, { label: preset.label, medium: preset.medium, type, ...slot }))))
           created(id);
       },
       addOwner() {
         const slot = ownerSlot(countKind('owner'));
         let id: unknown;
         // the role is optional: left empty, not a placeholder word that would be printed
-        if (run(() => (id = addOwner(doc, { name: t('new.owner'), ...slot })))) created(id);
+        if (runAdd(() => (id = addOwner(doc, { name: t('new.owner'), ...slot })))) created(id);
       },
       addNote() {
         const center = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
         let id: unknown;
-        if (run(() => (id = addNote(doc, { label: t('new.note'), x: center.x - 100, y: center.y - 60 })))) created(id);
+        if (runAdd(() => (id = addNote(doc, { label: t('new.note'), x: center.x - 100, y: center.y - 60 }))))
+          created(id);
       },
       tidyUp() {
         const { columns, nodes, modelNodes, stages } = store.getState();
@@ -114,5 +120,5 @@ export function useJourneyActions(): JourneyActions {
         fit({ duration: 250 });
       },
     };
-  }, [doc, store, run, undo, flow, fit, reveal, startEditing]);
+  }, [doc, store, run, undo, flow, fit, reveal, startNaming]);
 }

@@ -40,6 +40,8 @@ const core = {
   'home.opened': 'opened {when}',
   'home.remove': 'Remove {title} from my maps',
   'home.removeHint': 'Remove from this list (the map itself stays on the server)',
+  'home.removed': 'Removed “{title}” from my maps',
+  'home.undo': 'Undo',
   'home.justNow': 'just now',
   'home.minutesAgo': '{n} min ago',
   'home.hoursAgo': '{n} h ago',

@@ -53,6 +53,8 @@ const core: Record<
   'home.opened': 'aperta {when}',
   'home.remove': 'Togli {title} dalle mie mappe',
   'home.removeHint': 'Togli da questo elenco (la mappa resta sul server)',
+  'home.removed': '“{title}” tolta dalle mie mappe',
+  'home.undo': 'Annulla',
   'home.justNow': 'proprio ora',
   'home.minutesAgo': '{n} min fa',
   'home.hoursAgo': '{n} h fa',

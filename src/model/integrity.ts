@@ -55,6 +55,7 @@ function inspect(doc: Y.Doc): Inspection {
     nodeMaps.push([id, m]);
   }
   const isKind = (id: unknown, kind: string) => typeof id === 'string' && kinds.get(id) === kind;
+  const survivingStage = (cardId: string) => nearestSurvivingStage(doc, cardId, (id) => isKind(id, 'stage'));
 
   // Pass 2: each node's geometry (every kind), then the fields of its kind's table.
   for (const [id, m] of nodeMaps) {
@@ -73,10 +74,15 @@ function inspect(doc: Y.Doc): Inspection {
     for (const [key, f] of Object.entries(spec.fields)) {
       const v = m.get(key);
       if (f.type === 'ref') {
-        if (v !== null && !isKind(v, f.target))
+        if (v !== null && !isKind(v, f.target)) {
+          // a card whose stage vanished in a merge (one person removed the stage while another added
+          // the card to it) goes to the nearest surviving stage, never to no stage at all: its x,y are
+          // relative to a stage's column, so without one it would be drawn inside another's
+          const home = f.frame && f.target === 'stage' ? survivingStage(id) : null;
           problem(`dangling-${f.target}`, id, `${key} of ${id} names no ${f.target}: ${String(v)}`, () =>
-            m.set(key, null),
+            m.set(key, home),
           );
+        }
       } else if (f.type === 'refs') {
         inspectRefs(id, m, key, f.target, (r) => isKind(r, f.target), problem, addFix);
       } else {
@@ -107,6 +113,30 @@ function inspect(doc: Y.Doc): Inspection {
 
   inspectStageOrder(doc, kinds, problem, addFix);
   return { issues, fixes };
+}
+
+/**
+ * Where a card whose stage is gone belongs, the same on every peer: the stage of the card its path
+ * comes from (its first incoming edge by edge id, whose source still has a stage), else of the card
+ * it leads to, else the first stage of the map; null when the map has no stage left.
+ */
+function nearestSurvivingStage(doc: Y.Doc, cardId: string, isStage: (id: unknown) => boolean): string | null {
+  const { nodes, edges } = rootMaps(doc);
+  const stageOfCard = (id: unknown): string | null => {
+    const card = typeof id === 'string' ? nodes.get(id) : undefined;
+    const stage = card instanceof Y.Map ? card.get('stageId') : undefined;
+    return isStage(stage) ? (stage as string) : null;
+  };
+  const path = sortedEntries(edges).flatMap(([, e]) => (e instanceof Y.Map ? [e] : []));
+  for (const end of ['target', 'source'] as const) {
+    const other = end === 'target' ? 'source' : 'target';
+    for (const e of path) {
+      if (e.get(end) !== cardId) continue;
+      const stage = stageOfCard(e.get(other));
+      if (stage) return stage;
+    }
+  }
+  return (readStageOrder(doc).find((id) => isStage(id)) as string | undefined) ?? null;
 }
 
 function writeFix(m: Y.Map<unknown>, key: string, fix: FieldFix): void {

@@ -123,9 +123,15 @@ export function routeEdge(
   }
   const ranked = candidates.map(simplify).map((points) => ({ points, length: routeLength(points) }));
   ranked.sort((a, b) => a.length - b.length);
-  // the first and last segments touch their own cards by design: the middle ones must miss them too
+  // the first and last segments touch their own cards by design: the middle ones must miss them too,
+  // and the route leaves its card rightwards and enters the other from the left (never back across
+  // the card it leaves or enters)
   const best = ranked.find(
-    ({ points }) => routeIsClear(points, near) && routeIsClear(points.slice(1, -1), joined),
+    ({ points }) =>
+      (points[1]?.x ?? source.x) >= source.x &&
+      (points[points.length - 2]?.x ?? target.x) <= target.x &&
+      routeIsClear(points, near) &&
+      routeIsClear(points.slice(1, -1), joined),
   )?.points;
   return best ?? simplify([source, out, { x: out.x, y: target.y }, into, target]);
 }

@@ -38,6 +38,10 @@ interface UiState {
   setSidebarTab: (tab: SidebarTab | null) => void;
   setFocus: (focus: MapFocus) => void;
   startEditing: (id: string | null) => void;
+  /** The node just added whose name is being typed: its first rename joins the add's undo step. */
+  namingNewNodeId: string | null;
+  /** Opens the rename box of a node just added. */
+  startNaming: (id: string) => void;
   notify: (text: string, tone?: Toast['tone']) => void;
   dismiss: (id: number) => void;
 }
@@ -59,7 +63,10 @@ export const useUi = create<UiState>((set) => ({
   setCardMetrics: (keys) => set({ cardMetrics: keys.slice(0, 2) }),
   setSidebarTab: (tab) => set({ sidebarTab: tab }),
   setFocus: (focus) => set({ focus }),
-  startEditing: (id) => set({ editingNodeId: id }),
+  // editing another label (or this one again, later) is an ordinary rename of its own
+  startEditing: (id) => set(id === null ? { editingNodeId: null } : { editingNodeId: id, namingNewNodeId: null }),
+  namingNewNodeId: null,
+  startNaming: (id) => set({ editingNodeId: id, namingNewNodeId: id }),
   notify: (text, tone = 'error') => {
     const id = nextToastId++;
     set((state) => ({ toasts: [...state.toasts.slice(-3), { id, text, tone }] }));

@@ -16,6 +16,8 @@ export interface JourneyUndo {
   redo(): void;
   /** Ends the current step: the next change starts a new one (called when a drag starts and ends). */
   stopCapturing(): void;
+  /** The next change joins the last step (naming a node just added: adding it and naming it is one step). */
+  joinNextToLast(): void;
   destroy(): void;
 }
 
@@ -38,6 +40,10 @@ export function createUndo(doc: Y.Doc): JourneyUndo {
     undo: () => void manager.undo(),
     redo: () => void manager.redo(),
     stopCapturing: () => manager.stopCapturing(),
+    // the manager merges a change into the last step when it comes within captureTimeout of lastChange
+    joinNextToLast: () => {
+      if (manager.canUndo()) manager.lastChange = Date.now();
+    },
     destroy: () => manager.destroy(),
   };
 }

@@ -72,8 +72,13 @@ export function restoreVersion(
   mapId: string,
   key: string,
   versionId: string,
+  { apply = true }: { apply?: boolean } = {},
 ): Promise<{ restored: VersionInfo; backup: VersionInfo }> {
-  return request(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}/restore`, { method: 'POST', key });
+  return request(`${mapPath(mapId)}/versions/${encodeURIComponent(versionId)}/restore`, {
+    method: 'POST',
+    key,
+    ...(apply ? {} : { body: JSON.stringify({ apply: false }) }),
+  });
 }
 
 /** The version's document state (a Yjs update), to open read-only in a separate doc. */

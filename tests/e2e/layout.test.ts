@@ -2,7 +2,8 @@
 // cards, pills, owner cards or notes overlap, and no path edge passes through a card it does not join
 // (points sampled along each SVG path), for every template and a generated 300-node map, at two
 // screen sizes, in English and Italian; also after eight cards are added to one stage from the
-// toolbar and after a card grows by a long note. One browser, one page per language, reused.
+// toolbar and after a card grows by a long note. An edge never runs back across the cards it joins.
+// One browser, one page per language, reused.
 // LAYOUT_SHOTS=<dir> also saves a screenshot of each case there.
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -185,15 +186,16 @@ function layoutProblems(page: Page): Promise<Problems> {
       const length = line.getTotalLength();
       for (let at = 0; at <= length; at += 3) {
         const p = new DOMPoint(line.getPointAtLength(at).x, line.getPointAtLength(at).y).matrixTransform(matrix);
-        const hit = cards.find(
-          (card) =>
-            card.id !== source &&
-            card.id !== target &&
-            p.x > card.r.left + 1 &&
-            p.x < card.r.right - 1 &&
-            p.y > card.r.top + 1 &&
-            p.y < card.r.bottom - 1,
-        );
+        // a card it does not join: nowhere inside; the two it joins: only at their borders (the handles)
+        const hit = cards.find((card) => {
+          const inset = card.id === source || card.id === target ? 6 : 1;
+          return (
+            p.x > card.r.left + inset &&
+            p.x < card.r.right - inset &&
+            p.y > card.r.top + inset &&
+            p.y < card.r.bottom - inset
+          );
+        });
         if (hit) {
           edgesThroughCards.push(`${source}→${target} through ${hit.label}`);
           break;

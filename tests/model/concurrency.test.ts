@@ -45,15 +45,34 @@ describe('concurrent edits', () => {
     expectConverged([a, b]);
   });
 
-  it('A removes a stage while B adds a touchpoint to it: the touchpoint survives unassigned', () => {
+  it('A removes a stage while B adds a touchpoint to it: the touchpoint goes to a surviving stage, counted there', () => {
     const [a, b] = peers(2, threeStages) as [Y.Doc, Y.Doc];
     removeNode(a, 's2');
     addTouchpoint(b, { stageId: 's2', label: 'orphan', id: 't', x: 5, y: 6 });
     syncAll([a, b]);
     expect(validateJourney(a).map((i) => i.code)).toEqual(['dangling-stage']);
     expect(settle([a, b])).toBe(1);
-    expect(readNode(a, 't')).toMatchObject({ stageId: null, x: 5, y: 6 });
+    // no path to follow: the map's first stage (before, it had no stage and was drawn in another's column)
+    expect(readNode(a, 't')).toMatchObject({ stageId: 's1', x: 5, y: 6 });
+    expect(
+      touchpointsByStage(a)
+        .get('s1')
+        ?.map((t) => t.id),
+    ).toEqual(['t']);
     expect(readStageOrder(a)).toEqual(['s1', 's3']);
+    expectConverged([a, b]);
+  });
+
+  it('a card whose stage vanished follows its path: the stage of the card it comes from, the same on every peer', () => {
+    const [a, b] = peers(2, threeStages) as [Y.Doc, Y.Doc];
+    addTouchpoint(a, { stageId: 's3', label: 'before', id: 'before' });
+    syncAll([a, b]);
+    removeNode(a, 's2');
+    addTouchpoint(b, { stageId: 's2', label: 'orphan', id: 't' });
+    connect(b, { source: 'before', target: 't' });
+    expect(settle([a, b])).toBe(1);
+    expect(readNode(a, 't')).toMatchObject({ stageId: 's3' });
+    expect(readNode(b, 't')).toMatchObject({ stageId: 's3' });
     expectConverged([a, b]);
   });
 

@@ -101,7 +101,8 @@ describe('validateJourney / repairJourney', () => {
     expect(changed).toBe(true);
     expect(origins).toEqual([{ kind: 'repair' }]);
     expect(validateJourney(doc)).toEqual([]);
-    expect(readNode(doc, 't1')).toMatchObject({ stageId: null, channelId: null, personaIds: ['pat'], emotion: 2 });
+    // its stage is gone: the map's first stage (nearestSurvivingStage), never none
+    expect(readNode(doc, 't1')).toMatchObject({ stageId: 's2', channelId: null, personaIds: ['pat'], emotion: 2 });
     expect(readNode(doc, 't2')).toMatchObject({ lane: 'front', stageId: 's2' });
     expect(readNode(doc, 's1')).toMatchObject({ ownerId: null });
     expect(readNode(doc, 'web')).toMatchObject({ medium: 'other' });

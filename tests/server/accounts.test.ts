@@ -1,11 +1,13 @@
 // Accounts against the real server on a loopback port: first-admin setup, sign-in and out, the
 // session cookie's attributes, the lockout, invites, roles (over HTTP and through sync with the stock
 // y-websocket client carrying the cookie), revocation, and that a server without accounts is unchanged.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../server/accounts/service';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { ADMIN, addMember, call, connectWithCookie, cookieOf, setupAdmin, type Reply } from './helpers/accounts';
-import { connectClient, createMap, sleep, startTestServer, waitFor } from './helpers/testServer';
+import { connectClient, createMap, sleep, startTestServer, tempDir, waitFor } from './helpers/testServer';
 
 type ErrorReply = { error: { code: string; message: string } };
 const codeOf = (reply: Reply<unknown>): string | undefined => (reply.body as ErrorReply | null)?.error?.code;
@@ -153,6 +155,50 @@ describe('setup and sign-in', () => {
     expect(await accounts.resolve(req)).not.toBeNull();
     now += 2000;
     expect(await accounts.resolve(req)).toBeNull();
+  });
+});
+
+/** Runs `npm run user -- ARGS` (scripts/user.ts) on a data directory, with `stdin` piped in. */
+function userScript(dataDir: string, args: string[], stdin = ''): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/user.ts', ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, out }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('npm run user', () => {
+  it('adds members from a shell, who then sign in; refuses bad input with the usage', async () => {
+    const dataDir = tempDir();
+    const added = await userScript(dataDir, ['add', 'Root@Example.com', '--role', 'admin', '--name', 'Root']);
+    expect(added.code).toBe(0);
+    const password = /password: (\S+)/.exec(added.out)?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    const piped = await userScript(
+      dataDir,
+      ['add', 'val@example.com', '--role', 'viewer', '--password-stdin'],
+      'a piped password\n',
+    );
+    expect(piped.code).toBe(0);
+    expect(piped.out).not.toContain('a piped password');
+    expect((await userScript(dataDir, ['add', 'val@example.com', '--role', 'viewer'])).code).toBe(1); // taken
+    expect((await userScript(dataDir, ['add', 'x', '--role', 'owner'])).code).toBe(2);
+    const listed = await userScript(dataDir, ['list']);
+    expect(listed.out).toMatch(/admin\s+root@example\.com\s+Root/);
+
+    const t = await startTestServer({ dataDir });
+    const root = await call(t.url, 'POST', '/api/session', { body: { email: 'root@example.com', password } });
+    expect(root.status).toBe(200);
+    const val = await call(t.url, 'POST', '/api/session', {
+      body: { email: 'val@example.com', password: 'a piped password' },
+    });
+    expect(val.body).toMatchObject({ member: { role: 'viewer' } });
+    expect((await call(t.url, 'POST', '/api/setup', { body: ADMIN })).status).toBe(409);
   });
 });
 

@@ -413,6 +413,7 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     const space = await spaceOf(t, map.id);
     expect(await countEvents(t, space)).toBeGreaterThan(0);
     expect((await api(t.url, 'DELETE', `/api/maps/${map.id}`, map.editorKey)).status).toBe(204);
+    await t.server.purgeTrash(Date.now() + 400 * 86_400_000); // past TRASH_DAYS: deleted for good
     expect(await countEvents(t, space)).toBe(0);
     expect(await spaceOf(t, map.id)).toBe(-1);
   });

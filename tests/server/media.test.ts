@@ -17,6 +17,8 @@ import {
   webpHeader,
 } from './fixtures/media';
 
+const AFTER_TRASH = Date.now() + 400 * 86_400_000; // past any TRASH_DAYS: the purge deletes for good
+
 const bearer = (key: string) => ({ headers: { authorization: `Bearer ${key}` } });
 
 describe('media upload and download', () => {
@@ -147,7 +149,11 @@ describe('media upload and download', () => {
     expect((await fetch(mediaUrl(t.url, c.id, first.id), bearer(c.editorKey))).status).toBe(404);
     expect((await fetch(mediaUrl(t.url, a.id, first.id), bearer(c.editorKey))).status).toBe(403);
 
-    const del = (map: typeof a) => fetch(`${t.url}/api/maps/${map.id}`, { method: 'DELETE', ...bearer(map.editorKey) });
+    const del = async (map: typeof a) => {
+      const res = await fetch(`${t.url}/api/maps/${map.id}`, { method: 'DELETE', ...bearer(map.editorKey) });
+      await t.server.purgeTrash(AFTER_TRASH);
+      return res;
+    };
     expect((await del(a)).status).toBe(204);
     expect(filesOnDisk(t.dataDir)).toHaveLength(1); // B still uses it
     expect((await fetch(mediaUrl(t.url, b.id, first.id), bearer(b.viewerKey))).status).toBe(200);
@@ -278,6 +284,7 @@ describe('media upload and download', () => {
     expect((await fetch(`${memory.url}/api/maps/${m.id}`, { method: 'DELETE', ...bearer(m.editorKey) })).status).toBe(
       204,
     );
+    await memory.server.purgeTrash(AFTER_TRASH);
     expect(filesOnDisk(memory.dataDir)).toEqual([]);
   });
 
@@ -291,7 +298,10 @@ describe('media upload and download', () => {
     const statuses = await Promise.all([
       ...Array.from({ length: 5 }, () => send(a)),
       ...Array.from({ length: 5 }, () => send(b)),
-      fetch(`${t.url}/api/maps/${a.id}`, { method: 'DELETE', ...bearer(a.editorKey) }).then((res) => res.status),
+      fetch(`${t.url}/api/maps/${a.id}`, { method: 'DELETE', ...bearer(a.editorKey) }).then(async (res) => {
+        await t.server.purgeTrash(AFTER_TRASH); // deleted for good while the uploads run
+        return res.status;
+      }),
     ]);
     expect(statuses.slice(5, 10)).toEqual([201, 201, 201, 201, 201]);
     expect(statuses[10]).toBe(204);
@@ -300,6 +310,7 @@ describe('media upload and download', () => {
     expect(filesOnDisk(t.dataDir)).toEqual([`${hash.slice(0, 2)}/${hash}`]);
     expect((await fetch(mediaUrl(t.url, b.id, hash), bearer(b.viewerKey))).status).toBe(200);
     await fetch(`${t.url}/api/maps/${b.id}`, { method: 'DELETE', ...bearer(b.editorKey) });
+    await t.server.purgeTrash(AFTER_TRASH);
     expect(filesOnDisk(t.dataDir)).toEqual([]);
   });
 });

@@ -182,6 +182,58 @@ describe.each(backends)('Store contract: $name', (backend) => {
     });
   });
 
+  describe('life (map list and trash)', () => {
+    it('moves a map to the trash, hides it from getMap and the list, keeps its data, and restores it', async () => {
+      const map = newMap('Trash me');
+      await store.docs.createMap(map);
+      const client = clientOf(map);
+      await store.docs.appendUpdate(map.id, edit(client, 'kept', 'yes'));
+      expect((await store.life.listMaps()).map((m) => m.id)).toContain(map.id);
+
+      expect(await store.life.trash(map.id, '2026-01-02T00:00:00.000Z')).toBe(true);
+      expect(await store.life.trash(map.id, '2026-01-03T00:00:00.000Z')).toBe(false);
+      expect(await store.life.trash('nosuchmap', '2026-01-03T00:00:00.000Z')).toBe(false);
+      expect(await store.docs.getMap(map.id)).toBeNull();
+      expect((await store.life.listMaps()).map((m) => m.id)).not.toContain(map.id);
+      const trashed = (await store.life.listTrash()).find((m) => m.id === map.id);
+      expect(trashed).toEqual({
+        id: map.id,
+        title: 'Trash me',
+        createdAt: map.createdAt,
+        trashedAt: '2026-01-02T00:00:00.000Z',
+      });
+      expect(await store.life.getTrashed(map.id)).toMatchObject({
+        id: map.id,
+        editorKeyHash: map.editorKeyHash,
+        trashedAt: '2026-01-02T00:00:00.000Z',
+      });
+      expect((await storedMeta(store, map.id)).kept).toBe('yes');
+
+      expect(await store.life.restore(map.id)).toBe(true);
+      expect(await store.life.restore(map.id)).toBe(false);
+      expect(await store.life.getTrashed(map.id)).toBeNull();
+      expect((await store.docs.getMap(map.id))?.title).toBe('Trash me');
+      expect((await store.life.listMaps()).map((m) => m.id)).toContain(map.id);
+      await store.docs.deleteMap(map.id);
+    });
+
+    it('names the maps trashed before a time, oldest first, and forgets a purged one', async () => {
+      const old = newMap('Old');
+      const older = newMap('Older');
+      const fresh = newMap('Fresh');
+      for (const m of [old, older, fresh]) await store.docs.createMap(m);
+      await store.life.trash(old.id, '2025-06-02T00:00:00.000Z');
+      await store.life.trash(older.id, '2025-06-01T00:00:00.000Z');
+      await store.life.trash(fresh.id, '2025-07-01T00:00:00.000Z');
+      const due = await store.life.trashedBefore('2025-06-15T00:00:00.000Z');
+      expect(due.filter((id) => [old.id, older.id, fresh.id].includes(id))).toEqual([older.id, old.id]);
+      expect(await store.docs.deleteMap(older.id)).toBe(true);
+      expect(await store.life.getTrashed(older.id)).toBeNull();
+      expect(await store.docs.loadDocument(older.id)).toBeNull();
+      for (const m of [old, fresh]) await store.docs.deleteMap(m.id);
+    });
+  });
+
   describe('media', () => {
     /** Stores bytes the way the media library does (PostgreSQL needs them before a record). */
     async function storedBytes(): Promise<string> {

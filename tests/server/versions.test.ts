@@ -122,6 +122,36 @@ describe('versions', () => {
     expect(labels(c.doc)).toEqual(['stage', 't1']);
   });
 
+  it('with { apply: false } only keeps the backup: the caller applies the version (the app, as an undo step)', async () => {
+    const t = await startTestServer();
+    const map = await createMap(t.url, 'Original');
+    const v1 = await save(t, map, 'v1');
+    const a = await connectSynced(t.wsUrl, map.id, map.editorKey);
+    setJourneyMeta(a.doc, { title: 'Changed' });
+    const b = await connectSynced(t.wsUrl, map.id, map.viewerKey);
+    await waitFor(() => title(b.doc) === 'Changed', 5000, 'the edit on the server');
+    const res = await api<{ restored: Version; backup: Version }>(
+      t.url,
+      'POST',
+      path(map, `/${v1.body.id}/restore`),
+      map.editorKey,
+      { apply: false },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.backup).toMatchObject({ name: 'Before restoring v1', auto: true });
+    const backup = new Y.Doc();
+    Y.applyUpdate(backup, new Uint8Array(await (await bytesOf(t, map, res.body.backup.id)).arrayBuffer()));
+    expect(title(backup)).toBe('Changed');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(title(a.doc)).toBe('Changed'); // not applied by the server
+    const bad = await api<ErrorBody>(t.url, 'POST', path(map, `/${v1.body.id}/restore`), map.editorKey, {
+      apply: 'no',
+    });
+    expect(bad.status).toBe(400);
+    a.destroy();
+    b.destroy();
+  });
+
   it('keeps one automatic version per period for a map that changes', async () => {
     const t = await startTestServer({ timing: { autoVersionPeriodMs: 400 } });
     const map = await createMap(t.url);

@@ -31,6 +31,32 @@ describe('home page: my maps', () => {
     expect(await db.maps.count()).toBe(1);
   });
 
+  it('offers Undo after removing a map from the list, which puts it back with its keys', async () => {
+    await rememberMap({
+      id: 'undo-me',
+      title: 'Refund journey',
+      key: 'k'.repeat(22),
+      role: 'editor',
+      viewerKey: 'v'.repeat(22),
+    });
+    const before = await getMyMap('undo-me');
+    render(<HomePage />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Remove Refund journey from my maps' }, { timeout: 5000 }),
+    );
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Removed “Refund journey” from my maps');
+    await waitFor(() => expect(screen.queryByRole('link', { name: /Refund journey/ })).toBeNull());
+    expect(await getMyMap('undo-me')).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('link', { name: /Refund journey/ }, { timeout: 5000 })).toHaveAttribute(
+      'href',
+      '/map/undo-me',
+    );
+    expect(await getMyMap('undo-me')).toEqual(before);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('asks for a title before creating a map', async () => {
     render(<HomePage />);
     fireEvent.click(screen.getByRole('button', { name: 'Create map' }));

@@ -6,6 +6,8 @@ interface MemoryMap {
   snapshot: Uint8Array | null;
   uptoSeq: number;
   updates: { seq: number; bytes: Uint8Array }[];
+  /** When it went to the trash (MemoryLife), or null. */
+  trashedAt: string | null;
 }
 
 export class MemoryDocs implements DocStore {
@@ -22,12 +24,25 @@ export class MemoryDocs implements DocStore {
   async createMap(map: NewMap): Promise<void> {
     if (this.maps.has(map.id)) throw new Error('map id already exists');
     const { snapshot, ...record } = map;
-    this.maps.set(map.id, { record, snapshot: snapshot.slice(), uptoSeq: 0, updates: [] });
+    this.maps.set(map.id, { record, snapshot: snapshot.slice(), uptoSeq: 0, updates: [], trashedAt: null });
   }
 
   async getMap(id: string): Promise<MapRecord | null> {
     const map = this.maps.get(id);
-    return map ? { ...map.record } : null;
+    return map && map.trashedAt === null ? { ...map.record } : null;
+  }
+
+  /** Every map's record with its trash time, for MemoryLife (what the SQL stores join). */
+  entries(): { record: MapRecord; trashedAt: string | null }[] {
+    return [...this.maps.values()].map((map) => ({ record: { ...map.record }, trashedAt: map.trashedAt }));
+  }
+
+  /** Sets or clears the trash time; false if there is no such map. */
+  setTrashedAt(id: string, at: string | null): boolean {
+    const map = this.maps.get(id);
+    if (!map) return false;
+    map.trashedAt = at;
+    return true;
   }
 
   async deleteMap(id: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Store } from '../store';
 import { MemoryAccounts } from './accounts';
 import { MemoryDocs } from './docs';
 import { MemoryFeatures } from './features';
+import { MemoryLife } from './life';
 import { MemoryMedia } from './media';
 
 export class MemoryStore implements Store {
@@ -14,6 +15,7 @@ export class MemoryStore implements Store {
   readonly media = new MemoryMedia((mapId) => this.docs.has(mapId));
   readonly features = new MemoryFeatures((mapId) => this.docs.has(mapId));
   readonly accounts = new MemoryAccounts();
+  readonly life = new MemoryLife(this.docs);
 
   async checkWritable(): Promise<void> {}
 

@@ -55,7 +55,11 @@ export class PostgresDocs implements DocStore {
   }
 
   async getMap(id: string): Promise<MapRecord | null> {
-    const { rows } = await this.pool.query<MapRow>(`SELECT ${MAP_COLUMNS} FROM maps WHERE id = $1`, [id]);
+    // a map in the trash (life.ts) is gone for everyone until it is restored
+    const { rows } = await this.pool.query<MapRow>(
+      `SELECT ${MAP_COLUMNS} FROM maps WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM trash WHERE map_id = maps.id)`,
+      [id],
+    );
     const row = rows[0];
     return row ? toMap(row) : null;
   }

@@ -3,6 +3,7 @@
 // others wait and find it done. Never edit a shipped migration: add one.
 import type pg from 'pg';
 import { ACCOUNTS_TABLES_SQL } from './accounts';
+import { LIFE_TABLES_SQL } from './life';
 import { withClient } from './tx';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -98,6 +99,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   { version: 5, name: 'accounts: members, sessions, invites, failed sign-ins', sql: ACCOUNTS_TABLES_SQL },
+  { version: 6, name: 'trash of the map list', sql: LIFE_TABLES_SQL },
 ];
 
 /** Any constant: the key of the advisory lock that serialises migrations between processes. */

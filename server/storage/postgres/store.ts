@@ -8,6 +8,7 @@ import type { EventStorage, Store } from '../store';
 import { PostgresAccounts } from './accounts';
 import { PostgresDocs } from './docs';
 import { PostgresFeatures } from './features';
+import { PostgresLife } from './life';
 import { PostgresMedia } from './media';
 import { PostgresMediaFiles } from './mediaFiles';
 import { migrate } from './schema';
@@ -31,6 +32,7 @@ export class PostgresStore implements Store {
   readonly media: PostgresMedia;
   readonly features: PostgresFeatures;
   readonly accounts: PostgresAccounts;
+  readonly life: PostgresLife;
   private closed: Promise<void> | null = null;
 
   private constructor(readonly pool: pg.Pool) {
@@ -38,6 +40,7 @@ export class PostgresStore implements Store {
     this.media = new PostgresMedia(pool);
     this.features = new PostgresFeatures(pool);
     this.accounts = new PostgresAccounts(pool);
+    this.life = new PostgresLife(pool);
   }
 
   /** Connects, applies the schema migrations, and returns the store. */

@@ -48,6 +48,10 @@ export class SqliteDocs implements DocStore {
       insertMap: db.prepare(`INSERT INTO maps (${MAP_COLUMNS}) VALUES (?, ?, ?, ?, ?)`),
       insertSnapshot: db.prepare('INSERT INTO snapshots (map_id, snapshot, upto_seq) VALUES (?, ?, 0)'),
       getMap: db.prepare<[string], MapRow>(`SELECT ${MAP_COLUMNS} FROM maps WHERE id = ?`),
+      // a map in the trash (life.ts) is gone for everyone until it is restored; its data stays loadable
+      getLiveMap: db.prepare<[string], MapRow>(
+        `SELECT ${MAP_COLUMNS} FROM maps WHERE id = ? AND NOT EXISTS (SELECT 1 FROM trash WHERE map_id = maps.id)`,
+      ),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
       // run() + lastInsertRowid, not RETURNING + get(): get() stops stepping after the first row,
       // and SQLite then never runs the WAL autocheckpoint the fallback relies on
@@ -78,7 +82,7 @@ export class SqliteDocs implements DocStore {
   }
 
   async getMap(id: string): Promise<MapRecord | null> {
-    const row = this.stmt.getMap.get(id);
+    const row = this.stmt.getLiveMap.get(id);
     return row ? toMap(row) : null;
   }
 

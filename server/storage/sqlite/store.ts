@@ -12,6 +12,7 @@ import type { EventStorage, Store } from '../store';
 import { ACCOUNTS_TABLES_SQL, SqliteAccounts } from './accounts';
 import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
+import { LIFE_TABLES_SQL, SqliteLife } from './life';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
 import { WalCheckpointer } from './walCheckpointer';
 
@@ -32,6 +33,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 3, sql: FEATURES_TABLES_SQL },
   // accounts: members, sessions, invites, failed sign-ins (accounts.ts)
   { version: 5, sql: ACCOUNTS_TABLES_SQL },
+  // the trash of the map list (life.ts)
+  { version: 6, sql: LIFE_TABLES_SQL },
 ];
 
 /** Thrown inside the write probe's transaction so it rolls back. */
@@ -45,6 +48,7 @@ export class SqliteStore implements Store {
   readonly media: SqliteMedia;
   readonly features: SqliteFeatures;
   readonly accounts: SqliteAccounts;
+  readonly life: SqliteLife;
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly checkpointer: WalCheckpointer;
@@ -69,6 +73,7 @@ export class SqliteStore implements Store {
     this.media = new SqliteMedia(this.db);
     this.features = new SqliteFeatures(this.db);
     this.accounts = new SqliteAccounts(this.db);
+    this.life = new SqliteLife(this.db);
     this.checkpointer = new WalCheckpointer(file, {
       intervalMs: options.checkpointEveryMs ?? 1000,
       onFailure: (reason) => {

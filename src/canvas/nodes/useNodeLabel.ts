@@ -5,10 +5,20 @@ import { useUi } from '../../state/uiStore';
 import { useMap } from '../../state/session';
 
 export function useNodeLabel(id: string) {
-  const { doc, readOnly, run } = useMap();
+  const { doc, readOnly, run, undo } = useMap();
   const editing = useUi((state) => state.editingNodeId === id);
   const startEditing = useUi((state) => state.startEditing);
-  const onCommit = useCallback((label: string) => run(() => setLabel(doc, id, label)), [doc, id, run]);
+  const onCommit = useCallback(
+    (label: string) => {
+      const ui = useUi.getState();
+      if (ui.namingNewNodeId === id) {
+        useUi.setState({ namingNewNodeId: null });
+        undo?.joinNextToLast(); // adding a node and naming it is one undo step
+      }
+      run(() => setLabel(doc, id, label));
+    },
+    [doc, id, run, undo],
+  );
   const onEditingChange = useCallback((on: boolean) => startEditing(on ? id : null), [id, startEditing]);
   return { readOnly, editing, onCommit, onEditingChange };
 }

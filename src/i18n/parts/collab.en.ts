@@ -110,4 +110,8 @@ export const collabEn = {
   'presence.yourName': 'Your name',
   'presence.yourColour': 'Your colour',
   'presence.join': 'Start mapping',
+  'status.refusedReadOnly':
+    'Editing is off: nothing you change now could be saved. Paste the new share link into the address bar to go on.',
+  'role.readOnly': 'Read-only',
+  'merge.cardMoved': '“{card}” moved to “{stage}”: its stage was removed by someone else while it was being added.',
 } as const;

@@ -115,4 +115,9 @@ export const collabIt: Record<keyof typeof collabEn, string> = {
   'presence.yourName': 'Il tuo nome',
   'presence.yourColour': 'Il tuo colore',
   'presence.join': 'Inizia a mappare',
+  'status.refusedReadOnly':
+    'Modifica disattivata: quello che cambi ora non potrebbe essere salvato. Incolla il nuovo link di condivisione nella barra degli indirizzi per continuare.',
+  'role.readOnly': 'Sola lettura',
+  'merge.cardMoved':
+    '“{card}” spostato in “{stage}”: la sua fase è stata eliminata da un altro mentre veniva aggiunto.',
 };

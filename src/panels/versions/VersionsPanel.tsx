@@ -3,14 +3,23 @@
 import { memo, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Eye, RotateCcw, Save } from 'lucide-react';
 import { useMap } from '../../state/session';
-import { ApiError, listVersions, restoreVersion, saveVersion, type VersionInfo } from '../../sync/api';
+import * as Y from 'yjs';
+import { LOCAL_USER, restoreJourney } from '../../model';
+import {
+  ApiError,
+  fetchVersionState,
+  listVersions,
+  restoreVersion,
+  saveVersion,
+  type VersionInfo,
+} from '../../sync/api';
 import { useUi } from '../../state/uiStore';
 import { useT } from '../../i18n';
 import { VersionPreview } from './VersionPreview';
 
 export const VersionsPanel = memo(function VersionsPanel() {
   const t = useT();
-  const { mapId, mapKey, readOnly } = useMap();
+  const { mapId, mapKey, readOnly, doc, run, undo } = useMap();
   const notify = useUi((state) => state.notify);
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +56,19 @@ export const VersionsPanel = memo(function VersionsPanel() {
     if (!window.confirm(t('versions.confirmRestore', { name: version.name }))) return;
     setBusy(true);
     try {
-      const { backup } = await restoreVersion(mapId, mapKey, version.id);
+      // the server keeps the map as it is now; this browser applies the version, as one undo step
+      // of its own (Ctrl+Z right after undoes the restore, not an older edit)
+      const state = await fetchVersionState(mapId, mapKey, version.id);
+      const { backup } = await restoreVersion(mapId, mapKey, version.id, { apply: false });
+      const source = new Y.Doc();
+      try {
+        Y.applyUpdate(source, state);
+        undo?.stopCapturing();
+        run(() => restoreJourney(doc, source, LOCAL_USER));
+        undo?.stopCapturing();
+      } finally {
+        source.destroy();
+      }
       notify(t('versions.restored', { name: version.name, backup: backup.name }), 'info');
       setPreview(null);
       await load();

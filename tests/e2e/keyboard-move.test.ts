@@ -1,0 +1,80 @@
+// Issue #18, surprise 1: a card moved with the arrow keys is saved and synced like a dragged one
+// (before, the mover saw it moved, the other person did not, and a reload reverted it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/helpers/testServer';
+import { DIST, launchChromium } from './browser';
+import { Steps } from './steps';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startTestServer({ distDir: DIST });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The name of the stage whose column holds the card's centre, read from the DOM. */
+async function stageOf(page: Page, card: string): Promise<string | null> {
+  return page.evaluate((label) => {
+    const box = [...document.querySelectorAll('[data-testid="touchpoint"]')]
+      .find((el) => el.textContent?.includes(label))
+      ?.getBoundingClientRect();
+    if (!box) return null;
+    const x = box.left + box.width / 2;
+    for (const stage of document.querySelectorAll('.react-flow__node-stage')) {
+      const r = stage.getBoundingClientRect();
+      if (x >= r.left && x <= r.right) return stage.querySelector('.stage-title')?.textContent ?? null;
+    }
+    return null;
+  }, card);
+}
+
+async function newPerson(): Promise<Steps> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return new Steps(await context.newPage(), server.url);
+}
+
+describe('arrow-key moves', () => {
+  it('are written once, synced to the other person, kept after a reload, and undone in one step', async () => {
+    const alice = await newPerson();
+    await alice.openHome();
+    const mapId = await alice.createMap('Keyboard moves');
+    await alice.addStage('Research');
+    await alice.addTouchpoint('Read reviews');
+    await alice.addStage('Purchase');
+    expect(await stageOf(alice.page, 'Read reviews')).toBe('Research');
+
+    const bob = await newPerson();
+    await bob.openShareLink(mapId, await alice.storedKey(mapId));
+    await bob.touchpoint('Read reviews').waitFor({ timeout: 10_000 });
+    expect(await stageOf(bob.page, 'Read reviews')).toBe('Research');
+
+    // select the card and move it right, by keyboard only, until it sits in the next column
+    await alice.touchpoint('Read reviews').click();
+    const wrapper = alice.page.locator('.react-flow__node', { has: alice.touchpoint('Read reviews') });
+    await wrapper.focus();
+    for (let i = 0; i < 80 && (await stageOf(alice.page, 'Read reviews')) !== 'Purchase'; i++)
+      await alice.page.keyboard.press('Shift+ArrowRight');
+    expect(await stageOf(alice.page, 'Read reviews')).toBe('Purchase');
+
+    await expect.poll(() => stageOf(bob.page, 'Read reviews'), { timeout: 10_000 }).toBe('Purchase');
+    await alice.page.reload(); // at once: leaving the page writes the pending key move
+    await alice.touchpoint('Read reviews').waitFor({ timeout: 10_000 });
+    await expect.poll(() => stageOf(alice.page, 'Read reviews'), { timeout: 10_000 }).toBe('Purchase');
+
+    // the whole keyboard move is one undo step (the reload kept this browser's undo history out of it,
+    // so move again and undo once)
+    await alice.touchpoint('Read reviews').click();
+    await wrapper.focus();
+    for (let i = 0; i < 80 && (await stageOf(alice.page, 'Read reviews')) !== 'Research'; i++)
+      await alice.page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => stageOf(bob.page, 'Read reviews'), { timeout: 10_000 }).toBe('Research');
+    await alice.page.keyboard.press('Control+z'); // at once: the pending key move is written first
+    await expect.poll(() => stageOf(bob.page, 'Read reviews'), { timeout: 10_000 }).toBe('Purchase');
+  });
+});

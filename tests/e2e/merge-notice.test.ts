@@ -1,0 +1,72 @@
+// Issue #18, surprise 3: A (offline, a stock y-websocket client) removes stage "Purchase" while B (the
+// app) adds a card to it. After A reconnects, B's card sits in a surviving stage, is counted there,
+// and B reads which card moved where (before: no stage, drawn inside another stage's column, and
+// only "your changes were merged").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { removeNode, roots } from '../../src/model';
+import { connectSynced, startTestServer, type TestServer } from '../server/helpers/testServer';
+import { DIST, launchChromium } from './browser';
+import { Steps } from './steps';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startTestServer({ distDir: DIST });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The name of the stage whose column holds the card's centre, read from the DOM. */
+async function stageOf(page: Page, card: string): Promise<string | null> {
+  return page.evaluate((label) => {
+    const box = [...document.querySelectorAll('[data-testid="touchpoint"]')]
+      .find((el) => el.textContent?.includes(label))
+      ?.getBoundingClientRect();
+    if (!box) return null;
+    const x = box.left + box.width / 2;
+    for (const stage of document.querySelectorAll('.react-flow__node-stage')) {
+      const r = stage.getBoundingClientRect();
+      if (x >= r.left && x <= r.right) return stage.querySelector('.stage-title')?.textContent ?? null;
+    }
+    return null;
+  }, card);
+}
+
+describe('a merge that removes a card’s stage', () => {
+  it('puts the card in a surviving stage and says so', async () => {
+    const bob = new Steps(
+      await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
+      server.url,
+    );
+    await bob.openHome();
+    const mapId = await bob.createMap('Merges');
+    await bob.addStage('Research');
+    await bob.addTouchpoint('Read reviews');
+    await bob.addStage('Purchase');
+    const key = await bob.storedKey(mapId);
+
+    const alice = await connectSynced(server.wsUrl, mapId, key);
+    const purchase = [...roots(alice.doc).nodes.entries()].find(
+      ([, node]) => node.get('kind') === 'stage' && node.get('label') === 'Purchase',
+    )?.[0];
+    expect(purchase).toBeDefined();
+    alice.provider.disconnect(); // offline
+    removeNode(alice.doc, purchase!);
+
+    // Bob adds a card to Purchase meanwhile
+    await bob.page.locator('.stage-title', { hasText: 'Purchase' }).click();
+    await bob.addTouchpoint('Pay by card');
+    expect(await stageOf(bob.page, 'Pay by card')).toBe('Purchase');
+
+    alice.provider.connect(); // back online: the merge removes the stage under Bob's card
+    await bob.page.locator('.stage-title', { hasText: 'Purchase' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await bob.page.getByText('“Pay by card” moved to “Research”').waitFor({ timeout: 10_000 });
+    await expect.poll(() => stageOf(bob.page, 'Pay by card'), { timeout: 10_000 }).toBe('Research');
+    alice.destroy();
+  });
+});
