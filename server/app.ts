@@ -1,7 +1,11 @@
 // Builds the whole server (HTTP API, static front end, websocket sync, storage) on one port.
 // Used by main.ts and, in-process, by the tests.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import { installMemberResolver, type MemberResolver } from './accounts/memberOf';
+import { Accounts } from './accounts/service';
+import { MediaTokens } from './auth/mediaTokens';
 import { DEFAULT_CONFIG, type ServerConfig } from './config';
 import { openEventBackend } from './events/backend';
 import { ObservedEvents } from './events/service';
@@ -9,12 +13,15 @@ import { createFeatures, type FeatureTiming, type Features } from './features';
 import { installErrorHandler } from './http/errors';
 import { guardConnections, httpServerFactory, type ConnectionGuard, type HttpLimits } from './http/connectionGuard';
 import { eventRoutes } from './http/events';
+import { memberRoutes } from './http/accounts';
 import { healthRoutes } from './http/health';
+import { inviteRoutes } from './http/invites';
 import { mapRoutes } from './http/maps';
 import { mediaRoutes } from './http/media';
 import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
 import { securityHeaders } from './http/securityHeaders';
+import { anonymousMapGate, sessionRoutes } from './http/session';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
@@ -50,13 +57,15 @@ export interface PercorsoServer {
   httpConnections: ConnectionGuard;
   /** Observed journeys: contact-log events beside the maps (imports, flows, retention). */
   events: ObservedEvents;
+  /** Members, sessions and invites of the workspace (the `user` script and tests use it too). */
+  accounts: Accounts;
   /** Graceful stop: no new connections, sockets closed with 1001, rooms compacted, store closed. */
   close(): Promise<void>;
 }
 
-/** The path of a URL without its query string (which may hold a key). */
+/** The path of a URL without its query string (which may hold a key) or an invite's token. */
 function pathOf(url: string | undefined): string {
-  const path = (url ?? '/').split('?')[0] ?? '/';
+  const path = ((url ?? '/').split('?')[0] ?? '/').replace(/^(\/api\/invites\/)[^/]+/, '$1…');
   return path.length > 300 ? `${path.slice(0, 300)}…` : path;
 }
 
@@ -142,14 +151,35 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     );
   });
   installErrorHandler(app);
+  // accounts: who a session cookie names (without accounts, every actor is a guest with a key)
+  const accounts = new Accounts(store.accounts, config.accounts.sessionDays);
+  const members: MemberResolver = (req) => accounts.resolve(req);
+  installMemberResolver(app, members);
   const hostNames = allowedHostNames(config.publicOrigin, config.allowedHosts);
   hostGuard(app, hostNames); // a Host naming another site (DNS rebinding): 421
   securityHeaders(app, config.frameAncestors); // CSP, Referrer-Policy, nosniff
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   const storage = new StorageHealth(store, app.log.child({ component: 'storage' }));
   healthRoutes(app, storage);
+  const sessionDeps = { accounts, publicOrigin: config.publicOrigin, proxies, sso: config.accounts.oidc !== null };
+  sessionRoutes(app, sessionDeps);
+  inviteRoutes(app, sessionDeps);
+  memberRoutes(app, {
+    accounts,
+    disconnect: (memberId) => features.sockets.closeMember(memberId, CLOSE.accessChanged),
+  });
+  // once an account exists, creating a map needs a session (unless ALLOW_ANONYMOUS_MAPS=1)
+  if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
   mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });
-  await app.register(mediaRoutes, { store, media }); // its own scope: it streams bodies instead of parsing them
+  // media links carry a short-lived token, never a key; its signing secret is shared through the store
+  const candidate = randomBytes(32).toString('hex');
+  const tokenSecret = await store.accounts.serverSecret('media-tokens', candidate).catch((err: unknown) => {
+    // a store that cannot write yet (read-only, disk full) still serves: this process's own secret
+    app.log.warn({ err }, 'could not store the media token secret; tokens work on this process only');
+    return candidate;
+  });
+  const tokens = new MediaTokens(tokenSecret);
+  await app.register(mediaRoutes, { store, media, tokens }); // its own scope: it streams bodies instead of parsing them
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await app.register(eventRoutes, { store, events }); // its own scope: CSV streams, a bigger JSON limit
   await staticRoutes(app, config.distDir);
@@ -171,6 +201,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     allowedOrigins: config.allowedOrigins,
     storage,
     allowedHosts: hostNames,
+    members,
   });
 
   try {
@@ -199,5 +230,16 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     return closing;
   };
 
-  return { port, url: `http://${host}:${port}`, store, rooms, log: app.log, features, events, httpConnections, close };
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    store,
+    rooms,
+    log: app.log,
+    features,
+    events,
+    accounts,
+    httpConnections,
+    close,
+  };
 }

@@ -1,6 +1,7 @@
 // Typed server configuration, parsed from the environment with clear errors.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accountsConfigFromEnv, DEFAULT_ACCOUNTS_CONFIG, type AccountsConfig } from './accounts/config';
 import { normalizeOrigin } from './http/origin';
 import { parseFrameAncestors } from './http/securityHeaders';
 import { LOOPBACK_PROXIES, isProxyEntry } from './sync/limits';
@@ -66,6 +67,8 @@ export interface ServerConfig {
   presenceLimits: PresenceLimits;
   /** Observed-journey events older than this many days are dropped (and refused at import); null keeps them. */
   eventRetentionDays: number | null;
+  /** Accounts and sign-in: session length, anonymous map creation, single sign-on. */
+  accounts: AccountsConfig;
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +103,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   frameAncestors: "'self'",
   presenceLimits: DEFAULT_PRESENCE_LIMITS,
   eventRetentionDays: null,
+  accounts: DEFAULT_ACCOUNTS_CONFIG,
 };
 
 export class ConfigError extends Error {
@@ -295,6 +299,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (redisUrl && !env.DATABASE_URL?.trim()) {
     problems.push('REDIS_URL needs DATABASE_URL: processes that relay edits must share one PostgreSQL database');
   }
+  const accounts = accountsConfigFromEnv(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -326,5 +331,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     frameAncestors,
     presenceLimits: DEFAULT_PRESENCE_LIMITS,
     eventRetentionDays,
+    accounts,
   };
 }

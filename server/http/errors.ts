@@ -23,7 +23,19 @@ export type ErrorCode =
   // a client address over a rate (map creation), with Retry-After
   | 'too_many_requests'
   // a Host header naming another site (DNS rebinding; PUBLIC_ORIGIN, ALLOWED_HOSTS)
-  | 'host_not_allowed';
+  | 'host_not_allowed'
+  // accounts: no session where one is needed, a wrong email or password, setup already done,
+  // a member who is not an admin, an email that is already a member's, a used or unknown invite,
+  // the last admin losing the role
+  | 'sign_in_required'
+  | 'wrong_credentials'
+  | 'setup_done'
+  | 'admin_required'
+  | 'email_taken'
+  | 'invite_invalid'
+  | 'last_admin'
+  // a media link's token that is expired, forged or for another file
+  | 'invalid_token';
 
 export class HttpError extends Error {
   constructor(

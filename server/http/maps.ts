@@ -2,6 +2,8 @@
 // `Authorization: Bearer KEY`; only their hashes are stored.
 import type { BlockList } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { memberOf } from '../accounts/memberOf';
+import { guestActor, mapRoleOf, memberActor, type Actor } from '../auth/actor';
 import { hashKey, isMapId, newKeys, randomToken, resolveRole, type Role } from '../auth/keys';
 import type { MediaLibrary } from '../media/library';
 import type { MapRecord, Store } from '../storage/store';
@@ -20,22 +22,36 @@ export function bearerKey(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+/** Who a request acts as on a map, and with which role. */
+export interface Authorized {
+  map: MapRecord;
+  role: Role;
+  actor: Actor;
+}
+
 /**
- * The map and the caller's role, checked in order: id format and existence (404), key present (401),
- * key valid (403). `key` defaults to the Bearer header (media GETs also accept `?key=`).
+ * The map, the caller's role and who the caller is, checked in order: id format and existence (404),
+ * a key or a member session present (401), the key valid (403). `key` defaults to the Bearer header
+ * (media GETs also accept `?key=`). A signed-in member acts as themself; a key may raise their role
+ * (a viewer member holding an editor link edits), never lower it.
  */
 export async function authorize(
   store: Store,
   id: string,
   request: FastifyRequest,
   key: string | null = bearerKey(request),
-): Promise<{ map: MapRecord; role: Role }> {
+): Promise<Authorized> {
   const map = isMapId(id) ? await store.docs.getMap(id) : null;
   if (!map) throw new HttpError(404, 'not_found', 'No map with this id');
+  const member = await memberOf(request);
+  const keyRole = key ? resolveRole(key, map) : null;
+  if (member) {
+    const memberRole = mapRoleOf(member.role);
+    return { map, role: keyRole === 'editor' ? 'editor' : memberRole, actor: memberActor(member) };
+  }
   if (!key) throw new HttpError(401, 'missing_key', 'This map needs a key: send Authorization: Bearer KEY');
-  const role = resolveRole(key, map);
-  if (!role) throw new HttpError(403, 'wrong_key', 'The key does not open this map');
-  return { map, role };
+  if (!keyRole) throw new HttpError(403, 'wrong_key', 'The key does not open this map');
+  return { map, role: keyRole, actor: guestActor(keyRole) };
 }
 
 const createSchema = {

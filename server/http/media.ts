@@ -1,20 +1,22 @@
-// /api/maps/:id/media: upload (editor key; the raw file is the body, streamed to disk, never
-// buffered) and download (either key, as a Bearer header or `?key=` for <img>/<video>), with ETag and
-// byte ranges.
+// /api/maps/:id/media: upload (editor; the raw file is the body, streamed to disk, never buffered)
+// and download (either key as a Bearer header, a member's session cookie, or `?t=` a short-lived
+// token for that one file, for <img>/<video>/links), with ETag and byte ranges. A map key is never
+// accepted in the URL: `/media/:hash/token` hands out the token instead.
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MediaTokens } from '../auth/mediaTokens';
 import { MediaRefused, type RefusalReason } from '../media/errors';
 import type { MediaLibrary } from '../media/library';
 import { parseRange } from '../media/range';
 import { isMediaHash } from '../media/types';
 import type { Store } from '../storage/store';
 import { HttpError } from './errors';
-import { authorize, bearerKey } from './maps';
+import { authorize } from './maps';
 import { MEDIA_SECURITY_HEADERS, contentDisposition, contentType, etagMatches, etagOf } from './mediaHeaders';
 
 type MediaParams = { id: string; hash: string };
 
-// The bytes of a hash never change; private: the URL may carry a key, so no shared cache keeps it.
+// The bytes of a hash never change; private: the URL may carry a token, so no shared cache keeps it.
 const CACHE = 'private, max-age=31536000, immutable';
 
 const REFUSAL: Record<RefusalReason, [number, 'payload_too_large' | 'unsupported_media_type' | 'not_found']> = {
@@ -33,9 +35,9 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function queryKey(request: FastifyRequest): string | null {
-  const key = (request.query as { key?: unknown } | undefined)?.key;
-  return typeof key === 'string' && key !== '' ? key : null;
+function queryToken(request: FastifyRequest): string | null {
+  const token = (request.query as { t?: unknown } | undefined)?.t;
+  return typeof token === 'string' && token !== '' ? token : null;
 }
 
 async function upload(
@@ -71,7 +73,10 @@ async function download(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const { id, hash } = request.params;
-  await authorize(deps.store, id, request, bearerKey(request) ?? queryKey(request));
+  const token = queryToken(request);
+  if (token === null) await authorize(deps.store, id, request);
+  else if (!deps.tokens.verify(token, id, hash))
+    throw new HttpError(403, 'invalid_token', 'This media link has expired: open the map again');
   const found = isMediaHash(hash) ? await deps.media.find(id, hash) : null;
   if (!found) throw new HttpError(404, 'not_found', 'No media with this id in this map');
   const size = await fs.promises.stat(found.path).then(
@@ -111,6 +116,20 @@ async function download(
 interface Deps {
   store: Store;
   media: MediaLibrary;
+  tokens: MediaTokens;
+}
+
+/** A URL for one media file that works without a key for TOKEN_MINUTES (for src and href attributes). */
+async function tokenUrl(
+  deps: Deps,
+  request: FastifyRequest<{ Params: MediaParams }>,
+): Promise<{ url: string; expiresAt: string }> {
+  const { id, hash } = request.params;
+  await authorize(deps.store, id, request);
+  const found = isMediaHash(hash) ? await deps.media.find(id, hash) : null;
+  if (!found) throw new HttpError(404, 'not_found', 'No media with this id in this map');
+  const { token, expiresAt } = deps.tokens.issue(id, hash);
+  return { url: `/api/maps/${encodeURIComponent(id)}/media/${hash}?t=${token}`, expiresAt };
 }
 
 /** Register with `app.register`: the body parser set here applies to these routes only. */
@@ -132,5 +151,9 @@ export async function mediaRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     url: '/api/maps/:id/media/:hash',
     exposeHeadRoute: false, // our HEAD sends the real Content-Length without reading the file
     handler: (request, reply) => download(deps, request, reply),
+  });
+  app.get<{ Params: MediaParams }>('/api/maps/:id/media/:hash/token', async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return tokenUrl(deps, request);
   });
 }

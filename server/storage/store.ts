@@ -4,6 +4,7 @@
 // says how to add one. Every method returns a Promise so an asynchronous store fits; a synchronous
 // store may do its work before returning an already-settled Promise.
 import type pg from 'pg';
+import type { Member, WorkspaceRole } from '../auth/actor';
 import type { MediaFiles } from '../media/files';
 
 export interface MapRecord {
@@ -152,6 +153,77 @@ export interface FeatureStore {
   deleteVersions(mapId: string, ids: readonly string[]): Promise<void>;
 }
 
+// accounts: the workspace's members, their sign-in sessions and invites (one workspace per server)
+export interface MemberRecord extends Member {
+  /** The password's KDF hash (auth/passwords.ts), or null for a member who signs in only with SSO. */
+  passwordHash: string | null;
+  /** `issuer|subject` of the single sign-on identity linked to this member, or null. */
+  ssoSubject: string | null;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  tokenHash: string; // SHA-256 hex of the cookie's token; the token itself is never stored
+  memberId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface InviteRecord {
+  tokenHash: string;
+  email: string;
+  role: WorkspaceRole;
+  createdBy: string; // member id
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type InviteOutcome = 'accepted' | 'unknown' | 'email_taken';
+
+/** Members, sessions, invites and failed sign-ins (for the lockout). Emails are stored lower-cased. */
+export interface AccountStore {
+  countMembers(): Promise<number>;
+  /** Adds the member only if there is none yet (the first admin): false otherwise. */
+  createFirstMember(member: MemberRecord): Promise<boolean>;
+  /** False if the email (or SSO subject) is already a member's. */
+  createMember(member: MemberRecord): Promise<boolean>;
+  getMember(id: string): Promise<MemberRecord | null>;
+  getMemberByEmail(email: string): Promise<MemberRecord | null>;
+  getMemberBySsoSubject(subject: string): Promise<MemberRecord | null>;
+  /** Every member, oldest first. */
+  listMembers(): Promise<MemberRecord[]>;
+  /** False if there is no such member. */
+  setMemberRole(id: string, role: WorkspaceRole): Promise<boolean>;
+  setSsoSubject(id: string, subject: string): Promise<boolean>;
+  createSession(session: SessionRecord): Promise<void>;
+  /** The member of an unexpired session (`now`: ISO time), or null. */
+  sessionMember(tokenHash: string, now: string): Promise<MemberRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the member; returns how many there were. */
+  deleteSessionsOf(memberId: string): Promise<number>;
+  /** Drops sessions that expired before `now`. */
+  deleteExpiredSessions(now: string): Promise<void>;
+  createInvite(invite: InviteRecord): Promise<void>;
+  /** The invite, if it is unused and not expired at `now`. */
+  getInvite(tokenHash: string, now: string): Promise<InviteRecord | null>;
+  /**
+   * Uses the invite once: creates the member with the invite's email and role and deletes the invite,
+   * atomically. 'unknown': no such live invite (used, expired, never issued).
+   */
+  acceptInvite(tokenHash: string, now: string, member: Omit<MemberRecord, 'email' | 'role'>): Promise<InviteOutcome>;
+  /** Records one failed sign-in under each subject (an account, an address). */
+  recordSignInFailure(subjects: readonly string[], at: string): Promise<void>;
+  /** Failed sign-ins of the subject since `since`, oldest first (their times, ISO). */
+  signInFailures(subject: string, since: string): Promise<string[]>;
+  /** Forgets failures older than `before`. */
+  pruneSignInFailures(before: string): Promise<void>;
+  /**
+   * The server's secret called `name` (signing keys shared by every process): stores `candidate` if
+   * there is none yet, and returns the stored one either way.
+   */
+  serverSecret(name: string, candidate: string): Promise<string>;
+}
+
 /** A database the events module can open its tables in. */
 export type EventStorage = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; file: string };
 
@@ -159,6 +231,7 @@ export interface Store {
   readonly docs: DocStore;
   readonly media: MediaStore;
   readonly features: FeatureStore;
+  readonly accounts: AccountStore;
   /**
    * Where this backend keeps the bytes of uploads, if not as plain files in DATA_DIR/media (the
    * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.

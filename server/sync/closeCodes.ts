@@ -17,6 +17,8 @@ export const CLOSE = {
   storeFailed: { code: 4501, reason: 'could not store update' },
   // refused before any data, so the stock client backs off (it resets its backoff only once synced)
   storageUnavailable: { code: 4503, reason: 'storage cannot write' },
+  // a member's role changed or their sessions were revoked: reconnect to be checked again
+  accessChanged: { code: 4512, reason: 'access changed' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE];

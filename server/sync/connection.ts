@@ -7,6 +7,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
+import type { MemberResolver } from '../accounts/memberOf';
+import { guestActor, mapRoleOf, memberActor, type Actor } from '../auth/actor';
 import { hashKey, isMapId, resolveRole, type Role } from '../auth/keys';
 import { hostAllowed } from '../http/hostCheck';
 import { originAllowed } from '../http/origin';
@@ -33,6 +35,8 @@ export interface SyncDeps {
   storage: StorageHealth;
   /** Host names answered besides IPs and loopback names (http/hostCheck.ts). */
   allowedHosts: readonly string[];
+  /** The member an upgrade's session cookie names (none: keys only). */
+  members?: MemberResolver | null;
 }
 
 /**
@@ -58,20 +62,39 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
   socket.destroy();
 }
 
-/** The decision on an upgrade: a role, or the close reason to send right after the upgrade. */
+interface Admitted {
+  role: Role;
+  actor: Actor;
+}
+
+/**
+ * The decision on an upgrade: a role and who acts, or the close reason to send right after the
+ * upgrade. Same rules as HTTP authorize(): a member acts as themself, a key may only raise their role.
+ */
 async function authorize(
-  store: Store,
-  storage: StorageHealth,
+  deps: SyncDeps,
+  req: IncomingMessage,
   mapId: string,
   key: string | null,
-): Promise<Role | CloseReason> {
+): Promise<Admitted | CloseReason> {
   if (!isMapId(mapId)) return CLOSE.unknownMap;
-  const map = await store.docs.getMap(mapId);
+  const map = await deps.store.docs.getMap(mapId);
   if (!map) return CLOSE.unknownMap;
-  if (!key) return CLOSE.missingKey;
-  const role = resolveRole(key, map);
-  if (!role) return CLOSE.wrongKey;
-  return (await storage.problem()) ? CLOSE.storageUnavailable : role;
+  const member = deps.members ? await deps.members(req) : null;
+  const keyRole = key ? resolveRole(key, map) : null;
+  let admitted: Admitted;
+  if (member) {
+    admitted = { role: keyRole === 'editor' ? 'editor' : mapRoleOf(member.role), actor: memberActor(member) };
+  } else {
+    if (!key) return CLOSE.missingKey;
+    if (!keyRole) return CLOSE.wrongKey;
+    admitted = { role: keyRole, actor: guestActor(keyRole) };
+  }
+  return (await deps.storage.problem()) ? CLOSE.storageUnavailable : admitted;
+}
+
+function isCloseReason(verdict: Admitted | CloseReason): verdict is CloseReason {
+  return 'code' in verdict;
 }
 
 export interface SyncServer {
@@ -164,11 +187,11 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
     } catch {
       mapId = '';
     }
-    let verdict: Role | CloseReason;
+    let verdict: Admitted | CloseReason;
     const key = keyFromProtocols(req.headers['sec-websocket-protocol']) ?? url.searchParams.get('key');
     const keyHash = key ? hashKey(key) : '';
     try {
-      verdict = await authorize(deps.store, deps.storage, mapId, key);
+      verdict = await authorize(deps, req, mapId, key);
     } catch (err) {
       deps.log.error({ err }, 'could not check a sync key');
       verdict = CLOSE.loadFailed;
@@ -176,7 +199,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      if (typeof verdict !== 'string') {
+      if (isCloseReason(verdict)) {
         ws.on('error', () => undefined);
         ws.close(verdict.code, verdict.reason);
         deps.log.warn(
@@ -192,8 +215,8 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
         deps.log.warn({ mapId, code: CLOSE.keyRotated.code }, 'sync connection refused');
         return;
       }
-      new Session(ws, mapId, verdict, deps, maxBufferedBytes, keyHash);
-      deps.log.debug({ mapId, role: verdict }, 'sync connection opened');
+      new Session(ws, mapId, verdict.role, deps, maxBufferedBytes, keyHash, verdict.actor);
+      deps.log.debug({ mapId, role: verdict.role, actor: verdict.actor.kind }, 'sync connection opened');
     });
   };
 

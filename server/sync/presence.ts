@@ -135,6 +135,16 @@ export function sanitizePresence(state: unknown): Json | null {
   return clean;
 }
 
+/**
+ * A signed-in member's presence carries their real name, whatever the client sent: the name others
+ * see is the account's, not a self-declared one (guests with keys keep the name they typed).
+ */
+function withMemberName(state: Json, memberName: string): Json {
+  const given = isObject(state.user) ? state.user : {};
+  state.user = { ...given, name: cleanName(memberName) };
+  return state;
+}
+
 /** A connection announced more client ids than it may speak for. */
 export class TooManyPresenceIds extends Error {
   constructor(readonly ids: number) {
@@ -153,13 +163,15 @@ export interface KnownPresence {
  * The entries of one awareness message that may be applied: states sanitised, states that are not
  * objects dropped, removals of client ids the room does not hold dropped (they would only grow its
  * clock table). Throws TooManyPresenceIds when the connection would speak for more client ids than
- * `limits.idsPerConnection` (`owned`: the ids it speaks for now).
+ * `limits.idsPerConnection` (`owned`: the ids it speaks for now). `memberName`: the connection is a
+ * member's, whose states get that name.
  */
 export function admitPresence(
   entries: readonly { clientId: number; clock: number; state: unknown }[],
   owned: ReadonlySet<number>,
   known: KnownPresence,
   limits: PresenceLimits,
+  memberName?: string,
 ): { clientId: number; clock: number; state: unknown }[] {
   const admitted: { clientId: number; clock: number; state: unknown }[] = [];
   const added = new Set<number>();
@@ -168,9 +180,12 @@ export function admitPresence(
       if (known.states.has(entry.clientId)) admitted.push(entry);
       continue;
     }
-    const state = sanitizePresence(entry.state);
-    if (!state) continue;
+    const sanitized = sanitizePresence(entry.state);
+    if (!sanitized) continue;
     const clock = known.meta.get(entry.clientId)?.clock ?? -1;
+    // echoes of other clients' states (not newer than the room's) keep their own names
+    const own = entry.clock > clock || owned.has(entry.clientId);
+    const state = memberName !== undefined && own ? withMemberName(sanitized, memberName) : sanitized;
     // an echo of someone else's state (same clock) is not applied, so it claims nothing
     if (entry.clock > clock && !owned.has(entry.clientId)) added.add(entry.clientId);
     admitted.push({ clientId: entry.clientId, clock: entry.clock, state });

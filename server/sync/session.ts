@@ -2,6 +2,7 @@
 // it to the room. A malformed frame closes this socket only (4400); so does a client over its
 // message rate or over the frames it may send before its map is loaded (4429, limits.ts).
 import type { RawData, WebSocket } from 'ws';
+import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/keys';
 import { CLOSE, type CloseReason } from './closeCodes';
 import {
@@ -43,6 +44,8 @@ export class Session implements RoomMember, KeyedSocket {
     private readonly maxBufferedBytes: number,
     /** Hash of the key this socket authenticated with (a rotation of that key closes it). */
     readonly keyHash: string,
+    /** Who acts through this socket: a signed-in member, or a guest with a share key. */
+    readonly actor: Actor,
   ) {
     this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
     deps.sockets.add(mapId, this);
@@ -164,7 +167,13 @@ export class Session implements RoomMember, KeyedSocket {
         case 'awareness':
           room.applyAwareness(
             this,
-            admitPresence(message.entries, this.awarenessIds, room.awareness, this.deps.limits.presence),
+            admitPresence(
+              message.entries,
+              this.awarenessIds,
+              room.awareness,
+              this.deps.limits.presence,
+              this.actor.kind === 'member' ? this.actor.member.name : undefined,
+            ),
           );
           break;
         case 'query-awareness':

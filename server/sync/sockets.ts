@@ -1,10 +1,13 @@
 // The open sync sockets of each map and the key (its hash) each one authenticated with, so that
 // rotating a key closes exactly the sockets that used the old one, at once.
+import type { Actor } from '../auth/actor';
 import type { CloseReason } from './closeCodes';
 
 export interface KeyedSocket {
   /** SHA-256 hex of the key the socket connected with. */
   readonly keyHash: string;
+  /** Who connected (a member is disconnected when their role changes or their sessions end). */
+  readonly actor: Actor;
   close(reason: CloseReason): void;
 }
 
@@ -30,6 +33,19 @@ export class SocketRegistry {
   /** Whether `keyHash` was revoked moments ago (its upgrade was checked against the old hash). */
   wasRevoked(mapId: string, keyHash: string): boolean {
     return this.revoked.has(`${mapId}:${keyHash}`);
+  }
+
+  /** Closes every socket of a member, on every map; returns how many. */
+  closeMember(memberId: string, reason: CloseReason): number {
+    let n = 0;
+    for (const [mapId, set] of this.byMap)
+      for (const socket of set)
+        if (socket.actor.kind === 'member' && socket.actor.member.id === memberId) {
+          this.remove(mapId, socket);
+          socket.close(reason);
+          n++;
+        }
+    return n;
   }
 
   /** Closes every socket of the map that connected with `keyHash`; returns how many. */

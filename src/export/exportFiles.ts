@@ -69,7 +69,8 @@ export interface PdfOptions extends LongExport {
 
 export async function exportPdf(doc: Y.Doc, source: CanvasSource, options: PdfOptions): Promise<ExportOutcome> {
   const { signal, onProgress } = options;
-  const pdfModule = import('./pdf'); // jsPDF loads while the map renders
+  const pdfModule = import('./pdf'); // jsPDF and the legend's font load while the map renders
+  const symbolFont = import('./pdfFont').then((module) => module.loadSymbolFont());
   const image = await renderMapImage({
     ...source,
     scale: options.scale,
@@ -101,6 +102,8 @@ export async function exportPdf(doc: Y.Doc, source: CanvasSource, options: PdfOp
     table: options.appendix ? touchpointTable(doc, options.unassignedStage, options.metricText) : null,
     layout: options.layout,
     t: options.t,
+    formatNumber: options.metricText.number,
+    symbolFont: await symbolFont,
   });
   onProgress?.(0.95, 'pdf');
   await yieldToBrowser();

@@ -55,9 +55,9 @@ function heatLegend(doc: Y.Doc, key: string, text: MetricText): LegendHeat | nul
   const unit = !unitText ? '' : /\d/.test(unitText) ? ` (${unitText})` : ` ${unitText}`;
   const [good, bad] = def.better === 'higher' ? ['≥', '≤'] : ['≤', '≥'];
   const ranges: Record<MetricStatus, string> = {
-    green: `${good} ${def.green}${unit}`,
-    amber: `${Math.min(def.green, def.red)}–${Math.max(def.green, def.red)}${unit}`,
-    red: `${bad} ${def.red}${unit}`,
+    green: `${good} ${text.number(def.green)}${unit}`,
+    amber: `${text.number(Math.min(def.green, def.red))}–${text.number(Math.max(def.green, def.red))}${unit}`,
+    red: `${bad} ${text.number(def.red)}${unit}`,
     neutral: '',
   };
   const statuses: MetricStatus[] = def.neutral ? ['neutral'] : ['green', 'amber', 'red', 'neutral'];

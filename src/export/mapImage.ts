@@ -3,6 +3,7 @@
 // "download image" example does with html-to-image), then drawn onto the output canvas tile by tile
 // at the chosen scale (tiles.ts), with the legend strip below it.
 import { snapshotImage } from './snapshot';
+import { stripChrome } from './withoutChrome';
 import { getViewportForBounds, type Rect } from '@xyflow/react';
 import { planRender, type RenderPlan } from './tiles';
 import { throwIfCancelled, yieldToBrowser, type Progress } from './download';
@@ -35,11 +36,6 @@ export interface MapImage {
 
 export const MAP_PADDING = 32;
 
-/** Elements never exported: connection handles, and anything marked data-export="skip". */
-function keep(element: Element): boolean {
-  return !element.classList.contains('react-flow__handle') && (element as HTMLElement).dataset?.export !== 'skip';
-}
-
 export async function renderMapImage(options: MapImageOptions): Promise<MapImage> {
   const { viewport, bounds, signal, onProgress } = options;
   const padding = options.padding ?? MAP_PADDING;
@@ -55,7 +51,7 @@ export async function renderMapImage(options: MapImageOptions): Promise<MapImage
   const mapSvg = await snapshotImage(viewport, {
     width,
     height: mapHeight,
-    keep,
+    clean: stripChrome,
     style: { transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
   });
   throwIfCancelled(signal);

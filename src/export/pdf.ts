@@ -9,6 +9,7 @@ import { MARGIN, drawFooters, drawTitleBlock, layoutLegend, type TitleInfo } fro
 import { drawAppendix } from './pdfAppendix';
 import { drawPosterOverview, drawPosterPages, posterGrid } from './pdfPoster';
 import { pdfSafe } from './pdfText';
+import { registerSymbolFont } from './pdfFont';
 
 export type PaperSize = 'a4' | 'a3';
 export type PdfLayout = { kind: 'fit'; paper: PaperSize } | { kind: 'poster'; paper: PaperSize; columns: number };
@@ -21,6 +22,10 @@ export interface PdfInput {
   table: TouchpointTable | null;
   layout: PdfLayout;
   t: Translate;
+  /** Numbers in the reader's language (the appendix's metric values). */
+  formatNumber?: (value: number) => string;
+  /** DejaVu Sans as base64 (pdfFont.ts), for the legend's ✓ and ✕; without it they are spelled "v" and "x". */
+  symbolFont?: string | null;
 }
 
 /** Builds the document (this module is loaded on demand, so jsPDF stays out of the main bundle). */
@@ -28,6 +33,7 @@ export function buildPdf(input: PdfInput): jsPDF {
   const { info, legend, image, layout, t } = input;
   const doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: layout.paper, compress: true });
   doc.setProperties({ title: pdfSafe(info.title), subject: pdfSafe(info.goal), creator: 'Percorso' });
+  if (input.symbolFont) registerSymbolFont(doc, input.symbolFont);
   // one image object in the file, drawn on every page that shows the map
   const drawImage = (x: number, y: number, w: number, h: number) =>
     doc.addImage(image.jpeg, 'JPEG', x, y, w, h, 'map', 'NONE');
@@ -62,7 +68,7 @@ export function buildPdf(input: PdfInput): jsPDF {
     layoutLegend(doc, legend, t, Math.min(bottom + 4, lowestLegendTop), true);
     drawPosterPages(doc, grid, drawImage, info.title, t);
   }
-  if (input.table && input.table.rows.length > 0) drawAppendix(doc, input.table, t);
+  if (input.table && input.table.rows.length > 0) drawAppendix(doc, input.table, t, input.formatNumber);
   drawFooters(doc, info.title, t);
   return doc;
 }

@@ -11,7 +11,12 @@ import { metricHeading, type TouchpointTable } from './rows';
 
 const bullets = (items: readonly string[]) => items.map((item) => `• ${item}`).join('\n');
 
-export function drawAppendix(doc: jsPDF, table: TouchpointTable, t: Translate): void {
+export function drawAppendix(
+  doc: jsPDF,
+  table: TouchpointTable,
+  t: Translate,
+  formatNumber: (value: number) => string = String,
+): void {
   doc.addPage();
   doc.setFont('helvetica', 'bold');
   doc.setFontSize(13);
@@ -26,7 +31,7 @@ export function drawAppendix(doc: jsPDF, table: TouchpointTable, t: Translate): 
     const emotion = EMOTIONS.find((e) => e.value === row.emotion);
     const metrics = table.metrics.flatMap((m) => {
       const value = row.metrics[m.key];
-      return value === null || value === undefined ? [] : [`${metricHeading(m)}: ${value}`];
+      return value === null || value === undefined ? [] : [`${metricHeading(m)}: ${formatNumber(value)}`];
     });
     return [
       row.stage,

@@ -6,6 +6,7 @@ import { EMOTIONS } from '../ui/EmotionScale';
 import type { Translate } from '../i18n';
 import { OBSERVED_COLOURS, type LegendData } from './legend';
 import { pdfSafe } from './pdfText';
+import { SYMBOL_FONT, hasSymbolFont } from './pdfFont';
 
 export const MARGIN = 10; // mm, inside every printer's unprintable edge
 
@@ -57,6 +58,8 @@ interface Item {
   /** Draws the mark (swatch, circle) at x, y (text baseline); returns its width. */
   mark: (x: number, y: number) => number;
   text: string;
+  /** Written in the symbol font when the document has it (the text holds ✓, ✕, ≥…). */
+  symbols?: boolean;
 }
 
 /**
@@ -101,6 +104,7 @@ export function layoutLegend(doc: jsPDF, legend: LegendData, t: Translate, top: 
       items: legend.heat.items.map((h) => ({
         mark: swatch(h.fill),
         text: `${h.icon} ${t(`export.heat.${h.status}`)} ${h.range}`.trim(),
+        symbols: true,
       })),
     });
   }
@@ -118,6 +122,7 @@ export function layoutLegend(doc: jsPDF, legend: LegendData, t: Translate, top: 
   }
   doc.setFontSize(8.5);
   doc.setTextColor(INK);
+  const withSymbols = hasSymbolFont(doc);
   let y = top + 3.5;
   for (const group of groups) {
     let x = MARGIN;
@@ -125,9 +130,10 @@ export function layoutLegend(doc: jsPDF, legend: LegendData, t: Translate, top: 
     const heading = pdfSafe(`${group.heading}:`);
     if (draw) doc.text(heading, x, y);
     x += doc.getTextWidth(heading) + 3;
-    doc.setFont('helvetica', 'normal');
     for (const item of group.items) {
-      const text = pdfSafe(item.text);
+      const symbols = item.symbols === true && withSymbols;
+      doc.setFont(symbols ? SYMBOL_FONT : 'helvetica', 'normal');
+      const text = symbols ? item.text : pdfSafe(item.text);
       const itemWidth = 4.5 + doc.getTextWidth(text) + 5;
       if (x + itemWidth > right && x > MARGIN + 30) {
         x = MARGIN + 30;

@@ -12,8 +12,8 @@ export interface SnapshotOptions {
   height: number;
   /** Inline style for the cloned element (e.g. the transform that places the map). */
   style?: Partial<Record<'transform' | 'margin', string>>;
-  /** Leaves an element (and its subtree) out when it returns false. */
-  keep?: (element: Element) => boolean;
+  /** Changes the clone before it is drawn (its images and form state already copied). */
+  clean?: (clone: HTMLElement) => void;
 }
 
 let cssCache: { sheets: number; text: string } | null = null;
@@ -109,14 +109,19 @@ function loadImage(src: string): Promise<HTMLImageElement> {
   });
 }
 
-export async function snapshotImage(element: HTMLElement, options: SnapshotOptions): Promise<HTMLImageElement> {
+/** The copy of `element` that a picture draws: images inlined, form state copied, selection and `clean` applied. */
+export function pictureClone(element: HTMLElement, clean?: (clone: HTMLElement) => void): HTMLElement {
   const clone = element.cloneNode(true) as HTMLElement;
-  if (options.keep) {
-    for (const node of [...clone.querySelectorAll('*')]) if (!options.keep(node)) node.remove();
-  }
+  // images and form controls are paired with the original's by position: before anything is removed
   inlineImages(element, clone);
   copyFormState(element, clone);
   stripSelection(clone);
+  clean?.(clone);
+  return clone;
+}
+
+export async function snapshotImage(element: HTMLElement, options: SnapshotOptions): Promise<HTMLImageElement> {
+  const clone = pictureClone(element, options.clean);
   for (const [name, value] of Object.entries(options.style ?? {})) clone.style.setProperty(name, value);
   clone.style.setProperty('width', `${options.width}px`);
   clone.style.setProperty('height', `${options.height}px`);

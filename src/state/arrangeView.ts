@@ -6,7 +6,7 @@
 // cards in the rail are pushed sideways; a note moves to the nearest free place. Pure: the same
 // nodes give the same view on every client.
 import { CANVAS_HEIGHT, ESTIMATED_SIZE, laneTop } from './layout';
-import { nearestFreeSlot, pushApart, type Item, type Point, type Rect } from './noOverlap';
+import { nearestFreeSlot, placeInColumns, pushApart, type Item, type Point, type Rect } from './noOverlap';
 import type { Obstacle } from './edgeRoute';
 import type { JourneyFlowNode } from './viewTypes';
 
@@ -101,15 +101,26 @@ export function arrangeView(nodes: readonly JourneyFlowNode[]): ArrangedView {
     const at = wantedPosition(node);
     return !node.dragging && at.y >= lowerLanesTop() ? { x: at.x, y: at.y + laneGrowth } : at;
   };
+  const columns = nodes
+    .filter((node) => node.type === 'stage')
+    .map((node) => ({ x: node.position.x, w: node.width ?? 0 }))
+    .sort((a, b) => a.x - b.x);
   for (const type of ['channel', 'owner'] as const) {
     const items = nodes
       .filter((node) => node.type === type)
       .map((node) => ({ id: node.id, ...shifted(node), ...sizeOf(node), dragging: node.dragging }));
-    const apart = pushApart(
-      items.filter((item) => !item.dragging),
-      CARD_GAP,
-      'x',
-    );
+    const resting = items.filter((item) => !item.dragging);
+    // a pill sits under one stage, never across the gap between two
+    const apart =
+      type === 'channel' && columns.length
+        ? placeInColumns(
+            resting,
+            columns,
+            CARD_GAP,
+            laneTop('channels') + laneGrowth + 8,
+            laneTop('emotion') + laneGrowth - 8,
+          )
+        : pushApart(resting, CARD_GAP, 'x');
     for (const item of items) positions.set(item.id, apart.get(item.id) ?? { x: item.x, y: item.y });
   }
 

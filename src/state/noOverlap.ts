@@ -56,6 +56,8 @@ export interface SlotBounds {
   minX?: number;
   minY?: number;
   maxX?: number;
+  /** How much a move down or up counts against one sideways (1: plain distance). */
+  yCost?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export function nearestFreeSlot(box: Rect, others: readonly Rect[], gap: number,
   let bestDistance = Infinity;
   for (const x of xs) {
     for (const y of ys) {
-      const distance = Math.hypot(x - box.x, y - box.y);
+      const distance = Math.hypot(x - box.x, (y - box.y) * (bounds.yCost ?? 1));
       if (distance >= bestDistance) continue;
       const candidate = { x, y, width: box.width, height: box.height };
       if (others.some((other) => overlaps(candidate, other, gap))) continue;
@@ -125,5 +127,86 @@ export function flowInRows(
     cursor = x + item.width + gap;
     rowHeight = Math.max(rowHeight, item.height);
   }
+  return result;
+}
+
+/** A column boxes are kept inside (a stage's x range). */
+export interface Span {
+  x: number;
+  w: number;
+}
+
+/** Room kept between a pill and its column's sides. */
+const COLUMN_INSET = 6;
+
+/**
+ * Places boxes (the channels lane's pills) each inside one column, never across the gap between two:
+ * the column under the box's centre (or the nearest one), at the free place nearest to where it was
+ * put (sideways before down), in a new row under the others when the row is full. A column whose rows
+ * would no longer fit between `minY` and `maxY` passes the box on to the nearest column with room;
+ * rows that reach past `maxY` move up together (not above `minY`). A box wider than its column starts
+ * at the column's left. Taken in order of (y, x, id), so every client computes the same result.
+ */
+export function placeInColumns(
+  items: readonly Item[],
+  columns: readonly Span[],
+  gap: number,
+  minY: number,
+  maxY = Infinity,
+): Map<string, Point> {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const placed: Array<Item & { column: number }> = [];
+  const result = new Map<string, Point>();
+  const slotIn = (item: Item, index: number, column: Span): Item => {
+    const left = column.x + COLUMN_INSET;
+    const right = column.x + column.w - COLUMN_INSET;
+    const bounds: SlotBounds = { minX: left, maxX: Math.max(right, left + item.width), minY, yCost: 4 };
+    const at = nearestFreeSlot(
+      item,
+      placed.filter((other) => other.column === index),
+      gap,
+      bounds,
+    );
+    return { ...item, ...at };
+  };
+  const fits = (box: Item, index: number) => {
+    const own = [...placed.filter((other) => other.column === index), box];
+    const top = Math.max(minY, Math.min(...own.map((other) => other.y)));
+    return Math.max(...own.map((other) => other.y + other.height)) - top <= maxY - minY;
+  };
+  for (const item of sorted) {
+    const centre = item.x + item.width / 2;
+    const distance = (column: Span) =>
+      centre >= column.x && centre <= column.x + column.w ? -1 : Math.abs(column.x + column.w / 2 - centre);
+    const order = columns
+      .map((_, index) => index)
+      .sort((a, b) => distance(columns[a]!) - distance(columns[b]!) || a - b);
+    const first = order[0];
+    if (first === undefined) {
+      result.set(item.id, { x: item.x, y: item.y });
+      continue;
+    }
+    let chosen = { index: first, box: slotIn(item, first, columns[first]!) };
+    if (!fits(chosen.box, first)) {
+      for (const index of order.slice(1)) {
+        const box = slotIn(item, index, columns[index]!);
+        if (fits(box, index)) {
+          chosen = { index, box };
+          break;
+        }
+      }
+    }
+    placed.push({ ...chosen.box, column: chosen.index });
+    result.set(item.id, { x: chosen.box.x, y: chosen.box.y });
+  }
+  // a column whose rows reach past maxY moves them up together, as far as minY allows
+  columns.forEach((_, index) => {
+    const own = placed.filter((box) => box.column === index);
+    const bottom = Math.max(...own.map((box) => box.y + box.height));
+    const top = Math.min(...own.map((box) => box.y));
+    const lift = Math.min(bottom - maxY, top - minY);
+    if (own.length === 0 || lift <= 0) return;
+    for (const box of own) result.set(box.id, { x: box.x, y: box.y - lift });
+  });
   return result;
 }

@@ -7,7 +7,7 @@
 import type { Lane } from '../model';
 import { LAYOUT, laneTop, type StageColumn } from './layout';
 import { CARD_GAP, cardsTop } from './arrangeView';
-import { flowInRows, pushApart } from './noOverlap';
+import { flowInRows, placeInColumns, pushApart } from './noOverlap';
 
 export interface TidyCard {
   id: string;
@@ -86,12 +86,16 @@ export function tidyUp(input: TidyInput): Move[] {
     usedAt.set(card.channelId, list);
   }
   const right = Math.max(...input.columns.map((column) => column.x + column.w), 600);
+  const pillsTop = laneTop('channels') + 22;
   const pills = input.channels.map((channel) => {
     const centres = usedAt.get(channel.id);
     const wantX = centres ? centres.reduce((sum, x) => sum + x, 0) / centres.length - channel.width / 2 : right;
-    return { id: channel.id, x: channel.x, y: 0, width: channel.width, height: channel.height, wantX };
+    return { id: channel.id, x: wantX, y: pillsTop, width: channel.width, height: channel.height, wantX };
   });
-  const placed = flowInRows(pills, CARD_GAP, { left: 16, right, top: laneTop('channels') + 22 });
+  // each under one stage (as the canvas draws them); without stages, in rows
+  const placed = input.columns.length
+    ? placeInColumns(pills, input.columns, CARD_GAP, laneTop('channels') + 8, laneTop('emotion') - 8)
+    : flowInRows(pills, CARD_GAP, { left: 16, right, top: pillsTop });
   for (const pill of pills) {
     const at = placed.get(pill.id);
     if (at) moves.push({ id: pill.id, x: Math.round(at.x), y: Math.round(at.y) });

@@ -1,8 +1,10 @@
 // Media over HTTP: uploads stream the raw file (XHR, for progress and cancel), downloads go through
-// a Dexie cache so media seen once is there offline.
+// a Dexie cache so media seen once is there offline. A map key never goes into a URL: fetches send
+// it as a header (members: their session cookie), and src/href attributes get a short-lived link
+// scoped to one file (mediaLink).
 import type { MediaRef } from '../model';
 import { db } from '../db/db';
-import { ApiError } from './api';
+import { ApiError, request } from './api';
 
 export interface Upload {
   /** Resolves with the server's MediaRef, rejects with ApiError (or 'aborted'). */
@@ -14,7 +16,7 @@ export function uploadMedia(mapId: string, key: string, file: File, onProgress: 
   const xhr = new XMLHttpRequest();
   const done = new Promise<MediaRef>((resolve, reject) => {
     xhr.open('POST', `/api/maps/${encodeURIComponent(mapId)}/media`);
-    xhr.setRequestHeader('Authorization', `Bearer ${key}`);
+    if (key) xhr.setRequestHeader('Authorization', `Bearer ${key}`);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name || 'file'));
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
@@ -36,15 +38,26 @@ export function uploadMedia(mapId: string, key: string, file: File, onProgress: 
   return { done, cancel: () => xhr.abort() };
 }
 
-export function mediaUrl(mapId: string, key: string, hash: string): string {
-  return `/api/maps/${encodeURIComponent(mapId)}/media/${hash}?key=${encodeURIComponent(key)}`;
+function mediaPath(mapId: string, hash: string): string {
+  return `/api/maps/${encodeURIComponent(mapId)}/media/${encodeURIComponent(hash)}`;
+}
+
+export interface MediaLink {
+  /** Same-origin URL carrying a token for this one file (no key). */
+  url: string;
+  expiresAt: string;
+}
+
+/** A link to one media file for a src or href: good for minutes, without any key in it. */
+export function fetchMediaLink(mapId: string, key: string, hash: string): Promise<MediaLink> {
+  return request<MediaLink>(`${mediaPath(mapId, hash)}/token`, { key });
 }
 
 /** The bytes of a media file: from the browser's cache, else from the server (then cached). */
 export async function loadMediaBlob(mapId: string, key: string, hash: string): Promise<Blob> {
   const cached = await db.media.get(hash);
   if (cached) return cached.blob;
-  const response = await fetch(mediaUrl(mapId, key, hash));
+  const response = await fetch(mediaPath(mapId, hash), key ? { headers: { Authorization: `Bearer ${key}` } } : {});
   if (!response.ok) throw new ApiError(response.status, 'http', `Media could not be loaded (${response.status})`);
   const blob = await response.blob();
   await db.media.put({ hash, mime: blob.type, blob, cachedAt: Date.now() }).catch(() => undefined); // a full disk only loses the cache

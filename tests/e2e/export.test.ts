@@ -4,7 +4,11 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { startTestServer } from '../server/helpers/testServer';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readNodes, setMetricValue } from '../../src/model';
+import { connectSynced, startTestServer } from '../server/helpers/testServer';
+import { openMapIn, templateMap } from './canvas-helpers';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
 import {
@@ -99,6 +103,49 @@ describe('export', () => {
     expect(posterPages.length).toBeGreaterThanOrEqual(3); // cover + at least 2 poster pages
     expect(posterPages[1]).toContain('row 1 of');
     expect(posterPages.join(' ')).not.toContain('Compares models and prices'); // no appendix
+  });
+
+  it('exports an Italian PDF coloured by a metric: real ✓ and ✕, numbers and date in Italian', async () => {
+    const server = await startTestServer({ distDir: DIST });
+    const map = await templateMap(server, 'purchase', 'it');
+    const seeder = await connectSynced(server.wsUrl, map.id, map.editorKey);
+    const card = readNodes(seeder.doc).find((node) => node.kind === 'touchpoint');
+    setMetricValue(seeder.doc, { nodeId: card!.id, key: 'csat', value: 4.5, source: 'manual' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    seeder.destroy();
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(() => localStorage.setItem('percorso.language', 'it'));
+    const page = await context.newPage();
+    await openMapIn(page, server.url, map);
+    await page.locator('[data-testid="touchpoint"]').first().waitFor();
+    await page.getByTestId('color-by').selectOption('csat');
+    const exportIt = async (item: RegExp, setup: () => Promise<void>) => {
+      await page.getByRole('button', { name: 'Esporta', exact: true }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+      await setup();
+      const file = await downloadOf(page, () =>
+        page.getByTestId('export-dialog').getByRole('button', { name: 'Esporta', exact: true }).click(),
+      );
+      await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+      return file;
+    };
+    const pdf = await exportIt(/PDF/, () => page.getByRole('radio', { name: /A3 orizzontale/ }).check());
+    const pages = await pdfText(pdf.bytes);
+    const first = pages[0] ?? '';
+    // the legend's marks are the real glyphs, not Helvetica's "v" and "x"
+    expect(first).toContain('✓ in linea');
+    expect(first).toContain('✕ fuori obiettivo');
+    expect(first).toMatch(/≥ 4/);
+    // today's date as Italians write it (day first), and 4.5 with a decimal comma in the appendix
+    const today = new Date();
+    expect(first).toMatch(new RegExp(`Data: 0?${today.getDate()}/0?${today.getMonth() + 1}/${today.getFullYear()}`));
+    expect(pages.slice(1).join(' ')).toContain('4,5');
+    const png = await exportIt(/PNG/, () => page.getByRole('radio', { name: '1×' }).check());
+    if (process.env.EXPORT_SHOTS) {
+      fs.writeFileSync(path.join(process.env.EXPORT_SHOTS, 'export-it.pdf'), pdf.bytes);
+      fs.writeFileSync(path.join(process.env.EXPORT_SHOTS, 'export-it.png'), png.bytes);
+    }
+    await context.close();
   });
 
   it('exports JSON and imports it on the home page as an equal new map; exports CSV', async () => {

@@ -146,6 +146,8 @@ async function expectShortcutHelp(page: Page, title: string, tidyLine: string): 
 interface Problems {
   overlaps: string[];
   edgesThroughCards: string[];
+  labelsOverCards: string[];
+  pillsAcrossStages: string[];
   hidden: string[];
   cards: number;
   edges: number;
@@ -198,6 +200,34 @@ function layoutProblems(page: Page): Promise<Problems> {
         }
       }
     }
+    // an edge's label sits clear of every card, the two it joins included
+    const labelsOverCards: string[] = [];
+    for (const label of document.querySelectorAll<SVGGElement>('.edge-label')) {
+      const r = label.getBoundingClientRect();
+      const hit = cards.find(
+        (card) => r.left < card.r.right && card.r.left < r.right && r.top < card.r.bottom && card.r.top < r.bottom,
+      );
+      if (hit) labelsOverCards.push(`"${label.textContent ?? ''}" over ${hit.label}`);
+    }
+    // a channel pill sits under one stage, not across the gap between two (nor across a lane's edge)
+    const columns = [...document.querySelectorAll('.react-flow__node-stage')].map((el) => el.getBoundingClientRect());
+    const pillsAcrossStages = nodes
+      .filter((node) => node.label && document.querySelector(`.react-flow__node-channel[data-id="${node.id}"]`))
+      .filter(
+        (node) =>
+          columns.length > 0 &&
+          !columns.some((column) => node.r.left >= column.left - 0.5 && node.r.right <= column.right + 0.5),
+      )
+      .map((node) => node.label);
+    // and inside the channels lane, top to bottom
+    const lane = document.querySelectorAll('.lanes .lane')[1]?.getBoundingClientRect();
+    if (lane)
+      for (const node of nodes)
+        if (
+          document.querySelector(`.react-flow__node-channel[data-id="${node.id}"]`) &&
+          (node.r.top < lane.top - 0.5 || node.r.bottom > lane.bottom + 0.5)
+        )
+          pillsAcrossStages.push(`${node.label} outside the channels lane`);
     // what floats over the canvas covers neither the map's nodes nor another panel
     const panels = [...document.querySelectorAll<HTMLElement>('.react-flow__panel')]
       .map((el) => ({
@@ -213,7 +243,15 @@ function layoutProblems(page: Page): Promise<Problems> {
       for (const other of panels.slice(i + 1))
         if (covered(panel.r, other.r)) hidden.push(`${panel.label} covers ${other.label}`);
     });
-    return { overlaps, edgesThroughCards, hidden, cards: cards.length, edges: edgeEls.length };
+    return {
+      overlaps,
+      edgesThroughCards,
+      labelsOverCards,
+      pillsAcrossStages,
+      hidden,
+      cards: cards.length,
+      edges: edgeEls.length,
+    };
   });
 }
 
@@ -224,6 +262,8 @@ async function expectTidy(page: Page, name: string, expectCards = 1): Promise<Pr
   expect(problems.cards, name).toBeGreaterThanOrEqual(expectCards);
   expect(problems.overlaps, name).toEqual([]);
   expect(problems.edgesThroughCards, name).toEqual([]);
+  expect(problems.labelsOverCards, name).toEqual([]);
+  expect(problems.pillsAcrossStages, name).toEqual([]);
   expect(problems.hidden, name).toEqual([]);
   return problems;
 }
@@ -346,6 +386,34 @@ describe('a canvas where nothing covers anything', () => {
     await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
     await fit(page);
     expect(await cardTops(page)).toEqual(rowsBefore);
+  });
+
+  it('draws a labelled edge between neighbouring stages with its label clear of both cards', async () => {
+    const page = await pageIn('en');
+    await page.setViewportSize(SIZES[0]);
+    const map = await createMap(server.url, 'Labelled edge');
+    const seeder = await connectSynced(server.wsUrl, map.id, map.editorKey);
+    const doc = seeder.doc;
+    // the demo map's last two stages (scripts/demo-map.ts): one card each, "a week later" between them
+    const resolution = addStage(doc, { label: 'Resolution' });
+    const followUp = addStage(doc, { label: 'Follow-up' });
+    const chat = addChannel(doc, { label: 'Web chat', type: 'digital', medium: 'messaging', x: 20, y: 490 });
+    const review = addChannel(doc, { label: 'Review site', type: 'digital', medium: 'review', x: 250, y: 490 });
+    const t4 = addTouchpoint(doc, {
+      stageId: resolution,
+      label: 'Chats on the website to book the repair',
+      channelId: chat,
+      x: 30,
+      y: 110,
+    });
+    const t5 = addTouchpoint(doc, { stageId: followUp, label: 'Leaves a review', channelId: review, x: 30, y: 110 });
+    connect(doc, { source: t4, target: t5, label: 'a week later' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    seeder.destroy();
+    await openMap(page, map);
+    await page.locator('.edge-label', { hasText: 'a week later' }).waitFor();
+    await fit(page);
+    await expectTidy(page, 'labelled-edge', 2);
   });
 
   it('re-flows a stage when a card grows by a long note', async () => {

@@ -1,5 +1,6 @@
 // Media: upload → download round trips for every accepted type, the headers that keep served bytes
-// inert, content addressing (same bytes stored once, per-map visibility), ETag, ranges, ?key=.
+// inert, content addressing (same bytes stored once, per-map visibility), ETag, ranges; a key in
+// the URL opens nothing (links carry a media token: media-tokens.test.ts).
 import { describe, expect, it } from 'vitest';
 import { filesOnDisk, mediaUrl, sha256, upload, uploadRaw } from './helpers/media';
 import { MemoryStore } from '../../server/storage/memory/store';
@@ -221,15 +222,15 @@ describe('media upload and download', () => {
     await res.arrayBuffer();
   });
 
-  it('accepts the key as ?key= (for img and video tags) and keeps it out of the log', async () => {
+  it('never takes the key from the URL (?key= opens nothing) and keeps it out of the log', async () => {
     const t = await startTestServer({ logLevel: 'trace' });
     const map = await createMap(t.url);
     const ref = await upload(t.url, map, tinyPng(), 'p.png');
     const viaQuery = await fetch(`${mediaUrl(t.url, map.id, ref.id)}?key=${map.viewerKey}`);
-    expect(viaQuery.status).toBe(200);
-    expect((await viaQuery.arrayBuffer()).byteLength).toBe(ref.size);
-    expect((await fetch(`${mediaUrl(t.url, map.id, ref.id)}?key=${map.editorKey}`)).status).toBe(200);
-    expect((await fetch(`${mediaUrl(t.url, map.id, ref.id)}?key=WrongKeyWrongKeyWrong0`)).status).toBe(403);
+    expect(viaQuery.status).toBe(401);
+    expect((await fetch(`${mediaUrl(t.url, map.id, ref.id)}?key=${map.editorKey}`)).status).toBe(401);
+    expect((await fetch(`${mediaUrl(t.url, map.id, ref.id)}?key=WrongKeyWrongKeyWrong0`)).status).toBe(401);
+    expect((await fetch(mediaUrl(t.url, map.id, ref.id), bearer(map.viewerKey))).status).toBe(200);
     expect((await fetch(mediaUrl(t.url, map.id, ref.id))).status).toBe(401);
     await uploadRaw(t.url, map.id, 'x', { key: map.viewerKey });
     await t.close();

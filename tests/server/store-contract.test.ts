@@ -11,7 +11,7 @@ import { MediaFiles } from '../../server/media/files';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { PostgresStore } from '../../server/storage/postgres/store';
 import { SqliteStore } from '../../server/storage/sqlite/store';
-import type { MediaRecord, NewMap, Store } from '../../server/storage/store';
+import type { MediaRecord, MemberRecord, NewMap, Store } from '../../server/storage/store';
 import { startPostgres, type PostgresService } from './helpers/services';
 import { tempDir } from './helpers/testServer';
 
@@ -362,6 +362,113 @@ describe.each(backends)('Store contract: $name', (backend) => {
           snapshot: new Uint8Array([1]),
         }),
       ).toBe(false);
+    });
+  });
+  describe('accounts', () => {
+    // accounts are workspace-wide: each test opens a fresh store of this backend
+    let accounts: Store;
+    beforeAll(async () => {
+      accounts = await backend.open();
+      return () => accounts.close();
+    }, 60_000);
+
+    const member = (id: string, email: string, role: 'admin' | 'editor' | 'viewer' = 'editor'): MemberRecord => ({
+      id,
+      email,
+      name: `Name ${id}`,
+      role,
+      passwordHash: `scrypt$hash-${id}`,
+      ssoSubject: null,
+      createdAt: `2024-01-01T00:00:0${id.length % 10}.000Z`,
+    });
+
+    it('creates the first member only while there is none, then members with unique emails and SSO subjects', async () => {
+      const a = accounts.accounts;
+      expect(await a.countMembers()).toBe(0);
+      expect(await a.createFirstMember(member('m1', 'one@example.com', 'admin'))).toBe(true);
+      expect(await a.createFirstMember(member('m2', 'two@example.com', 'admin'))).toBe(false);
+      expect(await a.createMember(member('m22', 'two@example.com'))).toBe(true);
+      expect(await a.createMember(member('m333', 'two@example.com'))).toBe(false);
+      expect(await a.countMembers()).toBe(2);
+      expect(await a.getMember('m1')).toEqual(member('m1', 'one@example.com', 'admin'));
+      expect((await a.getMemberByEmail('two@example.com'))?.id).toBe('m22');
+      expect(await a.getMemberByEmail('three@example.com')).toBeNull();
+      expect((await a.listMembers()).map((m) => m.id)).toEqual(['m1', 'm22']);
+      expect(await a.setMemberRole('m22', 'viewer')).toBe(true);
+      expect(await a.setMemberRole('nobody', 'viewer')).toBe(false);
+      expect((await a.getMember('m22'))?.role).toBe('viewer');
+      expect(await a.setSsoSubject('m22', 'https://idp|sub-1')).toBe(true);
+      expect((await a.getMemberBySsoSubject('https://idp|sub-1'))?.id).toBe('m22');
+      expect(await a.createMember({ ...member('m4444', 'four@example.com'), ssoSubject: 'https://idp|sub-1' })).toBe(
+        false,
+      );
+    });
+
+    it('keeps sessions until they expire or are deleted, one by one or all of a member', async () => {
+      const a = accounts.accounts;
+      await a.createMember(member('s1', 'sessions@example.com'));
+      const session = (tokenHash: string, expiresAt: string) => ({
+        tokenHash,
+        memberId: 's1',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        expiresAt,
+      });
+      await a.createSession(session('h1', '2024-01-15T00:00:00.000Z'));
+      await a.createSession(session('h2', '2024-01-15T00:00:00.000Z'));
+      await a.createSession(session('h3', '2024-01-02T00:00:00.000Z'));
+      expect((await a.sessionMember('h1', '2024-01-10T00:00:00.000Z'))?.email).toBe('sessions@example.com');
+      expect(await a.sessionMember('h1', '2024-01-15T00:00:00.000Z')).toBeNull(); // expired at that instant
+      expect(await a.sessionMember('nope', '2024-01-10T00:00:00.000Z')).toBeNull();
+      await a.deleteExpiredSessions('2024-01-10T00:00:00.000Z');
+      expect(await a.sessionMember('h3', '2024-01-01T12:00:00.000Z')).toBeNull(); // gone, not just expired
+      await a.deleteSession('h1');
+      expect(await a.sessionMember('h1', '2024-01-10T00:00:00.000Z')).toBeNull();
+      expect(await a.deleteSessionsOf('s1')).toBe(1);
+      expect(await a.sessionMember('h2', '2024-01-10T00:00:00.000Z')).toBeNull();
+    });
+
+    it('uses an invite once: the member gets its email and role; expired, used or taken invites fail', async () => {
+      const a = accounts.accounts;
+      const invite = (tokenHash: string, email: string, expiresAt = '2024-02-01T00:00:00.000Z') => ({
+        tokenHash,
+        email,
+        role: 'viewer' as const,
+        createdBy: 'm1',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        expiresAt,
+      });
+      await a.createInvite(invite('i1', 'invited@example.com'));
+      await a.createInvite(invite('i2', 'late@example.com', '2024-01-02T00:00:00.000Z'));
+      await a.createInvite(invite('i3', 'one@example.com'));
+      const now = '2024-01-10T00:00:00.000Z';
+      expect(await a.getInvite('i1', now)).toEqual(invite('i1', 'invited@example.com'));
+      expect(await a.getInvite('i2', now)).toBeNull();
+      const fields = { id: 'inv1', name: 'Invited', passwordHash: 'h', ssoSubject: null, createdAt: now };
+      expect(await a.acceptInvite('i2', now, fields)).toBe('unknown');
+      expect(await a.acceptInvite('i3', now, { ...fields, id: 'inv3' })).toBe('email_taken');
+      expect(await a.getInvite('i3', now)).not.toBeNull(); // still usable once the clash is sorted out
+      expect(await a.acceptInvite('i1', now, fields)).toBe('accepted');
+      expect(await a.getMember('inv1')).toMatchObject({
+        email: 'invited@example.com',
+        role: 'viewer',
+        name: 'Invited',
+      });
+      expect(await a.acceptInvite('i1', now, { ...fields, id: 'inv2' })).toBe('unknown');
+    });
+
+    it('counts failed sign-ins per subject within a window and forgets old ones', async () => {
+      const a = accounts.accounts;
+      await a.recordSignInFailure(['account:x', 'address:1.2.3.4'], '2024-01-01T00:00:00.000Z');
+      await a.recordSignInFailure(['account:x'], '2024-01-01T00:10:00.000Z');
+      expect(await a.signInFailures('account:x', '2023-12-31T23:59:00.000Z')).toEqual([
+        '2024-01-01T00:00:00.000Z',
+        '2024-01-01T00:10:00.000Z',
+      ]);
+      expect(await a.signInFailures('account:x', '2024-01-01T00:05:00.000Z')).toEqual(['2024-01-01T00:10:00.000Z']);
+      expect(await a.signInFailures('address:1.2.3.4', '2023-12-31T00:00:00.000Z')).toHaveLength(1);
+      await a.pruneSignInFailures('2024-01-01T00:05:00.000Z');
+      expect(await a.signInFailures('account:x', '2023-12-31T00:00:00.000Z')).toEqual(['2024-01-01T00:10:00.000Z']);
+      expect(await a.signInFailures('address:1.2.3.4', '2023-12-31T00:00:00.000Z')).toEqual([]);
     });
   });
 });

@@ -1,6 +1,6 @@
 // The canvas's layout rules as pure functions: nothing overlaps, whatever the doc holds.
 import { describe, expect, it } from 'vitest';
-import { flowInRows, nearestFreeSlot, overlaps, pushApart, type Item } from '../../src/state/noOverlap';
+import { flowInRows, nearestFreeSlot, overlaps, placeInColumns, pushApart, type Item } from '../../src/state/noOverlap';
 import { CARD_GAP, arrangeView, cardDropSlot, cardsTop } from '../../src/state/arrangeView';
 import { CANVAS_HEIGHT, laneTop } from '../../src/state/layout';
 import type { JourneyFlowNode } from '../../src/state/viewTypes';
@@ -70,6 +70,50 @@ describe('flowInRows', () => {
       out,
       16,
     );
+  });
+});
+
+describe('placeInColumns', () => {
+  it('keeps every pill inside one stage column, wrapping to a second row instead of crossing into the next', () => {
+    const columns = [
+      { x: 0, w: 220 },
+      { x: 234, w: 220 },
+    ];
+    // three pills wanted in the first column, in one row: the last one would stick past its right side
+    const items = [0, 10, 20].map((x, i) => box(`p${i}`, x, 500, 90, 30));
+    const out = placeInColumns(items, columns, 16, 490);
+    for (const item of items) {
+      const at = out.get(item.id)!;
+      const inside = columns.some((column) => at.x >= column.x && at.x + item.width <= column.x + column.w);
+      expect(inside, item.id).toBe(true);
+      expect(at.y).toBeGreaterThanOrEqual(490);
+    }
+    expectApart(items, out, 16);
+    expect(new Set(items.map((item) => out.get(item.id)!.y)).size).toBe(2);
+  });
+
+  it('passes pills a full column cannot hold on to the nearest columns with room', () => {
+    const columns = [0, 234, 468, 702].map((x) => ({ x, w: 220 }));
+    // seven pills dropped on one spot of the first column; the lane holds two rows
+    const items = Array.from({ length: 7 }, (_, i) => box(`p${i}`, 10, 500, 90, 30));
+    const out = placeInColumns(items, columns, 16, 490, 570);
+    for (const item of items) {
+      const at = out.get(item.id)!;
+      expect(columns.some((column) => at.x >= column.x && at.x + item.width <= column.x + column.w)).toBe(true);
+      expect(at.y).toBeGreaterThanOrEqual(490);
+      expect(at.y + item.height).toBeLessThanOrEqual(570);
+    }
+    expectApart(items, out, 16);
+  });
+
+  it('moves a column of wrapped rows up so the last row stays inside the lane', () => {
+    const columns = [{ x: 0, w: 220 }];
+    const items = [0, 10, 20].map((x, i) => box(`p${i}`, x, 530, 90, 30));
+    const out = placeInColumns(items, columns, 16, 490, 600);
+    const bottoms = items.map((item) => out.get(item.id)!.y + item.height);
+    expect(Math.max(...bottoms)).toBeLessThanOrEqual(600);
+    expect(Math.min(...items.map((item) => out.get(item.id)!.y))).toBeGreaterThanOrEqual(490);
+    expectApart(items, out, 16);
   });
 });
 

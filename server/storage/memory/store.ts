@@ -1,6 +1,7 @@
 // An in-memory Store with the same contract as SqliteStore: for benchmarks and tests. Nothing
 // survives the process.
 import type { Store } from '../store';
+import { MemoryAccounts } from './accounts';
 import { MemoryDocs } from './docs';
 import { MemoryFeatures } from './features';
 import { MemoryMedia } from './media';
@@ -12,6 +13,7 @@ export class MemoryStore implements Store {
   });
   readonly media = new MemoryMedia((mapId) => this.docs.has(mapId));
   readonly features = new MemoryFeatures((mapId) => this.docs.has(mapId));
+  readonly accounts = new MemoryAccounts();
 
   async checkWritable(): Promise<void> {}
 

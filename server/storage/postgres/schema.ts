@@ -2,6 +2,7 @@
 // in `schema_migrations`. Processes starting together take an advisory lock, so one migrates and the
 // others wait and find it done. Never edit a shipped migration: add one.
 import type pg from 'pg';
+import { ACCOUNTS_TABLES_SQL } from './accounts';
 import { withClient } from './tx';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -96,6 +97,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX versions_by_map ON versions (map_id, seq);
     `,
   },
+  { version: 5, name: 'accounts: members, sessions, invites, failed sign-ins', sql: ACCOUNTS_TABLES_SQL },
 ];
 
 /** Any constant: the key of the advisory lock that serialises migrations between processes. */

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import type { MediaFiles } from '../../media/files';
 import type { EventStorage, Store } from '../store';
+import { PostgresAccounts } from './accounts';
 import { PostgresDocs } from './docs';
 import { PostgresFeatures } from './features';
 import { PostgresMedia } from './media';
@@ -29,12 +30,14 @@ export class PostgresStore implements Store {
   readonly docs: PostgresDocs;
   readonly media: PostgresMedia;
   readonly features: PostgresFeatures;
+  readonly accounts: PostgresAccounts;
   private closed: Promise<void> | null = null;
 
   private constructor(readonly pool: pg.Pool) {
     this.docs = new PostgresDocs(pool);
     this.media = new PostgresMedia(pool);
     this.features = new PostgresFeatures(pool);
+    this.accounts = new PostgresAccounts(pool);
   }
 
   /** Connects, applies the schema migrations, and returns the store. */

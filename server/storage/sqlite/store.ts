@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventStorage, Store } from '../store';
+import { ACCOUNTS_TABLES_SQL, SqliteAccounts } from './accounts';
 import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
@@ -29,6 +30,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 2, sql: MEDIA_TABLE_SQL },
   // ingest keys, webhooks and versions (features.ts)
   { version: 3, sql: FEATURES_TABLES_SQL },
+  // accounts: members, sessions, invites, failed sign-ins (accounts.ts)
+  { version: 5, sql: ACCOUNTS_TABLES_SQL },
 ];
 
 /** Thrown inside the write probe's transaction so it rolls back. */
@@ -41,6 +44,7 @@ export class SqliteStore implements Store {
   readonly docs: SqliteDocs;
   readonly media: SqliteMedia;
   readonly features: SqliteFeatures;
+  readonly accounts: SqliteAccounts;
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly checkpointer: WalCheckpointer;
@@ -64,6 +68,7 @@ export class SqliteStore implements Store {
     this.docs = new SqliteDocs(this.db);
     this.media = new SqliteMedia(this.db);
     this.features = new SqliteFeatures(this.db);
+    this.accounts = new SqliteAccounts(this.db);
     this.checkpointer = new WalCheckpointer(file, {
       intervalMs: options.checkpointEveryMs ?? 1000,
       onFailure: (reason) => {

@@ -6,7 +6,8 @@ import { memo, useMemo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { PathFlowEdge } from '../../state/viewTypes';
-import { isBackEdge, roundedPath, routeEdge, routeMidpoint } from '../../state/edgeRoute';
+import { isBackEdge, roundedPath, routeEdge } from '../../state/edgeRoute';
+import { placeEdgeLabel } from '../../state/edgeLabel';
 import { useT } from '../../i18n';
 import { useMap } from '../../state/session';
 
@@ -19,22 +20,23 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
   const { store } = useMap();
   // the cards' boxes change when the layout does, not on every drag frame
   const cardBoxes = useStore(store, (state) => state.cardBoxes);
-  const { path, labelX, labelY, back } = useMemo(() => {
-    const others = cardBoxes.filter((box) => box.id !== source && box.id !== target);
-    const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
-    const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, others, joined);
-    const middle = routeMidpoint(points);
-    return {
-      path: roundedPath(points),
-      labelX: middle.x,
-      labelY: middle.y,
-      back: isBackEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }),
-    };
-  }, [cardBoxes, source, target, sourceX, sourceY, targetX, targetY]);
   const transition = data?.transition ?? false;
   const t = useT();
   const text = transition ? `⇄${label ? ` ${String(label)}` : ''}` : label ? String(label) : '';
   const width = labelWidth(text);
+  const { path, labelX, labelY, back } = useMemo(() => {
+    const others = cardBoxes.filter((box) => box.id !== source && box.id !== target);
+    const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
+    const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, others, joined);
+    // the label clears every card, the two it joins included
+    const at = text ? placeEdgeLabel(points, { width, height: LABEL_HEIGHT }, cardBoxes) : { x: 0, y: 0 };
+    return {
+      path: roundedPath(points),
+      labelX: at.x,
+      labelY: at.y,
+      back: isBackEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }),
+    };
+  }, [cardBoxes, source, target, sourceX, sourceY, targetX, targetY, text, width]);
   return (
     <>
       <BaseEdge

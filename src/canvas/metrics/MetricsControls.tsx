@@ -1,6 +1,6 @@
 // Top right of the canvas: "colour by" a metric (with its legend), which key metrics the cards show,
 // and whatever actions the app adds (the CSV import). The choices are UI state (useUi); the derived view applies them.
-import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Panel, useStore as useFlowStore } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { ListChecks, Palette } from 'lucide-react';
@@ -9,6 +9,7 @@ import { useMap } from '../../state/session';
 import { useLanguage, useT } from '../../i18n';
 import { HeatLegend } from './HeatLegend';
 import { useMetricText } from '../../state/metrics/format';
+import { useFitNodes } from '../useFitNodes';
 import '../../ui/metrics.css';
 
 export const MetricsControls = memo(function MetricsControls({ actions }: { actions?: ReactNode }) {
@@ -20,6 +21,7 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
   const setColorBy = useUi((state) => state.setColorBy);
   const colorDef = defs.find((def) => def.key === colorBy);
   const fit = useFitBesideToolbar(Boolean(colorDef));
+  useMakeRoomForLegend(fit.ref, colorDef?.key);
   return (
     <Panel position="top-right" className={`metrics-panel ${fit.className}`} style={fit.style}>
       <div className="metrics-controls" ref={fit.ref}>
@@ -48,6 +50,36 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
     </Panel>
   );
 });
+
+/** What the legend must never cover: cards, pills, owner cards, notes and stage headers. */
+const MAP_CONTENT =
+  '.react-flow__node-touchpoint, .react-flow__node-channel, .react-flow__node-owner, .react-flow__node-note, .stage-header';
+
+function coversMap(panel: Element): boolean {
+  const legend = panel.querySelector('.heat-legend')?.getBoundingClientRect();
+  const root = panel.closest('.react-flow');
+  if (!legend || !root) return false;
+  return [...root.querySelectorAll(MAP_CONTENT)].some((element) => {
+    const r = element.getBoundingClientRect();
+    return legend.left < r.right && r.left < legend.right && legend.top < r.bottom && r.top < legend.bottom;
+  });
+}
+
+/**
+ * The legend opens under the bar, over the map: when it lands on a node, fit the map again (the fit
+ * leaves room under every panel along the top), instead of leaving it hidden until the next Fit.
+ */
+function useMakeRoomForLegend(ref: RefObject<HTMLDivElement | null>, metric: string | undefined) {
+  const fitView = useFitNodes();
+  useEffect(() => {
+    if (!metric) return;
+    // after the bar has found its place (layout effects) and been painted
+    const frame = requestAnimationFrame(() => {
+      if (ref.current && coversMap(ref.current)) fitView({ duration: 250 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [metric, ref, fitView]);
+}
 
 type Fit = 'full' | 'compact' | 'below';
 

@@ -21,7 +21,10 @@ export const OwnerPicker = memo(function OwnerPicker({
       value={value ?? ''}
       onChange={(event) => onChange(event.target.value || null)}
     >
-      <option value="">{t(owners.length ? 'stage.assignOwner' : 'stage.noOwnersYet')}</option>
+      {/* an exported picture prints the state, not the invitation to change it */}
+      <option value="" data-export-text={t('stage.unowned')}>
+        {t(owners.length ? 'stage.assignOwner' : 'stage.noOwnersYet')}
+      </option>
       {owners.map((owner) => (
         <option key={owner.id} value={owner.id} title={owner.role}>
           {owner.name}

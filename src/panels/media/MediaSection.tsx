@@ -5,9 +5,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { FileText, Paperclip, Trash2, X } from 'lucide-react';
 import { detachMedia, type MediaRef } from '../../model';
 import { useMap } from '../../state/session';
-import { mediaUrl } from '../../sync/media';
 import { filesOf, startUploads, useUploads } from '../../state/uploads';
 import { useT } from '../../i18n';
+import { useMediaLink } from '../../sync/useMediaLink';
 import { useMediaUrl } from '../../sync/useMediaUrl';
 import { Lightbox } from './Lightbox';
 
@@ -118,26 +118,36 @@ const MediaTile = memo(function MediaTile({ mediaRef, onOpen }: { mediaRef: Medi
       </button>
     );
   }
-  if (mediaRef.kind === 'audio') {
-    return (
-      <figure className="media-player">
-        <figcaption>{mediaRef.name}</figcaption>
-        <audio controls preload="metadata" src={mediaUrl(mapId, mapKey, mediaRef.id)} />
-      </figure>
-    );
-  }
-  if (mediaRef.kind === 'video') {
-    return (
-      <figure className="media-player">
-        <figcaption>{mediaRef.name}</figcaption>
-        <video controls preload="metadata" src={mediaUrl(mapId, mapKey, mediaRef.id)} />
-      </figure>
-    );
-  }
+  if (mediaRef.kind === 'audio' || mediaRef.kind === 'video') return <MediaPlayer mediaRef={mediaRef} />;
+  return <MediaDocument mediaRef={mediaRef} />;
+});
+
+/** Audio and video stream from a short-lived link; a link that expired is replaced when the player fails on it. */
+function MediaPlayer({ mediaRef }: { mediaRef: MediaRef }) {
+  const { mapId, mapKey } = useMap();
+  const link = useMediaLink(mapId, mapKey, mediaRef.id, { renew: false });
+  const Player = mediaRef.kind === 'audio' ? 'audio' : 'video';
+  return (
+    <figure className="media-player">
+      <figcaption>{mediaRef.name}</figcaption>
+      {link.url ? (
+        <Player controls preload="metadata" src={link.url} onError={link.refresh} />
+      ) : (
+        <span className="media-placeholder">{mediaRef.name}</span>
+      )}
+    </figure>
+  );
+}
+
+/** A document opens in a new tab from a link renewed before it expires. */
+function MediaDocument({ mediaRef }: { mediaRef: MediaRef }) {
+  const { mapId, mapKey } = useMap();
+  const link = useMediaLink(mapId, mapKey, mediaRef.id, { renew: true });
   return (
     <a
       className="media-document"
-      href={mediaUrl(mapId, mapKey, mediaRef.id)}
+      href={link.url ?? undefined}
+      aria-disabled={link.url ? undefined : true}
       target="_blank"
       rel="noopener noreferrer"
       title={mediaRef.name}
@@ -145,4 +155,4 @@ const MediaTile = memo(function MediaTile({ mediaRef, onOpen }: { mediaRef: Medi
       <FileText size={18} aria-hidden /> <span>{mediaRef.name}</span>
     </a>
   );
-});
+}
