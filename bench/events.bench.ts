@@ -346,4 +346,5 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main);
+// something of the clients (a socket, a timer) can outlive them: do not wait for it once done
+runMain(() => main().then(() => process.exit(process.exitCode ?? 0)));

@@ -18,6 +18,15 @@ describe('parseEventTime', () => {
     expect(parseEventTime('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
   });
 
+  it('reads the canonical export form (read without the regular expression) like Date does', () => {
+    for (const text of ['2025-01-02T10:30:15Z', '1999-12-31T23:59:59.999Z', '2024-02-29T00:00:00.000Z']) {
+      expect(parseEventTime(text), text).toBe(Date.parse(text));
+    }
+    for (const bad of ['2025-02-29T00:00:00Z', '2025-01-02T24:00:00Z', '2025-01-02T10:30:1xZ', '2025-00-02T10:30:15.000Z']) {
+      expect(parseEventTime(bad), bad).toBeNull();
+    }
+  });
+
   it('refuses what is not a real time', () => {
     for (const bad of [
       '',
@@ -29,6 +38,7 @@ describe('parseEventTime', () => {
       '2025-01-01T10:60:00Z',
       '01/02/2025',
       '2025-01-01T10:00:00+25:00',
+      '2025-01-01T10:00:60Z',
     ]) {
       expect(parseEventTime(bad), bad).toBeNull();
     }
