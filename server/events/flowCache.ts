@@ -1,7 +1,7 @@
 // The events of a few maps held in memory as dense columns, so a flows request is one pass over
 // arrays instead of a scan of the database. An entry is valid while the space's version (bumped by
 // every import, deletion, mapping or retention sweep, in any process) is the one it was read at.
-import type { FlowLog } from './flows';
+import { eventsByAttrs, type FlowLog } from './flows';
 import { TERM, type EventBackend, type Term } from './types';
 
 export interface CachedLog {
@@ -15,7 +15,7 @@ export interface CachedLog {
   rawTexts: Term[];
 }
 
-/** Maps kept; a map's columns take about 24 bytes per event. */
+/** Maps kept; a map's columns take about 28 bytes per event. */
 const ENTRIES = 4;
 
 export class FlowCache {
@@ -74,7 +74,14 @@ export class FlowCache {
       attrs[kept] = attrIndex.get(scanned.attrs[i]!) ?? 0;
       kept++;
     }
-    const log: FlowLog = { count: kept, customer, at, key, attrs };
+    const log: FlowLog = {
+      count: kept,
+      customer,
+      at,
+      key,
+      attrs,
+      eventsByAttrs: eventsByAttrs(attrs, kept, attrSets.length),
+    };
     const entry: CachedLog = { version, log, keyTexts, attrSets, rawTexts };
     this.entries.delete(space);
     this.entries.set(space, entry);

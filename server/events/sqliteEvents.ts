@@ -212,8 +212,15 @@ export class SqliteEvents implements EventBackend {
         added += this.stmt.insertMany.run(params).changes;
       }
       for (; i < n; i++) {
-        added += this.stmt.insert.run(space, b.customer[i]!, b.at[i]!, b.key[i]!, b.raw[i]!, b.channel[i]!, b.attrs[i]!)
-          .changes;
+        added += this.stmt.insert.run(
+          space,
+          b.customer[i]!,
+          b.at[i]!,
+          b.key[i]!,
+          b.raw[i]!,
+          b.channel[i]!,
+          b.attrs[i]!,
+        ).changes;
       }
       return added;
     })();

@@ -30,6 +30,7 @@ import {
   type TestServer,
 } from './helpers/testServer';
 import { MESSAGE_FLOWS_CHANGED } from '../../server/events/signal';
+import { connect } from '../../src/model';
 
 interface FlowsBody {
   cases: number;
@@ -279,6 +280,39 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect((await flowsOf(t, map, '?attr.country=IT')).events).toBe(0);
     const bad = await getJson<ErrorBody>(t.url, `/api/maps/${map.id}/flows?from=soon`, map.viewerKey);
     expect(bad.status).toBe(400);
+  });
+
+  it('answers a repeated flows request again after imports, mappings and edits of the map', async () => {
+    const { t, map } = await setup();
+    const rows = generateLog(31, 120);
+    await postEvents(t.url, map.id, map.editorKey, toCsv(rows));
+    const first = await flowsOf(t, map, '?attr.segment=gold');
+    expect(await flowsOf(t, map, '?attr.segment=gold')).toEqual(first);
+    // a path edge drawn after the answer was computed: the repeated answer says it is designed now
+    const detour = first.edges.find(
+      (e) =>
+        e.designed === false &&
+        e.source !== e.target &&
+        !e.source.startsWith('unmapped:') &&
+        !e.target.startsWith('unmapped:'),
+    )!;
+    expect(detour).toBeDefined();
+    await t.server.rooms.use(map.id, (room) => connect(room.doc, { source: detour.source, target: detour.target }));
+    const redrawn = await flowsOf(t, map, '?attr.segment=gold');
+    expect(redrawn.edges.find((e) => e.source === detour.source && e.target === detour.target)?.designed).toBe(true);
+    // new events, then a mapping: each changes the answer
+    const more = generateLog(32, 40).map((r) => ({ ...r, customer: `more-${r.customer}`, segment: 'gold' }));
+    await postEvents(t.url, map.id, map.editorKey, toCsv(more));
+    const gold = [...rows.filter((r) => r.segment === 'gold'), ...more];
+    const grown = await flowsOf(t, map, '?attr.segment=gold');
+    expect(grown.events).toBe(gold.length);
+    expect(grown.edges.map(({ designed: _designed, ...e }) => e)).toEqual(
+      expectedFlows(gold).edges.map(({ designed: _designed, ...e }) => e),
+    );
+    await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, {
+      mappings: [{ activity: 'Chat bot', touchpoint: 'tp-web' }],
+    });
+    expect((await flowsOf(t, map, '?attr.segment=gold')).unmapped).toEqual([]);
   });
 
   it("answers one customer's timeline in time order, and 404 for an unknown customer", async () => {
