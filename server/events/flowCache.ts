@@ -13,6 +13,30 @@ export interface CachedLog {
   attrSets: Record<string, string>[];
   /** normalised activity → the first way the log wrote it (raw terms), for display. */
   rawTexts: Term[];
+  /** Attribute names and the values the log has for each (attributeValues), once asked. */
+  attributes?: Record<string, string[]>;
+}
+
+/** Names listed and values per name: the filters offer them as choices, not a full dump of the log. */
+export const ATTRIBUTE_NAMES_LISTED = 50;
+export const ATTRIBUTE_VALUES_LISTED = 200;
+
+/** The attribute names of a log's attribute sets and their values, sorted (the first ones of each). */
+export function attributeValues(attrSets: Record<string, string>[]): Record<string, string[]> {
+  const values = new Map<string, Set<string>>();
+  for (const set of attrSets) {
+    for (const [name, value] of Object.entries(set)) {
+      let seen = values.get(name);
+      if (!seen) values.set(name, (seen = new Set()));
+      seen.add(value);
+    }
+  }
+  const sorted = (list: Iterable<string>): string[] => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: Record<string, string[]> = {};
+  for (const name of sorted(values.keys()).slice(0, ATTRIBUTE_NAMES_LISTED)) {
+    out[name] = sorted(values.get(name)!).slice(0, ATTRIBUTE_VALUES_LISTED);
+  }
+  return out;
 }
 
 /** Maps kept; a map's columns take about 28 bytes per event. */

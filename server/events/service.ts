@@ -5,7 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Rooms } from '../sync/rooms';
 import { AnswerCache, answerKey } from './answerCache';
-import { FlowCache, type CachedLog } from './flowCache';
+import { attributeValues, FlowCache, type CachedLog } from './flowCache';
 import { computeFlows, type FlowFilter, type Flows } from './flows';
 import { activityKey, EventImport, hashCustomer, touchpointKey, type ImportResult, type RawEvent } from './importer';
 import { edgeKey, normalizeLabel, readMapIndex, type MapIndex } from './mapIndex';
@@ -161,7 +161,7 @@ export class ObservedEvents {
   /** GET /flows; an empty graph for a map without events. */
   async flows(mapId: string, query: FlowsQuery): Promise<Flows> {
     const space = await this.backend.space(mapId, false);
-    if (!space) return { cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [] };
+    if (!space) return { cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [], attributes: {} };
     const [cached, index, mappings] = await Promise.all([
       this.cache.get(space.n),
       this.mapIndex(mapId),
@@ -182,7 +182,9 @@ export class ObservedEvents {
       ],
     });
     const known = this.answers.get(key);
-    if (known) return withDesigned(known, isDesigned);
+    // the attributes of the whole log, not of the filtered events: a filter never hides the other choices
+    cached.attributes ??= attributeValues(cached.attrSets);
+    if (known) return { ...withDesigned(known, isDesigned), attributes: cached.attributes };
     let attrsAllowed: Uint8Array | null = null;
     if (query.attributes.size > 0) {
       attrsAllowed = new Uint8Array(cached.attrSets.length);
@@ -197,7 +199,15 @@ export class ObservedEvents {
     const filter: FlowFilter = { from: query.from, to: query.to, attrsAllowed };
     const flows = computeFlows(cached.log, { ...names, isDesigned }, filter);
     this.answers.set(key, flows);
-    return flows;
+    return { ...flows, attributes: cached.attributes };
+  }
+
+  /** GET /events/attributes: the attribute names of the map's events and their values. */
+  async attributes(mapId: string): Promise<Record<string, string[]>> {
+    const space = await this.backend.space(mapId, false);
+    if (!space) return {};
+    const cached = await this.cache.get(space.n);
+    return (cached.attributes ??= attributeValues(cached.attrSets));
   }
 
   /** One customer's events in time order, or null when the map has no such customer. */

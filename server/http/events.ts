@@ -262,6 +262,11 @@ export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     return timeline;
   });
 
+  app.get<MapParams>('/api/maps/:id/events/attributes', async (request) => {
+    await authorize(store, request.params.id, request);
+    return { attributes: await events.attributes(request.params.id) };
+  });
+
   app.get<MapParams>('/api/maps/:id/events/mapping', async (request) => {
     await authorize(store, request.params.id, request);
     return { mappings: await events.mappings(request.params.id) };

@@ -315,6 +315,31 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect((await flowsOf(t, map, '?attr.segment=gold')).unmapped).toEqual([]);
   });
 
+  it('lists the attribute names and values of the events, for the filters to offer', async () => {
+    const { t, map } = await setup();
+    const url = `/api/maps/${map.id}/events/attributes`;
+    expect((await getJson(t.url, url, map.viewerKey)).body).toEqual({ attributes: {} });
+    const csv = [
+      'customer,at,touchpoint,segment,country',
+      'c1,2025-01-01T10:00:00Z,tp-web,gold,IT',
+      'c2,2025-01-01T11:00:00Z,tp-web,basic,',
+      'c3,2025-01-01T12:00:00Z,tp-call,gold,DE',
+      'c4,2025-01-01T13:00:00Z,tp-call,,',
+    ].join('\n');
+    await postEvents(t.url, map.id, map.editorKey, csv);
+    const listed = await getJson<{ attributes: Record<string, string[]> }>(t.url, url, map.viewerKey);
+    expect(listed.status).toBe(200);
+    expect(listed.body.attributes).toEqual({ country: ['DE', 'IT'], segment: ['basic', 'gold'] });
+    // the flows answer carries them too, whatever its filter keeps
+    const filtered = await getJson<{ attributes: unknown }>(
+      t.url,
+      `/api/maps/${map.id}/flows?attr.country=IT`,
+      map.viewerKey,
+    );
+    expect(filtered.body.attributes).toEqual(listed.body.attributes);
+    expect((await getJson(t.url, url, null)).status).toBe(401);
+  });
+
   it("answers one customer's timeline in time order, and 404 for an unknown customer", async () => {
     const { t, map } = await setup();
     const rows: LogRow[] = [
@@ -440,7 +465,15 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     const del = await api<{ deleted: number }>(t.url, 'DELETE', `/api/maps/${map.id}/events`, map.editorKey);
     expect(del.status).toBe(200);
     expect(del.body.deleted).toBeGreaterThan(0);
-    expect(await flowsOf(t, map)).toEqual({ cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [] });
+    expect(await flowsOf(t, map)).toEqual({
+      cases: 0,
+      events: 0,
+      nodes: [],
+      edges: [],
+      variants: [],
+      unmapped: [],
+      attributes: {},
+    });
     expect((await getJson(t.url, `/api/maps/${map.id}/customers/cust-0`, map.viewerKey)).status).toBe(404);
 
     await postEvents(t.url, map.id, map.editorKey, toCsv(generateLog(3, 20)));
