@@ -22,6 +22,8 @@ import { allowedHostNames, hostGuard } from './http/hostCheck';
 import { originGuard } from './http/origin';
 import { securityHeaders } from './http/securityHeaders';
 import { anonymousMapGate, sessionRoutes } from './http/session';
+import { ssoRoutes } from './http/sessionSso';
+import { Oidc } from './accounts/oidc';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { RedisRelay } from './scale/redisRelay';
@@ -161,13 +163,23 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   originGuard(app, config.allowedOrigins); // mutating requests from a foreign browser origin: 403
   const storage = new StorageHealth(store, app.log.child({ component: 'storage' }));
   healthRoutes(app, storage);
-  const sessionDeps = { accounts, publicOrigin: config.publicOrigin, proxies, sso: config.accounts.oidc !== null };
+  const disconnect = (memberId: string): void => void features.sockets.closeMember(memberId, CLOSE.accessChanged);
+  const sessionDeps = {
+    accounts,
+    publicOrigin: config.publicOrigin,
+    proxies,
+    sso: config.accounts.oidc !== null,
+    disconnect,
+  };
   sessionRoutes(app, sessionDeps);
   inviteRoutes(app, sessionDeps);
-  memberRoutes(app, {
-    accounts,
-    disconnect: (memberId) => features.sockets.closeMember(memberId, CLOSE.accessChanged),
-  });
+  if (config.accounts.oidc) {
+    const flowSecret = await store.accounts
+      .serverSecret('oidc-flow', randomBytes(32).toString('hex'))
+      .catch(() => randomBytes(32).toString('hex'));
+    ssoRoutes(app, { ...sessionDeps, oidc: new Oidc(config.accounts.oidc, flowSecret) });
+  }
+  memberRoutes(app, { accounts, disconnect });
   // once an account exists, creating a map needs a session (unless ALLOW_ANONYMOUS_MAPS=1)
   if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
   mapRoutes(app, { store, rooms, media, creation: { perHour: config.mapsPerHourPerIp, proxies } });

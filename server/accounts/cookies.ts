@@ -7,14 +7,18 @@ import { isTrustedPeer } from '../sync/limits';
 export const SESSION_COOKIE = 'percorso_session';
 
 /** The value of `name` in a Cookie header (the first one if repeated), or null. */
-export function readCookie(header: string | undefined, name: string): string | null {
+export function readCookie(
+  header: string | undefined,
+  name: string,
+  pattern: RegExp = /^[A-Za-z0-9_-]{1,128}$/,
+): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     if (part.slice(0, eq).trim() !== name) continue;
     const value = part.slice(eq + 1).trim();
-    return /^[A-Za-z0-9_-]{1,128}$/.test(value) ? value : null;
+    return pattern.test(value) ? value : null;
   }
   return null;
 }

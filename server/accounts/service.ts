@@ -194,6 +194,20 @@ export class Accounts {
     return this.store.deleteSessionsOf(memberId);
   }
 
+  /**
+   * The member a single sign-on identity names: the one linked to it, else the member with its
+   * verified email (then linked). Null: not a member (SSO does not create accounts; invite them).
+   */
+  async memberForSso(identity: { subject: string; email: string | null; emailVerified: boolean }) {
+    const linked = await this.store.getMemberBySsoSubject(identity.subject);
+    if (linked) return publicMember(linked);
+    if (!identity.email || !identity.emailVerified) return null;
+    const byEmail = await this.store.getMemberByEmail(identity.email);
+    if (!byEmail || byEmail.ssoSubject !== null) return null; // linked to another identity already
+    await this.store.setSsoSubject(byEmail.id, identity.subject);
+    return publicMember(byEmail);
+  }
+
   memberByEmail(email: string): Promise<MemberRecord | null> {
     return this.store.getMemberByEmail(email);
   }

@@ -19,6 +19,8 @@ export interface SessionRouteDeps {
   proxies: BlockList;
   /** Whether single sign-on is configured (the sign-in page offers it). */
   sso: boolean;
+  /** Closes a member's open sync sockets (their other devices reconnect with their own sessions). */
+  disconnect(memberId: string): void;
 }
 
 /** Runs a validation, turning its complaint into a 400. */
@@ -98,7 +100,10 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): voi
 
   app.delete('/api/session', async (request, reply) => {
     const token = sessionToken(request.raw);
+    const member = await memberOf(request);
     if (token) await accounts.endSession(token);
+    // this browser's open maps must not stay open on the ended session
+    if (member) deps.disconnect(member.id);
     const secure = overHttps(request.raw, deps.publicOrigin, deps.proxies);
     return reply.header('set-cookie', clearedSessionCookie(secure)).code(204).send();
   });

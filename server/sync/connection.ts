@@ -65,6 +65,8 @@ function refuseHttp(socket: Duplex, status: number, text: string): void {
 interface Admitted {
   role: Role;
   actor: Actor;
+  /** The key decided the role (a guest, or a member raised by an editor key): rotating it closes the socket. */
+  byKey: boolean;
 }
 
 /**
@@ -84,11 +86,13 @@ async function authorize(
   const keyRole = key ? resolveRole(key, map) : null;
   let admitted: Admitted;
   if (member) {
-    admitted = { role: keyRole === 'editor' ? 'editor' : mapRoleOf(member.role), actor: memberActor(member) };
+    const memberRole = mapRoleOf(member.role);
+    const raised = keyRole === 'editor' && memberRole !== 'editor';
+    admitted = { role: raised ? 'editor' : memberRole, actor: memberActor(member), byKey: raised };
   } else {
     if (!key) return CLOSE.missingKey;
     if (!keyRole) return CLOSE.wrongKey;
-    admitted = { role: keyRole, actor: guestActor(keyRole) };
+    admitted = { role: keyRole, actor: guestActor(keyRole), byKey: true };
   }
   return (await deps.storage.problem()) ? CLOSE.storageUnavailable : admitted;
 }
@@ -189,7 +193,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
     }
     let verdict: Admitted | CloseReason;
     const key = keyFromProtocols(req.headers['sec-websocket-protocol']) ?? url.searchParams.get('key');
-    const keyHash = key ? hashKey(key) : '';
+    const presentedHash = key ? hashKey(key) : '';
     try {
       verdict = await authorize(deps, req, mapId, key);
     } catch (err) {
@@ -208,6 +212,8 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
         );
         return;
       }
+      // a member's own role does not hang on a key they also sent: rotating it leaves them connected
+      const keyHash = verdict.byKey ? presentedHash : '';
       if (deps.sockets.wasRevoked(mapId, keyHash)) {
         // checked against the old hash just before a rotation committed
         ws.on('error', () => undefined);

@@ -1,6 +1,9 @@
-// Routes: the home page (my maps) and one map.
+// Routes: the home page (my maps), one map, and the account pages (sign-in/setup, invite, members).
 import { Route, Switch } from 'wouter';
 import { HomePage } from './HomePage';
+import { InvitePage } from './account/InvitePage';
+import { MembersPage } from './account/MembersPage';
+import { SignInPage } from './account/SignInPage';
 import { MapPage } from './MapPage';
 import { Toasts } from './Toasts';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -13,6 +16,15 @@ export function App() {
       <Switch>
         <Route path="/">
           <HomePage />
+        </Route>
+        <Route path="/sign-in">
+          <SignInPage />
+        </Route>
+        <Route path="/invite">
+          <InvitePage />
+        </Route>
+        <Route path="/members">
+          <MembersPage />
         </Route>
         <Route path="/map/:id">
           {(params) => (

@@ -7,6 +7,7 @@ import { forgetMap, listMyMaps, rememberMap } from '../db/myMaps';
 import { ApiError, createMap } from '../sync/api';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AccountMenu } from './account/AccountMenu';
 import { useT, type Translate } from '../i18n';
 import type { TemplateId } from '../model';
 import { TemplatePicker } from './templates/TemplatePicker';
@@ -59,6 +60,7 @@ export function HomePage() {
       <header className="topbar">
         <Brand />
         <span className="topbar-spacer" />
+        <AccountMenu offerSetup />
         <LanguageSwitch />
       </header>
       <main className="home-main">

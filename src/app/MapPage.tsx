@@ -17,8 +17,11 @@ import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
 import { PresenceAvatars } from './PresenceAvatars';
 import { RemovalBanner } from './RemovalBanner';
+import { OfflineNotice } from './OfflineNotice';
 import { ProfileDialog } from './ProfileDialog';
 import { LanguageSwitch } from './LanguageSwitch';
+import { AccountMenu } from './account/AccountMenu';
+import { useAccount } from './account/useAccount';
 import { describeRefusal } from './StatusBadge';
 import { useT } from '../i18n';
 import { MapSettingsButton } from '../panels/settings/MapSettingsButton';
@@ -37,6 +40,11 @@ export function MapPage({ mapId }: { mapId: string }) {
       <main className="page-message" role="alert">
         <h1>{t('map.cannotOpen')}</h1>
         <p>{access.message}</p>
+        {access.signIn && (
+          <p>
+            <a href={`/sign-in?next=${encodeURIComponent(`/map/${mapId}`)}`}>{t('account.signIn')}</a>
+          </p>
+        )}
         <a href="/">{t('app.backHome')}</a>
       </main>
     );
@@ -55,8 +63,9 @@ export function MapPage({ mapId }: { mapId: string }) {
       session={session}
       readOnly={access.role !== 'editor'}
       role={access.role}
-      editorKey={access.role === 'editor' ? access.key : undefined}
+      editorKey={access.role === 'editor' && access.key ? access.key : undefined}
       viewerKey={access.viewerKey}
+      openedOffline={access.offline}
     />
   );
 }
@@ -69,9 +78,11 @@ interface OpenMapProps {
   role: 'editor' | 'viewer';
   editorKey?: string;
   viewerKey?: string;
+  /** The server could not be reached when the map was opened: it shows this browser's copy. */
+  openedOffline: boolean;
 }
 
-function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey }: OpenMapProps) {
+function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey, openedOffline }: OpenMapProps) {
   const { connection, store, undo, presence } = session;
   const connectionState = useConnectionState(connection);
   useEnsureMetricDefs(connection.doc, store, connectionState.synced, readOnly);
@@ -96,7 +107,9 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
   );
   const profile = useProfileStore((state) => state.profile);
   useEffect(() => void ensureProfileLoaded(), []);
-  const name = profile?.name ?? '';
+  // a member is known by the account's name (the server puts it in their presence anyway)
+  const member = useAccount((state) => state.me?.member ?? null);
+  const name = member?.name ?? profile?.name ?? '';
   const color = profile?.color ?? PRESENCE_COLORS[0];
   const userId = profile?.id ?? '';
   const user = useMemo(() => ({ id: userId, name, color }), [userId, name, color]);
@@ -135,13 +148,15 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
           <header className="topbar">
             <Brand />
             <span className="topbar-sep" />
-            <InlineLabel
-              value={meta.title || t('map.untitled')}
-              readOnly={readOnly}
-              className="map-heading"
-              ariaLabel={t('map.title')}
-              onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
-            />
+            <h1 className="map-heading-level">
+              <InlineLabel
+                value={meta.title || t('map.untitled')}
+                readOnly={readOnly}
+                className="map-heading"
+                ariaLabel={t('map.title')}
+                onCommit={(title) => run(() => setJourneyMeta(connection.doc, { title }))}
+              />
+            </h1>
             <span className={`role-badge is-${role}`}>{t(role === 'editor' ? 'role.editor' : 'role.viewer')}</span>
             <span className="topbar-spacer" />
             <PresenceAvatars presence={presence} />
@@ -150,6 +165,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
             <ExportMenu />
             <MapSettingsButton editorKey={editorKey} />
             <ShareButton mapId={mapId} title={meta.title} editorKey={editorKey} viewerKey={viewerKey} />
+            <AccountMenu />
             <LanguageSwitch />
           </header>
           {connectionState.status === 'refused' && (
@@ -157,10 +173,14 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey 
               {connectionState.refusal && describeRefusal(t, connectionState.refusal)}
             </div>
           )}
+          <OfflineNotice status={connectionState.status} openedOffline={openedOffline} />
           <RemovalBanner doc={connection.doc} synced={connectionState.synced} mapId={mapId} editorKey={editorKey} />
-          {profile && !profile.chosen && <ProfileDialog />}
+          {profile && !profile.chosen && !member && <ProfileDialog />}
           <div className="map-body">
-            <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            {/* the canvas is the page's main landmark; the panels beside it are complementary (aside) */}
+            <main className="map-main">
+              <MapCanvas synced={connectionState.synced} localReady={connectionState.localReady} />
+            </main>
             <Sidebar />
           </div>
         </div>

@@ -16,7 +16,7 @@ export interface MapSession {
 export function useMapSession(mapId: string, key: string | null): MapSession | null {
   const [session, setSession] = useState<MapSession | null>(null);
   useEffect(() => {
-    if (!key) return;
+    if (key === null) return; // '' : a signed-in member, whose session cookie opens the map
     const connection = new MapConnection(mapId, key);
     const store = createJourneyStore(connection.doc);
     const undo = createUndo(connection.doc);

@@ -18,6 +18,7 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import { useStore } from 'zustand';
+import { useNamedNodes } from './a11y/useNamedNodes';
 import { Maximize } from 'lucide-react';
 import { LOCAL_USER, addTouchpoint, connect, removeEdge, removeNodes, roots } from '../model';
 import { type JourneyFlowNode, type PathFlowEdge } from '../state/viewTypes';
@@ -29,9 +30,11 @@ import { useDragToDoc } from './useDragToDoc';
 import { useJourneyActions } from './useJourneyActions';
 import { useShortcuts } from './useShortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
+import { StageDeleteDialog } from './StageDeleteDialog';
 import { EmptyMapHint } from './EmptyMapHint';
-import { nodesBox, openingViewport } from '../state/layout';
+import { DETAIL_ZOOM, FAR_CLASS, nodesBox, openingViewport } from '../state/layout';
 import { useFitNodes } from './useFitNodes';
+import { useKeepMapClear } from './useKeepMapClear';
 import { everyNodeMeasured } from './everyNodeMeasured';
 import { useUi } from '../state/uiStore';
 import { useCanvasFocus } from './useCanvasFocus';
@@ -45,6 +48,7 @@ import { t as translateNow, useT } from '../i18n';
 import { MetricsControls } from './metrics/MetricsControls';
 import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
+import './detail.css';
 
 const MINIMAP_COLORS: Record<string, string> = {
   stage: '#dfe6f0',
@@ -105,17 +109,21 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
     setOpening(view.fitsWhole ? 'fitting' : 'done');
   }, [loaded, paneReady, hasNodes, opening, flow, flowStore, store]);
   const fit = useFitNodes();
+  useKeepMapClear();
   useEffect(() => {
     if (opening !== 'fitting' || !measured) return;
     setOpening('done');
     fit();
   }, [opening, measured, fit]);
   const holdBack = opening === 'waiting' && paneReady;
-  const shown = holdBack ? NO_NODES : nodes;
+  const namedNodes = useNamedNodes(nodes); // each card's accessible name (a11y/nodeNames.ts)
+  const shown = holdBack ? NO_NODES : namedNodes;
   const shownEdges = holdBack ? NO_EDGES : edges;
   // Only the nodes in view are mounted, except while an export draws the whole map (and while the
   // pane has no size yet, when nothing would count as in view).
   const renderAll = useUi((state) => state.renderAllNodes);
+  // level of detail (detail.css): flips only when the zoom crosses the line, so nothing re-renders while zooming
+  const far = useFlowState((state) => state.transform[2] < DETAIL_ZOOM);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -134,12 +142,20 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   const onDelete: OnDelete<JourneyFlowNode, PathFlowEdge> = useCallback(
     ({ nodes: gone, edges: goneEdges }) => {
       const { edges: yEdges, nodes: yNodes } = roots(doc);
+      // a stage holding touchpoints is never deleted with them silently (React Flow adds a deleted
+      // parent's children): the dialog asks what to do with them (StageDeleteDialog)
+      const asked = gone.find((node) => node.type === 'stage' && gone.some((child) => child.parentId === node.id));
+      if (asked) useUi.getState().askToDeleteStage(asked.id);
+      const kept = new Set(
+        asked ? [asked.id, ...gone.filter((node) => node.parentId === asked.id).map((node) => node.id)] : [],
+      );
       run(() =>
         doc.transact(() => {
           // a peer may have removed some of them already; the model refuses unknown ids
-          const ids = gone.map((node) => node.id).filter((id) => yNodes.has(id));
+          const ids = gone.map((node) => node.id).filter((id) => yNodes.has(id) && !kept.has(id));
           if (ids.length) removeNodes(doc, ids);
-          for (const edge of goneEdges) if (yEdges.has(edge.id)) removeEdge(doc, edge.id);
+          for (const edge of goneEdges)
+            if (yEdges.has(edge.id) && !kept.has(edge.source) && !kept.has(edge.target)) removeEdge(doc, edge.id);
         }, LOCAL_USER),
       );
     },
@@ -161,7 +177,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
 
   return (
     <div
-      className={`canvas ${dropClass}`}
+      className={`canvas ${dropClass} ${far ? FAR_CLASS : ''}`}
       {...dropHandlers}
       onDoubleClick={onDoubleClick}
       onPointerMove={presenceHandlers.onPointerMove}
@@ -205,6 +221,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
         {presence && <RemoteSelections presence={presence} />}
         <FocusOverlay />
         <ShortcutHelp />
+        <StageDeleteDialog />
         <MetricsControls actions={readOnly ? null : metricsActions} />
         <ObservedLayer />
         <Controls showInteractive={false} showFitView={false} position="bottom-left">

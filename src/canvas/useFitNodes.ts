@@ -14,6 +14,19 @@ export interface FitOptions {
   duration?: number;
 }
 
+/**
+ * The viewport each canvas's last fit set, to tell whether the view is still "fitted". Keyed by its
+ * React Flow store's getState (useStoreApi returns a new wrapper object in every component).
+ */
+const lastFit = new WeakMap<object, { x: number; y: number; zoom: number }>();
+
+/** True while the canvas shows what its last fit set (nobody panned or zoomed since). */
+export function stillFitted(flowStore: { getState: () => { transform: [number, number, number] } }): boolean {
+  const fitted = lastFit.get(flowStore.getState);
+  const [x, y, zoom] = flowStore.getState().transform;
+  return !!fitted && Math.abs(fitted.x - x) < 1 && Math.abs(fitted.y - y) < 1 && Math.abs(fitted.zoom - zoom) < 1e-3;
+}
+
 export function useFitNodes(): (options?: FitOptions) => void {
   const flow = useReactFlow();
   const flowStore = useStoreApi();
@@ -33,6 +46,7 @@ export function useFitNodes(): (options?: FitOptions) => void {
             minZoom,
             options.maxZoom ?? maxZoom,
           );
+      if (!options.ids) lastFit.set(flowStore.getState, viewport);
       void flow.setViewport(viewport, options.duration ? { duration: options.duration } : undefined);
     },
     [flow, flowStore],

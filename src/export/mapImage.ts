@@ -4,6 +4,7 @@
 // at the chosen scale (tiles.ts), with the legend strip below it.
 import { snapshotImage } from './snapshot';
 import { stripChrome } from './withoutChrome';
+import { FAR_CLASS } from '../state/layout';
 import { getViewportForBounds, type Rect } from '@xyflow/react';
 import { planRender, type RenderPlan } from './tiles';
 import { throwIfCancelled, yieldToBrowser, type Progress } from './download';
@@ -52,6 +53,7 @@ export async function renderMapImage(options: MapImageOptions): Promise<MapImage
     width,
     height: mapHeight,
     clean: stripChrome,
+    dropAncestorClasses: [FAR_CLASS], // full detail, whatever the zoom on screen
     style: { transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
   });
   throwIfCancelled(signal);

@@ -12,6 +12,8 @@ export interface SnapshotOptions {
   height: number;
   /** Inline style for the cloned element (e.g. the transform that places the map). */
   style?: Partial<Record<'transform' | 'margin', string>>;
+  /** Classes the ancestors' wrappers leave out (states of the live page, such as the canvas's level of detail). */
+  dropAncestorClasses?: readonly string[];
   /** Changes the clone before it is drawn (its images and form state already copied). */
   clean?: (clone: HTMLElement) => void;
 }
@@ -84,7 +86,7 @@ const NEUTRAL =
   ';position:static;display:block;inset:auto;width:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;transform:none;background:transparent;box-shadow:none;opacity:1;filter:none;';
 
 /** The element's ancestors as bare wrappers (outermost first), the clone inside the innermost. */
-function wrapInAncestors(element: Element, clone: Element): Element {
+function wrapInAncestors(element: Element, clone: Element, dropClasses: readonly string[] = []): Element {
   let inner: Element = clone;
   for (
     let parent = element.parentElement;
@@ -93,6 +95,7 @@ function wrapInAncestors(element: Element, clone: Element): Element {
   ) {
     const wrapper = parent.cloneNode(false) as Element;
     wrapper.removeAttribute('id');
+    wrapper.classList.remove(...dropClasses);
     wrapper.setAttribute('style', (parent.getAttribute('style') ?? '') + NEUTRAL);
     wrapper.append(inner);
     inner = wrapper;
@@ -125,7 +128,7 @@ export async function snapshotImage(element: HTMLElement, options: SnapshotOptio
   for (const [name, value] of Object.entries(options.style ?? {})) clone.style.setProperty(name, value);
   clone.style.setProperty('width', `${options.width}px`);
   clone.style.setProperty('height', `${options.height}px`);
-  const tree = wrapInAncestors(element, clone);
+  const tree = wrapInAncestors(element, clone, options.dropAncestorClasses);
   const body = getComputedStyle(document.body);
   const root = document.createElementNS(XHTML, 'div');
   root.setAttribute(

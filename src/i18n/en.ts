@@ -1,5 +1,8 @@
 // English UI strings. Keys are grouped by screen; `{name}` marks a value filled in at run time.
 // Larger screens keep their strings in parts/ (one file per area, so areas don't collide).
+import { accountEn } from './parts/account.en';
+import { canvasEn } from './parts/canvas.en';
+import { accessEn } from './parts/access.en';
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { metricsEn } from './parts/metrics.en';
@@ -271,6 +274,15 @@ const core = {
   'inspector.empty': 'Select a stage, touchpoint, channel or owner to see and edit it here.',
 } as const;
 
-export const en = { ...core, ...metricsEn, ...exportEn, ...collabEn, ...observedEn } as const;
+export const en = {
+  ...core,
+  ...metricsEn,
+  ...exportEn,
+  ...collabEn,
+  ...observedEn,
+  ...accountEn,
+  ...canvasEn,
+  ...accessEn,
+} as const;
 
 export type MessageKey = keyof typeof en;

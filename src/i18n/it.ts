@@ -1,13 +1,25 @@
 // Italian UI strings: the vocabulary of Italian CX teams (fase, touchpoint, canale di contatto,
 // percorso del cliente). Every key of `en` must be here (the type checks it).
 import type { MessageKey } from './en';
+import { accountIt } from './parts/account.it';
+import { canvasIt } from './parts/canvas.it';
+import { accessIt } from './parts/access.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { metricsIt } from './parts/metrics.it';
 import { observedIt } from './parts/observed.it';
 
 const core: Record<
-  Exclude<MessageKey, keyof typeof metricsIt | keyof typeof exportIt | keyof typeof collabIt | keyof typeof observedIt>,
+  Exclude<
+    MessageKey,
+    | keyof typeof metricsIt
+    | keyof typeof exportIt
+    | keyof typeof collabIt
+    | keyof typeof observedIt
+    | keyof typeof accountIt
+    | keyof typeof accessIt
+    | keyof typeof canvasIt
+  >,
   string
 > = {
   'app.home': 'Home di Percorso',
@@ -275,4 +287,13 @@ const core: Record<
   'inspector.empty': 'Seleziona una fase, un touchpoint, un canale o un responsabile per vederlo e modificarlo qui.',
 };
 
-export const it: Record<MessageKey, string> = { ...core, ...metricsIt, ...exportIt, ...collabIt, ...observedIt };
+export const it: Record<MessageKey, string> = {
+  ...core,
+  ...metricsIt,
+  ...exportIt,
+  ...collabIt,
+  ...observedIt,
+  ...accountIt,
+  ...canvasIt,
+  ...accessIt,
+};

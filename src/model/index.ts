@@ -5,6 +5,7 @@ export { newId, isValidId } from './ids';
 export { nodeFromYMap, edgeFromYMap } from './convert';
 export * from './commands/meta';
 export * from './commands/stage';
+export * from './commands/stageRemoval';
 export * from './commands/touchpoint';
 export * from './commands/entities';
 export * from './commands/node';

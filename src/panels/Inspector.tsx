@@ -3,9 +3,10 @@
 import { memo, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Trash2, X } from 'lucide-react';
-import { readMedia, removeNode, setLabel, type JourneyNode } from '../model';
+import { readMedia, removeNode, setLabel, stageRemovalSummary, type JourneyNode } from '../model';
 import { useMap } from '../state/session';
 import { VIEW_ONLY_IDS } from '../state/viewTypes';
+import { useUi } from '../state/uiStore';
 import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from '../ui/fields';
 import { MediaSection } from './media/MediaSection';
@@ -77,7 +78,7 @@ export const Inspector = memo(function Inspector() {
   return (
     <aside className="inspector nokey" aria-label={t('inspector.title')} data-testid="inspector">
       <header className="inspector-header">
-        <span className="inspector-kind">{t(KIND_NAMES[node.kind])}</span>
+        <h2 className="inspector-kind">{t(KIND_NAMES[node.kind])}</h2>
         <button type="button" className="icon-button" aria-label={t('inspector.close')} onClick={close}>
           <X size={16} aria-hidden />
         </button>
@@ -115,7 +116,16 @@ export const Inspector = memo(function Inspector() {
           <CommentsSection nodeId={node.id} />
         </section>
         {!readOnly && (
-          <button type="button" className="danger-button" onClick={() => run(() => removeNode(doc, node.id))}>
+          <button
+            type="button"
+            className="danger-button"
+            onClick={() =>
+              // a stage holding touchpoints asks what to do with them first (the canvas's StageDeleteDialog)
+              node.kind === 'stage' && stageRemovalSummary(doc, node.id).touchpoints.length > 0
+                ? useUi.getState().askToDeleteStage(node.id)
+                : run(() => removeNode(doc, node.id))
+            }
+          >
             <Trash2 size={15} aria-hidden /> {t('inspector.remove', { kind: t(KIND_NAMES[node.kind]).toLowerCase() })}
           </button>
         )}

@@ -34,7 +34,15 @@ export const NotesEditor = memo(function NotesEditor({ fragment, readOnly, aware
         Collaboration.configure({ fragment }),
         ...(awareness ? [CollaborationCaret.configure({ provider: { awareness }, user })] : []),
       ],
-      editorProps: { attributes: { class: 'notes-content', 'aria-label': t('notes.label') } },
+      // a contenteditable div has no role of its own, and aria-label is prohibited on one without a role
+      editorProps: {
+        attributes: {
+          class: 'notes-content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('notes.label'),
+        },
+      },
     },
     [fragment, awareness],
   );

@@ -83,6 +83,11 @@ export const ESTIMATED_SIZE = {
   owner: { width: 170, height: 48 },
 } as const;
 
+/** Below this zoom cards draw their title and colour only (canvas/detail.css): their small text is under 6 px. */
+export const DETAIL_ZOOM = 0.5;
+/** The canvas's class while it draws less detail (an export draws full detail whatever the zoom). */
+export const FAR_CLASS = 'is-far';
+
 /** Below this zoom a card's text is under 8 px: a map that only fits smaller opens at its start instead. */
 export const READABLE_ZOOM = 0.6;
 

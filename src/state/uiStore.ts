@@ -29,6 +29,9 @@ interface UiState {
   cardMetrics: readonly string[];
   /** Mount every node, not only those in view (an export is drawing the whole map). */
   renderAllNodes: boolean;
+  /** A stage holding touchpoints that the person asked to delete: the canvas asks what to do with them. */
+  stageToDelete: string | null;
+  askToDeleteStage: (id: string | null) => void;
   setRenderAllNodes: (on: boolean) => void;
   setColorBy: (key: string | null) => void;
   setCardMetrics: (keys: readonly string[]) => void;
@@ -49,6 +52,8 @@ export const useUi = create<UiState>((set) => ({
   colorBy: null,
   cardMetrics: DEFAULT_CARD_METRICS,
   renderAllNodes: false,
+  stageToDelete: null,
+  askToDeleteStage: (stageToDelete) => set({ stageToDelete }),
   setRenderAllNodes: (renderAllNodes) => set({ renderAllNodes }),
   setColorBy: (colorBy) => set({ colorBy }),
   setCardMetrics: (keys) => set({ cardMetrics: keys.slice(0, 2) }),

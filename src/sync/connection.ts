@@ -29,7 +29,8 @@ export function syncUrl(location: Pick<Location, 'protocol' | 'host'>): string {
  * never prints it in the console: the server reads `percorso.key.KEY` and answers `percorso.v1`.
  */
 export function syncProtocols(key: string): string[] {
-  return ['percorso.v1', `percorso.key.${key}`];
+  // no key: a signed-in member, whom the session cookie of the upgrade identifies
+  return key ? ['percorso.v1', `percorso.key.${key}`] : ['percorso.v1'];
 }
 
 /** The IndexedDB database that keeps one map's document in this browser. */
@@ -65,7 +66,9 @@ export class MapConnection {
     this.provider.on('status', ({ status }) => {
       if (this.state.getState().status === 'refused') return;
       if (status === 'disconnected') this.wasOffline = true;
-      this.state.setState({ status: status === 'disconnected' ? 'offline' : status });
+      // a retry after a failure is still offline for the person: the badge would flicker "Connecting…"
+      const offline = status === 'disconnected' || (status === 'connecting' && this.wasOffline);
+      this.state.setState({ status: offline ? 'offline' : status });
     });
     this.provider.on('sync', (synced: boolean) => {
       if (!synced) return;
@@ -75,6 +78,14 @@ export class MapConnection {
         synced: true,
         mergedAfterOffline: state.mergedAfterOffline + (merged ? 1 : 0),
       }));
+    });
+    // y-websocket reports 'disconnected' only for a socket that had opened: an attempt that fails
+    // (server down, browser offline) closes while 'connecting', and the next retry says 'connecting' again
+    this.provider.on('connection-close', () => {
+      const { status } = this.state.getState();
+      if (status === 'refused' || status === 'connected') return;
+      this.wasOffline = true;
+      this.state.setState({ status: 'offline' });
     });
     this.provider.on('closed', ({ code, reason }) => {
       this.state.setState({ status: 'refused', refusal: { code, reason } });

@@ -34,6 +34,8 @@ interface TextFieldProps {
   type?: 'text' | 'email';
   /** Empty values are allowed (goals, roles); labels pass false. */
   allowEmpty?: boolean;
+  /** The field's name when no <label> names it (the items of a list). */
+  ariaLabel?: string;
 }
 
 export const TextField = memo(function TextField({
@@ -46,6 +48,7 @@ export const TextField = memo(function TextField({
   placeholder,
   type = 'text',
   allowEmpty = true,
+  ariaLabel,
 }: TextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [focused, setFocused] = useState(false);
@@ -63,6 +66,7 @@ export const TextField = memo(function TextField({
     readOnly,
     maxLength,
     placeholder,
+    'aria-label': ariaLabel,
     onFocus: () => setFocused(true),
     onBlur: () => {
       setFocused(false);
@@ -89,12 +93,15 @@ export const ListEditor = memo(function ListEditor({
   items,
   onChange,
   readOnly,
+  label,
   addLabel,
   itemLabel,
 }: {
   items: readonly string[];
   onChange: (items: string[]) => void;
   readOnly?: boolean;
+  /** The list's name (its section heading): it names the list and each item's field. */
+  label: string;
   addLabel: string;
   itemLabel: string;
 }) {
@@ -109,7 +116,7 @@ export const ListEditor = memo(function ListEditor({
   return (
     <div className="list-editor">
       {items.length > 0 && (
-        <ul>
+        <ul aria-label={label}>
           {items.map((item, index) => (
             <li key={`${index}-${item}`}>
               <TextField
@@ -117,6 +124,7 @@ export const ListEditor = memo(function ListEditor({
                 readOnly={readOnly}
                 allowEmpty={false}
                 maxLength={500}
+                ariaLabel={t('a11y.listItem', { list: label, n: index + 1 })}
                 onCommit={(text) => onChange(items.map((old, i) => (i === index ? text : old)))}
               />
               {!readOnly && (

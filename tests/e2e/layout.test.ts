@@ -347,7 +347,11 @@ describe('a canvas where nothing covers anything', () => {
             );
           if (name !== 'generated-300') {
             await tidy(page);
-            await expectTidy(page, `${name}-${lang}-tidied`, 4);
+            for (const size of SIZES) {
+              await page.setViewportSize(size);
+              await fit(page);
+              await expectTidy(page, `${name}-${lang}-${size.width}-tidied`, 4);
+            }
           }
         }
       },

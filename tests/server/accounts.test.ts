@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Accounts } from '../../server/accounts/service';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { ADMIN, addMember, call, connectWithCookie, cookieOf, setupAdmin, type Reply } from './helpers/accounts';
-import { connectClient, createMap, startTestServer, waitFor } from './helpers/testServer';
+import { connectClient, createMap, sleep, startTestServer, waitFor } from './helpers/testServer';
 
 type ErrorReply = { error: { code: string; message: string } };
 const codeOf = (reply: Reply<unknown>): string | undefined => (reply.body as ErrorReply | null)?.error?.code;
@@ -73,10 +73,16 @@ describe('setup and sign-in', () => {
     expect(right.status).toBe(200);
     const cookie = cookieOf(right);
     expect((await call(t.url, 'GET', '/api/me', { cookie })).body).toMatchObject({ member: { name: ADMIN.name } });
+    const map = await memberMap(t.url, cookie);
+    const socket = connectWithCookie(t.wsUrl, map.id, cookie);
+    await socket.synced();
     const out = await call(t.url, 'DELETE', '/api/session', { cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^percorso_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax$/);
     expect((await call(t.url, 'GET', '/api/me', { cookie })).body).toMatchObject({ member: null });
+    // the map this browser had open does not stay open on the ended session
+    await waitFor(() => socket.closes.includes(4512), 5000, 'socket closed on sign-out');
+    await waitFor(() => socket.closes.includes(4401), 5000, 'refused when it reconnects');
   });
 
   it('marks the cookie Secure behind https: PUBLIC_ORIGIN, or X-Forwarded-Proto from a trusted proxy only', async () => {
@@ -247,6 +253,35 @@ describe('maps and roles', () => {
     expect((guest.provider.awareness.getStates().get(member.doc.clientID)?.user as { color?: string }).color).toBe(
       '#ff0000',
     );
+  });
+
+  it("keeps a member connected when a key they also sent is rotated (their role is their account's)", async () => {
+    const t = await startTestServer();
+    const admin = await setupAdmin(t.url);
+    const created = await call<{ id: string; editorKey: string }>(t.url, 'POST', '/api/maps', {
+      cookie: admin,
+      body: { title: 'Rotation' },
+    });
+    const map = created.body;
+    const eda = await addMember(t.url, admin, 'eda@example.com', 'editor');
+    const member = connectWithCookie(t.wsUrl, map.id, eda.cookie, undefined, map.editorKey);
+    const guest = connectClient(t.wsUrl, map.id, map.editorKey);
+    await Promise.all([member.synced(), guest.synced()]);
+    const rotated = await call(t.url, 'POST', `/api/maps/${map.id}/keys/rotate`, {
+      cookie: admin,
+      body: { role: 'editor' },
+    });
+    expect(rotated.status).toBe(200);
+    await waitFor(() => guest.closes.includes(4411), 5000, 'the guest closed by the rotation');
+    // the member still edits on the same socket
+    member.doc.getMap('meta').set('stillEditing', true);
+    let stored: unknown;
+    for (let i = 0; i < 250 && stored !== true; i++) {
+      stored = await t.server.rooms.use(map.id, (room) => room.doc.getMap('meta').get('stillEditing'));
+      if (stored !== true) await sleep(20);
+    }
+    expect(stored).toBe(true);
+    expect(member.closes).toEqual([]);
   });
 
   it('refuses a cookie-carrying upgrade from a foreign origin', async () => {

@@ -34,6 +34,8 @@ describe('media tokens', () => {
 
     const bytes = await fetch(`${t.url}${url}`); // no key, no cookie
     expect(bytes.status).toBe(200);
+    // a page opened from this link sends no Referer carrying it anywhere
+    expect(bytes.headers.get('referrer-policy')).toBe('no-referrer');
     expect((await bytes.arrayBuffer()).byteLength).toBe(png.size);
 
     const token = new URL(url, t.url).searchParams.get('t') ?? '';

@@ -12,7 +12,7 @@ function Emotion({ value, large }: { value: number; large?: boolean }) {
   const look = emotionLook(Math.round(value));
   const Icon = look.icon;
   return (
-    <span className="present-emotion" style={{ color: look.color }} title={t(look.name)}>
+    <span className="present-emotion" style={{ color: look.ink }} title={t(look.name)}>
       <Icon size={large ? 40 : 22} aria-hidden />
       <span>
         {value > 0 ? `+${value}` : value} {t(look.name)}

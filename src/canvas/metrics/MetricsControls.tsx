@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../../i18n';
 import { HeatLegend } from './HeatLegend';
 import { useMetricText } from '../../state/metrics/format';
 import { useFitNodes } from '../useFitNodes';
+import { coversMap } from '../overlayCover';
 import '../../ui/metrics.css';
 
 export const MetricsControls = memo(function MetricsControls({ actions }: { actions?: ReactNode }) {
@@ -51,20 +52,6 @@ export const MetricsControls = memo(function MetricsControls({ actions }: { acti
   );
 });
 
-/** What the legend must never cover: cards, pills, owner cards, notes and stage headers. */
-const MAP_CONTENT =
-  '.react-flow__node-touchpoint, .react-flow__node-channel, .react-flow__node-owner, .react-flow__node-note, .stage-header';
-
-function coversMap(panel: Element): boolean {
-  const legend = panel.querySelector('.heat-legend')?.getBoundingClientRect();
-  const root = panel.closest('.react-flow');
-  if (!legend || !root) return false;
-  return [...root.querySelectorAll(MAP_CONTENT)].some((element) => {
-    const r = element.getBoundingClientRect();
-    return legend.left < r.right && r.left < legend.right && legend.top < r.bottom && r.top < legend.bottom;
-  });
-}
-
 /**
  * The legend opens under the bar, over the map: when it lands on a node, fit the map again (the fit
  * leaves room under every panel along the top), instead of leaving it hidden until the next Fit.
@@ -75,7 +62,9 @@ function useMakeRoomForLegend(ref: RefObject<HTMLDivElement | null>, metric: str
     if (!metric) return;
     // after the bar has found its place (layout effects) and been painted
     const frame = requestAnimationFrame(() => {
-      if (ref.current && coversMap(ref.current)) fitView({ duration: 250 });
+      const legend = ref.current?.querySelector('.heat-legend');
+      const root = ref.current?.closest('.react-flow');
+      if (legend && root && coversMap(legend, root)) fitView({ duration: 250 });
     });
     return () => cancelAnimationFrame(frame);
   }, [metric, ref, fitView]);

@@ -23,7 +23,7 @@ export const CardEmotion = memo(function CardEmotion({
       <button
         type="button"
         className="card-emotion-face"
-        style={{ ['--emotion-color' as string]: look.color }}
+        style={{ ['--emotion-color' as string]: look.color, ['--emotion-ink' as string]: look.ink }}
         aria-label={label}
         title={label}
         aria-expanded={readOnly ? undefined : open}

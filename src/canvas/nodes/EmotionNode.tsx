@@ -57,7 +57,7 @@ const EmotionPoint = memo(function EmotionPoint({ x, y, emotion }: { x: number; 
   const look = emotionLook(emotion);
   return (
     <g transform={`translate(${x}, ${y})`}>
-      <circle r={11} fill={look.color} />
+      <circle r={11} fill={look.ink} /* white digits need the darker shade */ />
       <text y={4} textAnchor="middle" className="emotion-value">
         {emotion > 0 ? `+${emotion}` : emotion}
       </text>

@@ -31,7 +31,7 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
 
   return (
     <div className={`stage ${selected ? 'is-selected' : ''}`} style={{ ['--stage-color' as string]: stage.color }}>
-      <header className="stage-header" style={{ height: LAYOUT.headerHeight }}>
+      <div className="stage-header" style={{ height: LAYOUT.headerHeight }}>
         <div className="stage-title-row">
           {!readOnly && <GripVertical className="stage-drag-handle" size={16} aria-label={t('stage.dragToReorder')} />}
           <InlineLabel {...label} value={stage.label} className="stage-title" ariaLabel={t('stage.name')} />
@@ -56,7 +56,7 @@ function StageNodeView({ id, data, selected }: NodeProps<StageFlowNode>) {
             <UserRound size={12} aria-hidden /> {touchpointCount}
           </span>
         </div>
-      </header>
+      </div>
       <div className="stage-band" />
       {!readOnly && (
         <NodeResizeControl

@@ -52,6 +52,7 @@ export const ChannelFields = memo(function ChannelFields({ channel }: { channel:
         <ListEditor
           items={channel.needs}
           readOnly={readOnly}
+          label={t('inspector.needs')}
           addLabel={t('inspector.addNeed')}
           itemLabel={t('inspector.newNeed')}
           onChange={(needs) => run(() => setChannelNeeds(doc, channel.id, needs))}

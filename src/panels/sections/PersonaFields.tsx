@@ -28,6 +28,7 @@ export const PersonaFields = memo(function PersonaFields({ persona }: { persona:
         <ListEditor
           items={persona.goals}
           readOnly={readOnly}
+          label={t('inspector.goals')}
           addLabel={t('inspector.addGoal')}
           itemLabel={t('inspector.newGoal')}
           onChange={(goals) => set({ goals })}
@@ -38,6 +39,7 @@ export const PersonaFields = memo(function PersonaFields({ persona }: { persona:
         <ListEditor
           items={persona.frustrations}
           readOnly={readOnly}
+          label={t('inspector.frustrations')}
           addLabel={t('inspector.addFrustration')}
           itemLabel={t('inspector.newFrustration')}
           onChange={(frustrations) => set({ frustrations })}

@@ -139,6 +139,7 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
         <ListEditor
           items={touchpoint.painPoints}
           readOnly={readOnly}
+          label={t('inspector.painPoints')}
           addLabel={t('inspector.addPainPoint')}
           itemLabel={t('inspector.newPainPoint')}
           onChange={(items) => run(() => setTouchpointList(doc, id, 'painPoints', items))}
@@ -149,6 +150,7 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
         <ListEditor
           items={touchpoint.opportunities}
           readOnly={readOnly}
+          label={t('inspector.opportunities')}
           addLabel={t('inspector.addOpportunity')}
           itemLabel={t('inspector.newOpportunity')}
           onChange={(items) => run(() => setTouchpointList(doc, id, 'opportunities', items))}

@@ -66,7 +66,7 @@ export function VersionPreview({
       aria-modal="true"
       aria-label={t('versions.previewOf', { name: version.name })}
     >
-      <header className="topbar">
+      <div className="topbar">
         <strong>{t('versions.previewOf', { name: version.name })}</strong>
         <span className="muted small">{new Date(version.createdAt).toLocaleString()}</span>
         <span className="topbar-spacer" />
@@ -75,10 +75,10 @@ export function VersionPreview({
             <RotateCcw size={15} aria-hidden /> {t('versions.restore')}
           </button>
         )}
-        <button type="button" onClick={onClose} aria-label={t('app.dismiss')}>
+        <button type="button" onClick={onClose}>
           <X size={16} aria-hidden /> {t('versions.close')}
         </button>
-      </header>
+      </div>
       {error && <p className="form-error panel-empty">{error}</p>}
       {context && (
         <MapContext.Provider value={context}>

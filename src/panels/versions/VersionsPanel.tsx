@@ -94,7 +94,7 @@ export const VersionsPanel = memo(function VersionsPanel() {
               <button
                 type="button"
                 onClick={() => setPreview(version)}
-                aria-label={t('versions.previewOf', { name: version.name })}
+                aria-label={t('a11y.previewOf', { name: version.name })}
               >
                 <Eye size={14} aria-hidden /> {t('versions.preview')}
               </button>

@@ -80,7 +80,13 @@ export interface CookieClient {
 }
 
 /** The stock y-websocket client with a Cookie header (and optionally an Origin) on its upgrade, no key. */
-export function connectWithCookie(wsBase: string, mapId: string, cookie: string | null, origin?: string): CookieClient {
+export function connectWithCookie(
+  wsBase: string,
+  mapId: string,
+  cookie: string | null,
+  origin?: string,
+  key?: string,
+): CookieClient {
   const headers: Record<string, string> = {};
   if (cookie) headers.cookie = cookie;
   if (origin) headers.origin = origin;
@@ -92,6 +98,7 @@ export function connectWithCookie(wsBase: string, mapId: string, cookie: string 
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${wsBase}/sync`, mapId, doc, {
     WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+    params: key ? { key } : {},
     disableBc: true,
     maxBackoffTime: 200,
   });

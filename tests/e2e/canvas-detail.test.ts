@@ -1,0 +1,87 @@
+// Level of detail, in the built app in Chromium: zoomed out below half size, cards keep their title
+// and colour and hide their small text (notes, metrics, emotion, badges), edge labels go, and no node
+// changes size (nothing re-flows); zoomed back in, everything is there again. A card can still be
+// dragged while zoomed out. CANVAS_SHOTS=<dir> saves screenshots.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../server/helpers/testServer';
+import { DIST, launchChromium } from './browser';
+import { fitCanvas, openMapIn, settleCanvas, templateMap } from './canvas-helpers';
+
+const SHOTS = process.env.CANVAS_SHOTS;
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startTestServer({ distDir: DIST });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const zoom = (page: Page) =>
+  page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+
+/** Each card's size in flow units (offset sizes ignore the zoom) and what of it is drawn. */
+function cards(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.react-flow__node-touchpoint')].map((node) => {
+      const visible = (selector: string) =>
+        [...node.querySelectorAll(selector)].some((el) => getComputedStyle(el).visibility === 'visible');
+      return {
+        id: node.dataset.id ?? '',
+        size: `${node.offsetWidth}×${node.offsetHeight}`,
+        title: visible('.touchpoint-label'),
+        details: visible('.touchpoint-footer') || visible('.touchpoint-channel'),
+      };
+    }),
+  );
+}
+
+describe('level of detail', () => {
+  it('draws title and colour only below half size, without changing any node size', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await openMapIn(page, server.url, await templateMap(server, 'purchase', 'en'));
+    await page.locator('[data-testid="touchpoint"]').first().waitFor();
+    await fitCanvas(page);
+    expect(await zoom(page)).toBeGreaterThanOrEqual(0.5);
+    const near = await cards(page);
+    expect(near.length).toBeGreaterThan(5);
+    expect(near.every((card) => card.title && card.details)).toBe(true);
+    expect(await page.locator('.edge-label').count()).toBeGreaterThan(0);
+    expect(await page.locator('.canvas.is-far').count()).toBe(0);
+
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    while ((await zoom(page)) >= 0.5) await zoomOut.click();
+    await settleCanvas(page);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'detail-far.png') });
+    const far = await cards(page);
+    expect(far.map((card) => card.size)).toEqual(near.map((card) => card.size));
+    expect(far.every((card) => card.title && !card.details)).toBe(true);
+    expect(
+      await page
+        .locator('.edge-label')
+        .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0).length),
+    ).toBe(0);
+
+    // a card still moves by drag when zoomed out
+    const card = page.locator('.react-flow__node-touchpoint').first();
+    const before = await card.evaluate((el) => (el as HTMLElement).style.transform);
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 10, box.y + 60, { steps: 6 });
+    await page.mouse.up();
+    await settleCanvas(page);
+    expect(await card.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
+
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    while ((await zoom(page)) < 0.5) await page.getByRole('button', { name: 'Zoom In' }).click();
+    await settleCanvas(page);
+    expect((await cards(page)).every((card) => card.title && card.details)).toBe(true);
+    await context.close();
+  });
+});

@@ -1,0 +1,2 @@
+// oidc-provider ships no type declarations; the tests use it as a local identity provider only.
+declare module 'oidc-provider';
