@@ -68,7 +68,9 @@ interface Child {
 }
 
 async function startServer(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node flags for the server (profiling)
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -181,7 +183,7 @@ async function baseline(
       )
       .all() as { transitions: number }[];
   const [flowsMs, rows] = await timed(async () => dfg(''));
-  const from = BASE + 45 * 86_400_000;
+  const from = BASE + 41 * 86_400_000;
   const [filteredMs] = await timed(async () => dfg(`WHERE at >= ${from} AND at < ${from + 10 * 86_400_000}`));
   db.close();
   return { importMs, flowsMs, filteredMs, transitions: rows.reduce((s, r) => s + r.transitions, 0) };
@@ -237,15 +239,17 @@ async function main(): Promise<void> {
     const [coldMs, flows] = await timed(() => json<{ events: number; edges: unknown[] }>(flowsUrl, auth));
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push((await timed(() => json(flowsUrl, auth)))[0]);
-    const from = new Date(BASE + 45 * 86_400_000).toISOString();
-    const to = new Date(BASE + 55 * 86_400_000).toISOString();
+    // a different 10-day window each time: each answer is computed (none comes from the answer cache)
     const windowed: number[] = [];
     let windowEvents = 0;
     for (let i = 0; i < RUNS; i++) {
+      const from = new Date(BASE + (41 + i * 2) * 86_400_000).toISOString();
+      const to = new Date(BASE + (51 + i * 2) * 86_400_000).toISOString();
       const [ms, body] = await timed(() => json<{ events: number }>(`${flowsUrl}?from=${from}&to=${to}`, auth));
       windowed.push(ms);
-      windowEvents = body.events;
+      windowEvents += body.events / RUNS;
     }
+    // the same segment each time: the first is computed, the others are the cached answer
     const gold: number[] = [];
     let goldEvents = 0;
     for (let i = 0; i < RUNS; i++) {
@@ -281,13 +285,17 @@ async function main(): Promise<void> {
         `${round(coldMs)} ms`,
         `${round(base.flowsMs)} ms`,
       ],
-      ['flows, all events, again (median)', `${round(median(warm))} ms`, '—'],
+      ['flows, all events, again (median; the cached answer)', `${round(median(warm))} ms`, '—'],
       [
-        `flows, 10-day window (${round((100 * windowEvents) / flows.events)} %)`,
+        `flows, 10-day windows (${round((100 * windowEvents) / flows.events)} %; median of ${RUNS} different ones, each computed)`,
         `${round(median(windowed))} ms`,
         `${round(base.filteredMs)} ms`,
       ],
-      [`flows, segment=gold (${round((100 * goldEvents) / flows.events)} %)`, `${round(median(gold))} ms`, '—'],
+      [
+        `flows, segment=gold (${round((100 * goldEvents) / flows.events)} %): computed / again (median)`,
+        `${round(gold[0]!)} / ${round(median(gold.slice(1)))} ms`,
+        '—',
+      ],
       [
         'flows-changed frame after the request started / after the answer (median)',
         `${round(median(afterStart))} / ${round(median(afterAnswer))} ms`,
@@ -304,16 +312,16 @@ async function main(): Promise<void> {
         met: importMs <= 10_000,
       },
       {
-        name: 'events: flows of 1M (cached)',
+        name: 'events: flows of 1M',
         target: '≤ 500 ms',
-        measured: `${round(median(warm))} ms (first ${round(coldMs)} ms)`,
-        met: median(warm) <= 500,
+        measured: `${round(coldMs)} ms computed (first after the import), ${round(median(warm))} ms again`,
+        met: coldMs <= 500,
       },
       {
-        name: 'events: flows, 10 % filter',
+        name: 'events: flows, 10 % filter (computed)',
         target: '≤ 50 ms',
-        measured: `${round(median(windowed))} ms`,
-        met: median(windowed) <= 50,
+        measured: `${round(median(windowed))} ms (10-day windows), ${round(gold[0]!)} ms (segment)`,
+        met: median(windowed) <= 50 && gold[0]! <= 50,
       },
       {
         name: 'events: refresh signal',
@@ -344,4 +352,5 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main);
+// something of the clients (a socket, a timer) can outlive them: do not wait for it once done
+runMain(() => main().then(() => process.exit(process.exitCode ?? 0)));

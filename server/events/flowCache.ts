@@ -1,7 +1,7 @@
 // The events of a few maps held in memory as dense columns, so a flows request is one pass over
 // arrays instead of a scan of the database. An entry is valid while the space's version (bumped by
 // every import, deletion, mapping or retention sweep, in any process) is the one it was read at.
-import type { FlowLog } from './flows';
+import { eventsByAttrs, type FlowLog } from './flows';
 import { TERM, type EventBackend, type Term } from './types';
 
 export interface CachedLog {
@@ -13,9 +13,33 @@ export interface CachedLog {
   attrSets: Record<string, string>[];
   /** normalised activity → the first way the log wrote it (raw terms), for display. */
   rawTexts: Term[];
+  /** Attribute names and the values the log has for each (attributeValues), once asked. */
+  attributes?: Record<string, string[]>;
 }
 
-/** Maps kept; a map's columns take about 24 bytes per event. */
+/** Names listed and values per name: the filters offer them as choices, not a full dump of the log. */
+export const ATTRIBUTE_NAMES_LISTED = 50;
+export const ATTRIBUTE_VALUES_LISTED = 200;
+
+/** The attribute names of a log's attribute sets and their values, sorted (the first ones of each). */
+export function attributeValues(attrSets: Record<string, string>[]): Record<string, string[]> {
+  const values = new Map<string, Set<string>>();
+  for (const set of attrSets) {
+    for (const [name, value] of Object.entries(set)) {
+      let seen = values.get(name);
+      if (!seen) values.set(name, (seen = new Set()));
+      seen.add(value);
+    }
+  }
+  const sorted = (list: Iterable<string>): string[] => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const out: Record<string, string[]> = {};
+  for (const name of sorted(values.keys()).slice(0, ATTRIBUTE_NAMES_LISTED)) {
+    out[name] = sorted(values.get(name)!).slice(0, ATTRIBUTE_VALUES_LISTED);
+  }
+  return out;
+}
+
+/** Maps kept; a map's columns take about 28 bytes per event. */
 const ENTRIES = 4;
 
 export class FlowCache {
@@ -74,7 +98,14 @@ export class FlowCache {
       attrs[kept] = attrIndex.get(scanned.attrs[i]!) ?? 0;
       kept++;
     }
-    const log: FlowLog = { count: kept, customer, at, key, attrs };
+    const log: FlowLog = {
+      count: kept,
+      customer,
+      at,
+      key,
+      attrs,
+      eventsByAttrs: eventsByAttrs(attrs, kept, attrSets.length),
+    };
     const entry: CachedLog = { version, log, keyTexts, attrSets, rawTexts };
     this.entries.delete(space);
     this.entries.set(space, entry);

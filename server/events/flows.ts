@@ -17,6 +17,60 @@ export interface FlowLog {
   key: Int32Array;
   /** Index of the event's attribute set (0: none), for filters. */
   attrs: Int32Array;
+  /**
+   * Per attribute set, the indices of its events in ascending order: an attribute filter visits
+   * only the events it keeps instead of every event.
+   */
+  eventsByAttrs?: Int32Array[];
+}
+
+/** eventsByAttrs of a log: one counting pass, one filling pass. */
+export function eventsByAttrs(attrs: Int32Array, count: number, sets: number): Int32Array[] {
+  const sizes = new Int32Array(sets);
+  for (let i = 0; i < count; i++) sizes[attrs[i]!]!++;
+  const lists = Array.from(sizes, (size) => new Int32Array(size));
+  const filled = new Int32Array(sets);
+  for (let i = 0; i < count; i++) {
+    const a = attrs[i]!;
+    lists[a]![filled[a]!++] = i;
+  }
+  return lists;
+}
+
+/**
+ * The events a filter keeps, as ascending indices, or null for "every event". An attribute filter
+ * reads the kept sets' index lists; a time filter checks the times of those (or of every event).
+ */
+export function selectEvents(log: FlowLog, filter: FlowFilter): Int32Array | null {
+  const { from, to, attrsAllowed } = filter;
+  if (attrsAllowed === null && from === null && to === null) return null;
+  let candidates: Int32Array | null = null;
+  if (attrsAllowed !== null) {
+    const lists = log.eventsByAttrs ?? eventsByAttrs(log.attrs, log.count, attrsAllowed.length);
+    const kept = lists.filter((_, a) => attrsAllowed[a] === 1);
+    let total = 0;
+    for (const list of kept) total += list.length;
+    candidates = new Int32Array(total);
+    let o = 0;
+    for (const list of kept) {
+      candidates.set(list, o);
+      o += list.length;
+    }
+    if (kept.length > 1) candidates.sort(); // each list ascends; together they must too
+  }
+  if (from === null && to === null) return candidates;
+  const lo = from ?? -Infinity;
+  const hi = to ?? Infinity;
+  const at = log.at;
+  const n = candidates ? candidates.length : log.count;
+  const out = new Int32Array(n);
+  let kept = 0;
+  for (let j = 0; j < n; j++) {
+    const i = candidates ? candidates[j]! : j;
+    const t = at[i]!;
+    if (t >= lo && t < hi) out[kept++] = i;
+  }
+  return out.subarray(0, kept);
 }
 
 export interface FlowNames {
@@ -40,21 +94,55 @@ export interface FlowFilter {
 export const VARIANTS_LISTED = 20;
 
 interface EdgeAcc {
+  /** Position in the list of edges met, which indexes the durations' edge column. */
+  n: number;
   source: number;
   target: number;
   transitions: number;
   cases: number;
   lastCase: number;
-  durations: number[];
 }
 
-/** Median (mean of the two middle values for an even count) and nearest-rank 95th percentile. */
+/** Puts the k-th smallest of `v` at index k, smaller ones before it and larger after (quickselect). */
+function select(v: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    const pivot = v[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (v[i]! < pivot) i++;
+      while (v[j]! > pivot) j--;
+      if (i <= j) {
+        const t = v[i]!;
+        v[i++] = v[j]!;
+        v[j--] = t;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+/**
+ * Median (mean of the two middle values for an even count) and nearest-rank 95th percentile, by
+ * selection instead of a sort (linear time; an edge of a big log has hundreds of thousands). Reorders `values`.
+ */
 export function medianAndP95(values: Float64Array): [number, number] {
-  values.sort();
   const n = values.length;
+  const p = Math.max(0, Math.ceil(0.95 * n) - 1);
+  select(values, p, 0, n - 1);
+  const p95 = values[p]!;
   const mid = n >> 1;
-  const median = n % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-  const p95 = values[Math.max(0, Math.ceil(0.95 * n) - 1)]!;
+  // mid <= p: the middle values are among those before p
+  select(values, mid, 0, p);
+  let median = values[mid]!;
+  if (n % 2 === 0) {
+    // the largest of those before mid
+    let below = values[0]!;
+    for (let i = 1; i < mid; i++) if (values[i]! > below) below = values[i]!;
+    median = (below + median) / 2;
+  }
   return [median, p95];
 }
 
@@ -92,10 +180,17 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   // a map of up to 512 nodes looks its edges up in a dense table instead of the Map
   const dense = nodeCount <= 512 ? new Array<EdgeAcc | undefined>(nodeCount * nodeCount) : null;
   const variants = new Map<string, number>();
-  // a path as a string of one character per node (node indices stay below 65,536), else joined numbers
+  // a path as a string of one character per node (node indices stay below 55,296), else joined numbers
   const charPaths = nodeCount < 0xd800;
+  const charOf = charPaths ? Array.from({ length: nodeCount }, (_, n) => String.fromCharCode(n)) : [];
 
-  const { from, to, attrsAllowed } = filter;
+  const selection = selectEvents(log, filter);
+  const visited = selection ? selection.length : log.count;
+  // every timed transition: its edge and seconds, grouped by edge after the pass (no array per edge)
+  const durationEdge = new Int32Array(visited);
+  const durations = new Float64Array(visited);
+  let durationCount = 0;
+  const edgeList0: EdgeAcc[] = [];
   let caseCount = 0;
   let eventCount = 0;
   let currentCustomer = -1;
@@ -108,7 +203,8 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     const id = source * nodeCount + target;
     let edge = dense ? dense[id] : edges.get(id);
     if (!edge) {
-      edge = { source, target, transitions: 0, cases: 0, lastCase: -1, durations: [] };
+      edge = { n: edgeList0.length, source, target, transitions: 0, cases: 0, lastCase: -1 };
+      edgeList0.push(edge);
       edges.set(id, edge);
       if (dense) dense[id] = edge;
     }
@@ -117,7 +213,10 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
       edge.lastCase = caseCount;
       edge.cases++;
     }
-    if (seconds !== null) edge.durations.push(seconds);
+    if (seconds !== null) {
+      durationEdge[durationCount] = edge.n;
+      durations[durationCount++] = seconds;
+    }
   };
   const endCase = (): void => {
     if (!inCase) return;
@@ -127,10 +226,9 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     inCase = false;
   };
 
-  for (let i = 0; i < log.count; i++) {
+  for (let j = 0; j < visited; j++) {
+    const i = selection ? selection[j]! : j;
     const at = log.at[i]!;
-    if ((from !== null && at < from) || (to !== null && at >= to)) continue;
-    if (attrsAllowed !== null && attrsAllowed[log.attrs[i]!] !== 1) continue;
     const customer = log.customer[i]!;
     const key = log.key[i]!;
     const node = nodeOfKey[key]!;
@@ -147,7 +245,7 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     } else {
       transition(prevNode, node, (at - prevAt) / 1000);
     }
-    path += charPaths ? String.fromCharCode(node) : `${node},`;
+    path += charPaths ? charOf[node]! : `${node},`;
     events[node]!++;
     if (lastCaseOfNode[node] !== caseCount) {
       lastCaseOfNode[node] = caseCount;
@@ -165,15 +263,23 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   }
   nodes.sort((a, b) => compare(a.id, b.id));
 
+  // durations grouped by edge (a counting sort): edge e's are at [start[e], start[e + 1])
+  const start = new Int32Array(edgeList0.length + 1);
+  for (let d = 0; d < durationCount; d++) start[durationEdge[d]! + 1]!++;
+  for (let e = 0; e < edgeList0.length; e++) start[e + 1]! += start[e]!;
+  const grouped = new Float64Array(durationCount);
+  const fill = start.slice(0, edgeList0.length);
+  for (let d = 0; d < durationCount; d++) grouped[fill[durationEdge[d]!]!++] = durations[d]!;
+
   const edgeList: FlowEdge[] = [];
-  for (const edge of edges.values()) {
+  for (const edge of edgeList0) {
     const source = nodeIds[edge.source]!;
     const target = nodeIds[edge.target]!;
     const virtual = edge.source === 0 || edge.target === 1;
     let medianSeconds: number | null = null;
     let p95Seconds: number | null = null;
-    if (!virtual && edge.durations.length > 0)
-      [medianSeconds, p95Seconds] = medianAndP95(Float64Array.from(edge.durations));
+    if (!virtual && start[edge.n + 1]! > start[edge.n]!)
+      [medianSeconds, p95Seconds] = medianAndP95(grouped.subarray(start[edge.n]!, start[edge.n + 1]!));
     edgeList.push({
       source,
       target,
@@ -186,14 +292,31 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   }
   edgeList.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
 
-  // the most frequent first; ties in the order of their touchpoint ids (only the candidates are named)
-  const counts = [...variants.values()].sort((a, b) => b - a);
-  const cutoff = counts[Math.min(VARIANTS_LISTED, counts.length) - 1] ?? 0;
-  const variantList = [...variants.entries()]
-    .filter(([, count]) => count >= cutoff)
-    .map(([path, count]) => ({ path: pathNodes(path, charPaths).map((n) => nodeIds[n]!), cases: count }))
-    .sort((a, b) => b.cases - a.cases || compare(a.path.join('\n'), b.path.join('\n')))
-    .slice(0, VARIANTS_LISTED);
+  // the most frequent first; ties in the order of their node ids: one pass keeping the best 20 (a log
+  // of unique journeys has as many variants as customers, and sorting them all costs seconds)
+  const rankOf = new Int32Array(nodeCount);
+  [...nodeIds.keys()].sort((a, b) => compare(nodeIds[a]!, nodeIds[b]!)).forEach((n, rank) => (rankOf[n] = rank));
+  const before = (a: [number[], number], b: [number[], number]): boolean => {
+    if (a[1] !== b[1]) return a[1] > b[1];
+    const [pa, pb] = [a[0], b[0]];
+    for (let i = 0; i < pa.length && i < pb.length; i++) {
+      if (pa[i] !== pb[i]) return rankOf[pa[i]!]! < rankOf[pb[i]!]!;
+    }
+    return pa.length < pb.length;
+  };
+  const best: [number[], number][] = [];
+  let cutoff = 0;
+  for (const [path, count] of variants) {
+    if (best.length === VARIANTS_LISTED && count < cutoff) continue;
+    const candidate: [number[], number] = [pathNodes(path, charPaths), count];
+    if (best.length === VARIANTS_LISTED && !before(candidate, best[VARIANTS_LISTED - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(candidate, best[at - 1]!)) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > VARIANTS_LISTED) best.pop();
+    if (best.length === VARIANTS_LISTED) cutoff = best[VARIANTS_LISTED - 1]![1];
+  }
+  const variantList = best.map(([path, count]) => ({ path: path.map((n) => nodeIds[n]!), cases: count }));
 
   const unmappedEvents = new Map<string, number>();
   names.activityOfKey.forEach((activity, k) => {

@@ -63,7 +63,7 @@ const ATTRIBUTE_MEMO_MAX = 100_000;
 function memoAttributesText(attributes: Map<string, string>, memo: Map<string, string>): string {
   if (attributes.size === 0) return '';
   let key = '';
-  for (const [name, value] of attributes) key += `${name}\u0000${value}\u0001`;
+  for (const [name, value] of attributes) key += `${name.length}:${name}${value.length}:${value}`;
   let text = memo.get(key);
   if (text === undefined) {
     text = attributesText(attributes);
@@ -124,23 +124,40 @@ function attributes(value: unknown): Map<string, string> {
   return out;
 }
 
-interface Pending {
-  customer: string;
-  at: number;
+/** The rows waiting for the next write, as columns of texts (turned into term ids at the write). */
+class PendingRows {
+  customer: string[] = [];
+  at: number[] = [];
+  key: string[] = [];
+  raw: string[] = [];
+  channel: string[] = [];
+  attrs: string[] = [];
+  mapped: boolean[] = [];
+  get length(): number {
+    return this.at.length;
+  }
+}
+
+/** What an activity text resolves to: its key term text, and whether that is a touchpoint. */
+interface Resolved {
   key: string;
-  raw: string;
-  channel: string;
-  attrs: string;
   mapped: boolean;
 }
 
+/** Memos of texts a log repeats (activities, channels): bounded, as a hostile log may never repeat one. */
+const MEMO_MAX = 100_000;
+
 export class EventImport {
   readonly result: ImportResult = { accepted: 0, rejected: 0, duplicates: 0, unmapped: 0, errors: [] };
-  private pending: Pending[] = [];
+  private pending = new PendingRows();
   /** Per kind: text → term id, for the texts met in this import. */
   private readonly ids = new Map<TermKind, Map<string, number>>();
   private readonly hashes = new Map<string, string>();
   private readonly attributeMemo = new Map<string, string>();
+  /** Attribute objects met before (the CSV reader shares one per combination of values) → their text. */
+  private readonly attributesSeen = new WeakMap<object, string>();
+  private readonly activities = new Map<string, Resolved>();
+  private readonly channels = new Map<string, string>();
 
   constructor(
     private readonly backend: EventBackend,
@@ -160,16 +177,47 @@ export class EventImport {
   async addAll(rows: [number, RawEvent][]): Promise<void> {
     for (const [row, event] of rows) {
       try {
-        this.pending.push(this.check(event));
+        this.check(event);
       } catch (err) {
         if (!(err instanceof RowError)) throw err;
         this.reject(row, err.message);
       }
+      if (this.pending.length >= BATCH_ROWS) await this.flush();
     }
-    if (this.pending.length >= BATCH_ROWS) await this.flush();
   }
 
-  private check(event: RawEvent): Pending {
+  private attributesText(value: unknown): string {
+    const known = typeof value === 'object' && value !== null ? this.attributesSeen.get(value) : undefined;
+    if (known !== undefined) return known;
+    const text = memoAttributesText(attributes(value), this.attributeMemo);
+    if (typeof value === 'object' && value !== null) this.attributesSeen.set(value, text);
+    return text;
+  }
+
+  private resolveActivity(activity: string): Resolved {
+    let resolved = this.activities.get(activity);
+    if (resolved === undefined) {
+      const touchpoint = resolveTouchpoint(this.index, this.mappings, activity);
+      resolved =
+        touchpoint === null
+          ? { key: activityKey(activity), mapped: false }
+          : { key: touchpointKey(touchpoint), mapped: true };
+      if (this.activities.size < MEMO_MAX) this.activities.set(activity, resolved);
+    }
+    return resolved;
+  }
+
+  private resolveChannel(text: string): string {
+    let channel = this.channels.get(text);
+    if (channel === undefined) {
+      channel = resolveChannel(this.index, text);
+      if (this.channels.size < MEMO_MAX) this.channels.set(text, channel);
+    }
+    return channel;
+  }
+
+  /** Validates one row and queues it; throws RowError for a row to reject. */
+  private check(event: RawEvent): void {
     let customer = text(event.customer, 'customer', true)!;
     const atText = event.at;
     if (atText === undefined || atText === null || (typeof atText === 'string' && atText.trim() === ''))
@@ -182,7 +230,7 @@ export class EventImport {
       throw new RowError(`at is older than the ${retentionDays} days events are kept (EVENT_RETENTION_DAYS)`);
     const activity = text(event.touchpoint, 'touchpoint', true)!;
     const channelText = text(event.channel, 'channel', false);
-    const attrs = memoAttributesText(attributes(event.attributes), this.attributeMemo);
+    const attrs = this.attributesText(event.attributes);
     if (this.options.hashCustomers) {
       let hashed = this.hashes.get(customer);
       if (hashed === undefined) {
@@ -191,70 +239,90 @@ export class EventImport {
       }
       customer = hashed;
     }
-    const touchpoint = resolveTouchpoint(this.index, this.mappings, activity);
-    return {
-      customer,
-      at,
-      key: touchpoint === null ? activityKey(activity) : touchpointKey(touchpoint),
-      raw: activity,
-      channel: channelText === null ? '' : resolveChannel(this.index, channelText),
-      attrs,
-      mapped: touchpoint !== null,
-    };
+    const { key, mapped } = this.resolveActivity(activity);
+    const p = this.pending;
+    p.customer.push(customer);
+    p.at.push(at);
+    p.key.push(key);
+    p.raw.push(activity);
+    p.channel.push(channelText === null ? '' : this.resolveChannel(channelText));
+    p.attrs.push(attrs);
+    p.mapped.push(mapped);
   }
 
   /** Term ids of `texts` ('' is 0: none), asking the backend only for those not met before. */
-  private async termIds(kind: TermKind, texts: string[]): Promise<number[]> {
+  private async termIds(kind: TermKind, texts: string[]): Promise<Int32Array> {
     let cache = this.ids.get(kind);
     // customer ids are many: keep the cache bounded (the backend finds the others again)
     if (!cache || cache.size > 500_000) this.ids.set(kind, (cache = new Map()));
-    const missing = [...new Set(texts.filter((t) => t !== '' && !cache.has(t)))];
-    if (missing.length > 0) {
-      const ids = await this.backend.termIds(this.space.n, kind, missing);
-      missing.forEach((t, i) => cache.set(t, ids[i]!));
+    const out = new Int32Array(texts.length);
+    const missing = new Set<string>();
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      if (t === '') continue;
+      const id = cache.get(t);
+      if (id === undefined) missing.add(t);
+      else out[i] = id;
     }
-    return texts.map((t) => (t === '' ? 0 : cache.get(t)!));
-  }
-
-  private async batchOf(rows: Pending[]): Promise<EventBatch> {
-    return {
-      customer: await this.termIds(
-        TERM.customer,
-        rows.map((r) => r.customer),
-      ),
-      at: rows.map((r) => r.at),
-      key: await this.termIds(
-        TERM.key,
-        rows.map((r) => r.key),
-      ),
-      raw: await this.termIds(
-        TERM.raw,
-        rows.map((r) => r.raw),
-      ),
-      channel: await this.termIds(
-        TERM.channel,
-        rows.map((r) => r.channel),
-      ),
-      attrs: await this.termIds(
-        TERM.attrs,
-        rows.map((r) => r.attrs),
-      ),
-    };
+    if (missing.size > 0) {
+      const list = [...missing];
+      const ids = await this.backend.termIds(this.space.n, kind, list);
+      list.forEach((t, i) => cache.set(t, ids[i]!));
+      for (let i = 0; i < texts.length; i++) if (out[i] === 0 && texts[i] !== '') out[i] = cache.get(texts[i]!)!;
+    }
+    return out;
   }
 
   /** Writes the queued rows: mapped and unmapped apart, so the answer can count the unmapped kept. */
   async flush(): Promise<void> {
     const rows = this.pending;
-    this.pending = [];
-    if (rows.length === 0) return;
-    const mapped = rows.filter((r) => r.mapped);
-    const unmapped = rows.filter((r) => !r.mapped);
-    for (const group of [mapped, unmapped]) {
-      if (group.length === 0) continue;
-      const added = await this.backend.insert(this.space.n, await this.batchOf(group));
+    this.pending = new PendingRows();
+    const n = rows.length;
+    if (n === 0) return;
+    const batch: EventBatch = {
+      customer: await this.termIds(TERM.customer, rows.customer),
+      at: Float64Array.from(rows.at),
+      key: await this.termIds(TERM.key, rows.key),
+      raw: await this.termIds(TERM.raw, rows.raw),
+      channel: await this.termIds(TERM.channel, rows.channel),
+      attrs: await this.termIds(TERM.attrs, rows.attrs),
+    };
+    let unmappedRows = 0;
+    for (const m of rows.mapped) if (!m) unmappedRows++;
+    if (unmappedRows === 0) {
+      const added = await this.backend.insert(this.space.n, batch);
       this.result.accepted += added;
-      this.result.duplicates += group.length - added;
-      if (group === unmapped) this.result.unmapped += added;
+      this.result.duplicates += n - added;
+      return;
+    }
+    for (const wanted of [true, false]) {
+      const group = selectRows(batch, rows.mapped, wanted);
+      if (group.at.length === 0) continue;
+      const added = await this.backend.insert(this.space.n, group);
+      this.result.accepted += added;
+      this.result.duplicates += group.at.length - added;
+      if (!wanted) this.result.unmapped += added;
     }
   }
+}
+
+/** The rows of `batch` whose `mapped` flag is `wanted`. */
+function selectRows(batch: EventBatch, mapped: boolean[], wanted: boolean): EventBatch {
+  const rows: number[] = [];
+  mapped.forEach((m, i) => {
+    if (m === wanted) rows.push(i);
+  });
+  const pick = <T extends Int32Array | Float64Array>(column: T): T => {
+    const out = new (column.constructor as new (n: number) => T)(rows.length);
+    rows.forEach((r, i) => (out[i] = column[r]!));
+    return out;
+  };
+  return {
+    customer: pick(batch.customer),
+    at: pick(batch.at),
+    key: pick(batch.key),
+    raw: pick(batch.raw),
+    channel: pick(batch.channel),
+    attrs: pick(batch.attrs),
+  };
 }

@@ -128,7 +128,8 @@ export class PostgresEvents implements EventBackend {
       `INSERT INTO events (space, customer, at, key, raw, channel, attrs)
        SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
        ON CONFLICT DO NOTHING`,
-      [space, b.customer, b.at, b.key, b.raw, b.channel, b.attrs],
+      // pg sends arrays, not typed arrays
+      [space, ...[b.customer, b.at, b.key, b.raw, b.channel, b.attrs].map((column) => Array.from(column))],
     );
     return result.rowCount ?? 0;
   }

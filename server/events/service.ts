@@ -4,10 +4,11 @@
 // its touchpoints, channels and path edges.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Rooms } from '../sync/rooms';
-import { FlowCache, type CachedLog } from './flowCache';
+import { AnswerCache, answerKey } from './answerCache';
+import { attributeValues, FlowCache, type CachedLog } from './flowCache';
 import { computeFlows, type FlowFilter, type Flows } from './flows';
 import { activityKey, EventImport, hashCustomer, touchpointKey, type ImportResult, type RawEvent } from './importer';
-import { normalizeLabel, readMapIndex, type MapIndex } from './mapIndex';
+import { edgeKey, normalizeLabel, readMapIndex, type MapIndex } from './mapIndex';
 import { encodeFlowsChanged } from './signal';
 import { TERM, type EventBackend, type EventSpace } from './types';
 
@@ -37,8 +38,19 @@ export interface MappingChange {
 
 export class UnknownTouchpoint extends Error {}
 
+/** A cached answer with `designed` read from the map as it is now (its edges may have changed). */
+function withDesigned(flows: Flows, isDesigned: (source: string, target: string) => boolean): Flows {
+  return {
+    ...flows,
+    edges: flows.edges.map((edge) =>
+      edge.designed === null ? edge : { ...edge, designed: isDesigned(edge.source, edge.target) },
+    ),
+  };
+}
+
 export class ObservedEvents {
   private readonly cache: FlowCache;
+  private readonly answers = new AnswerCache();
   private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -149,13 +161,30 @@ export class ObservedEvents {
   /** GET /flows; an empty graph for a map without events. */
   async flows(mapId: string, query: FlowsQuery): Promise<Flows> {
     const space = await this.backend.space(mapId, false);
-    if (!space) return { cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [] };
+    if (!space) return { cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [], attributes: {} };
     const [cached, index, mappings] = await Promise.all([
       this.cache.get(space.n),
       this.mapIndex(mapId),
       this.mappingsOf(space.n),
     ]);
     const names = this.names(cached, index, mappings);
+    const isDesigned = (s: string, t: string): boolean => index.designed.has(edgeKey(s, t));
+    const key = answerKey({
+      space: space.n,
+      version: cached.version,
+      nodeOfKey: names.nodeOfKey,
+      filter: [
+        String(query.from),
+        String(query.to),
+        ...[...query.attributes]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .flatMap(([name, values]) => [name, String(values.size), ...[...values].sort()]),
+      ],
+    });
+    const known = this.answers.get(key);
+    // the attributes of the whole log, not of the filtered events: a filter never hides the other choices
+    cached.attributes ??= attributeValues(cached.attrSets);
+    if (known) return { ...withDesigned(known, isDesigned), attributes: cached.attributes };
     let attrsAllowed: Uint8Array | null = null;
     if (query.attributes.size > 0) {
       attrsAllowed = new Uint8Array(cached.attrSets.length);
@@ -168,7 +197,17 @@ export class ObservedEvents {
       });
     }
     const filter: FlowFilter = { from: query.from, to: query.to, attrsAllowed };
-    return computeFlows(cached.log, { ...names, isDesigned: (s, t) => index.designed.has(`${s}\n${t}`) }, filter);
+    const flows = computeFlows(cached.log, { ...names, isDesigned }, filter);
+    this.answers.set(key, flows);
+    return { ...flows, attributes: cached.attributes };
+  }
+
+  /** GET /events/attributes: the attribute names of the map's events and their values. */
+  async attributes(mapId: string): Promise<Record<string, string[]>> {
+    const space = await this.backend.space(mapId, false);
+    if (!space) return {};
+    const cached = await this.cache.get(space.n);
+    return (cached.attributes ??= attributeValues(cached.attrSets));
   }
 
   /** One customer's events in time order, or null when the map has no such customer. */
@@ -263,6 +302,7 @@ export class ObservedEvents {
     if (!space) return 0;
     const deleted = await this.backend.deleteAll(space.n);
     this.cache.forget(space.n);
+    this.answers.forget(space.n);
     this.signal(mapId);
     return deleted;
   }

@@ -57,6 +57,11 @@ function schema(linked: boolean): string {
 
 type Row = [number, number, number, number];
 
+/** Rows per INSERT statement of an import (7 parameters each; SQLite allows 32,766). */
+const ROWS_PER_INSERT = 128;
+/** Texts per statement when terms are looked up and added. */
+const TERMS_PER_STATEMENT = 500;
+
 export class SqliteEvents implements EventBackend {
   private readonly db: Database.Database;
   private readonly stmt;
@@ -86,12 +91,17 @@ export class SqliteEvents implements EventBackend {
       findTerm: db.prepare<[number, number, string], { id: number }>(
         'SELECT id FROM event_terms WHERE space = ? AND kind = ? AND text = ?',
       ),
-      addTerm: db.prepare<[number, number, string]>('INSERT INTO event_terms (space, kind, text) VALUES (?, ?, ?)'),
       termById: db.prepare<[number, number], { id: number; kind: number; text: string }>(
         'SELECT id, kind, text FROM event_terms WHERE space = ? AND id = ?',
       ),
       insert: db.prepare<[number, number, number, number, number, number, number]>(
         'INSERT OR IGNORE INTO events (space, customer, at, key, raw, channel, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertMany: db.prepare<number[][]>(
+        `INSERT OR IGNORE INTO events (space, customer, at, key, raw, channel, attrs) VALUES ${Array.from(
+          { length: ROWS_PER_INSERT },
+          () => '(?, ?, ?, ?, ?, ?, ?)',
+        ).join(', ')}`,
       ),
       version: db.prepare<[number], { version: number }>('SELECT version FROM event_maps WHERE n = ?'),
       bump: db.prepare('UPDATE event_maps SET version = version + 1 WHERE n = ?'),
@@ -132,13 +142,29 @@ export class SqliteEvents implements EventBackend {
   }
 
   async termIds(space: number, kind: TermKind, texts: string[]): Promise<number[]> {
-    return this.db.transaction(() =>
-      texts.map(
-        (text) =>
-          this.stmt.findTerm.get(space, kind, text)?.id ??
-          Number(this.stmt.addTerm.run(space, kind, text).lastInsertRowid),
-      ),
-    )();
+    return this.db.transaction(() => {
+      const ids = new Map<string, number>();
+      // known texts by one query per chunk, the others added by one multi-row insert per chunk
+      for (let start = 0; start < texts.length; start += TERMS_PER_STATEMENT) {
+        const chunk = texts.slice(start, start + TERMS_PER_STATEMENT);
+        const marks = chunk.map(() => '?').join(', ');
+        const found = this.db
+          .prepare<unknown[], { id: number; text: string }>(
+            `SELECT id, text FROM event_terms WHERE space = ? AND kind = ? AND text IN (${marks})`,
+          )
+          .all(space, kind, ...chunk);
+        for (const row of found) ids.set(row.text, row.id);
+        const missing = [...new Set(chunk.filter((t) => !ids.has(t)))];
+        if (missing.length === 0) continue;
+        const added = this.db
+          .prepare<unknown[], { id: number; text: string }>(
+            `INSERT INTO event_terms (space, kind, text) VALUES ${missing.map(() => '(?, ?, ?)').join(', ')} RETURNING id, text`,
+          )
+          .all(...missing.flatMap((t) => [space, kind, t]));
+        for (const row of added) ids.set(row.text, row.id);
+      }
+      return texts.map((t) => ids.get(t)!);
+    })();
   }
 
   async findTerm(space: number, kind: TermKind, text: string): Promise<number | null> {
@@ -167,7 +193,25 @@ export class SqliteEvents implements EventBackend {
   async insert(space: number, b: EventBatch): Promise<number> {
     return this.db.transaction(() => {
       let added = 0;
-      for (let i = 0; i < b.at.length; i++) {
+      const n = b.at.length;
+      let i = 0;
+      // ROWS_PER_INSERT rows per statement call: a call costs more than a row
+      const params = new Array<number>(ROWS_PER_INSERT * 7);
+      for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
+        for (let r = 0; r < ROWS_PER_INSERT; r++) {
+          const j = i + r;
+          const o = r * 7;
+          params[o] = space;
+          params[o + 1] = b.customer[j]!;
+          params[o + 2] = b.at[j]!;
+          params[o + 3] = b.key[j]!;
+          params[o + 4] = b.raw[j]!;
+          params[o + 5] = b.channel[j]!;
+          params[o + 6] = b.attrs[j]!;
+        }
+        added += this.stmt.insertMany.run(params).changes;
+      }
+      for (; i < n; i++) {
         added += this.stmt.insert.run(
           space,
           b.customer[i]!,

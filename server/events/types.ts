@@ -18,13 +18,13 @@ export interface EventSpace {
 
 /** Events to insert, as parallel columns (term ids; 0 = none for channel and attrs). */
 export interface EventBatch {
-  customer: number[];
+  customer: Int32Array;
   /** Milliseconds since the epoch (UTC). */
-  at: number[];
-  key: number[];
-  raw: number[];
-  channel: number[];
-  attrs: number[];
+  at: Float64Array;
+  key: Int32Array;
+  raw: Int32Array;
+  channel: Int32Array;
+  attrs: Int32Array;
 }
 
 /** Every event of a space ordered by customer, then time, then key: one ordered scan. */

@@ -90,9 +90,36 @@ function csvColumns(header: string[], request: FastifyRequest): CsvColumns {
   return { ...found, attributes };
 }
 
+/** Combinations of attribute values shared between rows (the import checks each object once); bounded. */
+const SHARED_ATTRIBUTES_MAX = 10_000;
+
+/** The row's attributes; rows with the same values share one Map. */
+function sharedAttributes(
+  columns: CsvColumns,
+  record: string[],
+  shared: Map<string, Map<string, string>>,
+): Map<string, string> {
+  let key = '';
+  for (const [i] of columns.attributes) {
+    const value = record[i] ?? '';
+    key += `${value.length}:${value}`; // length-prefixed: no two rows share a key unless equal
+  }
+  let attributes = shared.get(key);
+  if (attributes === undefined) {
+    attributes = new Map<string, string>();
+    for (const [i, name] of columns.attributes) {
+      const value = record[i];
+      if (value !== undefined && value !== '') attributes.set(name, value);
+    }
+    if (shared.size < SHARED_ATTRIBUTES_MAX) shared.set(key, attributes);
+  }
+  return attributes;
+}
+
 /** The CSV body's rows, chunk by chunk, as [line number, row]; the header is line 1. */
 async function* csvRows(request: FastifyRequest): AsyncGenerator<[number, RawEvent][]> {
   let columns: CsvColumns | null = null;
+  const attributeMaps = new Map<string, Map<string, string>>();
   let line = 0;
   for await (const records of csvRecords(request.raw)) {
     const rows: [number, RawEvent][] = [];
@@ -103,11 +130,7 @@ async function* csvRows(request: FastifyRequest): AsyncGenerator<[number, RawEve
         continue;
       }
       if (record.length === 1 && record[0]!.trim() === '') continue; // a blank line
-      const attributes = new Map<string, string>();
-      for (const [i, name] of columns.attributes) {
-        const value = record[i];
-        if (value !== undefined && value !== '') attributes.set(name, value);
-      }
+      const attributes = sharedAttributes(columns, record, attributeMaps);
       rows.push([
         line,
         {
@@ -237,6 +260,11 @@ export async function eventRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     });
     if (!timeline) throw new HttpError(404, 'not_found', "No customer with this id in the map's events");
     return timeline;
+  });
+
+  app.get<MapParams>('/api/maps/:id/events/attributes', async (request) => {
+    await authorize(store, request.params.id, request);
+    return { attributes: await events.attributes(request.params.id) };
   });
 
   app.get<MapParams>('/api/maps/:id/events/mapping', async (request) => {

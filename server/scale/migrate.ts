@@ -1,6 +1,6 @@
 // Moving an embedded install (SQLite in DATA_DIR) to PostgreSQL for scale-out. Every map is copied
 // with its keys (hashes), its document (snapshot and update log folded into one snapshot), versions,
-// media (records, and the bytes from DATA_DIR/media), ingest key and webhooks. Each map is written
+// media (records, and the bytes from DATA_DIR/media), ingest key, webhooks and contact-log events. Each map is written
 // in one transaction, so a map is copied whole or not at all; a map already in PostgreSQL is
 // skipped, so running it again is safe. The SQLite file is only read.
 import fs from 'node:fs';
@@ -8,6 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { foldUpdates } from '../storage/postgres/docs';
 import { PostgresStore } from '../storage/postgres/store';
+import type pg from 'pg';
+import { PostgresEvents } from '../events/postgresEvents';
 import { inTransaction } from '../storage/postgres/tx';
 
 export interface MigrationReport {
@@ -23,6 +25,8 @@ export interface MigrationReport {
   mediaMissing: string[];
   ingestKeys: number;
   webhooks: number;
+  /** Events of contact logs (observed journeys) copied. */
+  events: number;
 }
 
 export interface MigrationOptions {
@@ -74,10 +78,13 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
     mediaMissing: [],
     ingestKeys: 0,
     webhooks: 0,
+    events: 0,
   };
   let store: PostgresStore | null = null;
   try {
     store = await PostgresStore.connect(options.databaseUrl);
+    // the event tables (created by the events backend, as a server on PostgreSQL would)
+    if (hasTable(db, 'event_maps')) await PostgresEvents.open(store.pool);
     const maps = db
       .prepare('SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps ORDER BY created_at, id')
       .all() as MapRow[];
@@ -118,6 +125,7 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
       const hooks = rowsOf(db, 'webhooks', map.id, 'created_at, id');
       const ingest = rowsOf(db, 'ingest_keys', map.id, 'map_id')[0];
 
+      let events = 0;
       await inTransaction(store.pool, async (client) => {
         await client.query(
           'INSERT INTO maps (id, title, editor_key_hash, viewer_key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
@@ -146,6 +154,7 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
             ingest.rotated_at,
           ]);
         }
+        events = await copyEvents(db, client, map.id);
         for (const h of hooks) {
           await client.query(
             `INSERT INTO webhooks (id, map_id, url, secret, created_at, last_status, last_error, attempts, last_attempt_at)
@@ -160,8 +169,9 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
       report.media += media.length;
       report.ingestKeys += ingest ? 1 : 0;
       report.webhooks += hooks.length;
+      report.events += events;
       log(
-        `copied ${map.id}: ${updates.length} updates folded, ${versions.length} versions, ${media.length} media, ${hooks.length} webhooks`,
+        `copied ${map.id}: ${updates.length} updates folded, ${versions.length} versions, ${media.length} media, ${hooks.length} webhooks, ${events} events`,
       );
     }
     report.mediaFiles = storedFiles.size;
@@ -170,4 +180,82 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
     await store?.close();
   }
   return report;
+}
+
+/** Rows per statement when events and their terms are copied: memory stays bounded whatever the log. */
+const EVENT_ROWS_PER_COPY = 10_000;
+
+/**
+ * Copies a map's contact-log events, terms and activity mappings inside the map's transaction.
+ * Term ids are PostgreSQL's own (other maps may hold the SQLite ids), so events are rewritten with
+ * them. Returns the number of events copied.
+ */
+async function copyEvents(db: Database.Database, client: pg.PoolClient, mapId: string): Promise<number> {
+  if (!hasTable(db, 'event_maps')) return 0;
+  const space = db.prepare('SELECT n, salt, version FROM event_maps WHERE map_id = ?').get(mapId) as
+    { n: number; salt: string; version: number } | undefined;
+  if (!space) return 0;
+  const { rows } = await client.query<{ n: string }>(
+    'INSERT INTO event_maps (map_id, salt, version) VALUES ($1, $2, $3) RETURNING n',
+    [mapId, space.salt, space.version],
+  );
+  const n = Number(rows[0]!.n);
+  const newId = new Map<number, number>();
+  const flushTerms = async (terms: { id: number; kind: number; text: string }[]): Promise<void> => {
+    if (terms.length === 0) return;
+    const added = await client.query<{ id: string; kind: number; text: string }>(
+      `INSERT INTO event_terms (space, kind, text) SELECT $1, * FROM unnest($2::smallint[], $3::text[])
+       RETURNING id, kind, text`,
+      [n, terms.map((t) => t.kind), terms.map((t) => t.text)],
+    );
+    const byText = new Map(added.rows.map((r) => [`${r.kind}:${r.text}`, Number(r.id)]));
+    for (const t of terms) newId.set(t.id, byText.get(`${t.kind}:${t.text}`)!);
+  };
+  let terms: { id: number; kind: number; text: string }[] = [];
+  for (const term of db
+    .prepare('SELECT id, kind, text FROM event_terms WHERE space = ? ORDER BY id')
+    .iterate(space.n) as IterableIterator<{ id: number; kind: number; text: string }>) {
+    terms.push(term);
+    if (terms.length >= EVENT_ROWS_PER_COPY) {
+      await flushTerms(terms);
+      terms = [];
+    }
+  }
+  await flushTerms(terms);
+
+  const id = (old: number): number => (old === 0 ? 0 : newId.get(old)!);
+  let copied = 0;
+  const columns = (): number[][] => [[], [], [], [], [], []];
+  let batch = columns();
+  const flushEvents = async (): Promise<void> => {
+    if (batch[0]!.length === 0) return;
+    const added = await client.query(
+      `INSERT INTO events (space, customer, at, key, raw, channel, attrs)
+       SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])`,
+      [n, ...batch],
+    );
+    copied += added.rowCount ?? 0;
+    batch = columns();
+  };
+  for (const row of db
+    .prepare('SELECT customer, at, key, raw, channel, attrs FROM events WHERE space = ?')
+    .raw(true)
+    .iterate(space.n) as IterableIterator<number[]>) {
+    batch[0]!.push(id(row[0]!));
+    batch[1]!.push(row[1]!);
+    for (let c = 2; c < 6; c++) batch[c]!.push(id(row[c]!));
+    if (batch[0]!.length >= EVENT_ROWS_PER_COPY) await flushEvents();
+  }
+  await flushEvents();
+  for (const m of db.prepare('SELECT activity, touchpoint FROM event_mappings WHERE space = ?').all(space.n) as {
+    activity: string;
+    touchpoint: string;
+  }[]) {
+    await client.query('INSERT INTO event_mappings (space, activity, touchpoint) VALUES ($1, $2, $3)', [
+      n,
+      m.activity,
+      m.touchpoint,
+    ]);
+  }
+  return copied;
 }

@@ -1,6 +1,6 @@
 // The parts of the events import that need no server: contact times and the flows' statistics.
 import { describe, expect, it } from 'vitest';
-import { medianAndP95 } from '../../server/events/flows';
+import { computeFlows, eventsByAttrs, medianAndP95, selectEvents, type FlowLog } from '../../server/events/flows';
 import { parseEventTime } from '../../server/events/time';
 
 describe('parseEventTime', () => {
@@ -18,6 +18,20 @@ describe('parseEventTime', () => {
     expect(parseEventTime('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
   });
 
+  it('reads the canonical export form (read without the regular expression) like Date does', () => {
+    for (const text of ['2025-01-02T10:30:15Z', '1999-12-31T23:59:59.999Z', '2024-02-29T00:00:00.000Z']) {
+      expect(parseEventTime(text), text).toBe(Date.parse(text));
+    }
+    for (const bad of [
+      '2025-02-29T00:00:00Z',
+      '2025-01-02T24:00:00Z',
+      '2025-01-02T10:30:1xZ',
+      '2025-00-02T10:30:15.000Z',
+    ]) {
+      expect(parseEventTime(bad), bad).toBeNull();
+    }
+  });
+
   it('refuses what is not a real time', () => {
     for (const bad of [
       '',
@@ -29,6 +43,7 @@ describe('parseEventTime', () => {
       '2025-01-01T10:60:00Z',
       '01/02/2025',
       '2025-01-01T10:00:00+25:00',
+      '2025-01-01T10:00:60Z',
     ]) {
       expect(parseEventTime(bad), bad).toBeNull();
     }
@@ -41,5 +56,77 @@ describe('medianAndP95', () => {
     expect(medianAndP95(Float64Array.from([4, 1, 3, 2]))).toEqual([2.5, 4]);
     const hundred = Float64Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(medianAndP95(hundred)).toEqual([50.5, 95]);
+  });
+
+  it('agrees with a full sort on random values with many repeats, for every length up to 200', () => {
+    let seed = 1;
+    const rand = (): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 1; n <= 200; n++) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(rand() * (n % 3 === 0 ? 5 : 1000)));
+      const sorted = Float64Array.from(values).sort();
+      const mid = n >> 1;
+      const median = n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      expect(medianAndP95(values), `n=${n}`).toEqual([median, sorted[Math.max(0, Math.ceil(0.95 * n) - 1)]!]);
+    }
+  });
+});
+
+describe('selectEvents', () => {
+  // 400 events of 50 customers over 3 attribute sets, in scan order (customer, time)
+  const count = 400;
+  const log: FlowLog = {
+    count,
+    customer: Int32Array.from({ length: count }, (_, i) => i >> 3),
+    at: Float64Array.from({ length: count }, (_, i) => ((i * 7919) % 1000) * 1000),
+    key: Int32Array.from({ length: count }, (_, i) => (i * 31) % 5),
+    attrs: Int32Array.from({ length: count }, (_, i) => ((i >> 3) * 13) % 3),
+  };
+  const naive = (allowed: number[] | null, from: number | null, to: number | null): number[] =>
+    Array.from({ length: count }, (_, i) => i).filter(
+      (i) =>
+        (allowed === null || allowed.includes(log.attrs[i]!)) &&
+        (from === null || log.at[i]! >= from) &&
+        (to === null || log.at[i]! < to),
+    );
+  const allowedOf = (sets: number[]): Uint8Array => Uint8Array.from([0, 1, 2], (a) => (sets.includes(a) ? 1 : 0));
+
+  it('keeps exactly the events a scan of every event keeps, in scan order', () => {
+    const indexed: FlowLog = { ...log, eventsByAttrs: eventsByAttrs(log.attrs, count, 3) };
+    for (const sets of [null, [1], [0, 2], [0, 1, 2], []]) {
+      for (const [from, to] of [
+        [null, null],
+        [200_000, 600_000],
+        [null, 300_000],
+      ] as [number | null, number | null][]) {
+        const filter = { from, to, attrsAllowed: sets === null ? null : allowedOf(sets) };
+        const expected = naive(sets, from, to);
+        for (const l of [log, indexed]) {
+          const selected = selectEvents(l, filter);
+          expect(selected === null ? naive(null, null, null) : [...selected]).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('gives the flows of the filtered events whichever way they were selected', () => {
+    const names = {
+      nodeOfKey: ['a', 'b', 'c', 'd', 'e'],
+      activityOfKey: [null, null, null, null, null],
+      isDesigned: () => false,
+    };
+    const indexed: FlowLog = { ...log, eventsByAttrs: eventsByAttrs(log.attrs, count, 3) };
+    const filter = { from: 100_000, to: 900_000, attrsAllowed: allowedOf([0, 2]) };
+    const kept = naive([0, 2], 100_000, 900_000);
+    const copy: FlowLog = {
+      count: kept.length,
+      customer: Int32Array.from(kept, (i) => log.customer[i]!),
+      at: Float64Array.from(kept, (i) => log.at[i]!),
+      key: Int32Array.from(kept, (i) => log.key[i]!),
+      attrs: Int32Array.from(kept, (i) => log.attrs[i]!),
+    };
+    const unfiltered = computeFlows(copy, names, { from: null, to: null, attrsAllowed: null });
+    expect(unfiltered.events).toBe(kept.length);
+    expect(computeFlows(indexed, names, filter)).toEqual(unfiltered);
+    expect(computeFlows(log, names, filter)).toEqual(unfiltered);
   });
 });

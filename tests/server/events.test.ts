@@ -30,6 +30,7 @@ import {
   type TestServer,
 } from './helpers/testServer';
 import { MESSAGE_FLOWS_CHANGED } from '../../server/events/signal';
+import { connect } from '../../src/model';
 
 interface FlowsBody {
   cases: number;
@@ -281,6 +282,64 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(bad.status).toBe(400);
   });
 
+  it('answers a repeated flows request again after imports, mappings and edits of the map', async () => {
+    const { t, map } = await setup();
+    const rows = generateLog(31, 120);
+    await postEvents(t.url, map.id, map.editorKey, toCsv(rows));
+    const first = await flowsOf(t, map, '?attr.segment=gold');
+    expect(await flowsOf(t, map, '?attr.segment=gold')).toEqual(first);
+    // a path edge drawn after the answer was computed: the repeated answer says it is designed now
+    const detour = first.edges.find(
+      (e) =>
+        e.designed === false &&
+        e.source !== e.target &&
+        !e.source.startsWith('unmapped:') &&
+        !e.target.startsWith('unmapped:'),
+    )!;
+    expect(detour).toBeDefined();
+    await t.server.rooms.use(map.id, (room) => connect(room.doc, { source: detour.source, target: detour.target }));
+    const redrawn = await flowsOf(t, map, '?attr.segment=gold');
+    expect(redrawn.edges.find((e) => e.source === detour.source && e.target === detour.target)?.designed).toBe(true);
+    // new events, then a mapping: each changes the answer
+    const more = generateLog(32, 40).map((r) => ({ ...r, customer: `more-${r.customer}`, segment: 'gold' }));
+    await postEvents(t.url, map.id, map.editorKey, toCsv(more));
+    const gold = [...rows.filter((r) => r.segment === 'gold'), ...more];
+    const grown = await flowsOf(t, map, '?attr.segment=gold');
+    expect(grown.events).toBe(gold.length);
+    expect(grown.edges.map(({ designed: _designed, ...e }) => e)).toEqual(
+      expectedFlows(gold).edges.map(({ designed: _designed, ...e }) => e),
+    );
+    await api(t.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, {
+      mappings: [{ activity: 'Chat bot', touchpoint: 'tp-web' }],
+    });
+    expect((await flowsOf(t, map, '?attr.segment=gold')).unmapped).toEqual([]);
+  });
+
+  it('lists the attribute names and values of the events, for the filters to offer', async () => {
+    const { t, map } = await setup();
+    const url = `/api/maps/${map.id}/events/attributes`;
+    expect((await getJson(t.url, url, map.viewerKey)).body).toEqual({ attributes: {} });
+    const csv = [
+      'customer,at,touchpoint,segment,country',
+      'c1,2025-01-01T10:00:00Z,tp-web,gold,IT',
+      'c2,2025-01-01T11:00:00Z,tp-web,basic,',
+      'c3,2025-01-01T12:00:00Z,tp-call,gold,DE',
+      'c4,2025-01-01T13:00:00Z,tp-call,,',
+    ].join('\n');
+    await postEvents(t.url, map.id, map.editorKey, csv);
+    const listed = await getJson<{ attributes: Record<string, string[]> }>(t.url, url, map.viewerKey);
+    expect(listed.status).toBe(200);
+    expect(listed.body.attributes).toEqual({ country: ['DE', 'IT'], segment: ['basic', 'gold'] });
+    // the flows answer carries them too, whatever its filter keeps
+    const filtered = await getJson<{ attributes: unknown }>(
+      t.url,
+      `/api/maps/${map.id}/flows?attr.country=IT`,
+      map.viewerKey,
+    );
+    expect(filtered.body.attributes).toEqual(listed.body.attributes);
+    expect((await getJson(t.url, url, null)).status).toBe(401);
+  });
+
   it("answers one customer's timeline in time order, and 404 for an unknown customer", async () => {
     const { t, map } = await setup();
     const rows: LogRow[] = [
@@ -406,7 +465,15 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     const del = await api<{ deleted: number }>(t.url, 'DELETE', `/api/maps/${map.id}/events`, map.editorKey);
     expect(del.status).toBe(200);
     expect(del.body.deleted).toBeGreaterThan(0);
-    expect(await flowsOf(t, map)).toEqual({ cases: 0, events: 0, nodes: [], edges: [], variants: [], unmapped: [] });
+    expect(await flowsOf(t, map)).toEqual({
+      cases: 0,
+      events: 0,
+      nodes: [],
+      edges: [],
+      variants: [],
+      unmapped: [],
+      attributes: {},
+    });
     expect((await getJson(t.url, `/api/maps/${map.id}/customers/cust-0`, map.viewerKey)).status).toBe(404);
 
     await postEvents(t.url, map.id, map.editorKey, toCsv(generateLog(3, 20)));

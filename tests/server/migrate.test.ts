@@ -14,6 +14,8 @@ import { migrateSqliteToPostgres } from '../../server/scale/migrate';
 import { SqliteStore } from '../../server/storage/sqlite/store';
 import type { Store } from '../../server/storage/store';
 import { tinyPng } from './fixtures/media';
+import { api } from './helpers/api';
+import { getJson, postEvents } from './helpers/events';
 import { mediaUrl, upload } from './helpers/media';
 import { startPostgres, type PostgresService } from './helpers/services';
 import { connectSynced, createMap, startTestServer, waitFor } from './helpers/testServer';
@@ -71,6 +73,24 @@ describe('migrate sqlite → postgres', () => {
       waitFor(() => room.doc.getMap('nodes').has('reviews'), 5000, 'edits on the server'),
     );
     client.destroy();
+    // a contact log with an unmapped activity, a mapping and attributes; customers hashed
+    const log = [
+      'customer,at,touchpoint,channel,segment',
+      'anna,2025-03-01T09:00:00Z,Reviews,web,gold',
+      'anna,2025-03-01T10:00:00Z,Shop visit,store,gold',
+      'anna,2025-03-02T10:00:00Z,reviews,web,gold',
+      'bruno,2025-03-01T11:00:00Z,Call,phone,basic',
+      'bruno,2025-03-03T11:00:00Z,Reviews,web,basic',
+    ].join('\n');
+    expect(
+      (await postEvents(embedded.url, map.id, map.editorKey, log, 'text/csv', '?hashCustomers=true')).body,
+    ).toMatchObject({ accepted: 5, unmapped: 2 });
+    await api(embedded.url, 'PUT', `/api/maps/${map.id}/events/mapping`, map.editorKey, {
+      mappings: [{ activity: 'Call', touchpoint: 'reviews' }],
+    });
+    const embeddedFlows = (await getJson(embedded.url, `/api/maps/${map.id}/flows`, map.viewerKey)).body;
+    const embeddedAnna = (await getJson(embedded.url, `/api/maps/${map.id}/customers/anna`, map.viewerKey)).body;
+    expect((embeddedFlows as { events: number }).events).toBe(5);
     await embedded.close();
 
     // versions, an ingest key, a webhook, and an update still in the log (not in the snapshot)
@@ -137,6 +157,7 @@ describe('migrate sqlite → postgres', () => {
       mediaMissing: [],
       ingestKeys: 1,
       webhooks: 1,
+      events: 5,
     });
 
     const store = await PostgresStore.connect(databaseUrl);
@@ -169,6 +190,12 @@ describe('migrate sqlite → postgres', () => {
     const reader = await connectSynced(scaled.wsUrl, map.id, map.viewerKey);
     expect(exported(reader.doc)).toEqual(exported(expected));
     reader.destroy();
+    // the same flows, timeline (found by the plain id: the salt came along) and mappings
+    expect((await getJson(scaled.url, `/api/maps/${map.id}/flows`, map.viewerKey)).body).toEqual(embeddedFlows);
+    expect((await getJson(scaled.url, `/api/maps/${map.id}/customers/anna`, map.viewerKey)).body).toEqual(embeddedAnna);
+    expect((await getJson(scaled.url, `/api/maps/${map.id}/events/mapping`, map.viewerKey)).body).toEqual({
+      mappings: [{ activity: 'call', touchpoint: 'reviews' }],
+    });
     await scaled.close();
 
     // the command line, run again: everything is skipped

@@ -63,11 +63,11 @@ const FLOWS: Flows = {
   unmapped: [],
 };
 
-function stubServer() {
+function stubServer(flows: Flows = FLOWS) {
   const calls: string[] = [];
   vi.stubGlobal('fetch', async (url: string) => {
     calls.push(String(url));
-    return new Response(JSON.stringify(FLOWS), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(flows), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   return calls;
 }
@@ -111,6 +111,27 @@ describe('observed overlay on the canvas', () => {
     expect(figures('call')).toBe('7 customers7 drop out');
     expect(figures('review')).toBe('3 customers');
     expect(screen.getByTestId('observed-legend').textContent).toContain('10 customers · 24 contacts');
+  });
+
+  it('offers the attribute names and values the server lists as choices, and filters by the one chosen', async () => {
+    const calls = stubServer({ ...FLOWS, attributes: { segment: ['basic', 'gold'], country: ['IT'] } });
+    renderMap({ doc: journey() });
+    fireEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: 'Observed' }));
+    fireEvent.click(within(screen.getByTestId('observed-panel')).getByTestId('observed-toggle'));
+    await waitFor(() => expect(steps()).toHaveLength(3));
+    const filters = screen.getByTestId('observed-filters');
+    const name = within(filters).getByLabelText('Attribute');
+    expect(name.tagName).toBe('SELECT');
+    expect([...(name as HTMLSelectElement).options].map((o) => o.value)).toEqual(['', 'country', 'segment']);
+    fireEvent.change(name, { target: { value: 'segment' } });
+    const value = within(filters).getByLabelText('Value');
+    expect(value.tagName).toBe('SELECT');
+    expect([...(value as HTMLSelectElement).options].map((o) => o.value)).toEqual(['', 'basic', 'gold']);
+    fireEvent.change(value, { target: { value: 'gold' } });
+    fireEvent.click(within(filters).getByRole('button', { name: 'Filter' }));
+    await waitFor(() => expect(calls.at(-1)).toBe('/api/maps/test-map/flows?attr.segment=gold'));
+    // the sidebar remembers its tab: close it for the next test
+    fireEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: 'Observed' }));
   });
 
   it('highlights a variant chosen in the Observed tab and refetches when the flows change', async () => {

@@ -67,7 +67,14 @@ export function ObservedFilters() {
         <Field label={t('observed.attribute')}>
           {(id) =>
             names.length > 0 ? (
-              <select id={id} value={attrName} onChange={(e) => setAttrName(e.target.value)}>
+              <select
+                id={id}
+                value={attrName}
+                onChange={(e) => {
+                  setAttrName(e.target.value);
+                  setAttrValue('');
+                }}
+              >
                 <option value="">{t('observed.import.choose')}</option>
                 {names.map((name) => (
                   <option key={name} value={name}>
@@ -87,16 +94,27 @@ export function ObservedFilters() {
           }
         </Field>
         <Field label={t('observed.value')}>
-          {(id) => (
-            <input
-              id={id}
-              value={attrValue}
-              list={attrName && attributes[attrName] ? `observed-values-${attrName}` : undefined}
-              onChange={(e) => setAttrValue(e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && addAttr()}
-              maxLength={200}
-            />
-          )}
+          {(id) =>
+            // the values the log has for the chosen name, as choices; free text only when none are known
+            attrName && attributes[attrName] ? (
+              <select id={id} value={attrValue} onChange={(e) => setAttrValue(e.target.value)}>
+                <option value="">{t('observed.import.choose')}</option>
+                {attributes[attrName].map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                value={attrValue}
+                onChange={(e) => setAttrValue(e.target.value)}
+                onKeyDown={(e) => e.key === 'Enter' && addAttr()}
+                maxLength={200}
+              />
+            )
+          }
         </Field>
         <button
           type="button"
@@ -107,13 +125,6 @@ export function ObservedFilters() {
           {t('observed.addFilter')}
         </button>
       </div>
-      {names.map((name) => (
-        <datalist key={name} id={`observed-values-${name}`}>
-          {(attributes[name] ?? []).map((v) => (
-            <option key={v} value={v} />
-          ))}
-        </datalist>
-      ))}
       {Object.keys(filters.attrs).length > 0 && (
         <ul className="observed-chips" aria-label={t('observed.activeFilters')}>
           {Object.entries(filters.attrs).map(([name, value]) => (
