@@ -1,9 +1,10 @@
 // Issue #18, surprise 1: a card moved with the arrow keys is saved and synced like a dragged one
 // (before, the mover saw it moved, the other person did not, and a reload reverted it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
+import { stageOfCard as stageOf } from './stageOfCard';
 import { Steps } from './steps';
 
 let browser: Browser;
@@ -17,22 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The name of the stage whose column holds the card's centre, read from the DOM. */
-async function stageOf(page: Page, card: string): Promise<string | null> {
-  return page.evaluate((label) => {
-    const box = [...document.querySelectorAll('[data-testid="touchpoint"]')]
-      .find((el) => el.textContent?.includes(label))
-      ?.getBoundingClientRect();
-    if (!box) return null;
-    const x = box.left + box.width / 2;
-    for (const stage of document.querySelectorAll('.react-flow__node-stage')) {
-      const r = stage.getBoundingClientRect();
-      if (x >= r.left && x <= r.right) return stage.querySelector('.stage-title')?.textContent ?? null;
-    }
-    return null;
-  }, card);
-}
 
 async function newPerson(): Promise<Steps> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

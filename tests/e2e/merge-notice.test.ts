@@ -3,10 +3,11 @@
 // and B reads which card moved where (before: no stage, drawn inside another stage's column, and
 // only "your changes were merged").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { removeNode, roots } from '../../src/model';
 import { connectSynced, startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
+import { stageOfCard as stageOf } from './stageOfCard';
 import { Steps } from './steps';
 
 let browser: Browser;
@@ -20,22 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The name of the stage whose column holds the card's centre, read from the DOM. */
-async function stageOf(page: Page, card: string): Promise<string | null> {
-  return page.evaluate((label) => {
-    const box = [...document.querySelectorAll('[data-testid="touchpoint"]')]
-      .find((el) => el.textContent?.includes(label))
-      ?.getBoundingClientRect();
-    if (!box) return null;
-    const x = box.left + box.width / 2;
-    for (const stage of document.querySelectorAll('.react-flow__node-stage')) {
-      const r = stage.getBoundingClientRect();
-      if (x >= r.left && x <= r.right) return stage.querySelector('.stage-title')?.textContent ?? null;
-    }
-    return null;
-  }, card);
-}
 
 describe('a merge that removes a card’s stage', () => {
   it('puts the card in a surviving stage and says so', async () => {
