@@ -242,8 +242,9 @@ describe('observed journeys', () => {
     // filters: one segment
     const totals = panel.getByTestId('observed-totals');
     expect(await totals.textContent()).toBe('11 customers · 29 contacts');
-    await panel.getByLabel('Attribute').fill('segment');
-    await panel.getByLabel('Value').fill('business');
+    // the log's attribute names and values are offered as choices (GET …/events/attributes)
+    await panel.getByLabel('Attribute').selectOption('segment');
+    await panel.getByLabel('Value').selectOption('business');
     await panel.getByRole('button', { name: 'Filter', exact: true }).click();
     await expect.poll(() => totals.textContent(), { timeout: 10_000 }).toBe('5 customers · 14 contacts');
     await expect.poll(async () => step2(await drawnSteps(page), ids[EMAIL]!, ids[CALL]!)?.cases).toBe(4); // c2, c4, c6, c10
