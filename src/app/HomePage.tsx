@@ -1,5 +1,6 @@
-// Home: "my maps" kept in this browser, and a form to create a new map.
-import { useState, type FormEvent } from 'react';
+// Home: a form to create a new map, and the maps: the workspace's list for a signed-in member,
+// otherwise "my maps" kept in this browser (share links of guests).
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
 import { Map as MapIcon, Plus, Trash2 } from 'lucide-react';
@@ -9,43 +10,28 @@ import { ApiError, createMap } from '../sync/api';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AccountMenu } from './account/AccountMenu';
-import { useT, type Translate } from '../i18n';
+import { ensureAccountLoaded, useAccount } from './account/useAccount';
+import { WorkspaceMaps } from './workspace/WorkspaceMaps';
+import { useT } from '../i18n';
+import { relativeTime } from './relativeTime';
 import type { TemplateId } from '../model';
 import { TemplatePicker } from './templates/TemplatePicker';
 import { ImportMapButton } from './templates/ImportMapButton';
 import { mapUrlWithTemplate } from './templates/useApplyTemplate';
 
-function relativeTime(t: Translate, epochMs: number, now = Date.now()): string {
-  const minutes = Math.round((now - epochMs) / 60_000);
-  if (minutes < 1) return t('home.justNow');
-  if (minutes < 60) return t('home.minutesAgo', { n: minutes });
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return t('home.hoursAgo', { n: hours });
-  return new Date(epochMs).toLocaleDateString();
+export function HomePage() {
+  const member = useAccount((state) => state.me?.member ?? null);
+  useEffect(ensureAccountLoaded, []);
+  return <HomeLayout maps={member ? <WorkspaceMaps key={member.id} /> : <BrowserMaps />} />;
 }
 
-export function HomePage() {
+function HomeLayout({ maps: mapsSection }: { maps: ReactNode }) {
   const t = useT();
-  const maps = useLiveQuery(listMyMaps);
   const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('blank');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // the entry removed last, until it is put back (Undo) or another one is removed
-  const [removed, setRemoved] = useState<MyMap | null>(null);
-
-  const onRemove = async (id: string) => {
-    const entry = await takeMap(id);
-    if (entry) setRemoved(entry);
-  };
-
-  const onUndo = async () => {
-    if (!removed) return;
-    await restoreMyMap(removed);
-    setRemoved(null);
-  };
-
   const onCreate = async (event: FormEvent) => {
     event.preventDefault();
     const name = title.trim();
@@ -101,49 +87,72 @@ export function HomePage() {
           <TemplatePicker value={template} onChange={setTemplate} disabled={busy} />
           <ImportMapButton />
         </section>
-        <section aria-labelledby="maps-heading" className="home-list">
-          <h2 id="maps-heading">{t('home.myMaps')}</h2>
-          {removed && (
-            <p className="undo-bar" role="status">
-              <span className="undo-text">{t('home.removed', { title: removed.title })}</span>
-              <button type="button" onClick={() => void onUndo()}>
-                {t('home.undo')}
-              </button>
-            </p>
-          )}
-          {maps === undefined ? (
-            <p className="muted">{t('home.loading')}</p>
-          ) : maps.length === 0 ? (
-            <div className="empty-list">
-              <MapIcon size={28} aria-hidden />
-              <p>{t('home.empty')}</p>
-            </div>
-          ) : (
-            <ul className="map-list">
-              {maps.map((map) => (
-                <li key={map.id}>
-                  <Link href={`/map/${map.id}`} className="map-link">
-                    <span className="map-title">{map.title}</span>
-                    <span className={`role-badge is-${map.role}`}>
-                      {t(map.role === 'editor' ? 'role.editor' : 'role.viewer')}
-                    </span>
-                    <span className="muted">{t('home.opened', { when: relativeTime(t, map.lastOpened) })}</span>
-                  </Link>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={t('home.remove', { title: map.title })}
-                    title={t('home.removeHint')}
-                    onClick={() => void onRemove(map.id)}
-                  >
-                    <Trash2 size={16} aria-hidden />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        {mapsSection}
       </main>
     </div>
+  );
+}
+
+/** "My maps" remembered in this browser: removing one only forgets it here, with Undo. */
+function BrowserMaps() {
+  const t = useT();
+  const maps = useLiveQuery(listMyMaps);
+  // the entry removed last, until it is put back (Undo) or another one is removed
+  const [removed, setRemoved] = useState<MyMap | null>(null);
+
+  const onRemove = async (id: string) => {
+    const entry = await takeMap(id);
+    if (entry) setRemoved(entry);
+  };
+
+  const onUndo = async () => {
+    if (!removed) return;
+    await restoreMyMap(removed);
+    setRemoved(null);
+  };
+
+  return (
+    <section aria-labelledby="maps-heading" className="home-list">
+      <h2 id="maps-heading">{t('home.myMaps')}</h2>
+      {removed && (
+        <p className="undo-bar" role="status">
+          <span className="undo-text">{t('home.removed', { title: removed.title })}</span>
+          <button type="button" onClick={() => void onUndo()}>
+            {t('home.undo')}
+          </button>
+        </p>
+      )}
+      {maps === undefined ? (
+        <p className="muted">{t('home.loading')}</p>
+      ) : maps.length === 0 ? (
+        <div className="empty-list">
+          <MapIcon size={28} aria-hidden />
+          <p>{t('home.empty')}</p>
+        </div>
+      ) : (
+        <ul className="map-list">
+          {maps.map((map) => (
+            <li key={map.id}>
+              <Link href={`/map/${map.id}`} className="map-link">
+                <span className="map-title">{map.title}</span>
+                <span className={`role-badge is-${map.role}`}>
+                  {t(map.role === 'editor' ? 'role.editor' : 'role.viewer')}
+                </span>
+                <span className="muted">{t('home.opened', { when: relativeTime(t, map.lastOpened) })}</span>
+              </Link>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('home.remove', { title: map.title })}
+                title={t('home.removeHint')}
+                onClick={() => void onRemove(map.id)}
+              >
+                <Trash2 size={16} aria-hidden />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { canvasEn } from './parts/canvas.en';
 import { accessEn } from './parts/access.en';
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
+import { workspaceEn } from './parts/workspace.en';
 import { metricsEn } from './parts/metrics.en';
 import { observedEn } from './parts/observed.en';
 
@@ -280,6 +281,7 @@ export const en = {
   ...core,
   ...metricsEn,
   ...exportEn,
+  ...workspaceEn,
   ...collabEn,
   ...observedEn,
   ...accountEn,

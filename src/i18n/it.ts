@@ -6,6 +6,7 @@ import { canvasIt } from './parts/canvas.it';
 import { accessIt } from './parts/access.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
+import { workspaceIt } from './parts/workspace.it';
 import { metricsIt } from './parts/metrics.it';
 import { observedIt } from './parts/observed.it';
 
@@ -14,6 +15,7 @@ const core: Record<
     MessageKey,
     | keyof typeof metricsIt
     | keyof typeof exportIt
+    | keyof typeof workspaceIt
     | keyof typeof collabIt
     | keyof typeof observedIt
     | keyof typeof accountIt
@@ -293,6 +295,7 @@ export const it: Record<MessageKey, string> = {
   ...core,
   ...metricsIt,
   ...exportIt,
+  ...workspaceIt,
   ...collabIt,
   ...observedIt,
   ...accountIt,

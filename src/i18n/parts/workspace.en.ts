@@ -1,0 +1,25 @@
+// English strings of the workspace's map list and trash (home page, signed-in members).
+export const workspaceEn = {
+  'workspace.heading': 'Maps in this workspace',
+  'workspace.loadFailed': 'The list could not be loaded.',
+  'workspace.actionFailed': 'That did not work. Try again.',
+  'workspace.retry': 'Try again',
+  'workspace.search': 'Search by title or owner',
+  'workspace.order': 'Order',
+  'workspace.order.updated': 'Last edited',
+  'workspace.order.title': 'Title',
+  'workspace.order.owner': 'Owner',
+  'workspace.empty': 'No maps in this workspace yet. Create the first one above.',
+  'workspace.noMatch': 'No map matches this search.',
+  'workspace.edited': 'edited {when}',
+  'workspace.moveToTrash': 'Move {title} to the trash',
+  'workspace.moveToTrashHint': 'Move to the trash (it can be restored from there)',
+  'workspace.trashed': 'Moved “{title}” to the trash',
+  'workspace.trash': 'Trash',
+  'workspace.trashNote':
+    'Maps in the trash are deleted for good after some days (30 unless the server is set otherwise).',
+  'workspace.trashEmpty': 'The trash is empty.',
+  'workspace.trashedAt': 'trashed {when}',
+  'workspace.restore': 'Restore {title}',
+  'workspace.restoreShort': 'Restore',
+} as const;
