@@ -1,4 +1,4 @@
-// /api/maps: create (anyone), read (either key), delete to the trash (editor key). Keys travel as
+// /api/maps: create (anyone), read (either key), delete to the trash and duplicate (editor key). Keys travel as
 // `Authorization: Bearer KEY`; only their hashes are stored.
 import type { BlockList } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import type { MapRecord, Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { clientAddress } from '../sync/limits';
 import { seedDocument } from '../sync/seed';
+import { copyTitle, duplicateMap } from '../maplife/duplicate';
 import { HttpError, sendError } from './errors';
 import { WindowLimit } from './windowLimit';
 
@@ -103,6 +104,26 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
       snapshot: seedDocument(title),
     });
     return reply.code(201).send({ id, editorKey, viewerKey });
+  });
+
+  // a copy is a new map: the same per-address limit as creating one (and the same session rule, session.ts)
+  app.post<{ Params: { id: string } }>('/api/maps/:id/duplicate', async (request, reply) => {
+    const { map, role } = await authorize(store, request.params.id, request);
+    if (role !== 'editor') throw new HttpError(403, 'editor_key_required', 'Only an editor can duplicate a map');
+    const address = clientAddress(request.raw, deps.creation.proxies);
+    const waitMs = creations.take(address);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      reply.header('retry-after', String(seconds));
+      return sendError(
+        reply,
+        429,
+        'too_many_requests',
+        `Too many maps created from this address: try again in ${seconds} s`,
+      );
+    }
+    const copy = await duplicateMap({ store, rooms }, map, copyTitle(map.title, TITLE_MAX));
+    return reply.code(201).send(copy);
   });
 
   app.get<{ Params: { id: string } }>('/api/maps/:id', async (request) => {

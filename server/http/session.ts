@@ -51,10 +51,13 @@ export function signedIn(
   return reply.header('set-cookie', sessionCookie(token, deps.accounts.sessionSeconds, secure));
 }
 
-/** Once any account exists, POST /api/maps needs a signed-in member (401 sign_in_required). */
+/** Routes that create a map: once any account exists, they need a signed-in member. */
+const CREATING_ROUTES = new Set(['/api/maps', '/api/maps/:id/duplicate']);
+
+/** Once any account exists, POST /api/maps (and a duplicate) needs a signed-in member (401 sign_in_required). */
 export function anonymousMapGate(app: FastifyInstance, accounts: Accounts): void {
   app.addHook('preHandler', async (request) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== '/api/maps') return;
+    if (request.method !== 'POST' || !CREATING_ROUTES.has(request.routeOptions.url ?? '')) return;
     if (!(await accounts.any())) return;
     const member = await memberOf(request);
     if (!member) throw new HttpError(401, 'sign_in_required', 'Sign in to create maps');
