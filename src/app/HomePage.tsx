@@ -3,10 +3,11 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
-import { Map as MapIcon, Plus, Trash2 } from 'lucide-react';
+import { Copy, Map as MapIcon, Plus, Trash2 } from 'lucide-react';
 import { listMyMaps, rememberMap, restoreMyMap, takeMap } from '../db/myMaps';
 import type { MyMap } from '../db/db';
 import { ApiError, createMap } from '../sync/api';
+import { duplicateMap } from '../sync/workspaceApi';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 import { AccountMenu } from './account/AccountMenu';
@@ -111,6 +112,24 @@ function BrowserMaps() {
     setRemoved(null);
   };
 
+  const [copyError, setCopyError] = useState<string | null>(null);
+  /** The server answers the copy's keys once: remembered here at once, as for a new map. */
+  const onDuplicate = async (map: MyMap) => {
+    setCopyError(null);
+    try {
+      const copy = await duplicateMap(map.id, map.key);
+      await rememberMap({
+        id: copy.id,
+        title: copy.title,
+        key: copy.editorKey,
+        role: 'editor',
+        viewerKey: copy.viewerKey,
+      });
+    } catch (error) {
+      setCopyError(error instanceof ApiError ? error.message : t('workspace.actionFailed'));
+    }
+  };
+
   return (
     <section aria-labelledby="maps-heading" className="home-list">
       <h2 id="maps-heading">{t('home.myMaps')}</h2>
@@ -120,6 +139,11 @@ function BrowserMaps() {
           <button type="button" onClick={() => void onUndo()}>
             {t('home.undo')}
           </button>
+        </p>
+      )}
+      {copyError && (
+        <p className="form-error" role="alert">
+          {copyError}
         </p>
       )}
       {maps === undefined ? (
@@ -140,6 +164,17 @@ function BrowserMaps() {
                 </span>
                 <span className="muted">{t('home.opened', { when: relativeTime(t, map.lastOpened) })}</span>
               </Link>
+              {map.role === 'editor' && (
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('workspace.duplicate', { title: map.title })}
+                  title={t('workspace.duplicateHint')}
+                  onClick={() => void onDuplicate(map)}
+                >
+                  <Copy size={16} aria-hidden />
+                </button>
+              )}
               <button
                 type="button"
                 className="icon-button"

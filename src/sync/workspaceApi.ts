@@ -34,3 +34,15 @@ export function trashMap(id: string): Promise<void> {
 export function restoreMap(id: string, key?: string): Promise<{ id: string; title: string }> {
   return request(`${mapPath(id)}/restore`, { method: 'POST', ...(key ? { key } : {}) });
 }
+
+export interface DuplicatedMap {
+  id: string;
+  title: string;
+  editorKey: string;
+  viewerKey: string;
+}
+
+/** A copy of the map as a new map (editors only): a member needs no key, a guest sends the editor key. */
+export function duplicateMap(id: string, key?: string): Promise<DuplicatedMap> {
+  return request(`${mapPath(id)}/duplicate`, { method: 'POST', ...(key ? { key } : {}) });
+}

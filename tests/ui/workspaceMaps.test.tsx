@@ -6,6 +6,8 @@ import { HomePage } from '../../src/app/HomePage';
 import { useAccount } from '../../src/app/account/useAccount';
 import { filterMaps } from '../../src/app/workspace/filterMaps';
 import type { WorkspaceMap } from '../../src/sync/workspaceApi';
+import { db } from '../../src/db/db';
+import { getMyMap, rememberMap } from '../../src/db/myMaps';
 
 const member = { id: 'm1', email: 'ada@example.com', name: 'Ada', role: 'editor' as const };
 
@@ -37,6 +39,11 @@ function fakeServer(maps: WorkspaceMap[]) {
       trash.set(id, { ...live.get(id)!, trashedAt: new Date().toISOString() });
       live.delete(id);
       return new Response(null, { status: 204 });
+    }
+    if (method === 'POST' && input.endsWith('/duplicate') && live.has(id)) {
+      const copy = { ...live.get(id)!, id: `${id}-copy`, title: `${live.get(id)!.title} (copy)` };
+      live.set(copy.id, copy);
+      return json({ id: copy.id, title: copy.title, editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) }, 201);
     }
     if (method === 'POST' && input.endsWith('/restore') && trash.has(id)) {
       const { trashedAt: _, ...back } = trash.get(id)!;
@@ -115,6 +122,50 @@ describe('home page: the workspace list for a member', () => {
     useAccount.setState({ me: { member: null, setupNeeded: false, sso: false } });
     render(<HomePage />);
     expect(screen.getByRole('heading', { name: 'My maps' })).toBeInTheDocument();
+  });
+});
+
+describe('duplicating from the home page', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('a member copies a map of the workspace and sees the copy listed', async () => {
+    const server = fakeServer([map('a', 'Refund journey', '2026-01-01T10:00:00Z', null)]);
+    useAccount.setState({ me: { member, setupNeeded: false, sso: false } });
+    render(<HomePage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Duplicate Refund journey' }));
+    expect(await screen.findByRole('link', { name: /Refund journey \(copy\)/ })).toHaveAttribute('href', '/map/a-copy');
+    expect(server.calls).toContain('POST /api/maps/a/duplicate');
+  });
+
+  it('a guest copies a map held with its editor key; the copy’s keys are remembered in this browser', async () => {
+    await db.maps.clear();
+    const calls: { url: string; auth: string | null }[] = [];
+    vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+      calls.push({ url: input, auth: new Headers(init.headers).get('authorization') });
+      if (input === '/api/me') return new Response(JSON.stringify({ member: null, setupNeeded: false, sso: false }));
+      return new Response(
+        JSON.stringify({
+          id: 'copy',
+          title: 'Refund journey (copy)',
+          editorKey: 'E'.repeat(22),
+          viewerKey: 'V'.repeat(22),
+        }),
+        { status: 201 },
+      );
+    });
+    useAccount.setState({ me: { member: null, setupNeeded: false, sso: false } });
+    await rememberMap({ id: 'src', title: 'Refund journey', key: 'k'.repeat(22), role: 'editor' });
+    await rememberMap({ id: 'ro', title: 'Read only', key: 'r'.repeat(22), role: 'viewer' });
+    render(<HomePage />);
+    await screen.findByRole('link', { name: /Read only/ }, { timeout: 5000 });
+    expect(screen.queryByRole('button', { name: 'Duplicate Read only' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate Refund journey' }));
+    expect(await screen.findByRole('link', { name: /Refund journey \(copy\)/ }, { timeout: 5000 })).toHaveAttribute(
+      'href',
+      '/map/copy',
+    );
+    expect(calls).toContainEqual({ url: '/api/maps/src/duplicate', auth: `Bearer ${'k'.repeat(22)}` });
+    expect(await getMyMap('copy')).toMatchObject({ key: 'E'.repeat(22), viewerKey: 'V'.repeat(22), role: 'editor' });
   });
 });
 

@@ -2,9 +2,10 @@
 // Undo, and the trash itself with Restore. Guests keep the browser-only "My maps" list instead.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { ArchiveRestore, Map as MapIcon, Trash2 } from 'lucide-react';
+import { ArchiveRestore, Copy, Map as MapIcon, Trash2 } from 'lucide-react';
 import { ApiError } from '../../sync/api';
 import {
+  duplicateMap,
   listTrash,
   listWorkspaceMaps,
   restoreMap,
@@ -62,6 +63,11 @@ export function WorkspaceMaps() {
     run(async () => {
       await trashMap(map.id);
       setTrashed({ id: map.id, title: map.title });
+      reloadMaps();
+    });
+  const onDuplicate = (map: WorkspaceMap) =>
+    run(async () => {
+      await duplicateMap(map.id);
       reloadMaps();
     });
   const onRestore = (map: { id: string }) =>
@@ -144,6 +150,17 @@ export function WorkspaceMaps() {
                   {t('workspace.edited', { when: relativeTime(t, Date.parse(map.updatedAt)) })}
                 </span>
               </Link>
+              {map.role === 'editor' && (
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('workspace.duplicate', { title: map.title })}
+                  title={t('workspace.duplicateHint')}
+                  onClick={() => void onDuplicate(map)}
+                >
+                  <Copy size={16} aria-hidden />
+                </button>
+              )}
               {map.role === 'editor' && (
                 <button
                   type="button"

@@ -22,4 +22,6 @@ export const workspaceEn = {
   'workspace.trashedAt': 'trashed {when}',
   'workspace.restore': 'Restore {title}',
   'workspace.restoreShort': 'Restore',
+  'workspace.duplicate': 'Duplicate {title}',
+  'workspace.duplicateHint': 'Make a copy of this map (document and media)',
 } as const;

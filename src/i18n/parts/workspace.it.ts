@@ -24,4 +24,6 @@ export const workspaceIt: Record<keyof typeof workspaceEn, string> = {
   'workspace.trashedAt': 'nel cestino da {when}',
   'workspace.restore': 'Ripristina {title}',
   'workspace.restoreShort': 'Ripristina',
+  'workspace.duplicate': 'Duplica {title}',
+  'workspace.duplicateHint': 'Crea una copia di questa mappa (documento e media)',
 };
