@@ -21,7 +21,7 @@ export const workspaceIt: Record<keyof typeof workspaceEn, string> = {
   'workspace.trashNote':
     'Le mappe nel cestino vengono eliminate per sempre dopo alcuni giorni (30, salvo diversa impostazione del server).',
   'workspace.trashEmpty': 'Il cestino è vuoto.',
-  'workspace.trashedAt': 'nel cestino da {when}',
+  'workspace.trashedAt': 'spostata nel cestino {when}',
   'workspace.restore': 'Ripristina {title}',
   'workspace.restoreShort': 'Ripristina',
   'workspace.duplicate': 'Duplica {title}',
