@@ -58,6 +58,41 @@ const DRAG_FITTED = process.env.BENCH_DRAG_FIT === '1';
 /** Experiments: CSS added to the page before the drag (e.g. hide a part to see what it costs). */
 const DRAG_CSS = process.env.BENCH_DRAG_CSS ?? '';
 
+/** BENCH_TRACE=1: a Chromium trace of the first drag, its main-thread time by event (style, layout, paint…). */
+const TRACE = process.env.BENCH_TRACE === '1';
+
+/** Prints where the renderer's main thread spent the traced time, by trace event name (self time). */
+function summarizeTrace(buffer: Buffer): void {
+  const { traceEvents } = JSON.parse(buffer.toString()) as {
+    traceEvents: {
+      name: string;
+      ph: string;
+      ts: number;
+      dur?: number;
+      pid: number;
+      tid: number;
+      args?: { name?: string };
+    }[];
+  };
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const events = traceEvents
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string }[] = [];
+  for (const event of events) {
+    while (stack.length && (stack.at(-1)?.end ?? 0) <= event.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (event.dur ?? 0));
+    self.set(event.name, (self.get(event.name) ?? 0) + (event.dur ?? 0));
+    stack.push({ end: event.ts + (event.dur ?? 0), name: event.name });
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log('    trace of the first drag, renderer main thread, self time by event:');
+  for (const [name, us] of top) console.log(`      ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+}
+
 /** Maps profiled places back to the app's sources (set once the build is known). */
 let resolve: Resolve | undefined;
 
@@ -242,6 +277,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     const before = await node.evaluate((el) => (el as HTMLElement).style.transform);
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const profiler = run === 0 ? await startProfiler(page) : null;
+    if (TRACE && run === 0) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8'] });
     await page.evaluate(startFrames);
     const cpuBefore = await chromiumCpu(browser);
     await page.mouse.move(start.x, start.y);
@@ -262,6 +298,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     await sleep(100);
     const log = await page.evaluate(stopFrames);
     const profile = await stopProfiler(profiler, `drag-${DRAG_NODES}`);
+    if (TRACE && run === 0) summarizeTrace(await browser.stopTracing());
     const after = await node.evaluate((el) => (el as HTMLElement).style.transform);
     return { idleFps, moved: before !== after, movesSent: step, mounted, cpu, ...frameStats(log), profile };
   } finally {

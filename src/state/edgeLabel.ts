@@ -34,6 +34,23 @@ function samples(points: readonly Point[]): Array<{ at: Point; horizontal: boole
   return out;
 }
 
+/** The cards a label of `size` on the route through `points` looks at: the rest cannot move it. */
+export function cardsNearLabel<T extends Rect>(
+  points: readonly Point[],
+  size: { width: number; height: number },
+  cards: readonly T[],
+): T[] {
+  const middle = routeMidpoint(points);
+  const reach = size.width + size.height + 200;
+  return cards.filter(
+    (c) =>
+      c.x < middle.x + reach &&
+      c.x + c.width > middle.x - reach &&
+      c.y < middle.y + reach &&
+      c.y + c.height > middle.y - reach,
+  );
+}
+
 /**
  * The centre of a `size` label for the route through `points` that overlaps none of `cards` (flow
  * coordinates). Falls back to the route's middle when nothing nearby is free.
@@ -44,14 +61,7 @@ export function placeEdgeLabel(
   cards: readonly Rect[],
 ): Point {
   const middle = routeMidpoint(points);
-  const reach = size.width + size.height + 200;
-  const near = cards.filter(
-    (c) =>
-      c.x < middle.x + reach &&
-      c.x + c.width > middle.x - reach &&
-      c.y < middle.y + reach &&
-      c.y + c.height > middle.y - reach,
-  );
+  const near = cardsNearLabel(points, size, cards);
   const candidates: Array<{ at: Point; cost: number }> = [{ at: middle, cost: -1 }];
   const cost = (at: Point, penalty: number) => Math.abs(at.x - middle.x) + Math.abs(at.y - middle.y) + penalty;
   for (const { at, horizontal } of samples(points)) {

@@ -65,6 +65,17 @@ export function isBackEdge(source: Point, target: Point, cardWidth = 220): boole
   return target.x < source.x - cardWidth - EDGE_OFFSET || (target.x < source.x && target.y < source.y);
 }
 
+/** The obstacles a route from `source` to `target` looks at: the rest cannot change it. */
+export function obstaclesAround<T extends Rect>(source: Point, target: Point, obstacles: readonly T[]): T[] {
+  const left = Math.min(source.x, target.x) - REACH;
+  const right = Math.max(source.x, target.x) + REACH;
+  const top = Math.min(source.y, target.y) - REACH;
+  const bottom = Math.max(source.y, target.y) + REACH;
+  return obstacles.filter(
+    (box) => box.x < right && box.x + box.width > left && box.y < bottom && box.y + box.height > top,
+  );
+}
+
 /**
  * The corners of an orthogonal route from `source` (a right-side handle) to `target` (a left-side
  * handle) that passes no obstacle; `joined` are the boxes of the two cards (avoided too, except
@@ -76,16 +87,7 @@ export function routeEdge(
   obstacles: readonly Rect[],
   joined: readonly Rect[] = [],
 ): Point[] {
-  const area = {
-    left: Math.min(source.x, target.x) - REACH,
-    right: Math.max(source.x, target.x) + REACH,
-    top: Math.min(source.y, target.y) - REACH,
-    bottom: Math.max(source.y, target.y) + REACH,
-  };
-  const near = obstacles.filter(
-    (box) =>
-      box.x < area.right && box.x + box.width > area.left && box.y < area.bottom && box.y + box.height > area.top,
-  );
+  const near = obstaclesAround(source, target, obstacles);
   const blockers = [...near, ...joined];
   const out = { x: source.x + EDGE_OFFSET, y: source.y };
   const into = { x: target.x - EDGE_OFFSET, y: target.y };

@@ -2,12 +2,11 @@
 // drawn dashed in amber with a "channel switch" mark (colour plus a text label, never colour alone).
 // The mark is SVG inside the edge, not an HTML label per edge (EdgeLabelRenderer): one portal and
 // one positioned element per edge cost a tenth of the time to open a big map.
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { useStore } from 'zustand';
 import type { PathFlowEdge } from '../../state/viewTypes';
-import { isBackEdge, roundedPath, routeEdge } from '../../state/edgeRoute';
-import { placeEdgeLabel } from '../../state/edgeLabel';
+import { useEdgeRoute } from './useEdgeRoute';
 import { useT } from '../../i18n';
 import { useMap } from '../../state/session';
 
@@ -24,19 +23,14 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
   const t = useT();
   const text = transition ? `⇄${label ? ` ${String(label)}` : ''}` : label ? String(label) : '';
   const width = labelWidth(text);
-  const { path, labelX, labelY, back } = useMemo(() => {
-    const others = cardBoxes.filter((box) => box.id !== source && box.id !== target);
-    const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
-    const points = routeEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, others, joined);
-    // the label clears every card, the two it joins included
-    const at = text ? placeEdgeLabel(points, { width, height: LABEL_HEIGHT }, cardBoxes) : { x: 0, y: 0 };
-    return {
-      path: roundedPath(points),
-      labelX: at.x,
-      labelY: at.y,
-      back: isBackEdge({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }),
-    };
-  }, [cardBoxes, source, target, sourceX, sourceY, targetX, targetY, text, width]);
+  const { path, labelX, labelY, back } = useEdgeRoute({
+    source,
+    target,
+    from: { x: sourceX, y: sourceY },
+    to: { x: targetX, y: targetY },
+    label: text ? { width, height: LABEL_HEIGHT } : null,
+    cardBoxes,
+  });
   return (
     <>
       <BaseEdge

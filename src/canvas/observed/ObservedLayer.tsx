@@ -4,7 +4,8 @@
 // greyed, and the legend. Drawn in the viewport (so it pans, zooms and exports with the map) and
 // never intercepting the pointer: the map stays editable under it.
 import { memo, useCallback, useEffect, useMemo } from 'react';
-import { Panel, ViewportPortal, useStore as useFlowState } from '@xyflow/react';
+import { Panel, useStore as useFlowState } from '@xyflow/react';
+import { ViewportLayer } from '../ViewportLayer';
 import { useMap } from '../../state/session';
 import { useObserved } from '../../state/observed/observedStore';
 import { formatDuration, variantSteps, type ObservedView } from '../../state/observed/observedView';
@@ -61,7 +62,7 @@ const ObservedDrawing = memo(function ObservedDrawing({ view }: { view: Observed
   }, [flows, variantIndex]);
 
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       <svg
         className={`observed-layer ${highlighted ? 'has-highlight' : ''}`}
         data-testid="observed-layer"
@@ -131,7 +132,7 @@ const ObservedDrawing = memo(function ObservedDrawing({ view }: { view: Observed
         const dim = highlighted ? !highlighted.nodes.has(id) : false;
         return <CardFigures key={id} id={id} box={box} cases={card.cases} dropOut={card.dropOut} dim={dim} />;
       })}
-    </ViewportPortal>
+    </ViewportLayer>
   );
 });
 

@@ -1,6 +1,7 @@
 // The others' pointers on the canvas, each with their name, at a constant size whatever the zoom.
 import { memo } from 'react';
-import { ViewportPortal, useViewport } from '@xyflow/react';
+import { useViewport } from '@xyflow/react';
+import { ViewportLayer } from '../ViewportLayer';
 import { useStore } from 'zustand';
 import type { PresenceStore } from '../../state/presenceStore';
 
@@ -8,7 +9,7 @@ export const RemoteCursors = memo(function RemoteCursors({ presence }: { presenc
   const peers = useStore(presence, (state) => state.peers);
   const { zoom } = useViewport();
   return (
-    <ViewportPortal>
+    <ViewportLayer>
       {peers.map((peer) =>
         peer.cursor ? (
           <div
@@ -32,6 +33,6 @@ export const RemoteCursors = memo(function RemoteCursors({ presence }: { presenc
           </div>
         ) : null,
       )}
-    </ViewportPortal>
+    </ViewportLayer>
   );
 });
