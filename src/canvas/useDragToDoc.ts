@@ -20,7 +20,8 @@ import { useMap } from '../state/session';
 const LIVE_DRAG_EVERY_MS = 50;
 /** An arrow-key move is written when no arrow key has moved the nodes for this long. */
 export const KEY_MOVE_SETTLE_MS = 400;
-const ARROW_KEYS = { ArrowUp: 1, ArrowDown: 1, ArrowLeft: 1, ArrowRight: 1, Shift: 1 };
+/** Keys that move the selected nodes (Shift makes the step bigger): they do not end a key move. */
+const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Shift']);
 
 /** Runs one step of a drop as its model command. */
 function runStep(doc: Y.Doc, step: DropStep): void {
@@ -129,7 +130,7 @@ export function useDragToDoc() {
   useEffect(() => {
     const flush = (event?: Event) => {
       if (!keyMoveTimer.current) return;
-      if (event instanceof KeyboardEvent && event.key in ARROW_KEYS) return;
+      if (event instanceof KeyboardEvent && ARROW_KEYS.has(event.key)) return;
       clearTimeout(keyMoveTimer.current);
       commitKeyMoves();
     };
@@ -158,7 +159,6 @@ export function useDragToDoc() {
         const byKey = !change.dragging && !pointerDrag.current;
         if (!change.dragging && !byKey) return change;
         if (byKey && !startPositions.current.has(change.id)) {
-          if (live.current.size === 0) undo?.stopCapturing();
           const before = store.getState().nodes.find((node) => node.id === change.id);
           if (before) startPositions.current.set(change.id, { ...before.position });
         }
@@ -175,7 +175,7 @@ export function useDragToDoc() {
       }
       return passed;
     },
-    [announce, commitKeyMoves, store, undo],
+    [announce, commitKeyMoves, store],
   );
 
   return { queueMoves, onNodeDragStart, onNodeDragStop };

@@ -1,27 +1,15 @@
 // Issue #18, surprise 1: a card moved with the arrow keys is saved and synced like a dragged one
 // (before, the mover saw it moved, the other person did not, and a reload reverted it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { DIST, launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './appUnderTest';
 import { stageOfCard as stageOf } from './stageOfCard';
 import { Steps } from './steps';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer({ distDir: DIST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function newPerson(): Promise<Steps> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  return new Steps(await context.newPage(), server.url);
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  return new Steps(await context.newPage(), app.server.url);
 }
 
 describe('arrow-key moves', () => {

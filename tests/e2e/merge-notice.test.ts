@@ -2,31 +2,20 @@
 // app) adds a card to it. After A reconnects, B's card sits in a surviving stage, is counted there,
 // and B reads which card moved where (before: no stage, drawn inside another stage's column, and
 // only "your changes were merged").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { removeNode, roots } from '../../src/model';
-import { connectSynced, startTestServer, type TestServer } from '../server/helpers/testServer';
-import { DIST, launchChromium } from './browser';
+import { connectSynced } from '../server/helpers/testServer';
+import { appUnderTest } from './appUnderTest';
 import { stageOfCard as stageOf } from './stageOfCard';
 import { Steps } from './steps';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer({ distDir: DIST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 describe('a merge that removes a card’s stage', () => {
   it('puts the card in a surviving stage and says so', async () => {
     const bob = new Steps(
-      await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
-      server.url,
+      await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
+      app.server.url,
     );
     await bob.openHome();
     const mapId = await bob.createMap('Merges');
@@ -35,7 +24,7 @@ describe('a merge that removes a card’s stage', () => {
     await bob.addStage('Purchase');
     const key = await bob.storedKey(mapId);
 
-    const alice = await connectSynced(server.wsUrl, mapId, key);
+    const alice = await connectSynced(app.server.wsUrl, mapId, key);
     const purchase = [...roots(alice.doc).nodes.entries()].find(
       ([, node]) => node.get('kind') === 'stage' && node.get('label') === 'Purchase',
     )?.[0];

@@ -1,32 +1,20 @@
 // Issue #18, surprise 7: Ctrl+Z right after restoring a version undoes the restore (before, it undid an
 // older edit of one's own, and the restore stayed).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { DIST, launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './appUnderTest';
 import { Steps } from './steps';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer({ distDir: DIST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 describe('restoring a version', () => {
   it('is one undo step of its own', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const alice = new Steps(page, server.url);
+    const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const alice = new Steps(page, app.server.url);
     await alice.openHome();
     const mapId = await alice.createMap('Restore and undo');
     await alice.addStage('Research');
     await alice.addTouchpoint('Read reviews');
-    const saved = await fetch(`${server.url}/api/maps/${mapId}/versions`, {
+    const saved = await fetch(`${app.server.url}/api/maps/${mapId}/versions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await alice.storedKey(mapId)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Workshop' }),

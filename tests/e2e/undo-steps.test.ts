@@ -1,26 +1,14 @@
 // Issue #18, surprise 9: adding a card and naming it is one undo step (it took two: create, rename).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { DIST, launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './appUnderTest';
 import { Steps } from './steps';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer({ distDir: DIST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 describe('undo steps', () => {
   it('undoes an added and named card in one step, and a later rename in a step of its own', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const steps = new Steps(page, server.url);
+    const page = await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const steps = new Steps(page, app.server.url);
     await steps.openHome();
     await steps.createMap('Undo steps');
     await steps.addStage('Research');
