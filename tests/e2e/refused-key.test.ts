@@ -2,26 +2,14 @@
 // (before, they kept adding cards that lived only in their browser); pasting a new link into the same
 // tab opens it (before, only the #key changed and the page did not re-read it); and a valid viewer
 // link wins over the stored, rotated editor key (before: "This key is not valid", labelled "Editor").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../server/helpers/testServer';
-import { DIST, launchChromium } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest } from './appUnderTest';
 import { Steps } from './steps';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer({ distDir: DIST });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = appUnderTest();
 
 async function rotate(mapId: string, key: string, role: 'editor' | 'viewer'): Promise<string> {
-  const answer = await fetch(`${server.url}/api/maps/${mapId}/keys/rotate`, {
+  const answer = await fetch(`${app.server.url}/api/maps/${mapId}/keys/rotate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify({ role }),
@@ -33,7 +21,7 @@ async function rotate(mapId: string, key: string, role: 'editor' | 'viewer'): Pr
 
 describe('a refused key', () => {
   it('turns the map read-only at once, and a new link pasted into the same tab opens it', async () => {
-    const alice = new Steps(await (await browser.newContext()).newPage(), server.url);
+    const alice = new Steps(await (await app.browser.newContext()).newPage(), app.server.url);
     await alice.openHome();
     const mapId = await alice.createMap('Rotated keys');
     await alice.addStage('Research');
@@ -41,8 +29,8 @@ describe('a refused key', () => {
     const oldEditorKey = await alice.storedKey(mapId);
 
     const bob = new Steps(
-      await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
-      server.url,
+      await (await app.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage(),
+      app.server.url,
     );
     await bob.openShareLink(mapId, oldEditorKey);
     const tools = bob.page.getByRole('toolbar', { name: 'Map tools' });
@@ -64,7 +52,7 @@ describe('a refused key', () => {
     expect(await bob.storedKey(mapId)).toBe(viewerKey); // the rotated editor key is replaced
 
     // and it still opens from "my maps" after a reload, with no link
-    await bob.page.goto(`${server.url}/map/${mapId}`);
+    await bob.page.goto(`${app.server.url}/map/${mapId}`);
     await bob.waitConnected();
     await expect.poll(() => bob.page.locator('.role-badge').textContent(), { timeout: 10_000 }).toBe('Viewer');
   });
