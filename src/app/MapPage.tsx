@@ -12,7 +12,7 @@ import { Brand } from './Brand';
 import { ShareButton } from './ShareButton';
 import { StatusBadge } from './StatusBadge';
 import { useMapAccess } from './useMapAccess';
-import { useMergeNotices } from './useMergeNotices';
+import { useLostTextNotices, useMergeNotices } from './useMergeNotices';
 import { ensureProfileLoaded, useProfileStore } from './useProfile';
 import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
@@ -134,6 +134,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
   );
 
   useMergeNotices(connection.doc);
+  useLostTextNotices(context);
   const merged = connectionState.mergedAfterOffline;
   useEffect(() => {
     if (merged > 0) notify(t('status.merged'), 'info');

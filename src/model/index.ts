@@ -48,6 +48,7 @@ export {
   type EditCommentArgs,
 } from './comments';
 export { readComments, openCommentCounts, openThreads, type OpenThread } from './comments-queries';
+export { replacedConcurrently, lastWriterOf } from './concurrent-writes';
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';
 export {

@@ -114,4 +114,8 @@ export const collabEn = {
     'Editing is off: nothing you change now could be saved. Paste the new share link into the address bar to go on.',
   'role.readOnly': 'Read-only',
   'merge.cardMoved': '“{card}” moved to “{stage}”: its stage was removed by someone else while it was being added.',
+  'merge.textLost': '{who} named it “{theirs}” at the same time as you. Your text was “{mine}”.',
+  'merge.useMine': 'Use mine',
+  'merge.someone': 'Someone',
+  'presence.renaming': '{name} is renaming…',
 } as const;
