@@ -125,6 +125,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     log: app.log,
     webhookAllowPrivate: config.webhookAllowPrivate,
     versionLimits: { count: config.maxVersionsPerMap, bytes: config.maxVersionBytesPerMap },
+    mail: config.accounts.mail ?? null,
+    publicOrigin: config.publicOrigin,
     ...(timing ? { timing } : {}),
   });
   const rooms = new Rooms({

@@ -256,6 +256,39 @@ export interface MapLifeStore {
   trashedBefore(before: string): Promise<string[]>;
 }
 
+// the mentions inbox: a member named as @Name in a comment (one row per member and comment)
+export interface NewMention {
+  id: string;
+  memberId: string;
+  mapId: string;
+  nodeId: string;
+  commentId: string;
+  /** The comment's author as written (a display name). */
+  author: string;
+  /** The comment's text, cut to 280 characters. */
+  excerpt: string;
+  createdAt: string; // ISO time
+}
+
+export interface MentionRecord extends NewMention {
+  /** The map's title now. */
+  mapTitle: string;
+  /** When the member read it; null while unread. */
+  readAt: string | null;
+}
+
+/** Mentions of members in comments. A mention goes with its map (deleted or in the trash: not listed). */
+export interface InboxStore {
+  /** Records the mention unless the member already has one for that comment; true if it is new. */
+  addMention(mention: NewMention): Promise<boolean>;
+  /** The member's mentions on maps not in the trash, newest first, at most `limit`. */
+  listMentions(memberId: string, limit: number): Promise<MentionRecord[]>;
+  /** How many of those are unread. */
+  unreadMentions(memberId: string): Promise<number>;
+  /** Marks the member's mentions read at `at` (every unread one when `ids` is 'all'); returns how many changed. */
+  markMentionsRead(memberId: string, ids: readonly string[] | 'all', at: string): Promise<number>;
+}
+
 /** A database the events module can open its tables in. */
 export type EventStorage = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; file: string };
 
@@ -265,6 +298,7 @@ export interface Store {
   readonly features: FeatureStore;
   readonly accounts: AccountStore;
   readonly life: MapLifeStore;
+  readonly inbox: InboxStore;
   /**
    * Where this backend keeps the bytes of uploads, if not as plain files in DATA_DIR/media (the
    * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.

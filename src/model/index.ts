@@ -47,7 +47,7 @@ export {
   type AddCommentArgs,
   type EditCommentArgs,
 } from './comments';
-export { readComments, openCommentCounts, openThreads, type OpenThread } from './comments-queries';
+export { readComments, openCommentCounts, openThreads, commentFromYMap, type OpenThread } from './comments-queries';
 export { replacedConcurrently, lastWriterOf } from './concurrent-writes';
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';

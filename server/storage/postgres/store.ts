@@ -9,6 +9,7 @@ import { PostgresAccounts } from './accounts';
 import { PostgresDocs } from './docs';
 import { PostgresFeatures } from './features';
 import { PostgresLife } from './life';
+import { PostgresInbox } from './inbox';
 import { PostgresMedia } from './media';
 import { PostgresMediaFiles } from './mediaFiles';
 import { migrate } from './schema';
@@ -33,6 +34,7 @@ export class PostgresStore implements Store {
   readonly features: PostgresFeatures;
   readonly accounts: PostgresAccounts;
   readonly life: PostgresLife;
+  readonly inbox: PostgresInbox;
   private closed: Promise<void> | null = null;
 
   private constructor(readonly pool: pg.Pool) {
@@ -41,6 +43,7 @@ export class PostgresStore implements Store {
     this.features = new PostgresFeatures(pool);
     this.accounts = new PostgresAccounts(pool);
     this.life = new PostgresLife(pool);
+    this.inbox = new PostgresInbox(pool);
   }
 
   /** Connects, applies the schema migrations, and returns the store. */

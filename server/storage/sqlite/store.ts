@@ -13,6 +13,7 @@ import { ACCOUNTS_TABLES_SQL, SqliteAccounts } from './accounts';
 import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
 import { LIFE_TABLES_SQL, SqliteLife } from './life';
+import { INBOX_TABLES_SQL, SqliteInbox } from './inbox';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
 import { WalCheckpointer } from './walCheckpointer';
 
@@ -35,6 +36,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 5, sql: ACCOUNTS_TABLES_SQL },
   // the trash of the map list (life.ts)
   { version: 6, sql: LIFE_TABLES_SQL },
+  // the mentions inbox (inbox.ts)
+  { version: 7, sql: INBOX_TABLES_SQL },
 ];
 
 /** Thrown inside the write probe's transaction so it rolls back. */
@@ -49,6 +52,7 @@ export class SqliteStore implements Store {
   readonly features: SqliteFeatures;
   readonly accounts: SqliteAccounts;
   readonly life: SqliteLife;
+  readonly inbox: SqliteInbox;
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly checkpointer: WalCheckpointer;
@@ -74,6 +78,7 @@ export class SqliteStore implements Store {
     this.features = new SqliteFeatures(this.db);
     this.accounts = new SqliteAccounts(this.db);
     this.life = new SqliteLife(this.db);
+    this.inbox = new SqliteInbox(this.db);
     this.checkpointer = new WalCheckpointer(file, {
       intervalMs: options.checkpointEveryMs ?? 1000,
       onFailure: (reason) => {
