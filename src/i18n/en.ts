@@ -6,6 +6,7 @@ import { accessEn } from './parts/access.en';
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { workspaceEn } from './parts/workspace.en';
+import { inboxEn } from './parts/inbox.en';
 import { metricsEn } from './parts/metrics.en';
 import { observedEn } from './parts/observed.en';
 
@@ -282,6 +283,7 @@ export const en = {
   ...metricsEn,
   ...exportEn,
   ...workspaceEn,
+  ...inboxEn,
   ...collabEn,
   ...observedEn,
   ...accountEn,

@@ -7,6 +7,7 @@ import { accessIt } from './parts/access.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { workspaceIt } from './parts/workspace.it';
+import { inboxIt } from './parts/inbox.it';
 import { metricsIt } from './parts/metrics.it';
 import { observedIt } from './parts/observed.it';
 
@@ -16,6 +17,7 @@ const core: Record<
     | keyof typeof metricsIt
     | keyof typeof exportIt
     | keyof typeof workspaceIt
+    | keyof typeof inboxIt
     | keyof typeof collabIt
     | keyof typeof observedIt
     | keyof typeof accountIt
@@ -296,6 +298,7 @@ export const it: Record<MessageKey, string> = {
   ...metricsIt,
   ...exportIt,
   ...workspaceIt,
+  ...inboxIt,
   ...collabIt,
   ...observedIt,
   ...accountIt,

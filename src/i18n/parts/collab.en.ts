@@ -118,4 +118,7 @@ export const collabEn = {
   'merge.useMine': 'Use mine',
   'merge.someone': 'Someone',
   'presence.renaming': '{name} is renaming…',
+  'comments.resolveThread': 'Resolve the comments on “{label}”',
+  'comments.reopenThread': 'Reopen the comments on “{label}”',
+  'comments.resolvedThreads': 'Resolved comments',
 } as const;

@@ -124,4 +124,7 @@ export const collabIt: Record<keyof typeof collabEn, string> = {
   'merge.useMine': 'Usa il mio',
   'merge.someone': 'Qualcuno',
   'presence.renaming': '{name} sta rinominando…',
+  'comments.resolveThread': 'Risolvi i commenti su “{label}”',
+  'comments.reopenThread': 'Riapri i commenti su “{label}”',
+  'comments.resolvedThreads': 'Commenti risolti',
 };
