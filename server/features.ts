@@ -1,5 +1,6 @@
 // The server's collaboration features around the rooms: the metrics ingest API and its webhook
-// alerts, versions (named, automatic, restore), key rotation and the mentions inbox (with e-mail). app.ts builds them once; the rooms
+// alerts, versions (named, automatic, restore), key rotation, the mentions inbox (with e-mail) and
+// the history of who changed what. app.ts builds them once; the rooms
 // get their hooks, the sync server their socket registry, fastify their routes.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { keyRoutes } from './http/keys';
@@ -17,6 +18,8 @@ import { DEFAULT_DELIVERY, WebhookSender } from './webhooks/deliver';
 import { inboxRoutes } from './http/inbox';
 import { smtpMailer, type MailConfig } from './mentions/mailer';
 import { MentionNotifier } from './mentions/notifier';
+import { HistoryRecorder } from './history/recorder';
+import { historyRoutes } from './http/history';
 
 export interface FeatureTiming {
   /** Per webhook attempt (default 5000). */
@@ -85,14 +88,19 @@ export function createFeatures(deps: {
     mailer,
     publicOrigin: deps.publicOrigin ?? null,
   });
+  const history = new HistoryRecorder({ store, log: log.child({ component: 'history' }) });
   const sockets = new SocketRegistry();
   return {
     roomHooks: {
       loaded: (room) => {
         alerts.watch(room);
         mentions.watch(room);
+        history.watch(room);
       },
-      stored: (room) => autoVersions.stored(room),
+      stored: (room) => {
+        autoVersions.stored(room);
+        history.stored(room);
+      },
       largeRemoval: (room, before, removal) => autoVersions.largeRemoval(room, before, removal),
     },
     sockets,
@@ -103,9 +111,11 @@ export function createFeatures(deps: {
       versionRoutes(app, { store, rooms, autoVersions, limits: versionLimits });
       await app.register(metricsRoutes, { store, rooms }); // its own scope: a bigger JSON body limit
       inboxRoutes(app, store);
+      historyRoutes(app, store);
     },
     close: async () => {
       mailer?.close();
+      await history.close();
       await webhooks.close();
     },
   };

@@ -35,6 +35,12 @@ export interface Authorized {
  * (media GETs also accept `?key=`). A signed-in member acts as themself; a key may raise their role
  * (a viewer member holding an editor link edits), never lower it.
  */
+/** The member who made a map (the list shows them); a guest's map has no creator. */
+async function recordCreator(store: Store, mapId: string, request: FastifyRequest): Promise<void> {
+  const member = await memberOf(request);
+  if (member) await store.history.setCreator(mapId, { id: member.id, name: member.name });
+}
+
 export async function authorize(
   store: Store,
   id: string,
@@ -103,6 +109,7 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
       createdAt: new Date().toISOString(),
       snapshot: seedDocument(title),
     });
+    await recordCreator(store, id, request);
     return reply.code(201).send({ id, editorKey, viewerKey });
   });
 
@@ -123,6 +130,7 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
       );
     }
     const copy = await duplicateMap({ store, rooms }, map, copyTitle(map.title, TITLE_MAX));
+    await recordCreator(store, copy.id, request);
     return reply.code(201).send(copy);
   });
 

@@ -600,4 +600,69 @@ describe.each(backends)('Store contract: $name', (backend) => {
       expect(await store.inbox.listMentions(other, 10)).toEqual([]);
     });
   });
+
+  describe('history', () => {
+    const change = (mapId: string, nodeId: string, field: string, at: string, name = 'Ada') => ({
+      mapId,
+      nodeId,
+      field,
+      oldValue: '"old"',
+      newValue: '"new"',
+      at,
+      author: { kind: 'member' as const, id: 'm1', name },
+    });
+
+    it('keeps node changes newest first, by node and in pages; activity with creator and last edit', async () => {
+      const map = newMap('History');
+      const other = newMap('Other');
+      await store.docs.createMap(map);
+      await store.docs.createMap(other);
+      await store.history.addChanges([
+        change(map.id, 'n1', 'label', '2026-01-01T10:00:00.000Z'),
+        change(map.id, 'n2', 'created', '2026-01-01T10:01:00.000Z'),
+        {
+          ...change(map.id, 'n1', 'channelId', '2026-01-01T10:02:00.000Z'),
+          author: { kind: 'guest', id: null, name: 'Gus' },
+        },
+        change(other.id, 'n1', 'label', '2026-01-01T10:03:00.000Z'),
+        change('nosuchmap', 'n1', 'label', '2026-01-01T10:04:00.000Z'),
+      ]);
+      const all = await store.history.listChanges(map.id, { limit: 10 });
+      expect(all.map((c) => [c.nodeId, c.field])).toEqual([
+        ['n1', 'channelId'],
+        ['n2', 'created'],
+        ['n1', 'label'],
+      ]);
+      expect(all[0]).toMatchObject({
+        mapId: map.id,
+        oldValue: '"old"',
+        newValue: '"new"',
+        author: { kind: 'guest', id: null, name: 'Gus' },
+      });
+      expect(all[0]!.id).toBeGreaterThan(all[1]!.id);
+      const n1 = await store.history.listChanges(map.id, { nodeId: 'n1', limit: 10 });
+      expect(n1.map((c) => c.field)).toEqual(['channelId', 'label']);
+      const page = await store.history.listChanges(map.id, { beforeId: all[0]!.id, limit: 1 });
+      expect(page.map((c) => c.field)).toEqual(['created']);
+
+      await store.history.setCreator(map.id, { id: 'm1', name: 'Ada' });
+      await store.history.touchMaps([
+        { mapId: map.id, at: '2026-01-02T00:00:00.000Z' },
+        { mapId: map.id, at: '2026-01-01T00:00:00.000Z' }, // an older touch keeps the newer time
+        { mapId: 'nosuchmap', at: '2026-01-02T00:00:00.000Z' },
+      ]);
+      const activity = (await store.history.mapActivity()).find((a) => a.mapId === map.id);
+      expect(activity).toEqual({
+        mapId: map.id,
+        updatedAt: '2026-01-02T00:00:00.000Z',
+        createdBy: { id: 'm1', name: 'Ada' },
+      });
+      expect((await store.history.mapActivity()).some((a) => a.mapId === 'nosuchmap')).toBe(false);
+
+      await store.docs.deleteMap(map.id); // history goes with its map
+      expect(await store.history.listChanges(map.id, { limit: 10 })).toEqual([]);
+      expect((await store.history.mapActivity()).some((a) => a.mapId === map.id)).toBe(false);
+      expect(await store.history.listChanges(other.id, { limit: 10 })).toHaveLength(1);
+    });
+  });
 });

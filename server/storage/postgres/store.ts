@@ -10,6 +10,7 @@ import { PostgresDocs } from './docs';
 import { PostgresFeatures } from './features';
 import { PostgresLife } from './life';
 import { PostgresInbox } from './inbox';
+import { PostgresHistory } from './history';
 import { PostgresMedia } from './media';
 import { PostgresMediaFiles } from './mediaFiles';
 import { migrate } from './schema';
@@ -35,6 +36,7 @@ export class PostgresStore implements Store {
   readonly accounts: PostgresAccounts;
   readonly life: PostgresLife;
   readonly inbox: PostgresInbox;
+  readonly history: PostgresHistory;
   private closed: Promise<void> | null = null;
 
   private constructor(readonly pool: pg.Pool) {
@@ -44,6 +46,7 @@ export class PostgresStore implements Store {
     this.accounts = new PostgresAccounts(pool);
     this.life = new PostgresLife(pool);
     this.inbox = new PostgresInbox(pool);
+    this.history = new PostgresHistory(pool);
   }
 
   /** Connects, applies the schema migrations, and returns the store. */
