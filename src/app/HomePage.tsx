@@ -14,7 +14,7 @@ import { AccountMenu } from './account/AccountMenu';
 import { ensureAccountLoaded, useAccount } from './account/useAccount';
 import { WorkspaceMaps } from './workspace/WorkspaceMaps';
 import { useT } from '../i18n';
-import { relativeTime } from './relativeTime';
+import { relativeTime } from '../ui/relativeTime';
 import { MemberInbox } from './inbox/MemberInbox';
 import type { TemplateId } from '../model';
 import { TemplatePicker } from './templates/TemplatePicker';

@@ -7,6 +7,7 @@ import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { workspaceEn } from './parts/workspace.en';
 import { inboxEn } from './parts/inbox.en';
+import { historyEn } from './parts/history.en';
 import { metricsEn } from './parts/metrics.en';
 import { observedEn } from './parts/observed.en';
 
@@ -284,6 +285,7 @@ export const en = {
   ...exportEn,
   ...workspaceEn,
   ...inboxEn,
+  ...historyEn,
   ...collabEn,
   ...observedEn,
   ...accountEn,

@@ -8,6 +8,7 @@ import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { workspaceIt } from './parts/workspace.it';
 import { inboxIt } from './parts/inbox.it';
+import { historyIt } from './parts/history.it';
 import { metricsIt } from './parts/metrics.it';
 import { observedIt } from './parts/observed.it';
 
@@ -18,6 +19,7 @@ const core: Record<
     | keyof typeof exportIt
     | keyof typeof workspaceIt
     | keyof typeof inboxIt
+    | keyof typeof historyIt
     | keyof typeof collabIt
     | keyof typeof observedIt
     | keyof typeof accountIt
@@ -299,6 +301,7 @@ export const it: Record<MessageKey, string> = {
   ...exportIt,
   ...workspaceIt,
   ...inboxIt,
+  ...historyIt,
   ...collabIt,
   ...observedIt,
   ...accountIt,

@@ -12,6 +12,7 @@ import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from '../ui/fields';
 import { MediaSection } from './media/MediaSection';
 import { CommentsSection } from './comments/CommentsSection';
+import { NodeHistory } from './history/NodeHistory';
 import { filesOf, startUploads } from '../state/uploads';
 import { TouchpointFields } from './sections/TouchpointFields';
 import { StageFields } from './sections/StageFields';
@@ -120,6 +121,8 @@ export const Inspector = memo(function Inspector() {
           <h3>{t('comments.title')}</h3>
           <CommentsSection nodeId={node.id} />
         </section>
+        {/* history lives on the server: a map without a connection (tests, previews) has none */}
+        {awareness && <NodeHistory key={node.id} nodeId={node.id} />}
         {!readOnly && (
           <button
             type="button"

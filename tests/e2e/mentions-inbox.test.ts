@@ -42,7 +42,9 @@ describe('mentions in the browser', () => {
     const bob = await addMember(app.server.url, ada, 'bob@example.com', 'editor', 'Bob Rossi');
 
     const adaSteps = new Steps(await signedIn(ada), app.server.url);
-    await adaSteps.openHome();
+    // a member's home lists the workspace's maps, not "My maps": wait for the create form
+    await adaSteps.page.goto(app.server.url);
+    await adaSteps.page.getByLabel('Map title').waitFor();
     await adaSteps.createMap('Support journey');
     await adaSteps.addStage('Support');
     await adaSteps.addTouchpoint('Call the hotline');

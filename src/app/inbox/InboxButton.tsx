@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Bell, CheckCheck } from 'lucide-react';
 import { useT } from '../../i18n';
-import { relativeTime } from '../relativeTime';
+import { relativeTime } from '../../ui/relativeTime';
 import './inbox.css';
 
 export interface InboxEntry {

@@ -1,0 +1,33 @@
+// Italian strings of a node's history; every key of historyEn must be here.
+import type { historyEn } from './history.en';
+
+export const historyIt: Record<keyof typeof historyEn, string> = {
+  'history.title': 'Cronologia',
+  'history.loading': 'Caricamento della cronologia…',
+  'history.failed': 'Non è stato possibile caricare la cronologia.',
+  'history.retry': 'Riprova',
+  'history.empty': 'Nessuna modifica registrata finora.',
+  'history.offline': 'La cronologia richiede il server: ricompare quando la mappa torna online.',
+  'history.created': 'Creato',
+  'history.removed': 'Eliminato',
+  'history.changed': '{field}: {from} → {to}',
+  'history.set': '{field}: {value}',
+  'history.partChanged': '{field} modificati',
+  'history.api': 'API di importazione',
+  'history.guest': 'Un ospite',
+  'history.guestNamed': '{name} (ospite)',
+  'history.field.label': 'Nome',
+  'history.field.stage': 'Fase',
+  'history.field.channel': 'Canale',
+  'history.field.owner': 'Responsabile',
+  'history.field.emotion': 'Emozione',
+  'history.field.lane': 'Corsia',
+  'history.field.personas': 'Personas',
+  'history.field.painPoints': 'Punti critici',
+  'history.field.opportunities': 'Opportunità',
+  'history.field.notes': 'Note',
+  'history.field.media': 'Media',
+  'history.field.metrics': 'Metriche',
+  'history.field.color': 'Colore',
+  'history.field.description': 'Descrizione',
+};
