@@ -20,7 +20,16 @@ const TOAST_WITH_ACTION_MS = 20000;
 
 /** The tabs of the right sidebar; panels register themselves in src/panels/registry.tsx. */
 export type SidebarTab =
-  'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions' | 'observed' | 'outline';
+  | 'inspector'
+  | 'comments'
+  | 'owners'
+  | 'personas'
+  | 'insight'
+  | 'metrics'
+  | 'versions'
+  | 'activity'
+  | 'observed'
+  | 'outline';
 
 /** The cards' key metrics when nobody chose (shown only where a touchpoint has a value). */
 export const DEFAULT_CARD_METRICS: readonly string[] = ['csat', 'dropoff'];

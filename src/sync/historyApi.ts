@@ -16,11 +16,12 @@ export interface HistoryChange {
 export function fetchHistory(
   mapId: string,
   key: string,
-  options: { nodeId?: string; limit?: number } = {},
+  options: { nodeId?: string; limit?: number; before?: number } = {},
 ): Promise<{ changes: HistoryChange[]; next: number | null }> {
   const query = new URLSearchParams();
   if (options.nodeId) query.set('node', options.nodeId);
   if (options.limit) query.set('limit', String(options.limit));
+  if (options.before) query.set('before', String(options.before));
   // a member opens maps without a key: the session cookie goes with the request by itself
   return request(`/api/maps/${encodeURIComponent(mapId)}/history?${query.toString()}`, key ? { key } : {});
 }

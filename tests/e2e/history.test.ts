@@ -62,6 +62,13 @@ describe('a card’s history', () => {
       }
       await list.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/history-${viewport.width}-${language}.png` });
+
+      // the map's activity lists the same change, with the card's name
+      await page.getByRole('button', { name: language === 'en' ? 'Activity' : 'Attività', exact: true }).click();
+      const activity = page.getByTestId('activity-list');
+      await activity.getByText(renamed).waitFor({ timeout: 10_000 });
+      expect(await activity.locator('li').first().textContent()).toContain('Call the hotline');
+      await page.screenshot({ path: `${SHOTS}/activity-${viewport.width}-${language}.png` });
     }
   });
 });

@@ -28,4 +28,8 @@ export const historyEn = {
   'history.field.metrics': 'Metrics',
   'history.field.color': 'Colour',
   'history.field.description': 'Description',
+  'activity.title': 'Activity',
+  'activity.refresh': 'Refresh the activity',
+  'activity.gone': '(removed)',
+  'activity.older': 'Show older changes',
 } as const;

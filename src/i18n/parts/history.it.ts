@@ -30,4 +30,8 @@ export const historyIt: Record<keyof typeof historyEn, string> = {
   'history.field.metrics': 'Metriche',
   'history.field.color': 'Colore',
   'history.field.description': 'Descrizione',
+  'activity.title': 'Attività',
+  'activity.refresh': 'Aggiorna le attività',
+  'activity.gone': '(eliminato)',
+  'activity.older': 'Mostra le modifiche precedenti',
 };
