@@ -36,7 +36,7 @@ export interface Authorized {
  * (a viewer member holding an editor link edits), never lower it.
  */
 /** The member who made a map (the list shows them); a guest's map has no creator. */
-async function recordCreator(store: Store, mapId: string, request: FastifyRequest): Promise<void> {
+export async function recordCreator(store: Store, mapId: string, request: FastifyRequest): Promise<void> {
   const member = await memberOf(request);
   if (member) await store.history.setCreator(mapId, { id: member.id, name: member.name });
 }
@@ -77,9 +77,13 @@ export interface MapRouteDeps {
   creation: { perHour: number; proxies: BlockList };
 }
 
-export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
+/** Maps created per address and hour: the routes that create one take from it (an import too). */
+export type CreationLimit = (request: FastifyRequest) => number;
+
+export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): CreationLimit {
   const { store, rooms } = deps;
   const creations = new WindowLimit(deps.creation.perHour, HOUR_MS);
+  const takeCreation: CreationLimit = (request) => creations.take(clientAddress(request.raw, deps.creation.proxies));
 
   app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
     const address = clientAddress(request.raw, deps.creation.proxies);
@@ -149,4 +153,5 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
     rooms.mapDeleted(map.id); // clients closed with 4410
     return reply.code(204).send();
   });
+  return takeCreation;
 }
