@@ -7,21 +7,21 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import * as Y from 'yjs';
 import { importJourney, isModelError, validateJourneyJson, type JourneyJson } from '../../src/model';
-import { hashKey, newKeys, randomToken } from '../auth/keys';
+import { createMapRecord } from '../maplife/create';
 import type { MediaLibrary } from '../media/library';
 import type { Store } from '../storage/store';
 import { MapNotFound } from '../sync/room';
 import { RoomsClosed, type Rooms } from '../sync/rooms';
 import { seedDocument } from '../sync/seed';
 import { BundleRefused, readBundle, writeBundle, type BundleMedia } from '../bundle/zip';
-import { HttpError, sendError } from './errors';
-import { authorize, recordCreator, type CreationLimit } from './maps';
+import { HttpError } from './errors';
+import { authorize, recordCreator, type CreationGate } from './maps';
 
 export interface BundleDeps {
   store: Store;
   rooms: Rooms;
   media: MediaLibrary;
-  takeCreation: CreationLimit;
+  allowCreation: CreationGate;
 }
 
 /** The largest bundle accepted (the zip as sent); inflated, at most twice that. */
@@ -74,17 +74,7 @@ export async function bundleRoutes(app: FastifyInstance, deps: BundleDeps): Prom
   });
 
   app.post('/api/maps/import', { bodyLimit: BUNDLE_MAX_BYTES }, async (request, reply) => {
-    const waitMs = deps.takeCreation(request);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      reply.header('retry-after', String(seconds));
-      return sendError(
-        reply,
-        429,
-        'too_many_requests',
-        `Too many maps created from this address: try again in ${seconds} s`,
-      );
-    }
+    if (!deps.allowCreation(request, reply)) return reply;
     const { journey, files } = parseImport(request.body, request.headers['content-type'] ?? '', media.maxBytes);
     const title = (journey.meta.title.trim() || 'Imported map').slice(0, TITLE_MAX);
     const doc = new Y.Doc();
@@ -95,16 +85,7 @@ export async function bundleRoutes(app: FastifyInstance, deps: BundleDeps): Prom
       if (isModelError(err)) throw new HttpError(400, 'bad_request', `The map cannot be imported: ${err.message}`);
       throw err;
     }
-    const { editorKey, viewerKey } = newKeys();
-    const id = randomToken();
-    await store.docs.createMap({
-      id,
-      title,
-      editorKeyHash: hashKey(editorKey),
-      viewerKeyHash: hashKey(viewerKey),
-      createdAt: new Date().toISOString(),
-      snapshot: Y.encodeStateAsUpdate(doc),
-    });
+    const { id, editorKey, viewerKey } = await createMapRecord(store, title, Y.encodeStateAsUpdate(doc));
     doc.destroy();
     try {
       for (const file of files) {

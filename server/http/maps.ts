@@ -1,10 +1,11 @@
 // /api/maps: create (anyone), read (either key), delete to the trash and duplicate (editor key). Keys travel as
 // `Authorization: Bearer KEY`; only their hashes are stored.
 import type { BlockList } from 'node:net';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { memberOf } from '../accounts/memberOf';
 import { guestActor, mapRoleOf, memberActor, type Actor } from '../auth/actor';
-import { hashKey, isMapId, newKeys, randomToken, resolveRole, type Role } from '../auth/keys';
+import { isMapId, resolveRole, type Role } from '../auth/keys';
+import { createMapRecord } from '../maplife/create';
 import type { MapRecord, Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { clientAddress } from '../sync/limits';
@@ -77,42 +78,33 @@ export interface MapRouteDeps {
   creation: { perHour: number; proxies: BlockList };
 }
 
-/** Maps created per address and hour: the routes that create one take from it (an import too). */
-export type CreationLimit = (request: FastifyRequest) => number;
+/**
+ * Maps created per address and hour, shared by every route that makes one (new, copy, import): true
+ * if this one may be made; else a 429 with Retry-After is sent and the route returns the reply.
+ */
+export type CreationGate = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
-export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): CreationLimit {
+export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): CreationGate {
   const { store, rooms } = deps;
   const creations = new WindowLimit(deps.creation.perHour, HOUR_MS);
-  const takeCreation: CreationLimit = (request) => creations.take(clientAddress(request.raw, deps.creation.proxies));
-
-  app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
+  const allowCreation: CreationGate = (request, reply) => {
     const address = clientAddress(request.raw, deps.creation.proxies);
     const waitMs = creations.take(address);
-    if (waitMs > 0) {
-      request.log.warn({ address, limit: deps.creation.perHour }, 'too many maps created from one address; refused');
-      const seconds = Math.ceil(waitMs / 1000);
-      reply.header('retry-after', String(seconds));
-      return sendError(
-        reply,
-        429,
-        'too_many_requests',
-        `Too many maps created from this address: try again in ${seconds} s`,
-      );
-    }
+    if (waitMs <= 0) return true;
+    request.log.warn({ address, limit: deps.creation.perHour }, 'too many maps created from one address; refused');
+    const seconds = Math.ceil(waitMs / 1000);
+    reply.header('retry-after', String(seconds));
+    sendError(reply, 429, 'too_many_requests', `Too many maps created from this address: try again in ${seconds} s`);
+    return false;
+  };
+
+  app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
+    if (!allowCreation(request, reply)) return reply;
     const title = request.body.title.trim();
     if (title.length === 0 || title.length > TITLE_MAX) {
       throw new HttpError(400, 'bad_request', `title must be 1 to ${TITLE_MAX} characters after trimming`);
     }
-    const { editorKey, viewerKey } = newKeys();
-    const id = randomToken();
-    await store.docs.createMap({
-      id,
-      title,
-      editorKeyHash: hashKey(editorKey),
-      viewerKeyHash: hashKey(viewerKey),
-      createdAt: new Date().toISOString(),
-      snapshot: seedDocument(title),
-    });
+    const { id, editorKey, viewerKey } = await createMapRecord(store, title, seedDocument(title));
     await recordCreator(store, id, request);
     return reply.code(201).send({ id, editorKey, viewerKey });
   });
@@ -121,18 +113,7 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): CreationLim
   app.post<{ Params: { id: string } }>('/api/maps/:id/duplicate', async (request, reply) => {
     const { map, role } = await authorize(store, request.params.id, request);
     if (role !== 'editor') throw new HttpError(403, 'editor_key_required', 'Only an editor can duplicate a map');
-    const address = clientAddress(request.raw, deps.creation.proxies);
-    const waitMs = creations.take(address);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      reply.header('retry-after', String(seconds));
-      return sendError(
-        reply,
-        429,
-        'too_many_requests',
-        `Too many maps created from this address: try again in ${seconds} s`,
-      );
-    }
+    if (!allowCreation(request, reply)) return reply;
     const copy = await duplicateMap({ store, rooms }, map, copyTitle(map.title, TITLE_MAX));
     await recordCreator(store, copy.id, request);
     return reply.code(201).send(copy);
@@ -153,5 +134,5 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): CreationLim
     rooms.mapDeleted(map.id); // clients closed with 4410
     return reply.code(204).send();
   });
-  return takeCreation;
+  return allowCreation;
 }

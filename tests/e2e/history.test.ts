@@ -3,7 +3,7 @@
 // (1280×800 English, 1440×900 Italian) go to /tmp/shots-history.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { signedInPage } from './signedIn';
 import { addMember, setupAdmin } from '../server/helpers/accounts';
 import { appUnderTest } from './appUnderTest';
 import { Steps } from './steps';
@@ -11,22 +11,13 @@ import { Steps } from './steps';
 const SHOTS = '/tmp/shots-history';
 const app = appUnderTest();
 
-async function signedIn(cookie: string, viewport = { width: 1280, height: 800 }, language = 'en'): Promise<Page> {
-  const context = await app.browser.newContext({ viewport });
-  const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: app.server.url }]);
-  const page = await context.newPage();
-  await page.addInitScript((lang) => localStorage.setItem('percorso.language', lang), language);
-  return page;
-}
-
 describe('a card’s history', () => {
   it('shows Bob who renamed the card and from what to what', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     const ada = await setupAdmin(app.server.url);
     const bob = await addMember(app.server.url, ada, 'bob@example.com', 'editor', 'Bob Rossi');
 
-    const adaSteps = new Steps(await signedIn(ada), app.server.url);
+    const adaSteps = new Steps(await signedInPage(app.browser, app.server.url, ada), app.server.url);
     // a member's home lists the workspace's maps, not "My maps": wait for the create form
     await adaSteps.page.goto(app.server.url);
     await adaSteps.page.getByLabel('Map title').waitFor();
@@ -41,7 +32,7 @@ describe('a card’s history', () => {
       [{ width: 1280, height: 800 }, 'en'],
       [{ width: 1440, height: 900 }, 'it'],
     ] as const) {
-      const page = await signedIn(bob.cookie, viewport, language);
+      const page = await signedInPage(app.browser, app.server.url, bob.cookie, viewport, language);
       const steps = new Steps(page, app.server.url);
       await page.goto(mapUrl);
       await steps.waitConnected('Bob');

@@ -5,21 +5,13 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { signedInPage } from './signedIn';
 import { addMember, setupAdmin } from '../server/helpers/accounts';
 import { appUnderTest } from './appUnderTest';
 import { Steps } from './steps';
 
 const SHOTS = '/tmp/shots-inbox';
 const app = appUnderTest();
-
-async function signedIn(cookie: string, viewport = { width: 1280, height: 800 }, language = 'en'): Promise<Page> {
-  const context = await app.browser.newContext({ viewport });
-  const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: app.server.url }]);
-  const page = await context.newPage();
-  await page.addInitScript((lang) => localStorage.setItem('percorso.language', lang), language);
-  return page;
-}
 
 /** The inbox list lies inside the window, its entries inside the list. */
 async function expectInboxInView(page: Page): Promise<void> {
@@ -41,7 +33,7 @@ describe('mentions in the browser', () => {
     const ada = await setupAdmin(app.server.url);
     const bob = await addMember(app.server.url, ada, 'bob@example.com', 'editor', 'Bob Rossi');
 
-    const adaSteps = new Steps(await signedIn(ada), app.server.url);
+    const adaSteps = new Steps(await signedInPage(app.browser, app.server.url, ada), app.server.url);
     // a member's home lists the workspace's maps, not "My maps": wait for the create form
     await adaSteps.page.goto(app.server.url);
     await adaSteps.page.getByLabel('Map title').waitFor();
@@ -54,7 +46,7 @@ describe('mentions in the browser', () => {
     await adaSteps.page.getByRole('button', { name: 'Comment', exact: true }).click();
     await adaSteps.page.getByText('the wait here is too long').first().waitFor();
 
-    const bobPage = await signedIn(bob.cookie);
+    const bobPage = await signedInPage(app.browser, app.server.url, bob.cookie);
     await bobPage.goto(app.server.url);
     const bell = bobPage.getByRole('button', { name: 'Mentions, 1 unread' });
     await bell.waitFor({ timeout: 10_000 });
@@ -73,7 +65,7 @@ describe('mentions in the browser', () => {
     await bobPage.getByRole('button', { name: 'Mentions', exact: true }).waitFor();
 
     // the same inbox in Italian at 1440×900, on the map page
-    const bobIt = await signedIn(bob.cookie, { width: 1440, height: 900 }, 'it');
+    const bobIt = await signedInPage(app.browser, app.server.url, bob.cookie, { width: 1440, height: 900 }, 'it');
     await bobIt.goto(bobPage.url());
     await bobIt.getByRole('button', { name: 'Menzioni', exact: true }).click();
     await bobIt.getByTestId('inbox').locator('.inbox-entry').waitFor();

@@ -1,5 +1,6 @@
 // The PostgreSQL side of the mentions inbox (the Store's `inbox`).
 import type pg from 'pg';
+import { toMention, type MentionRow } from '../rows';
 import type { InboxStore, MentionRecord, NewMention } from '../store';
 
 /** Migration SQL of the inbox (version 7): a row per member and comment, gone with the map or the member. */
@@ -18,34 +19,6 @@ export const INBOX_TABLES_SQL = `
   );
   CREATE INDEX mentions_by_member ON mentions (member_id, created_at);
 `;
-
-interface MentionRow {
-  id: string;
-  member_id: string;
-  map_id: string;
-  node_id: string;
-  comment_id: string;
-  author: string;
-  excerpt: string;
-  created_at: string;
-  read_at: string | null;
-  map_title: string;
-}
-
-function toMention(row: MentionRow): MentionRecord {
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    mapId: row.map_id,
-    nodeId: row.node_id,
-    commentId: row.comment_id,
-    author: row.author,
-    excerpt: row.excerpt,
-    createdAt: row.created_at,
-    readAt: row.read_at,
-    mapTitle: row.map_title,
-  };
-}
 
 /** The member's mentions on maps that are not in the trash. */
 const VISIBLE = `FROM mentions x JOIN maps m ON m.id = x.map_id

@@ -3,7 +3,7 @@
 import { memo, useState } from 'react';
 import { useStore } from 'zustand';
 import { Check, MessageSquare, RotateCcw } from 'lucide-react';
-import { openThreads, resolvedThreads, setThreadResolved } from '../../model';
+import { openThreads, resolvedThreads, setThreadResolved, type Comment } from '../../model';
 import { useMap } from '../../state/session';
 import { showOnCanvas } from '../../state/showOnCanvas';
 import { useT } from '../../i18n';
@@ -34,35 +34,25 @@ export const CommentsPanel = memo(function CommentsPanel() {
         <p className="muted panel-empty">{t('comments.noneOpen')}</p>
       ) : (
         <ul className="thread-list">
-          {threads.map((thread) => {
-            const latest = thread.open.at(-1);
-            return (
-              <li key={thread.nodeId} className="thread-row">
-                <button type="button" className="thread" onClick={() => showOnCanvas(store, [thread.nodeId])}>
-                  <span className="thread-node">
-                    <MessageSquare size={14} aria-hidden /> {labelOf(thread.nodeId)}
-                    <span className="badge is-comments">{thread.open.length}</span>
-                  </span>
-                  {latest && (
-                    <span className="thread-latest">
-                      <strong>{latest.author}:</strong> {latest.text}
-                    </span>
-                  )}
-                </button>
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="icon-button thread-action"
-                    aria-label={t('comments.resolveThread', { label: labelOf(thread.nodeId) })}
-                    title={t('comments.resolve')}
-                    onClick={() => setResolved(thread.nodeId, true)}
-                  >
-                    <Check size={16} aria-hidden />
-                  </button>
-                )}
-              </li>
-            );
-          })}
+          {threads.map((thread) => (
+            <ThreadRow
+              key={thread.nodeId}
+              label={labelOf(thread.nodeId)}
+              count={thread.open.length}
+              latest={thread.open.at(-1)}
+              onShow={() => showOnCanvas(store, [thread.nodeId])}
+              action={
+                readOnly
+                  ? null
+                  : {
+                      label: t('comments.resolveThread', { label: labelOf(thread.nodeId) }),
+                      title: t('comments.resolve'),
+                      reopen: false,
+                      run: () => setResolved(thread.nodeId, true),
+                    }
+              }
+            />
+          ))}
         </ul>
       )}
       {closed.length > 0 && (
@@ -72,36 +62,69 @@ export const CommentsPanel = memo(function CommentsPanel() {
       )}
       {showResolved && closed.length > 0 && (
         <ul className="thread-list is-resolved" aria-label={t('comments.resolvedThreads')}>
-          {closed.map((thread) => {
-            const latest = thread.comments.at(-1);
-            return (
-              <li key={thread.nodeId} className="thread-row">
-                <button type="button" className="thread" onClick={() => showOnCanvas(store, [thread.nodeId])}>
-                  <span className="thread-node">
-                    <Check size={14} aria-hidden /> {labelOf(thread.nodeId)}
-                  </span>
-                  {latest && (
-                    <span className="thread-latest">
-                      <strong>{latest.author}:</strong> {latest.text}
-                    </span>
-                  )}
-                </button>
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="icon-button thread-action"
-                    aria-label={t('comments.reopenThread', { label: labelOf(thread.nodeId) })}
-                    title={t('comments.reopen')}
-                    onClick={() => setResolved(thread.nodeId, false)}
-                  >
-                    <RotateCcw size={16} aria-hidden />
-                  </button>
-                )}
-              </li>
-            );
-          })}
+          {closed.map((thread) => (
+            <ThreadRow
+              key={thread.nodeId}
+              label={labelOf(thread.nodeId)}
+              latest={thread.comments.at(-1)}
+              onShow={() => showOnCanvas(store, [thread.nodeId])}
+              action={
+                readOnly
+                  ? null
+                  : {
+                      label: t('comments.reopenThread', { label: labelOf(thread.nodeId) }),
+                      title: t('comments.reopen'),
+                      reopen: true,
+                      run: () => setResolved(thread.nodeId, false),
+                    }
+              }
+            />
+          ))}
         </ul>
       )}
     </aside>
   );
 });
+
+/** One node's thread in the list: its card (shown on the canvas when clicked), the latest comment, resolve or reopen. */
+function ThreadRow({
+  label,
+  count,
+  latest,
+  onShow,
+  action,
+}: {
+  label: string;
+  /** Open comments; absent for a resolved thread. */
+  count?: number;
+  latest: Comment | undefined;
+  onShow: () => void;
+  action: { label: string; title: string; reopen: boolean; run: () => void } | null;
+}) {
+  return (
+    <li className="thread-row">
+      <button type="button" className="thread" onClick={onShow}>
+        <span className="thread-node">
+          {count === undefined ? <Check size={14} aria-hidden /> : <MessageSquare size={14} aria-hidden />} {label}
+          {count !== undefined && <span className="badge is-comments">{count}</span>}
+        </span>
+        {latest && (
+          <span className="thread-latest">
+            <strong>{latest.author}:</strong> {latest.text}
+          </span>
+        )}
+      </button>
+      {action && (
+        <button
+          type="button"
+          className="icon-button thread-action"
+          aria-label={action.label}
+          title={action.title}
+          onClick={action.run}
+        >
+          {action.reopen ? <RotateCcw size={16} aria-hidden /> : <Check size={16} aria-hidden />}
+        </button>
+      )}
+    </li>
+  );
+}
