@@ -1,5 +1,6 @@
-// "just now", "5 min ago", "3 h ago", then the date: how long ago something happened, in the UI language.
-import type { Translate } from '../i18n';
+// "just now", "5 min ago", "3 h ago", then the date: how long ago something happened, in the UI language
+// (the date too: 5 dic 2026 in Italian, 5 Dec 2026 in English, whatever the browser's own locale).
+import { useLanguage, type Translate } from '../i18n';
 
 export function relativeTime(t: Translate, epochMs: number, now = Date.now()): string {
   const minutes = Math.round((now - epochMs) / 60_000);
@@ -7,5 +8,5 @@ export function relativeTime(t: Translate, epochMs: number, now = Date.now()): s
   if (minutes < 60) return t('home.minutesAgo', { n: minutes });
   const hours = Math.round(minutes / 60);
   if (hours < 24) return t('home.hoursAgo', { n: hours });
-  return new Date(epochMs).toLocaleDateString();
+  return new Intl.DateTimeFormat(useLanguage.getState().language, { dateStyle: 'medium' }).format(new Date(epochMs));
 }
