@@ -157,8 +157,18 @@ export {
   type CsvRowError,
   type CsvRowErrorReason,
   type CsvApplyResult,
+  type CsvNameMatch,
+  labelKey as csvNameKey,
 } from './csv/import';
 export { suggestCsvMapping, type SuggestedCsvMapping } from './csv/suggest';
+export {
+  nameSimilarity,
+  nameWords,
+  rankNames,
+  NAME_MATCH_THRESHOLD,
+  type NameCandidate,
+  type NameMatch,
+} from './csv/nameMatch';
 export {
   channelInventory,
   channelTransitions,

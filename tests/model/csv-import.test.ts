@@ -171,7 +171,8 @@ describe('applyCsvImport', () => {
 describe('suggestCsvMapping', () => {
   it('recognises Italian and English headers: node, date and metric columns', () => {
     const doc = omnichannelSupport();
-    expect(suggestCsvMapping(doc, parseCsv(ITALIAN))).toEqual({ ...mapping, nodeScore: 7 / 8 });
+    // a "Punto di contatto" column names touchpoints: a channel of the same name is not a candidate
+    expect(suggestCsvMapping(doc, parseCsv(ITALIAN))).toEqual({ ...mapping, nodeScore: 7 / 8, nodeKind: 'touchpoint' });
     const en = parseCsv(
       'Date,NPS,Touchpoint,Customer effort,Handling time (s),Cost per contact €,Conversion,misc\n2024-01-01,10,Web chat,2,100,3,5,x\n',
     );
@@ -180,6 +181,7 @@ describe('suggestCsvMapping', () => {
       nodeColumn: 2,
       dateColumn: 0,
       nodeScore: 1,
+      nodeKind: 'touchpoint',
       metricColumns: [
         { column: 1, key: 'nps' },
         { column: 3, key: 'ces' },
@@ -211,5 +213,82 @@ describe('suggestCsvMapping', () => {
       nodeScore: 0,
     });
     expect(suggestCsvMapping(doc, parseCsv('id,csat\nzzz,4\n'))).toMatchObject({ match: 'id', nodeColumn: 0 });
+  });
+});
+
+describe('names as a spreadsheet writes them (issue #15)', () => {
+  const SHEET = [
+    'Punto di contatto;Volume contatti/mese;Soddisfazione',
+    ' Send e-mail ;1.200;3,1',
+    'Phone call (IVR);900;2,7',
+    'Whatsapp Chat;400;2,5',
+    'Review written;150;',
+    'Something else;5;1',
+  ].join('\r\n');
+
+  it('recognises the Italian column names and finds cards written differently, with a score', () => {
+    const doc = omnichannelSupport();
+    const csv = parseCsv(SHEET);
+    const suggested = suggestCsvMapping(doc, csv);
+    expect(suggested).toMatchObject({
+      match: 'label',
+      nodeColumn: 0,
+      nodeKind: 'touchpoint',
+      metricColumns: [
+        { column: 1, key: 'volume' },
+        { column: 2, key: 'csat' },
+      ],
+    });
+    expect(suggested.switchedFrom).toBeUndefined();
+    const plan = planCsvImport(doc, csv, suggested);
+    const how = Object.fromEntries(plan.names.map((n) => [n.name, [n.how, n.nodeId, Math.round(n.score * 100)]]));
+    expect(how).toEqual({
+      'Send e-mail': ['similar', 't-email', 100],
+      'Phone call (IVR)': ['similar', 't-call', 80],
+      'Whatsapp Chat': ['exact', 't-wa', 100],
+      'Review written': ['none', null, 50],
+      'Something else': ['none', null, 0],
+    });
+    // the one the person must pick offers the right card first
+    expect(plan.names.find((n) => n.name === 'Review written')?.candidates[0]?.id).toBe('t-review');
+    expect(plan.errors.map((e) => [e.row, e.reason])).toEqual([
+      [5, 'unknown-node'],
+      [6, 'unknown-node'],
+    ]);
+    expect(plan.items.filter((i) => i.nodeId === 't-email')).toEqual([
+      { row: 2, nodeId: 't-email', key: 'volume', value: 1200 },
+      { row: 2, nodeId: 't-email', key: 'csat', value: 3.1 },
+    ]);
+
+    // one pick, remembered by the dialog as labelKey(name) → node id, applies the row
+    const picked = planCsvImport(doc, csv, { ...suggested, picks: { 'review written': 't-review' } });
+    expect(picked.names.find((n) => n.name === 'Review written')).toMatchObject({ how: 'picked', nodeId: 't-review' });
+    expect(picked.errors.map((e) => e.row)).toEqual([6]);
+  });
+
+  it('resolves a name shared by a touchpoint and a channel by the column’s kind', () => {
+    const doc = omnichannelSupport();
+    addTouchpoint(doc, { stageId: 'resolve', label: 'Live chat', id: 't-live' }); // the channel is "Live chat" too
+    const csv = parseCsv('Name,CSAT\nLive chat,4\n');
+    const anyKind = planCsvImport(doc, csv, {
+      match: 'label',
+      nodeColumn: 0,
+      metricColumns: [{ column: 1, key: 'csat' }],
+    });
+    expect(anyKind.errors.map((e) => e.reason)).toEqual(['ambiguous-label']);
+    expect(anyKind.names[0]?.candidates.map((c) => c.kind).sort()).toEqual(['channel', 'touchpoint']);
+    const touchpoints = planCsvImport(doc, csv, {
+      match: 'label',
+      nodeColumn: 0,
+      nodeKind: 'touchpoint',
+      metricColumns: [{ column: 1, key: 'csat' }],
+    });
+    expect(touchpoints.items).toEqual([{ row: 2, nodeId: 't-live', key: 'csat', value: 4 }]);
+  });
+
+  it('says when it takes another column than the one whose header names the nodes', () => {
+    const doc = omnichannelSupport();
+    const suggested = suggestCsvMapping(doc, parseCsv('Touchpoint,Canale,CSAT\nfoo,Phone,3\nbar,WhatsApp,4\n'));
+    expect(suggested).toMatchObject({ nodeColumn: 1, switchedFrom: 0, nodeKind: 'channel' });
   });
 });

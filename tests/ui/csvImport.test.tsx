@@ -102,3 +102,46 @@ describe('CSV import', () => {
     expect(screen.queryByRole('button', { name: 'Import CSV' })).toBeNull();
   });
 });
+
+describe('CSV import: names written differently (issue #15)', () => {
+  const SHEET = [
+    'Touchpoint;Volume contatti/mese;CSAT',
+    'Calls the contact center;800;3,1', // "centre" on the map: the same words
+    'Photos via WA;40;4', // "Sends photos on WhatsApp": too far, one pick needed
+    'Unknown thing;1;1',
+  ].join('\r\n');
+
+  it('shows similar matches with their score, takes one pick, and remembers it for the next file', async () => {
+    localStorage.clear();
+    renderMap({ doc: supportJourney() });
+    let dialog = await openDialog(csvFile(SHEET));
+    expect(dialog.getByLabelText('Metric in Volume contatti/mese')).toHaveValue('volume');
+    const names = within(dialog.getByRole('region', { name: 'Names not found as written' }));
+    expect(names.getByText('similar, 100 %')).toBeInTheDocument();
+    expect(names.getByLabelText('Card for “Calls the contact center”')).toHaveValue('call');
+    const photos = names.getByLabelText('Card for “Photos via WA”');
+    expect(photos).toHaveValue('');
+    expect(names.getAllByText('no match: choose')).toHaveLength(2);
+    expect(dialog.getByText('2 values from 1 rows ready')).toBeInTheDocument();
+
+    fireEvent.change(photos, { target: { value: 'photos' } });
+    expect(dialog.getByText('4 values from 2 rows ready')).toBeInTheDocument();
+    expect(names.getByText('your choice')).toBeInTheDocument();
+
+    // the same sheet again: the pick is remembered for this map and column
+    fireEvent.click(dialog.getByRole('button', { name: 'Cancel' }));
+    useCsvImport.getState().close();
+    dialog = await openDialog(csvFile(SHEET, 'april.csv'));
+    expect(dialog.getByText('4 values from 2 rows ready')).toBeInTheDocument();
+  });
+
+  it('says when it takes another column than the one whose header names the cards', async () => {
+    renderMap({ doc: supportJourney() });
+    const dialog = await openDialog(csvFile('Touchpoint,Canale,CSAT\nfoo,WhatsApp,3\nbar,E-mail,4\n'));
+    expect(dialog.getByRole('status')).toHaveTextContent(
+      'The column “Touchpoint” names no card of this map, so “Canale” is used instead.',
+    );
+    fireEvent.click(dialog.getByRole('button', { name: 'Use “Touchpoint” anyway' }));
+    expect(dialog.getByLabelText('Node column')).toHaveDisplayValue('Touchpoint');
+  });
+});

@@ -218,4 +218,20 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'settings.hookFailed': 'Ultimo invio non riuscito · tentativi: {attempts} · {when} (il motivo è nel log del server)',
   'settings.secretShownOnce':
     'Segreto di firma di {url}, mostrato una volta: verifica con esso l’intestazione X-Percorso-Signature.',
+  'csv.names': 'Nomi non trovati così come sono scritti',
+  'csv.namesHint':
+    'Controlla la scheda associata a ogni nome, oppure scegline una. Le scelte vengono ricordate per questa mappa e questa colonna.',
+  'csv.nameInFile': 'Nel file',
+  'csv.nameOnMap': 'Scheda sulla mappa',
+  'csv.nameHow': 'Corrispondenza',
+  'csv.pickFor': 'Scheda per “{name}”',
+  'csv.noNode': 'Nessuna (salta queste righe)',
+  'csv.likely': 'Più probabili',
+  'csv.allNodes': 'Tutte',
+  'csv.similar': 'simile, {score} %',
+  'csv.picked': 'scelta tua',
+  'csv.ambiguous': 'più di una: scegli',
+  'csv.noMatch': 'nessuna: scegli',
+  'csv.switched': 'La colonna “{meant}” non nomina nessuna scheda di questa mappa, quindi si usa “{used}”.',
+  'csv.useColumn': 'Usa comunque “{column}”',
 };

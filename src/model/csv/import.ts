@@ -8,15 +8,34 @@ import { METRIC_KEY_PATTERN, readMetricDefs, type MetricDef } from '../metrics/d
 import { METRIC_NODE_KINDS } from '../metrics/read';
 import { setMetricValues, type MetricValuesResult } from '../metrics/values';
 import { parseCsvDate, parseNumber, type ParsedCsv } from './parse';
+import { rankNames, type NameCandidate, type NameMatch } from './nameMatch';
 
 export interface CsvMapping {
-  /** How the node column names nodes: by id, or by label (trimmed, case-insensitive). */
+  /** How the node column names nodes: by id, or by label (the same, or a similar one: nameMatch.ts). */
   match: 'id' | 'label';
   nodeColumn: number; // 0-based column index
   metricColumns: Array<{ column: number; key: string }>;
   dateColumn?: number;
   /** Override of the decimal mark; default: decimal comma when the file's delimiter is ';'. */
   decimalComma?: boolean;
+  /**
+   * By label: only nodes of this kind (a name shared by a touchpoint and a channel is then no longer
+   * ambiguous: a "Touchpoint" column means the touchpoint).
+   */
+  nodeKind?: 'touchpoint' | 'channel' | 'stage';
+  /** By label: the person's own choice of node for a name (labelKey of the cell → node id); wins over matching. */
+  picks?: Record<string, string>;
+}
+
+/** How one distinct name of the node column was resolved (for the dialog to show, and to pick from). */
+export interface CsvNameMatch {
+  name: string;
+  /** exact: the same label (case and spaces aside); similar: `score` ≥ the threshold (nameMatch.ts); picked: the person chose. */
+  how: 'exact' | 'similar' | 'picked' | 'none' | 'ambiguous';
+  nodeId: string | null;
+  score: number;
+  /** The best candidates (at most 3), to pick from when nothing or several matched. */
+  candidates: NameMatch[];
 }
 
 export interface CsvImportItem {
@@ -41,6 +60,53 @@ export interface CsvRowError {
 export interface CsvImportPlan {
   items: CsvImportItem[];
   errors: CsvRowError[];
+  /** By label: each distinct name of the node column and how it was resolved. */
+  names: CsvNameMatch[];
+}
+
+/** The nodes metrics can be imported onto (of one kind when given), as names to match. */
+export function nodeCandidates(doc: Y.Doc, kind?: CsvMapping['nodeKind']): NameCandidate[] {
+  return readNodes(doc)
+    .filter((n) => (METRIC_NODE_KINDS as readonly string[]).includes(n.kind))
+    .filter((n) => kind === undefined || n.kind === kind)
+    .map((n) => ({ id: n.id, label: n.label, kind: n.kind }));
+}
+
+/** Resolves names of the node column to nodes: a pick, then the exact label, then a similar one. */
+function nameResolver(doc: Y.Doc, mapping: CsvMapping): (name: string) => CsvNameMatch {
+  const nodes = nodeCandidates(doc, mapping.nodeKind);
+  const ids = new Set(nodes.map((n) => n.id));
+  const byLabel = new Map<string, NameCandidate[]>();
+  for (const n of nodes) byLabel.set(labelKey(n.label), [...(byLabel.get(labelKey(n.label)) ?? []), n]);
+  const cache = new Map<string, CsvNameMatch>();
+  const resolve = (name: string): CsvNameMatch => {
+    const key = labelKey(name);
+    const picked = mapping.picks?.[key];
+    if (picked !== undefined && ids.has(picked))
+      return { name, how: 'picked', nodeId: picked, score: 1, candidates: [] };
+    const exact = byLabel.get(key) ?? [];
+    if (exact.length === 1) return { name, how: 'exact', nodeId: exact[0]!.id, score: 1, candidates: [] };
+    const asMatch = (c: NameCandidate): NameMatch => ({ ...c, score: 1 });
+    if (exact.length > 1)
+      return { name, how: 'ambiguous', nodeId: null, score: 1, candidates: exact.slice(0, 3).map(asMatch) };
+    const ranked = rankNames(name, nodes);
+    const [best, second] = ranked;
+    if (best && (!second || second.score < best.score))
+      return { name, how: 'similar', nodeId: best.id, score: best.score, candidates: ranked.slice(0, 3) };
+    const near = ranked.length > 0 ? ranked : rankNames(name, nodes, 0.34);
+    return {
+      name,
+      how: ranked.length > 1 ? 'ambiguous' : 'none',
+      nodeId: null,
+      score: near[0]?.score ?? 0,
+      candidates: near.slice(0, 3),
+    };
+  };
+  return (name) => {
+    let found = cache.get(name);
+    if (!found) cache.set(name, (found = resolve(name)));
+    return found;
+  };
 }
 
 function checkColumn(v: unknown, width: number, what: string): number {
@@ -106,6 +172,8 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
       });
   }
   const index = metricNodeIndex(doc);
+  const resolveName = nameResolver(doc, mapping);
+  const names = new Map<string, CsvNameMatch>();
   const dates = new Map<string, string | null>(); // a file repeats few dates over many rows
   const dateOf = (text: string) => {
     let d = dates.get(text);
@@ -122,15 +190,16 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
     const name = cell(nodeColumn);
     let nodeId: string | undefined;
     if (mapping.match === 'id') nodeId = index.ids.has(name) ? name : undefined;
-    else {
-      const found = index.byLabel.get(labelKey(name)) ?? [];
-      if (found.length > 1)
+    else if (name !== '') {
+      const match = resolveName(name);
+      names.set(match.name, match);
+      if (match.how === 'ambiguous')
         return error(
           nodeColumn,
           'ambiguous-label',
-          `row ${row}: ${found.length} nodes are called ${JSON.stringify(name)}; match by id instead`,
+          `row ${row}: ${match.candidates.length} nodes could be ${JSON.stringify(name)}; choose one, or match by id`,
         );
-      nodeId = found[0];
+      nodeId = match.nodeId ?? undefined;
     }
     if (nodeId === undefined) {
       return error(
@@ -169,7 +238,7 @@ export function planCsvImport(doc: Y.Doc, csv: ParsedCsv, mapping: CsvMapping): 
       }
     }
   });
-  return { items, errors };
+  return { items, errors, names: [...names.values()] };
 }
 
 export interface CsvApplyResult extends Omit<MetricValuesResult, 'errors'> {

@@ -6,6 +6,7 @@ import { CircleCheck, Palette } from 'lucide-react';
 import {
   CsvError,
   applyCsvImport,
+  csvNameKey,
   isModelError,
   parseCsv,
   planCsvImport,
@@ -22,6 +23,8 @@ import { useT } from '../../i18n';
 import { Modal } from '../../ui/Modal';
 import { CsvMappingForm } from './CsvMappingForm';
 import { CsvPreview } from './CsvPreview';
+import { CsvNameMatches } from './CsvNameMatches';
+import { loadPicks, savePicks } from './csvPicks';
 import type { CsvFile } from './csvImportStore';
 
 type Parsed = { csv: ParsedCsv; error?: undefined } | { csv?: undefined; error: string };
@@ -37,18 +40,39 @@ function parse(text: string): Parsed {
 }
 
 export function CsvImportFlow({ file, title, onClose }: { file: CsvFile; title: string; onClose: () => void }) {
-  const { doc, store, run } = useMap();
+  const { doc, store, run, mapId } = useMap();
   const t = useT();
   const text = useMetricText();
   const defs = useStore(store, (state) => state.metricDefs);
   // the preview follows the map: a node renamed or added meanwhile is matched at once
   const nodes = useStore(store, (state) => state.modelNodes);
   const parsed = useMemo(() => parse(file.text), [file.text]);
-  const [mapping, setMapping] = useState<CsvMapping | null>(() => {
-    if (!parsed.csv || parsed.csv.rows.length === 0) return null;
-    const { nodeScore: _score, ...suggested } = suggestCsvMapping(doc, parsed.csv);
-    return suggested;
+  const headerOf = (column: number) => parsed.csv?.headers[column] ?? '';
+  // the first guess, once per file (the person corrects it from there)
+  const [suggestion] = useState(() =>
+    parsed.csv && parsed.csv.rows.length > 0 ? suggestCsvMapping(doc, parsed.csv) : null,
+  );
+  const [switchedFrom, setSwitchedFrom] = useState(suggestion?.switchedFrom);
+  const [mapping, setMappingState] = useState<CsvMapping | null>(() => {
+    if (!suggestion) return null;
+    const { nodeScore: _score, switchedFrom: _switched, ...suggested } = suggestion;
+    return { ...suggested, picks: loadPicks(mapId, headerOf(suggested.nodeColumn)) };
   });
+  // another node column: its own remembered picks
+  const setMapping = (next: CsvMapping) =>
+    setMappingState(
+      mapping && next.nodeColumn !== mapping.nodeColumn
+        ? { ...next, picks: loadPicks(mapId, headerOf(next.nodeColumn)) }
+        : next,
+    );
+  const pick = (name: string, nodeId: string | null) => {
+    if (!mapping) return;
+    const picks = { ...mapping.picks };
+    if (nodeId) picks[csvNameKey(name)] = nodeId;
+    else delete picks[csvNameKey(name)];
+    savePicks(mapId, headerOf(mapping.nodeColumn), picks);
+    setMappingState({ ...mapping, picks });
+  };
   const [result, setResult] = useState<CsvApplyResult | null>(null);
   const defsByKey = useMemo(() => new Map(defs.map((d) => [d.key, d])), [defs]);
   const plan = useMemo<CsvImportPlan | null>(() => {
@@ -135,6 +159,26 @@ export function CsvImportFlow({ file, title, onClose }: { file: CsvFile; title: 
             {t('csv.lead', { rows: parsed.csv.rows.length, columns: parsed.csv.headers.length })}
           </p>
           <CsvMappingForm csv={parsed.csv} mapping={mapping} defs={defs} onChange={setMapping} />
+          {switchedFrom !== undefined && switchedFrom !== mapping.nodeColumn && (
+            <p className="csv-switched" role="status">
+              {t('csv.switched', { meant: headerOf(switchedFrom), used: headerOf(mapping.nodeColumn) })}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setMapping({
+                    ...mapping,
+                    nodeColumn: switchedFrom,
+                    metricColumns: mapping.metricColumns.filter((mc) => mc.column !== switchedFrom),
+                  });
+                  setSwitchedFrom(undefined);
+                }}
+              >
+                {t('csv.useColumn', { column: headerOf(switchedFrom) })}
+              </button>
+            </p>
+          )}
+          {plan && <CsvNameMatches names={plan.names} mapping={mapping} nodes={nodes} onPick={pick} />}
           {mapping.metricColumns.length === 0 && <p className="metric-error">{t('csv.pickMetric')}</p>}
           {plan && <CsvPreview csv={parsed.csv} mapping={mapping} plan={plan} defs={defsByKey} nodes={nodes} />}
         </>
