@@ -145,3 +145,25 @@ describe('CSV import: names written differently (issue #15)', () => {
     expect(dialog.getByLabelText('Node column')).toHaveDisplayValue('Touchpoint');
   });
 });
+
+describe('CSV import remembers the last mapping of the map', () => {
+  it('opens the next file of the same sheet mapped as the last one applied', async () => {
+    localStorage.clear();
+    renderMap({ doc: supportJourney() });
+    let dialog = await openDialog(csvFile(CSV));
+    fireEvent.change(dialog.getByLabelText('Metric in Abbandono'), { target: { value: '' } }); // not this time
+    fireEvent.change(dialog.getByLabelText('Date column'), { target: { value: '' } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Import 2 values' }));
+    await dialog.findByText('2 values imported');
+    fireEvent.click(dialog.getByRole('button', { name: 'Done' }));
+    useCsvImport.getState().close();
+
+    // April's file has its columns in another order: the choices follow the headers
+    const april = ['Data;Abbandono;Touchpoint;CSAT', '30/04/2024;40;Calls the contact centre;3,5', ''].join('\r\n');
+    dialog = await openDialog(csvFile(april, 'april.csv'));
+    expect(dialog.getByLabelText('Node column')).toHaveDisplayValue('Touchpoint');
+    expect(dialog.getByLabelText('Metric in CSAT')).toHaveValue('csat');
+    expect(dialog.getByLabelText('Metric in Abbandono')).toHaveValue('');
+    expect(dialog.getByLabelText('Date column')).toHaveDisplayValue('None (today)');
+  });
+});

@@ -25,6 +25,7 @@ import { CsvMappingForm } from './CsvMappingForm';
 import { CsvPreview } from './CsvPreview';
 import { CsvNameMatches } from './CsvNameMatches';
 import { loadPicks, savePicks } from './csvPicks';
+import { rememberMapping, withRememberedMapping } from './csvLastMapping';
 import type { CsvFile } from './csvImportStore';
 
 type Parsed = { csv: ParsedCsv; error?: undefined } | { csv?: undefined; error: string };
@@ -56,7 +57,8 @@ export function CsvImportFlow({ file, title, onClose }: { file: CsvFile; title: 
   const [mapping, setMappingState] = useState<CsvMapping | null>(() => {
     if (!suggestion) return null;
     const { nodeScore: _score, switchedFrom: _switched, ...suggested } = suggestion;
-    return { ...suggested, picks: loadPicks(mapId, headerOf(suggested.nodeColumn)) };
+    const start = parsed.csv ? withRememberedMapping(mapId, parsed.csv, suggested) : suggested;
+    return { ...start, picks: loadPicks(mapId, headerOf(start.nodeColumn)) };
   });
   // another node column: its own remembered picks
   const setMapping = (next: CsvMapping) =>
@@ -90,7 +92,10 @@ export function CsvImportFlow({ file, title, onClose }: { file: CsvFile; title: 
   const apply = () => {
     if (!plan) return;
     let applied: CsvApplyResult | undefined;
-    if (run(() => (applied = applyCsvImport(doc, plan))) && applied) setResult(applied);
+    if (run(() => (applied = applyCsvImport(doc, plan))) && applied) {
+      if (parsed.csv && mapping) rememberMapping(mapId, parsed.csv, mapping);
+      setResult(applied);
+    }
   };
   const firstKey = mapping?.metricColumns[0]?.key;
   const firstDef = firstKey === undefined ? undefined : defsByKey.get(firstKey);
