@@ -5,7 +5,7 @@ import { Download } from 'lucide-react';
 import { useStore } from 'zustand';
 import { useMap } from '../state/session';
 import { useUi } from '../state/uiStore';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 import { ExportDialog, type DialogFormat } from './ExportDialog';
 import { exportCsvFile, exportJsonFile } from './exportFiles';
 import { downloadBlob, fileBaseName } from './download';
@@ -17,6 +17,7 @@ export function ExportMenu() {
   const title = useStore(store, (state) => state.meta.title);
   const notify = useUi((state) => state.notify);
   const t = useT();
+  const language = useLanguage((state) => state.language);
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<DialogFormat | null>(null);
   const name = title || t('map.untitled');
@@ -24,7 +25,7 @@ export function ExportMenu() {
   const quick = (format: 'json' | 'csv') => {
     setOpen(false);
     try {
-      const fileName = format === 'json' ? exportJsonFile(doc, name) : exportCsvFile(doc, name, t);
+      const fileName = format === 'json' ? exportJsonFile(doc, name) : exportCsvFile(doc, name, t, language);
       notify(t('export.saved', { file: fileName }), 'info');
     } catch (error) {
       notify(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));

@@ -1,5 +1,7 @@
-// CSV of the touchpoints, ready for a spreadsheet: UTF-8 with a BOM (so Excel reads accents), comma
-// separated, RFC 4180 quoting (papaparse's unparse), CRLF line ends, one column per metric.
+// CSV of the touchpoints, ready for a spreadsheet: UTF-8 with a BOM (so Excel reads accents), RFC 4180
+// quoting (papaparse's unparse), CRLF line ends, one column per metric. Separated the way the
+// person's spreadsheet expects: "," with a decimal point, or ";" with a decimal comma (Italian Excel
+// splits nothing on "," and reads 4.5 as a date).
 import Papa from 'papaparse';
 import { metricHeading, type TouchpointTable } from './rows';
 
@@ -20,12 +22,29 @@ export interface CsvHeadings {
  * cell with a line break: its `.` stops at the newline and `$` needs the end of the text. Numbers
  * (a negative NPS) are never escaped: papaparse tests only text.
  */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^(?!-\d+(?:[.,]\d+)?$)[=+\-@\t\r]/;
+
+/** How the spreadsheet on the other end reads a CSV. */
+export interface CsvConvention {
+  delimiter: ',' | ';';
+  decimalComma: boolean;
+}
+
+export const COMMA_CSV: CsvConvention = { delimiter: ',', decimalComma: false };
+/** Italian (and most of continental Europe's) Excel. */
+export const SEMICOLON_CSV: CsvConvention = { delimiter: ';', decimalComma: true };
 
 /** List cells join their items with "; " (a separator spreadsheets leave alone inside a quoted cell). */
 const LIST_SEPARATOR = '; ';
 
-export function touchpointCsv(table: TouchpointTable, headings: CsvHeadings): string {
+export function touchpointCsv(
+  table: TouchpointTable,
+  headings: CsvHeadings,
+  convention: CsvConvention = COMMA_CSV,
+): string {
+  // a number as the spreadsheet writes it: never with thousands separators, which it would misread
+  const number = (value: number | '') =>
+    value === '' || !convention.decimalComma ? value : String(value).replace('.', ',');
   const fields = [
     headings.stage,
     headings.touchpoint,
@@ -43,13 +62,11 @@ export function touchpointCsv(table: TouchpointTable, headings: CsvHeadings): st
     row.channel,
     row.owner,
     row.personas.join(LIST_SEPARATOR),
-    row.emotion,
+    number(row.emotion),
     row.painPoints.join(LIST_SEPARATOR),
     row.opportunities.join(LIST_SEPARATOR),
-    ...table.metrics.map((m) => row.metrics[m.key] ?? ''),
+    ...table.metrics.map((m) => number(row.metrics[m.key] ?? '')),
   ]);
-  return (
-    '\uFEFF' +
-    Papa.unparse({ fields, data }, { delimiter: ',', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START })
-  );
+  const options = { delimiter: convention.delimiter, newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START };
+  return '\uFEFF' + Papa.unparse({ fields, data }, options);
 }

@@ -3,10 +3,10 @@
 import type * as Y from 'yjs';
 import type { Rect } from '@xyflow/react';
 import { exportJourney } from '../model';
-import type { Translate } from '../i18n';
+import type { Language, Translate } from '../i18n';
 import { downloadBlob, fileBaseName, throwIfCancelled, yieldToBrowser, type Progress } from './download';
 import { canvasToPngBlob, renderMapImage } from './mapImage';
-import { touchpointCsv } from './csv';
+import { COMMA_CSV, SEMICOLON_CSV, touchpointCsv } from './csv';
 import { touchpointTable } from './rows';
 import type { LegendData } from './legend';
 import type { PdfLayout } from './pdf';
@@ -120,18 +120,24 @@ export function exportJsonFile(doc: Y.Doc, title: string): string {
   return fileName;
 }
 
-export function exportCsvFile(doc: Y.Doc, title: string, t: Translate): string {
+/** The CSV in the convention of the UI language's spreadsheets: ";" and a decimal comma for Italian. */
+export function exportCsvFile(doc: Y.Doc, title: string, t: Translate, language: Language = 'en'): string {
   const table = touchpointTable(doc, t('export.unassigned'));
-  const csv = touchpointCsv(table, {
-    stage: t('export.column.stage'),
-    touchpoint: t('export.column.touchpoint'),
-    channel: t('export.column.channel'),
-    owner: t('export.column.owner'),
-    personas: t('export.column.personas'),
-    emotion: t('export.column.emotion'),
-    painPoints: t('export.column.painPoints'),
-    opportunities: t('export.column.opportunities'),
-  });
+  const convention = language === 'it' ? SEMICOLON_CSV : COMMA_CSV;
+  const csv = touchpointCsv(
+    table,
+    {
+      stage: t('export.column.stage'),
+      touchpoint: t('export.column.touchpoint'),
+      channel: t('export.column.channel'),
+      owner: t('export.column.owner'),
+      personas: t('export.column.personas'),
+      emotion: t('export.column.emotion'),
+      painPoints: t('export.column.painPoints'),
+      opportunities: t('export.column.opportunities'),
+    },
+    convention,
+  );
   const fileName = `${fileBaseName(title)}.csv`;
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
   return fileName;

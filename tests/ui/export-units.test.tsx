@@ -7,7 +7,7 @@ import { addTouchpoint, applyTemplate, exportJourney, setMetricValue, stagesInOr
 import { translate } from '../../src/i18n';
 import { ImportError, importMapFile, parseJourneyFile, type ImportDeps } from '../../src/app/templates/importMap';
 import { ApiError } from '../../src/sync/api';
-import { touchpointCsv } from '../../src/export/csv';
+import { SEMICOLON_CSV, touchpointCsv } from '../../src/export/csv';
 import { notesText, touchpointTable } from '../../src/export/rows';
 import { CANVAS_LIMITS, planRender } from '../../src/export/tiles';
 import { pdfSafe } from '../../src/export/pdfText';
@@ -108,6 +108,32 @@ describe('CSV of touchpoints', () => {
     expect(quoted[3]).toBe('Marketing team (Marketing)');
     expect(quoted[8]).toBe('4.5');
     expect(rows.find((row) => row[1]?.includes('HYPERLINK'))![1]).toBe('\'=HYPERLINK("x")'); // never run as a formula
+  });
+
+  it('writes the Italian spreadsheet convention: ";" between cells, decimal commas, negative numbers left alone', () => {
+    const doc = templateDoc();
+    const stage = stagesInOrder(doc)[0]!;
+    const id = addTouchpoint(doc, { stageId: stage.id, label: 'Chiama; poi scrive', x: 20, y: 400 });
+    setMetricValue(doc, { nodeId: id, key: 'csat', value: 4.5, source: 'manual' });
+    setMetricValue(doc, { nodeId: id, key: 'nps', value: -20.5, source: 'manual' });
+    addTouchpoint(doc, { stageId: stage.id, label: '-=1+1', x: 20, y: 520 });
+    const headings = {
+      stage: 'Fase',
+      touchpoint: 'Touchpoint',
+      channel: 'Canale',
+      owner: 'Responsabile',
+      personas: 'Personas',
+      emotion: 'Emozione',
+      painPoints: 'Punti critici',
+      opportunities: 'Opportunità',
+    };
+    const csv = touchpointCsv(touchpointTable(doc, 'Senza fase'), headings, SEMICOLON_CSV);
+    expect(csv.startsWith('\uFEFFFase;Touchpoint;Canale;')).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1).trim(), { delimiter: ';' }).data;
+    const row = rows.find((r) => r[1] === 'Chiama; poi scrive')!; // quoted: the ";" stays inside the cell
+    expect(row[8]).toBe('4,5');
+    expect(row[9]).toBe('-20,5'); // a number, not escaped as a formula
+    expect(rows.find((r) => r[1]?.includes('1+1'))![1]).toBe("'-=1+1"); // text starting with "-" still is
   });
 
   it('escapes every cell that starts like a formula, whatever follows (line breaks included); numbers stay numbers', () => {
