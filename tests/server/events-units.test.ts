@@ -1,7 +1,11 @@
-// The parts of the events import that need no server: contact times and the flows' statistics.
+// The parts of the events import that need no server: contact times, the flows' statistics, and how
+// a log's text finds its touchpoint.
 import { describe, expect, it } from 'vitest';
 import { computeFlows, eventsByAttrs, medianAndP95, selectEvents, type FlowLog } from '../../server/events/flows';
 import { parseEventTime } from '../../server/events/time';
+import { readMapIndex, resolveTouchpoint } from '../../server/events/mapIndex';
+import * as Y from 'yjs';
+import { addStage, addTouchpoint } from '../../src/model';
 
 describe('parseEventTime', () => {
   it('reads ISO 8601 dates and date-times; without an offset it is UTC', () => {
@@ -128,5 +132,24 @@ describe('selectEvents', () => {
     expect(unfiltered.events).toBe(kept.length);
     expect(computeFlows(indexed, names, filter)).toEqual(unfiltered);
     expect(computeFlows(log, names, filter)).toEqual(unfiltered);
+  });
+});
+
+describe('resolveTouchpoint', () => {
+  it('takes a mapping, an id, a label, then a similar label; a text too short to tell stays unmapped', () => {
+    const doc = new Y.Doc();
+    addStage(doc, { label: 'Contatto', id: 's1' });
+    addTouchpoint(doc, { stageId: 's1', label: 'Chiamata call center', id: 'call' });
+    addTouchpoint(doc, { stageId: 's1', label: 'Chat sul sito', id: 'tp-web' });
+    addTouchpoint(doc, { stageId: 's1', label: 'Chat in app', id: 'tp-app' });
+    const index = readMapIndex(doc);
+    const none = new Map<string, string>();
+    expect(resolveTouchpoint(index, none, 'chat')).toBeNull(); // too little to tell the two chats apart: unmapped, for the UI
+    expect(resolveTouchpoint(index, none, ' CHIAMATA CALL CENTER ')).toBe('call');
+    expect(resolveTouchpoint(index, none, 'Chiamata al call-center')).toBe('call');
+    expect(resolveTouchpoint(index, none, 'Chat del sito')).toBe('tp-web');
+    expect(resolveTouchpoint(index, none, 'tp-app')).toBe('tp-app');
+    expect(resolveTouchpoint(index, new Map([['chat', 'tp-app']]), 'Chat')).toBe('tp-app');
+    expect(resolveTouchpoint(index, none, 'Negozio')).toBeNull();
   });
 });
