@@ -3,8 +3,7 @@
 // (1280×800 English, 1440×900 Italian) go to /tmp/shots-history.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { signedInPage } from './signedIn';
-import { addMember, setupAdmin } from '../server/helpers/accounts';
+import { adaAndBobWithACard, signedInPage } from './signedIn';
 import { appUnderTest } from './appUnderTest';
 import { Steps } from './steps';
 
@@ -14,16 +13,7 @@ const app = appUnderTest();
 describe('a card’s history', () => {
   it('shows Bob who renamed the card and from what to what', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const ada = await setupAdmin(app.server.url);
-    const bob = await addMember(app.server.url, ada, 'bob@example.com', 'editor', 'Bob Rossi');
-
-    const adaSteps = new Steps(await signedInPage(app.browser, app.server.url, ada), app.server.url);
-    // a member's home lists the workspace's maps, not "My maps": wait for the create form
-    await adaSteps.page.goto(app.server.url);
-    await adaSteps.page.getByLabel('Map title').waitFor();
-    await adaSteps.createMap('Support journey');
-    await adaSteps.addStage('Support');
-    await adaSteps.addTouchpoint('Call');
+    const { ada: adaSteps, bob } = await adaAndBobWithACard(app.browser, app.server.url, 'Call');
     await adaSteps.touchpoint('Call').locator('.touchpoint-label').dblclick();
     await adaSteps.renameOpenLabel('Call the hotline');
     const mapUrl = adaSteps.page.url();

@@ -5,10 +5,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signedInPage } from './signedIn';
-import { addMember, setupAdmin } from '../server/helpers/accounts';
+import { adaAndBobWithACard, signedInPage } from './signedIn';
 import { appUnderTest } from './appUnderTest';
-import { Steps } from './steps';
 
 const SHOTS = '/tmp/shots-inbox';
 const app = appUnderTest();
@@ -30,16 +28,7 @@ async function expectInboxInView(page: Page): Promise<void> {
 describe('mentions in the browser', () => {
   it('Bob sees Ada’s mention on the home page, opens it on the card, and it is read', async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const ada = await setupAdmin(app.server.url);
-    const bob = await addMember(app.server.url, ada, 'bob@example.com', 'editor', 'Bob Rossi');
-
-    const adaSteps = new Steps(await signedInPage(app.browser, app.server.url, ada), app.server.url);
-    // a member's home lists the workspace's maps, not "My maps": wait for the create form
-    await adaSteps.page.goto(app.server.url);
-    await adaSteps.page.getByLabel('Map title').waitFor();
-    await adaSteps.createMap('Support journey');
-    await adaSteps.addStage('Support');
-    await adaSteps.addTouchpoint('Call the hotline');
+    const { ada: adaSteps, bob } = await adaAndBobWithACard(app.browser, app.server.url, 'Call the hotline');
     await adaSteps.touchpoint('Call the hotline').click({ position: { x: 40, y: 10 } });
     const box = adaSteps.page.getByLabel('Write a comment… (@ to mention)');
     await box.fill('@Bob Rossi the wait here is too long, can you check?');
