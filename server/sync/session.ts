@@ -166,7 +166,7 @@ export class Session implements RoomMember, KeyedSocket {
         case 'sync-step2':
         case 'sync-update':
           // viewers may read, never write: their step 2 and updates are dropped unapplied
-          if (this.role === 'editor') room.applyClientUpdate(this, message.update);
+          if (this.role === 'editor') room.applyClientUpdate(this, message.update, message.deleteSet);
           break;
         case 'awareness':
           room.applyAwareness(
