@@ -23,7 +23,7 @@ import {
 import type { ToWorker, WorkerMap, WorkerReport } from './lib/fanoutWorker';
 
 const MAPS = Number(process.env.BENCH_FANOUT_MAPS ?? 100);
-const CLIENTS_PER_MAP = 10;
+const CLIENTS_PER_MAP = Number(process.env.BENCH_FANOUT_CLIENTS ?? 10);
 const RATE_HZ = Number(process.env.BENCH_FANOUT_RATE ?? 10);
 /** A rate this machine's clients can carry, so the server's own behaviour shows too (0: skip). */
 const LIGHT_RATE_HZ = Number(process.env.BENCH_FANOUT_LIGHT_RATE ?? 1);

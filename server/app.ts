@@ -16,6 +16,7 @@ import { eventRoutes } from './http/events';
 import { memberRoutes } from './http/accounts';
 import { healthRoutes } from './http/health';
 import { inviteRoutes } from './http/invites';
+import { bundleRoutes } from './http/bundle';
 import { mapRoutes } from './http/maps';
 import { mapLifeRoutes } from './maplife/routes';
 import { purgeTrash, startTrashPurge } from './maplife/purge';
@@ -125,6 +126,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     log: app.log,
     webhookAllowPrivate: config.webhookAllowPrivate,
     versionLimits: { count: config.maxVersionsPerMap, bytes: config.maxVersionBytesPerMap },
+    mail: config.accounts.mail ?? null,
+    publicOrigin: config.publicOrigin,
     ...(timing ? { timing } : {}),
   });
   const rooms = new Rooms({
@@ -186,7 +189,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   memberRoutes(app, { accounts, disconnect });
   // once an account exists, creating a map needs a session (unless ALLOW_ANONYMOUS_MAPS=1)
   if (!config.accounts.allowAnonymousMaps) anonymousMapGate(app, accounts);
-  mapRoutes(app, { store, rooms, creation: { perHour: config.mapsPerHourPerIp, proxies } });
+  const allowCreation = mapRoutes(app, { store, rooms, creation: { perHour: config.mapsPerHourPerIp, proxies } });
   mapLifeRoutes(app, store); // the map list, the trash, restore
   const trashPurge = { store, media, days: config.trashDays, log: app.log.child({ component: 'trash' }) };
   const stopTrashPurge = startTrashPurge(trashPurge);
@@ -199,6 +202,7 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   });
   const tokens = new MediaTokens(tokenSecret);
   await app.register(mediaRoutes, { store, media, tokens }); // its own scope: it streams bodies instead of parsing them
+  await app.register(bundleRoutes, { store, rooms, media, allowCreation }); // its own scope: zip bodies
   await features.routes(app, rooms); // ingest, webhooks, versions, key rotation
   await app.register(eventRoutes, { store, events }); // its own scope: CSV streams, a bigger JSON limit
   await staticRoutes(app, config.distDir);

@@ -1,5 +1,6 @@
 // The server's collaboration features around the rooms: the metrics ingest API and its webhook
-// alerts, versions (named, automatic, restore) and key rotation. app.ts builds them once; the rooms
+// alerts, versions (named, automatic, restore), key rotation, the mentions inbox (with e-mail) and
+// the history of who changed what. app.ts builds them once; the rooms
 // get their hooks, the sync server their socket registry, fastify their routes.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { keyRoutes } from './http/keys';
@@ -14,6 +15,11 @@ import { AutoVersions, DAY_MS } from './versions/auto';
 import type { VersionLimits } from './versions/save';
 import { MetricAlerts } from './webhooks/alerts';
 import { DEFAULT_DELIVERY, WebhookSender } from './webhooks/deliver';
+import { inboxRoutes } from './http/inbox';
+import { smtpMailer, type MailConfig } from './mentions/mailer';
+import { MentionNotifier } from './mentions/notifier';
+import { HistoryRecorder } from './history/recorder';
+import { historyRoutes } from './http/history';
 
 export interface FeatureTiming {
   /** Per webhook attempt (default 5000). */
@@ -49,6 +55,10 @@ export function createFeatures(deps: {
   webhookAllowPrivate?: boolean;
   /** Versions kept per map (count, bytes); default 200 and 200 MiB. */
   versionLimits?: VersionLimits;
+  /** Mention e-mails (SMTP_URL); absent: the in-app inbox only. */
+  mail?: MailConfig | null;
+  /** The origin users open, for absolute links in e-mails. */
+  publicOrigin?: string | null;
 }): Features {
   const { store, log } = deps;
   const timing = { ...DEFAULT_TIMING, ...deps.timing };
@@ -71,11 +81,26 @@ export function createFeatures(deps: {
     periodMs: timing.autoVersionPeriodMs,
     limits: versionLimits,
   });
+  const mailer = deps.mail ? smtpMailer(deps.mail) : null;
+  const mentions = new MentionNotifier({
+    store,
+    log: log.child({ component: 'mentions' }),
+    mailer,
+    publicOrigin: deps.publicOrigin ?? null,
+  });
+  const history = new HistoryRecorder({ store, log: log.child({ component: 'history' }) });
   const sockets = new SocketRegistry();
   return {
     roomHooks: {
-      loaded: (room) => alerts.watch(room),
-      stored: (room) => autoVersions.stored(room),
+      loaded: (room) => {
+        alerts.watch(room);
+        mentions.watch(room);
+        history.watch(room);
+      },
+      stored: (room) => {
+        autoVersions.stored(room);
+        history.stored(room);
+      },
       largeRemoval: (room, before, removal) => autoVersions.largeRemoval(room, before, removal),
     },
     sockets,
@@ -85,7 +110,13 @@ export function createFeatures(deps: {
       webhookRoutes(app, { store, allowPrivate: deps.webhookAllowPrivate ?? false });
       versionRoutes(app, { store, rooms, autoVersions, limits: versionLimits });
       await app.register(metricsRoutes, { store, rooms }); // its own scope: a bigger JSON body limit
+      inboxRoutes(app, store);
+      historyRoutes(app, store);
     },
-    close: () => webhooks.close(),
+    close: async () => {
+      mailer?.close();
+      await history.close();
+      await webhooks.close();
+    },
   };
 }

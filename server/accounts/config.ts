@@ -1,5 +1,7 @@
-// Settings of accounts and sign-in (SESSION_DAYS, ALLOW_ANONYMOUS_MAPS, OIDC_*), read with the rest
-// of the server's environment (config.ts).
+// Settings of accounts and sign-in (SESSION_DAYS, ALLOW_ANONYMOUS_MAPS, OIDC_*) and of the members'
+// mention e-mails (SMTP_URL, MAIL_FROM), read with the rest of the server's environment (config.ts).
+import type { MailConfig } from '../mentions/mailer';
+
 export interface OidcConfig {
   issuer: string;
   clientId: string;
@@ -13,9 +15,30 @@ export interface AccountsConfig {
   allowAnonymousMaps: boolean;
   /** Single sign-on with OpenID Connect; null: passwords only. */
   oidc: OidcConfig | null;
+  /** Mention e-mails to members; null or absent: the in-app inbox only. */
+  mail?: MailConfig | null;
 }
 
-export const DEFAULT_ACCOUNTS_CONFIG: AccountsConfig = { sessionDays: 14, allowAnonymousMaps: false, oidc: null };
+export const DEFAULT_ACCOUNTS_CONFIG: AccountsConfig = {
+  sessionDays: 14,
+  allowAnonymousMaps: false,
+  oidc: null,
+  mail: null,
+};
+
+const DEFAULT_MAIL_FROM = 'Percorso <percorso@localhost>';
+
+function mailConfigFromEnv(env: NodeJS.ProcessEnv, problems: string[]): MailConfig | null {
+  const url = env.SMTP_URL?.trim() ?? '';
+  const from = env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+  if (!url) return null;
+  if (!/^smtps?:\/\/[^\s]+$/.test(url)) {
+    problems.push('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://… (got another value)');
+    return null;
+  }
+  if (/[\r\n]/.test(from)) problems.push('MAIL_FROM must be one line');
+  return { url, from };
+}
 
 export function accountsConfigFromEnv(env: NodeJS.ProcessEnv, problems: string[]): AccountsConfig {
   let sessionDays = DEFAULT_ACCOUNTS_CONFIG.sessionDays;
@@ -37,5 +60,5 @@ export function accountsConfigFromEnv(env: NodeJS.ProcessEnv, problems: string[]
     else if (!/^https?:\/\//.test(issuer)) problems.push(`OIDC_ISSUER must be an http(s) URL (got "${issuer}")`);
     else oidc = { issuer, clientId, clientSecret };
   }
-  return { sessionDays, allowAnonymousMaps: anonymous === '1', oidc };
+  return { sessionDays, allowAnonymousMaps: anonymous === '1', oidc, mail: mailConfigFromEnv(env, problems) };
 }

@@ -1,10 +1,11 @@
 // /api/maps: create (anyone), read (either key), delete to the trash and duplicate (editor key). Keys travel as
 // `Authorization: Bearer KEY`; only their hashes are stored.
 import type { BlockList } from 'node:net';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { memberOf } from '../accounts/memberOf';
 import { guestActor, mapRoleOf, memberActor, type Actor } from '../auth/actor';
-import { hashKey, isMapId, newKeys, randomToken, resolveRole, type Role } from '../auth/keys';
+import { isMapId, resolveRole, type Role } from '../auth/keys';
+import { createMapRecord } from '../maplife/create';
 import type { MapRecord, Store } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { clientAddress } from '../sync/limits';
@@ -35,6 +36,12 @@ export interface Authorized {
  * (media GETs also accept `?key=`). A signed-in member acts as themself; a key may raise their role
  * (a viewer member holding an editor link edits), never lower it.
  */
+/** The member who made a map (the list shows them); a guest's map has no creator. */
+export async function recordCreator(store: Store, mapId: string, request: FastifyRequest): Promise<void> {
+  const member = await memberOf(request);
+  if (member) await store.history.setCreator(mapId, { id: member.id, name: member.name });
+}
+
 export async function authorize(
   store: Store,
   id: string,
@@ -71,38 +78,34 @@ export interface MapRouteDeps {
   creation: { perHour: number; proxies: BlockList };
 }
 
-export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
+/**
+ * Maps created per address and hour, shared by every route that makes one (new, copy, import): true
+ * if this one may be made; else a 429 with Retry-After is sent and the route returns the reply.
+ */
+export type CreationGate = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): CreationGate {
   const { store, rooms } = deps;
   const creations = new WindowLimit(deps.creation.perHour, HOUR_MS);
-
-  app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
+  const allowCreation: CreationGate = (request, reply) => {
     const address = clientAddress(request.raw, deps.creation.proxies);
     const waitMs = creations.take(address);
-    if (waitMs > 0) {
-      request.log.warn({ address, limit: deps.creation.perHour }, 'too many maps created from one address; refused');
-      const seconds = Math.ceil(waitMs / 1000);
-      reply.header('retry-after', String(seconds));
-      return sendError(
-        reply,
-        429,
-        'too_many_requests',
-        `Too many maps created from this address: try again in ${seconds} s`,
-      );
-    }
+    if (waitMs <= 0) return true;
+    request.log.warn({ address, limit: deps.creation.perHour }, 'too many maps created from one address; refused');
+    const seconds = Math.ceil(waitMs / 1000);
+    reply.header('retry-after', String(seconds));
+    sendError(reply, 429, 'too_many_requests', `Too many maps created from this address: try again in ${seconds} s`);
+    return false;
+  };
+
+  app.post<{ Body: { title: string } }>('/api/maps', { schema: createSchema }, async (request, reply) => {
+    if (!allowCreation(request, reply)) return reply;
     const title = request.body.title.trim();
     if (title.length === 0 || title.length > TITLE_MAX) {
       throw new HttpError(400, 'bad_request', `title must be 1 to ${TITLE_MAX} characters after trimming`);
     }
-    const { editorKey, viewerKey } = newKeys();
-    const id = randomToken();
-    await store.docs.createMap({
-      id,
-      title,
-      editorKeyHash: hashKey(editorKey),
-      viewerKeyHash: hashKey(viewerKey),
-      createdAt: new Date().toISOString(),
-      snapshot: seedDocument(title),
-    });
+    const { id, editorKey, viewerKey } = await createMapRecord(store, title, seedDocument(title));
+    await recordCreator(store, id, request);
     return reply.code(201).send({ id, editorKey, viewerKey });
   });
 
@@ -110,19 +113,9 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
   app.post<{ Params: { id: string } }>('/api/maps/:id/duplicate', async (request, reply) => {
     const { map, role } = await authorize(store, request.params.id, request);
     if (role !== 'editor') throw new HttpError(403, 'editor_key_required', 'Only an editor can duplicate a map');
-    const address = clientAddress(request.raw, deps.creation.proxies);
-    const waitMs = creations.take(address);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      reply.header('retry-after', String(seconds));
-      return sendError(
-        reply,
-        429,
-        'too_many_requests',
-        `Too many maps created from this address: try again in ${seconds} s`,
-      );
-    }
+    if (!allowCreation(request, reply)) return reply;
     const copy = await duplicateMap({ store, rooms }, map, copyTitle(map.title, TITLE_MAX));
+    await recordCreator(store, copy.id, request);
     return reply.code(201).send(copy);
   });
 
@@ -141,4 +134,5 @@ export function mapRoutes(app: FastifyInstance, deps: MapRouteDeps): void {
     rooms.mapDeleted(map.id); // clients closed with 4410
     return reply.code(204).send();
   });
+  return allowCreation;
 }

@@ -52,7 +52,7 @@ export function signedIn(
 }
 
 /** Routes that create a map: once any account exists, they need a signed-in member. */
-const CREATING_ROUTES = new Set(['/api/maps', '/api/maps/:id/duplicate']);
+const CREATING_ROUTES = new Set(['/api/maps', '/api/maps/:id/duplicate', '/api/maps/import']);
 
 /** Once any account exists, POST /api/maps (and a duplicate) needs a signed-in member (401 sign_in_required). */
 export function anonymousMapGate(app: FastifyInstance, accounts: Accounts): void {

@@ -4,7 +4,7 @@
 // ingest keys, webhooks, versions and observed events belong to the original and stay there.
 import * as Y from 'yjs';
 import { initJourney } from '../../src/model';
-import { hashKey, newKeys, randomToken } from '../auth/keys';
+import { createMapRecord } from './create';
 import type { MapRecord, Store } from '../storage/store';
 import { HttpError } from '../http/errors';
 import { MapNotFound } from '../sync/room';
@@ -48,16 +48,7 @@ export async function duplicateMap(
       if (err instanceof RoomsClosed) throw new HttpError(503, 'internal', 'The server is stopping; try again');
       throw err;
     });
-  const { editorKey, viewerKey } = newKeys();
-  const id = randomToken();
-  await store.docs.createMap({
-    id,
-    title,
-    editorKeyHash: hashKey(editorKey),
-    viewerKeyHash: hashKey(viewerKey),
-    createdAt: new Date().toISOString(),
-    snapshot: renamedDocument(state, title),
-  });
+  const { id, editorKey, viewerKey } = await createMapRecord(store, title, renamedDocument(state, title));
   for (const hash of await store.media.listHashes(source.id)) {
     const media = await store.media.get(source.id, hash);
     if (media) await store.media.add(id, media);

@@ -18,17 +18,21 @@ export function mapLifeRoutes(app: FastifyInstance, store: Store): void {
   app.get('/api/maps', async (request) => {
     const member = await requireMember(request);
     const role = mapRoleOf(member.role);
-    const maps = await store.life.listMaps();
+    const [maps, activity] = await Promise.all([store.life.listMaps(), store.history.mapActivity()]);
+    const activityOf = new Map(activity.map((a) => [a.mapId, a]));
     return {
-      maps: maps.map((map: MapSummary) => ({
-        id: map.id,
-        title: map.title,
-        // no per-edit time is stored yet: the creation time stands in for the last edit
-        updatedAt: map.createdAt,
-        createdAt: map.createdAt,
-        createdBy: null,
-        role,
-      })),
+      maps: maps.map((map: MapSummary) => {
+        const { updatedAt, createdBy } = activityOf.get(map.id) ?? { updatedAt: null, createdBy: null };
+        return {
+          id: map.id,
+          title: map.title,
+          // a map not edited since history was kept: its creation is its last edit
+          updatedAt: updatedAt ?? map.createdAt,
+          createdAt: map.createdAt,
+          createdBy,
+          role,
+        };
+      }),
     };
   });
 

@@ -1,6 +1,14 @@
 // Row shapes shared by the SQL stores (SQLite and PostgreSQL name their columns alike) and their
 // conversion to the Store's records.
-import type { MapRecord, MediaRecord, VersionInfo, WebhookRecord } from './store';
+import type {
+  ChangeRecord,
+  MapActivity,
+  MapRecord,
+  MediaRecord,
+  MentionRecord,
+  VersionInfo,
+  WebhookRecord,
+} from './store';
 
 export const MAP_COLUMNS = 'id, title, editor_key_hash, viewer_key_hash, created_at';
 
@@ -89,5 +97,74 @@ export function toVersion(row: VersionRow): VersionInfo {
     name: row.name,
     createdAt: row.created_at,
     auto: row.auto === true || row.auto === 1,
+  };
+}
+
+export interface ChangeRow {
+  id: number | string;
+  map_id: string;
+  node_id: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  at: string;
+  author_kind: 'member' | 'guest' | 'system';
+  author_id: string | null;
+  author_name: string;
+}
+
+export function toChange(row: ChangeRow): ChangeRecord {
+  return {
+    id: Number(row.id),
+    mapId: row.map_id,
+    nodeId: row.node_id,
+    field: row.field,
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    at: row.at,
+    author: { kind: row.author_kind, id: row.author_id, name: row.author_name },
+  };
+}
+
+export interface ActivityRow {
+  map_id: string;
+  updated_at: string | null;
+  created_by_id: string | null;
+  created_by_name: string | null;
+}
+
+export function toActivity(row: ActivityRow): MapActivity {
+  return {
+    mapId: row.map_id,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by_id ? { id: row.created_by_id, name: row.created_by_name ?? '' } : null,
+  };
+}
+
+export interface MentionRow {
+  id: string;
+  member_id: string;
+  map_id: string;
+  node_id: string;
+  comment_id: string;
+  author: string;
+  excerpt: string;
+  created_at: string;
+  read_at: string | null;
+  map_title: string;
+}
+
+export function toMention(row: MentionRow): MentionRecord {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    mapId: row.map_id,
+    nodeId: row.node_id,
+    commentId: row.comment_id,
+    author: row.author,
+    excerpt: row.excerpt,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+    mapTitle: row.map_title,
   };
 }

@@ -256,6 +256,87 @@ export interface MapLifeStore {
   trashedBefore(before: string): Promise<string[]>;
 }
 
+// the mentions inbox: a member named as @Name in a comment (one row per member and comment)
+export interface NewMention {
+  id: string;
+  memberId: string;
+  mapId: string;
+  nodeId: string;
+  commentId: string;
+  /** The comment's author as written (a display name). */
+  author: string;
+  /** The comment's text, cut to 280 characters. */
+  excerpt: string;
+  createdAt: string; // ISO time
+}
+
+export interface MentionRecord extends NewMention {
+  /** The map's title now. */
+  mapTitle: string;
+  /** When the member read it; null while unread. */
+  readAt: string | null;
+}
+
+/** Mentions of members in comments. A mention goes with its map (deleted or in the trash: not listed). */
+export interface InboxStore {
+  /** Records the mention unless the member already has one for that comment; true if it is new. */
+  addMention(mention: NewMention): Promise<boolean>;
+  /** The member's mentions on maps not in the trash, newest first, at most `limit`. */
+  listMentions(memberId: string, limit: number): Promise<MentionRecord[]>;
+  /** How many of those are unread. */
+  unreadMentions(memberId: string): Promise<number>;
+  /** Marks the member's mentions read at `at` (every unread one when `ids` is 'all'); returns how many changed. */
+  markMentionsRead(memberId: string, ids: readonly string[] | 'all', at: string): Promise<number>;
+}
+
+// who changed what: a map's creator and last edit time, and the changes of its nodes' fields
+export interface ChangeAuthor {
+  /** 'system': the server on someone's behalf (the metrics ingest API). */
+  kind: 'member' | 'guest' | 'system';
+  /** The member's id; null otherwise. */
+  id: string | null;
+  /** The member's name, the name a guest gave (self-declared; '' when they gave none), or the system's. */
+  name: string;
+}
+
+export interface NewChange {
+  mapId: string;
+  nodeId: string;
+  /** The field that changed ('label', 'channelId', …), or 'created' / 'removed' for the node itself. */
+  field: string;
+  /** The values as short JSON text (cut to 300 characters); null when there was none. */
+  oldValue: string | null;
+  newValue: string | null;
+  at: string; // ISO time
+  author: ChangeAuthor;
+}
+
+export interface ChangeRecord extends NewChange {
+  /** Increasing: newer changes have larger ids (the paging cursor). */
+  id: number;
+}
+
+export interface MapActivity {
+  mapId: string;
+  /** The last time an update of the map was stored; null if never since history was kept. */
+  updatedAt: string | null;
+  createdBy: { id: string; name: string } | null;
+}
+
+/** History of maps: their nodes' field changes and per-map activity. Rows go with their map. */
+export interface HistoryStore {
+  /** Records who created the map (a member). */
+  setCreator(mapId: string, member: { id: string; name: string }): Promise<void>;
+  /** The maps' last edit times (kept if a later one is already stored). */
+  touchMaps(touches: readonly { mapId: string; at: string }[]): Promise<void>;
+  /** Stores changes of maps that exist (others are skipped). */
+  addChanges(changes: readonly NewChange[]): Promise<void>;
+  /** A map's changes, newest first: of one node when `nodeId` is given; older than `beforeId` when given. */
+  listChanges(mapId: string, options: { nodeId?: string; beforeId?: number; limit: number }): Promise<ChangeRecord[]>;
+  /** The activity of every map that has some. */
+  mapActivity(): Promise<MapActivity[]>;
+}
+
 /** A database the events module can open its tables in. */
 export type EventStorage = { kind: 'postgres'; pool: pg.Pool } | { kind: 'sqlite'; file: string };
 
@@ -265,6 +346,8 @@ export interface Store {
   readonly features: FeatureStore;
   readonly accounts: AccountStore;
   readonly life: MapLifeStore;
+  readonly inbox: InboxStore;
+  readonly history: HistoryStore;
   /**
    * Where this backend keeps the bytes of uploads, if not as plain files in DATA_DIR/media (the
    * default): PostgreSQL keeps them in the database, shared by every process, with a local cache.

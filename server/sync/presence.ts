@@ -116,6 +116,8 @@ const FIELDS: Record<string, (value: unknown) => unknown> = {
   selection,
   drag,
   cursor: caret,
+  // the node whose label the person is typing: a model id or nothing
+  renaming: (value) => (value === null ? null : isValidId(value) ? value : undefined),
 };
 
 /** The state to apply and relay, or null when it is not a presence state at all (then it is dropped). */

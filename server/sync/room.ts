@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/keys';
 import type { Relay } from '../scale/types';
 import type { Store } from '../storage/store';
@@ -23,6 +24,8 @@ import { repairMayBeNeeded, type Origin } from '../../src/model';
 /** A connection as the room sees it. */
 export interface RoomMember {
   readonly role: Role;
+  /** Who acts through this connection (history names them). */
+  readonly actor?: Actor;
   /** Awareness client ids whose state this connection set (removed when it leaves). */
   readonly awarenessIds: Set<number>;
   send(frame: Uint8Array): void;

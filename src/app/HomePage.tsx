@@ -14,7 +14,8 @@ import { AccountMenu } from './account/AccountMenu';
 import { ensureAccountLoaded, useAccount } from './account/useAccount';
 import { WorkspaceMaps } from './workspace/WorkspaceMaps';
 import { useT } from '../i18n';
-import { relativeTime } from './relativeTime';
+import { relativeTime } from '../ui/relativeTime';
+import { MemberInbox } from './inbox/MemberInbox';
 import type { TemplateId } from '../model';
 import { TemplatePicker } from './templates/TemplatePicker';
 import { ImportMapButton } from './templates/ImportMapButton';
@@ -23,10 +24,15 @@ import { mapUrlWithTemplate } from './templates/useApplyTemplate';
 export function HomePage() {
   const member = useAccount((state) => state.me?.member ?? null);
   useEffect(ensureAccountLoaded, []);
-  return <HomeLayout maps={member ? <WorkspaceMaps key={member.id} /> : <BrowserMaps />} />;
+  return (
+    <HomeLayout
+      maps={member ? <WorkspaceMaps key={member.id} /> : <BrowserMaps />}
+      inbox={member ? <MemberInbox /> : null}
+    />
+  );
 }
 
-function HomeLayout({ maps: mapsSection }: { maps: ReactNode }) {
+function HomeLayout({ maps: mapsSection, inbox }: { maps: ReactNode; inbox: ReactNode }) {
   const t = useT();
   const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
@@ -61,6 +67,7 @@ function HomeLayout({ maps: mapsSection }: { maps: ReactNode }) {
       <header className="topbar">
         <Brand />
         <span className="topbar-spacer" />
+        {inbox}
         <AccountMenu offerSetup />
         <LanguageSwitch />
       </header>

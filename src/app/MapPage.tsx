@@ -12,7 +12,11 @@ import { Brand } from './Brand';
 import { ShareButton } from './ShareButton';
 import { StatusBadge } from './StatusBadge';
 import { useMapAccess } from './useMapAccess';
-import { useMergeNotices } from './useMergeNotices';
+import { useLostTextNotices, useMergeNotices } from './useMergeNotices';
+import { MapMentions } from './inbox/MapMentions';
+import { MemberInbox } from './inbox/MemberInbox';
+import { useMemberNames } from './inbox/useMemberNames';
+import { revealComment, useRevealNodeFromAddress } from './inbox/revealComment';
 import { ensureProfileLoaded, useProfileStore } from './useProfile';
 import { PRESENCE_COLORS } from '../db/profile';
 import { Sidebar } from '../panels/Sidebar';
@@ -117,6 +121,7 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
   const color = profile?.color ?? PRESENCE_COLORS[0];
   const userId = profile?.id ?? '';
   const user = useMemo(() => ({ id: userId, name, color }), [userId, name, color]);
+  const memberNames = useMemberNames(member !== null);
   const context = useMemo<MapContextValue>(
     () => ({
       mapId,
@@ -129,11 +134,14 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
       readOnly: editingOff,
       run,
       undo: editingOff ? undefined : undo,
+      memberNames,
     }),
-    [mapId, mapKey, connection, store, presence, user, editingOff, run, undo],
+    [mapId, mapKey, connection, store, presence, user, editingOff, run, undo, memberNames],
   );
 
   useMergeNotices(connection.doc);
+  useRevealNodeFromAddress(store, connectionState.synced);
+  useLostTextNotices(context);
   const merged = connectionState.mergedAfterOffline;
   useEffect(() => {
     if (merged > 0) notify(t('status.merged'), 'info');
@@ -172,6 +180,11 @@ function OpenMap({ mapId, mapKey, session, readOnly, role, editorKey, viewerKey,
             <ExportMenu />
             <MapSettingsButton editorKey={editorKey} />
             <ShareButton mapId={mapId} title={meta.title} editorKey={editorKey} viewerKey={viewerKey} />
+            {member ? (
+              <MemberInbox goTo={(otherMapId, nodeId) => otherMapId === mapId && revealComment(store, nodeId)} />
+            ) : (
+              <MapMentions />
+            )}
             <AccountMenu />
             <LanguageSwitch />
           </header>

@@ -13,6 +13,18 @@ export function Toasts() {
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast is-${toast.tone}`}>
           <span>{toast.text}</span>
+          {toast.action && (
+            <button
+              type="button"
+              className="toast-action"
+              onClick={() => {
+                toast.action?.run();
+                dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
           <button type="button" aria-label={t('app.dismiss')} onClick={() => dismiss(toast.id)}>
             <X size={14} aria-hidden />
           </button>

@@ -3,7 +3,8 @@
 // card went where instead of finding it somewhere else later.
 import { useEffect } from 'react';
 import * as Y from 'yjs';
-import { LOCAL_USER, roots } from '../model';
+import { LOCAL_USER, replacedConcurrently, roots } from '../model';
+import { reportLostText, type LostTextContext } from '../state/lostText';
 import { t } from '../i18n';
 import { useUi } from '../state/uiStore';
 
@@ -33,4 +34,31 @@ export function useMergeNotices(doc: Y.Doc): void {
     nodes.observeDeep(onChange);
     return () => nodes.unobserveDeep(onChange);
   }, [doc]);
+}
+
+/**
+ * After a merge, says whose text was replaced: when a remote rename made without seeing this person's
+ * own rename (typed at the same time, or while one of them was offline) wins, this person reads the
+ * text that won and theirs, and can put theirs back (src/state/lostText.ts).
+ */
+export function useLostTextNotices(context: LostTextContext): void {
+  const { doc, awareness, run } = context;
+  useEffect(() => {
+    const { nodes } = roots(doc);
+    const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+      if (transaction.local) return;
+      for (const event of events) {
+        const node = event.target;
+        const change = event.changes.keys.get('label');
+        if (!(node instanceof Y.Map) || change?.action !== 'update') continue;
+        const id = node._item?.parentSub;
+        if (!id || typeof change.oldValue !== 'string') continue;
+        if (replacedConcurrently(node, 'label', doc.clientID)) {
+          reportLostText({ doc, awareness, run }, id, change.oldValue);
+        }
+      }
+    };
+    nodes.observeDeep(onChange);
+    return () => nodes.unobserveDeep(onChange);
+  }, [doc, awareness, run]);
 }

@@ -13,6 +13,11 @@ export interface InlineLabelProps {
   editing?: boolean;
   onEditingChange?: (editing: boolean) => void;
   ariaLabel?: string;
+  /**
+   * Someone else changed the label while this person was typing: their text is not written over
+   * the other's (which stays), it is handed here to offer it back.
+   */
+  onLostRace?: (mine: string) => void;
 }
 
 export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
@@ -25,17 +30,25 @@ export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
     editing: editingFromOutside,
     onEditingChange,
     ariaLabel,
+    onLostRace,
   } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const input = useRef<HTMLInputElement>(null);
+  /** The label when editing started: a different `value` at commit means someone else renamed it. */
+  const base = useRef(value);
   const t = useT();
 
+  const askedBefore = useRef(false);
   useEffect(() => {
-    if (editingFromOutside && !readOnly) {
+    // only when asked: a remote rename while typing must not reset the draft
+    const asked = Boolean(editingFromOutside) && !readOnly;
+    if (asked && !askedBefore.current) {
+      base.current = value;
       setDraft(value);
       setEditing(true);
     }
+    askedBefore.current = asked;
   }, [editingFromOutside, readOnly, value]);
   useEffect(() => {
     if (editing) input.current?.select();
@@ -45,7 +58,9 @@ export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
     setEditing(false);
     onEditingChange?.(false);
     const next = draft.trim();
-    if (commit && next && next !== value) onCommit(next);
+    if (!commit || !next || next === value) return;
+    if (onLostRace && value !== base.current) onLostRace(next);
+    else onCommit(next);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     event.stopPropagation(); // Delete/Backspace here edit text, they must not delete the node
@@ -74,6 +89,7 @@ export const InlineLabel = memo(function InlineLabel(props: InlineLabelProps) {
       onDoubleClick={(event) => {
         if (readOnly) return;
         event.stopPropagation();
+        base.current = value;
         setDraft(value);
         setEditing(true);
         onEditingChange?.(true);

@@ -1,4 +1,5 @@
-// "Export" in the map header: PNG and PDF open the options dialog; JSON and CSV download at once.
+// "Export" in the map header: PNG and PDF open the options dialog; JSON, CSV and the bundle (the map
+// with its media, made by the server) download at once.
 import { useState } from 'react';
 import { Download } from 'lucide-react';
 import { useStore } from 'zustand';
@@ -7,10 +8,12 @@ import { useUi } from '../state/uiStore';
 import { useT } from '../i18n';
 import { ExportDialog, type DialogFormat } from './ExportDialog';
 import { exportCsvFile, exportJsonFile } from './exportFiles';
+import { downloadBlob, fileBaseName } from './download';
+import { fetchBundle } from '../sync/api';
 import './export.css';
 
 export function ExportMenu() {
-  const { doc, store } = useMap();
+  const { doc, store, mapId, mapKey } = useMap();
   const title = useStore(store, (state) => state.meta.title);
   const notify = useUi((state) => state.notify);
   const t = useT();
@@ -22,6 +25,16 @@ export function ExportMenu() {
     setOpen(false);
     try {
       const fileName = format === 'json' ? exportJsonFile(doc, name) : exportCsvFile(doc, name, t);
+      notify(t('export.saved', { file: fileName }), 'info');
+    } catch (error) {
+      notify(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+  const bundle = async () => {
+    setOpen(false);
+    const fileName = `${fileBaseName(name)}.percorso.zip`;
+    try {
+      downloadBlob(await fetchBundle(mapId, mapKey), fileName);
       notify(t('export.saved', { file: fileName }), 'info');
     } catch (error) {
       notify(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }));
@@ -47,6 +60,9 @@ export function ExportMenu() {
           </button>
           <button type="button" role="menuitem" onClick={() => quick('json')}>
             {t('export.json')}
+          </button>
+          <button type="button" role="menuitem" onClick={() => void bundle()}>
+            {t('export.bundle')}
           </button>
           <button type="button" role="menuitem" onClick={() => quick('csv')}>
             {t('export.csv')}

@@ -6,6 +6,8 @@ import { accessEn } from './parts/access.en';
 import { collabEn } from './parts/collab.en';
 import { exportEn } from './parts/export.en';
 import { workspaceEn } from './parts/workspace.en';
+import { inboxEn } from './parts/inbox.en';
+import { historyEn } from './parts/history.en';
 import { metricsEn } from './parts/metrics.en';
 import { observedEn } from './parts/observed.en';
 
@@ -282,6 +284,8 @@ export const en = {
   ...metricsEn,
   ...exportEn,
   ...workspaceEn,
+  ...inboxEn,
+  ...historyEn,
   ...collabEn,
   ...observedEn,
   ...accountEn,

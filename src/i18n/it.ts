@@ -7,6 +7,8 @@ import { accessIt } from './parts/access.it';
 import { collabIt } from './parts/collab.it';
 import { exportIt } from './parts/export.it';
 import { workspaceIt } from './parts/workspace.it';
+import { inboxIt } from './parts/inbox.it';
+import { historyIt } from './parts/history.it';
 import { metricsIt } from './parts/metrics.it';
 import { observedIt } from './parts/observed.it';
 
@@ -16,6 +18,8 @@ const core: Record<
     | keyof typeof metricsIt
     | keyof typeof exportIt
     | keyof typeof workspaceIt
+    | keyof typeof inboxIt
+    | keyof typeof historyIt
     | keyof typeof collabIt
     | keyof typeof observedIt
     | keyof typeof accountIt
@@ -296,6 +300,8 @@ export const it: Record<MessageKey, string> = {
   ...metricsIt,
   ...exportIt,
   ...workspaceIt,
+  ...inboxIt,
+  ...historyIt,
   ...collabIt,
   ...observedIt,
   ...accountIt,

@@ -84,3 +84,40 @@ export function openThreads(doc: Y.Doc): OpenThread[] {
   }
   return out.sort((a, b) => timeOf(b.latestAt) - timeOf(a.latestAt) || compareIds(a.nodeId, b.nodeId));
 }
+
+/** Every node whose comments are all resolved (a thread someone closed), newest comment first. */
+export function resolvedThreads(doc: Y.Doc): { nodeId: string; comments: Comment[] }[] {
+  const out: { nodeId: string; comments: Comment[]; latest: number }[] = [];
+  for (const [nodeId, list] of threads(doc)) {
+    if (list.length === 0 || list.some((c) => !c.resolved)) continue;
+    out.push({ nodeId, comments: list, latest: Math.max(...list.map((c) => timeOf(c.createdAt))) });
+  }
+  return out
+    .sort((a, b) => b.latest - a.latest || compareIds(a.nodeId, b.nodeId))
+    .map(({ nodeId, comments }) => ({ nodeId, comments }));
+}
+
+export interface Mention {
+  nodeId: string;
+  comment: Comment;
+}
+
+/**
+ * The comments of existing nodes that mention `name` (as parsed when they were written, compared
+ * case-insensitively), newest first; a person's own comments are left out.
+ */
+export function mentionsOf(doc: Y.Doc, name: string): Mention[] {
+  const wanted = name.trim().toLowerCase();
+  if (!wanted) return [];
+  const out: Mention[] = [];
+  for (const [nodeId, list] of threads(doc)) {
+    for (const comment of list) {
+      if (comment.author.trim().toLowerCase() === wanted) continue;
+      if (comment.mentions.some((mentioned) => mentioned.trim().toLowerCase() === wanted))
+        out.push({ nodeId, comment });
+    }
+  }
+  return out.sort(
+    (a, b) => timeOf(b.comment.createdAt) - timeOf(a.comment.createdAt) || compareIds(a.comment.id, b.comment.id),
+  );
+}

@@ -190,3 +190,15 @@ export function setCommentResolved(
     if (c.get('resolved') !== resolved) c.set('resolved', resolved);
   });
 }
+
+/** Resolve or reopen every comment of the node's thread in one transaction (one undo step). */
+export function setThreadResolved(doc: Y.Doc, nodeId: string, resolved: boolean, origin?: Origin): void {
+  requireNode(doc, nodeId);
+  if (typeof resolved !== 'boolean') throw new ModelError('invalid-value', 'resolved must be a boolean');
+  const thread = rootMaps(doc).comments.get(nodeId);
+  write(doc, origin, () => {
+    if (!(thread instanceof Y.Array)) return;
+    for (const c of thread.toArray())
+      if (c instanceof Y.Map && c.get('resolved') !== resolved) c.set('resolved', resolved);
+  });
+}

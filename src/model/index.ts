@@ -42,12 +42,23 @@ export {
   addComment,
   editComment,
   setCommentResolved,
+  setThreadResolved,
   parseMentions,
   type Comment,
   type AddCommentArgs,
   type EditCommentArgs,
 } from './comments';
-export { readComments, openCommentCounts, openThreads, type OpenThread } from './comments-queries';
+export {
+  readComments,
+  openCommentCounts,
+  openThreads,
+  commentFromYMap,
+  mentionsOf,
+  resolvedThreads,
+  type OpenThread,
+  type Mention,
+} from './comments-queries';
+export { replacedConcurrently, lastWriterOf } from './concurrent-writes';
 export { stagesOwnedBy, unownedStages, ownerWorkload, type OwnerWorkload } from './owners';
 export { setPersonaPhoto, touchpointsForPersona, appliesToPersona } from './personas';
 export {

@@ -7,10 +7,12 @@ import { readMedia, removeNode, setLabel, stageRemovalSummary, type JourneyNode 
 import { useMap } from '../state/session';
 import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useUi } from '../state/uiStore';
+import { reportLostText } from '../state/lostText';
 import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from '../ui/fields';
 import { MediaSection } from './media/MediaSection';
 import { CommentsSection } from './comments/CommentsSection';
+import { NodeHistory } from './history/NodeHistory';
 import { filesOf, startUploads } from '../state/uploads';
 import { TouchpointFields } from './sections/TouchpointFields';
 import { StageFields } from './sections/StageFields';
@@ -44,7 +46,7 @@ export function useSelectedNodeId(): string | null {
 
 export const Inspector = memo(function Inspector() {
   const t = useT();
-  const { doc, store, readOnly, run, mapId, mapKey } = useMap();
+  const { doc, store, readOnly, run, mapId, mapKey, awareness } = useMap();
   const id = useSelectedNodeId();
   const node = useStore(store, (state) => (id ? state.modelNodes.get(id) : undefined));
   const acceptsMedia = Boolean(node && node.kind !== 'note' && !readOnly);
@@ -60,6 +62,8 @@ export const Inspector = memo(function Inspector() {
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
   }, [id, acceptsMedia, doc, mapId, mapKey]);
+  // a label field unmounted while focused never blurs: presence must not say "renaming" forever
+  useEffect(() => () => useUi.setState({ renamingInPanel: null }), [id]);
   if (!id || !node) {
     return (
       <aside className="inspector nokey" aria-label={t('inspector.title')}>
@@ -94,6 +98,8 @@ export const Inspector = memo(function Inspector() {
               maxLength={200}
               multiline={node.kind === 'note'}
               onCommit={(value) => run(() => setLabel(doc, node.id, value))}
+              onFocusChange={(on) => useUi.setState({ renamingInPanel: on ? node.id : null })}
+              onLostRace={(mine) => reportLostText({ doc, awareness, run }, node.id, mine)}
             />
           )}
         </Field>
@@ -115,6 +121,8 @@ export const Inspector = memo(function Inspector() {
           <h3>{t('comments.title')}</h3>
           <CommentsSection nodeId={node.id} />
         </section>
+        {/* history lives on the server: a map without a connection (tests, previews) has none */}
+        {awareness && <NodeHistory key={node.id} nodeId={node.id} />}
         {!readOnly && (
           <button
             type="button"

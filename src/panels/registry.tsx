@@ -2,6 +2,7 @@
 import type { ComponentType } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import {
+  Activity,
   Footprints,
   Gauge,
   History,
@@ -23,6 +24,7 @@ import { OwnersPanel } from './people/OwnersPanel';
 import { PersonasPanel } from './people/PersonasPanel';
 import { ObservedPanel } from './observed/ObservedPanel';
 import { OutlinePanel } from './outline/OutlinePanel';
+import { ActivityPanel } from './history/ActivityPanel';
 
 export interface PanelSpec {
   id: SidebarTab;
@@ -40,5 +42,6 @@ export const PANELS: PanelSpec[] = [
   { id: 'owners', label: 'owners.title', icon: UserRoundCheck, component: OwnersPanel },
   { id: 'personas', label: 'personas.title', icon: SquareUser, component: PersonasPanel },
   { id: 'versions', label: 'versions.panel', icon: History, component: VersionsPanel },
+  { id: 'activity', label: 'activity.title', icon: Activity, component: ActivityPanel },
   { id: 'outline', label: 'outline.title', icon: ListTree, component: OutlinePanel },
 ];

@@ -23,6 +23,8 @@ export interface MapContextValue {
   readOnly: boolean;
   /** This person's undo history (absent for viewers and in some tests). */
   undo?: JourneyUndo;
+  /** The workspace members' names, who may be @mentioned besides owners and the people present (signed-in members only). */
+  memberNames?: readonly string[];
   /** Runs a model command; a refused command becomes a visible message instead of an exception. */
   run: (action: () => unknown) => boolean;
 }

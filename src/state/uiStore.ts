@@ -5,11 +5,31 @@ export interface Toast {
   id: number;
   text: string;
   tone: 'error' | 'info';
+  /** One button beside the text (e.g. "Use mine"); the toast then stays longer. */
+  action?: ToastAction;
 }
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+const TOAST_MS = 5000;
+/** Long enough to read a lost text and decide. */
+const TOAST_WITH_ACTION_MS = 20000;
 
 /** The tabs of the right sidebar; panels register themselves in src/panels/registry.tsx. */
 export type SidebarTab =
-  'inspector' | 'comments' | 'owners' | 'personas' | 'insight' | 'metrics' | 'versions' | 'observed' | 'outline';
+  | 'inspector'
+  | 'comments'
+  | 'owners'
+  | 'personas'
+  | 'insight'
+  | 'metrics'
+  | 'versions'
+  | 'activity'
+  | 'observed'
+  | 'outline';
 
 /** The cards' key metrics when nobody chose (shown only where a touchpoint has a value). */
 export const DEFAULT_CARD_METRICS: readonly string[] = ['csat', 'dropoff'];
@@ -19,6 +39,8 @@ export type MapFocus = { kind: 'owner'; id: string } | { kind: 'persona'; id: st
 
 interface UiState {
   editingNodeId: string | null;
+  /** The node whose label this person is typing in a panel (the inspector), for presence. */
+  renamingInPanel: string | null;
   toasts: Toast[];
   /** The open sidebar tab, or null when the sidebar is closed. */
   sidebarTab: SidebarTab | null;
@@ -42,7 +64,7 @@ interface UiState {
   namingNewNodeId: string | null;
   /** Opens the rename box of a node just added. */
   startNaming: (id: string) => void;
-  notify: (text: string, tone?: Toast['tone']) => void;
+  notify: (text: string, tone?: Toast['tone'], action?: ToastAction) => void;
   dismiss: (id: number) => void;
 }
 
@@ -50,6 +72,7 @@ let nextToastId = 1;
 
 export const useUi = create<UiState>((set) => ({
   editingNodeId: null,
+  renamingInPanel: null,
   toasts: [],
   sidebarTab: null,
   focus: null,
@@ -67,10 +90,11 @@ export const useUi = create<UiState>((set) => ({
   startEditing: (id) => set(id === null ? { editingNodeId: null } : { editingNodeId: id, namingNewNodeId: null }),
   namingNewNodeId: null,
   startNaming: (id) => set({ editingNodeId: id, namingNewNodeId: id }),
-  notify: (text, tone = 'error') => {
+  notify: (text, tone = 'error', action) => {
     const id = nextToastId++;
-    set((state) => ({ toasts: [...state.toasts.slice(-3), { id, text, tone }] }));
-    setTimeout(() => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })), 5000);
+    set((state) => ({ toasts: [...state.toasts.slice(-3), { id, text, tone, ...(action && { action }) }] }));
+    const shownFor = action ? TOAST_WITH_ACTION_MS : TOAST_MS;
+    setTimeout(() => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })), shownFor);
   },
   dismiss: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),
 }));

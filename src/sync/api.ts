@@ -16,7 +16,7 @@ export class ApiError extends Error {
 export async function request<T>(path: string, init: RequestInit & { key?: string } = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.key) headers.set('Authorization', `Bearer ${init.key}`);
-  if (init.body) headers.set('Content-Type', 'application/json');
+  if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers });
@@ -102,4 +102,25 @@ export function rotateKey(
   role: MapRole,
 ): Promise<{ editorKey?: string; viewerKey?: string }> {
   return request(`${mapPath(mapId)}/keys/rotate`, { method: 'POST', key, body: JSON.stringify({ role }) });
+}
+
+/** The map with its media as one zip (GET /api/maps/:id/bundle); a member's session needs no key. */
+export async function fetchBundle(id: string, key: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/maps/${encodeURIComponent(id)}/bundle`, {
+      headers: key ? { Authorization: `Bearer ${key}` } : {},
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'http',
+      body?.error?.message ?? `Request failed (${response.status})`,
+    );
+  }
+  return response.blob();
 }

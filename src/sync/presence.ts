@@ -20,6 +20,8 @@ export interface PeerState {
    * position once, on drop): others see the drag live without a document write per frame.
    */
   drag: LiveDrag | null;
+  /** The node whose label this person is typing right now, or null. */
+  renaming: string | null;
 }
 
 /** Node id → [x, y], in the node's own (parent-relative) coordinates, as React Flow positions it. */
@@ -83,6 +85,7 @@ export function readPeers(awareness: Awareness): PeerState[] {
         : [],
       viewport: viewport && [viewport.x, viewport.y, viewport.zoom].every(Number.isFinite) ? viewport : null,
       drag: readDrag(state.drag),
+      renaming: typeof state.renaming === 'string' && state.renaming.length <= 64 ? state.renaming : null,
     });
   });
   return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);

@@ -1,6 +1,6 @@
 // Form fields of the inspector. Text fields keep a draft while focused and commit on Enter or blur,
 // so typing is one model command per edit (not per key) and a remote change never moves the caret.
-import { memo, useEffect, useId, useState, type ReactNode } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Plus, X } from 'lucide-react';
 import { useT } from '../i18n';
 
@@ -36,6 +36,13 @@ interface TextFieldProps {
   allowEmpty?: boolean;
   /** The field's name when no <label> names it (the items of a list). */
   ariaLabel?: string;
+  /** Told when the field gains or loses focus (presence says "… is renaming"). */
+  onFocusChange?: (focused: boolean) => void;
+  /**
+   * Someone else changed the value while this person was typing: the draft is not written over the
+   * other's text (which stays) but handed here, to offer it back. Without it, the draft wins.
+   */
+  onLostRace?: (mine: string) => void;
 }
 
 export const TextField = memo(function TextField({
@@ -49,15 +56,26 @@ export const TextField = memo(function TextField({
   type = 'text',
   allowEmpty = true,
   ariaLabel,
+  onFocusChange,
+  onLostRace,
 }: TextFieldProps) {
   const [draft, setDraft] = useState(value);
   const [focused, setFocused] = useState(false);
+  /** The value when focus came: a different `value` at commit means someone else changed it. */
+  const base = useRef(value);
   useEffect(() => {
     if (!focused) setDraft(value);
   }, [value, focused]);
   const commit = () => {
     const next = draft.trim();
     if (next === value.trim() || (!allowEmpty && !next)) return setDraft(value);
+    const changedMeanwhile = value !== base.current;
+    // nothing typed: the other person's change stays, the old text is not written back over it
+    if (changedMeanwhile && next === base.current.trim()) return setDraft(value);
+    if (changedMeanwhile && onLostRace) {
+      setDraft(value);
+      return onLostRace(next);
+    }
     onCommit(next);
   };
   const common = {
@@ -67,9 +85,14 @@ export const TextField = memo(function TextField({
     maxLength,
     placeholder,
     'aria-label': ariaLabel,
-    onFocus: () => setFocused(true),
+    onFocus: () => {
+      base.current = value;
+      setFocused(true);
+      onFocusChange?.(true);
+    },
     onBlur: () => {
       setFocused(false);
+      onFocusChange?.(false);
       if (!readOnly) commit();
     },
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),

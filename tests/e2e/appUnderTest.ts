@@ -16,7 +16,7 @@ export function appUnderTest(): AppUnderTest {
   let server: TestServer | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-    server = await startTestServer({ distDir: DIST });
+    server = await startTestServer({ distDir: DIST }, 'file');
   });
   afterAll(async () => {
     await browser?.close();

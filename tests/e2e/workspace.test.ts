@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addMember, call, setupAdmin } from '../server/helpers/accounts';
 import { startTestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
+import { signedInPage } from './signedIn';
 
 const SHOTS = '/tmp/shots-maplife2';
 let browser: Browser;
@@ -19,21 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signedInPage(
-  baseUrl: string,
-  cookie: string,
-  viewport = { width: 1280, height: 800 },
-  language: 'en' | 'it' = 'en',
-): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const [name, value] = cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: baseUrl }]);
-  const page = await context.newPage();
-  await page.addInitScript((lang) => localStorage.setItem('percorso.language', lang), language);
-  await page.goto(baseUrl);
-  return page;
-}
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box): boolean =>
@@ -70,8 +56,10 @@ describe('the workspace list in the browser', () => {
       expect((await call(server.url, 'POST', '/api/maps', { cookie: admin, body: { title } })).status).toBe(201);
     }
 
-    const ada = await signedInPage(server.url, admin);
-    const eda = await signedInPage(server.url, editor.cookie);
+    const ada = await signedInPage(browser, server.url, admin);
+    const eda = await signedInPage(browser, server.url, editor.cookie);
+    await ada.goto(server.url);
+    await eda.goto(server.url);
     const list = (page: Page) => page.locator('.home-list > .map-list .map-title');
     await list(ada).first().waitFor();
     await list(eda).first().waitFor();
@@ -116,7 +104,8 @@ describe('the workspace list in the browser', () => {
       { width: 1440, height: 900 },
     ]) {
       for (const language of ['en', 'it'] as const) {
-        const page = await signedInPage(server.url, admin, viewport, language);
+        const page = await signedInPage(browser, server.url, admin, viewport, language);
+        await page.goto(server.url);
         await page.locator('.home-list > .map-list li').first().waitFor();
         await expectTidyRows(page);
         await page.locator('.workspace-trash-toggle').click();

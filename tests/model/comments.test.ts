@@ -13,6 +13,9 @@ import {
   removeNode,
   rootMaps,
   setCommentResolved,
+  setThreadResolved,
+  mentionsOf,
+  resolvedThreads,
 } from './model';
 import { expectOneTransaction, expectRejected, newDoc, syncPair } from './helpers';
 
@@ -192,5 +195,37 @@ describe('comment queries', () => {
         .sort(),
     ).toEqual(['c0', 'ca', 'cb']);
     expect(readComments(b, 't')).toEqual(readComments(a, 't'));
+  });
+});
+
+describe('mentions of a person and whole threads', () => {
+  it('lists the comments that mention a name, newest first, without the person’s own', () => {
+    const doc = setup();
+    const at = (author: string, text: string, when: string, nodeId = 't') =>
+      addComment(doc, { nodeId, text, author, authorId: author, knownNames: ['Bob', 'Ann'], at: when });
+    at('Ann', '@bob look here', T0);
+    at('Ann', 'no mention', T1);
+    at('Bob', 'I am @Bob', T1); // one's own comment is not a mention to read
+    at('Ann', 'and @Bob here', T2, 'u');
+    expect(mentionsOf(doc, ' BOB ').map((m) => [m.nodeId, m.comment.text])).toEqual([
+      ['u', 'and @Bob here'],
+      ['t', '@bob look here'],
+    ]);
+    expect(mentionsOf(doc, '')).toEqual([]);
+    removeNode(doc, 'u');
+    expect(mentionsOf(doc, 'Bob')).toHaveLength(1); // a removed card's thread is gone from the list
+  });
+
+  it('resolves and reopens a whole thread in one transaction', () => {
+    const doc = setup();
+    addComment(doc, { nodeId: 't', text: 'one', author: 'A', authorId: 'a', at: T0 });
+    addComment(doc, { nodeId: 't', text: 'two', author: 'A', authorId: 'a', at: T1 });
+    expect(resolvedThreads(doc)).toEqual([]);
+    expectOneTransaction(doc, () => setThreadResolved(doc, 't', true));
+    expect(openThreads(doc)).toEqual([]);
+    expect(resolvedThreads(doc).map((t) => [t.nodeId, t.comments.length])).toEqual([['t', 2]]);
+    expectOneTransaction(doc, () => setThreadResolved(doc, 't', false));
+    expect(openThreads(doc).map((t) => t.open.length)).toEqual([2]);
+    expectRejected(doc, () => setThreadResolved(doc, 'nope', true), 'not-found');
   });
 });

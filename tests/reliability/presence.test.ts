@@ -55,6 +55,7 @@ describe('hostile presence', () => {
       viewport: { x: 1, y: 2, zoom: 1 },
       drag: { 'ok-node': [1, 2], 'bad id': [3, 4], other: [1, 'x'] },
       cursor: { anchor: { type: { client: -1, clock: 0 } }, head: {} },
+      renaming: '"]{}*{display:none}',
       opaque: { kept: true },
     };
     viewer.ws.send(
@@ -68,7 +69,12 @@ describe('hostile presence', () => {
     );
     viewer.ws.send(awarenessFrame([{ clientId: 31_338, clock: 1, state: 'not an object' }]));
     viewer.ws.send(awarenessFrame([{ clientId: 31_339, clock: 1, state: [1, 2, 3] }]));
+    viewer.ws.send(
+      awarenessFrame([{ clientId: 31_340, clock: 1, state: { user: { name: 'R' }, renaming: 'ok-node' } }]),
+    );
     await waitFor(() => stateOf(observer, 31_337) !== undefined, 10_000, 'the hostile state relayed');
+    await waitFor(() => stateOf(observer, 31_340) !== undefined, 10_000, 'the renaming state relayed');
+    expect(stateOf(observer, 31_340)).toEqual({ user: { name: 'R' }, renaming: 'ok-node' });
     const seen = stateOf(observer, 31_337);
     const { drag, ...rest } = seen ?? {};
     expect(rest).toEqual({

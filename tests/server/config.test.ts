@@ -68,6 +68,19 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
   });
 
+  it('reads the mention e-mail settings, without echoing a password in an error', () => {
+    expect(configFromEnv({}).accounts.mail).toBeNull();
+    expect(configFromEnv({ SMTP_URL: 'smtp://u:p@mail.local:2525' }).accounts.mail).toEqual({
+      url: 'smtp://u:p@mail.local:2525',
+      from: 'Percorso <percorso@localhost>',
+    });
+    expect(configFromEnv({ SMTP_URL: 'smtps://mail.local', MAIL_FROM: 'Maps <m@x.io>' }).accounts.mail?.from).toBe(
+      'Maps <m@x.io>',
+    );
+    expect(() => configFromEnv({ SMTP_URL: 'http://user:secret@mail.local' })).toThrow(/SMTP_URL/);
+    expect(() => configFromEnv({ SMTP_URL: 'http://user:secret@mail.local' })).not.toThrow(/secret/);
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

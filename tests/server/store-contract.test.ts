@@ -523,4 +523,146 @@ describe.each(backends)('Store contract: $name', (backend) => {
       expect(await a.signInFailures('address:1.2.3.4', '2023-12-31T00:00:00.000Z')).toEqual([]);
     });
   });
+
+  describe('inbox (mentions)', () => {
+    const member = (id: string): MemberRecord => ({
+      id,
+      email: `${id}@example.com`,
+      name: `Name ${id}`,
+      role: 'editor',
+      passwordHash: `scrypt$hash-${id}`,
+      ssoSubject: null,
+      createdAt: '2024-01-01T00:00:00.000Z',
+    });
+    const mention = (id: string, memberId: string, mapId: string, commentId: string, createdAt: string) => ({
+      id,
+      memberId,
+      mapId,
+      nodeId: 'n1',
+      commentId,
+      author: 'Ada',
+      excerpt: `@Name ${memberId} look at this`,
+      createdAt,
+    });
+
+    it('records one mention per member and comment, lists newest first with the map title, and marks read', async () => {
+      const memberId = `ib${randomBytes(3).toString('hex')}`;
+      const other = `${memberId}x`;
+      await store.accounts.createMember(member(memberId));
+      await store.accounts.createMember(member(other));
+      const map = newMap('Inbox map');
+      await store.docs.createMap(map);
+      expect(
+        await store.inbox.addMention(mention(`${memberId}-1`, memberId, map.id, 'c1', '2026-01-01T10:00:00.000Z')),
+      ).toBe(true);
+      // the same comment again (a second process saw it too): not a second mention
+      expect(
+        await store.inbox.addMention(mention(`${memberId}-1b`, memberId, map.id, 'c1', '2026-01-01T10:00:00.000Z')),
+      ).toBe(false);
+      expect(
+        await store.inbox.addMention(mention(`${memberId}-2`, memberId, map.id, 'c2', '2026-01-01T11:00:00.000Z')),
+      ).toBe(true);
+      expect(await store.inbox.addMention(mention(`${other}-1`, other, map.id, 'c2', '2026-01-01T11:00:00.000Z'))).toBe(
+        true,
+      );
+      expect(
+        await store.inbox.addMention(mention(`${memberId}-3`, memberId, 'nosuchmap', 'c3', '2026-01-01T12:00:00.000Z')),
+      ).toBe(false);
+
+      const listed = await store.inbox.listMentions(memberId, 10);
+      expect(listed.map((m) => m.commentId)).toEqual(['c2', 'c1']);
+      expect(listed[0]).toMatchObject({
+        mapId: map.id,
+        mapTitle: 'Inbox map',
+        nodeId: 'n1',
+        author: 'Ada',
+        readAt: null,
+      });
+      expect(await store.inbox.listMentions(memberId, 1)).toHaveLength(1);
+      expect(await store.inbox.unreadMentions(memberId)).toBe(2);
+
+      expect(
+        await store.inbox.markMentionsRead(memberId, [`${memberId}-2`, `${other}-1`], '2026-01-02T00:00:00.000Z'),
+      ).toBe(1);
+      expect(await store.inbox.unreadMentions(memberId)).toBe(1);
+      expect(await store.inbox.unreadMentions(other)).toBe(1); // another member's mention is not theirs to read
+      expect(await store.inbox.markMentionsRead(memberId, 'all', '2026-01-03T00:00:00.000Z')).toBe(1);
+      expect(await store.inbox.unreadMentions(memberId)).toBe(0);
+      expect((await store.inbox.listMentions(memberId, 10))[0]?.readAt).toBe('2026-01-02T00:00:00.000Z');
+
+      // a map in the trash hides its mentions; a deleted map takes them along
+      await store.life.trash(map.id, '2026-01-04T00:00:00.000Z');
+      expect(await store.inbox.listMentions(other, 10)).toEqual([]);
+      expect(await store.inbox.unreadMentions(other)).toBe(0);
+      await store.life.restore(map.id);
+      expect(await store.inbox.unreadMentions(other)).toBe(1);
+      await store.docs.deleteMap(map.id);
+      expect(await store.inbox.listMentions(other, 10)).toEqual([]);
+    });
+  });
+
+  describe('history', () => {
+    const change = (mapId: string, nodeId: string, field: string, at: string, name = 'Ada') => ({
+      mapId,
+      nodeId,
+      field,
+      oldValue: '"old"',
+      newValue: '"new"',
+      at,
+      author: { kind: 'member' as const, id: 'm1', name },
+    });
+
+    it('keeps node changes newest first, by node and in pages; activity with creator and last edit', async () => {
+      const map = newMap('History');
+      const other = newMap('Other');
+      await store.docs.createMap(map);
+      await store.docs.createMap(other);
+      await store.history.addChanges([
+        change(map.id, 'n1', 'label', '2026-01-01T10:00:00.000Z'),
+        change(map.id, 'n2', 'created', '2026-01-01T10:01:00.000Z'),
+        {
+          ...change(map.id, 'n1', 'channelId', '2026-01-01T10:02:00.000Z'),
+          author: { kind: 'guest', id: null, name: 'Gus' },
+        },
+        change(other.id, 'n1', 'label', '2026-01-01T10:03:00.000Z'),
+        change('nosuchmap', 'n1', 'label', '2026-01-01T10:04:00.000Z'),
+      ]);
+      const all = await store.history.listChanges(map.id, { limit: 10 });
+      expect(all.map((c) => [c.nodeId, c.field])).toEqual([
+        ['n1', 'channelId'],
+        ['n2', 'created'],
+        ['n1', 'label'],
+      ]);
+      expect(all[0]).toMatchObject({
+        mapId: map.id,
+        oldValue: '"old"',
+        newValue: '"new"',
+        author: { kind: 'guest', id: null, name: 'Gus' },
+      });
+      expect(all[0]!.id).toBeGreaterThan(all[1]!.id);
+      const n1 = await store.history.listChanges(map.id, { nodeId: 'n1', limit: 10 });
+      expect(n1.map((c) => c.field)).toEqual(['channelId', 'label']);
+      const page = await store.history.listChanges(map.id, { beforeId: all[0]!.id, limit: 1 });
+      expect(page.map((c) => c.field)).toEqual(['created']);
+
+      await store.history.setCreator(map.id, { id: 'm1', name: 'Ada' });
+      await store.history.touchMaps([
+        { mapId: map.id, at: '2026-01-02T00:00:00.000Z' },
+        { mapId: map.id, at: '2026-01-01T00:00:00.000Z' }, // an older touch keeps the newer time
+        { mapId: 'nosuchmap', at: '2026-01-02T00:00:00.000Z' },
+      ]);
+      const activity = (await store.history.mapActivity()).find((a) => a.mapId === map.id);
+      expect(activity).toEqual({
+        mapId: map.id,
+        updatedAt: '2026-01-02T00:00:00.000Z',
+        createdBy: { id: 'm1', name: 'Ada' },
+      });
+      expect((await store.history.mapActivity()).some((a) => a.mapId === 'nosuchmap')).toBe(false);
+
+      await store.docs.deleteMap(map.id); // history goes with its map
+      expect(await store.history.listChanges(map.id, { limit: 10 })).toEqual([]);
+      expect((await store.history.mapActivity()).some((a) => a.mapId === map.id)).toBe(false);
+      expect(await store.history.listChanges(other.id, { limit: 10 })).toHaveLength(1);
+    });
+  });
 });

@@ -81,7 +81,12 @@ describe('the trash in a workspace with members', () => {
     expect(anonymous.body.error.code).toBe('sign_in_required');
     const forViewer = await call<ListBody>(t.url, 'GET', '/api/maps', { cookie: viewer.cookie });
     expect(forViewer.body.maps).toEqual([
-      expect.objectContaining({ id, title: 'Onboarding', role: 'viewer', createdBy: null }),
+      expect.objectContaining({
+        id,
+        title: 'Onboarding',
+        role: 'viewer',
+        createdBy: { id: expect.any(String), name: 'Ada Admin' },
+      }),
     ]);
     const forEditor = await call<ListBody>(t.url, 'GET', '/api/maps', { cookie: editor.cookie });
     expect(forEditor.body.maps.map((m) => [m.id, m.role])).toEqual([[id, 'editor']]);

@@ -1,20 +1,12 @@
-// Pure parts of the export: the JSON import's checks (and its clean-up when a step fails), the CSV
+// Pure parts of the export: the import's checks and what it sends the server, the CSV
 // of touchpoints, the tile plan for large images and the PDF text mapping.
 import { describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import * as Y from 'yjs';
-import { createStore } from 'zustand/vanilla';
-import {
-  addTouchpoint,
-  applyTemplate,
-  exportJourney,
-  setMetricValue,
-  stagesInOrder,
-  initJourney,
-} from '../../src/model';
+import { addTouchpoint, applyTemplate, exportJourney, setMetricValue, stagesInOrder } from '../../src/model';
 import { translate } from '../../src/i18n';
 import { ImportError, importMapFile, parseJourneyFile, type ImportDeps } from '../../src/app/templates/importMap';
-import type { MapConnection } from '../../src/sync/connection';
+import { ApiError } from '../../src/sync/api';
 import { touchpointCsv } from '../../src/export/csv';
 import { notesText, touchpointTable } from '../../src/export/rows';
 import { CANVAS_LIMITS, planRender } from '../../src/export/tiles';
@@ -46,42 +38,44 @@ describe('JSON import checks', () => {
     expect(parseJourneyFile('\uFEFF' + text, t).nodes.length).toBeGreaterThan(10);
   });
 
-  function fakeConnection(synced: boolean): MapConnection {
-    const doc = new Y.Doc();
-    initJourney(doc, { title: 'Seeded by the server' });
-    const state = createStore(() => ({
-      status: synced ? 'connected' : 'refused',
-      synced,
-      localReady: true,
-      mergedAfterOffline: 0,
-      refusal: synced ? null : { code: 4403, reason: '' },
-    }));
-    return { doc, state, provider: { ws: { bufferedAmount: 0 } }, destroy: vi.fn() } as unknown as MapConnection;
-  }
+  const created = { id: 'n1', title: 'Buying a bike', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) };
 
-  it('imports into the new map over the seeded meta', async () => {
-    const connection = fakeConnection(true);
-    const deps: ImportDeps = {
-      createMap: vi.fn(async () => ({ id: 'n1', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })),
-      deleteMap: vi.fn(async () => undefined),
-      connect: () => connection,
-    };
-    const file = parseJourneyFile(JSON.stringify(exportJourney(templateDoc())), t);
-    expect(await importMapFile(file, 'fallback', t, deps)).toBe('n1');
-    expect(deps.createMap).toHaveBeenCalledWith(file.meta.title);
-    expect(stagesInOrder(connection.doc)).toHaveLength(6);
-    expect(deps.deleteMap).not.toHaveBeenCalled();
+  it('sends a journey file to the server, which makes the map in one step, and remembers it', async () => {
+    const deps: ImportDeps = { send: vi.fn(async () => created), remember: vi.fn(async () => undefined) };
+    const text = JSON.stringify(exportJourney(templateDoc()));
+    expect(await importMapFile(new File([text], 'bike.percorso.json', { type: 'application/json' }), t, deps)).toBe(
+      'n1',
+    );
+    expect(deps.send).toHaveBeenCalledWith(expect.stringContaining('"percorso-journey"'), 'application/json');
+    expect(deps.remember).toHaveBeenCalledWith({
+      id: 'n1',
+      title: 'Buying a bike',
+      key: 'e'.repeat(22),
+      role: 'editor',
+      viewerKey: 'v'.repeat(22),
+    });
   });
 
-  it('deletes the new map again when it cannot be filled (nothing half-made)', async () => {
+  it('sends a bundle as it is, and refuses a broken JSON file before sending anything', async () => {
+    const deps: ImportDeps = { send: vi.fn(async () => created), remember: vi.fn(async () => undefined) };
+    const zip = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'bike.percorso.zip', { type: 'application/zip' });
+    await importMapFile(zip, t, deps);
+    expect(deps.send).toHaveBeenCalledWith(zip, 'application/zip');
+    vi.mocked(deps.send).mockClear();
+    await expect(importMapFile(new File(['{"nodes": ['], 'x.json'), t, deps)).rejects.toThrow(ImportError);
+    expect(deps.send).not.toHaveBeenCalled();
+  });
+
+  it('says why the server refused (nothing is left to clean up: the server made nothing)', async () => {
     const deps: ImportDeps = {
-      createMap: vi.fn(async () => ({ id: 'n2', editorKey: 'e'.repeat(22), viewerKey: 'v'.repeat(22) })),
-      deleteMap: vi.fn(async () => undefined),
-      connect: () => fakeConnection(false),
+      send: vi.fn(async () => {
+        throw new ApiError(400, 'bad_request', 'The media file abc is damaged');
+      }),
+      remember: vi.fn(async () => undefined),
     };
-    const file = parseJourneyFile(JSON.stringify(exportJourney(templateDoc())), t);
-    await expect(importMapFile(file, 'fallback', t, deps)).rejects.toThrow(/cannot be imported/);
-    expect(deps.deleteMap).toHaveBeenCalledWith('n2', 'e'.repeat(22));
+    const zip = new File([new Uint8Array([0x50, 0x4b])], 'bike.zip');
+    await expect(importMapFile(zip, t, deps)).rejects.toThrow(/cannot be imported: The media file abc is damaged/);
+    expect(deps.remember).not.toHaveBeenCalled();
   });
 });
 

@@ -40,8 +40,11 @@ async function openOutline(doc = journey(), options: { readOnly?: boolean } = {}
 }
 
 /** A row's accessible name: the text of its own line (aria-labelledby), as a screen reader reads it. */
-const nameOf = (element: Element | null | undefined) =>
-  document.getElementById(element?.getAttribute('aria-labelledby') ?? '')?.textContent ?? null;
+/** A row's name: the element its aria-labelledby names (touchpoints), else its own text (a stage's row). */
+const nameOf = (element: Element | null | undefined) => {
+  const labelledBy = element?.getAttribute('aria-labelledby');
+  return (labelledBy ? document.getElementById(labelledBy) : element)?.textContent ?? null;
+};
 const focusedName = () => nameOf(document.activeElement);
 const touchpointCount = (doc: Y.Doc) => readNodes(doc).filter((node) => node.kind === 'touchpoint').length;
 
@@ -55,7 +58,10 @@ describe('the outline', () => {
     ]);
     expect(stages[0]).toHaveAttribute('aria-level', '1');
     expect(stages[0]).toHaveAttribute('aria-expanded', 'true');
-    const inContact = within(stages[0]!).getAllByRole('treeitem');
+    // the stage row controls its touchpoints' group (a sibling in the DOM, so the row's text is its name)
+    const group = document.getElementById(stages[0]!.getAttribute('aria-controls') ?? '');
+    expect(group).toHaveAttribute('role', 'group');
+    const inContact = within(group!).getAllByRole('treeitem');
     expect(inContact.map((item) => nameOf(item))).toEqual([
       'Writes an e-mail, no channel', // y 100 before y 200
       'Calls support, channel: Hotline',

@@ -4,6 +4,8 @@
 import type pg from 'pg';
 import { ACCOUNTS_TABLES_SQL } from './accounts';
 import { LIFE_TABLES_SQL } from './life';
+import { INBOX_TABLES_SQL } from './inbox';
+import { HISTORY_TABLES_SQL } from './history';
 import { withClient } from './tx';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -100,6 +102,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   },
   { version: 5, name: 'accounts: members, sessions, invites, failed sign-ins', sql: ACCOUNTS_TABLES_SQL },
   { version: 6, name: 'trash of the map list', sql: LIFE_TABLES_SQL },
+  { version: 7, name: 'mentions inbox', sql: INBOX_TABLES_SQL },
+  { version: 8, name: 'map history: activity and node changes', sql: HISTORY_TABLES_SQL },
 ];
 
 /** Any constant: the key of the advisory lock that serialises migrations between processes. */

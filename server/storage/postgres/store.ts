@@ -9,6 +9,8 @@ import { PostgresAccounts } from './accounts';
 import { PostgresDocs } from './docs';
 import { PostgresFeatures } from './features';
 import { PostgresLife } from './life';
+import { PostgresInbox } from './inbox';
+import { PostgresHistory } from './history';
 import { PostgresMedia } from './media';
 import { PostgresMediaFiles } from './mediaFiles';
 import { migrate } from './schema';
@@ -33,6 +35,8 @@ export class PostgresStore implements Store {
   readonly features: PostgresFeatures;
   readonly accounts: PostgresAccounts;
   readonly life: PostgresLife;
+  readonly inbox: PostgresInbox;
+  readonly history: PostgresHistory;
   private closed: Promise<void> | null = null;
 
   private constructor(readonly pool: pg.Pool) {
@@ -41,6 +45,8 @@ export class PostgresStore implements Store {
     this.features = new PostgresFeatures(pool);
     this.accounts = new PostgresAccounts(pool);
     this.life = new PostgresLife(pool);
+    this.inbox = new PostgresInbox(pool);
+    this.history = new PostgresHistory(pool);
   }
 
   /** Connects, applies the schema migrations, and returns the store. */

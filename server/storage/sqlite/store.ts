@@ -13,6 +13,8 @@ import { ACCOUNTS_TABLES_SQL, SqliteAccounts } from './accounts';
 import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
 import { LIFE_TABLES_SQL, SqliteLife } from './life';
+import { INBOX_TABLES_SQL, SqliteInbox } from './inbox';
+import { HISTORY_TABLES_SQL, SqliteHistory } from './history';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
 import { WalCheckpointer } from './walCheckpointer';
 
@@ -35,6 +37,10 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 5, sql: ACCOUNTS_TABLES_SQL },
   // the trash of the map list (life.ts)
   { version: 6, sql: LIFE_TABLES_SQL },
+  // the mentions inbox (inbox.ts)
+  { version: 7, sql: INBOX_TABLES_SQL },
+  // who changed what: map activity, node changes (history.ts)
+  { version: 8, sql: HISTORY_TABLES_SQL },
 ];
 
 /** Thrown inside the write probe's transaction so it rolls back. */
@@ -49,6 +55,8 @@ export class SqliteStore implements Store {
   readonly features: SqliteFeatures;
   readonly accounts: SqliteAccounts;
   readonly life: SqliteLife;
+  readonly inbox: SqliteInbox;
+  readonly history: SqliteHistory;
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly checkpointer: WalCheckpointer;
@@ -74,6 +82,8 @@ export class SqliteStore implements Store {
     this.features = new SqliteFeatures(this.db);
     this.accounts = new SqliteAccounts(this.db);
     this.life = new SqliteLife(this.db);
+    this.inbox = new SqliteInbox(this.db);
+    this.history = new SqliteHistory(this.db);
     this.checkpointer = new WalCheckpointer(file, {
       intervalMs: options.checkpointEveryMs ?? 1000,
       onFailure: (reason) => {

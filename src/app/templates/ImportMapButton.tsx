@@ -1,9 +1,10 @@
-// "Import a map from a file" on the home page: checks the file, creates a new map with it, opens it.
+// "Import a map from a file" on the home page: a bundle (.zip, with media) or a journey file (.json)
+// becomes a new map, which then opens.
 import { useState, type ChangeEvent } from 'react';
 import { Upload } from 'lucide-react';
 import { useLocation } from 'wouter';
 import { useT } from '../../i18n';
-import { ImportError, importMapFile, readJourneyFile } from './importMap';
+import { ImportError, importMapFile } from './importMap';
 import './templates.css';
 
 export function ImportMapButton() {
@@ -19,8 +20,7 @@ export function ImportMapButton() {
     setBusy(true);
     setError(null);
     try {
-      const journey = await readJourneyFile(file, t);
-      const id = await importMapFile(journey, file.name.replace(/(\.percorso)?\.json$/i, ''), t);
+      const id = await importMapFile(file, t);
       navigate(`/map/${id}`);
     } catch (caught) {
       setError(
@@ -37,7 +37,7 @@ export function ImportMapButton() {
         <Upload size={15} aria-hidden /> {busy ? t('templates.importing') : t('templates.import')}
         <input
           type="file"
-          accept=".json,application/json"
+          accept=".json,.zip,application/json,application/zip"
           disabled={busy}
           onChange={(event) => void onFile(event)}
           data-testid="import-map-input"

@@ -1,10 +1,9 @@
-// "Import a map from a file": a .percorso.json file becomes a NEW map. The file is read and checked
-// whole first (validateJourneyJson), so a broken or foreign file creates nothing on the server; then
-// the map is created, opened, filled with importJourney (the server seeded only its meta, which the
-// file's meta replaces) and, if any step after creation fails, deleted again.
-import { importJourney, isModelError, validateJourneyJson, type JourneyJson } from '../../model';
-import { ApiError, createMap, deleteMap, type CreatedMap } from '../../sync/api';
-import { MapConnection } from '../../sync/connection';
+// "Import a map from a file": a bundle (.percorso.zip: the map with its media) or a journey file
+// (.percorso.json) becomes a NEW map. A JSON file is read and checked whole first
+// (validateJourneyJson), so a broken or foreign file is refused before anything is sent; the server
+// then makes the map in one step (POST /api/maps/import), whole or not at all.
+import { isModelError, validateJourneyJson, type JourneyJson } from '../../model';
+import { ApiError, request, type CreatedMap } from '../../sync/api';
 import { rememberMap } from '../../db/myMaps';
 import type { Translate } from '../../i18n';
 
@@ -44,61 +43,52 @@ export async function readJourneyFile(file: Blob, t: Translate): Promise<Journey
   return parseJourneyFile(await file.text(), t);
 }
 
-function whenSynced(connection: MapConnection, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const state = connection.state.getState();
-      if (state.synced) done(resolve);
-      else if (state.status === 'refused') done(() => reject(new Error(`refused (${state.refusal?.code ?? '?'})`)));
-    };
-    const timer = setTimeout(() => done(() => reject(new Error('timed out'))), timeoutMs);
-    const unsubscribe = connection.state.subscribe(check);
-    const done = (then: () => void) => {
-      clearTimeout(timer);
-      unsubscribe();
-      then();
-    };
-    check();
-  });
-}
-
-/** Resolves once the socket has handed every queued update to the network. */
-async function flushed(connection: MapConnection, timeoutMs: number): Promise<void> {
-  const start = Date.now();
-  while ((connection.provider.ws?.bufferedAmount ?? 0) > 0 && Date.now() - start < timeoutMs)
-    await new Promise((r) => setTimeout(r, 20));
-}
-
 export interface ImportDeps {
-  createMap: (title: string) => Promise<CreatedMap>;
-  deleteMap: (id: string, key: string) => Promise<void>;
-  connect: (id: string, key: string) => MapConnection;
+  /** POST /api/maps/import with a bundle (zip) or a journey file (JSON): the server makes the map in one step. */
+  send: (body: Blob | string, contentType: string) => Promise<CreatedMap & { title: string }>;
+  remember: (map: { id: string; title: string; key: string; role: 'editor'; viewerKey: string }) => Promise<void>;
 }
 
-const DEFAULT_DEPS: ImportDeps = { createMap, deleteMap, connect: (id, key) => new MapConnection(id, key) };
+const DEFAULT_DEPS: ImportDeps = {
+  send: (body, contentType) =>
+    request('/api/maps/import', { method: 'POST', body, headers: { 'Content-Type': contentType } }),
+  remember: async (map) => void (await rememberMap(map)),
+};
 
-/** Creates a new map holding the file's journey; returns its id. */
-export async function importMapFile(
-  file: JourneyJson,
-  fallbackTitle: string,
-  t: Translate,
-  deps: ImportDeps = DEFAULT_DEPS,
-): Promise<string> {
-  const title = file.meta.title.trim() || fallbackTitle;
-  const created = await deps.createMap(title);
-  const connection = deps.connect(created.id, created.editorKey);
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024; // the server's limit (server/http/bundle.ts)
+
+const isBundle = (file: File | Blob) =>
+  (file instanceof File && /\.zip$/i.test(file.name)) || file.type === 'application/zip';
+
+/**
+ * Makes a new map of a file: a bundle (.zip, the map with its media) or a journey file (.json,
+ * checked here first for a clear message). The server creates it whole or not at all, so a failed
+ * import leaves nothing behind (no map in the list or in the trash). Returns the new map's id.
+ */
+export async function importMapFile(file: File | Blob, t: Translate, deps: ImportDeps = DEFAULT_DEPS): Promise<string> {
+  let created: CreatedMap & { title: string };
   try {
-    await whenSynced(connection, 15_000);
-    importJourney(connection.doc, file);
-    await flushed(connection, 10_000);
+    if (isBundle(file)) {
+      if (file.size > MAX_BUNDLE_BYTES)
+        throw new ImportError(
+          t('templates.importFailed', { reason: t('templates.tooLarge', { mb: MAX_BUNDLE_BYTES / 1024 / 1024 }) }),
+        );
+      created = await deps.send(file, 'application/zip');
+    } else {
+      const journey = await readJourneyFile(file, t);
+      created = await deps.send(JSON.stringify(journey), 'application/json');
+    }
   } catch (error) {
-    connection.destroy();
-    await deps.deleteMap(created.id, created.editorKey).catch(() => undefined); // nothing half-made
-    if (error instanceof ApiError || isModelError(error))
-      throw new ImportError(t('templates.importFailed', { reason: error.message }));
-    throw new ImportError(t('templates.importFailed', { reason: t('templates.connectFailed') }));
+    if (error instanceof ImportError) throw error;
+    const reason = error instanceof ApiError || isModelError(error) ? error.message : String(error);
+    throw new ImportError(t('templates.importFailed', { reason }));
   }
-  connection.destroy();
-  await rememberMap({ id: created.id, title, key: created.editorKey, role: 'editor', viewerKey: created.viewerKey });
+  await deps.remember({
+    id: created.id,
+    title: created.title,
+    key: created.editorKey,
+    role: 'editor',
+    viewerKey: created.viewerKey,
+  });
   return created.id;
 }

@@ -14,7 +14,7 @@ import {
   type WorkspaceMap,
 } from '../../sync/workspaceApi';
 import { useT } from '../../i18n';
-import { relativeTime } from '../relativeTime';
+import { relativeTime } from '../../ui/relativeTime';
 import { filterMaps, type MapOrder } from './filterMaps';
 import './workspace.css';
 

@@ -2,10 +2,11 @@
 import { useCallback } from 'react';
 import { setLabel } from '../../model';
 import { useUi } from '../../state/uiStore';
+import { reportLostText } from '../../state/lostText';
 import { useMap } from '../../state/session';
 
 export function useNodeLabel(id: string) {
-  const { doc, readOnly, run, undo } = useMap();
+  const { doc, awareness, readOnly, run, undo } = useMap();
   const editing = useUi((state) => state.editingNodeId === id);
   const startEditing = useUi((state) => state.startEditing);
   const onCommit = useCallback(
@@ -20,5 +21,9 @@ export function useNodeLabel(id: string) {
     [doc, id, run, undo],
   );
   const onEditingChange = useCallback((on: boolean) => startEditing(on ? id : null), [id, startEditing]);
-  return { readOnly, editing, onCommit, onEditingChange };
+  const onLostRace = useCallback(
+    (mine: string) => reportLostText({ doc, awareness, run }, id, mine),
+    [doc, awareness, run, id],
+  );
+  return { readOnly, editing, onCommit, onEditingChange, onLostRace };
 }

@@ -1,10 +1,11 @@
 // Tells the others where this person is: name and colour, pointer (about 20 updates a second),
-// selection and viewport (for follow mode). Viewers share presence too.
+// selection, viewport (for follow mode) and the node they are renaming. Viewers share presence too.
 import { useEffect, useMemo, type PointerEvent } from 'react';
 import { useOnViewportChange, useReactFlow } from '@xyflow/react';
 import { throttle } from '../../sync/presence';
 import { VIEW_ONLY_IDS } from '../../state/viewTypes';
 import { useMap } from '../../state/session';
+import { useUi } from '../../state/uiStore';
 
 export function usePresenceBroadcast() {
   const { awareness, user, store } = useMap();
@@ -31,6 +32,21 @@ export function usePresenceBroadcast() {
     publish();
     return store.subscribe(publish);
   }, [awareness, store]);
+
+  // Renaming: "Alice is renaming…" on the card for the others, so two people do not type at once.
+  useEffect(() => {
+    if (!awareness) return;
+    let last: string | null | undefined;
+    const publish = () => {
+      const { editingNodeId, renamingInPanel } = useUi.getState();
+      const id = editingNodeId ?? renamingInPanel;
+      if (id === last) return;
+      last = id;
+      awareness.setLocalStateField('renaming', id);
+    };
+    publish();
+    return useUi.subscribe(publish);
+  }, [awareness]);
 
   const sendCursor = useMemo(
     () => throttle((cursor: { x: number; y: number } | null) => awareness?.setLocalStateField('pointer', cursor), 50),

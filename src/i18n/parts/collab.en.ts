@@ -114,4 +114,11 @@ export const collabEn = {
     'Editing is off: nothing you change now could be saved. Paste the new share link into the address bar to go on.',
   'role.readOnly': 'Read-only',
   'merge.cardMoved': '“{card}” moved to “{stage}”: its stage was removed by someone else while it was being added.',
+  'merge.textLost': '{who} named it “{theirs}” at the same time as you. Your text was “{mine}”.',
+  'merge.useMine': 'Use mine',
+  'merge.someone': 'Someone',
+  'presence.renaming': '{name} is renaming…',
+  'comments.resolveThread': 'Resolve the comments on “{label}”',
+  'comments.reopenThread': 'Reopen the comments on “{label}”',
+  'comments.resolvedThreads': 'Resolved comments',
 } as const;

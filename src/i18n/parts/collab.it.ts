@@ -120,4 +120,11 @@ export const collabIt: Record<keyof typeof collabEn, string> = {
   'role.readOnly': 'Sola lettura',
   'merge.cardMoved':
     '“{card}” spostato in “{stage}”: la sua fase è stata eliminata da un altro mentre veniva aggiunto.',
+  'merge.textLost': '{who} l’ha chiamato “{theirs}” nello stesso momento. Il tuo testo era “{mine}”.',
+  'merge.useMine': 'Usa il mio',
+  'merge.someone': 'Qualcuno',
+  'presence.renaming': '{name} sta rinominando…',
+  'comments.resolveThread': 'Risolvi i commenti su “{label}”',
+  'comments.reopenThread': 'Riapri i commenti su “{label}”',
+  'comments.resolvedThreads': 'Commenti risolti',
 };

@@ -5,6 +5,7 @@ export const exportEn = {
   'export.png': 'PNG image…',
   'export.pdf': 'PDF document…',
   'export.json': 'JSON (whole map, lossless)',
+  'export.bundle': 'Map with media (.zip)',
   'export.csv': 'CSV of the touchpoints',
   'export.dialog.png': 'Export the map as a PNG image',
   'export.dialog.pdf': 'Export the map as a PDF',
@@ -66,7 +67,8 @@ export const exportEn = {
 
   'templates.label': 'Start from',
   'templates.import': 'Import a map from a file',
-  'templates.importHint': 'A .percorso.json file exported from Percorso becomes a new map.',
+  'templates.importHint':
+    'A .percorso.zip (the map with its media) or .percorso.json file exported from Percorso becomes a new map.',
   'templates.importing': 'Importing…',
   'templates.importFailed': 'This file cannot be imported: {reason}',
   'templates.notJson': 'it is not a JSON file.',

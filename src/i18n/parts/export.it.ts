@@ -6,6 +6,7 @@ export const exportIt: Record<keyof typeof exportEn, string> = {
   'export.png': 'Immagine PNG…',
   'export.pdf': 'Documento PDF…',
   'export.json': 'JSON (mappa intera, senza perdite)',
+  'export.bundle': 'Mappa con i media (.zip)',
   'export.csv': 'CSV dei touchpoint',
   'export.dialog.png': 'Esporta la mappa come immagine PNG',
   'export.dialog.pdf': 'Esporta la mappa in PDF',
@@ -67,7 +68,8 @@ export const exportIt: Record<keyof typeof exportEn, string> = {
 
   'templates.label': 'Parti da',
   'templates.import': 'Importa una mappa da un file',
-  'templates.importHint': 'Un file .percorso.json esportato da Percorso diventa una nuova mappa.',
+  'templates.importHint':
+    'Un file .percorso.zip (la mappa con i suoi media) o .percorso.json esportato da Percorso diventa una nuova mappa.',
   'templates.importing': 'Importazione…',
   'templates.importFailed': 'Questo file non si può importare: {reason}',
   'templates.notJson': 'non è un file JSON.',

@@ -9,13 +9,20 @@ const NOBODY = createStore<PresenceState>(() => ({ peers: [], following: null })
 
 /** Names that can be mentioned: the map's owners and the people on the map now. */
 export function useMentionNames(): string[] {
-  const { store, presence } = useMap();
+  const { store, presence, memberNames } = useMap();
   const owners = useStore(store, (state) => state.owners);
   // a string, so the others' pointer moves do not re-render the field
   const peerNames = useStore(presence ?? NOBODY, (state) => state.peers.map((peer) => peer.user.name).join('\n'));
   return useMemo(
-    () => [...new Set([...owners.map((owner) => owner.name), ...peerNames.split('\n').filter(Boolean)])].sort(),
-    [owners, peerNames],
+    () =>
+      [
+        ...new Set([
+          ...owners.map((owner) => owner.name),
+          ...peerNames.split('\n').filter(Boolean),
+          ...(memberNames ?? []),
+        ]),
+      ].sort(),
+    [owners, peerNames, memberNames],
   );
 }
 

@@ -1,6 +1,7 @@
 // The outline drawn as a WAI-ARIA tree: stages (level 1) holding their touchpoints (level 2). One row
 // is in the tab order at a time (roving tabindex). Each row is named by its own visible line
-// (aria-labelledby), not by its children's text, so what a screen reader says is what is shown.
+// (aria-labelledby), not by its children's text, so what a screen reader says is what is shown; a
+// stage's row is itself the treeitem, its touchpoints' group a sibling (aria-level gives the nesting).
 import { useId } from 'react';
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { useT } from '../../i18n';
@@ -37,6 +38,7 @@ export function OutlineTree(props: OutlineTreeProps) {
   const t = useT();
   const prefix = useId();
   const rowId = (id: string) => `${prefix}-${id}`;
+  const groupId = (id: string) => `${prefix}-${id}-group`;
   const rowProps = (id: string, level: number, size: number, position: number) => ({
     ref: (element: HTMLElement | null) => itemRef(id, element),
     role: 'treeitem',
@@ -63,14 +65,18 @@ export function OutlineTree(props: OutlineTreeProps) {
         const label = stage.id === null ? t('outline.unassigned') : stage.label;
         const renaming = editing?.mode === 'rename' && editing.id === id;
         const adding = editing?.mode === 'addTouchpoint' && editing.stageId === stage.id;
+        const groupShown = open && (stage.touchpoints.length > 0 || adding);
         return (
-          <li
-            key={id}
-            {...rowProps(id, 1, outline.length, stageIndex + 1)}
-            aria-expanded={open}
-            className={`outline-stage ${stage.id === null ? 'is-unassigned' : ''}`}
-          >
-            <div className="outline-row" id={rowId(id)}>
+          <li key={id} role="none" className={`outline-stage ${stage.id === null ? 'is-unassigned' : ''}`}>
+            {/* the stage's treeitem is its row only, named by its own text; its touchpoints' group is
+                a sibling (the levels say the hierarchy), so a row's name is what it shows */}
+            <div
+              {...rowProps(id, 1, outline.length, stageIndex + 1)}
+              aria-labelledby={undefined}
+              aria-expanded={open}
+              aria-controls={groupShown ? groupId(id) : undefined}
+              className="outline-row"
+            >
               <button
                 type="button"
                 className="outline-toggle icon-button"
@@ -80,26 +86,28 @@ export function OutlineTree(props: OutlineTreeProps) {
               >
                 {open ? <ChevronDown size={14} /> : <ChevronRight size={14} />}
               </button>
-              {renaming ? (
-                field(label, t('outline.renameField', { label }), (text) => props.onRename(id, text))
-              ) : (
-                <span className="outline-label">{label}</span>
-              )}
-              {stage.id !== null && (
-                <>
-                  {PAUSE}
-                  <span className="outline-meta">
-                    {stage.owner ? t('outline.owner', { owner: stage.owner }) : t('outline.noOwner')}
-                  </span>
-                </>
-              )}
-              {PAUSE}
-              <span className="outline-count">
-                <span className="visually-hidden">{t('outline.touchpoints')}</span> {stage.touchpoints.length}
+              <span className="outline-row-name">
+                {renaming ? (
+                  field(label, t('outline.renameField', { label }), (text) => props.onRename(id, text))
+                ) : (
+                  <span className="outline-label">{label}</span>
+                )}
+                {stage.id !== null && (
+                  <>
+                    {PAUSE}
+                    <span className="outline-meta">
+                      {stage.owner ? t('outline.owner', { owner: stage.owner }) : t('outline.noOwner')}
+                    </span>
+                  </>
+                )}
+                {PAUSE}
+                <span className="outline-count">
+                  <span className="visually-hidden">{t('outline.touchpoints')}</span> {stage.touchpoints.length}
+                </span>
               </span>
             </div>
-            {open && (stage.touchpoints.length > 0 || adding) && (
-              <ul role="group">
+            {groupShown && (
+              <ul role="group" id={groupId(id)}>
                 {stage.touchpoints.map((touchpoint, index) => (
                   <li
                     key={touchpoint.id}

@@ -53,7 +53,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: Omit<PercorsoServerOptions, 'logStream'> = {}): Promise<TestServer> {
+/**
+ * A server on a loopback port. It is closed after the current test, unless `lifetime` is 'file'
+ * (started in beforeAll: then the caller closes it in afterAll).
+ */
+export async function startTestServer(
+  options: Omit<PercorsoServerOptions, 'logStream'> = {},
+  lifetime: 'test' | 'file' = 'test',
+): Promise<TestServer> {
   const logs: string[] = [];
   const dataDir = options.dataDir ?? tempDir();
   const server = await createPercorsoServer({
@@ -71,7 +78,7 @@ export async function startTestServer(options: Omit<PercorsoServerOptions, 'logS
     closed = true;
     await server.close();
   };
-  cleanups.push(close);
+  if (lifetime === 'test') cleanups.push(close);
   return {
     server,
     url: server.url,
