@@ -19,6 +19,7 @@ import { ConnectionCounter, clientAddress, trustedProxies, type SyncLimits } fro
 import type { Rooms } from './rooms';
 import { Session } from './session';
 import type { SocketRegistry } from './sockets';
+import { TurnBatch } from './turnBatch';
 
 export interface SyncDeps {
   store: Store;
@@ -221,7 +222,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncServer {
         deps.log.warn({ mapId, code: CLOSE.keyRotated.code }, 'sync connection refused');
         return;
       }
-      new Session(ws, mapId, verdict.role, deps, maxBufferedBytes, keyHash, verdict.actor);
+      new Session(ws, mapId, verdict.role, deps, maxBufferedBytes, keyHash, verdict.actor, new TurnBatch(socket));
       deps.log.debug({ mapId, role: verdict.role, actor: verdict.actor.kind }, 'sync connection opened');
     });
   };

@@ -25,9 +25,12 @@ export interface AwarenessEntry {
   state: unknown;
 }
 
+/** The delete set of an update, as the frame check decoded it (the large-removal check reads it). */
+export type UpdateDeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-step2' | 'sync-update'; update: Uint8Array }
+  | { type: 'sync-step2' | 'sync-update'; update: Uint8Array; deleteSet: UpdateDeleteSet }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' };
 
@@ -88,8 +91,13 @@ function parseFrame(frame: Uint8Array, maxPresenceStateBytes: number): ClientMes
         return { type: 'sync-step1', stateVector: payload };
       }
       if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-        guard('update', () => Y.decodeUpdate(payload));
-        return { type: step === syncProtocol.messageYjsSyncStep2 ? 'sync-step2' : 'sync-update', update: payload };
+        // kept: decoding an update is most of what the relay spends on it, so it is decoded once here
+        const { ds } = guard('update', () => Y.decodeUpdate(payload));
+        return {
+          type: step === syncProtocol.messageYjsSyncStep2 ? 'sync-step2' : 'sync-update',
+          update: payload,
+          deleteSet: ds,
+        };
       }
       throw new Error(`unknown sync step ${step}`);
     }

@@ -15,6 +15,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   type AwarenessEntry,
+  type UpdateDeleteSet,
 } from './protocol';
 import { migrateDocument, repairDocument } from './seed';
 import { largeRemoval, mayRemoveMuch, shapeOf, type LargeRemoval } from '../versions/removal';
@@ -208,12 +209,15 @@ export class Room {
     });
   }
 
-  /** Step 2 or an update from an editor (viewers' are dropped by the caller). Throws if Yjs rejects it. */
-  applyClientUpdate(member: RoomMember, update: Uint8Array): void {
+  /**
+   * Step 2 or an update from an editor (viewers' are dropped by the caller). Throws if Yjs rejects it.
+   * `deleteSet`: the update's, as the frame check decoded it (decoded here if not given).
+   */
+  applyClientUpdate(member: RoomMember, update: Uint8Array, deleteSet?: UpdateDeleteSet): void {
     if (member.role !== 'editor' || this.state !== 'ready') return;
     // a removal of much of the map: keep the document as it is now (rare; most updates delete nothing)
     const before =
-      this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, update)
+      this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, deleteSet ?? Y.decodeUpdate(update).ds)
         ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) }
         : null;
     // most updates (moves, labels, notes, metrics) cannot break an invariant: skip the full scan

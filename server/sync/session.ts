@@ -18,6 +18,7 @@ import type { SyncDeps } from './connection';
 import { TokenBucket } from './limits';
 import { RoomsClosed } from './rooms';
 import type { KeyedSocket } from './sockets';
+import { TurnBatch } from './turnBatch';
 
 function toBytes(data: RawData): Uint8Array {
   // Copy into a fresh buffer: ws may hand out views of pooled memory, and updates are kept.
@@ -46,6 +47,8 @@ export class Session implements RoomMember, KeyedSocket {
     readonly keyHash: string,
     /** Who acts through this socket: a signed-in member, or a guest with a share key. */
     readonly actor: Actor,
+    /** Frames of one turn to this socket leave in one write (turnBatch.ts). */
+    private readonly batch?: TurnBatch,
   ) {
     this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
     deps.sockets.add(mapId, this);
@@ -91,6 +94,7 @@ export class Session implements RoomMember, KeyedSocket {
       return;
     }
     if (frame[0] === MESSAGE_AWARENESS) this.echoCredits++; // the stock client will send it back (freeEcho)
+    this.batch?.hold();
     this.ws.send(frame);
   }
 
@@ -162,7 +166,7 @@ export class Session implements RoomMember, KeyedSocket {
         case 'sync-step2':
         case 'sync-update':
           // viewers may read, never write: their step 2 and updates are dropped unapplied
-          if (this.role === 'editor') room.applyClientUpdate(this, message.update);
+          if (this.role === 'editor') room.applyClientUpdate(this, message.update, message.deleteSet);
           break;
         case 'awareness':
           room.applyAwareness(
