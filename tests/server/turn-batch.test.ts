@@ -5,7 +5,12 @@ import { TurnBatch } from '../../server/sync/turnBatch';
 
 type Writes = { calls: number; chunks: number };
 
-async function socketPair(): Promise<{ client: net.Socket; server: net.Socket; received: () => Buffer; close(): Promise<void> }> {
+async function socketPair(): Promise<{
+  client: net.Socket;
+  server: net.Socket;
+  received: () => Buffer;
+  close(): Promise<void>;
+}> {
   const listener = net.createServer();
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   const { port } = listener.address() as net.AddressInfo;
