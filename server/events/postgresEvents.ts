@@ -1,10 +1,10 @@
 // Events in PostgreSQL (scale-out): the same tables as sqliteEvents.ts on the store's pool, so
-// every process reads and writes the same events. The tables are created at start under an
-// advisory lock (processes starting together create them once). Batches are written with one
+// every process reads and writes the same events. The tables are the store's migration 9
+// (schema.ts). Batches are written with one
 // INSERT … SELECT FROM unnest(…) each: one round trip per batch.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { inTransaction, withClient } from '../storage/postgres/tx';
+import { inTransaction } from '../storage/postgres/tx';
 import type {
   ActivityMapping,
   EventBackend,
@@ -16,55 +16,13 @@ import type {
   TimelineRow,
 } from './types';
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS event_maps (
-    n BIGSERIAL PRIMARY KEY,
-    map_id TEXT NOT NULL UNIQUE REFERENCES maps(id) ON DELETE CASCADE,
-    salt TEXT NOT NULL,
-    version BIGINT NOT NULL DEFAULT 0
-  );
-  CREATE TABLE IF NOT EXISTS event_terms (
-    id BIGSERIAL PRIMARY KEY,
-    space BIGINT NOT NULL REFERENCES event_maps(n) ON DELETE CASCADE,
-    kind SMALLINT NOT NULL,
-    text TEXT NOT NULL,
-    UNIQUE (space, kind, text)
-  );
-  CREATE TABLE IF NOT EXISTS events (
-    space BIGINT NOT NULL REFERENCES event_maps(n) ON DELETE CASCADE,
-    customer BIGINT NOT NULL,
-    at BIGINT NOT NULL,
-    key BIGINT NOT NULL,
-    raw BIGINT NOT NULL,
-    channel BIGINT NOT NULL,
-    attrs BIGINT NOT NULL,
-    PRIMARY KEY (space, customer, at, key)
-  );
-  CREATE TABLE IF NOT EXISTS event_mappings (
-    space BIGINT NOT NULL REFERENCES event_maps(n) ON DELETE CASCADE,
-    activity TEXT NOT NULL,
-    touchpoint TEXT NOT NULL,
-    PRIMARY KEY (space, activity)
-  );
-`;
-
-/** Any constant (not the store's migration lock): serialises the CREATE TABLEs of processes starting together. */
-const SCHEMA_LOCK = 7_420_313;
-
 const num = (v: string | number): number => Number(v);
 
 export class PostgresEvents implements EventBackend {
   private constructor(private readonly pool: pg.Pool) {}
 
+  /** On a pool whose store has been migrated (the tables are migration 9 of postgres/schema.ts). */
   static async open(pool: pg.Pool): Promise<PostgresEvents> {
-    await withClient(pool, async (client) => {
-      await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
-      try {
-        await client.query(SCHEMA);
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
-      }
-    });
     return new PostgresEvents(pool);
   }
 

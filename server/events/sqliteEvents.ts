@@ -4,6 +4,7 @@
 // transaction spans an await, so this connection and the store's never wait for each other.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { sqliteEventTablesSql } from './schema';
 import type {
   ActivityMapping,
   EventBackend,
@@ -14,46 +15,6 @@ import type {
   TermKind,
   TimelineRow,
 } from './types';
-
-/**
- * The tables. `events` is WITHOUT ROWID with the event's identity as its key: one B-tree, the
- * duplicate check is the insert itself, and (space, customer, at) order is the flows' scan order.
- * With `linked`, a space belongs to a row of `maps` and goes with it (ON DELETE CASCADE).
- */
-function schema(linked: boolean): string {
-  const mapRef = linked ? 'REFERENCES maps(id) ON DELETE CASCADE' : '';
-  return `
-    CREATE TABLE IF NOT EXISTS event_maps (
-      n INTEGER PRIMARY KEY AUTOINCREMENT,
-      map_id TEXT NOT NULL UNIQUE ${mapRef},
-      salt TEXT NOT NULL,
-      version INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE IF NOT EXISTS event_terms (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
-      space INTEGER NOT NULL REFERENCES event_maps(n) ON DELETE CASCADE,
-      kind INTEGER NOT NULL,
-      text TEXT NOT NULL,
-      UNIQUE (space, kind, text)
-    );
-    CREATE TABLE IF NOT EXISTS events (
-      space INTEGER NOT NULL REFERENCES event_maps(n) ON DELETE CASCADE,
-      customer INTEGER NOT NULL,
-      at INTEGER NOT NULL,
-      key INTEGER NOT NULL,
-      raw INTEGER NOT NULL,
-      channel INTEGER NOT NULL,
-      attrs INTEGER NOT NULL,
-      PRIMARY KEY (space, customer, at, key)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS event_mappings (
-      space INTEGER NOT NULL REFERENCES event_maps(n) ON DELETE CASCADE,
-      activity TEXT NOT NULL,
-      touchpoint TEXT NOT NULL,
-      PRIMARY KEY (space, activity)
-    );
-  `;
-}
 
 type Row = [number, number, number, number];
 
@@ -82,7 +43,8 @@ export class SqliteEvents implements EventBackend {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536'); // 64 MiB: a big import touches the whole events B-tree
-    this.db.exec(schema(linked));
+    // on the store's file the tables come from the store's migration 9; an in-memory database makes its own
+    if (!linked) this.db.exec(sqliteEventTablesSql(false));
     const db = this.db;
     this.stmt = {
       getSpace: db.prepare<[string], { n: number; salt: string }>('SELECT n, salt FROM event_maps WHERE map_id = ?'),

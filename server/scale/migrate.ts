@@ -9,7 +9,6 @@ import Database from 'better-sqlite3';
 import { foldUpdates } from '../storage/postgres/docs';
 import { PostgresStore } from '../storage/postgres/store';
 import type pg from 'pg';
-import { PostgresEvents } from '../events/postgresEvents';
 import { inTransaction } from '../storage/postgres/tx';
 
 export interface MigrationReport {
@@ -83,8 +82,6 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
   let store: PostgresStore | null = null;
   try {
     store = await PostgresStore.connect(options.databaseUrl);
-    // the event tables (created by the events backend, as a server on PostgreSQL would)
-    if (hasTable(db, 'event_maps')) await PostgresEvents.open(store.pool);
     const maps = db
       .prepare('SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps ORDER BY created_at, id')
       .all() as MapRow[];

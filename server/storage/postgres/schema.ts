@@ -7,6 +7,7 @@ import { LIFE_TABLES_SQL } from './life';
 import { INBOX_TABLES_SQL } from './inbox';
 import { HISTORY_TABLES_SQL } from './history';
 import { withClient } from './tx';
+import { EVENTS_MIGRATION, POSTGRES_EVENT_TABLES_SQL } from '../../events/schema';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
@@ -104,6 +105,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 6, name: 'trash of the map list', sql: LIFE_TABLES_SQL },
   { version: 7, name: 'mentions inbox', sql: INBOX_TABLES_SQL },
   { version: 8, name: 'map history: activity and node changes', sql: HISTORY_TABLES_SQL },
+  { version: EVENTS_MIGRATION, name: 'observed journeys: events, terms, activity mappings', sql: POSTGRES_EVENT_TABLES_SQL },
 ];
 
 /** Any constant: the key of the advisory lock that serialises migrations between processes. */

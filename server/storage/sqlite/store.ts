@@ -16,6 +16,7 @@ import { LIFE_TABLES_SQL, SqliteLife } from './life';
 import { INBOX_TABLES_SQL, SqliteInbox } from './inbox';
 import { HISTORY_TABLES_SQL, SqliteHistory } from './history';
 import { MEDIA_TABLE_SQL, SqliteMedia } from './media';
+import { EVENTS_MIGRATION, SQLITE_EVENT_TABLES_SQL } from '../../events/schema';
 import { WalCheckpointer } from './walCheckpointer';
 
 export interface SqliteStoreOptions {
@@ -41,6 +42,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 7, sql: INBOX_TABLES_SQL },
   // who changed what: map activity, node changes (history.ts)
   { version: 8, sql: HISTORY_TABLES_SQL },
+  // observed journeys: contact-log events, their terms and activity mappings (events/schema.ts)
+  { version: EVENTS_MIGRATION, sql: SQLITE_EVENT_TABLES_SQL },
 ];
 
 /** Thrown inside the write probe's transaction so it rolls back. */
