@@ -2,6 +2,7 @@
 // arrays instead of a scan of the database. An entry is valid while the space's version (bumped by
 // every import, deletion, mapping or retention sweep, in any process) is the one it was read at.
 import { eventsByAttrs, type FlowLog } from './flows';
+import { mergeEvents, type EventColumns } from './logMerge';
 import { TERM, type EventBackend, type Term } from './types';
 
 export interface CachedLog {
@@ -9,6 +10,11 @@ export interface CachedLog {
   log: FlowLog;
   /** Dense key index → key term text (`tp:<id>` or `a:<activity>`). */
   keyTexts: string[];
+  /** Dense key index → its term id, and back. */
+  keyIds: number[];
+  keyIndex: Map<number, number>;
+  /** Attribute-set term id → its dense index. */
+  attrIndex: Map<number, number>;
   /** Dense attribute-set index → its attributes (index 0: none). */
   attrSets: Record<string, string>[];
   /** normalised activity → the first way the log wrote it (raw terms), for display. */
@@ -72,6 +78,7 @@ export class FlowCache {
     const scanned = await this.backend.scan(space);
     const keyIndex = new Map<number, number>();
     const keyTexts: string[] = [];
+    const keyIds: number[] = [];
     const attrIndex = new Map<number, number>([[0, 0]]);
     const attrSets: Record<string, string>[] = [{}];
     const rawTexts: Term[] = [];
@@ -79,6 +86,7 @@ export class FlowCache {
       if (term.kind === TERM.key) {
         keyIndex.set(term.id, keyTexts.length);
         keyTexts.push(term.text);
+        keyIds.push(term.id);
       } else if (term.kind === TERM.attrs) {
         attrIndex.set(term.id, attrSets.length);
         attrSets.push(JSON.parse(term.text) as Record<string, string>);
@@ -106,11 +114,66 @@ export class FlowCache {
       attrs,
       eventsByAttrs: eventsByAttrs(attrs, kept, attrSets.length),
     };
-    const entry: CachedLog = { version, log, keyTexts, attrSets, rawTexts };
+    return this.keep(space, { version, log, keyTexts, keyIds, keyIndex, attrIndex, attrSets, rawTexts });
+  }
+
+  private keep(space: number, entry: CachedLog): CachedLog {
     this.entries.delete(space);
     this.entries.set(space, entry);
     while (this.entries.size > ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return entry;
+  }
+
+  /** The entry held for the space now, whatever its version (an import extends it). */
+  peek(space: number): CachedLog | undefined {
+    return this.entries.get(space);
+  }
+
+  /**
+   * The entry of `version` made from `base` and the events an import added since `base.version`,
+   * merged in memory instead of read again. The caller knows nothing else changed the space in
+   * between (its version moved by exactly that import's bump).
+   */
+  async extend(space: number, base: CachedLog, added: EventColumns, version: number): Promise<CachedLog> {
+    const unknown = new Set<number>();
+    for (let i = 0; i < added.count; i++) {
+      if (!base.keyIndex.has(added.key[i]!)) unknown.add(added.key[i]!);
+      const a = added.attrs[i]!;
+      if (a !== 0 && !base.attrIndex.has(a)) unknown.add(a);
+    }
+    let { keyTexts, keyIds, keyIndex, attrIndex, attrSets, rawTexts } = base;
+    if (unknown.size > 0) {
+      // the import's new keys, attribute sets and raw activities (few: they are a log's vocabulary)
+      const terms = await this.backend.termsById(space, [...unknown]);
+      [keyTexts, keyIds, keyIndex, attrIndex, attrSets] = [
+        [...keyTexts],
+        [...keyIds],
+        new Map(keyIndex),
+        new Map(attrIndex),
+        [...attrSets],
+      ];
+      for (const term of terms) {
+        if (term.kind === TERM.key && !keyIndex.has(term.id)) {
+          keyIndex.set(term.id, keyTexts.length);
+          keyTexts.push(term.text);
+          keyIds.push(term.id);
+        } else if (term.kind === TERM.attrs && !attrIndex.has(term.id)) {
+          attrIndex.set(term.id, attrSets.length);
+          attrSets.push(JSON.parse(term.text) as Record<string, string>);
+        }
+      }
+      for (const id of unknown) if (!keyIndex.has(id) && !attrIndex.has(id)) return this.get(space); // deleted meanwhile
+      rawTexts = await this.backend.terms(space, [TERM.raw]);
+    }
+    const merged = mergeEvents(
+      base.log,
+      added,
+      keyIds,
+      (id) => keyIndex.get(id)!,
+      (id) => (id === 0 ? 0 : attrIndex.get(id)!),
+    );
+    const log: FlowLog = { ...merged, eventsByAttrs: eventsByAttrs(merged.attrs, merged.count, attrSets.length) };
+    return this.keep(space, { version, log, keyTexts, keyIds, keyIndex, attrIndex, attrSets, rawTexts });
   }
 
   forget(space: number): void {

@@ -37,6 +37,8 @@ export interface ImportOptions {
   /** Events before this time (ms) are refused (EVENT_RETENTION_DAYS); null keeps everything. */
   retentionCutoff: number | null;
   retentionDays: number | null;
+  /** Told of each batch written (duplicates included), after it is committed. */
+  onInserted?(batch: EventBatch): void;
 }
 
 /** The stored form of a customer id when the map hashes them: HMAC-SHA256 with the map's salt, hex. */
@@ -291,6 +293,7 @@ export class EventImport {
     for (const m of rows.mapped) if (!m) unmappedRows++;
     if (unmappedRows === 0) {
       const added = await this.backend.insert(this.space.n, batch);
+      this.options.onInserted?.(batch);
       this.result.accepted += added;
       this.result.duplicates += n - added;
       return;
@@ -299,6 +302,7 @@ export class EventImport {
       const group = selectRows(batch, rows.mapped, wanted);
       if (group.at.length === 0) continue;
       const added = await this.backend.insert(this.space.n, group);
+      this.options.onInserted?.(group);
       this.result.accepted += added;
       this.result.duplicates += group.at.length - added;
       if (!wanted) this.result.unmapped += added;

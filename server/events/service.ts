@@ -7,12 +7,15 @@ import type { Rooms } from '../sync/rooms';
 import { AnswerCache, answerKey } from './answerCache';
 import { attributeValues, FlowCache, type CachedLog } from './flowCache';
 import { computeFlows, type FlowFilter, type Flows } from './flows';
+import { EventCollector } from './logMerge';
 import { activityKey, EventImport, hashCustomer, touchpointKey, type ImportResult, type RawEvent } from './importer';
 import { edgeKey, normalizeLabel, readMapIndex, type MapIndex } from './mapIndex';
 import { encodeFlowsChanged } from './signal';
 import { TERM, type EventBackend, type EventSpace } from './types';
 
 const DAY_MS = 86_400_000;
+/** Events an import collects to merge into the log in memory (20 bytes each); past this it is read again. */
+const MERGE_MAX = 5_000_000;
 /** How often the retention sweep runs (and once at start). */
 const SWEEP_EVERY_MS = 3_600_000;
 
@@ -99,10 +102,18 @@ export class ObservedEvents {
     const space = await this.backend.space(mapId, true);
     if (!space) throw new Error('the map does not exist');
     const [index, mappings] = await Promise.all([this.mapIndex(mapId), this.mappingsOf(space.n)]);
+    // the log in memory before the import (read now if it is not): the added events are merged into
+    // it afterwards instead of every event being read again
+    const base = await this.cache.get(space.n);
+    let added: EventCollector | null = new EventCollector();
     const run = new EventImport(this.backend, space, index, mappings, {
       hashCustomers: options.hashCustomers,
       retentionCutoff: this.retentionCutoff(),
       retentionDays: this.deps.retentionDays,
+      onInserted: (batch) => {
+        if (added && added.count + batch.at.length > MERGE_MAX) added = null; // too many: read again after
+        added?.add(batch);
+      },
     });
     try {
       for await (const rows of batches) await run.addAll(rows);
@@ -115,11 +126,15 @@ export class ObservedEvents {
       // what was written before a failure counts too
       if (run.result.accepted > 0) {
         await this.backend.bumpVersion(space.n);
+        const version = await this.backend.version(space.n);
         this.signal(mapId);
-        // read the new events into memory now: the clients' refetch joins this read instead of starting one
-        this.cache
-          .get(space.n)
-          .catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
+        // the new events into memory now (the clients' refetch waits for this instead of starting a read):
+        // merged when only this import changed the events since `base`, read again otherwise
+        const ready =
+          added && version === base.version + 1
+            ? this.cache.extend(space.n, base, added, version)
+            : this.cache.get(space.n);
+        await ready.catch((err: unknown) => this.deps.log.warn({ err }, 'could not read events after an import'));
       }
     }
     return run.result;

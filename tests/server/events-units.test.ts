@@ -2,6 +2,7 @@
 // a log's text finds its touchpoint.
 import { describe, expect, it } from 'vitest';
 import { computeFlows, eventsByAttrs, medianAndP95, selectEvents, type FlowLog } from '../../server/events/flows';
+import { eventOrder, mergeEvents, type DenseLog, type EventColumns } from '../../server/events/logMerge';
 import { parseEventTime } from '../../server/events/time';
 import { readMapIndex, resolveTouchpoint } from '../../server/events/mapIndex';
 import * as Y from 'yjs';
@@ -151,5 +152,81 @@ describe('resolveTouchpoint', () => {
     expect(resolveTouchpoint(index, none, 'tp-app')).toBe('tp-app');
     expect(resolveTouchpoint(index, new Map([['chat', 'tp-app']]), 'Chat')).toBe('tp-app');
     expect(resolveTouchpoint(index, none, 'Negozio')).toBeNull();
+  });
+});
+
+describe('mergeEvents', () => {
+  // what a scan reads: each identity (customer, at, key term id) once, the first stored winning, in order
+  function reference(rows: [number, number, number, number][]): [number, number, number, number][] {
+    const seen = new Map<string, [number, number, number, number]>();
+    for (const row of rows) {
+      const id = `${row[0]}|${row[1]}|${row[2]}`;
+      if (!seen.has(id)) seen.set(id, row);
+    }
+    return [...seen.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  }
+  let seed = 7;
+  // from the high bits of the generator: its low bits repeat with short periods
+  const rand = (n: number): number =>
+    Math.floor(((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) * n);
+  // key term ids are not in the order of their dense indices: ties of time must follow the term id
+  const keyId = [30, 10, 20, 50, 40];
+  const denseKey = (id: number): number => keyId.indexOf(id);
+  const randomRows = (n: number, customers: number, customerBase: number): [number, number, number, number][] =>
+    Array.from({ length: n }, () => [
+      customerBase + rand(customers),
+      1000 * rand(6),
+      keyId[rand(keyId.length)]!,
+      rand(3),
+    ]);
+  const columns = (rows: [number, number, number, number][]): EventColumns => ({
+    count: rows.length,
+    customer: Int32Array.from(rows, (r) => r[0]),
+    at: Float64Array.from(rows, (r) => r[1]),
+    key: Int32Array.from(rows, (r) => r[2]),
+    attrs: Int32Array.from(rows, (r) => r[3]),
+  });
+  const dense = (rows: [number, number, number, number][]): DenseLog => ({
+    ...columns(rows),
+    key: Int32Array.from(rows, (r) => denseKey(r[2])),
+  });
+  const rowsOf = (log: DenseLog): [number, number, number, number][] =>
+    Array.from({ length: log.count }, (_, i) => [log.customer[i]!, log.at[i]!, keyId[log.key[i]!]!, log.attrs[i]!]);
+
+  it('gives what a scan of the stored events would, with duplicates of stored and of added events left out', () => {
+    // customer ids dense (counting sort) and sparse (comparison sort); groups small and large
+    for (const [customers, customerBase, spread] of [
+      [40, 1, 1],
+      [3, 5, 1],
+      [50, 1, 100_000],
+    ] as const) {
+      for (let round = 0; round < 20; round++) {
+        const stored = reference(
+          randomRows(rand(300), customers, customerBase).map((r) => [r[0] * spread, r[1], r[2], r[3]]),
+        );
+        const added = randomRows(rand(300), customers, customerBase).map((r): [number, number, number, number] => [
+          r[0] * spread,
+          r[1],
+          r[2],
+          r[3],
+        ]);
+        const merged = mergeEvents(dense(stored), columns(added), keyId, denseKey, (a) => a);
+        expect(rowsOf(merged)).toEqual(reference([...stored, ...added]));
+      }
+    }
+  });
+
+  it('merges into an empty log, and nothing into a log', () => {
+    const rows = randomRows(100, 10, 1);
+    expect(rowsOf(mergeEvents(dense([]), columns(rows), keyId, denseKey, (a) => a))).toEqual(reference(rows));
+    const stored = reference(rows);
+    expect(rowsOf(mergeEvents(dense(stored), columns([]), keyId, denseKey, (a) => a))).toEqual(stored);
+  });
+
+  it('orders a customer of many events (a comparison sort of the group)', () => {
+    const rows = Array.from({ length: 500 }, (_, i): [number, number, number, number] => [1, (i * 7919) % 500, 10, 0]);
+    const order = eventOrder(columns(rows));
+    const times = Array.from(order, (i) => rows[i]![1]);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 });

@@ -119,6 +119,37 @@ describe.each(backends)('observed journeys on %s', (_name, backendOptions) => {
     expect(flows.edges.find((e) => e.source === 'tp-call' && e.target === 'tp-call')?.designed).toBe(false);
   });
 
+  it('answers the exact graph after a log comes in overlapping parts, and the same when read back after a restart', async () => {
+    const dataDir = tempDir();
+    const { t, map } = await setup({ dataDir });
+    const rows = generateLog(29, 240);
+    // the second part repeats a quarter of the first one, in another order
+    const first = rows.filter((_, i) => i % 4 !== 3);
+    const second = rows.filter((_, i) => i % 4 === 3 || i % 8 === 0).reverse();
+    const repeated = rows.filter((_, i) => i % 8 === 0).length;
+    expect((await postEvents(t.url, map.id, map.editorKey, toCsv(first))).body).toMatchObject({
+      accepted: first.length,
+    });
+    expect((await flowsOf(t, map)).events).toBe(first.length);
+    expect((await postEvents(t.url, map.id, map.editorKey, toCsv(second))).body).toMatchObject({
+      accepted: second.length - repeated,
+      duplicates: repeated,
+    });
+    const graph = (f: FlowsBody) => ({
+      cases: f.cases,
+      events: f.events,
+      nodes: f.nodes,
+      edges: f.edges,
+      variants: f.variants,
+    });
+    expect(graph(await flowsOf(t, map))).toEqual(expectedFlows(rows));
+    await t.close();
+    // the events read from the database by a new process give the same answer
+    const t2 = await startTestServer({ ...options, dataDir });
+    expect(graph(await flowsOf(t2, map))).toEqual(expectedFlows(rows));
+    await t2.close();
+  });
+
   it('imports a JSON array with channels and attributes; the same rows again are duplicates', async () => {
     const { t, map } = await setup();
     const rows = generateLog(7, 40);
