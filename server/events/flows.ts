@@ -148,11 +148,58 @@ export function medianAndP95(values: Float64Array): [number, number] {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function pathNodes(path: string, charPaths: boolean): number[] {
-  if (!charPaths) return path.split(',').slice(0, -1).map(Number);
-  const out: number[] = [];
-  for (let i = 0; i < path.length; i++) out.push(path.charCodeAt(i));
-  return out;
+/**
+ * Every customer's path (node indices in order) as a node of a trie: a path is its parent path plus
+ * one node, found in an open-addressing table keyed by (parent, node), so counting the variants of
+ * a million events builds no strings. Node 0 is the empty path.
+ */
+class PathTrie {
+  parent: Int32Array;
+  last: Int32Array;
+  /** Customers whose whole path is this one. */
+  count: Int32Array;
+  size = 1;
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    maxPaths: number,
+    private readonly nodeCount: number,
+  ) {
+    this.parent = new Int32Array(maxPaths + 1);
+    this.last = new Int32Array(maxPaths + 1);
+    this.count = new Int32Array(maxPaths + 1);
+    let slots = 16;
+    while (slots < 2 * (maxPaths + 1)) slots *= 2;
+    this.keys = new Float64Array(slots); // 0: empty; else parent * nodeCount + node + 1
+    this.values = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  /** The path `parent` followed by `node`, added when new. */
+  child(parent: number, node: number): number {
+    const key = parent * this.nodeCount + node + 1;
+    let slot = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(node + 1, 0x85ebca6b)) & this.mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.values[slot]!;
+      if (k === 0) break;
+      slot = (slot + 1) & this.mask;
+    }
+    const id = this.size++;
+    this.keys[slot] = key;
+    this.values[slot] = id;
+    this.parent[id] = parent;
+    this.last[id] = node;
+    return id;
+  }
+
+  nodes(path: number): number[] {
+    const out: number[] = [];
+    for (let p = path; p !== 0; p = this.parent[p]!) out.push(this.last[p]!);
+    return out.reverse();
+  }
 }
 
 export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter): Flows {
@@ -179,10 +226,6 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   const edges = new Map<number, EdgeAcc>();
   // a map of up to 512 nodes looks its edges up in a dense table instead of the Map
   const dense = nodeCount <= 512 ? new Array<EdgeAcc | undefined>(nodeCount * nodeCount) : null;
-  const variants = new Map<string, number>();
-  // a path as a string of one character per node (node indices stay below 55,296), else joined numbers
-  const charPaths = nodeCount < 0xd800;
-  const charOf = charPaths ? Array.from({ length: nodeCount }, (_, n) => String.fromCharCode(n)) : [];
 
   const selection = selectEvents(log, filter);
   const visited = selection ? selection.length : log.count;
@@ -197,7 +240,8 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   let inCase = false;
   let prevNode = 0;
   let prevAt = 0;
-  let path = '';
+  const paths = new PathTrie(visited, nodeCount);
+  let path = 0;
 
   const transition = (source: number, target: number, seconds: number | null): void => {
     const id = source * nodeCount + target;
@@ -222,7 +266,7 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     if (!inCase) return;
     transition(prevNode, 1, null);
     ends[prevNode]!++;
-    variants.set(path, (variants.get(path) ?? 0) + 1);
+    paths.count[path]!++;
     inCase = false;
   };
 
@@ -239,13 +283,13 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
       currentCustomer = customer;
       caseCount++;
       inCase = true;
-      path = '';
+      path = 0;
       transition(0, node, null);
       starts[node]!++;
     } else {
       transition(prevNode, node, (at - prevAt) / 1000);
     }
-    path += charPaths ? charOf[node]! : `${node},`;
+    path = paths.child(path, node);
     events[node]!++;
     if (lastCaseOfNode[node] !== caseCount) {
       lastCaseOfNode[node] = caseCount;
@@ -306,9 +350,10 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   };
   const best: [number[], number][] = [];
   let cutoff = 0;
-  for (const [path, count] of variants) {
-    if (best.length === VARIANTS_LISTED && count < cutoff) continue;
-    const candidate: [number[], number] = [pathNodes(path, charPaths), count];
+  for (let p = 1; p < paths.size; p++) {
+    const count = paths.count[p]!;
+    if (count === 0 || (best.length === VARIANTS_LISTED && count < cutoff)) continue;
+    const candidate: [number[], number] = [paths.nodes(p), count];
     if (best.length === VARIANTS_LISTED && !before(candidate, best[VARIANTS_LISTED - 1]!)) continue;
     let at = best.length;
     while (at > 0 && before(candidate, best[at - 1]!)) at--;
