@@ -135,16 +135,13 @@ export class FlowCache {
    * between (its version moved by exactly that import's bump).
    */
   async extend(space: number, base: CachedLog, added: EventColumns, version: number): Promise<CachedLog> {
-    const unknown = new Set<number>();
-    for (let i = 0; i < added.count; i++) {
-      if (!base.keyIndex.has(added.key[i]!)) unknown.add(added.key[i]!);
-      const a = added.attrs[i]!;
-      if (a !== 0 && !base.attrIndex.has(a)) unknown.add(a);
-    }
     let { keyTexts, keyIds, keyIndex, attrIndex, attrSets, rawTexts } = base;
-    if (unknown.size > 0) {
+    const keyOf = new IdTable(added.key, added.count, keyIndex);
+    const attrsOf = new IdTable(added.attrs, added.count, attrIndex);
+    const unknown = [...keyOf.unknown, ...attrsOf.unknown];
+    if (unknown.length > 0) {
       // the import's new keys, attribute sets and raw activities (few: they are a log's vocabulary)
-      const terms = await this.backend.termsById(space, [...unknown]);
+      const terms = await this.backend.termsById(space, unknown);
       [keyTexts, keyIds, keyIndex, attrIndex, attrSets] = [
         [...keyTexts],
         [...keyIds],
@@ -155,28 +152,74 @@ export class FlowCache {
       for (const term of terms) {
         if (term.kind === TERM.key && !keyIndex.has(term.id)) {
           keyIndex.set(term.id, keyTexts.length);
+          keyOf.set(term.id, keyTexts.length);
           keyTexts.push(term.text);
           keyIds.push(term.id);
         } else if (term.kind === TERM.attrs && !attrIndex.has(term.id)) {
           attrIndex.set(term.id, attrSets.length);
+          attrsOf.set(term.id, attrSets.length);
           attrSets.push(JSON.parse(term.text) as Record<string, string>);
         }
       }
       for (const id of unknown) if (!keyIndex.has(id) && !attrIndex.has(id)) return this.get(space); // deleted meanwhile
       rawTexts = await this.backend.terms(space, [TERM.raw]);
     }
-    const merged = mergeEvents(
-      base.log,
-      added,
-      keyIds,
-      (id) => keyIndex.get(id)!,
-      (id) => (id === 0 ? 0 : attrIndex.get(id)!),
-    );
+    const merged = mergeEvents(base.log, added, keyIds, keyOf.get, attrsOf.get);
     const log: FlowLog = { ...merged, eventsByAttrs: eventsByAttrs(merged.attrs, merged.count, attrSets.length) };
     return this.keep(space, { version, log, keyTexts, keyIds, keyIndex, attrIndex, attrSets, rawTexts });
   }
 
   forget(space: number): void {
     this.entries.delete(space);
+  }
+}
+
+/** Ids up to this go in a typed table (4 bytes each); larger ones in a Map. */
+const TABLE_IDS_MAX = 1 << 24;
+
+/**
+ * Term id → dense index for the ids of one column of an import (a million rows, a few distinct ids):
+ * a typed table indexed by id instead of a Map lookup per row. 0 is "none" (index 0).
+ */
+class IdTable {
+  /** Ids of the column that `known` lacks. */
+  readonly unknown: number[] = [];
+  private readonly table: Int32Array | null;
+  private readonly map: Map<number, number>;
+  readonly get: (id: number) => number;
+
+  constructor(column: Int32Array, count: number, known: Map<number, number>) {
+    let max = 0;
+    for (let i = 0; i < count; i++) if (column[i]! > max) max = column[i]!;
+    this.map = new Map(known);
+    this.map.set(0, 0);
+    if (max < TABLE_IDS_MAX) {
+      const table = (this.table = new Int32Array(max + 1).fill(-1));
+      for (const [id, dense] of this.map) if (id <= max) table[id] = dense;
+      for (let i = 0; i < count; i++) {
+        const id = column[i]!;
+        if (table[id] === -1) {
+          table[id] = -2; // listed once
+          this.unknown.push(id);
+        }
+      }
+      this.get = (id) => table[id]!;
+    } else {
+      this.table = null;
+      const seen = new Set<number>();
+      for (let i = 0; i < count; i++) {
+        const id = column[i]!;
+        if (!this.map.has(id) && !seen.has(id)) {
+          seen.add(id);
+          this.unknown.push(id);
+        }
+      }
+      this.get = (id) => this.map.get(id)!;
+    }
+  }
+
+  set(id: number, dense: number): void {
+    this.map.set(id, dense);
+    if (this.table && id < this.table.length) this.table[id] = dense;
   }
 }

@@ -109,24 +109,41 @@ export class SqliteEvents implements EventBackend {
       // known texts by one query per chunk, the others added by one multi-row insert per chunk
       for (let start = 0; start < texts.length; start += TERMS_PER_STATEMENT) {
         const chunk = texts.slice(start, start + TERMS_PER_STATEMENT);
-        const marks = chunk.map(() => '?').join(', ');
-        const found = this.db
-          .prepare<unknown[], { id: number; text: string }>(
-            `SELECT id, text FROM event_terms WHERE space = ? AND kind = ? AND text IN (${marks})`,
-          )
-          .all(space, kind, ...chunk);
+        const found = this.findTermsStatement(chunk.length).all(space, kind, ...chunk);
         for (const row of found) ids.set(row.text, row.id);
         const missing = [...new Set(chunk.filter((t) => !ids.has(t)))];
         if (missing.length === 0) continue;
-        const added = this.db
-          .prepare<unknown[], { id: number; text: string }>(
-            `INSERT INTO event_terms (space, kind, text) VALUES ${missing.map(() => '(?, ?, ?)').join(', ')} RETURNING id, text`,
-          )
-          .all(...missing.flatMap((t) => [space, kind, t]));
+        const params: (number | string)[] = [];
+        for (const t of missing) params.push(space, kind, t);
+        const added = this.addTermsStatement(missing.length).all(...params);
         for (const row of added) ids.set(row.text, row.id);
       }
       return texts.map((t) => ids.get(t)!);
     })();
+  }
+
+  private readonly fullChunk: {
+    find?: Database.Statement<unknown[], { id: number; text: string }>;
+    add?: Database.Statement<unknown[], { id: number; text: string }>;
+  } = {};
+
+  /** SELECT of `n` texts' terms; the statement of a full chunk is prepared once (an import has hundreds). */
+  private findTermsStatement(n: number): Database.Statement<unknown[], { id: number; text: string }> {
+    if (n === TERMS_PER_STATEMENT && this.fullChunk.find) return this.fullChunk.find;
+    const statement = this.db.prepare<unknown[], { id: number; text: string }>(
+      `SELECT id, text FROM event_terms WHERE space = ? AND kind = ? AND text IN (${Array(n).fill('?').join(', ')})`,
+    );
+    if (n === TERMS_PER_STATEMENT) this.fullChunk.find = statement;
+    return statement;
+  }
+
+  private addTermsStatement(n: number): Database.Statement<unknown[], { id: number; text: string }> {
+    if (n === TERMS_PER_STATEMENT && this.fullChunk.add) return this.fullChunk.add;
+    const statement = this.db.prepare<unknown[], { id: number; text: string }>(
+      `INSERT INTO event_terms (space, kind, text) VALUES ${Array(n).fill('(?, ?, ?)').join(', ')} RETURNING id, text`,
+    );
+    if (n === TERMS_PER_STATEMENT) this.fullChunk.add = statement;
+    return statement;
   }
 
   async findTerm(space: number, kind: TermKind, text: string): Promise<number | null> {
