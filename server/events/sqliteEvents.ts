@@ -41,6 +41,8 @@ export class SqliteEvents implements EventBackend {
       this.db.pragma('wal_autocheckpoint = 0');
     }
     this.db.pragma('foreign_keys = ON');
+    // writes begin IMMEDIATE (below): a deferred transaction that reads and then writes fails at once
+    // (SQLITE_BUSY, no wait) when the checkpoint worker restarted the WAL in between; IMMEDIATE waits
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536'); // 64 MiB: a big import touches the whole events B-tree
     // on the store's file the tables come from the store's migration 9; an in-memory database makes its own
@@ -100,7 +102,7 @@ export class SqliteEvents implements EventBackend {
       const salt = randomBytes(16).toString('hex');
       const n = Number(this.stmt.addSpace.run(mapId, salt).lastInsertRowid);
       return { n, salt };
-    })();
+    }).immediate();
   }
 
   async termIds(space: number, kind: TermKind, texts: string[]): Promise<number[]> {
@@ -119,7 +121,7 @@ export class SqliteEvents implements EventBackend {
         for (const row of added) ids.set(row.text, row.id);
       }
       return texts.map((t) => ids.get(t)!);
-    })();
+    }).immediate();
   }
 
   private readonly fullChunk: {
@@ -202,7 +204,7 @@ export class SqliteEvents implements EventBackend {
         ).changes;
       }
       return added;
-    })();
+    }).immediate();
   }
 
   async version(space: number): Promise<number> {
@@ -263,7 +265,7 @@ export class SqliteEvents implements EventBackend {
         .run(to, space, from, ...raws).changes;
       this.db.prepare(`DELETE FROM events WHERE space = ? AND key = ? AND raw IN (${list})`).run(space, from, ...raws);
       return moved;
-    })();
+    }).immediate();
   }
 
   async deleteAll(space: number): Promise<number> {
@@ -273,7 +275,7 @@ export class SqliteEvents implements EventBackend {
       this.stmt.deleteMappings.run(space);
       this.stmt.bump.run(space);
       return deleted;
-    })();
+    }).immediate();
   }
 
   async deleteOlderThan(cutoffMs: number): Promise<number[]> {
@@ -283,7 +285,7 @@ export class SqliteEvents implements EventBackend {
       this.stmt.deleteOld.run(cutoffMs);
       for (const space of spaces) this.stmt.bump.run(space);
       return spaces;
-    })();
+    }).immediate();
   }
 
   async close(): Promise<void> {
