@@ -9,7 +9,7 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { inventory: ChannelInventory }) {
   const t = useT();
-  const { stages, channels, matrix, byType, needs, uncoveredStages, multiStageChannels, touchpointsWithoutChannel } =
+  const { stages, channels, matrix, byType, uncoveredStages, multiStageChannels, touchpointsWithoutChannel } =
     inventory;
   if (stages.length === 0 || channels.length === 0) return <p className="hint">{t('insight.inventoryEmpty')}</p>;
   const uncovered = new Set(uncoveredStages);
@@ -80,18 +80,6 @@ export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { invent
         )}
         {touchpointsWithoutChannel > 0 && <li>∅ {t('insight.withoutChannel', { n: touchpointsWithoutChannel })}</li>}
       </ul>
-      {needs.length > 0 && (
-        <>
-          <h3 className="small">{t('insight.needs')}</h3>
-          <ul className="insight-facts">
-            {needs.map((n) => (
-              <li key={n.need}>
-                <strong>{n.need}</strong> {n.channelIds.map(label).join(', ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </>
   );
 });
