@@ -16,7 +16,8 @@ export const censusEn = {
   'census.cell.touchpoints': '{channel} serves “{need}” through {count} touchpoint(s)',
   'census.cell.none': '{channel} does not serve “{need}”',
   'census.weight': 'weight {weight}',
-  'census.noNeeds': 'No needs yet. List what customers come for in the Needs tab, then say which channels and touchpoints serve each one.',
+  'census.noNeeds':
+    'No needs yet. List what customers come for in the Needs tab, then say which channels and touchpoints serve each one.',
   'census.noChannels': 'No channels yet: add channels to the map first.',
   'census.findings': 'Findings',
   'census.noFindings': 'No gaps: every need has a channel, every channel a need.',
@@ -47,7 +48,8 @@ export const censusEn = {
   'census.addNeed': 'Add need',
   'census.removeNeed': 'Remove “{need}”',
   'census.confirmRemoveNeed': 'Remove “{need}”?',
-  'census.confirmRemoveNeedDetail': 'Channels, touchpoints and personas stop referring to it. Undo (Ctrl+Z) brings it back.',
+  'census.confirmRemoveNeedDetail':
+    'Channels, touchpoints and personas stop referring to it. Undo (Ctrl+Z) brings it back.',
   'census.servedBy': 'Served by {count} channel(s)',
   'census.openCensus': 'Open the census',
   'inspector.needsServed': 'Needs it serves',
@@ -60,7 +62,8 @@ export const censusEn = {
   'inspector.weight.2': '2 · much',
   'inspector.weight.3': '3 · most',
   'inspector.channelPrefs': 'Channel preferences',
-  'inspector.channelPrefsHint': 'Preferred, acceptable or avoided, and the share of these customers who prefer it, where known.',
+  'inspector.channelPrefsHint':
+    'Preferred, acceptable or avoided, and the share of these customers who prefer it, where known.',
   'inspector.share': 'Share of customers who prefer {channel} (%)',
   'kind.need': 'Need',
   'compare.channels': 'Channel preferences',

@@ -18,7 +18,8 @@ export const censusIt: Record<keyof typeof censusEn, string> = {
   'census.cell.touchpoints': '{channel} serve «{need}» con {count} punti di contatto',
   'census.cell.none': '{channel} non serve «{need}»',
   'census.weight': 'peso {weight}',
-  'census.noNeeds': 'Ancora nessun bisogno. Elenca nella scheda Bisogni ciò per cui i clienti arrivano, poi indica quali canali e punti di contatto servono ciascuno.',
+  'census.noNeeds':
+    'Ancora nessun bisogno. Elenca nella scheda Bisogni ciò per cui i clienti arrivano, poi indica quali canali e punti di contatto servono ciascuno.',
   'census.noChannels': 'Ancora nessun canale: aggiungi prima i canali alla mappa.',
   'census.findings': 'Osservazioni',
   'census.noFindings': 'Nessuna lacuna: ogni bisogno ha un canale, ogni canale un bisogno.',
@@ -49,7 +50,8 @@ export const censusIt: Record<keyof typeof censusEn, string> = {
   'census.addNeed': 'Aggiungi bisogno',
   'census.removeNeed': 'Elimina «{need}»',
   'census.confirmRemoveNeed': 'Eliminare «{need}»?',
-  'census.confirmRemoveNeedDetail': 'Canali, punti di contatto e persona non vi faranno più riferimento. Annulla (Ctrl+Z) lo ripristina.',
+  'census.confirmRemoveNeedDetail':
+    'Canali, punti di contatto e persona non vi faranno più riferimento. Annulla (Ctrl+Z) lo ripristina.',
   'census.servedBy': 'Servito da {count} canali',
   'census.openCensus': 'Apri il censimento',
   'inspector.needsServed': 'Bisogni che serve',
@@ -62,7 +64,8 @@ export const censusIt: Record<keyof typeof censusEn, string> = {
   'inspector.weight.2': '2 · molto',
   'inspector.weight.3': '3 · moltissimo',
   'inspector.channelPrefs': 'Preferenze di canale',
-  'inspector.channelPrefsHint': 'Preferito, accettabile o evitato, e la quota di questi clienti che lo preferisce, se nota.',
+  'inspector.channelPrefsHint':
+    'Preferito, accettabile o evitato, e la quota di questi clienti che lo preferisce, se nota.',
   'inspector.share': 'Quota di clienti che preferisce {channel} (%)',
   'kind.need': 'Bisogno',
   'compare.channels': 'Preferenze di canale',

@@ -19,7 +19,11 @@ export const NeedsServed = memo(function NeedsServed({ nodeId, needIds }: { node
   const [draft, setDraft] = useState('');
   const toggle = (needId: string) =>
     run(() =>
-      setServedNeeds(doc, nodeId, needIds.includes(needId) ? needIds.filter((n) => n !== needId) : [...needIds, needId]),
+      setServedNeeds(
+        doc,
+        nodeId,
+        needIds.includes(needId) ? needIds.filter((n) => n !== needId) : [...needIds, needId],
+      ),
     );
   const add = () => {
     const label = draft.trim();
