@@ -76,7 +76,10 @@ export const CensusPanel = memo(function CensusPanel() {
         {tab === 'matrix' && (
           <>
             <PersonaPicker personas={personas} value={personaId} onChange={setPicked} />
-            <NeedsMatrixView matrix={matrix} />
+            {/* in a section: as a direct grid item, the scrolling wrap would shrink to nothing */}
+            <section aria-label={t('census.tabMatrix')}>
+              <NeedsMatrixView matrix={matrix} />
+            </section>
             <section aria-label={t('census.findings')}>
               <h3>{t('census.findings')}</h3>
               <CensusFindings findings={census.findings} nodes={nodes} defs={defs} />

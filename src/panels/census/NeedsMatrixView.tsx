@@ -39,10 +39,10 @@ export const NeedsMatrixView = memo(function NeedsMatrixView({ matrix }: { matri
                 <span className={`coverage is-${need.status}`}>
                   <span aria-hidden>{STATUS_ICON[need.status]}</span> {t(`census.status.${need.status}` as MessageKey)}
                 </span>
-                <span className="need-name">{need.label}</span>
                 {need.weight !== null && (
-                  <span className="muted small"> · {t('census.weight', { weight: need.weight })}</span>
+                  <span className="muted small"> {t('census.weight', { weight: need.weight })}</span>
                 )}
+                <span className="need-name">{need.label}</span>
               </th>
               {matrix.channels.map((c, ci) => {
                 const cell = matrix.cells[ni]?.[ci] ?? null;
