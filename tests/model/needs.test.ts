@@ -6,6 +6,7 @@ import {
   addPersona,
   addTouchpoint,
   channelCensus,
+  channelInventory,
   channelTransitions,
   comparePersonas,
   exportJourney,
@@ -190,6 +191,15 @@ describe('preferences in the transition friction', () => {
     // a step meant for Marco only: Giulia's dislike does not count there
     setTouchpointPersonas(doc, 't-call', ['marco']);
     expect(intoPhone(channelTransitions(doc))?.preference).toBe(0);
+  });
+});
+
+describe('preferences in the channel inventory', () => {
+  it('counts the personas preferring and avoiding each channel', () => {
+    const inv = channelInventory(withPersonas());
+    expect(inv.channels.find((c) => c.id === 'phone')).toMatchObject({ preferredBy: 1, avoidedBy: 1 });
+    expect(inv.channels.find((c) => c.id === 'whatsapp')).toMatchObject({ preferredBy: 1, avoidedBy: 0 });
+    expect(inv.channels.find((c) => c.id === 'store')).toMatchObject({ preferredBy: 0, avoidedBy: 0 });
   });
 });
 

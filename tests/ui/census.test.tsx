@@ -148,3 +148,22 @@ function phoneNeeds(doc: Y.Doc): string[] {
 function needIdOf(doc: Y.Doc, label: string): string {
   return readNodes(doc).find((n) => n.kind === 'need' && n.label === label)?.id ?? '';
 }
+
+describe('persona comparison: preferences side by side', () => {
+  it('shows each channel with both personas’ preferences, and the needs they weigh', () => {
+    renderMap({ doc: supportMap() });
+    act(() => useUi.getState().setSidebarTab('personas'));
+    fireEvent.click(within(screen.getByTestId('personas-panel')).getByRole('button', { name: /^Compare/ }));
+    const prefs = within(screen.getByTestId('compare-preferences'));
+    const phone = prefs
+      .getAllByTestId('compare-channel')
+      .find((row) => row.textContent?.includes('Contact centre phone'));
+    expect([...(phone?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual([
+      '⊘ avoided',
+      '♥ preferred',
+    ]);
+    const review = prefs.queryAllByTestId('compare-channel').find((row) => row.textContent?.includes('Review site'));
+    expect(review).toBeUndefined(); // neither says anything about it
+    expect(prefs.getByRole('row', { name: /Be called back/ })).toHaveTextContent('—weight 2');
+  });
+});

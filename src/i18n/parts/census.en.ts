@@ -68,5 +68,7 @@ export const censusEn = {
   'kind.need': 'Need',
   'compare.channels': 'Channel preferences',
   'compare.needs': 'Needs that matter',
+  'insight.preferredBy': 'preferred by {n} persona(s)',
+  'insight.avoidedBy': 'avoided by {n} persona(s)',
   'insight.needsMatrix': 'Needs × channels',
 } as const;

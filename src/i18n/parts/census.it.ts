@@ -70,5 +70,7 @@ export const censusIt: Record<keyof typeof censusEn, string> = {
   'kind.need': 'Bisogno',
   'compare.channels': 'Preferenze di canale',
   'compare.needs': 'Bisogni importanti',
+  'insight.preferredBy': 'preferito da {n} persona',
+  'insight.avoidedBy': 'evitato da {n} persona',
   'insight.needsMatrix': 'Bisogni × canali',
 };

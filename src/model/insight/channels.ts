@@ -22,6 +22,9 @@ export interface ChannelInventory {
     type: ChannelType;
     touchpoints: number;
     stageIds: string[];
+    /** How many personas prefer / avoid the channel (kinds/persona.ts channelPrefs). */
+    preferredBy: number;
+    avoidedBy: number;
   }>; // by position
   /** matrix[s][c]: touchpoints of stages[s] through channels[c]. */
   matrix: number[][];
@@ -44,7 +47,9 @@ function journeyParts(doc: Y.Doc) {
 
 export function channelInventory(doc: Y.Doc): ChannelInventory {
   const stages = stagesInOrder(doc);
-  const { channels, touchpoints, channelIds } = journeyParts(doc);
+  const { channels, touchpoints, channelIds, personas } = journeyParts(doc);
+  const countBy = (channelId: string, pref: ChannelPreference) =>
+    personas.filter((p) => p.channelPrefs[channelId] === pref).length;
   const sIdx = new Map(stages.map((s, i) => [s.id, i]));
   const cIdx = new Map(channels.map((c, i) => [c.id, i]));
   const matrix = stages.map(() => channels.map(() => 0));
@@ -83,6 +88,8 @@ export function channelInventory(doc: Y.Doc): ChannelInventory {
       type: c.type,
       touchpoints: perChannel[i]?.touchpoints ?? 0,
       stageIds: orderOf(perChannel[i]?.stages ?? new Set()),
+      preferredBy: countBy(c.id, 'preferred'),
+      avoidedBy: countBy(c.id, 'avoided'),
     })),
     matrix,
     byType,
