@@ -10,6 +10,7 @@ import { inboxEn } from './parts/inbox.en';
 import { historyEn } from './parts/history.en';
 import { metricsEn } from './parts/metrics.en';
 import { observedEn } from './parts/observed.en';
+import { censusEn } from './parts/census.en';
 
 const core = {
   'app.home': 'Percorso home',
@@ -238,9 +239,6 @@ const core = {
   'inspector.colour': 'Colour',
   'inspector.medium': 'Medium',
   'inspector.channelType': 'Physical or digital',
-  'inspector.needs': 'Needs served',
-  'inspector.needsHint': 'Which customer needs this channel serves.',
-  'inspector.addNeed': 'Add a need',
   'inspector.newNeed': 'New need',
   'inspector.role': 'Role',
   'inspector.email': 'E-mail',
@@ -288,6 +286,7 @@ export const en = {
   ...historyEn,
   ...collabEn,
   ...observedEn,
+  ...censusEn,
   ...accountEn,
   ...canvasEn,
   ...accessEn,

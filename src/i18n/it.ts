@@ -11,11 +11,13 @@ import { inboxIt } from './parts/inbox.it';
 import { historyIt } from './parts/history.it';
 import { metricsIt } from './parts/metrics.it';
 import { observedIt } from './parts/observed.it';
+import { censusIt } from './parts/census.it';
 
 const core: Record<
   Exclude<
     MessageKey,
     | keyof typeof metricsIt
+    | keyof typeof censusIt
     | keyof typeof exportIt
     | keyof typeof workspaceIt
     | keyof typeof inboxIt
@@ -254,9 +256,6 @@ const core: Record<
   'inspector.colour': 'Colore',
   'inspector.medium': 'Mezzo',
   'inspector.channelType': 'Fisico o digitale',
-  'inspector.needs': 'Bisogni serviti',
-  'inspector.needsHint': 'Quali bisogni del cliente serve questo canale.',
-  'inspector.addNeed': 'Aggiungi un bisogno',
   'inspector.newNeed': 'Nuovo bisogno',
   'inspector.role': 'Ruolo',
   'inspector.email': 'E-mail',
@@ -304,6 +303,7 @@ export const it: Record<MessageKey, string> = {
   ...historyIt,
   ...collabIt,
   ...observedIt,
+  ...censusIt,
   ...accountIt,
   ...canvasIt,
   ...accessIt,

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { LIMITS, type JourneyNode, type PathEdge } from './schema';
 import { isNodeKind, kindSpec } from './kinds/registry';
 import { NOTE_KIND } from './kinds/note';
-import { type Field, type KindSpec } from './kinds/fields';
+import { type EnumField, type Field, type KindSpec, type NumberField } from './kinds/fields';
 
 export { isNodeKind };
 
@@ -56,9 +56,25 @@ export function readField(m: Y.Map<unknown>, key: string, f: Field, label: strin
     }
     case 'ref':
       return strOrNull(m, key);
+    case 'refMap':
+      return refMapEntries(m.get(key), f.value);
     case 'mediaId':
       return strOrNull(m, key) ?? undefined;
   }
+}
+
+/** A refMap field as a plain object; values read as their field says (an odd one is left out). */
+function refMapEntries(v: unknown, value: EnumField | NumberField): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!(v instanceof Y.Map)) return out;
+  for (const [id, x] of v.entries()) {
+    if (value.type === 'enum') {
+      if (typeof x === 'string' && value.values.includes(x)) out[id] = x;
+    } else if (typeof x === 'number' && Number.isFinite(x)) {
+      out[id] = clamp(value.integer ? Math.round(x) : x, value.min, value.max);
+    }
+  }
+  return out;
 }
 
 /**

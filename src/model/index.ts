@@ -8,6 +8,7 @@ export * from './commands/stage';
 export * from './commands/stageRemoval';
 export * from './commands/touchpoint';
 export * from './commands/entities';
+export * from './commands/needs';
 export * from './commands/node';
 export * from './commands/edge';
 export {
@@ -172,10 +173,20 @@ export {
 export {
   channelInventory,
   channelTransitions,
+  preferenceBadness,
+  PREFERENCE_BADNESS,
   TRANSITION_WEIGHTS,
   type ChannelInventory,
   type ChannelTransition,
 } from './insight/channels';
+export { needsMatrix, type NeedsMatrix, type NeedCell, type NeedCoverage } from './insight/needs';
+export {
+  channelCensus,
+  type ChannelCensus,
+  type ChannelCensusRow,
+  type CensusFinding,
+  type ChannelMetricReading,
+} from './insight/census';
 export { criticalTouchpoints, targetGap, type CriticalTouchpoint } from './insight/critical';
 export type { FlowEdge, FlowNode, Flows } from './insight/observedFlows';
 export {

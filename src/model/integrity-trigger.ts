@@ -25,7 +25,7 @@ function nodeFieldNeedsCheck(m: Y.Map<unknown>, key: string): boolean {
   if (key === 'label') return m.has('label') && typeof m.get('label') !== 'string';
   const f = spec?.fields[key];
   if (!f) return false;
-  if (f.type === 'ref' || f.type === 'refs') return true;
+  if (f.type === 'ref' || f.type === 'refs' || f.type === 'refMap') return true;
   return fieldFix(m.get(key), f, m.get('label')) !== null;
 }
 
@@ -40,11 +40,13 @@ export function repairMayBeNeeded(doc: Y.Doc, transaction: Y.Transaction): boole
       if ([...keys].some((key) => key !== null && nodeFieldNeedsCheck(type, key))) return true;
     } else if (type instanceof Y.Map && parent === edgesRoot) {
       if ([...keys].some((key) => key !== null && EDGE_FIELDS.has(key))) return true;
-    } else if (type instanceof Y.Array && parent instanceof Y.Map && parent._item?.parent === nodesRoot) {
-      // a list field of a node: a list of references (personaIds) can gain a dangling or repeated id
+    } else if (parent instanceof Y.Map && parent._item?.parent === nodesRoot) {
+      // a part of a node: a list of references (personaIds) can gain a dangling or repeated id, a
+      // map of references (channelPrefs) a dangling key or an odd value
       const key = type._item?.parentSub;
       const f = key ? kindSpec(parent.get('kind'))?.fields[key] : undefined;
-      if (f?.type === 'refs') return true;
+      if (type instanceof Y.Array && f?.type === 'refs') return true;
+      if (type instanceof Y.Map && f?.type === 'refMap') return true;
     }
   }
   return false;

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { SCHEMA_VERSION, type Origin } from './schema';
 import { kindSpec } from './kinds/registry';
 import { GEOMETRY_KEYS, fieldFix, geometryFix, type FieldFix } from './kinds/stored';
+import { type RefMapField } from './kinds/fields';
 import { compareIds } from './queries';
 import { readStageOrder, rootMaps, stageOrderForWrite } from './doc-roots';
 
@@ -85,6 +86,8 @@ function inspect(doc: Y.Doc): Inspection {
         }
       } else if (f.type === 'refs') {
         inspectRefs(id, m, key, f.target, (r) => isKind(r, f.target), problem, addFix);
+      } else if (f.type === 'refMap' && v instanceof Y.Map) {
+        inspectRefMap(id, v as Y.Map<unknown>, key, f, (r) => isKind(r, f.target), problem);
       } else {
         const fix = fieldFix(v, f, label);
         if (fix) problem('invalid-value', id, `${key} of ${id} is not a valid ${f.type}`, () => writeFix(m, key, fix));
@@ -178,6 +181,28 @@ function inspectRefs(
     addFix(() => {
       for (let i = bad.length - 1; i >= 0; i--) list.delete(bad[i] ?? 0, 1);
     });
+  }
+}
+
+/** A refMap (a persona's channel preferences): keys name existing `target` nodes, values valid for the field. */
+function inspectRefMap(
+  id: string,
+  map: Y.Map<unknown>,
+  key: string,
+  f: RefMapField,
+  isTarget: (p: unknown) => boolean,
+  problem: Problem,
+): void {
+  for (const [ref, v] of sortedEntries(map)) {
+    if (!isTarget(ref)) {
+      problem(`dangling-${f.target}`, id, `${key} of ${id} names no ${f.target}: ${ref}`, () => map.delete(ref));
+      continue;
+    }
+    const fix = fieldFix(v, f.value, undefined);
+    if (fix)
+      problem('invalid-value', id, `${key}.${ref} of ${id} is not a valid ${f.value.type}`, () =>
+        writeFix(map, ref, fix),
+      );
   }
 }
 

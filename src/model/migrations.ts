@@ -32,6 +32,8 @@ function missingFieldValue(f: Field, label: unknown): unknown {
       return new Y.Array<string>();
     case 'ref':
       return null;
+    case 'refMap':
+      return new Y.Map<unknown>();
     case 'mediaId':
       return undefined; // optional: absent means none
   }
@@ -67,6 +69,54 @@ function fillKindFields(doc: Y.Doc): void {
   });
 }
 
+/** A need's id made from its text, the same on every peer: FNV-1a of the folded text. */
+export function needIdFromText(text: string): string {
+  const folded = text.trim().toLocaleLowerCase('en').replace(/\s+/g, ' ');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < folded.length; i++) {
+    h ^= folded.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `need-${h.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Version 3: needs are nodes. Each channel's free-text needs become need nodes (one per text, folded
+ * for case and spaces, the spelling of the first channel by id kept, priority medium) that the channel serves; the text list
+ * is then emptied, so nothing is shown twice and nothing is lost. New fields (needIds, a persona's
+ * weights and channel preferences) are filled as in version 2.
+ */
+function needsFromChannelTags(doc: Y.Doc): void {
+  const { nodes } = rootMaps(doc);
+  fillKindFields(doc);
+  const channels = [...nodes.entries()]
+    .filter(([, m]) => m instanceof Y.Map && m.get('kind') === 'channel')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, m] of channels) {
+    const channel = m as Y.Map<unknown>;
+    const tags = channel.get('needs');
+    const needIds = channel.get('needIds');
+    if (!(tags instanceof Y.Array) || !(needIds instanceof Y.Array) || tags.length === 0) continue;
+    for (const tag of tags.toArray()) {
+      if (typeof tag !== 'string' || tag.trim() === '') continue;
+      const id = needIdFromText(tag);
+      if (!nodes.has(id)) nodes.set(id, newNeedMap(tag.trim()));
+      if (!needIds.toArray().includes(id)) needIds.push([id]);
+    }
+    tags.delete(0, tags.length);
+  }
+}
+
+function newNeedMap(label: string): Y.Map<unknown> {
+  const spec = kindSpec('need');
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries({ kind: 'need', label, x: 0, y: 0, w: spec?.size.w, h: spec?.size.h }))
+    m.set(k, v);
+  m.set('description', '');
+  m.set('priority', 'medium');
+  return m;
+}
+
 /**
  * Every migration, oldest first. Version 1 is the first schema: a version-0 document (content but no
  * schemaVersion, or schemaVersion 0) needs nothing but its version set. A schema change adds an entry
@@ -74,6 +124,7 @@ function fillKindFields(doc: Y.Doc): void {
  */
 export const MIGRATIONS: readonly Migration[] = [
   { to: 2, description: 'every node carries every field of its kind', up: fillKindFields },
+  { to: 3, description: 'needs are nodes; personas carry needs and channel preferences', up: needsFromChannelTags },
 ];
 
 /**

@@ -2,8 +2,8 @@
 // differ most. Which touchpoints apply to a persona follows the rule in personas.ts (no personaIds =
 // everyone). Means and curves take every touchpoint of both lanes, as emotionCurve does.
 import type * as Y from 'yjs';
-import { type TouchpointNode } from './schema';
-import { journeyPath, stagesInOrder } from './queries';
+import { type ChannelPreference, type PersonaNode, type TouchpointNode } from './schema';
+import { byPosition, journeyPath, readNodes, stagesInOrder } from './queries';
 import { appliesToPersona, personaIdSet } from './personas';
 
 export interface StageComparison {
@@ -37,6 +37,38 @@ export interface PersonaComparison {
   /** Each persona's emotion curve: its touchpoints along the journey path. */
   curveA: PersonaCurvePoint[];
   curveB: PersonaCurvePoint[];
+  /** Every channel (canvas order) with each persona's preference and share, null where not known. */
+  channels: Array<{
+    channelId: string;
+    a: ChannelPreference | null;
+    b: ChannelPreference | null;
+    shareA: number | null;
+    shareB: number | null;
+  }>;
+  /** The needs either persona weighs, with each one's weight (null: not one of its needs). */
+  needs: Array<{ needId: string; a: number | null; b: number | null }>;
+}
+
+/** The two personas' channel preferences and need weights side by side. */
+function preferencesSideBySide(doc: Y.Doc, a: string, b: string): Pick<PersonaComparison, 'channels' | 'needs'> {
+  const nodes = readNodes(doc);
+  const persona = (id: string) => nodes.find((n): n is PersonaNode => n.kind === 'persona' && n.id === id);
+  const pa = persona(a);
+  const pb = persona(b);
+  const channels = nodes.filter((n) => n.kind === 'channel').sort(byPosition);
+  const needs = nodes
+    .filter((n) => n.kind === 'need')
+    .filter((n) => pa?.needWeights[n.id] !== undefined || pb?.needWeights[n.id] !== undefined);
+  return {
+    channels: channels.map((c) => ({
+      channelId: c.id,
+      a: pa?.channelPrefs[c.id] ?? null,
+      b: pb?.channelPrefs[c.id] ?? null,
+      shareA: pa?.channelShares[c.id] ?? null,
+      shareB: pb?.channelShares[c.id] ?? null,
+    })),
+    needs: needs.map((n) => ({ needId: n.id, a: pa?.needWeights[n.id] ?? null, b: pb?.needWeights[n.id] ?? null })),
+  };
 }
 
 function mean(tps: readonly TouchpointNode[]): number | null {
@@ -73,5 +105,13 @@ export function comparePersonas(doc: Y.Doc, a: string, b: string): PersonaCompar
     .sort((x, y) => y.s.difference - x.s.difference || x.i - y.i)
     .slice(0, 2)
     .map(({ s }) => s.stageId);
-  return { a, b, stages, mostDifferent, curveA: curve(pathA), curveB: curve(pathB) };
+  return {
+    a,
+    b,
+    stages,
+    mostDifferent,
+    curveA: curve(pathA),
+    curveB: curve(pathB),
+    ...preferencesSideBySide(doc, a, b),
+  };
 }

@@ -4,7 +4,7 @@
 import * as Y from 'yjs';
 
 /** The document schema's version (meta.schemaVersion); older maps are migrated (migrations.ts). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Names of the top-level shared types of one map's `Y.Doc`. */
 export const ROOT = {
@@ -21,7 +21,8 @@ export { LANES, type Lane, type TouchpointNode } from './kinds/touchpoint';
 export { CHANNEL_TYPES, CHANNEL_MEDIA, type ChannelType, type ChannelMedium, type ChannelNode } from './kinds/channel';
 export { type StageNode } from './kinds/stage';
 export { type OwnerNode } from './kinds/owner';
-export { type PersonaNode } from './kinds/persona';
+export { CHANNEL_PREFERENCES, NEED_WEIGHT_MAX, type ChannelPreference, type PersonaNode } from './kinds/persona';
+export { NEED_PRIORITIES, type NeedPriority, type NeedNode } from './kinds/need';
 export { type NoteNode } from './kinds/note';
 export { LIMITS, EMOTION_MIN, EMOTION_MAX } from './limits';
 

@@ -1,7 +1,7 @@
 // Shared plumbing of the commands: lookups that validate (run before the transaction) and small
 // writers that run inside it.
 import * as Y from 'yjs';
-import { LOCAL_USER, type NodeKind, type Origin } from './schema';
+import { DEFAULT_SIZE, LOCAL_USER, type NodeKind, type Origin } from './schema';
 import { ModelError } from './errors';
 import { assertId } from './ids';
 import { isNodeKind } from './convert';
@@ -81,7 +81,44 @@ export function replaceList(a: Y.Array<string>, items: readonly string[]): void 
   if (endNew > start) a.insert(start, items.slice(start, endNew));
 }
 
+/**
+ * Make a list of ids exactly the set `wanted` as a diff: drop the ids no longer wanted (and repeats,
+ * first occurrence kept), append the new ones, so concurrent edits by two users merge.
+ */
+export function replaceIdSet(list: Y.Array<string>, wanted: readonly string[]): void {
+  const cur = list.toArray();
+  const keep = new Set<string>();
+  for (let i = cur.length - 1; i >= 0; i--) {
+    const p = cur[i];
+    if (p === undefined) continue;
+    if (wanted.includes(p) && cur.indexOf(p) === i) keep.add(p);
+    else list.delete(i, 1);
+  }
+  const add = [...new Set(wanted)].filter((p) => !keep.has(p));
+  if (add.length > 0) list.push(add);
+}
+
 /** Set a map field only when it changes, so no-op commands add no history. */
 export function setIfChanged(m: Y.Map<unknown>, key: string, value: unknown): void {
   if (m.get(key) !== value) m.set(key, value);
+}
+
+/** Create a node map with the common fields; `fields` are the kind's own. Runs inside a transaction. */
+export function createNode(
+  doc: Y.Doc,
+  id: string,
+  kind: NodeKind,
+  label: string,
+  pos: { x: number; y: number },
+  fields: Record<string, unknown>,
+): void {
+  const m = new Y.Map<unknown>();
+  rootMaps(doc).nodes.set(id, m);
+  m.set('kind', kind);
+  m.set('label', label);
+  m.set('x', pos.x);
+  m.set('y', pos.y);
+  m.set('w', DEFAULT_SIZE[kind].w);
+  m.set('h', DEFAULT_SIZE[kind].h);
+  for (const [k, v] of Object.entries(fields)) m.set(k, v);
 }

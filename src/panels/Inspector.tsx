@@ -28,6 +28,7 @@ const KIND_NAMES: Record<JourneyNode['kind'], MessageKey> = {
   owner: 'kind.owner',
   persona: 'kind.persona',
   note: 'kind.note',
+  need: 'kind.need',
 };
 
 /** The one selected node's id, or null (none, several, or only the lane grid). */

@@ -4,6 +4,7 @@ import type { LucideIcon } from 'lucide-react';
 import {
   Activity,
   Footprints,
+  Grid3x3,
   Gauge,
   History,
   Lightbulb,
@@ -25,6 +26,7 @@ import { PersonasPanel } from './people/PersonasPanel';
 import { ObservedPanel } from './observed/ObservedPanel';
 import { OutlinePanel } from './outline/OutlinePanel';
 import { ActivityPanel } from './history/ActivityPanel';
+import { CensusPanel } from './census/CensusPanel';
 
 export interface PanelSpec {
   id: SidebarTab;
@@ -36,6 +38,7 @@ export interface PanelSpec {
 export const PANELS: PanelSpec[] = [
   { id: 'inspector', label: 'panel.inspector', icon: SlidersHorizontal, component: Inspector },
   { id: 'insight', label: 'insight.title', icon: Lightbulb, component: InsightPanel },
+  { id: 'census', label: 'census.title', icon: Grid3x3, component: CensusPanel },
   { id: 'observed', label: 'observed.title', icon: Footprints, component: ObservedPanel },
   { id: 'metrics', label: 'metrics.panel', icon: Gauge, component: MetricDefsPanel },
   { id: 'comments', label: 'comments.panel', icon: MessagesSquare, component: CommentsPanel },

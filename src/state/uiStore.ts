@@ -25,6 +25,7 @@ export type SidebarTab =
   | 'owners'
   | 'personas'
   | 'insight'
+  | 'census'
   | 'metrics'
   | 'versions'
   | 'activity'

@@ -7,17 +7,21 @@ import {
   addPersona,
   readNode,
   setChannelKind,
-  setChannelNeeds,
+  setServedNeeds,
+  addNeed,
   setOwnerDetails,
   setPersonaDetails,
 } from './model';
 import { expectOneTransaction, expectRejected, newDoc } from './helpers';
 
 describe('channels', () => {
-  it('addChannel / setChannelKind / setChannelNeeds', () => {
+  it('addChannel / setChannelKind / setServedNeeds', () => {
     const doc = newDoc();
+    addNeed(doc, { label: 'Talk', id: 'talk' });
+    addNeed(doc, { label: 'See', id: 'see' });
+    addNeed(doc, { label: 'Touch', id: 'touch' });
     const id = expectOneTransaction(doc, () =>
-      addChannel(doc, { label: 'Phone', type: 'digital', medium: 'phone', x: 3, y: 4, needs: [' talk '], id: 'c' }),
+      addChannel(doc, { label: 'Phone', type: 'digital', medium: 'phone', x: 3, y: 4, needIds: ['talk'], id: 'c' }),
     );
     expect(readNode(doc, id)).toEqual({
       id: 'c',
@@ -29,12 +33,13 @@ describe('channels', () => {
       h: 44,
       type: 'digital',
       medium: 'phone',
-      needs: ['talk'],
+      needIds: ['talk'],
+      needs: [],
     });
     expectOneTransaction(doc, () => setChannelKind(doc, 'c', { type: 'physical' }));
     setChannelKind(doc, 'c', { medium: 'store' });
-    expectOneTransaction(doc, () => setChannelNeeds(doc, 'c', ['see', 'touch']));
-    expect(readNode(doc, 'c')).toMatchObject({ type: 'physical', medium: 'store', needs: ['see', 'touch'] });
+    expectOneTransaction(doc, () => setServedNeeds(doc, 'c', ['see', 'touch', 'see']));
+    expect(readNode(doc, 'c')).toMatchObject({ type: 'physical', medium: 'store', needIds: ['see', 'touch'] });
   });
 
   it('rejects bad channel input', () => {
@@ -53,12 +58,13 @@ describe('channels', () => {
     );
     expectRejected(
       doc,
-      () => addChannel(doc, { label: 'X', type: 'digital', medium: 'web', needs: [''] }),
-      'invalid-value',
+      () => addChannel(doc, { label: 'X', type: 'digital', medium: 'web', needIds: ['n'] }),
+      'wrong-kind',
     );
     expectRejected(doc, () => setChannelKind(doc, 'c', { medium: 'fax' as 'web' }), 'invalid-value');
     expectRejected(doc, () => setChannelKind(doc, 'n', { medium: 'web' }), 'wrong-kind');
-    expectRejected(doc, () => setChannelNeeds(doc, 'c', [3 as unknown as string]), 'invalid-value');
+    expectRejected(doc, () => setServedNeeds(doc, 'c', [3 as unknown as string]), 'invalid-id');
+    expectRejected(doc, () => setServedNeeds(doc, 'c', ['nope']), 'not-found');
   });
 });
 

@@ -55,6 +55,7 @@ describe('addTouchpoint', () => {
       lane: 'back',
       channelId: 'web',
       personaIds: [],
+      needIds: [],
       emotion: 0,
       painPoints: [],
       opportunities: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addNeed,
   SCHEMA_VERSION,
   addChannel,
   addComment,
@@ -78,7 +79,8 @@ function richMap(): Y.Doc {
   addPersona(doc, { name: 'Quinn', id: 'quinn' });
   setPersonaDetails(doc, 'pat', { goals: ['save time'], frustrations: ['queues'] });
   setPersonaPhoto(doc, 'pat', FACE);
-  addChannel(doc, { label: 'Web', type: 'digital', medium: 'web', needs: ['buy'], x: 16, y: 508, id: 'web' });
+  addNeed(doc, { label: 'Buy', id: 'buy' });
+  addChannel(doc, { label: 'Web', type: 'digital', medium: 'web', needIds: ['buy'], x: 16, y: 508, id: 'web' });
   addChannel(doc, { label: 'Store', type: 'physical', medium: 'store', x: 192, y: 508, id: 'store' });
   addStage(doc, { label: 'Ask', id: 's1', goal: 'be heard' });
   addStage(doc, { label: 'Wait', id: 's2', w: 400 });
@@ -309,7 +311,7 @@ describe('importJourney refuses bad input, writing nothing', () => {
     );
     rejects(
       set((x) => Object.assign(x.nodes[i] ?? {}, { kind: 'robot' })),
-      `nodes[${i}].kind: must be one of stage, touchpoint, channel, owner, persona, note`,
+      `nodes[${i}].kind: must be one of stage, touchpoint, channel, owner, persona, note, need`,
     );
     rejects(
       set((x) => Object.assign(x.nodes[i] ?? {}, { x: 'left' })),

@@ -1,6 +1,7 @@
 // Fixture maps for the metrics, CSV and insight tests.
 import * as Y from 'yjs';
 import {
+  addNeed,
   addChannel,
   addStage,
   addTouchpoint,
@@ -24,13 +25,18 @@ export function omnichannelSupport(): Y.Doc {
   addStage(doc, { label: 'Contact support', id: 'contact' });
   addStage(doc, { label: 'Resolution', id: 'resolve' });
   addStage(doc, { label: 'Feedback', id: 'feedback' });
+  addNeed(doc, { label: 'Ask a question', id: 'ask', priority: 'high' });
+  addNeed(doc, { label: 'Send documents', id: 'docs' });
+  addNeed(doc, { label: 'Urgent help', id: 'urgent', priority: 'high' });
+  addNeed(doc, { label: 'Quick answer', id: 'quick' });
+  addNeed(doc, { label: 'Return a product', id: 'return', priority: 'low' });
   addChannel(doc, {
     label: 'E-mail',
     type: 'digital',
     medium: 'email',
     id: 'email',
     x: 0,
-    needs: ['Ask a question', 'Send documents'],
+    needIds: ['ask', 'docs'],
   });
   addChannel(doc, {
     label: 'Phone',
@@ -38,7 +44,7 @@ export function omnichannelSupport(): Y.Doc {
     medium: 'phone',
     id: 'phone',
     x: 200,
-    needs: ['Ask a question', 'Urgent help'],
+    needIds: ['ask', 'urgent'],
   });
   addChannel(doc, {
     label: 'WhatsApp',
@@ -46,7 +52,7 @@ export function omnichannelSupport(): Y.Doc {
     medium: 'messaging',
     id: 'whatsapp',
     x: 400,
-    needs: ['Quick answer'],
+    needIds: ['quick'],
   });
   addChannel(doc, {
     label: 'Live chat',
@@ -54,7 +60,7 @@ export function omnichannelSupport(): Y.Doc {
     medium: 'web',
     id: 'webchat',
     x: 600,
-    needs: ['quick answer', 'ask a question'],
+    needIds: ['quick', 'ask'],
   });
   addChannel(doc, { label: 'Review site', type: 'digital', medium: 'review', id: 'reviews', x: 800 });
   addChannel(doc, {
@@ -63,7 +69,7 @@ export function omnichannelSupport(): Y.Doc {
     medium: 'store',
     id: 'store',
     x: 1000,
-    needs: ['Return a product'],
+    needIds: ['return'],
   });
   const tp = (id: string, stageId: string, channelId: string, label: string, x: number, emotion: number) => {
     addTouchpoint(doc, { id, stageId, channelId, label, x, y: 80 });

@@ -17,7 +17,7 @@ import { newDoc, transactionsOf } from './helpers';
 import { omnichannelSupport } from './fixtures-metrics';
 
 describe('channelInventory', () => {
-  it('counts touchpoints per stage × channel, by type, and lists needs', () => {
+  it('counts touchpoints per stage × channel, and by type', () => {
     const doc = omnichannelSupport();
     const inv = channelInventory(doc);
     expect(inv.stages.map((s) => s.id)).toEqual(['contact', 'resolve', 'feedback']);
@@ -28,13 +28,6 @@ describe('channelInventory', () => {
       [0, 0, 0, 0, 1, 0],
     ]);
     expect(inv.byType).toEqual({ digital: { channels: 4, touchpoints: 4 }, physical: { channels: 2, touchpoints: 1 } });
-    expect(inv.needs).toEqual([
-      { need: 'Ask a question', channelIds: ['email', 'phone', 'webchat'] },
-      { need: 'Quick answer', channelIds: ['whatsapp', 'webchat'] },
-      { need: 'Return a product', channelIds: ['store'] },
-      { need: 'Send documents', channelIds: ['email'] },
-      { need: 'Urgent help', channelIds: ['phone'] },
-    ]);
     expect(inv.channels.find((c) => c.id === 'store')).toMatchObject({ touchpoints: 0, stageIds: [] });
     expect(inv.uncoveredStages).toEqual([]);
     expect(inv.multiStageChannels).toEqual([]);

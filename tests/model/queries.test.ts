@@ -114,6 +114,7 @@ describe('queries', () => {
       lane: 'front',
       channelId: null,
       personaIds: ['p'],
+      needIds: [],
       emotion: 2,
       painPoints: [],
       opportunities: [],

@@ -185,7 +185,6 @@ export const metricsEn = {
   'insight.uncoveredList': 'No channel covers: {stages}',
   'insight.multiStage': 'Used across many stages: {channels}',
   'insight.withoutChannel': '{n} touchpoints have no channel',
-  'insight.needs': 'Needs served',
   // map settings
   'settings.button': 'Settings',
   'settings.title': 'Map settings',

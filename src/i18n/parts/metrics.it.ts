@@ -184,7 +184,6 @@ export const metricsIt: Record<keyof typeof metricsEn, string> = {
   'insight.uncoveredList': 'Nessun canale copre: {stages}',
   'insight.multiStage': 'Usati in molte fasi: {channels}',
   'insight.withoutChannel': '{n} touchpoint senza canale',
-  'insight.needs': 'Bisogni serviti',
   'settings.button': 'Impostazioni',
   'settings.title': 'Impostazioni della mappa',
   'settings.loading': 'Caricamento…',

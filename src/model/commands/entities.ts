@@ -1,14 +1,6 @@
 // Channels, owners, personas and notes: the nodes that touchpoints and stages refer to.
 import * as Y from 'yjs';
-import {
-  DEFAULT_SIZE,
-  LIMITS,
-  PERSONA_COLORS,
-  type ChannelMedium,
-  type ChannelType,
-  type NodeKind,
-  type Origin,
-} from '../schema';
+import { LIMITS, PERSONA_COLORS, type ChannelMedium, type ChannelType, type Origin } from '../schema';
 import { idOrNew } from '../ids';
 import {
   checkChannelMedium,
@@ -20,28 +12,19 @@ import {
   checkPoint,
   checkText,
 } from '../validate-input';
-import { kindOf, listField, replaceList, requireFreeId, requireNode, setIfChanged, write, yStrings } from '../tx';
+import {
+  createNode,
+  kindOf,
+  listField,
+  replaceList,
+  requireFreeId,
+  requireNode,
+  setIfChanged,
+  write,
+  yStrings,
+} from '../tx';
 import { rootMaps } from '../doc-roots';
-
-/** Create a node map with the common fields; `fields` are the kind's own. Runs inside a transaction. */
-function createNode(
-  doc: Y.Doc,
-  id: string,
-  kind: NodeKind,
-  label: string,
-  pos: { x: number; y: number },
-  fields: Record<string, unknown>,
-): void {
-  const m = new Y.Map<unknown>();
-  rootMaps(doc).nodes.set(id, m);
-  m.set('kind', kind);
-  m.set('label', label);
-  m.set('x', pos.x);
-  m.set('y', pos.y);
-  m.set('w', DEFAULT_SIZE[kind].w);
-  m.set('h', DEFAULT_SIZE[kind].h);
-  for (const [k, v] of Object.entries(fields)) m.set(k, v);
-}
+import { requireNeedIds } from './needs';
 
 export interface AddChannelArgs {
   label: string;
@@ -49,7 +32,8 @@ export interface AddChannelArgs {
   medium: ChannelMedium;
   x?: number;
   y?: number;
-  needs?: string[];
+  /** Needs the channel serves (ids of need nodes). */
+  needIds?: string[];
   id?: string;
 }
 
@@ -58,9 +42,16 @@ export function addChannel(doc: Y.Doc, args: AddChannelArgs, origin?: Origin): s
   const label = checkLabel(args.label);
   const type = checkChannelType(args.type);
   const medium = checkChannelMedium(args.medium);
-  const needs = checkList(args.needs ?? [], 'needs');
+  const needIds = requireNeedIds(doc, args.needIds ?? []);
   const pos = checkPoint({ x: args.x ?? 0, y: args.y ?? 0 });
-  write(doc, origin, () => createNode(doc, id, 'channel', label, pos, { type, medium, needs: yStrings(needs) }));
+  write(doc, origin, () =>
+    createNode(doc, id, 'channel', label, pos, {
+      type,
+      medium,
+      needIds: yStrings(needIds),
+      needs: new Y.Array<string>(),
+    }),
+  );
   return id;
 }
 
@@ -77,12 +68,6 @@ export function setChannelKind(
     if (type !== undefined) setIfChanged(m, 'type', type);
     if (medium !== undefined) setIfChanged(m, 'medium', medium);
   });
-}
-
-export function setChannelNeeds(doc: Y.Doc, channelId: string, needs: string[], origin?: Origin): void {
-  const m = requireNode(doc, channelId, ['channel'], 'channel');
-  const list = checkList(needs, 'needs');
-  write(doc, origin, () => replaceList(listField(m, 'needs'), list));
 }
 
 export interface AddOwnerArgs {
@@ -149,6 +134,9 @@ export function addPersona(doc: Y.Doc, args: AddPersonaArgs, origin?: Origin): s
       goals: new Y.Array<string>(),
       frustrations: new Y.Array<string>(),
       color,
+      needWeights: new Y.Map<unknown>(),
+      channelPrefs: new Y.Map<unknown>(),
+      channelShares: new Y.Map<unknown>(),
     }),
   );
   return id;

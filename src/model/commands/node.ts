@@ -92,9 +92,14 @@ export function removeNodes(doc: Y.Doc, ids: string[], origin?: Origin): void {
   });
 }
 
-/** Clears, in one surviving node, every reference (its kind table's `ref`/`refs` fields) to a removed node. */
+/** Clears, in one surviving node, every reference (its kind table's `ref`/`refs`/`refMap` fields) to a removed node. */
 function clearRefs(m: Y.Map<unknown>, gone: Set<string>, columns: Map<string, { x: number; y: number }>): void {
   for (const [key, f] of Object.entries(kindSpec(m.get('kind'))?.fields ?? {})) {
+    if (f.type === 'refMap') {
+      const map = m.get(key);
+      if (map instanceof Y.Map) for (const ref of [...map.keys()]) if (gone.has(ref)) map.delete(ref);
+      continue;
+    }
     if (f.type === 'refs') {
       const list = m.get(key);
       if (!(list instanceof Y.Array)) continue;

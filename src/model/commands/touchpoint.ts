@@ -5,7 +5,16 @@ import { DEFAULT_SIZE, type Lane, type Origin } from '../schema';
 import { ModelError } from '../errors';
 import { idOrNew } from '../ids';
 import { checkEmotion, checkLabel, checkLane, checkList, checkPoint } from '../validate-input';
-import { listField, replaceList, requireFreeId, requireNode, requireRef, setIfChanged, write } from '../tx';
+import {
+  listField,
+  replaceIdSet,
+  replaceList,
+  requireFreeId,
+  requireNode,
+  requireRef,
+  setIfChanged,
+  write,
+} from '../tx';
 import { strOrNull } from '../convert';
 import { rootMaps } from '../doc-roots';
 
@@ -53,6 +62,7 @@ export function addTouchpoint(doc: Y.Doc, args: AddTouchpointArgs, origin?: Orig
     m.set('lane', lane);
     m.set('channelId', channelId);
     m.set('personaIds', new Y.Array<string>());
+    m.set('needIds', new Y.Array<string>());
     m.set('emotion', 0);
     m.set('painPoints', new Y.Array<string>());
     m.set('opportunities', new Y.Array<string>());
@@ -114,21 +124,7 @@ export function setTouchpointPersonas(doc: Y.Doc, touchpointId: string, personaI
   if (!Array.isArray(personaIds)) throw new ModelError('invalid-value', 'personaIds must be an array');
   const wanted = [...new Set(personaIds)];
   for (const p of wanted) requireNode(doc, p, ['persona'], 'persona');
-  write(doc, origin, () => {
-    const list = listField(m, 'personaIds');
-    const cur = list.toArray();
-    const keep = new Set<string>();
-    for (let i = cur.length - 1; i >= 0; i--) {
-      const p = cur[i];
-      if (p === undefined) continue;
-      // Keep the first occurrence of a wanted id; drop unwanted ids and duplicates.
-      const firstIdx = cur.indexOf(p);
-      if (wanted.includes(p) && firstIdx === i) keep.add(p);
-      else list.delete(i, 1);
-    }
-    const add = wanted.filter((p) => !keep.has(p));
-    if (add.length > 0) list.push(add);
-  });
+  write(doc, origin, () => replaceIdSet(listField(m, 'personaIds'), wanted));
 }
 
 export function setEmotion(doc: Y.Doc, touchpointId: string, emotion: number, origin?: Origin): void {

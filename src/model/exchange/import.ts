@@ -31,7 +31,8 @@ function nodeEntries(n: JourneyJsonNode, spec: KindSpec): Array<[string, unknown
   for (const [key, f] of Object.entries(spec.fields)) {
     const v = fields[key];
     if (v === undefined) continue; // an absent optional field
-    e.push([key, f.type === 'list' || f.type === 'refs' ? yStrings(v as string[]) : v]);
+    if (f.type === 'refMap') e.push([key, new Y.Map(Object.entries(v as Record<string, unknown>))]);
+    else e.push([key, f.type === 'list' || f.type === 'refs' ? yStrings(v as string[]) : v]);
   }
   // A kind's shared parts exist from its creation on (as addTouchpoint makes them); other kinds get them only if the file has them.
   const shared = spec.shared ?? [];

@@ -42,7 +42,14 @@ function checkField(v: unknown, p: string, f: Field): unknown {
     case 'ref':
       return idOrNull(v, p);
     case 'refs':
-      return arr(v, p).map((x, i) => id(x, `${p}[${i}]`));
+      // absent in files written before the field existed (needIds): none
+      return v === undefined ? [] : arr(v, p).map((x, i) => id(x, `${p}[${i}]`));
+    case 'refMap': {
+      if (v === undefined) return {};
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(obj(v, p))) out[id(k, `${p}.${k}`)] = checkField(x, `${p}.${k}`, f.value);
+      return out;
+    }
     case 'mediaId':
       if (v === undefined) return undefined;
       if (!isMediaId(v)) fail(p, 'must be a sha-256 (64 lower-case hex characters)');

@@ -71,7 +71,7 @@ function checkComment(v: unknown, p: string): Comment {
   };
 }
 
-/** References between nodes (every `ref`/`refs` field of the kind tables) must name a node of the right kind in the file. */
+/** References between nodes (every `ref`/`refs`/`refMap` field of the kind tables) must name a node of the right kind in the file. */
 function checkRefs(nodes: readonly JourneyNode[]): Map<string, string> {
   const kinds = new Map<string, string>();
   nodes.forEach((n, i) => {
@@ -86,6 +86,7 @@ function checkRefs(nodes: readonly JourneyNode[]): Map<string, string> {
     for (const [key, f] of Object.entries(kindSpec(n.kind)?.fields ?? {})) {
       const p = `nodes[${i}].${key}`;
       if (f.type === 'ref') ref(values[key] as string | null, f.target, p);
+      if (f.type === 'refMap') for (const k of Object.keys(values[key] as object)) ref(k, f.target, `${p}.${k}`);
       if (f.type !== 'refs') continue;
       const list = values[key] as string[];
       list.forEach((rid, j) => {

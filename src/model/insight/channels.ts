@@ -1,6 +1,15 @@
 // Channel analysis: the stage × channel inventory and the channel transitions along the path.
 import * as Y from 'yjs';
-import { EMOTION_MAX, EMOTION_MIN, type ChannelNode, type ChannelType, type TouchpointNode } from '../schema';
+import {
+  EMOTION_MAX,
+  EMOTION_MIN,
+  type ChannelNode,
+  type ChannelPreference,
+  type ChannelType,
+  type PersonaNode,
+  type TouchpointNode,
+} from '../schema';
+import { appliesToPersona } from '../personas';
 import { byPosition, journeyPath, readEdges, readNodes, stagesInOrder } from '../queries';
 import { readMetricDef, type MetricDef } from '../metrics/defs';
 import { readMetricValue } from '../metrics/read';
@@ -11,16 +20,16 @@ export interface ChannelInventory {
     id: string;
     label: string;
     type: ChannelType;
-    needs: string[];
     touchpoints: number;
     stageIds: string[];
+    /** How many personas prefer / avoid the channel (kinds/persona.ts channelPrefs). */
+    preferredBy: number;
+    avoidedBy: number;
   }>; // by position
   /** matrix[s][c]: touchpoints of stages[s] through channels[c]. */
   matrix: number[][];
   /** Channels of each type, and the touchpoints (staged or not) that go through them. */
   byType: Record<ChannelType, { channels: number; touchpoints: number }>;
-  /** Every need listed on a channel (first spelling; grouped case-insensitively), with the channels serving it. */
-  needs: Array<{ need: string; channelIds: string[] }>;
   /** Stages none of whose touchpoints has a channel (stages without touchpoints included). */
   uncoveredStages: string[];
   /** Channels used in ≥ 2 stages and in ≥ 3 stages or ≥ half of the stages. */
@@ -32,12 +41,15 @@ function journeyParts(doc: Y.Doc) {
   const nodes = readNodes(doc);
   const channels = nodes.filter((n): n is ChannelNode => n.kind === 'channel').sort(byPosition);
   const touchpoints = nodes.filter((n): n is TouchpointNode => n.kind === 'touchpoint');
-  return { channels, touchpoints, channelIds: new Set(channels.map((c) => c.id)) };
+  const personas = nodes.filter((n): n is PersonaNode => n.kind === 'persona');
+  return { channels, touchpoints, personas, channelIds: new Set(channels.map((c) => c.id)) };
 }
 
 export function channelInventory(doc: Y.Doc): ChannelInventory {
   const stages = stagesInOrder(doc);
-  const { channels, touchpoints, channelIds } = journeyParts(doc);
+  const { channels, touchpoints, channelIds, personas } = journeyParts(doc);
+  const countBy = (channelId: string, pref: ChannelPreference) =>
+    personas.filter((p) => p.channelPrefs[channelId] === pref).length;
   const sIdx = new Map(stages.map((s, i) => [s.id, i]));
   const cIdx = new Map(channels.map((c, i) => [c.id, i]));
   const matrix = stages.map(() => channels.map(() => 0));
@@ -63,16 +75,9 @@ export function channelInventory(doc: Y.Doc): ChannelInventory {
     digital: { channels: 0, touchpoints: 0 },
     physical: { channels: 0, touchpoints: 0 },
   };
-  const needs = new Map<string, { need: string; channelIds: string[] }>();
   channels.forEach((c, i) => {
     byType[c.type].channels++;
     byType[c.type].touchpoints += perChannel[i]?.touchpoints ?? 0;
-    for (const need of c.needs) {
-      const k = need.trim().toLowerCase();
-      const entry = needs.get(k) ?? { need: need.trim(), channelIds: [] };
-      if (!entry.channelIds.includes(c.id)) entry.channelIds.push(c.id);
-      needs.set(k, entry);
-    }
   });
   const orderOf = (ids: Set<string>) => stages.filter((s) => ids.has(s.id)).map((s) => s.id);
   return {
@@ -81,13 +86,13 @@ export function channelInventory(doc: Y.Doc): ChannelInventory {
       id: c.id,
       label: c.label,
       type: c.type,
-      needs: c.needs,
       touchpoints: perChannel[i]?.touchpoints ?? 0,
       stageIds: orderOf(perChannel[i]?.stages ?? new Set()),
+      preferredBy: countBy(c.id, 'preferred'),
+      avoidedBy: countBy(c.id, 'avoided'),
     })),
     matrix,
     byType,
-    needs: [...needs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v),
     uncoveredStages: stages.filter((s) => !covered.has(s.id)).map((s) => s.id),
     multiStageChannels: channels
       .filter((_, i) => {
@@ -110,6 +115,8 @@ export interface ChannelTransition {
   /** The target's drop-off and customer-effort (ces) values, or null when unknown. */
   dropoff: number | null;
   effort: number | null;
+  /** The preference cost of the target channel (see preferenceBadness), or null when no persona states one. */
+  preference: number | null;
   /** 0..1, higher is worse; see TRANSITION_WEIGHTS. */
   score: number;
 }
@@ -118,9 +125,33 @@ export interface ChannelTransition {
  * score = Σ wᵢ·badnessᵢ / Σ wᵢ over the components that are known, each badness in 0..1:
  * emotion = max(0, emotionDrop) / 4 (the largest possible drop); dropoff and effort = the target's
  * value placed in its definition's min..max range, oriented so that 1 is the worst end (defaults:
- * drop-off 0..100 %, effort 1..7). Emotion is always known; unknown metrics do not count for or against.
+ * drop-off 0..100 %, effort 1..7); preference = how much the personas taking the step dislike the
+ * channel they are switched into (preferenceBadness). Emotion is always known; unknown parts do not
+ * count for or against.
  */
-export const TRANSITION_WEIGHTS = { emotion: 0.4, dropoff: 0.35, effort: 0.25 } as const;
+export const TRANSITION_WEIGHTS = { emotion: 0.4, dropoff: 0.35, effort: 0.25, preference: 0.35 } as const;
+
+/** A switch into an avoided channel costs most; into an acceptable one a little; a preferred one nothing. */
+export const PREFERENCE_BADNESS: Record<ChannelPreference, number> = { avoided: 1, acceptable: 0.3, preferred: 0 };
+
+/**
+ * The preference cost of switching into `channelId` at touchpoint `t`: the mean PREFERENCE_BADNESS of
+ * the personas the step applies to (only `personaId` when given) that state a preference for the
+ * channel; null when none does.
+ */
+export function preferenceBadness(
+  t: TouchpointNode,
+  channelId: string,
+  personas: readonly PersonaNode[],
+  personaId: string | null,
+): number | null {
+  const ids = new Set(personas.map((p) => p.id));
+  const stated = personas
+    .filter((p) => (personaId === null || p.id === personaId) && appliesToPersona(t, p.id, ids))
+    .map((p) => p.channelPrefs[channelId])
+    .filter((v): v is ChannelPreference => v !== undefined);
+  return stated.length === 0 ? null : stated.reduce((s, v) => s + PREFERENCE_BADNESS[v], 0) / stated.length;
+}
 
 /** A value's badness in 0..1 within its def's range (1 = the worse end); null without a usable range. */
 export function badness(def: MetricDef | undefined, value: number | null): number | null {
@@ -129,9 +160,12 @@ export function badness(def: MetricDef | undefined, value: number | null): numbe
   return def.better === 'lower' ? x : 1 - x;
 }
 
-/** Path edges whose touchpoints have different channels, worst first (score, then emotion drop, then path order). */
-export function channelTransitions(doc: Y.Doc): ChannelTransition[] {
-  const { touchpoints, channelIds } = journeyParts(doc);
+/**
+ * Path edges whose touchpoints have different channels, worst first (score, then emotion drop, then
+ * path order). `personaId`: the preference cost is that persona's (default: every persona's).
+ */
+export function channelTransitions(doc: Y.Doc, personaId: string | null = null): ChannelTransition[] {
+  const { touchpoints, channelIds, personas } = journeyParts(doc);
   const byId = new Map(touchpoints.map((t) => [t.id, t]));
   const pathPos = new Map(journeyPath(doc).map((t, i) => [t.id, i]));
   const dropDef = readMetricDef(doc, 'dropoff');
@@ -146,10 +180,12 @@ export function channelTransitions(doc: Y.Doc): ChannelTransition[] {
     const emotionDrop = s.emotion - t.emotion;
     const dropoff = readMetricValue(doc, t.id, 'dropoff');
     const effort = readMetricValue(doc, t.id, 'ces');
+    const preference = preferenceBadness(t, t.channelId, personas, personaId);
     const parts: Array<[number, number | null]> = [
       [TRANSITION_WEIGHTS.emotion, Math.max(0, emotionDrop) / maxDrop],
       [TRANSITION_WEIGHTS.dropoff, badness(dropDef, dropoff)],
       [TRANSITION_WEIGHTS.effort, badness(effortDef, effort)],
+      [TRANSITION_WEIGHTS.preference, preference],
     ];
     let num = 0;
     let den = 0;
@@ -169,6 +205,7 @@ export function channelTransitions(doc: Y.Doc): ChannelTransition[] {
       emotionDrop,
       dropoff,
       effort,
+      preference,
       score,
       pos,
     });

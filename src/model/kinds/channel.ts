@@ -23,6 +23,9 @@ export const CHANNEL_KIND = defineKind({
   fields: {
     type: { type: 'enum', values: CHANNEL_TYPES, fallback: 'digital' },
     medium: { type: 'enum', values: CHANNEL_MEDIA, fallback: 'other' },
+    /** The needs the channel serves. */
+    needIds: { type: 'refs', target: 'need' },
+    /** Free-text needs of schema 2 and older; migration 3 turns them into needs and empties the list. */
     needs: { type: 'list' },
   },
 });

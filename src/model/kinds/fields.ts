@@ -47,13 +47,24 @@ export interface RefsField {
   type: 'refs';
   target: string;
 }
+/**
+ * A Y.Map from ids of nodes of kind `target` to one value each, checked as `value` says (a persona's
+ * weight per need, its preference per channel). Keyed by id, so two people setting different
+ * entries merge; an entry naming no such node is dropped by repair and by removeNodes.
+ */
+export interface RefMapField {
+  type: 'refMap';
+  target: string;
+  value: EnumField | NumberField;
+}
 /** The id (sha-256) of one of the node's own media; optional: absent means none. */
 export interface MediaIdField {
   type: 'mediaId';
   optional: true;
 }
 
-export type Field = TextField | ColorField | ListField | EnumField | NumberField | RefField | RefsField | MediaIdField;
+export type Field =
+  TextField | ColorField | ListField | EnumField | NumberField | RefField | RefsField | RefMapField | MediaIdField;
 
 /** Shared types a node of the kind always carries (created with it, also on import). */
 export type SharedPart = 'notes' | 'media' | 'metrics';
@@ -95,7 +106,9 @@ type ValueOf<F> = F extends { type: 'enum'; values: readonly (infer V)[] }
         ? number
         : F extends { type: 'ref' }
           ? string | null
-          : never;
+          : F extends { type: 'refMap'; value: infer V }
+            ? Readonly<Record<string, ValueOf<V>>>
+            : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type Required<Fs> = { -readonly [K in keyof Fs as Fs[K] extends { optional: true } ? never : K]: ValueOf<Fs[K]> };

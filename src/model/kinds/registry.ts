@@ -7,8 +7,17 @@ import { CHANNEL_KIND } from './channel';
 import { OWNER_KIND } from './owner';
 import { PERSONA_KIND } from './persona';
 import { NOTE_KIND } from './note';
+import { NEED_KIND } from './need';
 
-export const BUILT_IN_KINDS = [STAGE_KIND, TOUCHPOINT_KIND, CHANNEL_KIND, OWNER_KIND, PERSONA_KIND, NOTE_KIND] as const;
+export const BUILT_IN_KINDS = [
+  STAGE_KIND,
+  TOUCHPOINT_KIND,
+  CHANNEL_KIND,
+  OWNER_KIND,
+  PERSONA_KIND,
+  NOTE_KIND,
+  NEED_KIND,
+] as const;
 
 type BuiltIn = (typeof BUILT_IN_KINDS)[number];
 export type NodeKind = BuiltIn['kind'];

@@ -40,6 +40,9 @@ export function fieldFix(v: unknown, f: Field, label: unknown): FieldFix | null 
     }
     case 'ref':
       return v === null || typeof v === 'string' ? null : () => null;
+    case 'refMap':
+      // the map itself; its keys (references) and values are checked by integrity.ts
+      return v === undefined || v instanceof Y.Map ? null : () => new Y.Map<unknown>();
     case 'mediaId':
       return v === undefined || typeof v === 'string' ? null : () => undefined;
   }

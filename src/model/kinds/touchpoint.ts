@@ -14,6 +14,7 @@ export const TOUCHPOINT_KIND = defineKind({
     lane: { type: 'enum', values: LANES, fallback: 'front' },
     channelId: { type: 'ref', target: 'channel' },
     personaIds: { type: 'refs', target: 'persona' },
+    needIds: { type: 'refs', target: 'need' },
     emotion: { type: 'number', integer: true, min: EMOTION_MIN, max: EMOTION_MAX, fallback: 0 },
     painPoints: { type: 'list' },
     opportunities: { type: 'list' },

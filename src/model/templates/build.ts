@@ -4,14 +4,23 @@
 // written twice with the same meaning and the merge keeps one copy (repair drops the repeated
 // stageOrder entries), instead of two copies of everything.
 import type * as Y from 'yjs';
-import { LOCAL_USER, type ChannelMedium, type ChannelType, type Lane, type Origin } from '../schema';
+import {
+  LOCAL_USER,
+  type ChannelMedium,
+  type ChannelPreference,
+  type ChannelType,
+  type Lane,
+  type NeedPriority,
+  type Origin,
+} from '../schema';
 import { ModelError } from '../errors';
 import { initJourney, setJourneyMeta } from '../commands/meta';
 import { addStage, assignStageOwner } from '../commands/stage';
 import { addTouchpoint, setEmotion, setTouchpointList } from '../commands/touchpoint';
-import { addChannel, addOwner } from '../commands/entities';
+import { addChannel, addOwner, addPersona } from '../commands/entities';
+import { addNeed, setPersonaChannelPreference, setPersonaNeedWeight } from '../commands/needs';
 import { connect } from '../commands/edge';
-import { journeyHasMapContent } from '../migrations';
+import { journeyHasMapContent, needIdFromText } from '../migrations';
 import { rootMaps } from '../doc-roots';
 
 export const TEMPLATE_LANGS = ['en', 'it'] as const;
@@ -41,6 +50,32 @@ export interface TemplateSpec {
   channels: Array<{ id: string; label: I18nText; type: ChannelType; medium: ChannelMedium; needs?: I18nText[] }>;
   owners: Array<{ id: string; name: I18nText; role: I18nText }>;
   stages: Array<{ id: string; label: I18nText; goal: I18nText; ownerId?: string; touchpoints: TouchpointSpec[] }>;
+  /** Needs no channel lists (the channels' own needs are made from their `needs`). */
+  extraNeeds?: Array<{ label: I18nText; priority: NeedPriority }>;
+  personas?: PersonaSpec[];
+}
+
+export interface PersonaSpec {
+  id: string;
+  name: I18nText;
+  description: I18nText;
+  /** Need (its English text) → weight 1..3. */
+  needs: Array<[string, number]>;
+  channels: Array<[string, ChannelPreference]>;
+}
+
+/** The id of a template need: made from its English text, as migration 3 makes ids from old tags. */
+function templateNeedId(text: I18nText): string {
+  return needIdFromText(text.en);
+}
+
+/** Every need of the spec once, in the order the channels name them, then the extra ones. */
+function specNeeds(spec: TemplateSpec): Array<{ label: I18nText; priority: NeedPriority }> {
+  const out = new Map<string, { label: I18nText; priority: NeedPriority }>();
+  for (const c of spec.channels)
+    for (const n of c.needs ?? []) out.set(templateNeedId(n), { label: n, priority: 'medium' });
+  for (const n of spec.extraNeeds ?? []) out.set(templateNeedId(n.label), n);
+  return [...out.values()];
 }
 
 /**
@@ -97,8 +132,10 @@ export function buildFromSpec(doc: Y.Doc, spec: TemplateSpec, lang: TemplateLang
   const L = TEMPLATE_LAYOUT;
   doc.transact(() => {
     stampMeta(doc, spec, l, o);
+    for (const n of specNeeds(spec))
+      addNeed(doc, { id: templateNeedId(n.label), label: n.label[l], priority: n.priority }, o);
     spec.channels.forEach((c, i) => {
-      const needs = (c.needs ?? []).map((n) => n[l]);
+      const needIds = (c.needs ?? []).map(templateNeedId);
       addChannel(
         doc,
         {
@@ -106,7 +143,7 @@ export function buildFromSpec(doc: Y.Doc, spec: TemplateSpec, lang: TemplateLang
           label: c.label[l],
           type: c.type,
           medium: c.medium,
-          needs,
+          needIds,
           x: L.channel.x0 + i * L.channel.dx,
           y: L.channel.y,
         },
@@ -145,6 +182,7 @@ export function buildFromSpec(doc: Y.Doc, spec: TemplateSpec, lang: TemplateLang
           );
       });
     }
+    for (const p of spec.personas ?? []) addTemplatePersona(doc, p, l, o);
     const path = specPath(spec);
     for (let i = 1; i < path.length; i++) {
       const source = path[i - 1];
@@ -152,4 +190,10 @@ export function buildFromSpec(doc: Y.Doc, spec: TemplateSpec, lang: TemplateLang
       if (source && target) connect(doc, { id: `path-${i}`, source: source.id, target: target.id }, o);
     }
   }, o);
+}
+
+function addTemplatePersona(doc: Y.Doc, p: PersonaSpec, l: TemplateLang, o: Origin): void {
+  addPersona(doc, { id: p.id, name: p.name[l], description: p.description[l] }, o);
+  for (const [needText, weight] of p.needs) setPersonaNeedWeight(doc, p.id, needIdFromText(needText), weight, o);
+  for (const [channelId, pref] of p.channels) setPersonaChannelPreference(doc, p.id, channelId, pref, undefined, o);
 }

@@ -153,4 +153,50 @@ export const SUPPORT_SPEC: TemplateSpec = {
       ],
     },
   ],
+  // the seed's contact-centre story: nobody should have to repeat the problem on every channel
+  extraNeeds: [
+    { label: { en: 'Not repeat the problem', it: 'Non dover ripetere il problema' }, priority: 'high' },
+    { label: { en: 'Be called back', it: 'Essere richiamato' }, priority: 'medium' },
+  ],
+  personas: [
+    {
+      id: 'pe-digital',
+      name: { en: 'Giulia, digital first', it: 'Giulia, prima il digitale' },
+      description: {
+        en: 'Writes when it suits her, from her phone; a call in office hours is a last resort.',
+        it: 'Scrive quando le è comodo, dal telefono; una chiamata in orario d’ufficio è l’ultima risorsa.',
+      },
+      needs: [
+        ['Follow up at any time', 3],
+        ['Not repeat the problem', 3],
+        ['Quick answers while buying', 2],
+      ],
+      channels: [
+        ['ch-whatsapp', 'preferred'],
+        ['ch-webchat', 'preferred'],
+        ['ch-email', 'acceptable'],
+        ['ch-phone', 'avoided'],
+      ],
+    },
+    {
+      id: 'pe-voice',
+      name: { en: 'Marco, wants a person', it: 'Marco, vuole una persona' },
+      description: {
+        en: 'Calls first and wants one person to own the problem until it is solved.',
+        it: 'Chiama per primo e vuole che una persona segua il problema fino alla soluzione.',
+      },
+      needs: [
+        ['Talk to a person', 3],
+        ['Be called back', 2],
+        ['Not repeat the problem', 2],
+        ['Follow up at any time', 1],
+      ],
+      channels: [
+        ['ch-phone', 'preferred'],
+        ['ch-email', 'acceptable'],
+        ['ch-whatsapp', 'avoided'],
+        ['ch-webchat', 'avoided'],
+      ],
+    },
+  ],
 };

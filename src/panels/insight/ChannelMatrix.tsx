@@ -4,12 +4,13 @@ import { memo } from 'react';
 import { Cpu, Footprints, TriangleAlert } from 'lucide-react';
 import type { ChannelInventory } from '../../model';
 import { useT } from '../../i18n';
+import { PREF_ICON } from '../census/NeedsMatrixView';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { inventory: ChannelInventory }) {
   const t = useT();
-  const { stages, channels, matrix, byType, needs, uncoveredStages, multiStageChannels, touchpointsWithoutChannel } =
+  const { stages, channels, matrix, byType, uncoveredStages, multiStageChannels, touchpointsWithoutChannel } =
     inventory;
   if (stages.length === 0 || channels.length === 0) return <p className="hint">{t('insight.inventoryEmpty')}</p>;
   const uncovered = new Set(uncoveredStages);
@@ -38,6 +39,7 @@ export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { invent
                     {c.type === 'physical' ? <Footprints size={10} aria-hidden /> : <Cpu size={10} aria-hidden />}
                     {t(c.type === 'physical' ? 'channel.physical' : 'channel.digital')}
                   </span>
+                  <PersonaLean preferred={c.preferredBy} avoided={c.avoidedBy} />
                 </th>
                 {stages.map((s, si) => {
                   const n = matrix[si]?.[ci] ?? 0;
@@ -80,18 +82,30 @@ export const ChannelMatrix = memo(function ChannelMatrix({ inventory }: { invent
         )}
         {touchpointsWithoutChannel > 0 && <li>∅ {t('insight.withoutChannel', { n: touchpointsWithoutChannel })}</li>}
       </ul>
-      {needs.length > 0 && (
-        <>
-          <h3 className="small">{t('insight.needs')}</h3>
-          <ul className="insight-facts">
-            {needs.map((n) => (
-              <li key={n.need}>
-                <strong>{n.need}</strong> {n.channelIds.map(label).join(', ')}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
     </>
   );
 });
+
+/** How many personas prefer and avoid a channel: icon and number, the words in the label. */
+function PersonaLean({ preferred, avoided }: { preferred: number; avoided: number }) {
+  const t = useT();
+  if (preferred === 0 && avoided === 0) return null;
+  return (
+    <span className="persona-lean">
+      {preferred > 0 && (
+        <span className="pref-mark is-preferred" aria-label={t('insight.preferredBy', { n: preferred })}>
+          {' '}
+          {PREF_ICON.preferred}
+          {preferred}
+        </span>
+      )}
+      {avoided > 0 && (
+        <span className="pref-mark is-avoided" aria-label={t('insight.avoidedBy', { n: avoided })}>
+          {' '}
+          {PREF_ICON.avoided}
+          {avoided}
+        </span>
+      )}
+    </span>
+  );
+}

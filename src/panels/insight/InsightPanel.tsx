@@ -10,13 +10,17 @@ import { TransitionList } from './TransitionList';
 import { CriticalList } from './CriticalList';
 import { EmotionOverview } from './EmotionOverview';
 import { SwitchList } from '../observed/SwitchList';
+import { NeedsMatrixView } from '../census/NeedsMatrixView';
+import { useUi } from '../../state/uiStore';
+import '../census/census.css';
 import '../../ui/metrics.css';
 
 export const InsightPanel = memo(function InsightPanel() {
   const t = useT();
   const { store } = useMap();
   const defs = useStore(store, (state) => state.metricDefs);
-  const { inventory, transitions, critical, emotion, nodes, nodeMetrics } = useInsight();
+  const { inventory, transitions, critical, emotion, needs, nodes, nodeMetrics } = useInsight();
+  const setSidebarTab = useUi((state) => state.setSidebarTab);
   return (
     <aside className="data-panel" aria-label={t('insight.title')} data-testid="insight-panel">
       <header className="data-panel-header">
@@ -38,6 +42,13 @@ export const InsightPanel = memo(function InsightPanel() {
         <section aria-label={t('insight.emotionTitle')}>
           <h3>{t('insight.emotionTitle')}</h3>
           <EmotionOverview summary={emotion} />
+        </section>
+        <section aria-label={t('insight.needsMatrix')}>
+          <h3>{t('insight.needsMatrix')}</h3>
+          <NeedsMatrixView matrix={needs} />
+          <button type="button" className="link-button" onClick={() => setSidebarTab('census')}>
+            {t('census.openCensus')}
+          </button>
         </section>
         <section aria-label={t('insight.inventory')}>
           <h3>{t('insight.inventory')}</h3>

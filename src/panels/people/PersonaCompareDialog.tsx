@@ -10,6 +10,8 @@ import { comparisonView, formatEmotion } from './comparisonView';
 import { CurveKey, CurveMarker, PersonaCurves } from './PersonaCurves';
 import { PersonaAvatar } from '../../ui/PersonaAvatar';
 import { useModelNodes } from './useModelNodes';
+import { ComparePreferences } from './ComparePreferences';
+import '../census/census.css';
 import './people.css';
 
 function Labels({ items }: { items: string[] }) {
@@ -145,6 +147,7 @@ export function PersonaCompareDialog({ a, b, onClose }: { a: PersonaNode; b: Per
               </table>
             </>
           )}
+          <ComparePreferences doc={doc} nodes={nodes} a={a} b={b} />
         </div>
       </div>
     </div>,

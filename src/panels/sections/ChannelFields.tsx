@@ -1,10 +1,11 @@
 // Channel fields: physical or digital, medium, and the customer needs it serves.
 import { memo } from 'react';
-import { CHANNEL_MEDIA, setChannelKind, setChannelNeeds, type ChannelMedium, type ChannelNode } from '../../model';
+import { CHANNEL_MEDIA, setChannelKind, type ChannelMedium, type ChannelNode } from '../../model';
 import { useMap } from '../../state/session';
 import { MEDIUM_STYLE } from '../../state/channelStyle';
 import { useT } from '../../i18n';
-import { Field, ListEditor } from '../../ui/fields';
+import { Field } from '../../ui/fields';
+import { NeedsServed } from './NeedsServed';
 
 export const ChannelFields = memo(function ChannelFields({ channel }: { channel: ChannelNode }) {
   const t = useT();
@@ -46,18 +47,7 @@ export const ChannelFields = memo(function ChannelFields({ channel }: { channel:
           </select>
         )}
       </Field>
-      <section className="inspector-section">
-        <h3>{t('inspector.needs')}</h3>
-        <p className="field-hint">{t('inspector.needsHint')}</p>
-        <ListEditor
-          items={channel.needs}
-          readOnly={readOnly}
-          label={t('inspector.needs')}
-          addLabel={t('inspector.addNeed')}
-          itemLabel={t('inspector.newNeed')}
-          onChange={(needs) => run(() => setChannelNeeds(doc, channel.id, needs))}
-        />
-      </section>
+      <NeedsServed nodeId={channel.id} needIds={channel.needIds} />
     </>
   );
 });

@@ -1,9 +1,10 @@
-// Persona fields: description, goals, frustrations and colour.
+// Persona fields: description, goals, frustrations, needs and channel preferences, colour.
 import { memo } from 'react';
 import { PERSONA_COLORS, setPersonaDetails, type PersonaNode } from '../../model';
 import { useMap } from '../../state/session';
 import { useT } from '../../i18n';
 import { ColorSwatches, Field, ListEditor, TextField } from '../../ui/fields';
+import { PersonaPreferences } from './PersonaPreferences';
 
 export const PersonaFields = memo(function PersonaFields({ persona }: { persona: PersonaNode }) {
   const t = useT();
@@ -45,6 +46,7 @@ export const PersonaFields = memo(function PersonaFields({ persona }: { persona:
           onChange={(frustrations) => set({ frustrations })}
         />
       </section>
+      <PersonaPreferences persona={persona} />
       <section className="inspector-section">
         <h3>{t('inspector.colour')}</h3>
         <ColorSwatches

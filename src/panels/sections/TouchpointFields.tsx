@@ -18,6 +18,7 @@ import {
 import { useMap } from '../../state/session';
 import { touchpointInStage } from '../../state/placement';
 import { useT } from '../../i18n';
+import { NeedsServed } from './NeedsServed';
 import { EmotionScale } from '../../ui/EmotionScale';
 import { Field, ListEditor } from '../../ui/fields';
 // Tiptap and ProseMirror are a third of the app's code: loaded when a note is first opened, not at start.
@@ -134,6 +135,7 @@ export const TouchpointFields = memo(function TouchpointFields({ touchpoint }: {
           </div>
         </section>
       )}
+      <NeedsServed nodeId={id} needIds={touchpoint.needIds} />
       <section className="inspector-section">
         <h3>{t('inspector.painPoints')}</h3>
         <ListEditor

@@ -49,7 +49,12 @@ import {
   resizeNode,
   restoreJourney,
   setChannelKind,
-  setChannelNeeds,
+  addNeed,
+  setServedNeeds,
+  setPersonaNeedWeight,
+  setPersonaChannelPreference,
+  NEED_PRIORITIES,
+  CHANNEL_PREFERENCES,
   setCommentResolved,
   setEdgeLabel,
   setEmotion,
@@ -220,7 +225,7 @@ function commands(): Record<string, Command> {
           label: `Channel ${int(p, 9)}`,
           type: p.rand() < 0.7 ? 'digital' : 'physical',
           medium: pick(p.rand, CHANNEL_MEDIA) ?? 'web',
-          needs: words(p),
+          needIds: ids(p, 'need').filter(() => p.rand() < 0.5),
           id: p.nextId(),
         },
         USER,
@@ -232,7 +237,30 @@ function commands(): Record<string, Command> {
         { type: p.rand() < 0.5 ? 'digital' : 'physical', medium: pick(p.rand, CHANNEL_MEDIA) ?? 'web' },
         USER,
       ),
-    setChannelNeeds: (p) => setChannelNeeds(p.doc, any(p, 'channel'), words(p), USER),
+    addNeed: (p) =>
+      addNeed(
+        p.doc,
+        { label: `Need ${int(p, 9)}`, priority: pick(p.rand, NEED_PRIORITIES) ?? 'high', id: p.nextId() },
+        USER,
+      ),
+    setServedNeeds: (p) =>
+      setServedNeeds(
+        p.doc,
+        any(p, p.rand() < 0.5 ? 'channel' : 'touchpoint'),
+        ids(p, 'need').filter(() => p.rand() < 0.5),
+        USER,
+      ),
+    setPersonaNeedWeight: (p) =>
+      setPersonaNeedWeight(p.doc, any(p, 'persona'), any(p, 'need'), p.rand() < 0.2 ? null : 1 + int(p, 3), USER),
+    setPersonaChannelPreference: (p) =>
+      setPersonaChannelPreference(
+        p.doc,
+        any(p, 'persona'),
+        any(p, 'channel'),
+        p.rand() < 0.2 ? null : (pick(p.rand, CHANNEL_PREFERENCES) ?? 'avoided'),
+        p.rand() < 0.5 ? int(p, 101) : undefined,
+        USER,
+      ),
     addOwner: (p) =>
       addOwner(
         p.doc,
