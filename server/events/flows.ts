@@ -93,16 +93,6 @@ export interface FlowFilter {
 
 export const VARIANTS_LISTED = 20;
 
-interface EdgeAcc {
-  /** Position in the list of edges met, which indexes the durations' edge column. */
-  n: number;
-  source: number;
-  target: number;
-  transitions: number;
-  cases: number;
-  lastCase: number;
-}
-
 /** Puts the k-th smallest of `v` at index k, smaller ones before it and larger after (quickselect). */
 function select(v: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
@@ -223,9 +213,14 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   const starts = new Float64Array(nodeCount);
   const ends = new Float64Array(nodeCount);
   const eventsOfKey = new Float64Array(names.nodeOfKey.length);
-  const edges = new Map<number, EdgeAcc>();
-  // a map of up to 512 nodes looks its edges up in a dense table instead of the Map
-  const dense = nodeCount <= 512 ? new Array<EdgeAcc | undefined>(nodeCount * nodeCount) : null;
+  // edges as parallel arrays, found through a dense table (a map of up to 512 nodes) or a Map
+  const dense = nodeCount <= 512 ? new Int32Array(nodeCount * nodeCount).fill(-1) : null;
+  const sparse = dense ? null : new Map<number, number>();
+  const edgeSource: number[] = [];
+  const edgeTarget: number[] = [];
+  const edgeTransitions: number[] = [];
+  const edgeCases: number[] = [];
+  const edgeLastCase: number[] = [];
 
   const selection = selectEvents(log, filter);
   const visited = selection ? selection.length : log.count;
@@ -233,61 +228,60 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   const durationEdge = new Int32Array(visited);
   const durations = new Float64Array(visited);
   let durationCount = 0;
-  const edgeList0: EdgeAcc[] = [];
   let caseCount = 0;
-  let eventCount = 0;
   let currentCustomer = -1;
-  let inCase = false;
   let prevNode = 0;
   let prevAt = 0;
   const paths = new PathTrie(visited, nodeCount);
   let path = 0;
 
-  const transition = (source: number, target: number, seconds: number | null): void => {
+  /** Counts one transition of the current case; returns its edge. */
+  const transition = (source: number, target: number): number => {
     const id = source * nodeCount + target;
-    let edge = dense ? dense[id] : edges.get(id);
-    if (!edge) {
-      edge = { n: edgeList0.length, source, target, transitions: 0, cases: 0, lastCase: -1 };
-      edgeList0.push(edge);
-      edges.set(id, edge);
-      if (dense) dense[id] = edge;
+    let e = dense ? dense[id]! : (sparse!.get(id) ?? -1);
+    if (e < 0) {
+      e = edgeSource.length;
+      edgeSource.push(source);
+      edgeTarget.push(target);
+      edgeTransitions.push(0);
+      edgeCases.push(0);
+      edgeLastCase.push(-1);
+      if (dense) dense[id] = e;
+      else sparse!.set(id, e);
     }
-    edge.transitions++;
-    if (edge.lastCase !== caseCount) {
-      edge.lastCase = caseCount;
-      edge.cases++;
+    edgeTransitions[e]!++;
+    if (edgeLastCase[e] !== caseCount) {
+      edgeLastCase[e] = caseCount;
+      edgeCases[e]!++;
     }
-    if (seconds !== null) {
-      durationEdge[durationCount] = edge.n;
-      durations[durationCount++] = seconds;
-    }
+    return e;
   };
   const endCase = (): void => {
-    if (!inCase) return;
-    transition(prevNode, 1, null);
+    transition(prevNode, 1);
     ends[prevNode]!++;
     paths.count[path]!++;
-    inCase = false;
   };
 
+  const logAt = log.at;
+  const logCustomer = log.customer;
+  const logKey = log.key;
   for (let j = 0; j < visited; j++) {
     const i = selection ? selection[j]! : j;
-    const at = log.at[i]!;
-    const customer = log.customer[i]!;
-    const key = log.key[i]!;
+    const at = logAt[i]!;
+    const customer = logCustomer[i]!;
+    const key = logKey[i]!;
     const node = nodeOfKey[key]!;
-    eventCount++;
     eventsOfKey[key]!++;
-    if (customer !== currentCustomer || !inCase) {
-      endCase();
+    if (customer !== currentCustomer || caseCount === 0) {
+      if (caseCount > 0) endCase();
       currentCustomer = customer;
       caseCount++;
-      inCase = true;
       path = 0;
-      transition(0, node, null);
+      transition(0, node);
       starts[node]!++;
     } else {
-      transition(prevNode, node, (at - prevAt) / 1000);
+      durationEdge[durationCount] = transition(prevNode, node);
+      durations[durationCount++] = (at - prevAt) / 1000;
     }
     path = paths.child(path, node);
     events[node]!++;
@@ -298,7 +292,9 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
     prevNode = node;
     prevAt = at;
   }
-  endCase();
+  if (caseCount > 0) endCase();
+  const eventCount = visited;
+  const edgeCount = edgeSource.length;
 
   const nodes: FlowNode[] = [];
   for (let n = 2; n < nodeCount; n++) {
@@ -308,27 +304,27 @@ export function computeFlows(log: FlowLog, names: FlowNames, filter: FlowFilter)
   nodes.sort((a, b) => compare(a.id, b.id));
 
   // durations grouped by edge (a counting sort): edge e's are at [start[e], start[e + 1])
-  const start = new Int32Array(edgeList0.length + 1);
+  const start = new Int32Array(edgeCount + 1);
   for (let d = 0; d < durationCount; d++) start[durationEdge[d]! + 1]!++;
-  for (let e = 0; e < edgeList0.length; e++) start[e + 1]! += start[e]!;
+  for (let e = 0; e < edgeCount; e++) start[e + 1]! += start[e]!;
   const grouped = new Float64Array(durationCount);
-  const fill = start.slice(0, edgeList0.length);
+  const fill = start.slice(0, edgeCount);
   for (let d = 0; d < durationCount; d++) grouped[fill[durationEdge[d]!]!++] = durations[d]!;
 
   const edgeList: FlowEdge[] = [];
-  for (const edge of edgeList0) {
-    const source = nodeIds[edge.source]!;
-    const target = nodeIds[edge.target]!;
-    const virtual = edge.source === 0 || edge.target === 1;
+  for (let e = 0; e < edgeCount; e++) {
+    const source = nodeIds[edgeSource[e]!]!;
+    const target = nodeIds[edgeTarget[e]!]!;
+    const virtual = edgeSource[e] === 0 || edgeTarget[e] === 1;
     let medianSeconds: number | null = null;
     let p95Seconds: number | null = null;
-    if (!virtual && start[edge.n + 1]! > start[edge.n]!)
-      [medianSeconds, p95Seconds] = medianAndP95(grouped.subarray(start[edge.n]!, start[edge.n + 1]!));
+    if (!virtual && start[e + 1]! > start[e]!)
+      [medianSeconds, p95Seconds] = medianAndP95(grouped.subarray(start[e]!, start[e + 1]!));
     edgeList.push({
       source,
       target,
-      transitions: edge.transitions,
-      cases: edge.cases,
+      transitions: edgeTransitions[e]!,
+      cases: edgeCases[e]!,
       medianSeconds,
       p95Seconds,
       designed: virtual ? null : names.isDesigned(source, target),
