@@ -88,7 +88,7 @@ async function makeMaps(server: ServerHandle): Promise<WorkerMap[]> {
     const batch = await Promise.all(
       Array.from({ length: Math.min(10, MAPS - i) }, async (_, k) => {
         const map = await server.createMap(`Fan-out ${i + k + 1}`);
-        const ids = await fillMap(server.syncUrl, map, MAP_NODES);
+        const ids = await fillMap(server, map, MAP_NODES);
         return { ...map, touchpoints: ids.touchpoints };
       }),
     );
@@ -109,7 +109,7 @@ async function measure(kind: ServerKind, rateHz: number) {
       workers.map((w, i) => {
         w.send({
           type: 'setup',
-          syncUrl: server.syncUrl,
+          target: { syncUrl: server.syncUrl, protocol: server.protocol },
           maps: maps.filter((_, m) => m % WORKERS === i),
           clientsPerMap: CLIENTS_PER_MAP,
         });

@@ -1,10 +1,11 @@
 // One of the client processes of the fan-out benchmark (bench/fanout.bench.ts): it holds every
-// client of the maps it is given (stock y-websocket providers), so a sender and its receivers share
+// client of the maps it is given (stock y-websocket providers, or HocuspocusProviders for
+// Hocuspocus: lib/clients.ts), so a sender and its receivers share
 // this process and its clock. Each client moves its own touchpoint `rateHz` times a second; every
 // client of a map timestamps the moves of the others. Talks to the parent over IPC.
 import type * as Y from 'yjs';
 import { moveNode, roots } from '../../src/model';
-import { connectClient, type BenchClient } from './journey';
+import { connectClient, type BenchClient, type SyncTarget } from './clients';
 import { LatencyHistogram } from './histogram';
 import { nowMs, sleep } from './report';
 import type { MapAccess } from './serverProcess';
@@ -15,7 +16,7 @@ export interface WorkerMap extends MapAccess {
 }
 
 export type ToWorker =
-  | { type: 'setup'; syncUrl: string; maps: WorkerMap[]; clientsPerMap: number }
+  | { type: 'setup'; target: SyncTarget; maps: WorkerMap[]; clientsPerMap: number }
   | { type: 'start'; startAt: number; durationMs: number; rateHz: number; drainMs: number }
   | { type: 'close' };
 
@@ -60,7 +61,7 @@ async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<voi
   );
   for (let i = 0; i < wanted.length; i += 20) {
     const batch = wanted.slice(i, i + 20);
-    const connected = await Promise.all(batch.map((w) => connectClient(message.syncUrl, w.map, 60_000)));
+    const connected = await Promise.all(batch.map((w) => connectClient(message.target, w.map, 60_000)));
     connected.forEach((bench, k) => {
       const w = batch[k];
       if (!w) return;

@@ -1,12 +1,13 @@
-// Update latency from one client through a server to the others: N stock y-websocket clients in
-// this process on one map; one writer moves a touchpoint every 20–50 ms (moveNode, as a drag
+// Update latency from one client through a server to the others: N clients in this process on one
+// map (stock y-websocket providers, HocuspocusProviders for Hocuspocus: lib/clients.ts); one writer moves a touchpoint every 20–50 ms (moveNode, as a drag
 // writes), the others timestamp its arrival in an observer of that node. Latency = arrival − the
 // moment before the writer's transaction, on one monotonic clock. The first edits warm up and are
 // not counted.
 import type * as Y from 'yjs';
 import { moveNode, roots } from '../../src/model';
 import { mulberry32 } from '../../tests/shared/random';
-import { connectClient, fillMap, type BenchClient } from './journey';
+import { connectClient, type BenchClient } from './clients';
+import { fillMap } from './journey';
 import { nowMs, sleep, summarize, waitUntil, type Summary } from './report';
 import {
   SERVER_LABELS,
@@ -56,7 +57,7 @@ async function connectAll(
 ): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   for (let i = 0; i < count; i += 10) {
-    const batch = Array.from({ length: Math.min(10, count - i) }, () => connectClient(server.syncUrl, map));
+    const batch = Array.from({ length: Math.min(10, count - i) }, () => connectClient(server, map));
     clients.push(...(await Promise.all(batch)));
   }
   return clients;
@@ -65,7 +66,7 @@ async function connectAll(
 export async function measureLatency(server: ServerHandle, options: LatencyOptions): Promise<LatencyResult> {
   const { clients: count, edits, warmup = 20, mapNodes = 100, minIntervalMs = 20, maxIntervalMs = 50 } = options;
   const map = await server.createMap(`Latency ${count} clients`);
-  const ids = await fillMap(server.syncUrl, map, mapNodes);
+  const ids = await fillMap(server, map, mapNodes);
   const target = ids.touchpoints[0];
   if (!target) throw new Error('the map has no touchpoint');
   const clients = await connectAll(server, map, count);
