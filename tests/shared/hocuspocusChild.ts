@@ -2,6 +2,9 @@
 // documentation sets it up: `Server` on a loopback port, in memory, or with the SQLite extension
 // (a file in a temporary directory removed at close; Hocuspocus stores a document's whole state
 // after its debounce, 2 s by default, not every update before relaying it as Percorso does).
+// In memory, Hocuspocus forgets a document when its last client leaves; this one keeps it loaded
+// (a beforeUnloadDocument hook that refuses), as the reference server keeps its documents, so a map
+// written before the measured clients connect is still there. No cost on the relay's path.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +20,8 @@ export async function startHocuspocus(withSqlite: boolean): Promise<Started> {
     quiet: true,
     stopOnSignals: false, // the parent stops it over IPC
     extensions: dir ? [new SQLite({ database: path.join(dir, 'documents.sqlite') })] : [],
+    // an error without a message: Hocuspocus logs only those with one
+    ...(dir ? {} : { beforeUnloadDocument: () => Promise.reject(new Error()) }),
   });
   await server.listen();
   return {
