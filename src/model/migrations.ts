@@ -82,7 +82,7 @@ export function needIdFromText(text: string): string {
 
 /**
  * Version 3: needs are nodes. Each channel's free-text needs become need nodes (one per text, folded
- * for case and spaces, first spelling kept, priority medium) that the channel serves; the text list
+ * for case and spaces, the spelling of the first channel by id kept, priority medium) that the channel serves; the text list
  * is then emptied, so nothing is shown twice and nothing is lost. New fields (needIds, a persona's
  * weights and channel preferences) are filled as in version 2.
  */

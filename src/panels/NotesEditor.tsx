@@ -1,7 +1,7 @@
 // Rich notes of a node: Tiptap bound to the node's `notes` Y.XmlFragment in the map's doc, so
 // collaborators edit the same text live and see each other's carets (names and colours from
 // awareness). Undo is Yjs's (StarterKit's own history is off, as the collaboration extension asks).
-import { memo, useEffect, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { Bold, Heading2, Italic, Link as LinkIcon, List, ListChecks, ListOrdered } from 'lucide-react';
 import { useT } from '../i18n';
+import { caretAwareness } from '../sync/caretAwareness';
 
 export interface NotesEditorProps {
   fragment: Y.XmlFragment;
@@ -23,6 +24,8 @@ export interface NotesEditorProps {
 
 export const NotesEditor = memo(function NotesEditor({ fragment, readOnly, awareness, user }: NotesEditorProps) {
   const t = useT();
+  // carets only: a drag's awareness updates must not redraw the note (sync/caretAwareness.ts)
+  const carets = useMemo(() => (awareness ? caretAwareness(awareness) : undefined), [awareness]);
   const editor = useEditor(
     {
       editable: !readOnly,
@@ -32,7 +35,7 @@ export const NotesEditor = memo(function NotesEditor({ fragment, readOnly, aware
         TaskItem.configure({ nested: true }),
         Placeholder.configure({ placeholder: t('notes.placeholder') }),
         Collaboration.configure({ fragment }),
-        ...(awareness ? [CollaborationCaret.configure({ provider: { awareness }, user })] : []),
+        ...(carets ? [CollaborationCaret.configure({ provider: { awareness: carets }, user })] : []),
       ],
       // a contenteditable div has no role of its own, and aria-label is prohibited on one without a role
       editorProps: {
@@ -44,7 +47,7 @@ export const NotesEditor = memo(function NotesEditor({ fragment, readOnly, aware
         },
       },
     },
-    [fragment, awareness],
+    [fragment, carets],
   );
   useEffect(() => {
     editor?.setEditable(!readOnly);

@@ -6,15 +6,13 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUnderTest } from './appUnderTest';
+import { openSupportMap } from './supportMap';
 
 const SHOTS = '/tmp/shots-census';
 const app = appUnderTest();
 
 const WORDS = {
   en: {
-    who: 'Who are you?',
-    name: 'Your name',
-    start: 'Start mapping',
     census: 'Census',
     seenBy: 'Seen by',
     marco: 'Marco, wants a person',
@@ -23,9 +21,6 @@ const WORDS = {
     single: 'Only WhatsApp serves “Follow up at any time”',
   },
   it: {
-    who: 'Chi sei?',
-    name: 'Il tuo nome',
-    start: 'Inizia a mappare',
     census: 'Censimento',
     seenBy: 'Visto da',
     marco: 'Marco, vuole una persona',
@@ -34,26 +29,6 @@ const WORDS = {
     single: 'Solo WhatsApp serve «Proseguire in qualsiasi momento»',
   },
 } as const;
-
-async function openSupportMap(lang: 'en' | 'it', viewport: { width: number; height: number }): Promise<Page> {
-  const w = WORDS[lang];
-  const created = (await (
-    await fetch(`${app.server.url}/api/maps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Support' }),
-    })
-  ).json()) as { id: string; editorKey: string };
-  const page = await (await app.browser.newContext({ viewport })).newPage();
-  await page.addInitScript((language) => localStorage.setItem('percorso.language', language), lang);
-  await page.goto(`${app.server.url}/map/${created.id}#key=${created.editorKey}`);
-  const who = page.getByRole('dialog', { name: w.who });
-  await who.getByLabel(w.name).fill('Ada');
-  await who.getByRole('button', { name: w.start }).click();
-  await page.goto(`${app.server.url}/map/${created.id}?template=omnichannel-support`);
-  await expect.poll(() => page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBe(5);
-  return page;
-}
 
 /** Parts of the census panel wider than they show (clipped or scrolled sideways), and the panel's own box. */
 async function clippedParts(page: Page): Promise<string[]> {
@@ -82,7 +57,7 @@ describe('the census tab on the omnichannel support template', () => {
     it(`flags a need met only through an avoided channel, fits its panel, shows a finding (${lang}, ${viewport.width}×${viewport.height})`, async () => {
       fs.mkdirSync(SHOTS, { recursive: true });
       const w = WORDS[lang];
-      const page = await openSupportMap(lang, viewport);
+      const page = await openSupportMap(app, lang, viewport);
       await page.getByRole('navigation').getByRole('button', { name: w.census, exact: true }).click();
       const panel = page.getByTestId('census-panel');
       await panel.getByLabel(w.seenBy).selectOption({ label: w.marco });

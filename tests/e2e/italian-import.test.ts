@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { appUnderTest } from './appUnderTest';
+import { openSupportMap } from './supportMap';
 
 const SHOTS = '/tmp/shots-csv';
 const app = appUnderTest();
@@ -20,26 +21,6 @@ const SHEET = [
   'Prosegue su WhatsApp;99;4;99/99/2024', // the bad row: no such date
   '',
 ].join('\r\n');
-
-async function openItalianMap(viewport: { width: number; height: number }): Promise<Page> {
-  const created = (await (
-    await fetch(`${app.server.url}/api/maps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Assistenza' }),
-    })
-  ).json()) as { id: string; editorKey: string };
-  const page = await (await app.browser.newContext({ viewport })).newPage();
-  await page.addInitScript(() => localStorage.setItem('percorso.language', 'it'));
-  await page.goto(`${app.server.url}/map/${created.id}#key=${created.editorKey}`); // the key is kept
-  const who = page.getByRole('dialog', { name: 'Chi sei?' });
-  await who.getByLabel('Il tuo nome').fill('Giulia');
-  await who.getByRole('button', { name: 'Inizia a mappare' }).click();
-  // then as the home page opens a new map with a template (the key already stored)
-  await page.goto(`${app.server.url}/map/${created.id}?template=omnichannel-support`);
-  await expect.poll(() => page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBe(5);
-  return page;
-}
 
 /** The dialog inside the window, and nothing in it wider than it. */
 async function expectDialogFits(page: Page): Promise<void> {
@@ -64,7 +45,7 @@ describe('an Italian spreadsheet onto the Italian omnichannel map', () => {
   ]) {
     it(`applies every good row after one pick, and reports the bad one (${viewport.width}×${viewport.height})`, async () => {
       fs.mkdirSync(SHOTS, { recursive: true });
-      const page = await openItalianMap(viewport);
+      const page = await openSupportMap(app, 'it', viewport, 'Giulia');
       await page.getByTestId('csv-input').setInputFiles({
         name: 'contatti-marzo.csv',
         mimeType: 'text/csv',

@@ -311,4 +311,50 @@ describe('needs in the document: removal, repair, merges, files, migration', () 
     expect(validateJourney(a)).toEqual([]);
     expect(needsMatrix(a).needs.every((n) => n.status === 'covered')).toBe(true);
   });
+
+  it('a journey file written before needs were nodes imports, its channel needs turned into needs', () => {
+    const doc = newDoc();
+    initJourney(doc, { title: 'Old' });
+    addNeed(doc, { label: 'placeholder', id: 'ph' }); // removed below: only the file's shape matters
+    const file = JSON.parse(JSON.stringify(exportJourney(doc))) as {
+      meta: Record<string, unknown>;
+      nodes: Array<Record<string, unknown>>;
+    };
+    // what a schema-2 export looked like: no need nodes, channels with free-text needs and no needIds
+    file.meta.schemaVersion = 2;
+    file.nodes = [
+      {
+        id: 'web',
+        kind: 'channel',
+        label: 'Web',
+        x: 0,
+        y: 0,
+        w: 160,
+        h: 44,
+        type: 'digital',
+        medium: 'web',
+        needs: ['Buy', 'Compare'],
+      },
+      {
+        id: 'shop',
+        kind: 'channel',
+        label: 'Shop',
+        x: 200,
+        y: 0,
+        w: 160,
+        h: 44,
+        type: 'physical',
+        medium: 'store',
+        needs: ['buy'],
+      },
+    ];
+    const copy = newDoc();
+    importJourney(copy, file);
+    const needs = readNodes(copy).filter((n) => n.kind === 'need');
+    // one need per text whatever its case; the spelling of the first channel by id (shop) is kept
+    expect(needs.map((n) => n.label).sort()).toEqual(['Compare', 'buy']);
+    const buy = needs.find((n) => n.label === 'buy')?.id;
+    expect(needsMatrix(copy).needs.find((n) => n.id === buy)?.channelIds).toEqual(['web', 'shop']);
+    expect(validateJourney(copy)).toEqual([]);
+  });
 });

@@ -114,6 +114,9 @@ describe('census tab', () => {
     expect(phone.getByText('Talk to a person')).toBeInTheDocument();
     expect(phone.getByText(/preferred: Marco, wants a person/)).toBeInTheDocument();
     expect(phone.getByText(/avoided: Giulia, digital first/)).toBeInTheDocument();
+    expect(phone.getByTestId('channel-flags')).toHaveTextContent('Only Contact centre phone serves “Talk to a person”');
+    const reviews = within(panel.getByRole('listitem', { name: 'Review site' }));
+    expect(reviews.getByTestId('channel-flags')).toHaveTextContent('Only Review site serves “Share the experience”');
   });
 });
 

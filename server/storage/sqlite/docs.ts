@@ -150,11 +150,16 @@ export class SqliteDocs implements DocStore {
   }
 
   async compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      if (!this.stmt.getMap.get(mapId)) return;
-      const written = this.stmt.upsertSnapshot.run(mapId, Buffer.from(snapshot), uptoSeq).changes;
-      if (written > 0) this.stmt.deleteUpdates.run(mapId, uptoSeq);
-    })();
+    // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout applies. A deferred
+    // transaction reads first, and a read cannot wait to become a write while another connection
+    // (the checkpointer's RESTART, an events import) holds the lock: it fails at once with SQLITE_BUSY.
+    this.db
+      .transaction(() => {
+        if (!this.stmt.getMap.get(mapId)) return;
+        const written = this.stmt.upsertSnapshot.run(mapId, Buffer.from(snapshot), uptoSeq).changes;
+        if (written > 0) this.stmt.deleteUpdates.run(mapId, uptoSeq);
+      })
+      .immediate();
   }
 
   async setTitle(mapId: string, title: string): Promise<void> {

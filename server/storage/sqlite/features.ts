@@ -89,19 +89,23 @@ export class SqliteFeatures implements FeatureStore {
   }
 
   async setIngestKey(mapId: string, record: IngestKeyRecord): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!this.stmt.mapExists.get(mapId)) return false;
-      this.stmt.setIngest.run(mapId, record.keyHash, record.rotatedAt);
-      return true;
-    })();
+    return this.db
+      .transaction(() => {
+        if (!this.stmt.mapExists.get(mapId)) return false;
+        this.stmt.setIngest.run(mapId, record.keyHash, record.rotatedAt);
+        return true;
+      })
+      .immediate();
   }
 
   async addWebhook(hook: NewWebhook): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!this.stmt.mapExists.get(hook.mapId)) return false;
-      this.stmt.addHook.run(hook.id, hook.mapId, hook.url, hook.secret, hook.createdAt);
-      return true;
-    })();
+    return this.db
+      .transaction(() => {
+        if (!this.stmt.mapExists.get(hook.mapId)) return false;
+        this.stmt.addHook.run(hook.id, hook.mapId, hook.url, hook.secret, hook.createdAt);
+        return true;
+      })
+      .immediate();
   }
 
   async listWebhooks(mapId: string): Promise<WebhookRecord[]> {
@@ -117,11 +121,13 @@ export class SqliteFeatures implements FeatureStore {
   }
 
   async addVersion(v: NewVersion): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!this.stmt.mapExists.get(v.mapId)) return false;
-      this.stmt.addVersion.run(v.id, v.mapId, v.name, v.createdAt, v.auto ? 1 : 0, Buffer.from(v.snapshot));
-      return true;
-    })();
+    return this.db
+      .transaction(() => {
+        if (!this.stmt.mapExists.get(v.mapId)) return false;
+        this.stmt.addVersion.run(v.id, v.mapId, v.name, v.createdAt, v.auto ? 1 : 0, Buffer.from(v.snapshot));
+        return true;
+      })
+      .immediate();
   }
 
   async listVersions(mapId: string): Promise<VersionInfo[]> {

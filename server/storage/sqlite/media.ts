@@ -36,11 +36,13 @@ export class SqliteMedia implements MediaStore {
   }
 
   async add(mapId: string, m: MediaRecord): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!this.stmt.mapExists.get(mapId)) return false;
-      this.stmt.insert.run(mapId, m.hash, m.name, m.mime, m.size, m.kind, m.createdAt);
-      return true;
-    })();
+    return this.db
+      .transaction(() => {
+        if (!this.stmt.mapExists.get(mapId)) return false;
+        this.stmt.insert.run(mapId, m.hash, m.name, m.mime, m.size, m.kind, m.createdAt);
+        return true;
+      })
+      .immediate();
   }
 
   async get(mapId: string, hash: string): Promise<MediaRecord | null> {

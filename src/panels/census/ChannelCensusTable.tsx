@@ -40,6 +40,7 @@ export const ChannelCensusTable = memo(function ChannelCensusTable({
                 {t(c.type === 'physical' ? 'channel.physical' : 'channel.digital')}
               </span>
             </h4>
+            <ChannelFlags channelId={c.id} census={census} label={label} metricLabel={metricLabel} />
             <dl>
               <dt>{t('census.col.needs')}</dt>
               <dd>{c.needIds.length > 0 ? c.needIds.map(label).join(', ') : <em>{t('census.none')}</em>}</dd>
@@ -99,3 +100,42 @@ export const ChannelCensusTable = memo(function ChannelCensusTable({
     </>
   );
 });
+
+/** The census's flags about one channel, on its card: no need served, the only channel for a need, red quality. */
+function ChannelFlags({
+  channelId,
+  census,
+  label,
+  metricLabel,
+}: {
+  channelId: string;
+  census: ChannelCensus;
+  label: (id: string) => string;
+  metricLabel: (key: string) => string;
+}) {
+  const t = useT();
+  const flags = census.findings.flatMap((f) => {
+    if (f.kind === 'channel-no-need' && f.channelId === channelId)
+      return [t('census.finding.noNeed', { channel: label(channelId) })];
+    if (f.kind === 'need-single-channel' && f.channelId === channelId)
+      return [t('census.finding.single', { channel: label(channelId), need: label(f.needId) })];
+    if (f.kind === 'channel-quality-red' && f.channelId === channelId)
+      return [
+        t('census.finding.qualityRed', {
+          channel: label(channelId),
+          metrics: f.metricKeys.map(metricLabel).join(', '),
+        }),
+      ];
+    return [];
+  });
+  if (flags.length === 0) return null;
+  return (
+    <ul className="census-flags" data-testid="channel-flags">
+      {flags.map((text) => (
+        <li key={text}>
+          <span aria-hidden>⚠</span> {text}
+        </li>
+      ))}
+    </ul>
+  );
+}

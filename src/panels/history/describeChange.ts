@@ -56,6 +56,11 @@ const FIELDS: Record<string, Parameters<Translate>[0]> = {
   metrics: 'history.field.metrics',
   color: 'history.field.color',
   description: 'history.field.description',
+  needIds: 'inspector.needsServed',
+  needWeights: 'inspector.needWeights',
+  channelPrefs: 'inspector.channelPrefs',
+  channelShares: 'inspector.channelPrefs',
+  priority: 'census.priority',
 };
 
 function fieldName(t: Translate, field: string): string {
