@@ -37,7 +37,10 @@ export function protocolOf(kind: ServerKind): ClientProtocol {
  * else `legacy` (an older variable a benchmark still honours), else its defaults.
  */
 export function kindsFromEnv(defaults: ServerKind[], legacy?: string): ServerKind[] {
-  const asked = (process.env.BENCH_KINDS ?? legacy)?.split(',').map((k) => k.trim()).filter(Boolean);
+  const asked = (process.env.BENCH_KINDS ?? legacy)
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (!asked?.length) return defaults;
   const unknown = asked.filter((k) => !ALL_KINDS.includes(k as ServerKind));
   if (unknown.length) throw new Error(`unknown server kind(s) ${unknown.join(', ')}; known: ${ALL_KINDS.join(', ')}`);

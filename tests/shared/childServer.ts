@@ -17,7 +17,8 @@ import type { PercorsoServerOptions } from '../../server/app';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER_CHILD = fileURLToPath(new URL('./serverChild.ts', import.meta.url));
 
-export type ServerChildKind = 'percorso-sqlite' | 'percorso-memory' | 'reference' | 'hocuspocus-memory' | 'hocuspocus-sqlite';
+export type ServerChildKind =
+  'percorso-sqlite' | 'percorso-memory' | 'reference' | 'hocuspocus-memory' | 'hocuspocus-sqlite';
 
 export interface ServerChildOptions {
   kind: ServerChildKind;

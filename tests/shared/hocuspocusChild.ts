@@ -13,6 +13,7 @@ import { Server } from '@hocuspocus/server';
 import type { Started } from './serverChild';
 
 export async function startHocuspocus(withSqlite: boolean): Promise<Started> {
+  let closing = false;
   const dir = withSqlite ? fs.mkdtempSync(path.join(os.tmpdir(), 'percorso-hocuspocus-')) : null;
   const server = new Server({
     port: 0,
@@ -21,7 +22,7 @@ export async function startHocuspocus(withSqlite: boolean): Promise<Started> {
     stopOnSignals: false, // the parent stops it over IPC
     extensions: dir ? [new SQLite({ database: path.join(dir, 'documents.sqlite') })] : [],
     // an error without a message: Hocuspocus logs only those with one
-    ...(dir ? {} : { beforeUnloadDocument: () => Promise.reject(new Error()) }),
+    ...(dir ? {} : { beforeUnloadDocument: () => (closing ? Promise.resolve() : Promise.reject(new Error())) }),
   });
   await server.listen();
   return {
@@ -29,7 +30,10 @@ export async function startHocuspocus(withSqlite: boolean): Promise<Started> {
     rooms: () => server.hocuspocus.getDocumentsCount(),
     createMaps: () => Promise.reject(new Error('Hocuspocus has no map store: clients name their documents')),
     close: async () => {
-      await server.destroy(); // stores every loaded document first
+      closing = true;
+      // destroy() waits until no document is loaded: unload those kept without a client first
+      await Promise.all([...server.hocuspocus.documents.values()].map((doc) => server.hocuspocus.unloadDocument(doc)));
+      await server.destroy(); // stores (SQLite) and unloads the documents still open
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
