@@ -181,11 +181,21 @@ async function runStep(server: ServerHandle, workers: Worker[], kind: ServerKind
     clientCpuPercent: round((sum((r) => r.cpuMs) / (DURATION_MS + Math.max(...reports.map((r) => r.drainedMs)))) * 100),
     machineBusyPercent: round(machineBusy * 100),
     loadAverage: loadAverage(),
-    /** Every move sent at the asked rate, every one delivered, p99 within the limit. */
-    sustained: sent >= SENT_SHARE * rate * windowS && delivered === expected && expected > 0 && p99 <= P99_LIMIT_MS,
+    /** Why the step is not sustained (empty when it is): every move sent at the asked rate, every one delivered, p99 within the limit. */
+    notSustained: [
+      sent < SENT_SHARE * rate * windowS
+        ? `the clients sent only ${Math.round((100 * sent) / (rate * windowS))} % of the asked rate`
+        : '',
+      delivered < expected || expected === 0 ? `${expected - delivered} not delivered` : '',
+      p99 > P99_LIMIT_MS ? `p99 over ${P99_LIMIT_MS} ms` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+    sustained: false,
   };
+  step.sustained = step.notSustained === '';
   console.log(
-    `    ${step.server}, round ${step.round}, ${rate} edits/s asked: sent ${step.sentPerSecond}/s, delivered ${delivered}/${expected}, p99 ${p99} ms, server CPU ${step.serverCpuPercent} % of a core (${step.serverCpuMsPer1000Deliveries} ms / 1,000 deliveries), RSS ${step.serverRssMiBPeak} MiB, machine ${step.machineBusyPercent} % busy, load ${step.loadAverage}${step.sustained ? '' : ' — not sustained'}`,
+    `    ${step.server}, round ${step.round}, ${rate} edits/s asked: sent ${step.sentPerSecond}/s, delivered ${delivered}/${expected}, p99 ${p99} ms, server CPU ${step.serverCpuPercent} % of a core (${step.serverCpuMsPer1000Deliveries} ms / 1,000 deliveries), RSS ${step.serverRssMiBPeak} MiB, machine ${step.machineBusyPercent} % busy, load ${step.loadAverage}${step.sustained ? '' : ` — not sustained: ${step.notSustained}`}`,
   );
   return step;
 }
@@ -319,7 +329,7 @@ async function main(): Promise<void> {
       `${s.serverRssMiBPeak} MiB`,
       `${s.machineBusyPercent} % of ${os.cpus().length} cores`,
       s.loadAverage,
-      s.sustained ? 'yes' : 'no',
+      s.sustained ? 'yes' : `no (${s.notSustained})`,
     ]),
   );
   const verdictTable = table(
