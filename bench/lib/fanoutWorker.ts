@@ -1,10 +1,13 @@
 // One of the client processes of the fan-out benchmark (bench/fanout.bench.ts): it holds every
-// client of the maps it is given (stock y-websocket providers), so a sender and its receivers share
+// client of the maps it is given (stock y-websocket providers, or HocuspocusProviders for
+// Hocuspocus: lib/clients.ts), so a sender and its receivers share
 // this process and its clock. Each client moves its own touchpoint `rateHz` times a second; every
-// client of a map timestamps the moves of the others. Talks to the parent over IPC.
+// client of a map timestamps the moves of the others. A run is a series of steps on the same
+// clients (the parent raises the rate step by step); each step is counted on its own: moves sent
+// in an earlier step and arriving late are not counted in the next. Talks to the parent over IPC.
 import type * as Y from 'yjs';
 import { moveNode, roots } from '../../src/model';
-import { connectClient, type BenchClient } from './journey';
+import { connectClient, type BenchClient, type SyncTarget } from './clients';
 import { LatencyHistogram } from './histogram';
 import { nowMs, sleep } from './report';
 import type { MapAccess } from './serverProcess';
@@ -15,7 +18,7 @@ export interface WorkerMap extends MapAccess {
 }
 
 export type ToWorker =
-  | { type: 'setup'; syncUrl: string; maps: WorkerMap[]; clientsPerMap: number }
+  | { type: 'setup'; target: SyncTarget; maps: WorkerMap[]; clientsPerMap: number }
   | { type: 'start'; startAt: number; durationMs: number; rateHz: number; drainMs: number }
   | { type: 'close' };
 
@@ -43,14 +46,17 @@ interface Client {
   map: number;
   slot: number;
   own: string;
+  /** Moves sent so far, all steps (the touchpoint's x is BASE_X + seq). */
   seq: number;
+  /** The first seq of the current step; sentAt[seq - first] is when it was sent. */
+  first: number;
   next: number;
   sentAt: Float64Array;
 }
 
 let clients: Client[] = [];
 let maps: WorkerMap[] = [];
-const histogram = new LatencyHistogram();
+let histogram = new LatencyHistogram();
 let delivered = 0;
 
 async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<void> {
@@ -60,13 +66,13 @@ async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<voi
   );
   for (let i = 0; i < wanted.length; i += 20) {
     const batch = wanted.slice(i, i + 20);
-    const connected = await Promise.all(batch.map((w) => connectClient(message.syncUrl, w.map, 60_000)));
+    const connected = await Promise.all(batch.map((w) => connectClient(message.target, w.map, 60_000)));
     connected.forEach((bench, k) => {
       const w = batch[k];
       if (!w) return;
       const own = w.map.touchpoints[w.slot];
       if (!own) throw new Error(`map ${w.map.id} has too few touchpoints`);
-      clients.push({ bench, map: w.m, slot: w.slot, own, seq: 0, next: 0, sentAt: new Float64Array(0) });
+      clients.push({ bench, map: w.m, slot: w.slot, own, seq: 0, first: 1, next: 0, sentAt: new Float64Array(0) });
     });
   }
   // every client of a map knows which Y.Map each other client moves, in its own copy
@@ -85,7 +91,7 @@ async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<voi
         const peer = byYMap.get(event.target);
         if (!peer || !(event as Y.YMapEvent<unknown>).keysChanged?.has('x')) continue;
         const seq = Number((event.target as Y.Map<unknown>).get('x')) - BASE_X;
-        const sentAt = peer.sentAt[seq];
+        const sentAt = seq >= peer.first ? peer.sentAt[seq - peer.first] : undefined;
         if (sentAt === undefined || sentAt === 0) continue;
         histogram.add(at - sentAt);
         delivered++;
@@ -98,8 +104,11 @@ async function setup(message: Extract<ToWorker, { type: 'setup' }>): Promise<voi
 async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const period = 1000 / message.rateHz;
   const capacity = Math.ceil((message.durationMs / 1000) * message.rateHz) + 2;
+  histogram = new LatencyHistogram();
+  delivered = 0;
   clients.forEach((client, i) => {
-    client.sentAt = new Float64Array(capacity + 1);
+    client.first = client.seq + 1;
+    client.sentAt = new Float64Array(capacity);
     client.next = message.startAt + (((i * 37) % 100) / 100) * period; // spread over the period
   });
   const endAt = message.startAt + message.durationMs;
@@ -108,9 +117,9 @@ async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void>
   let now = nowMs();
   while (now < endAt) {
     for (const client of clients) {
-      if (client.next > now || client.seq >= capacity) continue;
+      if (client.next > now || client.seq - client.first + 1 >= capacity) continue;
       client.seq++;
-      client.sentAt[client.seq] = nowMs();
+      client.sentAt[client.seq - client.first] = nowMs();
       moveNode(client.bench.doc, client.own, { x: BASE_X + client.seq, y: 110 });
       client.next += period;
       if (client.next < now - period) client.next = now; // fell behind: do not burst to catch up
@@ -120,7 +129,8 @@ async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void>
   }
   const perMap = new Map<number, number>();
   clients.forEach((c) => perMap.set(c.map, (perMap.get(c.map) ?? 0) + 1));
-  const expected = clients.reduce((sum, c) => sum + c.seq * ((perMap.get(c.map) ?? 1) - 1), 0);
+  const sentThisStep = (c: Client) => c.seq - c.first + 1;
+  const expected = clients.reduce((sum, c) => sum + sentThisStep(c) * ((perMap.get(c.map) ?? 1) - 1), 0);
   const sendingEnded = nowMs();
   while (delivered < expected && nowMs() - sendingEnded < message.drainMs) await sleep(20);
   const drainedMs = nowMs() - sendingEnded;
@@ -133,7 +143,7 @@ async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void>
   const cpu = process.cpuUsage(cpu0);
   const report: WorkerReport = {
     clients: clients.length,
-    sent: clients.reduce((sum, c) => sum + c.seq, 0),
+    sent: clients.reduce((sum, c) => sum + sentThisStep(c), 0),
     expected,
     delivered,
     converged,

@@ -1,9 +1,7 @@
-// Journey maps of a given size for the benchmarks, written by a real y-websocket client in Node
+// Journey maps of a given size for the benchmarks, written by a real sync client in Node (lib/clients.ts)
 // through the model's commands (as scripts/demo-map.ts does): stages, channels, owners, touchpoints
 // in every stage and a path edge from each touchpoint to the next.
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import {
   CHANNEL_MEDIA,
   LOCAL_USER,
@@ -16,8 +14,10 @@ import {
   initJourney,
   roots,
 } from '../../src/model';
-import type { MapAccess } from './serverProcess';
+import { connectClient, type ClientMap, type SyncTarget } from './clients';
 import { waitUntil } from './report';
+
+export { connectClient, type BenchClient } from './clients';
 
 export interface JourneyIds {
   stages: string[];
@@ -77,54 +77,12 @@ export function buildJourney(doc: Y.Doc, nodes: number, title = 'Benchmark journ
   return ids;
 }
 
-export interface BenchClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  destroy(): void;
-}
-
-// every WebsocketProvider adds a process 'exit' listener; a benchmark holds hundreds of them
-process.setMaxListeners(0);
-
-/** A stock y-websocket client in Node (`ws`, no BroadcastChannel), resolved once synced. */
-export async function connectClient(syncUrl: string, map: MapAccess, timeoutMs = 30_000): Promise<BenchClient> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(syncUrl, map.id, doc, {
-    params: map.key ? { key: map.key } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  if (!provider.synced) {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`client of ${map.id} did not sync in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      const onSync = (synced: boolean) => {
-        if (!synced) return;
-        clearTimeout(timer);
-        provider.off('sync', onSync);
-        resolve();
-      };
-      provider.on('sync', onSync);
-    });
-  }
-  return {
-    doc,
-    provider,
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-}
-
 /** Fills a map on a running server and returns once a fresh client reads every node and edge. */
-export async function fillMap(syncUrl: string, map: MapAccess, nodes: number): Promise<JourneyIds> {
-  const writer = await connectClient(syncUrl, map);
+export async function fillMap(target: SyncTarget | string, map: ClientMap, nodes: number): Promise<JourneyIds> {
+  const writer = await connectClient(target, map);
   const ids = buildJourney(writer.doc, nodes);
   try {
-    const check = await connectClient(syncUrl, map);
+    const check = await connectClient(target, map);
     try {
       const { nodes: yNodes, edges: yEdges } = roots(check.doc);
       await waitUntil(

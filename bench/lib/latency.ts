@@ -1,12 +1,14 @@
-// Update latency from one client through a server to the others: N stock y-websocket clients in
-// this process on one map; one writer moves a touchpoint every 20–50 ms (moveNode, as a drag
+// Update latency from one client through a server to the others: N clients in this process on one
+// map (stock y-websocket providers, HocuspocusProviders for Hocuspocus: lib/clients.ts); one writer moves a touchpoint every 20–50 ms (moveNode, as a drag
 // writes), the others timestamp its arrival in an observer of that node. Latency = arrival − the
 // moment before the writer's transaction, on one monotonic clock. The first edits warm up and are
 // not counted.
+import os from 'node:os';
 import type * as Y from 'yjs';
 import { moveNode, roots } from '../../src/model';
 import { mulberry32 } from '../../tests/shared/random';
-import { connectClient, fillMap, type BenchClient } from './journey';
+import { connectClient, type BenchClient } from './clients';
+import { fillMap } from './journey';
 import { nowMs, sleep, summarize, waitUntil, type Summary } from './report';
 import {
   SERVER_LABELS,
@@ -56,7 +58,7 @@ async function connectAll(
 ): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   for (let i = 0; i < count; i += 10) {
-    const batch = Array.from({ length: Math.min(10, count - i) }, () => connectClient(server.syncUrl, map));
+    const batch = Array.from({ length: Math.min(10, count - i) }, () => connectClient(server, map));
     clients.push(...(await Promise.all(batch)));
   }
   return clients;
@@ -65,7 +67,7 @@ async function connectAll(
 export async function measureLatency(server: ServerHandle, options: LatencyOptions): Promise<LatencyResult> {
   const { clients: count, edits, warmup = 20, mapNodes = 100, minIntervalMs = 20, maxIntervalMs = 50 } = options;
   const map = await server.createMap(`Latency ${count} clients`);
-  const ids = await fillMap(server.syncUrl, map, mapNodes);
+  const ids = await fillMap(server, map, mapNodes);
   const target = ids.touchpoints[0];
   if (!target) throw new Error('the map has no touchpoint');
   const clients = await connectAll(server, map, count);
@@ -138,27 +140,61 @@ export interface LatencyCase {
   mapNodes: number;
 }
 
-/** Each case on each kind of server, every server fresh and alone in its own process. */
+export interface LatencyRow {
+  kind: ServerKind;
+  round: number;
+  result: LatencyResult;
+  /** The machine's 1-minute load average when the measurement ended. */
+  loadAverage: number;
+}
+
+/** `kinds` rotated by `round`, so no server always runs first (or right after the same one). */
+export function rotated<T>(items: readonly T[], round: number): T[] {
+  const k = items.length ? round % items.length : 0;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/**
+ * Interleaved rounds: in each round every case on every kind of server, the kinds in a rotated order,
+ * every server fresh and alone in its own process.
+ */
+export async function runRounds(
+  kinds: ServerKind[],
+  cases: LatencyCase[],
+  edits: number,
+  rounds: number,
+): Promise<LatencyRow[]> {
+  const rows: LatencyRow[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const c of cases) {
+      for (const kind of rotated(kinds, round)) {
+        const server = await startServer(kind);
+        try {
+          const result = await measureLatency(server, { clients: c.clients, mapNodes: c.mapNodes, edits });
+          const loadAverage = round2(os.loadavg()[0] ?? NaN);
+          rows.push({ kind, round, result, loadAverage });
+          const l = result.latencyMs;
+          console.log(
+            `  round ${round + 1}, ${SERVER_LABELS[kind]}, ${c.clients} clients, ${c.mapNodes}-node map: p50 ${l.p50} ms, p99 ${l.p99} ms, server CPU ${result.serverCpuMsPerEdit} ms/edit (${result.samples} deliveries, ${result.missing} missing; load ${loadAverage})`,
+          );
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** One round of each case on each kind (the durability bench). */
 export async function runMatrix(
   kinds: ServerKind[],
   cases: LatencyCase[],
   edits: number,
 ): Promise<{ kind: ServerKind; result: LatencyResult }[]> {
-  const rows: { kind: ServerKind; result: LatencyResult }[] = [];
-  for (const c of cases) {
-    for (const kind of kinds) {
-      const server = await startServer(kind);
-      try {
-        const result = await measureLatency(server, { clients: c.clients, mapNodes: c.mapNodes, edits });
-        rows.push({ kind, result });
-        const l = result.latencyMs;
-        console.log(
-          `  ${SERVER_LABELS[kind]}, ${c.clients} clients, ${c.mapNodes}-node map: p50 ${l.p50} ms, p99 ${l.p99} ms (${result.samples} deliveries, ${result.missing} missing)`,
-        );
-      } finally {
-        await server.stop();
-      }
-    }
-  }
-  return rows;
+  return runRounds(kinds, cases, edits, 1);
 }

@@ -5,6 +5,7 @@
 // fix (a patched prototype, say) against the same benchmark without editing the server.
 import path from 'node:path';
 import { startServerChild, type ProcessUsage, type ServerChildKind } from '../../tests/shared/childServer';
+import type { ClientProtocol, SyncTarget } from './clients';
 import { RESULTS_DIR } from './report';
 
 export type ServerKind = ServerChildKind;
@@ -13,7 +14,38 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
   'percorso-sqlite': 'Percorso (SQLite)',
   'percorso-memory': 'Percorso (in-memory store)',
   reference: 'y-websocket 2 reference',
+  'hocuspocus-memory': 'Hocuspocus 3 (in memory)',
+  'hocuspocus-sqlite': 'Hocuspocus 3 (SQLite)',
 };
+
+/** Every kind, in the order the benchmarks interleave them. */
+export const ALL_KINDS: ServerKind[] = [
+  'percorso-sqlite',
+  'percorso-memory',
+  'reference',
+  'hocuspocus-memory',
+  'hocuspocus-sqlite',
+];
+
+/** What the clients of a kind speak. */
+export function protocolOf(kind: ServerKind): ClientProtocol {
+  return kind.startsWith('hocuspocus') ? 'hocuspocus' : 'y-websocket';
+}
+
+/**
+ * The kinds a benchmark measures: `BENCH_KINDS` (comma-separated, e.g. `percorso-sqlite,reference`),
+ * else `legacy` (an older variable a benchmark still honours), else its defaults.
+ */
+export function kindsFromEnv(defaults: ServerKind[], legacy?: string): ServerKind[] {
+  const asked = (process.env.BENCH_KINDS ?? legacy)
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (!asked?.length) return defaults;
+  const unknown = asked.filter((k) => !ALL_KINDS.includes(k as ServerKind));
+  if (unknown.length) throw new Error(`unknown server kind(s) ${unknown.join(', ')}; known: ${ALL_KINDS.join(', ')}`);
+  return asked as ServerKind[];
+}
 
 /** CPU time and memory of the server process, read from /proc (so a saturated server is measured too). */
 export type ServerUsage = ProcessUsage;
@@ -39,15 +71,15 @@ export function cpuMsBetween(before: ServerUsage, after: ServerUsage): number {
 
 export interface MapAccess {
   id: string;
-  /** The editor key (Percorso); empty for the reference server, which has no keys. */
+  /** The editor key (Percorso); empty for the peers, which have no keys. */
   key: string;
 }
 
-export interface ServerHandle {
+export interface ServerHandle extends SyncTarget {
   kind: ServerKind;
   port: number;
   url: string;
-  /** Base for y-websocket clients: `${wsBase}/sync` + map id. */
+  /** Base for y-websocket clients (`${wsBase}/sync`, the map id appended), the server's URL for Hocuspocus. */
   syncUrl: string;
   pid: number;
   usage(): ServerUsage;
@@ -75,7 +107,8 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
     kind,
     port: child.port,
     url: child.url,
-    syncUrl: `${child.wsUrl}/sync`,
+    syncUrl: protocolOf(kind) === 'hocuspocus' ? child.wsUrl : `${child.wsUrl}/sync`,
+    protocol: protocolOf(kind),
     pid: child.pid,
     usage: () => child.usage(),
     eventLoop(timeoutMs = 10_000) {
@@ -85,7 +118,8 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
       return answer;
     },
     async createMap(title) {
-      if (kind === 'reference') return { id: `bench-${process.pid}-${++mapCounter}`, key: '' };
+      // the peers have no map API: a client names its document, which exists from then on
+      if (!kind.startsWith('percorso')) return { id: `bench-${process.pid}-${++mapCounter}`, key: '' };
       const res = await fetch(`${child.url}/api/maps`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -2,9 +2,10 @@
 // port. Two entries:
 // - `startMainProcess`: the real entry point, server/main.ts, configured by environment (PORT=0);
 //   ready when its "percorso listening" log line gives the port. For crash and scale-out tests.
-// - `startServerChild`: serverChild.ts over IPC: Percorso (SQLite or in-memory) or the reference
-//   y-websocket server, which also reports its memory after full GCs and its event loop, and
-//   writes maps straight into its store.
+// - `startServerChild`: serverChild.ts over IPC: Percorso (SQLite or in-memory), the reference
+//   y-websocket server or a Hocuspocus 3 server (in memory or with its SQLite extension, a file in
+//   a temporary directory), which also reports its memory after full GCs and its event loop, and
+//   (Percorso) writes maps straight into its store.
 // Children run with `node --import tsx`, not the `tsx` binary: the binary runs the script in a
 // grandchild, so a SIGKILL sent to it would kill only the wrapper and leave the server running.
 // A test calls `killChildren()` after each test (afterEach) so nothing outlives it.
@@ -16,7 +17,8 @@ import type { PercorsoServerOptions } from '../../server/app';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER_CHILD = fileURLToPath(new URL('./serverChild.ts', import.meta.url));
 
-export type ServerChildKind = 'percorso-sqlite' | 'percorso-memory' | 'reference';
+export type ServerChildKind =
+  'percorso-sqlite' | 'percorso-memory' | 'reference' | 'hocuspocus-memory' | 'hocuspocus-sqlite';
 
 export interface ServerChildOptions {
   kind: ServerChildKind;

@@ -1,6 +1,7 @@
 // A sync server in a child process, started by childServer.ts for the reliability tests and the
-// benchmarks: Percorso (SQLite or in-memory store) or the reference y-websocket 2 server
-// (`bin/utils.cjs` setupWSConnection on a `ws` server, persistence off). Run as
+// benchmarks: Percorso (SQLite or in-memory store), the reference y-websocket 2 server
+// (`bin/utils.cjs` setupWSConnection on a `ws` server, persistence off) or a Hocuspocus 3 server
+// (hocuspocusChild.ts: in memory or with its SQLite extension). Run as
 // `node [--expose-gc] --import tsx serverChild.ts '<ServerChildOptions JSON>'` with an IPC channel.
 // Percorso logs to stdout. Messages (every request carries an id, echoed in its answer):
 //   → { type: 'ready', port }                                      once listening
@@ -23,9 +24,9 @@ type Request = { id: number } & (
   { type: 'memory' } | { type: 'createMaps'; count: number } | { type: 'eventLoop' } | { type: 'stop' }
 );
 
-interface Started {
+export interface Started {
   port: number;
-  /** Rooms loaded now (Percorso only). */
+  /** Rooms (documents) loaded now (0 for the reference, which does not say). */
   rooms(): number;
   createMaps(count: number): Promise<CreatedMap[]>;
   close(): Promise<void>;
@@ -112,7 +113,17 @@ async function fullGc(): Promise<void> {
   }
 }
 
-const started = options.kind === 'reference' ? await startReference() : await startPercorso();
+async function start(): Promise<Started> {
+  if (options.kind === 'reference') return startReference();
+  if (options.kind === 'hocuspocus-memory' || options.kind === 'hocuspocus-sqlite') {
+    // imported here: only this kind loads Hocuspocus (and its native sqlite3)
+    const { startHocuspocus } = await import('./hocuspocusChild');
+    return startHocuspocus(options.kind === 'hocuspocus-sqlite');
+  }
+  return startPercorso();
+}
+
+const started = await start();
 
 process.on('message', (message: Request) => {
   void (async () => {
