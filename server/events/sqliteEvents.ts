@@ -95,33 +95,37 @@ export class SqliteEvents implements EventBackend {
   }
 
   async space(mapId: string, create: boolean): Promise<EventSpace | null> {
-    return this.db.transaction((): EventSpace | null => {
-      const found = this.stmt.getSpace.get(mapId);
-      if (found || !create) return found ?? null;
-      if (this.stmt.mapExists && !this.stmt.mapExists.get(mapId)) return null;
-      const salt = randomBytes(16).toString('hex');
-      const n = Number(this.stmt.addSpace.run(mapId, salt).lastInsertRowid);
-      return { n, salt };
-    }).immediate();
+    return this.db
+      .transaction((): EventSpace | null => {
+        const found = this.stmt.getSpace.get(mapId);
+        if (found || !create) return found ?? null;
+        if (this.stmt.mapExists && !this.stmt.mapExists.get(mapId)) return null;
+        const salt = randomBytes(16).toString('hex');
+        const n = Number(this.stmt.addSpace.run(mapId, salt).lastInsertRowid);
+        return { n, salt };
+      })
+      .immediate();
   }
 
   async termIds(space: number, kind: TermKind, texts: string[]): Promise<number[]> {
-    return this.db.transaction(() => {
-      const ids = new Map<string, number>();
-      // known texts by one query per chunk, the others added by one multi-row insert per chunk
-      for (let start = 0; start < texts.length; start += TERMS_PER_STATEMENT) {
-        const chunk = texts.slice(start, start + TERMS_PER_STATEMENT);
-        const found = this.findTermsStatement(chunk.length).all(space, kind, ...chunk);
-        for (const row of found) ids.set(row.text, row.id);
-        const missing = [...new Set(chunk.filter((t) => !ids.has(t)))];
-        if (missing.length === 0) continue;
-        const params: (number | string)[] = [];
-        for (const t of missing) params.push(space, kind, t);
-        const added = this.addTermsStatement(missing.length).all(...params);
-        for (const row of added) ids.set(row.text, row.id);
-      }
-      return texts.map((t) => ids.get(t)!);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const ids = new Map<string, number>();
+        // known texts by one query per chunk, the others added by one multi-row insert per chunk
+        for (let start = 0; start < texts.length; start += TERMS_PER_STATEMENT) {
+          const chunk = texts.slice(start, start + TERMS_PER_STATEMENT);
+          const found = this.findTermsStatement(chunk.length).all(space, kind, ...chunk);
+          for (const row of found) ids.set(row.text, row.id);
+          const missing = [...new Set(chunk.filter((t) => !ids.has(t)))];
+          if (missing.length === 0) continue;
+          const params: (number | string)[] = [];
+          for (const t of missing) params.push(space, kind, t);
+          const added = this.addTermsStatement(missing.length).all(...params);
+          for (const row of added) ids.set(row.text, row.id);
+        }
+        return texts.map((t) => ids.get(t)!);
+      })
+      .immediate();
   }
 
   private readonly fullChunk: {
@@ -172,39 +176,41 @@ export class SqliteEvents implements EventBackend {
   }
 
   async insert(space: number, b: EventBatch): Promise<number> {
-    return this.db.transaction(() => {
-      let added = 0;
-      const n = b.at.length;
-      let i = 0;
-      // ROWS_PER_INSERT rows per statement call: a call costs more than a row
-      const params = new Array<number>(ROWS_PER_INSERT * 7);
-      for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
-        for (let r = 0; r < ROWS_PER_INSERT; r++) {
-          const j = i + r;
-          const o = r * 7;
-          params[o] = space;
-          params[o + 1] = b.customer[j]!;
-          params[o + 2] = b.at[j]!;
-          params[o + 3] = b.key[j]!;
-          params[o + 4] = b.raw[j]!;
-          params[o + 5] = b.channel[j]!;
-          params[o + 6] = b.attrs[j]!;
+    return this.db
+      .transaction(() => {
+        let added = 0;
+        const n = b.at.length;
+        let i = 0;
+        // ROWS_PER_INSERT rows per statement call: a call costs more than a row
+        const params = new Array<number>(ROWS_PER_INSERT * 7);
+        for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
+          for (let r = 0; r < ROWS_PER_INSERT; r++) {
+            const j = i + r;
+            const o = r * 7;
+            params[o] = space;
+            params[o + 1] = b.customer[j]!;
+            params[o + 2] = b.at[j]!;
+            params[o + 3] = b.key[j]!;
+            params[o + 4] = b.raw[j]!;
+            params[o + 5] = b.channel[j]!;
+            params[o + 6] = b.attrs[j]!;
+          }
+          added += this.stmt.insertMany.run(params).changes;
         }
-        added += this.stmt.insertMany.run(params).changes;
-      }
-      for (; i < n; i++) {
-        added += this.stmt.insert.run(
-          space,
-          b.customer[i]!,
-          b.at[i]!,
-          b.key[i]!,
-          b.raw[i]!,
-          b.channel[i]!,
-          b.attrs[i]!,
-        ).changes;
-      }
-      return added;
-    }).immediate();
+        for (; i < n; i++) {
+          added += this.stmt.insert.run(
+            space,
+            b.customer[i]!,
+            b.at[i]!,
+            b.key[i]!,
+            b.raw[i]!,
+            b.channel[i]!,
+            b.attrs[i]!,
+          ).changes;
+        }
+        return added;
+      })
+      .immediate();
   }
 
   async version(space: number): Promise<number> {
@@ -252,40 +258,48 @@ export class SqliteEvents implements EventBackend {
   }
 
   async rekey(space: number, from: number, to: number, raws?: number[]): Promise<number> {
-    return this.db.transaction(() => {
-      if (!raws) {
-        const moved = this.stmt.rekey.run(to, space, from).changes;
-        this.stmt.dropKey.run(space, from); // those left equal an event already under `to`
+    return this.db
+      .transaction(() => {
+        if (!raws) {
+          const moved = this.stmt.rekey.run(to, space, from).changes;
+          this.stmt.dropKey.run(space, from); // those left equal an event already under `to`
+          return moved;
+        }
+        if (raws.length === 0) return 0;
+        const list = raws.map(() => '?').join(', ');
+        const moved = this.db
+          .prepare(`UPDATE OR IGNORE events SET key = ? WHERE space = ? AND key = ? AND raw IN (${list})`)
+          .run(to, space, from, ...raws).changes;
+        this.db
+          .prepare(`DELETE FROM events WHERE space = ? AND key = ? AND raw IN (${list})`)
+          .run(space, from, ...raws);
         return moved;
-      }
-      if (raws.length === 0) return 0;
-      const list = raws.map(() => '?').join(', ');
-      const moved = this.db
-        .prepare(`UPDATE OR IGNORE events SET key = ? WHERE space = ? AND key = ? AND raw IN (${list})`)
-        .run(to, space, from, ...raws).changes;
-      this.db.prepare(`DELETE FROM events WHERE space = ? AND key = ? AND raw IN (${list})`).run(space, from, ...raws);
-      return moved;
-    }).immediate();
+      })
+      .immediate();
   }
 
   async deleteAll(space: number): Promise<number> {
-    return this.db.transaction(() => {
-      const deleted = this.stmt.deleteEvents.run(space).changes;
-      this.stmt.deleteTerms.run(space);
-      this.stmt.deleteMappings.run(space);
-      this.stmt.bump.run(space);
-      return deleted;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const deleted = this.stmt.deleteEvents.run(space).changes;
+        this.stmt.deleteTerms.run(space);
+        this.stmt.deleteMappings.run(space);
+        this.stmt.bump.run(space);
+        return deleted;
+      })
+      .immediate();
   }
 
   async deleteOlderThan(cutoffMs: number): Promise<number[]> {
-    return this.db.transaction(() => {
-      const spaces = this.stmt.oldSpaces.all(cutoffMs).map((r) => r.space);
-      if (spaces.length === 0) return [];
-      this.stmt.deleteOld.run(cutoffMs);
-      for (const space of spaces) this.stmt.bump.run(space);
-      return spaces;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const spaces = this.stmt.oldSpaces.all(cutoffMs).map((r) => r.space);
+        if (spaces.length === 0) return [];
+        this.stmt.deleteOld.run(cutoffMs);
+        for (const space of spaces) this.stmt.bump.run(space);
+        return spaces;
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {

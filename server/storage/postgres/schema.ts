@@ -105,7 +105,11 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 6, name: 'trash of the map list', sql: LIFE_TABLES_SQL },
   { version: 7, name: 'mentions inbox', sql: INBOX_TABLES_SQL },
   { version: 8, name: 'map history: activity and node changes', sql: HISTORY_TABLES_SQL },
-  { version: EVENTS_MIGRATION, name: 'observed journeys: events, terms, activity mappings', sql: POSTGRES_EVENT_TABLES_SQL },
+  {
+    version: EVENTS_MIGRATION,
+    name: 'observed journeys: events, terms, activity mappings',
+    sql: POSTGRES_EVENT_TABLES_SQL,
+  },
 ];
 
 /** Any constant: the key of the advisory lock that serialises migrations between processes. */
