@@ -63,6 +63,7 @@ const TRACE = process.env.BENCH_TRACE === '1';
 
 /** Prints where the renderer's main thread spent the traced time, by trace event name (self time). */
 function summarizeTrace(buffer: Buffer): void {
+  if (process.env.BENCH_TRACE_FILE) fs.writeFileSync(process.env.BENCH_TRACE_FILE, buffer);
   const { traceEvents } = JSON.parse(buffer.toString()) as {
     traceEvents: {
       name: string;
