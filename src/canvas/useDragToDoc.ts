@@ -15,6 +15,8 @@ import { LIVE_DRAG_MAX, throttle, type LiveDrag } from '../sync/presence';
 import { planDrop, type DropStep } from '../state/drop';
 import { snapDrop } from '../state/dropSnap';
 import { useMap } from '../state/session';
+import { DETAIL_ZOOM } from '../state/layout';
+import { routeEveryEdge, sketchEdgesOf } from './edges/sketchedEnds';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
 const LIVE_DRAG_EVERY_MS = 50;
@@ -52,15 +54,18 @@ export function useDragToDoc() {
     [awareness],
   );
   useEffect(() => () => announce.cancel(), [announce]);
+  useEffect(() => routeEveryEdge, []); // a canvas closed mid-drag leaves no edge sketched
 
   const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
       pointerDrag.current = true;
       startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
       live.current.clear();
+      // with the whole map in view, the moving edges are sketched until the drop (edges/sketchedEnds.ts)
+      if (flow.getZoom() < DETAIL_ZOOM) sketchEdgesOf(dragged.map((node) => node.id));
       undo?.stopCapturing(); // a drag is one undo step of its own
     },
-    [undo],
+    [flow, undo],
   );
 
   /** Writes the moves of `ids` (their drawn positions now) to the doc in one transaction, one undo step. */
@@ -97,6 +102,7 @@ export function useDragToDoc() {
       });
       live.current.clear();
       startPositions.current = new Map();
+      routeEveryEdge(); // in the same render as the drop: the edges are routed once, where the cards land
       undo?.stopCapturing();
       doc.transact(() => {
         for (const step of steps) run(() => runStep(doc, step));

@@ -3,6 +3,7 @@
 // The card and edge components are wrapped to count their renders while a card is dragged.
 import { describe, expect, it, vi } from 'vitest';
 import { act } from '@testing-library/react';
+import { useStoreApi } from '@xyflow/react';
 import { memo, type ComponentType, type NamedExoticComponent } from 'react';
 import * as Y from 'yjs';
 import { LOCAL_USER, addStage, addTouchpoint, connect, initJourney } from '../../src/model';
@@ -23,6 +24,17 @@ function counted<P extends { id: string }>(component: NamedExoticComponent<P>, p
 vi.mock('../../src/canvas/nodes/TouchpointNode', async (original) => {
   const module = await original<typeof import('../../src/canvas/nodes/TouchpointNode')>();
   return { ...module, TouchpointNode: counted(module.TouchpointNode, 'node') };
+});
+const routed = { count: 0 };
+vi.mock('../../src/state/edgeRoute', async (original) => {
+  const module = await original<typeof import('../../src/state/edgeRoute')>();
+  return {
+    ...module,
+    routeEdge: (...args: Parameters<typeof module.routeEdge>) => {
+      routed.count++;
+      return module.routeEdge(...args);
+    },
+  };
 });
 vi.mock('../../src/canvas/edges/PathEdge', async (original) => {
   const module = await original<typeof import('../../src/canvas/edges/PathEdge')>();
@@ -48,41 +60,88 @@ function buildMap(doc: Y.Doc): { touchpoints: string[]; edges: { id: string; sou
   return { touchpoints, edges };
 }
 
+// d3-drag (React Flow's dragging) reads the event's window, which jsdom's constructor refuses here
+function mouse(target: EventTarget, type: string, x: number, y: number): void {
+  const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, clientX: x, clientY: y });
+  Object.defineProperty(event, 'view', { value: window });
+  target.dispatchEvent(event);
+}
+
+/** Drags `element` over `frames` pointer moves; `during` runs before the last move is released. */
+function drag(element: Element, frames: number, during: () => void): void {
+  act(() => void mouse(element, 'mousedown', 100, 100));
+  act(() => void mouse(window, 'mousemove', 110, 104)); // the drag starts
+  renders.clear();
+  routed.count = 0;
+  for (let frame = 2; frame <= frames; frame++)
+    act(() => void mouse(window, 'mousemove', 100 + frame * 7, 100 + frame * 3));
+  during();
+  act(() => void mouse(window, 'mouseup', 100 + frames * 7, 100 + frames * 3));
+}
+
+/** React Flow's store, taken from inside the canvas. */
+let flowStore: ReturnType<typeof useStoreApi> | null = null;
+function FlowProbe() {
+  flowStore = useStoreApi();
+  return null;
+}
+
+function setUp() {
+  const doc = new Y.Doc();
+  const { touchpoints, edges } = buildMap(doc);
+  const view = renderMap({ doc, inFlow: <FlowProbe /> });
+  const dragged = touchpoints[9] ?? '';
+  const element = view.container.querySelector(`.react-flow__node[data-id="${dragged}"]`);
+  if (!element) throw new Error('the dragged card is not mounted');
+  expect(view.container.querySelectorAll('.react-flow__node-touchpoint')).toHaveLength(touchpoints.length);
+  const own = edges.filter((edge) => edge.source === dragged || edge.target === dragged).map((edge) => edge.id);
+  expect(own).toHaveLength(2);
+  const pathOf = (id: string) =>
+    view.container.querySelector(`.react-flow__edge[data-id="${id}"] path.path-edge`)?.getAttribute('d') ?? '';
+  return { ...view, dragged, element: element as HTMLElement, own, pathOf };
+}
+
 describe('dragging a card', () => {
   it('re-renders only the dragged card and its own edges, frame after frame', () => {
-    const doc = new Y.Doc();
-    const { touchpoints, edges } = buildMap(doc);
-    const { container } = renderMap({ doc });
-    const dragged = touchpoints[9] ?? '';
-    const element = container.querySelector(`.react-flow__node[data-id="${dragged}"]`);
-    if (!element) throw new Error('the dragged card is not mounted');
-    expect(container.querySelectorAll('.react-flow__node-touchpoint')).toHaveLength(touchpoints.length);
-
-    // d3-drag (React Flow's dragging) reads the event's window, which jsdom's constructor refuses here
-    const mouse = (target: EventTarget, type: string, x: number, y: number) => {
-      const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: 0, clientX: x, clientY: y });
-      Object.defineProperty(event, 'view', { value: window });
-      target.dispatchEvent(event);
-    };
-    const before = (element as HTMLElement).style.transform;
-    act(() => void mouse(element, 'mousedown', 100, 100));
-    act(() => void mouse(window, 'mousemove', 110, 104)); // the drag starts
-    renders.clear();
+    const { dragged, element, own } = setUp();
+    const before = element.style.transform;
     const frames = 12;
-    for (let frame = 2; frame <= frames; frame++)
-      act(() => void mouse(window, 'mousemove', 100 + frame * 7, 100 + frame * 3));
-    const during = (element as HTMLElement).style.transform;
-    const counts = new Map(renders);
-    act(() => void mouse(window, 'mouseup', 100 + frames * 7, 100 + frames * 3));
+    let moved = '';
+    let counts = new Map<string, number>();
+    drag(element, frames, () => {
+      moved = element.style.transform;
+      counts = new Map(renders);
+    });
 
     // the card moved on screen: the drag really ran, frame by frame
-    expect(during).not.toBe(before);
+    expect(moved).not.toBe(before);
     expect(counts.get(`node:${dragged}`)).toBeGreaterThanOrEqual(frames - 1);
-    const own = new Set(
-      edges.filter((edge) => edge.source === dragged || edge.target === dragged).map((edge) => `edge:${edge.id}`),
-    );
-    expect(own.size).toBe(2);
-    const others = [...counts.keys()].filter((id) => id !== `node:${dragged}` && !own.has(id));
+    const ownKeys = new Set(own.map((id) => `edge:${id}`));
+    const others = [...counts.keys()].filter((id) => id !== `node:${dragged}` && !ownKeys.has(id));
     expect(others).toEqual([]);
+  });
+
+  it('with the whole map in view, draws its edges as plain steps while dragging and routes them on the drop', () => {
+    const { container, element, own, pathOf } = setUp();
+    // zoomed out as Fit does on a big map (set in the store: jsdom cannot run d3-zoom's transitions)
+    act(() => flowStore?.setState({ transform: [0, 0, 0.3] }));
+    expect(container.querySelector('.canvas.is-far')).not.toBeNull();
+    const routedBefore = own.map(pathOf);
+
+    let routedWhileDragging = -1;
+    let sketched: string[] = [];
+    drag(element, 12, () => {
+      routedWhileDragging = routed.count;
+      sketched = own.map(pathOf);
+    });
+
+    expect(routedWhileDragging).toBe(0);
+    // each moving edge followed the card (a new path every frame), drawn as a step of at most 5 corners
+    sketched.forEach((path, i) => {
+      expect(path).not.toBe(routedBefore[i]);
+      expect(path.split(/[LQ]/).length).toBeLessThanOrEqual(12);
+    });
+    // the drop routes them again around the cards
+    expect(routed.count).toBeGreaterThanOrEqual(own.length);
   });
 });

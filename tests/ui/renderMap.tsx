@@ -1,5 +1,6 @@
 // Renders the canvas of an in-memory map as the map page does (no server): a Y.Doc, the doc→view store and the context.
 import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import * as Y from 'yjs';
 import { ModelError } from '../../src/model';
@@ -9,7 +10,8 @@ import { createJourneyStore } from '../../src/state/journeyStore';
 import { Sidebar } from '../../src/panels/Sidebar';
 import { createUndo } from '../../src/state/undo';
 
-export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
+/** `inFlow`: rendered inside the canvas's React Flow provider (a probe of its store, say). */
+export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc; inFlow?: ReactNode } = {}) {
   const doc = options.doc ?? new Y.Doc();
   const store = createJourneyStore(doc);
   const undo = createUndo(doc);
@@ -40,6 +42,7 @@ export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc } = {}) {
       >
         <ReactFlowProvider>
           <MapCanvas synced />
+          {options.inFlow}
         </ReactFlowProvider>
         <Sidebar />
       </MapContext.Provider>

@@ -9,6 +9,7 @@ import type { PathFlowEdge } from '../../state/viewTypes';
 import { useEdgeRoute } from './useEdgeRoute';
 import { useT } from '../../i18n';
 import { useMap } from '../../state/session';
+import { useSketched } from './sketchedEnds';
 
 /** Width of the label's box: 11 px semibold text is about 6.6 px a character, plus padding. */
 const labelWidth = (text: string) => Math.ceil([...text].length * 6.6 + 12);
@@ -19,6 +20,8 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
   const { store } = useMap();
   // the cards' boxes change when the layout does, not on every drag frame
   const cardBoxes = useStore(store, (state) => state.cardBoxes);
+  // an edge of a card dragged with the whole map in view is routed on the drop, not every frame
+  const sketch = useSketched(source, target);
   const transition = data?.transition ?? false;
   const t = useT();
   const text = transition ? `⇄${label ? ` ${String(label)}` : ''}` : label ? String(label) : '';
@@ -30,6 +33,7 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
     to: { x: targetX, y: targetY },
     label: text ? { width, height: LABEL_HEIGHT } : null,
     cardBoxes,
+    sketch,
   });
   return (
     <>

@@ -4,7 +4,7 @@
 // routing every edge froze the page for most of a second after each drop.
 import { useMemo, useRef } from 'react';
 import type { Point } from '../../state/noOverlap';
-import { isBackEdge, obstaclesAround, roundedPath, routeEdge, type Obstacle } from '../../state/edgeRoute';
+import { EDGE_OFFSET, isBackEdge, obstaclesAround, roundedPath, routeEdge, type Obstacle } from '../../state/edgeRoute';
 import { cardsNearLabel, placeEdgeLabel } from '../../state/edgeLabel';
 
 export interface EdgeRouteInput {
@@ -15,6 +15,8 @@ export interface EdgeRouteInput {
   /** The label's box; none: no label to place. */
   label: { width: number; height: number } | null;
   cardBoxes: readonly Obstacle[];
+  /** Draw a plain step between the ends, without routing (an edge of a card being dragged far out). */
+  sketch?: boolean;
 }
 
 export interface EdgeRoute {
@@ -27,7 +29,25 @@ export interface EdgeRoute {
 const boxesKey = (boxes: readonly Obstacle[]) =>
   boxes.map((box) => `${box.id}:${box.x},${box.y},${box.width},${box.height}`).join(';');
 
-export function useEdgeRoute({ source, target, from, to, label, cardBoxes }: EdgeRouteInput): EdgeRoute {
+/** A step from a right-side handle to a left-side one, through the middle (or just outside the cards when the target is behind). */
+export function sketchPoints(from: Point, to: Point): Point[] {
+  const x = to.x - from.x >= 2 * EDGE_OFFSET ? (from.x + to.x) / 2 : null;
+  if (x !== null) return [from, { x, y: from.y }, { x, y: to.y }, to];
+  const out = { x: from.x + EDGE_OFFSET, y: from.y };
+  const into = { x: to.x - EDGE_OFFSET, y: to.y };
+  const middle = (from.y + to.y) / 2;
+  return [from, out, { x: out.x, y: middle }, { x: into.x, y: middle }, into, to];
+}
+
+export function useEdgeRoute({
+  source,
+  target,
+  from,
+  to,
+  label,
+  cardBoxes,
+  sketch = false,
+}: EdgeRouteInput): EdgeRoute {
   const routed = useRef<{ key: string; points: Point[] } | null>(null);
   const placed = useRef<{ key: string; at: Point } | null>(null);
   const { x: fromX, y: fromY } = from;
@@ -37,6 +57,11 @@ export function useEdgeRoute({ source, target, from, to, label, cardBoxes }: Edg
   return useMemo(() => {
     const start = { x: fromX, y: fromY };
     const end = { x: toX, y: toY };
+    if (sketch) {
+      const points = sketchPoints(start, end);
+      const middle = points[Math.floor(points.length / 2)] ?? start;
+      return { path: roundedPath(points), labelX: middle.x, labelY: middle.y, back: isBackEdge(start, end) };
+    }
     const others = cardBoxes.filter((box) => box.id !== source && box.id !== target);
     const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
     const near = obstaclesAround(start, end, others);
@@ -54,5 +79,5 @@ export function useEdgeRoute({ source, target, from, to, label, cardBoxes }: Edg
       at = placed.current.at;
     }
     return { path: roundedPath(points), labelX: at.x, labelY: at.y, back: isBackEdge(start, end) };
-  }, [cardBoxes, source, target, fromX, fromY, toX, toY, width, height]);
+  }, [cardBoxes, source, target, fromX, fromY, toX, toY, width, height, sketch]);
 }
