@@ -42,6 +42,8 @@ function toBytes(value: Buffer): Uint8Array {
 export class SqliteDocs implements DocStore {
   private readonly stmt;
   private pendingAppends: PendingAppend[] = [];
+  /** A turn's appends in one transaction (made once: better-sqlite3 builds its wrapper per call). */
+  private readonly insertBatch: (batch: PendingAppend[]) => number[];
 
   constructor(private readonly db: Database.Database) {
     this.stmt = {
@@ -72,6 +74,7 @@ export class SqliteDocs implements DocStore {
       setEditorHash: db.prepare('UPDATE maps SET editor_key_hash = ? WHERE id = ?'),
       setViewerHash: db.prepare('UPDATE maps SET viewer_key_hash = ? WHERE id = ?'),
     };
+    this.insertBatch = db.transaction((batch: PendingAppend[]) => batch.map(this.insertUpdate));
   }
 
   async createMap(map: NewMap): Promise<void> {
@@ -115,6 +118,7 @@ export class SqliteDocs implements DocStore {
   private readonly insertUpdate = (item: PendingAppend): number =>
     Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid);
 
+
   /** Commits the appends waiting for this turn (the store calls it once more before it closes). */
   readonly flushAppends = (): void => {
     const batch = this.pendingAppends;
@@ -122,7 +126,7 @@ export class SqliteDocs implements DocStore {
     if (batch.length === 0) return;
     let seqs: number[];
     try {
-      seqs = this.db.transaction(() => batch.map(this.insertUpdate))();
+      seqs = this.insertBatch(batch);
     } catch {
       // one bad item (its map deleted meanwhile) must not fail the others: each on its own
       for (const item of batch) {
