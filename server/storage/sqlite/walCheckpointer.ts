@@ -17,11 +17,11 @@ db.pragma('busy_timeout = 5000');
 // A PASSIVE checkpoint never blocks the writer, but while edits keep coming it never catches up with
 // the WAL's end, so the WAL is never restarted and grows (and a crash's recovery reads all of it).
 // Past RESTART_FRAMES, a RESTART checkpoint makes the writer wait (milliseconds) while it finishes.
-const RESTART_FRAMES = Number(process.env.XRF || 4096); // 16 MiB of 4 KiB pages
+const RESTART_FRAMES = 4096; // 16 MiB of 4 KiB pages
 const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    const t0 = Date.now(); if (process.env.XLOG) console.error('PASSIVE', JSON.stringify(result)); if (result && result.log > RESTART_FRAMES) { db.pragma('wal_checkpoint(RESTART)'); console.error('RESTART took', Date.now() - t0, 'ms at', result.log); }
+    if (result && result.log > RESTART_FRAMES) db.pragma('wal_checkpoint(RESTART)');
   } catch (err) {
     parentPort.postMessage({ error: String(err) });
   }
