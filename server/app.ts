@@ -29,9 +29,7 @@ import { ssoRoutes } from './http/sessionSso';
 import { Oidc } from './accounts/oidc';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
-import { RedisRelay } from './scale/redisRelay';
 import { relayRevocations } from './scale/revocations';
-import { PostgresStore } from './storage/postgres/store';
 import { SqliteStore } from './storage/sqlite/store';
 import type { Store } from './storage/store';
 import { StorageHealth } from './storage/writable';
@@ -111,16 +109,21 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
   });
   const httpConnections = guardConnections(app.server, httpLimits, app.log.child({ component: 'http' }));
 
-  // scale-out: PostgreSQL (schema migrated here) and the Redis relay; else SQLite in DATA_DIR
+  // scale-out: PostgreSQL (schema migrated here) and the Redis relay; else SQLite in DATA_DIR. Their
+  // drivers are loaded only when configured (pg and ioredis cost the embedded server ~20 MiB of RSS).
   const store: Store =
     givenStore ??
     (config.databaseUrl
-      ? await PostgresStore.connect(config.databaseUrl, { log: app.log.child({ component: 'postgres' }) })
+      ? await (
+          await import('./storage/postgres/store')
+        ).PostgresStore.connect(config.databaseUrl, { log: app.log.child({ component: 'postgres' }) })
       : new SqliteStore(config.dataDir, {
           onCheckpointerFailure: (reason) =>
             app.log.error({ reason }, 'SQLite checkpoint worker failed; checkpointing on the main thread'),
         }));
-  const relay = config.redisUrl ? new RedisRelay(config.redisUrl, app.log.child({ component: 'relay' })) : undefined;
+  const relay = config.redisUrl
+    ? new (await import('./scale/redisRelay')).RedisRelay(config.redisUrl, app.log.child({ component: 'relay' }))
+    : undefined;
   const features = createFeatures({
     store,
     log: app.log,

@@ -45,7 +45,8 @@ export function authorOf(room: Room, origin: unknown): ChangeAuthor | null {
 
 export class HistoryRecorder {
   private changes: NewChange[] = [];
-  private touched = new Map<string, string>();
+  /** Each map's last stored edit, as a time in ms (made a date string only when written: once a flush, not per update). */
+  private touched = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -69,7 +70,7 @@ export class HistoryRecorder {
 
   /** Room hook: an update of the room was stored (its last edit time). */
   stored(room: Room): void {
-    this.touched.set(room.mapId, new Date().toISOString());
+    this.touched.set(room.mapId, Date.now());
     this.schedule();
   }
 
@@ -83,7 +84,7 @@ export class HistoryRecorder {
   /** Writes what is waiting (also called on shutdown); a failure is logged, the rows are dropped. */
   flush(): Promise<void> {
     const changes = this.changes;
-    const touches = [...this.touched].map(([mapId, at]) => ({ mapId, at }));
+    const touches = [...this.touched].map(([mapId, at]) => ({ mapId, at: new Date(at).toISOString() }));
     this.changes = [];
     this.touched = new Map();
     if (changes.length === 0 && touches.length === 0) return this.flushing;

@@ -1,6 +1,6 @@
 // E-mail for mentions, through the SMTP server of SMTP_URL (nodemailer). Sending never blocks the
 // room: the notifier calls it after the mention is stored, and a failure is only logged.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailConfig {
   /** smtp://user:pass@host:port or smtps://… */
@@ -40,16 +40,21 @@ function mentionText(mail: MentionMail): string {
 const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ').slice(0, 150);
 
 export function smtpMailer(config: MailConfig): Mailer {
-  const transport = nodemailer.createTransport(config.url);
+  // nodemailer is loaded with the first mail, not with every server (most never send one)
+  let transport: Promise<Transporter> | null = null;
+  const open = (): Promise<Transporter> =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(config.url)));
   return {
     async sendMention(mail) {
-      await transport.sendMail({
+      await (
+        await open()
+      ).sendMail({
         from: config.from,
         to: mail.to,
         subject: oneLine(`${mail.author} mentioned you on “${mail.mapTitle}”`),
         text: mentionText(mail),
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

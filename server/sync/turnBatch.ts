@@ -5,6 +5,15 @@
 // of the server's CPU under fan-out, by profile). Nothing waits longer: the uncork is in the same turn.
 import type { Duplex } from 'node:stream';
 
+/** The sockets corked in this turn, released together by one nextTick (not one per socket). */
+let heldThisTurn: TurnBatch[] = [];
+
+function releaseTurn(): void {
+  const held = heldThisTurn;
+  heldThisTurn = [];
+  for (const batch of held) batch.release();
+}
+
 export class TurnBatch {
   private corked = false;
 
@@ -15,11 +24,12 @@ export class TurnBatch {
     if (this.corked || this.socket.destroyed) return;
     this.corked = true;
     this.socket.cork();
-    process.nextTick(this.release);
+    if (heldThisTurn.push(this) === 1) process.nextTick(releaseTurn);
   }
 
-  private readonly release = (): void => {
+  /** Sends what this turn held (called by releaseTurn). */
+  release(): void {
     this.corked = false;
     if (!this.socket.destroyed) this.socket.uncork();
-  };
+  }
 }

@@ -21,12 +21,27 @@ export { largeRemoval, shapeOf, type LargeRemoval } from '../../src/model';
  */
 export function mayRemoveMuch(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): boolean {
   if (ds.clients.size === 0) return false;
+  const title = doc.getMap<unknown>(ROOT.meta)._map.get('title');
+  const titleDeleted = title !== undefined && !title.deleted && Y.isDeleted(ds, title.id);
+  // each deleted node entry is an item of its own: a delete set shorter than the minimum cannot remove
+  // that many, and a move (one or two deleted positions) is decided without reading every node
+  if (deletedCount(ds) < REMOVAL_MIN_NODES) return titleDeleted;
   const nodes = doc.getMap<unknown>(ROOT.nodes);
   let deleted = 0;
   for (const item of nodes._map.values()) if (!item.deleted && Y.isDeleted(ds, item.id)) deleted++;
-  if (isLargeNodeRemoval(deleted, nodes.size)) return true;
-  const title = doc.getMap<unknown>(ROOT.meta)._map.get('title');
-  return title !== undefined && !title.deleted && Y.isDeleted(ds, title.id);
+  return isLargeNodeRemoval(deleted, nodes.size) || titleDeleted;
+}
+
+/** How many item clocks a delete set covers (at most REMOVAL_MIN_NODES are counted). */
+function deletedCount(ds: ReturnType<typeof Y.decodeUpdate>['ds']): number {
+  let count = 0;
+  for (const ranges of ds.clients.values()) {
+    for (const range of ranges) {
+      count += range.len;
+      if (count >= REMOVAL_MIN_NODES) return count;
+    }
+  }
+  return count;
 }
 
 /** The automatic version's name. */

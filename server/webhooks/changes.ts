@@ -27,9 +27,12 @@ function allOf(nodeId: string, metrics: unknown, out: MetricValueChange[]): void
 export function metricValueChanges(events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): MetricValueChange[] {
   const out: MetricValueChange[] = [];
   for (const event of events) {
-    const path = event.path;
     const target = event.target;
     if (!(target instanceof Y.Map)) continue;
+    const path = event.path;
+    // a node's own fields changed (a move, a label): nothing to do unless its metrics map was set,
+    // decided from keysChanged without building the event's change list (most updates are these)
+    if (path.length === 1 && !(event as Y.YMapEvent<unknown>).keysChanged.has('metrics')) continue;
     const added = [...event.changes.keys].filter(([, change]) => change.action !== 'delete').map(([key]) => key);
     if (path.length === 0) {
       // nodes added (or replaced) whole
