@@ -278,7 +278,10 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     const before = await node.evaluate((el) => (el as HTMLElement).style.transform);
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const profiler = run === 0 ? await startProfiler(page) : null;
-    if (TRACE && run === 0) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8'] });
+    if (TRACE && run === 0)
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'blink', 'v8', ...(process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? [])],
+      });
     await page.evaluate(startFrames);
     const cpuBefore = await chromiumCpu(browser);
     await page.mouse.move(start.x, start.y);

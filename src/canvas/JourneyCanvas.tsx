@@ -48,6 +48,7 @@ import { t as translateNow, useT } from '../i18n';
 import { MetricsControls } from './metrics/MetricsControls';
 import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
+import { CardBoxesContext } from './edges/cardBoxes';
 import './detail.css';
 
 const MINIMAP_COLORS: Record<string, string> = {
@@ -80,6 +81,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   useCanvasFocus();
   const nodes = useStore(store, (state) => state.nodes);
   const edges = useStore(store, (state) => state.edges);
+  const cardBoxes = useStore(store, (state) => state.cardBoxes);
   const stageCount = useStore(store, (state) => state.stages.length);
   const hasContent = useStore(store, (state) => state.modelNodes.size > 0);
   const loaded = synced || (localReady && hasContent);
@@ -183,64 +185,66 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
       onPointerMove={presenceHandlers.onPointerMove}
       onPointerLeave={presenceHandlers.onPointerLeave}
     >
-      <ReactFlow<JourneyFlowNode, PathFlowEdge>
-        nodes={shown}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onMoveStart={stopFollowingOnOwnMove}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={false}
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionKeyCode="Shift"
-        zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2.5}
-        snapToGrid={false}
-        onlyRenderVisibleElements={!renderAll && paneReady}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9d1dc" />
-        <Panel position="top-left">
-          <Toolbar actions={actions} readOnly={readOnly} undo={undo} />
-        </Panel>
-        {loaded && stageCount === 0 && (
-          <Panel position="top-center">
-            <EmptyMapHint readOnly={readOnly} onAddStage={actions.addStage} />
+      <CardBoxesContext.Provider value={cardBoxes}>
+        <ReactFlow<JourneyFlowNode, PathFlowEdge>
+          nodes={shown}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onMoveStart={stopFollowingOnOwnMove}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionKeyCode="Shift"
+          zoomOnDoubleClick={false}
+          minZoom={0.1}
+          maxZoom={2.5}
+          snapToGrid={false}
+          onlyRenderVisibleElements={!renderAll && paneReady}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#c9d1dc" />
+          <Panel position="top-left">
+            <Toolbar actions={actions} readOnly={readOnly} undo={undo} />
           </Panel>
-        )}
-        {presence && <RemoteCursors presence={presence} />}
-        {presence && <RemoteSelections presence={presence} />}
-        <FocusOverlay />
-        <ShortcutHelp />
-        <StageDeleteDialog />
-        <MetricsControls actions={readOnly ? null : metricsActions} />
-        <ObservedLayer />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left">
-          <ControlButton
-            onClick={() => fit({ duration: 250 })}
-            title={t('toolbar.fitHint')}
-            aria-label={t('toolbar.fitHint')}
-          >
-            <Maximize aria-hidden style={{ fill: 'none' }} />
-          </ControlButton>
-        </Controls>
-        <MiniMap<JourneyFlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          position="bottom-right"
-          ariaLabel={t('canvas.overview')}
-        />
-      </ReactFlow>
+          {loaded && stageCount === 0 && (
+            <Panel position="top-center">
+              <EmptyMapHint readOnly={readOnly} onAddStage={actions.addStage} />
+            </Panel>
+          )}
+          {presence && <RemoteCursors presence={presence} />}
+          {presence && <RemoteSelections presence={presence} />}
+          <FocusOverlay />
+          <ShortcutHelp />
+          <StageDeleteDialog />
+          <MetricsControls actions={readOnly ? null : metricsActions} />
+          <ObservedLayer />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left">
+            <ControlButton
+              onClick={() => fit({ duration: 250 })}
+              title={t('toolbar.fitHint')}
+              aria-label={t('toolbar.fitHint')}
+            >
+              <Maximize aria-hidden style={{ fill: 'none' }} />
+            </ControlButton>
+          </Controls>
+          <MiniMap<JourneyFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            position="bottom-right"
+            ariaLabel={t('canvas.overview')}
+          />
+        </ReactFlow>
+      </CardBoxesContext.Provider>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { memo, type ComponentType, type NamedExoticComponent } from 'react';
 import * as Y from 'yjs';
 import { LOCAL_USER, addStage, addTouchpoint, connect, initJourney } from '../../src/model';
 import { renderMap } from './renderMap';
+import { createJourneyStore } from '../../src/state/journeyStore';
 
 const renders = new Map<string, number>();
 const countRenders = (id: string) => renders.set(id, (renders.get(id) ?? 0) + 1);
@@ -41,8 +42,11 @@ vi.mock('../../src/canvas/edges/PathEdge', async (original) => {
   return { ...module, PathEdge: counted(module.PathEdge, 'edge') };
 });
 
-/** Three stages of eight touchpoints, each joined to the next. */
-function buildMap(doc: Y.Doc): { touchpoints: string[]; edges: { id: string; source: string; target: string }[] } {
+/** Three stages of eight touchpoints, each joined to the next (unless `joined` is false). */
+function buildMap(
+  doc: Y.Doc,
+  joined = true,
+): { touchpoints: string[]; edges: { id: string; source: string; target: string }[] } {
   const touchpoints: string[] = [];
   const edges: { id: string; source: string; target: string }[] = [];
   initJourney(doc, { title: 'Drag' }, LOCAL_USER);
@@ -52,7 +56,8 @@ function buildMap(doc: Y.Doc): { touchpoints: string[]; edges: { id: string; sou
       for (let k = 0; k < 8; k++) {
         const id = addTouchpoint(doc, { stageId, label: `Touchpoint ${s * 8 + k + 1}` });
         const previous = touchpoints.at(-1);
-        if (previous) edges.push({ id: connect(doc, { source: previous, target: id }), source: previous, target: id });
+        if (previous && joined)
+          edges.push({ id: connect(doc, { source: previous, target: id }), source: previous, target: id });
         touchpoints.push(id);
       }
     }
@@ -102,6 +107,30 @@ function setUp() {
 }
 
 describe('dragging a card', () => {
+  it('costs no view-store subscription per edge (a drag frame changes that store)', () => {
+    const subscriptions = (joined: boolean) => {
+      const doc = new Y.Doc();
+      buildMap(doc, joined);
+      const store = createJourneyStore(doc);
+      const subscribe = store.subscribe;
+      let live = 0;
+      store.subscribe = (listener) => {
+        live++;
+        const unsubscribe = subscribe(listener);
+        return () => {
+          live--;
+          unsubscribe();
+        };
+      };
+      const view = renderMap({ doc, store });
+      expect(view.container.querySelectorAll('.react-flow__edge')).toHaveLength(joined ? 23 : 0);
+      const count = live;
+      view.unmount();
+      return count;
+    };
+    expect(subscriptions(true)).toBe(subscriptions(false));
+  });
+
   it('re-renders only the dragged card and its own edges, frame after frame', () => {
     const { dragged, element, own } = setUp();
     const before = element.style.transform;

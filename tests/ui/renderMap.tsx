@@ -6,14 +6,14 @@ import * as Y from 'yjs';
 import { ModelError } from '../../src/model';
 import { MapCanvas } from '../../src/app/MapCanvas';
 import { MapContext } from '../../src/state/session';
-import { createJourneyStore } from '../../src/state/journeyStore';
+import { createJourneyStore, type JourneyStore } from '../../src/state/journeyStore';
 import { Sidebar } from '../../src/panels/Sidebar';
 import { createUndo } from '../../src/state/undo';
 
 /** `inFlow`: rendered inside the canvas's React Flow provider (a probe of its store, say). */
-export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc; inFlow?: ReactNode } = {}) {
+export function renderMap(options: { readOnly?: boolean; doc?: Y.Doc; store?: JourneyStore; inFlow?: ReactNode } = {}) {
   const doc = options.doc ?? new Y.Doc();
-  const store = createJourneyStore(doc);
+  const store = options.store ?? createJourneyStore(doc);
   const undo = createUndo(doc);
   const errors: string[] = [];
   const run = (action: () => unknown) => {

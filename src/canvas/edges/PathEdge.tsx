@@ -4,11 +4,10 @@
 // one positioned element per edge cost a tenth of the time to open a big map.
 import { memo } from 'react';
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
-import { useStore } from 'zustand';
 import type { PathFlowEdge } from '../../state/viewTypes';
 import { useEdgeRoute } from './useEdgeRoute';
 import { useT } from '../../i18n';
-import { useMap } from '../../state/session';
+import { useCardBoxes } from './cardBoxes';
 import { useSketched } from './sketchedEnds';
 
 /** Width of the label's box: 11 px semibold text is about 6.6 px a character, plus padding. */
@@ -17,9 +16,8 @@ const LABEL_HEIGHT = 18;
 
 function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
   const { source, target, sourceX, sourceY, targetX, targetY, markerEnd, data, selected, label } = props;
-  const { store } = useMap();
   // the cards' boxes change when the layout does, not on every drag frame
-  const cardBoxes = useStore(store, (state) => state.cardBoxes);
+  const cardBoxes = useCardBoxes();
   // an edge of a card dragged with the whole map in view is routed on the drop, not every frame
   const sketch = useSketched(source, target);
   const transition = data?.transition ?? false;
