@@ -6,7 +6,6 @@ import {
   BackgroundVariant,
   ControlButton,
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   useReactFlow,
@@ -49,6 +48,7 @@ import { MetricsControls } from './metrics/MetricsControls';
 import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
 import { CardBoxesContext } from './edges/cardBoxes';
+import { OverviewMap } from './OverviewMap';
 import './detail.css';
 
 const MINIMAP_COLORS: Record<string, string> = {
@@ -236,7 +236,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
               <Maximize aria-hidden style={{ fill: 'none' }} />
             </ControlButton>
           </Controls>
-          <MiniMap<JourneyFlowNode>
+          <OverviewMap
             pannable
             zoomable
             nodeColor={minimapColor}

@@ -16,7 +16,7 @@ import { planDrop, type DropStep } from '../state/drop';
 import { snapDrop } from '../state/dropSnap';
 import { useMap } from '../state/session';
 import { DETAIL_ZOOM } from '../state/layout';
-import { routeEveryEdge, sketchEdgesOf } from './edges/sketchedEnds';
+import { dragEnded, dragStarted } from './dragInProgress';
 
 /** How often a drag in progress is announced to the others (as often as the pointer). */
 const LIVE_DRAG_EVERY_MS = 50;
@@ -54,15 +54,18 @@ export function useDragToDoc() {
     [awareness],
   );
   useEffect(() => () => announce.cancel(), [announce]);
-  useEffect(() => routeEveryEdge, []); // a canvas closed mid-drag leaves no edge sketched
+  useEffect(() => dragEnded, []); // a canvas closed mid-drag leaves no edge sketched
 
   const onNodeDragStart: OnNodeDrag<JourneyFlowNode> = useCallback(
     (_event, _node, dragged) => {
       pointerDrag.current = true;
       startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
       live.current.clear();
-      // with the whole map in view, the moving edges are sketched until the drop (edges/sketchedEnds.ts)
-      if (flow.getZoom() < DETAIL_ZOOM) sketchEdgesOf(dragged.map((node) => node.id));
+      // with the whole map in view, the moving edges are sketched until the drop (dragInProgress.ts)
+      dragStarted(
+        dragged.map((node) => node.id),
+        flow.getZoom() < DETAIL_ZOOM,
+      );
       undo?.stopCapturing(); // a drag is one undo step of its own
     },
     [flow, undo],
@@ -102,7 +105,7 @@ export function useDragToDoc() {
       });
       live.current.clear();
       startPositions.current = new Map();
-      routeEveryEdge(); // in the same render as the drop: the edges are routed once, where the cards land
+      dragEnded(); // in the same render as the drop: the edges are routed once, where the cards land
       undo?.stopCapturing();
       doc.transact(() => {
         for (const step of steps) run(() => runStep(doc, step));

@@ -173,4 +173,26 @@ describe('dragging a card', () => {
     // the drop routes them again around the cards
     expect(routed.count).toBeGreaterThanOrEqual(own.length);
   });
+
+  it('shows a still copy of the overview map while dragging (the live one, unmounted, runs no selector per node)', () => {
+    const { container, element } = setUp();
+    const overview = () => container.querySelector('.react-flow__minimap');
+    const live = overview();
+    const picture = live?.outerHTML;
+    expect(picture).toContain('react-flow__minimap-mask');
+
+    let during = { count: 0, overview: null as Element | null };
+    drag(element, 6, () => {
+      during = { count: container.querySelectorAll('.react-flow__minimap').length, overview: overview() };
+    });
+
+    // the same picture, and only it: the live map is not in the page
+    expect(during.count).toBe(1);
+    expect(during.overview).not.toBe(live);
+    expect(during.overview?.outerHTML).toBe(picture);
+    // the live map is back after the drop
+    expect(container.querySelectorAll('.react-flow__minimap')).toHaveLength(1);
+    expect(overview()).not.toBe(during.overview);
+    expect(overview()?.outerHTML).toContain('react-flow__minimap-mask');
+  });
 });

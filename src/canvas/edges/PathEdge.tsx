@@ -8,7 +8,7 @@ import type { PathFlowEdge } from '../../state/viewTypes';
 import { useEdgeRoute } from './useEdgeRoute';
 import { useT } from '../../i18n';
 import { useCardBoxes } from './cardBoxes';
-import { useSketched } from './sketchedEnds';
+import { useSketched } from '../dragInProgress';
 
 /** Width of the label's box: 11 px semibold text is about 6.6 px a character, plus padding. */
 const labelWidth = (text: string) => Math.ceil([...text].length * 6.6 + 12);
