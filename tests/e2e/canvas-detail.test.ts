@@ -40,6 +40,39 @@ function cards(page: Page) {
   );
 }
 
+/** Every path edge's SVG path, by edge id. */
+const edgePaths = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.react-flow__edge')].map((edge) => [
+        edge.getAttribute('data-id') ?? '',
+        edge.querySelector('path.path-edge')?.getAttribute('d') ?? '',
+      ]),
+    ),
+  );
+
+/** The first and last points of an SVG path ("M x y … L x y"). */
+function pathEnds(d: string): [{ x: number; y: number }, { x: number; y: number }] {
+  const numbers = d.match(/-?[\d.]+/g)?.map(Number) ?? [];
+  return [
+    { x: numbers[0] ?? NaN, y: numbers[1] ?? NaN },
+    { x: numbers.at(-2) ?? NaN, y: numbers.at(-1) ?? NaN },
+  ];
+}
+
+/** A card's box in flow units, where it is drawn now. */
+const cardBox = (card: ReturnType<Page['locator']>) =>
+  card.evaluate((el) => {
+    const node = el as HTMLElement;
+    const [x, y] = (node.style.transform.match(/-?[\d.]+/g) ?? []).map(Number);
+    return {
+      left: x ?? NaN,
+      top: y ?? NaN,
+      right: (x ?? NaN) + node.offsetWidth,
+      bottom: (y ?? NaN) + node.offsetHeight,
+    };
+  });
+
 describe('level of detail', () => {
   it('draws title and colour only below half size, without changing any node size', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -67,16 +100,36 @@ describe('level of detail', () => {
         .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0).length),
     ).toBe(0);
 
-    // a card still moves by drag when zoomed out
-    const card = page.locator('.react-flow__node-touchpoint').first();
+    // a card still moves by drag when zoomed out; while it moves, its edges follow it (drawn as plain
+    // steps, routed on the drop) and the overview map is a still copy in the same place
+    const card = page.locator('.react-flow__node-touchpoint').nth(1);
+    await card.click(); // selected first: the inspector it opens narrows the canvas
+    await settleCanvas(page);
     const before = await card.evaluate((el) => (el as HTMLElement).style.transform);
+    const pathsBefore = await edgePaths(page);
+    const overviewBefore = await page.locator('.react-flow__minimap').boundingBox();
     const box = (await card.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 4);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 10, box.y + 60, { steps: 6 });
+    await page.mouse.move(box.x + box.width / 2 + 14, box.y + 64, { steps: 2 });
+    const moving = await cardBox(card);
+    const changed = Object.entries(await edgePaths(page)).filter(([id, d]) => pathsBefore[id] !== d);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const [, d] of changed) {
+      // each moving edge starts or ends at the card's side, where the card is now
+      const [start, end] = pathEnds(d);
+      const atRight = Math.abs(start.x - moving.right) < 12 && start.y > moving.top && start.y < moving.bottom;
+      const atLeft = Math.abs(end.x - moving.left) < 12 && end.y > moving.top && end.y < moving.bottom;
+      expect(atRight || atLeft).toBe(true);
+    }
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+    expect(await page.locator('.react-flow__minimap').boundingBox()).toEqual(overviewBefore);
     await page.mouse.up();
     await settleCanvas(page);
     expect(await card.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
+    expect(await page.locator('.react-flow__minimap').boundingBox()).toEqual(overviewBefore);
 
     await page.getByRole('button', { name: 'Zoom In' }).click();
     while ((await zoom(page)) < 0.5) await page.getByRole('button', { name: 'Zoom In' }).click();
