@@ -1,6 +1,6 @@
 // The journey canvas: React Flow over the doc→view store. Every edit goes through a model command;
 // React Flow's own state changes (selection, measuring, in-progress drags) stay local.
-import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -49,6 +49,8 @@ import { ObservedLayer } from './observed/ObservedLayer';
 import { useFileDrop, type FileDropTarget } from './useFileDrop';
 import { CardBoxesContext } from './edges/cardBoxes';
 import { OverviewMap } from './OverviewMap';
+import { StillEdges } from './edges/StillEdges';
+import { useSketchedDrag } from './dragInProgress';
 import './detail.css';
 
 const MINIMAP_COLORS: Record<string, string> = {
@@ -120,7 +122,16 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   const holdBack = opening === 'waiting' && paneReady;
   const namedNodes = useNamedNodes(nodes); // each card's accessible name (a11y/nodeNames.ts)
   const shown = holdBack ? NO_NODES : namedNodes;
-  const shownEdges = holdBack ? NO_EDGES : edges;
+  // a drag with the whole map in view: React Flow gets only the moving cards' edges, the others
+  // stand still as one picture until the drop (edges/StillEdges.tsx)
+  const sketched = useSketchedDrag();
+  const [shownEdges, stillEdgeIds] = useMemo(() => {
+    const all = holdBack ? NO_EDGES : edges;
+    if (!sketched) return [all, null];
+    const moving = all.filter((edge) => sketched.has(edge.source) || sketched.has(edge.target));
+    const still = all.filter((edge) => !sketched.has(edge.source) && !sketched.has(edge.target));
+    return [moving, still.map((edge) => edge.id)];
+  }, [holdBack, edges, sketched]);
   // Only the nodes in view are mounted, except while an export draws the whole map (and while the
   // pane has no size yet, when nothing would count as in view).
   const renderAll = useUi((state) => state.renderAllNodes);
@@ -222,6 +233,7 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
           )}
           {presence && <RemoteCursors presence={presence} />}
           {presence && <RemoteSelections presence={presence} />}
+          {stillEdgeIds && <StillEdges ids={stillEdgeIds} />}
           <FocusOverlay />
           <ShortcutHelp />
           <StageDeleteDialog />

@@ -1,7 +1,8 @@
 // A pointer drag of cards in progress, for the parts of the canvas that draw less while it lasts:
 // - with the whole map in view (below DETAIL_ZOOM), the moving cards' edges are drawn as a plain
 //   step and routed around the cards again on the drop: at that zoom a route is a few pixels wide,
-//   and routing the moving edges on every frame was a sixth of a 500-node map's drag frame;
+//   and routing the moving edges on every frame was a sixth of a 500-node map's drag frame; the
+//   other edges stand still as one picture (edges/StillEdges.tsx);
 // - the overview map shows a still picture of itself (OverviewMap.tsx).
 // A store of its own that changes only when a drag starts or ends, so subscribing to it costs
 // nothing on the frames in between (unlike React Flow's store and the view store).
@@ -31,6 +32,11 @@ export function dragEnded(): void {
 /** Whether the edge between these two cards is sketched now. */
 export function useSketched(source: string, target: string): boolean {
   return useDragStore((state) => state.sketch && (state.ids.has(source) || state.ids.has(target)));
+}
+
+/** The cards dragged with their edges sketched, or null (no drag, or one at a readable zoom). */
+export function useSketchedDrag(): ReadonlySet<string> | null {
+  return useDragStore((state) => (state.sketch ? state.ids : null));
 }
 
 /** Whether a pointer drag is in progress. */

@@ -113,6 +113,7 @@ describe('level of detail', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 10, box.y + 60, { steps: 6 });
     await page.mouse.move(box.x + box.width / 2 + 14, box.y + 64, { steps: 2 });
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'detail-far-dragging.png') });
     const moving = await cardBox(card);
     const changed = Object.entries(await edgePaths(page)).filter(([id, d]) => pathsBefore[id] !== d);
     expect(changed.length).toBeGreaterThan(0);
@@ -123,6 +124,11 @@ describe('level of detail', () => {
       const atLeft = Math.abs(end.x - moving.left) < 12 && end.y > moving.top && end.y < moving.bottom;
       expect(atRight || atLeft).toBe(true);
     }
+    // the edges that do not move are one still picture meanwhile (with any culled out of view), all drawn
+    const drawnDuring = await page.locator('.react-flow__edge').count();
+    const stillDuring = await page.locator('[data-testid="still-edges"] path').count();
+    expect(drawnDuring).toBe(changed.length);
+    expect(drawnDuring + stillDuring).toBeGreaterThanOrEqual(Object.keys(pathsBefore).length);
     expect(await page.locator('.react-flow__minimap').count()).toBe(1);
     expect(await page.locator('.react-flow__minimap').boundingBox()).toEqual(overviewBefore);
     await page.mouse.up();
@@ -130,6 +136,8 @@ describe('level of detail', () => {
     expect(await card.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
     expect(await page.locator('.react-flow__minimap').count()).toBe(1);
     expect(await page.locator('.react-flow__minimap').boundingBox()).toEqual(overviewBefore);
+    expect(await page.locator('.react-flow__edge').count()).toBe(Object.keys(pathsBefore).length);
+    expect(await page.locator('[data-testid="still-edges"]').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Zoom In' }).click();
     while ((await zoom(page)) < 0.5) await page.getByRole('button', { name: 'Zoom In' }).click();

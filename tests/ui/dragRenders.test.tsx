@@ -155,23 +155,39 @@ describe('dragging a card', () => {
     // zoomed out as Fit does on a big map (set in the store: jsdom cannot run d3-zoom's transitions)
     act(() => flowStore?.setState({ transform: [0, 0, 0.3] }));
     expect(container.querySelector('.canvas.is-far')).not.toBeNull();
-    const routedBefore = own.map(pathOf);
+    const edgeIds = () =>
+      [...container.querySelectorAll('.react-flow__edge')].map((edge) => edge.getAttribute('data-id'));
+    const all = edgeIds();
+    expect(all).toHaveLength(23);
+    const still = all.filter((id) => !own.includes(id ?? ''));
+    const pathsBefore = new Map(all.map((id) => [id, pathOf(id ?? '')]));
 
-    let routedWhileDragging = -1;
-    let sketched: string[] = [];
+    let during = { routed: -1, moving: [] as string[], mounted: [] as (string | null)[], picture: [] as string[] };
     drag(element, 12, () => {
-      routedWhileDragging = routed.count;
-      sketched = own.map(pathOf);
+      during = {
+        routed: routed.count,
+        moving: own.map(pathOf),
+        mounted: edgeIds(),
+        picture: [...container.querySelectorAll('[data-testid="still-edges"] path')].map(
+          (path) => path.getAttribute('d') ?? '',
+        ),
+      };
     });
 
-    expect(routedWhileDragging).toBe(0);
+    expect(during.routed).toBe(0);
     // each moving edge followed the card (a new path every frame), drawn as a step of at most 5 corners
-    sketched.forEach((path, i) => {
-      expect(path).not.toBe(routedBefore[i]);
+    during.moving.forEach((path, i) => {
+      expect(path).not.toBe(pathsBefore.get(own[i] ?? ''));
       expect(path.split(/[LQ]/).length).toBeLessThanOrEqual(12);
     });
-    // the drop routes them again around the cards
+    // only the moving edges are React Flow's; the others are one still picture, drawn where they were
+    expect(during.mounted.sort()).toEqual([...own].sort());
+    expect(during.picture.sort()).toEqual(still.map((id) => pathsBefore.get(id)).sort());
+    // the drop mounts every edge again and routes the moving ones, not all of them
+    expect(edgeIds().sort()).toEqual([...all].sort());
+    expect(container.querySelector('[data-testid="still-edges"]')).toBeNull();
     expect(routed.count).toBeGreaterThanOrEqual(own.length);
+    expect(routed.count).toBeLessThan(all.length);
   });
 
   it('shows a still copy of the overview map while dragging (the live one, unmounted, runs no selector per node)', () => {

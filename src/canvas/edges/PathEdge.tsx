@@ -8,6 +8,7 @@ import type { PathFlowEdge } from '../../state/viewTypes';
 import { useEdgeRoute } from './useEdgeRoute';
 import { useT } from '../../i18n';
 import { useCardBoxes } from './cardBoxes';
+import { recordDrawnEdge } from './StillEdges';
 import { useSketched } from '../dragInProgress';
 
 /** Width of the label's box: 11 px semibold text is about 6.6 px a character, plus padding. */
@@ -33,13 +34,11 @@ function PathEdgeView(props: EdgeProps<PathFlowEdge>) {
     cardBoxes,
     sketch,
   });
+  const className = `path-edge ${transition ? 'is-transition' : ''} ${back ? 'is-back' : ''} ${selected ? 'is-selected' : ''}`;
+  recordDrawnEdge(props.id, path, className); // for the still picture of a drag (StillEdges.tsx)
   return (
     <>
-      <BaseEdge
-        path={path}
-        markerEnd={markerEnd}
-        className={`path-edge ${transition ? 'is-transition' : ''} ${back ? 'is-back' : ''} ${selected ? 'is-selected' : ''}`}
-      />
+      <BaseEdge path={path} markerEnd={markerEnd} className={className} />
       {text ? (
         <g
           className={`edge-label ${transition ? 'is-transition' : ''}`}

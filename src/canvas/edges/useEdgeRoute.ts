@@ -2,7 +2,7 @@
 // changed: its two ends, its label, or a card near it. A drop changes the cards' boxes of the whole
 // map (one new array), but only the edges near the moved card need routing again; on a 500-node map
 // routing every edge froze the page for most of a second after each drop.
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Point } from '../../state/noOverlap';
 import { EDGE_OFFSET, isBackEdge, obstaclesAround, roundedPath, routeEdge, type Obstacle } from '../../state/edgeRoute';
 import { cardsNearLabel, placeEdgeLabel } from '../../state/edgeLabel';
@@ -39,6 +39,14 @@ export function sketchPoints(from: Point, to: Point): Point[] {
   return [from, out, { x: out.x, y: middle }, { x: into.x, y: middle }, into, to];
 }
 
+/**
+ * The last route and label place of each edge (by its two cards), kept outside the component: an
+ * edge mounted again (after a drag that drew it as a still picture, StillEdges.tsx) is not routed
+ * again unless something near it changed.
+ */
+const lastRoutes = new Map<string, { key: string; points: Point[] }>();
+const lastLabels = new Map<string, { key: string; at: Point }>();
+
 export function useEdgeRoute({
   source,
   target,
@@ -48,8 +56,6 @@ export function useEdgeRoute({
   cardBoxes,
   sketch = false,
 }: EdgeRouteInput): EdgeRoute {
-  const routed = useRef<{ key: string; points: Point[] } | null>(null);
-  const placed = useRef<{ key: string; at: Point } | null>(null);
   const { x: fromX, y: fromY } = from;
   const { x: toX, y: toY } = to;
   const width = label?.width ?? 0;
@@ -66,17 +72,25 @@ export function useEdgeRoute({
     const joined = cardBoxes.filter((box) => box.id === source || box.id === target);
     const near = obstaclesAround(start, end, others);
     const routeKey = `${fromX},${fromY},${toX},${toY}|${boxesKey(near)}|${boxesKey(joined)}`;
-    if (routed.current?.key !== routeKey)
-      routed.current = { key: routeKey, points: routeEdge(start, end, near, joined) };
-    const points = routed.current.points;
+    const slot = `${source}\n${target}`;
+    let routed = lastRoutes.get(slot);
+    if (routed?.key !== routeKey) {
+      routed = { key: routeKey, points: routeEdge(start, end, near, joined) };
+      lastRoutes.set(slot, routed);
+    }
+    const points = routed.points;
     let at = { x: 0, y: 0 };
     if (width > 0) {
       // the label clears every card, the two it joins included
       const size = { width, height };
       const cards = cardsNearLabel(points, size, cardBoxes);
       const labelKey = `${routeKey}|${width}x${height}|${boxesKey(cards)}`;
-      if (placed.current?.key !== labelKey) placed.current = { key: labelKey, at: placeEdgeLabel(points, size, cards) };
-      at = placed.current.at;
+      let placed = lastLabels.get(slot);
+      if (placed?.key !== labelKey) {
+        placed = { key: labelKey, at: placeEdgeLabel(points, size, cards) };
+        lastLabels.set(slot, placed);
+      }
+      at = placed.at;
     }
     return { path: roundedPath(points), labelX: at.x, labelY: at.y, back: isBackEdge(start, end) };
   }, [cardBoxes, source, target, fromX, fromY, toX, toY, width, height, sketch]);
