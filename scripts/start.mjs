@@ -1,9 +1,10 @@
-// `npm start`: builds the web app when it is missing or older than its sources, then runs the one
-// server process (app, HTTP API and websocket sync on one port) in this same process.
+// `npm start`: builds the web app and bundles the server (buildServer.mjs) when either is missing or
+// older than its sources, then runs the one server process (app, HTTP API and websocket sync on one
+// port) in this same process.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'dist', 'index.html');
@@ -30,6 +31,6 @@ if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < Math.max(...source
   );
 }
 
-const { register } = await import('tsx/esm/api');
-register();
-await import('../server/main.ts');
+const { buildServer } = await import('./buildServer.mjs');
+const server = await buildServer();
+await import(pathToFileURL(server).href);

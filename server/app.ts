@@ -26,7 +26,6 @@ import { originGuard } from './http/origin';
 import { securityHeaders } from './http/securityHeaders';
 import { anonymousMapGate, sessionRoutes } from './http/session';
 import { ssoRoutes } from './http/sessionSso';
-import { Oidc } from './accounts/oidc';
 import { staticRoutes } from './http/static';
 import { MediaLibrary } from './media/library';
 import { relayRevocations } from './scale/revocations';
@@ -187,6 +186,8 @@ export async function createPercorsoServer(options: PercorsoServerOptions = {}):
     const flowSecret = await store.accounts
       .serverSecret('oidc-flow', randomBytes(32).toString('hex'))
       .catch(() => randomBytes(32).toString('hex'));
+    // openid-client is loaded only when single sign-on is configured
+    const { Oidc } = await import('./accounts/oidc');
     ssoRoutes(app, { ...sessionDeps, oidc: new Oidc(config.accounts.oidc, flowSecret) });
   }
   memberRoutes(app, { accounts, disconnect });

@@ -1,9 +1,11 @@
 // Starts a sync server in a child process (tests/shared/childServer.ts) on a loopback port, so its CPU is its
 // own and the clients of a benchmark never share its event loop. BENCH_CPU_PROF=1 writes a V8 CPU
 // profile of each server to bench/results/profiles/ (open it in Chromium's DevTools).
-// BENCH_SERVER_IMPORT=FILE preloads FILE into each server (after tsx): a way to measure a candidate
-// fix (a patched prototype, say) against the same benchmark without editing the server.
+// BENCH_SERVER_IMPORT=FILE preloads FILE into each server: a way to measure a candidate fix (a
+// patched prototype, say) against the same benchmark without editing the server. Every server runs
+// from one JavaScript bundle of serverChild.ts (dist-bench/), as `npm start` runs Percorso: no tsx.
 import path from 'node:path';
+import { bundleNode } from '../../scripts/buildServer.mjs';
 import { startServerChild, type ProcessUsage, type ServerChildKind } from '../../tests/shared/childServer';
 import type { ClientProtocol, SyncTarget } from './clients';
 import { RESULTS_DIR } from './report';
@@ -97,6 +99,7 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
   const preload = process.env.BENCH_SERVER_IMPORT ? ['--import', path.resolve(process.env.BENCH_SERVER_IMPORT)] : [];
   const child = await startServerChild({
     kind,
+    bundle: await bundleNode('tests/shared/serverChild.ts', 'dist-bench', 'serverChild'),
     server: { logLevel: 'warn', ...(options.distDir ? { distDir: options.distDir } : {}) },
     nodeArgs: [...profile, ...preload],
     env: { NODE_ENV: 'production' },

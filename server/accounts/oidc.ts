@@ -3,6 +3,7 @@
 // is down does not stop the server. The flow's secrets travel in a short-lived signed cookie.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
+import { FLOW_SECONDS } from './oidcFlow';
 import type { OidcConfig } from './config';
 
 export interface PendingSignIn {
@@ -20,9 +21,6 @@ export interface SsoIdentity {
   emailVerified: boolean;
   name: string | null;
 }
-
-export const FLOW_COOKIE = 'percorso_oidc';
-export const FLOW_SECONDS = 600;
 
 export class Oidc {
   private config: Promise<client.Configuration> | null = null;

@@ -4,7 +4,8 @@
 // go back to the sign-in page with ?sso=failed (or not_member), and the log says why, never a code.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { overHttps, readCookie, sessionCookie } from '../accounts/cookies';
-import { FLOW_COOKIE, FLOW_SECONDS, type Oidc } from '../accounts/oidc';
+import type { Oidc } from '../accounts/oidc';
+import { FLOW_COOKIE, FLOW_SECONDS } from '../accounts/oidcFlow';
 import type { SessionRouteDeps } from './session';
 
 function safeNext(value: unknown): string {

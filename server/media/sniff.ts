@@ -1,6 +1,5 @@
 // The type of an upload, decided from its bytes (file-type), never from its name or Content-Type.
 // Only the allow-list below is accepted; anything else (SVG, HTML, plain zip, executables…) is refused.
-import { fileTypeFromFile } from 'file-type';
 import { kindOfMime, type MediaKind } from './types';
 
 export interface SniffedType {
@@ -36,6 +35,8 @@ const ALLOWED: Record<string, string> = {
  */
 export async function sniffType(filePath: string, inertText: boolean, safeName: string): Promise<SniffedType | null> {
   // A file whose structure file-type cannot even walk (a broken zip, say) is no file we accept.
+  // file-type is loaded with the first upload (it and its readers cost every server ~10 MiB of RSS)
+  const { fileTypeFromFile } = await import('file-type');
   const detected = await fileTypeFromFile(filePath).catch(() => undefined);
   if (detected) {
     const mime = ALLOWED[detected.ext];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory/store';
+import { buildServer } from '../../scripts/buildServer.mjs';
 import { startMainProcess } from '../shared/childServer';
 import { connectSynced, createMap, rawSocket, startTestServer, tempDir, waitFor } from './helpers/testServer';
 
@@ -42,9 +43,14 @@ describe('persistence', () => {
     expect(b.doc.getMap('meta').get('title')).toBe('Buy a bike');
   });
 
-  it('stops with exit code 0 on SIGTERM and keeps every edit', async () => {
+  // `npm start` runs the bundle (scripts/buildServer.mjs); the other tests run the sources
+  it.each([
+    ['the sources through tsx', async () => undefined],
+    ['the bundle npm start runs', buildServer],
+  ])('stops with exit code 0 on SIGTERM and keeps every edit: %s', async (_, build) => {
     const dataDir = tempDir();
-    const proc = await startMainProcess({ dataDir });
+    const bundle = await build();
+    const proc = await startMainProcess({ dataDir, bundle });
     const map = await createMap(proc.url);
     const a = await connectSynced(proc.wsUrl, map.id, map.editorKey);
     a.doc.getMap('meta').set('goal', 'survive SIGTERM');
@@ -56,7 +62,7 @@ describe('persistence', () => {
     for (const key of [map.editorKey, map.viewerKey]) expect(proc.output()).not.toContain(key);
     a.destroy();
 
-    const again = await startMainProcess({ dataDir });
+    const again = await startMainProcess({ dataDir, bundle });
     const b = await connectSynced(again.wsUrl, map.id, map.editorKey);
     expect(b.doc.getMap('meta').get('goal')).toBe('survive SIGTERM');
     again.kill('SIGINT');

@@ -149,11 +149,18 @@ async function spawnChild(
   };
 }
 
-/** server/main.ts in a child with PORT=0, HOST=127.0.0.1, LOG_LEVEL=info and this DATA_DIR (env may override). */
-export function startMainProcess(options: { dataDir: string; env?: Record<string, string> }): Promise<ChildServer> {
+/**
+ * server/main.ts in a child with PORT=0, HOST=127.0.0.1, LOG_LEVEL=info and this DATA_DIR (env may
+ * override); `bundle`: run this bundle of it (scripts/buildServer.mjs, what `npm start` runs) instead.
+ */
+export function startMainProcess(options: {
+  dataDir: string;
+  env?: Record<string, string>;
+  bundle?: string;
+}): Promise<ChildServer> {
   return spawnChild(
     {
-      args: ['--import', 'tsx', 'server/main.ts'],
+      args: options.bundle ? [options.bundle] : ['--import', 'tsx', 'server/main.ts'],
       env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, LOG_LEVEL: 'info', ...options.env },
     },
     {
@@ -169,19 +176,24 @@ export interface ServerChildSpawn extends ServerChildOptions {
   nodeArgs?: string[];
   env?: Record<string, string>;
   inheritOutput?: boolean;
+  /**
+   * Run this bundle of serverChild.ts (plain JavaScript, see scripts/buildServer.mjs) instead of the
+   * TypeScript through tsx: the benchmarks measure every server as production runs it, without
+   * tsx's loader thread (about 30 MiB of RSS) in any of them.
+   */
+  bundle?: string;
 }
 
 /** serverChild.ts in a child with an IPC channel. */
 export async function startServerChild(options: ServerChildSpawn): Promise<IpcServerChild> {
-  const { exposeGc, nodeArgs = [], env, inheritOutput, ...childOptions } = options;
+  const { exposeGc, nodeArgs = [], env, inheritOutput, bundle, ...childOptions } = options;
   const base = await spawnChild(
     {
       args: [
         ...(exposeGc ? ['--expose-gc'] : []),
-        '--import',
-        'tsx',
+        ...(bundle ? [] : ['--import', 'tsx']),
         ...nodeArgs,
-        SERVER_CHILD,
+        bundle ?? SERVER_CHILD,
         JSON.stringify(childOptions),
       ],
       ...(env ? { env } : {}),

@@ -138,7 +138,6 @@ export class SqliteDocs implements DocStore {
   private readonly insertUpdate = (item: PendingAppend): number =>
     Number(this.stmt.append.run(item.mapId, item.bytes).lastInsertRowid);
 
-
   /** Commits the appends waiting for this turn (the store calls it once more before it closes). */
   readonly flushAppends = (): void => {
     if (this.flushTimer) clearTimeout(this.flushTimer);
