@@ -61,14 +61,14 @@ export function useDragToDoc() {
       pointerDrag.current = true;
       startPositions.current = new Map(dragged.map((node) => [node.id, { ...node.position }]));
       live.current.clear();
-      // with the whole map in view, the moving edges are sketched until the drop (dragInProgress.ts)
-      dragStarted(
-        dragged.map((node) => node.id),
-        flow.getZoom() < DETAIL_ZOOM,
-      );
+      // with the whole map in view, the moving edges are sketched until the drop (dragInProgress.ts);
+      // a dragged stage carries its cards along, and their edges with them
+      const moving = new Set(dragged.map((node) => node.id));
+      for (const node of store.getState().nodes) if (node.parentId && moving.has(node.parentId)) moving.add(node.id);
+      dragStarted([...moving], flow.getZoom() < DETAIL_ZOOM);
       undo?.stopCapturing(); // a drag is one undo step of its own
     },
-    [flow, undo],
+    [flow, store, undo],
   );
 
   /** Writes the moves of `ids` (their drawn positions now) to the doc in one transaction, one undo step. */

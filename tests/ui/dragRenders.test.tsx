@@ -190,6 +190,30 @@ describe('dragging a card', () => {
     expect(routed.count).toBeLessThan(all.length);
   });
 
+  it('with the whole map in view, keeps the edges of the cards a dragged stage carries live', () => {
+    const { container } = setUp();
+    act(() => flowStore?.setState({ transform: [0, 0, 0.3] }));
+    const stage = container.querySelector('.react-flow__node-stage');
+    const handle = stage?.querySelector('.stage-drag-handle');
+    if (!stage || !handle) throw new Error('no stage to drag');
+    const cards = new Set(
+      [...container.querySelectorAll('.react-flow__node-touchpoint')]
+        .filter(
+          (node) =>
+            flowStore?.getState().nodeLookup.get(node.getAttribute('data-id') ?? '')?.parentId ===
+            stage.getAttribute('data-id'),
+        )
+        .map((node) => node.getAttribute('data-id')),
+    );
+    expect(cards.size).toBe(8);
+    let mounted = 0;
+    drag(handle, 6, () => {
+      mounted = container.querySelectorAll('.react-flow__edge').length;
+    });
+    // the stage's eight cards: seven edges between them and one to the next stage
+    expect(mounted).toBe(8);
+  });
+
   it('shows a still copy of the overview map while dragging (the live one, unmounted, runs no selector per node)', () => {
     const { container, element } = setUp();
     const overview = () => container.querySelector('.react-flow__minimap');
