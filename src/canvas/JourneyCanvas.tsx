@@ -1,6 +1,6 @@
 // The journey canvas: React Flow over the doc→view store. Every edit goes through a model command;
 // React Flow's own state changes (selection, measuring, in-progress drags) stay local.
-import { useCallback, useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -50,6 +50,7 @@ import { useFileDrop, type FileDropTarget } from './useFileDrop';
 import { CardBoxesContext } from './edges/cardBoxes';
 import { OverviewMap } from './OverviewMap';
 import { StillEdges } from './edges/StillEdges';
+import { useEdgeHandoff } from './edges/useEdgeHandoff';
 import { useSketchedDrag } from './dragInProgress';
 import './detail.css';
 
@@ -123,15 +124,8 @@ export function JourneyCanvas({ synced, localReady = false, fileDrop, metricsAct
   const namedNodes = useNamedNodes(nodes); // each card's accessible name (a11y/nodeNames.ts)
   const shown = holdBack ? NO_NODES : namedNodes;
   // a drag with the whole map in view: React Flow gets only the moving cards' edges, the others
-  // stand still as one picture until the drop (edges/StillEdges.tsx)
-  const sketched = useSketchedDrag();
-  const [shownEdges, stillEdgeIds] = useMemo(() => {
-    const all = holdBack ? NO_EDGES : edges;
-    if (!sketched) return [all, null];
-    const moving = all.filter((edge) => sketched.has(edge.source) || sketched.has(edge.target));
-    const still = all.filter((edge) => !sketched.has(edge.source) && !sketched.has(edge.target));
-    return [moving, still.map((edge) => edge.id)];
-  }, [holdBack, edges, sketched]);
+  // stand still as one picture until the drop (edges/StillEdges.tsx, edges/useEdgeHandoff.ts)
+  const [shownEdges, stillEdgeIds] = useEdgeHandoff(holdBack ? NO_EDGES : edges, useSketchedDrag());
   // Only the nodes in view are mounted, except while an export draws the whole map (and while the
   // pane has no size yet, when nothing would count as in view).
   const renderAll = useUi((state) => state.renderAllNodes);

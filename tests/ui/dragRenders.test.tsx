@@ -1,7 +1,7 @@
 // Dragging a card with the whole map mounted must not re-render the cards and edges it does not
 // touch: each one costs React work on every frame, and on a 500-node map that was most of the frame.
 // The card and edge components are wrapped to count their renders while a card is dragged.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { act } from '@testing-library/react';
 import { useStoreApi } from '@xyflow/react';
 import { memo, type ComponentType, type NamedExoticComponent } from 'react';
@@ -73,15 +73,20 @@ function mouse(target: EventTarget, type: string, x: number, y: number): void {
 }
 
 /** Drags `element` over `frames` pointer moves; `during` runs before the last move is released. */
-function drag(element: Element, frames: number, during: () => void): void {
+/** Lets a few animation frames pass (edges change hands with the still picture a batch a frame). */
+const someFrames = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
+
+async function drag(element: Element, frames: number, during: () => void): Promise<void> {
   act(() => void mouse(element, 'mousedown', 100, 100));
   act(() => void mouse(window, 'mousemove', 110, 104)); // the drag starts
+  await someFrames();
   renders.clear();
   routed.count = 0;
   for (let frame = 2; frame <= frames; frame++)
     act(() => void mouse(window, 'mousemove', 100 + frame * 7, 100 + frame * 3));
   during();
   act(() => void mouse(window, 'mouseup', 100 + frames * 7, 100 + frames * 3));
+  await someFrames();
 }
 
 /** React Flow's store, taken from inside the canvas. */
@@ -105,6 +110,19 @@ function setUp() {
     view.container.querySelector(`.react-flow__edge[data-id="${id}"] path.path-edge`)?.getAttribute('d') ?? '';
   return { ...view, dragged, element: element as HTMLElement, own, pathOf };
 }
+
+// the pane's box (jsdom has none): without it React Flow would auto-pan as if the pointer held at
+// the edge of the pane, moving the view (and the dragged card) while a test waits for frames
+let paneBox: MockInstance<() => DOMRect> | null = null;
+beforeEach(() => {
+  const real = Element.prototype.getBoundingClientRect;
+  paneBox = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    return this.classList.contains('react-flow')
+      ? ({ x: 0, y: 0, left: 0, top: 0, width: 1400, height: 900, right: 1400, bottom: 900 } as DOMRect)
+      : real.call(this);
+  });
+});
+afterEach(() => paneBox?.mockRestore());
 
 describe('dragging a card', () => {
   it('costs no view-store subscription per edge (a drag frame changes that store)', () => {
@@ -131,13 +149,13 @@ describe('dragging a card', () => {
     expect(subscriptions(true)).toBe(subscriptions(false));
   });
 
-  it('re-renders only the dragged card and its own edges, frame after frame', () => {
+  it('re-renders only the dragged card and its own edges, frame after frame', async () => {
     const { dragged, element, own } = setUp();
     const before = element.style.transform;
     const frames = 12;
     let moved = '';
     let counts = new Map<string, number>();
-    drag(element, frames, () => {
+    await drag(element, frames, () => {
       moved = element.style.transform;
       counts = new Map(renders);
     });
@@ -150,7 +168,7 @@ describe('dragging a card', () => {
     expect(others).toEqual([]);
   });
 
-  it('with the whole map in view, draws its edges as plain steps while dragging and routes them on the drop', () => {
+  it('with the whole map in view, draws its edges as plain steps while dragging and routes them on the drop', async () => {
     const { container, element, own, pathOf } = setUp();
     // zoomed out as Fit does on a big map (set in the store: jsdom cannot run d3-zoom's transitions)
     act(() => flowStore?.setState({ transform: [0, 0, 0.3] }));
@@ -163,7 +181,7 @@ describe('dragging a card', () => {
     const pathsBefore = new Map(all.map((id) => [id, pathOf(id ?? '')]));
 
     let during = { routed: -1, moving: [] as string[], mounted: [] as (string | null)[], picture: [] as string[] };
-    drag(element, 12, () => {
+    await drag(element, 12, () => {
       during = {
         routed: routed.count,
         moving: own.map(pathOf),
@@ -190,7 +208,7 @@ describe('dragging a card', () => {
     expect(routed.count).toBeLessThan(all.length);
   });
 
-  it('with the whole map in view, keeps the edges of the cards a dragged stage carries live', () => {
+  it('with the whole map in view, keeps the edges of the cards a dragged stage carries live', async () => {
     const { container } = setUp();
     act(() => flowStore?.setState({ transform: [0, 0, 0.3] }));
     const stage = container.querySelector('.react-flow__node-stage');
@@ -207,14 +225,14 @@ describe('dragging a card', () => {
     );
     expect(cards.size).toBe(8);
     let mounted = 0;
-    drag(handle, 6, () => {
+    await drag(handle, 6, () => {
       mounted = container.querySelectorAll('.react-flow__edge').length;
     });
     // the stage's eight cards: seven edges between them and one to the next stage
     expect(mounted).toBe(8);
   });
 
-  it('shows a still copy of the overview map while dragging (the live one, unmounted, runs no selector per node)', () => {
+  it('shows a still copy of the overview map while dragging (the live one, unmounted, runs no selector per node)', async () => {
     const { container, element } = setUp();
     const overview = () => container.querySelector('.react-flow__minimap');
     const live = overview();
@@ -222,7 +240,7 @@ describe('dragging a card', () => {
     expect(picture).toContain('react-flow__minimap-mask');
 
     let during = { count: 0, overview: null as Element | null };
-    drag(element, 6, () => {
+    await drag(element, 6, () => {
       during = { count: container.querySelectorAll('.react-flow__minimap').length, overview: overview() };
     });
 
