@@ -79,7 +79,19 @@ function layerRules(layer, above) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'coverage', 'bench/results', '.tmp', 'tests/e2e/artifacts'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'dist-bench',
+      'node_modules',
+      'data',
+      'coverage',
+      'bench/results',
+      '.tmp',
+      'tests/e2e/artifacts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

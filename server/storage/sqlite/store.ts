@@ -22,6 +22,8 @@ import { WalCheckpointer } from './walCheckpointer';
 export interface SqliteStoreOptions {
   /** How often the worker checkpoints the WAL (ms): the most a crash of the machine can lose. */
   checkpointEveryMs?: number;
+  /** WAL frames past which the checkpoint worker restarts the WAL (walCheckpointer.ts RESTART_FRAMES). */
+  walRestartFrames?: number;
   /** Told when the checkpoint worker fails (the store then checkpoints and fsyncs on its own connection). */
   onCheckpointerFailure?(reason: string): void;
 }
@@ -89,6 +91,7 @@ export class SqliteStore implements Store {
     this.history = new SqliteHistory(this.db);
     this.checkpointer = new WalCheckpointer(file, {
       intervalMs: options.checkpointEveryMs ?? 1000,
+      ...(options.walRestartFrames ? { restartFrames: options.walRestartFrames } : {}),
       onFailure: (reason) => {
         // without the worker: checkpoint here, and fsync every commit as the cost of doing so
         if (this.db.open) {

@@ -16,11 +16,8 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 // A PASSIVE checkpoint never blocks the writer, but while edits keep coming it never catches up with
 // the WAL's end, so the WAL is never restarted and grows (and a crash's recovery reads all of it).
-// Past RESTART_FRAMES, a RESTART checkpoint makes the writer wait while it finishes (5-25 ms, most of
-// it the fsyncs; the writer's busy handler then sleeps in steps of 1, 2, 5, 10 ms). At 3,000 edits/s
-// the WAL grows about 20 MiB a second, so 16 MiB made the relay stall every second; 64 MiB every
-// three. The WAL file is cut back to journal_size_limit after each restart.
-const RESTART_FRAMES = 16384; // 64 MiB of 4 KiB pages
+// Past restartFrames (RESTART_FRAMES below), a RESTART checkpoint makes the writer wait while it finishes.
+const RESTART_FRAMES = workerData.restartFrames;
 const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
@@ -38,8 +35,18 @@ parentPort.on('message', () => {
 });
 `;
 
+/**
+ * WAL frames past which the worker restarts the WAL (64 MiB of 4 KiB pages). A restart blocks the
+ * writer while it finishes (5-25 ms, most of it fsyncs; the writer's busy handler then sleeps in
+ * steps of 1, 2, 5, 10 ms). At 3,000 edits/s the WAL grows about 20 MiB a second: at 16 MiB the
+ * relay stalled every second, at 64 MiB every three. The file is cut back to journal_size_limit.
+ */
+export const RESTART_FRAMES = 16384;
+
 export interface WalCheckpointerOptions {
   intervalMs: number;
+  /** WAL frames past which the WAL is restarted (RESTART_FRAMES). */
+  restartFrames?: number;
   /** The worker failed or stopped: the caller falls back to checkpointing on its own connection. */
   onFailure(reason: string): void;
 }
@@ -53,7 +60,12 @@ export class WalCheckpointer {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file: dbFile, driver, intervalMs: options.intervalMs },
+      workerData: {
+        file: dbFile,
+        driver,
+        intervalMs: options.intervalMs,
+        restartFrames: options.restartFrames ?? RESTART_FRAMES,
+      },
     });
     this.worker.unref(); // never keeps the process alive; close() checkpoints one last time
     const fail = (reason: string) => {
