@@ -88,6 +88,28 @@ describe('SQLite checkpoints on a worker thread', () => {
     expect(largest).toBeLessThan(24 * 1024 * 1024);
   });
 
+  it('holds its commits while the worker restarts the WAL, then commits them (no wait in the busy handler)', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 20, 256);
+    let holds = 0;
+    const hold = store.docs.holdCommits.bind(store.docs);
+    store.docs.holdCommits = (release) => {
+      holds++;
+      hold(release);
+    };
+    const seqs: number[] = [];
+    const started = performance.now();
+    for (let i = 0; holds < 2 && performance.now() - started < 10_000; i++) {
+      seqs.push(await store.docs.appendUpdate('m1', new Uint8Array(64).fill(i % 256)));
+    }
+    expect(holds).toBeGreaterThanOrEqual(2);
+    // every append was committed, in order, across the restarts
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    await store.close();
+    expect(updatesInMainFile(dataDir)).toBe(seqs.length);
+  });
+
   it('checkpoints everything when it closes', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);

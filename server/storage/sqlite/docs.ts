@@ -129,10 +129,29 @@ export class SqliteDocs implements DocStore {
    * checkpoint worker's WAL restarts, which make the writer wait, came every second.
    */
   private scheduleFlush(): void {
+    if (this.held) return; // the release flushes
     const wait = this.lastCommitAt + MIN_COMMIT_INTERVAL_MS - performance.now();
-    if (wait <= 0) setImmediate(this.flushAppends);
-    else this.flushTimer = setTimeout(this.flushAppends, wait);
+    if (wait <= 0) setImmediate(this.flushScheduled);
+    else this.flushTimer = setTimeout(this.flushScheduled, wait);
   }
+
+  private held = false;
+
+  /**
+   * The checkpoint worker restarts the WAL (walCheckpointer.ts): appends wait in memory, not in
+   * SQLite's busy handler, until `release` settles, then are committed together.
+   */
+  holdCommits(release: Promise<void>): void {
+    this.held = true;
+    void release.then(() => {
+      this.held = false;
+      if (this.pendingAppends.length > 0) setImmediate(this.flushScheduled);
+    });
+  }
+
+  private readonly flushScheduled = (): void => {
+    if (!this.held) this.flushAppends();
+  };
 
   /** One row of the update log; its seq. */
   private readonly insertUpdate = (item: PendingAppend): number =>

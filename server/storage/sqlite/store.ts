@@ -2,7 +2,7 @@
 // parts are docs.ts (with the group commit of updates), media.ts and features.ts.
 // better-sqlite3 is synchronous, so each method has committed its transaction before it returns,
 // except appendUpdate, which commits the updates of one event-loop turn together (group commit).
-// Commits are synchronous=NORMAL and the WAL is checkpointed (and fsynced) on a worker thread
+// Commits are never fsynced on the event loop; the WAL is checkpointed (and fsynced) on a worker thread
 // every second (walCheckpointer.ts): a commit survives a crash of the process at once and a crash
 // of the machine after at most that second, and never waits for the disk on the event loop.
 import fs from 'node:fs';
@@ -51,7 +51,7 @@ const MIGRATIONS: { version: number; sql: string }[] = [
 /** Thrown inside the write probe's transaction so it rolls back. */
 const ROLLBACK = Symbol('rollback');
 
-/** Bytes the WAL file keeps after a checkpoint restarted it (walCheckpointer.ts restarts it past 16 MiB). */
+/** Bytes the WAL file keeps when the store closes (while open it keeps its size, see the constructor). */
 const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 
 export class SqliteStore implements Store {
@@ -72,13 +72,17 @@ export class SqliteStore implements Store {
     this.file = file;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    // NORMAL: a commit is in the WAL (the OS has it) before appendUpdate returns, so an update that
-    // was relayed survives a crash of the process; the checkpoint worker makes it survive a crash of
-    // the machine within checkpointEveryMs. FULL would fsync on the event loop for every update.
-    this.db.pragma('synchronous = NORMAL');
+    // A commit is in the WAL (the OS has it) before appendUpdate returns, so an update that was
+    // relayed survives a crash of the process; the checkpoint worker, whose connection syncs (FULL),
+    // makes it survive a crash of the machine within checkpointEveryMs. This connection never
+    // fsyncs: FULL would for every update, and even NORMAL does once per WAL restart (the new WAL
+    // header), a 50-100 ms stall of the relay every few seconds under load; the worker's next
+    // checkpoint syncs that header with the frames. It never checkpoints either (autocheckpoint 0).
+    this.db.pragma('synchronous = OFF');
     this.db.pragma('wal_autocheckpoint = 0');
-    // when a checkpoint restarts the WAL, its file is cut back to this size
-    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    // nor does it cut the WAL file when it restarts it (an ftruncate of tens of MiB on the event
+    // loop): the file keeps its size, at most about the worker's restart threshold, and is reused
+    this.db.pragma('journal_size_limit = -1');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
@@ -91,6 +95,7 @@ export class SqliteStore implements Store {
     this.history = new SqliteHistory(this.db);
     this.checkpointer = new WalCheckpointer(file, {
       intervalMs: options.checkpointEveryMs ?? 1000,
+      holdCommits: (release) => this.docs.holdCommits(release),
       ...(options.walRestartFrames ? { restartFrames: options.walRestartFrames } : {}),
       onFailure: (reason) => {
         // without the worker: checkpoint here, and fsync every commit as the cost of doing so
@@ -145,6 +150,11 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.docs.flushAppends();
     await this.checkpointer.close();
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      // closing the last connection checkpoints the WAL into the file: synced, as the worker does
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+      this.db.close();
+    }
   }
 }
