@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-function newestMtime(path) {
+/** The newest modification time of a file, or of anything under a folder (0 if missing). */
+export function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
@@ -19,13 +20,13 @@ function newestMtime(path) {
 
 /**
  * Bundles `entry` (relative to the project root) into `outdir`/`name`.mjs when the bundle is
- * missing or older than the sources; returns the bundle's path. `outdir` must sit directly under
+ * missing or older than `sources` (folders under the root); returns the bundle's path. `outdir` must sit directly under
  * the project root: the server finds the root as the parent of its own file's folder.
  */
-export async function bundleNode(entry, outdir, name) {
+export async function bundleNode(entry, outdir, name, sources = ['server', 'src']) {
   const out = join(ROOT, outdir, `${name}.mjs`);
-  const sources = ['server', 'src', 'tests/shared', 'package-lock.json', 'scripts/buildServer.mjs'];
-  const newest = Math.max(...sources.map((p) => newestMtime(join(ROOT, p))));
+  const inputs = [...sources, 'package-lock.json', 'scripts/buildServer.mjs'];
+  const newest = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
   if (existsSync(out) && statSync(out).mtimeMs >= newest) return out;
   rmSync(join(ROOT, outdir), { recursive: true, force: true }); // no chunks of an older build left behind
   await build({

@@ -2,19 +2,12 @@
 // older than its sources, then runs the one server process (app, HTTP API and websocket sync on one
 // port) in this same process.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { ROOT as root, buildServer, newestMtime } from './buildServer.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'dist', 'index.html');
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
 
 const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) =>
   newestMtime(join(root, p)),
@@ -31,6 +24,5 @@ if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < Math.max(...source
   );
 }
 
-const { buildServer } = await import('./buildServer.mjs');
 const server = await buildServer();
 await import(pathToFileURL(server).href);

@@ -99,7 +99,11 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
   const preload = process.env.BENCH_SERVER_IMPORT ? ['--import', path.resolve(process.env.BENCH_SERVER_IMPORT)] : [];
   const child = await startServerChild({
     kind,
-    bundle: await bundleNode('tests/shared/serverChild.ts', 'dist-bench', 'serverChild'),
+    bundle: await bundleNode('tests/shared/serverChild.ts', 'dist-bench', 'serverChild', [
+      'server',
+      'src',
+      'tests/shared',
+    ]),
     server: { logLevel: 'warn', ...(options.distDir ? { distDir: options.distDir } : {}) },
     nodeArgs: [...profile, ...preload],
     env: { NODE_ENV: 'production' },
