@@ -61,37 +61,137 @@ const DRAG_CSS = process.env.BENCH_DRAG_CSS ?? '';
 /** BENCH_TRACE=1: a Chromium trace of the first drag, its main-thread time by event (style, layout, paint…). */
 const TRACE = process.env.BENCH_TRACE === '1';
 
-/** Prints where the renderer's main thread spent the traced time, by trace event name (self time). */
-function summarizeTrace(buffer: Buffer): void {
-  if (process.env.BENCH_TRACE_FILE) fs.writeFileSync(process.env.BENCH_TRACE_FILE, buffer);
-  const { traceEvents } = JSON.parse(buffer.toString()) as {
-    traceEvents: {
-      name: string;
-      ph: string;
-      ts: number;
-      dur?: number;
-      pid: number;
-      tid: number;
-      args?: { name?: string };
-    }[];
-  };
-  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) return;
-  const events = traceEvents
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown> & { name?: string };
+}
+
+/** Self time by event name of one thread's complete events (a child's time is not its parent's). */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const sorted = events.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const self = new Map<string, number>();
   const stack: { end: number; name: string }[] = [];
-  for (const event of events) {
+  for (const event of sorted) {
     while (stack.length && (stack.at(-1)?.end ?? 0) <= event.ts) stack.pop();
     const parent = stack.at(-1);
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (event.dur ?? 0));
     self.set(event.name, (self.get(event.name) ?? 0) + (event.dur ?? 0));
     stack.push({ end: event.ts + (event.dur ?? 0), name: event.name });
   }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  return self;
+}
+
+/** Wall time covered by a thread's outermost complete events: how long the thread was busy. */
+function busyTime(events: TraceEvent[]): number {
+  let busy = 0;
+  let until = -Infinity;
+  for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
+    const end = event.ts + (event.dur ?? 0);
+    if (end <= until) continue;
+    busy += end - Math.max(event.ts, until);
+    until = end;
+  }
+  return busy;
+}
+
+const ms = (us: number) => (us / 1000).toFixed(0).padStart(6);
+
+/**
+ * Prints where the traced drag's time went: the renderer main thread's self time by event, each
+ * busy thread of Chromium (compositor, raster workers, the GPU process's viz threads) with its busy
+ * time and top events, the main thread's tasks longer than a frame, and why frames were dropped.
+ */
+function summarizeTrace(buffer: Buffer): void {
+  if (process.env.BENCH_TRACE_FILE) fs.writeFileSync(process.env.BENCH_TRACE_FILE, buffer);
+  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
+  const threadName = new Map<string, string>();
+  const processName = new Map<number, string>();
+  for (const e of traceEvents) {
+    if (e.name === 'thread_name') threadName.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+    if (e.name === 'process_name') processName.set(e.pid, String(e.args?.name));
+  }
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of traceEvents) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
+  }
+  const mainEvents = byThread.get(`${main.pid}:${main.tid}`) ?? [];
+  const top = [...selfTimes(mainEvents)].sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.log('    trace of the first drag, renderer main thread, self time by event:');
-  for (const [name, us] of top) console.log(`      ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+  for (const [name, us] of top) console.log(`      ${ms(us)} ms  ${name}`);
+
+  const first = Math.min(...mainEvents.map((e) => e.ts));
+  const last = Math.max(...mainEvents.map((e) => e.ts + (e.dur ?? 0)));
+  console.log(`    busy time by thread over the ${ms(last - first).trim()} ms traced (top events by self time):`);
+  const threads = [...byThread]
+    .map(([key, events]) => ({ key, events, busy: busyTime(events) }))
+    .filter((t) => t.busy > 20_000)
+    .sort((a, b) => b.busy - a.busy);
+  for (const { key, events, busy } of threads) {
+    const pid = Number(key.split(':')[0]);
+    const label = `${processName.get(pid) ?? pid} / ${threadName.get(key) ?? key}`;
+    const tops = [...selfTimes([...events])]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, us]) => `${name} ${ms(us).trim()}`)
+      .join(', ');
+    console.log(`      ${ms(busy)} ms  ${label}: ${tops}`);
+  }
+
+  // the main thread's frames (BeginMainFrame: input, animation frame callbacks, style, layout,
+  // paint, layerization) and what the typical one spends; then its long tasks, when and on what
+  const outermost: TraceEvent[] = [];
+  let until = -Infinity;
+  for (const e of mainEvents) {
+    if (e.ts < until) continue;
+    outermost.push(e);
+    until = e.ts + (e.dur ?? 0);
+  }
+  const inside = (task: TraceEvent) =>
+    mainEvents.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0));
+  const parts = (task: TraceEvent, n: number) =>
+    [...selfTimes(inside(task))]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`)
+      .join(', ');
+  const frames = outermost.filter((e) => e.name === 'ProxyMain::BeginMainFrame');
+  const working = frames.filter((e) => (e.dur ?? 0) > 4000).sort((a, b) => (a.dur ?? 0) - (b.dur ?? 0));
+  const typical = working[Math.floor(working.length / 2)];
+  console.log(
+    `    main-thread frames: ${frames.length}, ${working.length} with work (over 4 ms), ${frames.filter((e) => (e.dur ?? 0) > 16_700).length} over 16.7 ms`,
+  );
+  if (typical) console.log(`      the median working frame, ${((typical.dur ?? 0) / 1000).toFixed(1)} ms: ${parts(typical, 8)}`);
+  const long = outermost.filter((e) => (e.dur ?? 0) > 25_000 || (e.name !== 'ProxyMain::BeginMainFrame' && (e.dur ?? 0) > 8000));
+  if (long.length) console.log('    main-thread tasks over 25 ms (other than frames: over 8 ms), from the first traced event:');
+  for (const task of long)
+    console.log(`      +${ms(task.ts - first).trim()} ms ${task.name} ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${parts(task, 5)}`);
+
+  // frames the compositor reported (PipelineReporter: presented, dropped, and why)
+  const reasons = new Map<string, number>();
+  for (const e of traceEvents) {
+    const report = (e.args?.frame_reporter ?? e.args?.chrome_frame_reporter) as Record<string, unknown> | undefined;
+    if (e.name !== 'PipelineReporter' || !report || e.ph === 'e') continue;
+    const why = [report.state, report.frame_drop_reason, report.scroll_state]
+      .filter((v) => v !== undefined)
+      .join(' ');
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  if (reasons.size) {
+    console.log('    frames by compositor report (state, drop reason):');
+    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`      ${String(n).padStart(6)}  ${why}`);
+  }
 }
 
 /** Maps profiled places back to the app's sources (set once the build is known). */
