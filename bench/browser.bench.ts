@@ -326,6 +326,25 @@ async function openToInteractive(browser: Browser, server: ServerHandle, warm: M
   }
 }
 
+/**
+ * The drag's frames by tenth of a second from the press: how many were drawn (6 at 60 fps) and how
+ * many edges React Flow had mounted, e.g. "6/464 5/380 …": where in the drag frames are lost.
+ */
+function frameTimeline(log: FrameLog): string {
+  const down = log.pointerDown ?? 0;
+  const up = log.pointerUp ?? 0;
+  const slots: { frames: number; edges: number }[] = [];
+  log.frames.forEach((t, i) => {
+    if (t <= down || t > up) return;
+    const slot = Math.floor((t - down) / 100);
+    while (slots.length <= slot) slots.push({ frames: 0, edges: 0 });
+    const at = slots[slot] as { frames: number; edges: number };
+    at.frames++;
+    at.edges = log.edges[i] ?? 0;
+  });
+  return slots.map((s) => `${s.frames}/${s.edges}`).join(' ');
+}
+
 function frameStats(log: FrameLog) {
   const down = log.pointerDown ?? 0;
   const up = log.pointerUp ?? 0;
@@ -339,6 +358,7 @@ function frameStats(log: FrameLog) {
     frameMs: summarize(intervals),
     longFrames: intervals.filter((ms) => ms > 1000 / 30).length,
     pointerMoves: log.pointerMoves,
+    timeline: frameTimeline(log),
   };
 }
 
@@ -442,6 +462,7 @@ async function main(): Promise<void> {
       console.log(
         `  drag ${run + 1}: ${drag.fps} fps over ${drag.seconds} s (idle ${drag.idleFps} fps), frame p50 ${drag.frameMs.p50} ms, p99 ${drag.frameMs.p99} ms, max ${drag.frameMs.max} ms, ${drag.longFrames} frames over 33 ms, renderer CPU ${drag.cpu.rendererMs} ms, ${drag.mounted} nodes mounted, moved ${drag.moved}`,
       );
+      console.log(`    frames / mounted edges per 0.1 s: ${drag.timeline}`);
       drags.push(drag);
     }
 

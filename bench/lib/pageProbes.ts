@@ -93,6 +93,8 @@ export interface FrameLog {
   pointerDown: number | null;
   pointerUp: number | null;
   pointerMoves: number;
+  /** React Flow's mounted edges at each frame (what a drag hands to the still picture, and when). */
+  edges: number[];
 }
 
 /** Records every animation frame's time and the pointer events of a drag, until stopFrames(). */
@@ -102,11 +104,14 @@ export function startFrames(): void {
     pointerDown: null,
     pointerUp: null,
     pointerMoves: 0,
+    edges: [],
     recording: true,
   };
+  const mountedEdges = document.getElementsByClassName('react-flow__edge');
   (window as unknown as { __percorsoFrames: typeof log }).__percorsoFrames = log;
   const loop = (t: number) => {
     log.frames.push(t);
+    log.edges.push(mountedEdges.length);
     if (log.recording) requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
@@ -122,7 +127,13 @@ export function startFrames(): void {
 export function stopFrames(): FrameLog {
   const log = (window as unknown as { __percorsoFrames: FrameLog & { recording: boolean } }).__percorsoFrames;
   log.recording = false;
-  return { frames: log.frames, pointerDown: log.pointerDown, pointerUp: log.pointerUp, pointerMoves: log.pointerMoves };
+  return {
+    frames: log.frames,
+    pointerDown: log.pointerDown,
+    pointerUp: log.pointerUp,
+    pointerMoves: log.pointerMoves,
+    edges: log.edges,
+  };
 }
 
 /** Size on the wire and decoded of every script the page loaded. */

@@ -7,6 +7,7 @@ import { readMedia, removeNode, setLabel, stageRemovalSummary, type JourneyNode 
 import { useMap } from '../state/session';
 import { VIEW_ONLY_IDS } from '../state/viewTypes';
 import { useUi } from '../state/uiStore';
+import { useAfterPress } from '../state/pointerHeld';
 import { reportLostText } from '../state/lostText';
 import { useT, type MessageKey } from '../i18n';
 import { Field, TextField } from '../ui/fields';
@@ -48,7 +49,8 @@ export function useSelectedNodeId(): string | null {
 export const Inspector = memo(function Inspector() {
   const t = useT();
   const { doc, store, readOnly, run, mapId, mapKey, awareness } = useMap();
-  const id = useSelectedNodeId();
+  // follows a selection made by a press once it ends: a drag never mounts the fields in its first frames
+  const id = useAfterPress(useSelectedNodeId());
   const node = useStore(store, (state) => (id ? state.modelNodes.get(id) : undefined));
   const acceptsMedia = Boolean(node && node.kind !== 'note' && !readOnly);
   // Pasting files (a screenshot, say) while a node is selected attaches them to it.

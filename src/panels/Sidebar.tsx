@@ -1,17 +1,19 @@
 // The right sidebar: a rail of tabs (inspector, comments, owners, personas, insight, versions) and
-// the open panel. Selecting a node opens the inspector.
+// the open panel. Selecting a node opens the inspector (when the press that selected it ends).
 import { useEffect } from 'react';
 import { PanelRightClose } from 'lucide-react';
 import { useUi } from '../state/uiStore';
 import { useT } from '../i18n';
 import { PANELS } from './registry';
 import { useSelectedNodeId } from './Inspector';
+import { useAfterPress } from '../state/pointerHeld';
 
 export function Sidebar() {
   const t = useT();
   const tab = useUi((state) => state.sidebarTab);
   const setTab = useUi((state) => state.setSidebarTab);
-  const selected = useSelectedNodeId();
+  // a card selected by a press opens the inspector when the press ends (after a drag, on the drop)
+  const selected = useAfterPress(useSelectedNodeId());
   useEffect(() => {
     if (selected) useUi.getState().setSidebarTab('inspector');
   }, [selected]);
