@@ -57,6 +57,8 @@ const VISIBLE_ONLY = process.env.BENCH_VISIBLE_ONLY !== '0';
 const DRAG_FITTED = process.env.BENCH_DRAG_FIT === '1';
 /** Experiments: CSS added to the page before the drag (e.g. hide a part to see what it costs). */
 const DRAG_CSS = process.env.BENCH_DRAG_CSS ?? '';
+/** Experiments: how long the pointer rests on the card before the press (ms; 0: pressed at once). */
+const HOVER_MS = Number(process.env.BENCH_DRAG_HOVER_MS ?? 0);
 
 /** BENCH_TRACE=1: a Chromium trace of the first drag, its main-thread time by event (style, layout, paint…). */
 const TRACE = process.env.BENCH_TRACE === '1';
@@ -405,6 +407,7 @@ async function dragFps(browser: Browser, server: ServerHandle, warm: MapAccess, 
     await page.evaluate(startFrames);
     const cpuBefore = await chromiumCpu(browser);
     await page.mouse.move(start.x, start.y);
+    if (HOVER_MS > 0) await sleep(HOVER_MS);
     await page.mouse.down();
     const began = performance.now();
     let step = 0;

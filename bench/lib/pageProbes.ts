@@ -115,11 +115,21 @@ export function startFrames(): void {
     if (log.recording) requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
-  window.addEventListener('pointerdown', () => void (log.pointerDown ??= performance.now()), true);
-  window.addEventListener('pointerup', () => void (log.pointerUp ??= performance.now()), true);
+  // the listeners are added once per page, at the first recording (the idle one, before the drag):
+  // Chromium repaints the whole page after new input listeners, which must not land in the drag
+  type Current = { __percorsoFrames: typeof log; __percorsoFrameListeners?: boolean };
+  const page = window as unknown as Current;
+  if (page.__percorsoFrameListeners) return;
+  page.__percorsoFrameListeners = true;
+  const current = () => page.__percorsoFrames;
+  window.addEventListener('pointerdown', () => void (current().pointerDown ??= performance.now()), true);
+  window.addEventListener('pointerup', () => void (current().pointerUp ??= performance.now()), true);
   window.addEventListener(
     'pointermove',
-    () => void (log.pointerDown !== null && log.pointerUp === null && log.pointerMoves++),
+    () => {
+      const now = current();
+      if (now.pointerDown !== null && now.pointerUp === null) now.pointerMoves++;
+    },
     true,
   );
 }
