@@ -72,13 +72,14 @@ function mouse(target: EventTarget, type: string, x: number, y: number): void {
   target.dispatchEvent(event);
 }
 
-/** Drags `element` over `frames` pointer moves; `during` runs before the last move is released. */
+/** Drags `element` over `frames` pointer moves; `during` runs before the last move is released, `atStart` right after the move that starts the drag. */
 /** Lets a few animation frames pass (edges change hands with the still picture a batch a frame). */
 const someFrames = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 100)));
 
-async function drag(element: Element, frames: number, during: () => void): Promise<void> {
+async function drag(element: Element, frames: number, during: () => void, atStart?: () => void): Promise<void> {
   act(() => void mouse(element, 'mousedown', 100, 100));
   act(() => void mouse(window, 'mousemove', 110, 104)); // the drag starts
+  atStart?.(); // before any animation frame
   await someFrames();
   renders.clear();
   routed.count = 0;
@@ -206,6 +207,30 @@ describe('dragging a card', () => {
     expect(container.querySelector('[data-testid="still-edges"]')).toBeNull();
     expect(routed.count).toBeGreaterThanOrEqual(own.length);
     expect(routed.count).toBeLessThan(all.length);
+  });
+
+  it('with the whole map in view, hands the still edges to the picture in the render that starts the drag', async () => {
+    const { container, element, own } = setUp();
+    act(() => flowStore?.setState({ transform: [0, 0, 0.3] }));
+    const edgeIds = () =>
+      [...container.querySelectorAll('.react-flow__edge')].map((edge) => edge.getAttribute('data-id') ?? '');
+    const all = edgeIds();
+    let atStart = { mounted: [] as string[], pictured: -1 };
+    await drag(
+      element,
+      4,
+      () => undefined,
+      () => {
+        atStart = {
+          mounted: edgeIds(),
+          pictured: container.querySelectorAll('[data-testid="still-edges"] path').length,
+        };
+      },
+    );
+    // not a batch per animation frame: each batch was a render, a commit and a layering of its own
+    expect(atStart.mounted.sort()).toEqual([...own].sort());
+    expect(atStart.pictured).toBe(all.length - own.length);
+    expect(edgeIds().sort()).toEqual([...all].sort());
   });
 
   it('with the whole map in view, keeps the edges of the cards a dragged stage carries live', async () => {

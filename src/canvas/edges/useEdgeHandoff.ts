@@ -1,12 +1,14 @@
 // Which edges React Flow draws while cards are dragged with the whole map in view (a sketched
-// drag, dragInProgress.ts): the moving cards' edges, and the others only until they have been
-// handed to the still picture (StillEdges.tsx). They change hands a batch per animation frame, at
-// the start of the drag and back after the drop, so unmounting and mounting hundreds of edges never
-// holds up the page for several frames at once.
+// drag, dragInProgress.ts): the moving cards' edges only; the others are drawn as a still picture
+// (StillEdges.tsx). They leave React Flow all at once, in the render that starts the drag: handed
+// over a batch per frame, every batch was a render, a commit and a new layering of the page of its
+// own, and on a 500-node map the first 300 ms of a drag lost about half their frames (measured
+// frame by frame, bench/browser.bench.ts). They come back a batch per animation frame after the
+// drop, so mounting hundreds of edges never holds up the page for several frames at once.
 import { useEffect, useMemo, useState } from 'react';
 import type { PathFlowEdge } from '../../state/viewTypes';
 
-/** Edges handed over per animation frame (about 20 ms of work on a 500-node map, on this machine). */
+/** Edges handed back per animation frame after the drop (about 20 ms of work on a 500-node map, on this machine). */
 export const HANDOFF_PER_FRAME = 120;
 
 interface Handoff {
@@ -27,31 +29,26 @@ export function useEdgeHandoff(
 ): [PathFlowEdge[], string[] | null] {
   const [handoff, setHandoff] = useState<Handoff>(NONE);
   if (handoff.sketched !== sketched) {
-    // a drag started (every edge still mounted: they leave a batch a frame) or ended (they come back)
+    // a drag started (the still edges leave React Flow in this render) or ended (they come back a
+    // batch a frame; a drag that starts again before they all did takes the rest over at once)
     if (sketched) {
       const still = edges
         .filter((edge) => !sketched.has(edge.source) && !sketched.has(edge.target))
         .map((edge) => edge.id);
-      setHandoff({ sketched, still, mounted: still.length });
+      setHandoff({ sketched, still, mounted: 0 });
     } else setHandoff({ ...handoff, sketched: null });
   }
   useEffect(() => {
     const { still, mounted } = handoff;
     if (!still) return;
-    const target = handoff.sketched ? 0 : still.length;
-    if (mounted === target && !handoff.sketched) {
+    if (handoff.sketched) return; // handed over whole; nothing moves until the drop
+    if (mounted >= still.length) {
       setHandoff(NONE);
       return;
     }
-    if (mounted === target) return;
     const frame = requestAnimationFrame(() =>
       setHandoff((now) =>
-        now === handoff
-          ? {
-              ...now,
-              mounted: Math.max(0, Math.min(still.length, mounted + (now.sketched ? -1 : 1) * HANDOFF_PER_FRAME)),
-            }
-          : now,
+        now === handoff ? { ...now, mounted: Math.min(still.length, mounted + HANDOFF_PER_FRAME) } : now,
       ),
     );
     return () => cancelAnimationFrame(frame);
