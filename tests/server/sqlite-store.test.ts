@@ -212,3 +212,20 @@ describe('SQLite compaction under another connection’s write lock', () => {
     expect(doc?.updates).toEqual([]);
   });
 });
+
+describe('SQLite compaction during a WAL restart', () => {
+  it('waits in memory until the hold is released, not in the busy handler on the event loop', async () => {
+    const store = await storeWithMap(tempDir(), 60_000);
+    await store.docs.appendUpdate('m1', new Uint8Array([0, 0]));
+    let release!: () => void;
+    store.docs.holdCommits(new Promise<void>((resolve) => (release = resolve)));
+    let compacted = false;
+    const compaction = store.docs.compact('m1', new Uint8Array([0, 0]), 1).then(() => (compacted = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(compacted).toBe(false);
+    expect((await store.docs.loadDocument('m1'))?.uptoSeq).toBe(0);
+    release();
+    await compaction;
+    expect((await store.docs.loadDocument('m1'))?.uptoSeq).toBe(1);
+  });
+});

@@ -143,11 +143,16 @@ export class SqliteDocs implements DocStore {
    */
   holdCommits(release: Promise<void>): void {
     this.held = true;
-    void release.then(() => {
+    const released = release.then(() => {
+      if (this.holding === released) this.holding = null;
       this.held = false;
       if (this.pendingAppends.length > 0) setImmediate(this.flushScheduled);
     });
+    this.holding = released;
   }
+
+  /** Settles when the current hold (holdCommits) ends; null when nothing is held. */
+  private holding: Promise<void> | null = null;
 
   private readonly flushScheduled = (): void => {
     if (!this.held) this.flushAppends();
@@ -195,6 +200,8 @@ export class SqliteDocs implements DocStore {
   }
 
   async compact(mapId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    // during a WAL restart BEGIN IMMEDIATE would sleep in the busy handler, on the event loop
+    while (this.holding) await this.holding;
     // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout applies. A deferred
     // transaction reads first, and a read cannot wait to become a write while another connection
     // (the checkpointer's RESTART, an events import) holds the lock: it fails at once with SQLITE_BUSY.
