@@ -34,7 +34,7 @@ function rowsOf(dataDir: string, mapId: string): Rows {
     snapshot:
       (db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(mapId) as { snapshot: Buffer } | undefined)
         ?.snapshot ?? null,
-    updates: db.prepare('SELECT seq, bytes FROM updates WHERE map_id = ? ORDER BY seq').all(mapId) as {
+    updates: db.prepare('SELECT seq, bytes FROM update_log WHERE map_id = ? ORDER BY seq').all(mapId) as {
       seq: number;
       bytes: Buffer;
     }[],

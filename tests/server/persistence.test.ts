@@ -16,7 +16,7 @@ function openDb(dataDir: string): Database.Database {
 function counts(dataDir: string, mapId: string): { updates: number; uptoSeq: number } {
   const db = openDb(dataDir);
   try {
-    const updates = (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?').get(mapId) as { n: number }).n;
+    const updates = (db.prepare('SELECT COUNT(*) AS n FROM update_log WHERE map_id = ?').get(mapId) as { n: number }).n;
     const snap = db.prepare('SELECT upto_seq FROM snapshots WHERE map_id = ?').get(mapId) as { upto_seq: number };
     return { updates, uptoSeq: snap.upto_seq };
   } finally {
@@ -108,7 +108,9 @@ describe('persistence', () => {
       db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(map.id) as { snapshot: Buffer }
     ).snapshot;
     expect(Buffer.compare(snapshotAfter, snapshotBefore)).toBe(0);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?').get(map.id) as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM update_log WHERE map_id = ?').get(map.id) as { n: number }).n).toBe(
+      1,
+    );
     db.close();
 
     const healthy = await connectSynced(t.wsUrl, other.id, other.editorKey);
