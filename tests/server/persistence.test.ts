@@ -7,7 +7,15 @@ import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { buildServer } from '../../scripts/buildServer.mjs';
 import { startMainProcess } from '../shared/childServer';
-import { connectSynced, createMap, rawSocket, startTestServer, tempDir, waitFor } from './helpers/testServer';
+import {
+  INSERT_BEHIND_THE_SERVERS_BACK,
+  connectSynced,
+  createMap,
+  rawSocket,
+  startTestServer,
+  tempDir,
+  waitFor,
+} from './helpers/testServer';
 
 function openDb(dataDir: string): Database.Database {
   return new Database(path.join(dataDir, 'percorso.db'));
@@ -97,7 +105,7 @@ describe('persistence', () => {
     scratch.getMap('meta').set('goal', 'x'.repeat(100));
     const valid = Y.encodeStateAsUpdate(scratch);
     const corrupt = Buffer.from(valid.subarray(0, valid.length >> 1));
-    db.prepare('INSERT INTO updates (map_id, bytes) VALUES (?, ?)').run(map.id, corrupt);
+    db.prepare(INSERT_BEHIND_THE_SERVERS_BACK).run(map.id, corrupt);
 
     const socket = rawSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`);
     expect(await socket.closed).toEqual({ code: 4500, reason: 'could not load map' });

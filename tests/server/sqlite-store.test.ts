@@ -301,6 +301,50 @@ describe('SQLite update journal', () => {
     expect(await reopened.docs.appendUpdate('m1', new Uint8Array([8]))).toBe((seqs[seqs.length - 1] as number) + 1);
   });
 
+  it('compacts a map whose rows are interleaved with 49 others in a few pages (the log is clustered by map)', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 60_000);
+    const maps = Array.from({ length: 50 }, (_, i) => `map-${i}`);
+    await addMaps(store, maps);
+    let last = 0;
+    for (let round = 0; round < 200; round++)
+      last = Math.max(
+        ...(await Promise.all(maps.map((id) => store.docs.appendUpdate(id, new Uint8Array(120).fill(round))))),
+      );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rows(dataDir, 'updates')).toBeGreaterThan(9000); // drained
+    const before = walFrames(dataDir);
+    await store.docs.compact('map-7', new Uint8Array([0, 0]), last);
+    expect((await store.docs.loadDocument('map-7'))?.updates).toEqual([]);
+    // ordered by seq, its 200 rows sat on about 200 different pages, and the delete rewrote each
+    expect(walFrames(dataDir) - before).toBeLessThan(30);
+  });
+
+  it('migrates a log of the first form, keeping its rows and its seqs', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 60_000);
+    await store.close();
+    // the file as version 9 left it: `updates` ordered by an AUTOINCREMENT seq, 3 rows, counter at 41
+    const db = new Database(path.join(dataDir, 'percorso.db'));
+    db.exec(`
+      DROP VIEW update_log; DROP TABLE update_journal; DROP TABLE update_seq; DROP TABLE updates;
+      CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE, bytes BLOB NOT NULL);
+      CREATE INDEX updates_by_map ON updates(map_id, seq);
+      INSERT INTO updates (seq, map_id, bytes) VALUES (7, 'm1', x'01'), (9, 'm1', x'02'), (41, 'm1', x'03');
+      DELETE FROM migrations WHERE version = 10;`);
+    db.close();
+    const migrated = new SqliteStore(dataDir, { checkpointEveryMs: 60_000 });
+    opened.push(migrated);
+    const doc = await migrated.docs.loadDocument('m1');
+    expect(doc?.updates.map((u) => [u.seq, u.bytes[0]])).toEqual([
+      [7, 1],
+      [9, 2],
+      [41, 3],
+    ]);
+    expect(await migrated.docs.appendUpdate('m1', new Uint8Array([4]))).toBe(42);
+  });
+
   it('leaves nothing in the journal when the store closes', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { MAP_COLUMNS, toMap, type MapRow } from '../rows';
 import type { DocStore, MapRecord, NewMap, StoredDocument } from '../store';
 
-/** Migration SQL of the maps, the update log and the snapshots (version 1). */
+/** Migration SQL of the maps, the update log and the snapshots (version 1; version 10 rebuilds `updates`). */
 export const DOCS_TABLES_SQL = `
   CREATE TABLE maps (
     id TEXT PRIMARY KEY,
@@ -30,14 +30,30 @@ export const DOCS_TABLES_SQL = `
 `;
 
 /**
- * Migration SQL of the update journal (version 10). A commit into `updates` writes a page of its
- * (map, seq) index for every map it touches, on top of the table's own last page: at 3,000 edits/s
- * that was ten 4 KiB pages per commit, most of the commit's CPU and of the WAL the checkpoint worker
- * copies. The journal has no index, so a commit writes its last page only; its rows move to
- * `updates` in bulk (drainJournal), where each map's index page is written once for many rows.
- * Reads of the whole log go through the `update_log` view.
+ * Migration SQL of the update log's second form (version 10).
+ * - The journal: a commit into `updates` with its (map, seq) index wrote an index page for every map
+ *   it touched, on top of the table's last page: at 3,000 edits/s about ten 4 KiB pages a commit, most
+ *   of the commit's CPU and of the WAL the checkpoint worker copies. The journal has no index, so a
+ *   commit writes its last page only; its rows move to `updates` in bulk (drainJournal).
+ * - `updates` is clustered by map (WITHOUT ROWID, key (map, seq)): ordered by seq, one map's rows were
+ *   spread over as many pages as it had rows, and a compaction's delete rewrote all of them.
+ * - The seqs are given by the store; the largest one drained is kept in `update_seq` (it replaces
+ *   the AUTOINCREMENT counter). Reads of the whole log go through the `update_log` view.
  */
 export const UPDATE_JOURNAL_SQL = `
+  CREATE TABLE update_rows (
+    map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (map_id, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO update_rows (map_id, seq, bytes) SELECT map_id, seq, bytes FROM updates;
+  CREATE TABLE update_seq (id INTEGER PRIMARY KEY CHECK (id = 1), last INTEGER NOT NULL);
+  INSERT INTO update_seq (id, last) VALUES (1, MAX(
+    COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'updates'), 0),
+    COALESCE((SELECT MAX(seq) FROM updates), 0)));
+  DROP TABLE updates;
+  ALTER TABLE update_rows RENAME TO updates;
   CREATE TABLE update_journal (
     seq INTEGER PRIMARY KEY,
     map_id TEXT NOT NULL REFERENCES maps(id) ON DELETE CASCADE,
@@ -83,17 +99,22 @@ export class SqliteDocs implements DocStore {
       // run() + lastInsertRowid, not RETURNING + get(): get() stops stepping after the first row,
       // and SQLite then never runs the WAL autocheckpoint the fallback relies on
       append: db.prepare<[number, string, Buffer]>('INSERT INTO update_journal (seq, map_id, bytes) VALUES (?, ?, ?)'),
-      // The largest seq ever given. A drained row leaves it in sqlite_sequence (`updates` has
-      // AUTOINCREMENT); a row compacted away while still in the journal leaves it in its snapshot's
-      // upto_seq. A seq given again at or below a snapshot's upto_seq would be skipped by every load.
+      // The largest seq ever given: a drained one is in update_seq; one compacted away while still
+      // in the journal is its snapshot's upto_seq. A seq given again at or below a snapshot's
+      // upto_seq would be skipped by every load.
       lastSeq: db.prepare<[], { seq: number | null }>(
         `SELECT MAX(seq) AS seq FROM (
-           SELECT seq FROM sqlite_sequence WHERE name = 'updates'
-           UNION ALL SELECT MAX(seq) FROM updates UNION ALL SELECT MAX(seq) FROM update_journal
+           SELECT last AS seq FROM update_seq UNION ALL SELECT MAX(seq) FROM update_journal
            UNION ALL SELECT MAX(upto_seq) FROM snapshots)`,
       ),
       journalRows: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM update_journal'),
-      drainInsert: db.prepare('INSERT INTO updates (seq, map_id, bytes) SELECT seq, map_id, bytes FROM update_journal'),
+      // by map, so each map's rows go into its pages together
+      drainInsert: db.prepare(
+        'INSERT INTO updates (map_id, seq, bytes) SELECT map_id, seq, bytes FROM update_journal ORDER BY map_id, seq',
+      ),
+      drainSeq: db.prepare(
+        'UPDATE update_seq SET last = MAX(last, (SELECT COALESCE(MAX(seq), 0) FROM update_journal))',
+      ),
       drainDelete: db.prepare('DELETE FROM update_journal'),
       getSnapshot: db.prepare<[string], { snapshot: Buffer; upto_seq: number }>(
         'SELECT snapshot, upto_seq FROM snapshots WHERE map_id = ?',
@@ -116,6 +137,7 @@ export class SqliteDocs implements DocStore {
     this.insertBatch = db.transaction((batch: PendingAppend[]) => batch.map(this.insertUpdate));
     this.drain = db.transaction(() => {
       this.stmt.drainInsert.run();
+      this.stmt.drainSeq.run();
       this.stmt.drainDelete.run();
     });
     this.lastSeq = this.stmt.lastSeq.get()?.seq ?? 0;
@@ -128,6 +150,8 @@ export class SqliteDocs implements DocStore {
   private journalRows: number;
   private readonly drain: () => void;
   private drainScheduled = false;
+  /** Journal rows at which the next drain runs (doubled after a drain failed). */
+  private drainAtRows = JOURNAL_DRAIN_ROWS;
 
   /**
    * Moves the journal's rows to `updates`, in one transaction (in its own turn, after a commit that
@@ -136,8 +160,15 @@ export class SqliteDocs implements DocStore {
   readonly drainJournal = (): void => {
     this.drainScheduled = false;
     if (this.held || this.journalRows === 0 || !this.db.open) return;
-    this.drain();
-    this.journalRows = 0;
+    try {
+      this.drain();
+      this.journalRows = 0;
+      this.drainAtRows = JOURNAL_DRAIN_ROWS;
+    } catch {
+      // (a row written behind the store's back with the same key): the rows stay in the journal,
+      // where loads find them too; tried again once the journal has doubled
+      this.drainAtRows = this.journalRows * 2;
+    }
   };
 
   async createMap(map: NewMap): Promise<void> {
@@ -257,7 +288,7 @@ export class SqliteDocs implements DocStore {
   };
 
   private drainSoon(): void {
-    if (this.journalRows < JOURNAL_DRAIN_ROWS || this.drainScheduled) return;
+    if (this.journalRows < this.drainAtRows || this.drainScheduled) return;
     this.drainScheduled = true;
     setImmediate(this.drainJournal);
   }
