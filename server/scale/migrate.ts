@@ -86,6 +86,7 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
       .prepare('SELECT id, title, editor_key_hash, viewer_key_hash, created_at FROM maps ORDER BY created_at, id')
       .all() as MapRow[];
     const storedFiles = new Set<string>();
+    const updateLog = hasTable(db, 'update_journal') ? 'update_log' : 'updates';
     for (const map of maps) {
       if (await store.docs.getMap(map.id)) {
         report.skipped++;
@@ -95,7 +96,8 @@ export async function migrateSqliteToPostgres(options: MigrationOptions): Promis
       const snap = db.prepare('SELECT snapshot, upto_seq FROM snapshots WHERE map_id = ?').get(map.id) as
         { snapshot: Buffer; upto_seq: number } | undefined;
       const updates = db
-        .prepare('SELECT bytes FROM updates WHERE map_id = ? AND seq > ? ORDER BY seq')
+        // an older file has no journal (nor its view): then the log is `updates` alone
+        .prepare(`SELECT bytes FROM ${updateLog} WHERE map_id = ? AND seq > ? ORDER BY seq`)
         .all(map.id, snap?.upto_seq ?? 0) as {
         bytes: Buffer;
       }[];

@@ -8,6 +8,7 @@ import type { Role } from '../auth/keys';
 import type { Relay } from '../scale/types';
 import type { Store } from '../storage/store';
 import { CLOSE, type CloseReason } from './closeCodes';
+import type { CompactionPacer } from './compactionPacer';
 import {
   encodeAwareness,
   encodeAwarenessEntries,
@@ -46,6 +47,8 @@ export interface RoomDeps {
   store: Store;
   log: FastifyBaseLogger;
   compactEvery: number;
+  /** Spreads the background compactions of all rooms (without it each room compacts at once). */
+  compactions?: CompactionPacer;
   hooks?: RoomHooks;
   /** Scale-out: the relay to the other server processes (updates, awareness, compaction lock). */
   relay?: Relay;
@@ -110,7 +113,10 @@ export class Room {
   private appendChain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private appendedSinceSnapshot = 0;
+  /** A background compaction asked for (it may be waiting in the pacer's queue). */
   private compaction: Promise<void> | null = null;
+  /** The background compaction that has started running, if any. */
+  private compactionRunning: Promise<void> | null = null;
   private unloading: Promise<void> | null = null;
 
   constructor(
@@ -458,10 +464,19 @@ export class Room {
 
   private compactSoon(): void {
     if (this.compaction) return;
-    this.compaction = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.compactNow())
+    const task = (): Promise<void> => {
+      if (this.unloading) return Promise.resolve(); // the unload compacts
+      this.compactionRunning = this.compactNow();
+      return this.compactionRunning;
+    };
+    const queued = this.deps.compactions
+      ? this.deps.compactions.run(task)
+      : new Promise<void>((resolve) => setImmediate(resolve)).then(task);
+    this.compaction = queued
+      .catch(() => undefined) // compactNow logs its own failures
       .finally(() => {
         this.compaction = null;
+        this.compactionRunning = null;
       });
   }
 
@@ -496,7 +511,7 @@ export class Room {
       await this.loaded.catch(() => undefined);
       this.repairNow(); // a repair still due is stored with the rest
       await this.appendChain;
-      await this.compaction;
+      await this.compactionRunning; // one still waiting in the pacer's queue will not run
       // a broken, deleted or failed room is never compacted (compactNow checks state 'ready')
       await this.compactNow();
       this.state = 'closed';

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Relay, RelayTarget } from '../scale/types';
 import type { Store } from '../storage/store';
 import type { CloseReason } from './closeCodes';
+import { CompactionPacer } from './compactionPacer';
 import { Room, type RoomHooks, type RoomMember } from './room';
 
 export class RoomsClosed extends Error {
@@ -17,6 +18,8 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
   private closing = false;
+  /** One queue for every room's background compactions (compactionPacer.ts). */
+  private readonly compactions = new CompactionPacer();
 
   constructor(
     private readonly deps: {
@@ -40,7 +43,7 @@ export class Rooms {
       if (previous) await previous;
       let room = this.rooms.get(mapId);
       if (!room) {
-        room = new Room(mapId, { ...this.deps, onEmpty: (r) => this.unload(r) });
+        room = new Room(mapId, { ...this.deps, compactions: this.compactions, onEmpty: (r) => this.unload(r) });
         this.rooms.set(mapId, room);
         const created = room;
         created.loaded.catch(() => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  INSERT_BEHIND_THE_SERVERS_BACK,
   connectClient,
   connectSynced,
   createMap,
@@ -34,7 +35,7 @@ function rowsOf(dataDir: string, mapId: string): Rows {
     snapshot:
       (db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(mapId) as { snapshot: Buffer } | undefined)
         ?.snapshot ?? null,
-    updates: db.prepare('SELECT seq, bytes FROM updates WHERE map_id = ? ORDER BY seq').all(mapId) as {
+    updates: db.prepare('SELECT seq, bytes FROM update_log WHERE map_id = ? ORDER BY seq').all(mapId) as {
       seq: number;
       bytes: Buffer;
     }[],
@@ -104,7 +105,7 @@ describe('incomplete stored documents', () => {
     doc.on('update', (update: Uint8Array) => updates.push(update));
     for (let i = 0; i < 12; i++) doc.getMap('meta').set(`k${i}`, i);
     withDb(dataDir, (db) => {
-      const insert = db.prepare('INSERT INTO updates (map_id, bytes) VALUES (?, ?)');
+      const insert = db.prepare(INSERT_BEHIND_THE_SERVERS_BACK);
       updates.forEach((update, i) => {
         if (i !== 5) insert.run(map.id, Buffer.from(update));
       });
@@ -122,9 +123,7 @@ describe('incomplete stored documents', () => {
 
     // with the lost update back, the map opens whole
     withDb(dataDir, (db) =>
-      db
-        .prepare('INSERT INTO updates (map_id, bytes) VALUES (?, ?)')
-        .run(map.id, Buffer.from(updates[5] as Uint8Array)),
+      db.prepare(INSERT_BEHIND_THE_SERVERS_BACK).run(map.id, Buffer.from(updates[5] as Uint8Array)),
     );
     const whole = await connectSynced(t.wsUrl, map.id, map.viewerKey);
     for (let i = 0; i < 12; i++) expect(whole.doc.getMap('meta').get(`k${i}`)).toBe(i);

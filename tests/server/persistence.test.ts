@@ -7,7 +7,15 @@ import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory/store';
 import { buildServer } from '../../scripts/buildServer.mjs';
 import { startMainProcess } from '../shared/childServer';
-import { connectSynced, createMap, rawSocket, startTestServer, tempDir, waitFor } from './helpers/testServer';
+import {
+  INSERT_BEHIND_THE_SERVERS_BACK,
+  connectSynced,
+  createMap,
+  rawSocket,
+  startTestServer,
+  tempDir,
+  waitFor,
+} from './helpers/testServer';
 
 function openDb(dataDir: string): Database.Database {
   return new Database(path.join(dataDir, 'percorso.db'));
@@ -16,7 +24,7 @@ function openDb(dataDir: string): Database.Database {
 function counts(dataDir: string, mapId: string): { updates: number; uptoSeq: number } {
   const db = openDb(dataDir);
   try {
-    const updates = (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?').get(mapId) as { n: number }).n;
+    const updates = (db.prepare('SELECT COUNT(*) AS n FROM update_log WHERE map_id = ?').get(mapId) as { n: number }).n;
     const snap = db.prepare('SELECT upto_seq FROM snapshots WHERE map_id = ?').get(mapId) as { upto_seq: number };
     return { updates, uptoSeq: snap.upto_seq };
   } finally {
@@ -97,7 +105,7 @@ describe('persistence', () => {
     scratch.getMap('meta').set('goal', 'x'.repeat(100));
     const valid = Y.encodeStateAsUpdate(scratch);
     const corrupt = Buffer.from(valid.subarray(0, valid.length >> 1));
-    db.prepare('INSERT INTO updates (map_id, bytes) VALUES (?, ?)').run(map.id, corrupt);
+    db.prepare(INSERT_BEHIND_THE_SERVERS_BACK).run(map.id, corrupt);
 
     const socket = rawSocket(`${t.wsUrl}/sync/${map.id}?key=${map.editorKey}`);
     expect(await socket.closed).toEqual({ code: 4500, reason: 'could not load map' });
@@ -108,7 +116,9 @@ describe('persistence', () => {
       db.prepare('SELECT snapshot FROM snapshots WHERE map_id = ?').get(map.id) as { snapshot: Buffer }
     ).snapshot;
     expect(Buffer.compare(snapshotAfter, snapshotBefore)).toBe(0);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM updates WHERE map_id = ?').get(map.id) as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM update_log WHERE map_id = ?').get(map.id) as { n: number }).n).toBe(
+      1,
+    );
     db.close();
 
     const healthy = await connectSynced(t.wsUrl, other.id, other.editorKey);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventStorage, Store } from '../store';
 import { ACCOUNTS_TABLES_SQL, SqliteAccounts } from './accounts';
-import { DOCS_TABLES_SQL, SqliteDocs } from './docs';
+import { DOCS_TABLES_SQL, SqliteDocs, UPDATE_JOURNAL_SQL } from './docs';
 import { FEATURES_TABLES_SQL, SqliteFeatures } from './features';
 import { LIFE_TABLES_SQL, SqliteLife } from './life';
 import { INBOX_TABLES_SQL, SqliteInbox } from './inbox';
@@ -46,6 +46,8 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   { version: 8, sql: HISTORY_TABLES_SQL },
   // observed journeys: contact-log events, their terms and activity mappings (events/schema.ts)
   { version: EVENTS_MIGRATION, sql: SQLITE_EVENT_TABLES_SQL },
+  // the update log's newest rows, appended without an index (docs.ts)
+  { version: 10, sql: UPDATE_JOURNAL_SQL },
 ];
 
 /** Thrown inside the write probe's transaction so it rolls back. */
@@ -148,7 +150,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.docs.flushAppends();
+    if (this.db.open) {
+      this.docs.flushAppends();
+      this.docs.drainJournal(); // at rest the whole log is in `updates`, indexed
+    }
     await this.checkpointer.close();
     if (this.db.open) {
       // closing the last connection checkpoints the WAL into the file: synced, as the worker does

@@ -29,6 +29,13 @@ export function tempDir(prefix = 'percorso-test-'): string {
   return dir;
 }
 
+/**
+ * SQL that adds an update row (map_id, bytes) to the SQLite log behind the server's back, the way a
+ * row of an older version or a restored backup is there: under a seq above every stored one.
+ */
+export const INSERT_BEHIND_THE_SERVERS_BACK =
+  'INSERT INTO updates (map_id, seq, bytes) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1000 FROM update_log), ?)';
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
