@@ -23,6 +23,13 @@ export function valueText(value: unknown): string | null {
   return text !== null && text.length > VALUE_MAX ? `${text.slice(0, VALUE_MAX - 1)}…` : text;
 }
 
+/** Whether a node's own event changed only its geometry (a drag): skipped before `changes`, which costs. */
+const onlyGeometry = (event: Y.YEvent<Y.AbstractType<unknown>>, nodes: Y.Map<unknown>): boolean => {
+  if (event.target.parent !== nodes || !(event instanceof Y.YMapEvent)) return false;
+  for (const key of event.keysChanged) if (!GEOMETRY.has(key)) return false;
+  return true;
+};
+
 const labelOf = (node: unknown): string | null =>
   node instanceof Y.Map && typeof node.get('label') === 'string' ? valueText(node.get('label')) : null;
 
@@ -44,6 +51,7 @@ export function describeNodeChanges(
       }
       continue;
     }
+    if (onlyGeometry(event, nodes)) continue;
     const [nodeId, field] = event.path as [string | undefined, string | number | undefined];
     if (typeof nodeId !== 'string') continue;
     if (field === undefined) {
