@@ -174,25 +174,30 @@ function summarizeTrace(buffer: Buffer): void {
   console.log(
     `    main-thread frames: ${frames.length}, ${working.length} with work (over 4 ms), ${frames.filter((e) => (e.dur ?? 0) > 16_700).length} over 16.7 ms`,
   );
-  if (typical) console.log(`      the median working frame, ${((typical.dur ?? 0) / 1000).toFixed(1)} ms: ${parts(typical, 8)}`);
-  const long = outermost.filter((e) => (e.dur ?? 0) > 25_000 || (e.name !== 'ProxyMain::BeginMainFrame' && (e.dur ?? 0) > 8000));
-  if (long.length) console.log('    main-thread tasks over 25 ms (other than frames: over 8 ms), from the first traced event:');
+  if (typical)
+    console.log(`      the median working frame, ${((typical.dur ?? 0) / 1000).toFixed(1)} ms: ${parts(typical, 8)}`);
+  const long = outermost.filter(
+    (e) => (e.dur ?? 0) > 25_000 || (e.name !== 'ProxyMain::BeginMainFrame' && (e.dur ?? 0) > 8000),
+  );
+  if (long.length)
+    console.log('    main-thread tasks over 25 ms (other than frames: over 8 ms), from the first traced event:');
   for (const task of long)
-    console.log(`      +${ms(task.ts - first).trim()} ms ${task.name} ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${parts(task, 5)}`);
+    console.log(
+      `      +${ms(task.ts - first).trim()} ms ${task.name} ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${parts(task, 5)}`,
+    );
 
   // frames the compositor reported (PipelineReporter: presented, dropped, and why)
   const reasons = new Map<string, number>();
   for (const e of traceEvents) {
     const report = (e.args?.frame_reporter ?? e.args?.chrome_frame_reporter) as Record<string, unknown> | undefined;
     if (e.name !== 'PipelineReporter' || !report || e.ph === 'e') continue;
-    const why = [report.state, report.frame_drop_reason, report.scroll_state]
-      .filter((v) => v !== undefined)
-      .join(' ');
+    const why = [report.state, report.frame_drop_reason, report.scroll_state].filter((v) => v !== undefined).join(' ');
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   if (reasons.size) {
     console.log('    frames by compositor report (state, drop reason):');
-    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`      ${String(n).padStart(6)}  ${why}`);
+    for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1]))
+      console.log(`      ${String(n).padStart(6)}  ${why}`);
   }
 }
 

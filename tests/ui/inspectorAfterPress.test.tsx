@@ -19,7 +19,10 @@ function journey() {
 const select = (view: ReturnType<typeof renderMap>, id: string) =>
   act(() =>
     view.store.applyNodeChanges([
-      ...view.store.getState().nodes.filter((n) => n.selected).map((n) => ({ type: 'select' as const, id: n.id, selected: false })),
+      ...view.store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => ({ type: 'select' as const, id: n.id, selected: false })),
       { type: 'select', id, selected: true },
     ]),
   );
