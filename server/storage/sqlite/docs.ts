@@ -37,8 +37,8 @@ export const DOCS_TABLES_SQL = `
  *   commit writes its last page only; its rows move to `updates` in bulk (drainJournal).
  * - `updates` is clustered by map (WITHOUT ROWID, key (map, seq)): ordered by seq, one map's rows were
  *   spread over as many pages as it had rows, and a compaction's delete rewrote all of them.
- * - The seqs are given by the store; the largest one drained is kept in `update_seq` (it replaces
- *   the AUTOINCREMENT counter). Reads of the whole log go through the `update_log` view.
+ * - The seqs are given by the store; the largest one drained or compacted is kept in `update_seq`
+ *   (it replaces the AUTOINCREMENT counter). Reads of the whole log go through the `update_log` view.
  */
 export const UPDATE_JOURNAL_SQL = `
   CREATE TABLE update_rows (
@@ -96,24 +96,19 @@ export class SqliteDocs implements DocStore {
         `SELECT ${MAP_COLUMNS} FROM maps WHERE id = ? AND NOT EXISTS (SELECT 1 FROM trash WHERE map_id = maps.id)`,
       ),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
-      // run() + lastInsertRowid, not RETURNING + get(): get() stops stepping after the first row,
-      // and SQLite then never runs the WAL autocheckpoint the fallback relies on
+      // the seq is given here (insertUpdate), so run() needs no RETURNING
       append: db.prepare<[number, string, Buffer]>('INSERT INTO update_journal (seq, map_id, bytes) VALUES (?, ?, ?)'),
-      // The largest seq ever given: a drained one is in update_seq; one compacted away while still
-      // in the journal is its snapshot's upto_seq. A seq given again at or below a snapshot's
-      // upto_seq would be skipped by every load.
+      // The largest seq ever given: a drained or compacted one is in update_seq (raiseSeq), a newer
+      // one in the journal. A seq given again at or below a snapshot's upto_seq would be skipped by
+      // every load.
       lastSeq: db.prepare<[], { seq: number | null }>(
-        `SELECT MAX(seq) AS seq FROM (
-           SELECT last AS seq FROM update_seq UNION ALL SELECT MAX(seq) FROM update_journal
-           UNION ALL SELECT MAX(upto_seq) FROM snapshots)`,
+        'SELECT MAX((SELECT last FROM update_seq), COALESCE((SELECT MAX(seq) FROM update_journal), 0)) AS seq',
       ),
+      raiseSeq: db.prepare<[number]>('UPDATE update_seq SET last = MAX(last, ?)'),
       journalRows: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM update_journal'),
       // by map, so each map's rows go into its pages together
       drainInsert: db.prepare(
         'INSERT INTO updates (map_id, seq, bytes) SELECT map_id, seq, bytes FROM update_journal ORDER BY map_id, seq',
-      ),
-      drainSeq: db.prepare(
-        'UPDATE update_seq SET last = MAX(last, (SELECT COALESCE(MAX(seq), 0) FROM update_journal))',
       ),
       drainDelete: db.prepare('DELETE FROM update_journal'),
       getSnapshot: db.prepare<[string], { snapshot: Buffer; upto_seq: number }>(
@@ -137,7 +132,7 @@ export class SqliteDocs implements DocStore {
     this.insertBatch = db.transaction((batch: PendingAppend[]) => batch.map(this.insertUpdate));
     this.drain = db.transaction(() => {
       this.stmt.drainInsert.run();
-      this.stmt.drainSeq.run();
+      this.stmt.raiseSeq.run(this.lastSeq);
       this.stmt.drainDelete.run();
     });
     this.lastSeq = this.stmt.lastSeq.get()?.seq ?? 0;
@@ -159,7 +154,7 @@ export class SqliteDocs implements DocStore {
    */
   readonly drainJournal = (): void => {
     this.drainScheduled = false;
-    if (this.held || this.journalRows === 0 || !this.db.open) return;
+    if (this.holding || this.journalRows === 0 || !this.db.open) return;
     try {
       this.drain();
       this.journalRows = 0;
@@ -219,23 +214,20 @@ export class SqliteDocs implements DocStore {
    * checkpoint worker's WAL restarts, which make the writer wait, came every second.
    */
   private scheduleFlush(): void {
-    if (this.held) return; // the release flushes
+    if (this.holding) return; // the release flushes
     const wait = this.lastCommitAt + MIN_COMMIT_INTERVAL_MS - performance.now();
     if (wait <= 0) setImmediate(this.flushScheduled);
     else this.flushTimer = setTimeout(this.flushScheduled, wait);
   }
-
-  private held = false;
 
   /**
    * The checkpoint worker restarts the WAL (walCheckpointer.ts): appends wait in memory, not in
    * SQLite's busy handler, until `release` settles, then are committed together.
    */
   holdCommits(release: Promise<void>): void {
-    this.held = true;
     const released = release.then(() => {
-      if (this.holding === released) this.holding = null;
-      this.held = false;
+      if (this.holding !== released) return; // a newer hold is on
+      this.holding = null;
       if (this.pendingAppends.length > 0) setImmediate(this.flushScheduled);
     });
     this.holding = released;
@@ -245,7 +237,7 @@ export class SqliteDocs implements DocStore {
   private holding: Promise<void> | null = null;
 
   private readonly flushScheduled = (): void => {
-    if (!this.held) this.flushAppends();
+    if (!this.holding) this.flushAppends();
   };
 
   /** One row of the update log; its seq. */
@@ -316,6 +308,8 @@ export class SqliteDocs implements DocStore {
         if (!this.stmt.getMap.get(mapId)) return;
         const written = this.stmt.upsertSnapshot.run(mapId, Buffer.from(snapshot), uptoSeq).changes;
         if (written > 0) {
+          // the journal's rows up to uptoSeq may go with it: their seqs must not be given again
+          this.stmt.raiseSeq.run(uptoSeq);
           this.stmt.deleteUpdates.run(mapId, uptoSeq);
           this.journalRows -= this.stmt.deleteJournalled.run(mapId, uptoSeq).changes;
         }
