@@ -46,11 +46,18 @@ export function useSelectedNodeId(): string | null {
   });
 }
 
+/**
+ * The node the inspector shows: the selected one, except that a selection made by a press shows once
+ * the press ends (a drag never opens the sidebar or mounts the fields in its first frames).
+ */
+export function useInspectedNodeId(): string | null {
+  return useAfterPress(useSelectedNodeId());
+}
+
 export const Inspector = memo(function Inspector() {
   const t = useT();
   const { doc, store, readOnly, run, mapId, mapKey, awareness } = useMap();
-  // follows a selection made by a press once it ends: a drag never mounts the fields in its first frames
-  const id = useAfterPress(useSelectedNodeId());
+  const id = useInspectedNodeId();
   const node = useStore(store, (state) => (id ? state.modelNodes.get(id) : undefined));
   const acceptsMedia = Boolean(node && node.kind !== 'note' && !readOnly);
   // Pasting files (a screenshot, say) while a node is selected attaches them to it.

@@ -5,15 +5,14 @@ import { PanelRightClose } from 'lucide-react';
 import { useUi } from '../state/uiStore';
 import { useT } from '../i18n';
 import { PANELS } from './registry';
-import { useSelectedNodeId } from './Inspector';
-import { useAfterPress } from '../state/pointerHeld';
+import { useInspectedNodeId } from './Inspector';
 
 export function Sidebar() {
   const t = useT();
   const tab = useUi((state) => state.sidebarTab);
   const setTab = useUi((state) => state.setSidebarTab);
   // a card selected by a press opens the inspector when the press ends (after a drag, on the drop)
-  const selected = useAfterPress(useSelectedNodeId());
+  const selected = useInspectedNodeId();
   useEffect(() => {
     if (selected) useUi.getState().setSidebarTab('inspector');
   }, [selected]);

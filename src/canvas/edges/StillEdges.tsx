@@ -21,7 +21,10 @@ export const StillEdges = memo(function StillEdges({ ids }: { ids: readonly stri
   // the picture of the moment the drag started: the still edges do not change until the drop
   const paths = useMemo(
     () =>
-      ids.flatMap((id) => (drawn.has(id) ? [{ id, ...(drawn.get(id) as { path: string; className: string }) }] : [])),
+      ids.flatMap((id) => {
+        const edge = drawn.get(id);
+        return edge ? [{ id, ...edge }] : [];
+      }),
     [ids],
   );
   if (!layer) return null;
