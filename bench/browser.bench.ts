@@ -76,7 +76,7 @@ interface TraceEvent {
 
 /** Self time by event name of one thread's complete events (a child's time is not its parent's). */
 function selfTimes(events: TraceEvent[]): Map<string, number> {
-  const sorted = events.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const self = new Map<string, number>();
   const stack: { end: number; name: string }[] = [];
   for (const event of sorted) {
@@ -143,7 +143,7 @@ function summarizeTrace(buffer: Buffer): void {
   for (const { key, events, busy } of threads) {
     const pid = Number(key.split(':')[0]);
     const label = `${processName.get(pid) ?? pid} / ${threadName.get(key) ?? key}`;
-    const tops = [...selfTimes([...events])]
+    const tops = [...selfTimes(events)]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([name, us]) => `${name} ${ms(us).trim()}`)
@@ -155,7 +155,7 @@ function summarizeTrace(buffer: Buffer): void {
   // paint, layerization) and what the typical one spends; then its long tasks, when and on what
   const outermost: TraceEvent[] = [];
   let until = -Infinity;
-  for (const e of mainEvents) {
+  for (const e of [...mainEvents].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
     if (e.ts < until) continue;
     outermost.push(e);
     until = e.ts + (e.dur ?? 0);
