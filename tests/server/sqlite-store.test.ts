@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/storage/sqlite/store';
-import { JOURNAL_DRAIN_ROWS } from '../../server/storage/sqlite/docs';
+import { JOURNAL_DRAIN_ROWS, ROWS_PER_INSERT } from '../../server/storage/sqlite/docs';
 import { tempDir, waitFor } from './helpers/testServer';
 
 const opened: SqliteStore[] = [];
@@ -168,6 +168,38 @@ describe('SQLite group commit', () => {
     expect(await before).toBeGreaterThan(0);
     expect(await after).toBeGreaterThan(await before);
     expect((await store.docs.loadDocument('m1'))?.updates).toHaveLength(2);
+  });
+
+  // past ROWS_PER_INSERT a turn is several statements in one transaction: one bad row in a later
+  // statement rolls back the earlier ones too, and each row is then stored on its own
+  it('fails only the update of a map deleted meanwhile in a turn of several statements', async () => {
+    const dataDir = tempDir();
+    const store = await storeWithMap(dataDir, 60_000);
+    await store.docs.createMap({
+      id: 'gone',
+      title: 'G',
+      editorKeyHash: 'e',
+      viewerKeyHash: 'v',
+      createdAt: new Date().toISOString(),
+      snapshot: new Uint8Array([0, 0]),
+    });
+    const rows = ROWS_PER_INSERT * 2 + 5;
+    const appends = Array.from({ length: rows }, (_, i) =>
+      store.docs.appendUpdate(i === ROWS_PER_INSERT + 3 ? 'gone' : 'm1', new Uint8Array([i])),
+    );
+    await store.docs.deleteMap('gone');
+    const settled = await Promise.allSettled(appends);
+    expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(1);
+    const seqs = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(rows - 1);
+    const stored = await store.docs.loadDocument('m1');
+    expect(stored?.updates.map((u) => u.seq)).toEqual(seqs);
+    expect(stored?.updates.map((u) => u.bytes[0])).toEqual(
+      Array.from({ length: rows }, (_, i) => i).filter((i) => i !== ROWS_PER_INSERT + 3),
+    );
+    // the next turn's seqs follow the stored ones
+    expect(await store.docs.appendUpdate('m1', new Uint8Array([99]))).toBeGreaterThan(seqs.at(-1) ?? 0);
   });
 });
 
