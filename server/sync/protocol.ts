@@ -6,6 +6,9 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { checkUpdate, type UpdateDeleteSet } from './updateCheck';
+
+export type { UpdateDeleteSet } from './updateCheck';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -24,9 +27,6 @@ export interface AwarenessEntry {
   /** Parsed JSON state; null means the client left. */
   state: unknown;
 }
-
-/** The delete set of an update, as the frame check decoded it (the large-removal check reads it). */
-export type UpdateDeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
@@ -91,8 +91,8 @@ function parseFrame(frame: Uint8Array, maxPresenceStateBytes: number): ClientMes
         return { type: 'sync-step1', stateVector: payload };
       }
       if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-        // kept: decoding an update is most of what the relay spends on it, so it is decoded once here
-        const { ds } = guard('update', () => Y.decodeUpdate(payload));
+        // its delete set is kept: the large-removal check reads it (updateCheck.ts)
+        const ds = guard('update', () => checkUpdate(payload));
         return {
           type: step === syncProtocol.messageYjsSyncStep2 ? 'sync-step2' : 'sync-update',
           update: payload,

@@ -19,6 +19,7 @@ import {
   type UpdateDeleteSet,
 } from './protocol';
 import { migrateDocument, repairDocument } from './seed';
+import { checkUpdate } from './updateCheck';
 import { largeRemoval, mayRemoveMuch, shapeOf, type LargeRemoval } from '../versions/removal';
 import { repairMayBeNeeded, type Origin } from '../../src/model';
 
@@ -224,7 +225,7 @@ export class Room {
     if (member.role !== 'editor' || this.state !== 'ready') return;
     // a removal of much of the map: keep the document as it is now (rare; most updates delete nothing)
     const before =
-      this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, deleteSet ?? Y.decodeUpdate(update).ds)
+      this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, deleteSet ?? checkUpdate(update))
         ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) }
         : null;
     Y.applyUpdate(this.doc, update, member);
