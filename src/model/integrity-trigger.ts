@@ -29,17 +29,19 @@ function nodeFieldNeedsCheck(m: Y.Map<unknown>, key: string): boolean {
   return fieldFix(m.get(key), f, m.get('label')) !== null;
 }
 
+// Asked for every update the server relays: it allocates nothing for the common case (a move).
 export function repairMayBeNeeded(doc: Y.Doc, transaction: Y.Transaction): boolean {
   const nodesRoot = doc.share.get(ROOT.nodes);
   const edgesRoot = doc.share.get(ROOT.edges);
-  const roots = new Set<unknown>(CHECKED_ROOTS.map((name) => doc.share.get(name)));
   for (const [type, keys] of transaction.changed) {
-    if (roots.has(type)) return true;
     const parent = type._item?.parent;
-    if (type instanceof Y.Map && parent === nodesRoot) {
-      if ([...keys].some((key) => key !== null && nodeFieldNeedsCheck(type, key))) return true;
+    if (!parent) {
+      // a root type
+      for (const name of CHECKED_ROOTS) if (doc.share.get(name) === type) return true;
+    } else if (type instanceof Y.Map && parent === nodesRoot) {
+      for (const key of keys) if (key !== null && nodeFieldNeedsCheck(type, key)) return true;
     } else if (type instanceof Y.Map && parent === edgesRoot) {
-      if ([...keys].some((key) => key !== null && EDGE_FIELDS.has(key))) return true;
+      for (const key of keys) if (key !== null && EDGE_FIELDS.has(key)) return true;
     } else if (parent instanceof Y.Map && parent._item?.parent === nodesRoot) {
       // a part of a node: a list of references (personaIds) can gain a dangling or repeated id, a
       // map of references (channelPrefs) a dangling key or an odd value
