@@ -103,6 +103,16 @@ const TITLE_MAX = 200;
 
 type RoomState = 'loading' | 'ready' | 'failed' | 'broken' | 'deleted' | 'closed';
 
+/** An update applied here whose append has not been handled yet (Room.storing). */
+interface Appending {
+  update: Uint8Array;
+  /** The member that sent it (closed if it cannot be stored). */
+  from: RoomMember | null;
+  outcome: { seq: number } | { error: unknown } | null;
+  /** Called once this entry and every one before it are handled (Room.allHandled). */
+  waiters: (() => void)[] | null;
+}
+
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -110,8 +120,12 @@ export class Room {
   /** Resolves when the stored document is applied; rejects (MapNotFound or a load error) otherwise. */
   readonly loaded: Promise<void>;
   private state: RoomState = 'loading';
-  /** Settles after every append issued so far has settled (and its broadcast was sent). */
-  private appendChain: Promise<void> = Promise.resolve();
+  /**
+   * Updates whose appends are not handled yet, in the order they were applied: each is relayed only
+   * once it and every one before it are stored (a queue, not a chain of promises: a chain made five
+   * promises and four microtask hops per update, about 3 µs of the relay's time each).
+   */
+  private readonly storing: Appending[] = [];
   private lastSeq = 0;
   private appendedSinceSnapshot = 0;
   /** A background compaction asked for (it may be waiting in the pacer's queue). */
@@ -190,7 +204,7 @@ export class Room {
 
   /** Resolves once every update so far is stored and relayed; rejects if one could not be stored. */
   async whenStored(): Promise<void> {
-    await this.appendChain;
+    await this.allHandled();
     if (this.state === 'broken') throw new Error('could not store update');
   }
 
@@ -212,7 +226,7 @@ export class Room {
 
   /** Sync step 1 from a member: answer with step 2 once every accepted update is durable. */
   answerSyncStep1(member: RoomMember, stateVector: Uint8Array): void {
-    void this.appendChain.then(() => {
+    void this.allHandled().then(() => {
       if (this.state !== 'closed') member.send(encodeSyncStep2(this.doc, stateVector));
     });
   }
@@ -408,22 +422,57 @@ export class Room {
     } catch (err) {
       appended = Promise.reject(err);
     }
-    const from = this.members.has(origin as RoomMember) ? (origin as RoomMember) : null;
-    this.appendChain = this.appendChain
-      .then(() => appended)
-      .then(
-        (seq) => {
-          this.lastSeq = Math.max(this.lastSeq, seq);
-          this.appendedSinceSnapshot++;
-          if (this.state !== 'ready') return;
-          this.deps.relay?.publishUpdate(this.mapId, update); // committed: other processes may have it
-          this.broadcast(encodeUpdate(update));
-          if (this.appendedSinceSnapshot >= this.deps.compactEvery) this.compactSoon();
-          this.runHook('stored');
-        },
-        (err: unknown) => this.storeFailed(err, from),
-      );
+    const entry: Appending = {
+      update,
+      from: this.members.has(origin as RoomMember) ? (origin as RoomMember) : null,
+      outcome: null,
+      waiters: null,
+    };
+    this.storing.push(entry);
+    appended.then(
+      (seq) => {
+        entry.outcome = { seq };
+        this.handleAppends();
+      },
+      (error: unknown) => {
+        entry.outcome = { error };
+        this.handleAppends();
+      },
+    );
   };
+
+  /** Relays (or fails) the appends at the head of the queue whose outcome is known, in order. */
+  private handleAppends(): void {
+    while (this.storing[0]?.outcome) {
+      const entry = this.storing.shift() as Appending;
+      const outcome = entry.outcome as { seq: number } | { error: unknown };
+      try {
+        if ('seq' in outcome) this.relayStored(entry.update, outcome.seq);
+        else this.storeFailed(outcome.error, entry.from);
+      } catch (err) {
+        this.deps.log.error({ mapId: this.mapId, err }, 'could not relay a stored update');
+      }
+      if (entry.waiters) for (const resolve of entry.waiters) resolve();
+    }
+  }
+
+  /** Resolves once every update applied so far has been handled (stored and relayed, or failed). */
+  private allHandled(): Promise<void> {
+    const last = this.storing.at(-1);
+    if (!last) return Promise.resolve();
+    return new Promise<void>((resolve) => (last.waiters ??= []).push(resolve));
+  }
+
+  /** An update is committed: other processes and this one's members may have it. */
+  private relayStored(update: Uint8Array, seq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.appendedSinceSnapshot++;
+    if (this.state !== 'ready') return;
+    this.deps.relay?.publishUpdate(this.mapId, update);
+    this.broadcast(encodeUpdate(update));
+    if (this.appendedSinceSnapshot >= this.deps.compactEvery) this.compactSoon();
+    this.runHook('stored');
+  }
 
   /**
    * An update is in memory but not stored: it must not reach anyone. Close the member that sent it
@@ -483,7 +532,7 @@ export class Room {
 
   /** Writes the whole document as the snapshot and drops the updates it contains. Never after a failed load. */
   private async compactNow(): Promise<void> {
-    await this.appendChain;
+    await this.allHandled();
     if (this.state !== 'ready' || this.appendedSinceSnapshot === 0) return;
     const count = this.appendedSinceSnapshot;
     const uptoSeq = this.lastSeq;
@@ -511,7 +560,7 @@ export class Room {
     this.unloading ??= (async () => {
       await this.loaded.catch(() => undefined);
       this.repairNow(); // a repair still due is stored with the rest
-      await this.appendChain;
+      await this.allHandled();
       await this.compactionRunning; // one still waiting in the pacer's queue will not run
       // a broken, deleted or failed room is never compacted (compactNow checks state 'ready')
       await this.compactNow();
