@@ -1,0 +1,111 @@
+// A room relays an editor's update only once it is stored, and in the order the updates were applied,
+// even when the store settles a later append first; a failed append reaches no one and closes the room.
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import type { FastifyBaseLogger } from 'fastify';
+import { guestActor } from '../../server/auth/actor';
+import { MemoryStore } from '../../server/storage/memory/store';
+import { Room, type RoomMember } from '../../server/sync/room';
+import { MESSAGE_SYNC } from '../../server/sync/protocol';
+
+const silent = { error() {}, warn() {}, info() {}, debug() {} } as unknown as FastifyBaseLogger;
+
+interface Deferred {
+  resolve(seq: number): void;
+  reject(err: Error): void;
+}
+
+/** A memory store whose appends settle only when the test says so. */
+async function roomWithHeldAppends(): Promise<{ room: Room; held: Deferred[] }> {
+  const store = new MemoryStore();
+  const doc = new Y.Doc();
+  doc.getMap('meta').set('title', 'Order');
+  await store.docs.createMap({
+    id: 'm1',
+    title: 'Order',
+    editorKeyHash: 'e',
+    viewerKeyHash: 'v',
+    createdAt: new Date().toISOString(),
+    snapshot: Y.encodeStateAsUpdate(doc),
+  });
+  const held: Deferred[] = [];
+  store.docs.appendUpdate = () => new Promise<number>((resolve, reject) => held.push({ resolve, reject }));
+  const room = new Room('m1', { store, log: silent, compactEvery: 1000, onEmpty() {} });
+  await room.loaded;
+  return { room, held };
+}
+
+function member(role: 'editor' | 'viewer'): RoomMember & { updates: number[]; closes: number[] } {
+  const updates: number[] = [];
+  const closes: number[] = [];
+  return {
+    role,
+    actor: guestActor(role),
+    awarenessIds: new Set(),
+    updates,
+    closes,
+    send(frame) {
+      // an update frame (sync, update, payload); the test's updates set meta.n to a number
+      const decoder = decoding.createDecoder(frame);
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== 2) return;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+      updates.push(doc.getMap('meta').get('n') as number);
+    },
+    close(reason) {
+      closes.push(reason.code);
+    },
+  };
+}
+
+/** An update that sets meta.n, from a client of its own (so it applies without dependencies). */
+function setN(n: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('meta').set('n', n);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('room relay order', () => {
+  it('relays nothing until an update is stored, and keeps the order when a later append settles first', async () => {
+    const { room, held } = await roomWithHeldAppends();
+    const writer = member('editor');
+    const reader = member('viewer');
+    room.add(writer);
+    room.add(reader);
+    for (const n of [1, 2, 3]) room.applyClientUpdate(writer, setN(n));
+    expect(held).toHaveLength(3);
+
+    held[2]?.resolve(3);
+    held[1]?.resolve(2);
+    await settle();
+    expect(reader.updates).toEqual([]); // the first is not stored yet
+
+    let stored = false;
+    void room.whenStored().then(() => (stored = true));
+    held[0]?.resolve(1);
+    await settle();
+    expect(reader.updates).toEqual([1, 2, 3]);
+    expect(writer.updates).toEqual([]); // the sender is not sent its own update
+    expect(stored).toBe(true);
+  });
+
+  it('relays none of a failed append or the ones after it, and closes everyone (4501)', async () => {
+    const { room, held } = await roomWithHeldAppends();
+    const writer = member('editor');
+    const reader = member('viewer');
+    room.add(writer);
+    room.add(reader);
+    for (const n of [1, 2, 3]) room.applyClientUpdate(writer, setN(n));
+    held[0]?.resolve(1);
+    held[2]?.resolve(3);
+    held[1]?.reject(new Error('disk full'));
+    await settle();
+    expect(reader.updates).toEqual([1]);
+    expect(writer.closes).toContain(4501);
+    expect(reader.closes).toContain(4501);
+    await expect(room.whenStored()).rejects.toThrow(/could not store/);
+  });
+});
