@@ -71,14 +71,20 @@ function setN(n: number): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** A writer and a reader in the room; the writer has applied three updates whose appends are held. */
+async function threeUpdatesHeld() {
+  const { room, held } = await roomWithHeldAppends();
+  const writer = member('editor');
+  const reader = member('viewer');
+  room.add(writer);
+  room.add(reader);
+  for (const n of [1, 2, 3]) room.applyClientUpdate(writer, setN(n));
+  return { room, held, writer, reader };
+}
+
 describe('room relay order', () => {
   it('relays nothing until an update is stored, and keeps the order when a later append settles first', async () => {
-    const { room, held } = await roomWithHeldAppends();
-    const writer = member('editor');
-    const reader = member('viewer');
-    room.add(writer);
-    room.add(reader);
-    for (const n of [1, 2, 3]) room.applyClientUpdate(writer, setN(n));
+    const { room, held, reader } = await threeUpdatesHeld();
     expect(held).toHaveLength(3);
 
     held[2]?.resolve(3);
@@ -95,12 +101,7 @@ describe('room relay order', () => {
   });
 
   it('relays none of a failed append or the ones after it, and closes everyone (4501)', async () => {
-    const { room, held } = await roomWithHeldAppends();
-    const writer = member('editor');
-    const reader = member('viewer');
-    room.add(writer);
-    room.add(reader);
-    for (const n of [1, 2, 3]) room.applyClientUpdate(writer, setN(n));
+    const { room, held, writer, reader } = await threeUpdatesHeld();
     held[0]?.resolve(1);
     held[2]?.resolve(3);
     held[1]?.reject(new Error('disk full'));

@@ -24,15 +24,20 @@ async function storeWithMap(
 ): Promise<SqliteStore> {
   const store = new SqliteStore(dataDir, { checkpointEveryMs, ...(walRestartFrames ? { walRestartFrames } : {}) });
   opened.push(store);
-  await store.docs.createMap({
-    id: 'm1',
-    title: 'T',
-    editorKeyHash: 'e',
-    viewerKeyHash: 'v',
-    createdAt: new Date().toISOString(),
-    snapshot: new Uint8Array([0, 0]),
-  });
+  await addMaps(store, ['m1']);
   return store;
+}
+
+async function addMaps(store: SqliteStore, ids: string[]): Promise<void> {
+  for (const id of ids)
+    await store.docs.createMap({
+      id,
+      title: id,
+      editorKeyHash: 'e',
+      viewerKeyHash: 'v',
+      createdAt: new Date().toISOString(),
+      snapshot: new Uint8Array([0, 0]),
+    });
 }
 
 /** Updates of map m1 in a copy of the database file WITHOUT its WAL. */
@@ -126,14 +131,7 @@ describe('SQLite group commit', () => {
   it('commits the updates of one event-loop turn in one transaction, with seqs in call order', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.docs.createMap({
-      id: 'm2',
-      title: 'U',
-      editorKeyHash: 'e',
-      viewerKeyHash: 'v',
-      createdAt: new Date().toISOString(),
-      snapshot: new Uint8Array([0, 0]),
-    });
+    await addMaps(store, ['m2']);
     const reader = new Database(path.join(dataDir, 'percorso.db'), { readonly: true });
     const count = () => (reader.prepare('SELECT COUNT(*) AS n FROM update_log').get() as { n: number }).n;
     const appends = Array.from({ length: 50 }, (_, i) =>
@@ -152,14 +150,7 @@ describe('SQLite group commit', () => {
   it('fails only the update of a map deleted meanwhile, not the others of its turn', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.docs.createMap({
-      id: 'gone',
-      title: 'G',
-      editorKeyHash: 'e',
-      viewerKeyHash: 'v',
-      createdAt: new Date().toISOString(),
-      snapshot: new Uint8Array([0, 0]),
-    });
+    await addMaps(store, ['gone']);
     const before = store.docs.appendUpdate('m1', new Uint8Array([1]));
     const lost = store.docs.appendUpdate('gone', new Uint8Array([2]));
     const after = store.docs.appendUpdate('m1', new Uint8Array([3]));
@@ -175,14 +166,7 @@ describe('SQLite group commit', () => {
   it('fails only the update of a map deleted meanwhile in a turn of several statements', async () => {
     const dataDir = tempDir();
     const store = await storeWithMap(dataDir, 60_000);
-    await store.docs.createMap({
-      id: 'gone',
-      title: 'G',
-      editorKeyHash: 'e',
-      viewerKeyHash: 'v',
-      createdAt: new Date().toISOString(),
-      snapshot: new Uint8Array([0, 0]),
-    });
+    await addMaps(store, ['gone']);
     const rows = ROWS_PER_INSERT * 2 + 5;
     const appends = Array.from({ length: rows }, (_, i) =>
       store.docs.appendUpdate(i === ROWS_PER_INSERT + 3 ? 'gone' : 'm1', new Uint8Array([i])),
@@ -268,17 +252,6 @@ describe('SQLite compaction during a WAL restart', () => {
 // The update journal: appends go into a table without an index, so a commit writes one or two pages
 // however many maps its rows belong to; the rows move to the indexed `updates` in bulk.
 describe('SQLite update journal', () => {
-  async function addMaps(store: SqliteStore, ids: string[]): Promise<void> {
-    for (const id of ids)
-      await store.docs.createMap({
-        id,
-        title: id,
-        editorKeyHash: 'e',
-        viewerKeyHash: 'v',
-        createdAt: new Date().toISOString(),
-        snapshot: new Uint8Array([0, 0]),
-      });
-  }
   const walFrames = (dataDir: string) => (fs.statSync(path.join(dataDir, 'percorso.db-wal')).size - 32) / (24 + 4096);
   const rows = (dataDir: string, table: string) => {
     const db = new Database(path.join(dataDir, 'percorso.db'), { readonly: true });
