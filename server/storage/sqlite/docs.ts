@@ -106,8 +106,6 @@ export class SqliteDocs implements DocStore {
         `SELECT ${MAP_COLUMNS} FROM maps WHERE id = ? AND NOT EXISTS (SELECT 1 FROM trash WHERE map_id = maps.id)`,
       ),
       deleteMap: db.prepare('DELETE FROM maps WHERE id = ?'),
-      // the seq is given here (insertUpdate), so run() needs no RETURNING
-      append: db.prepare<[number, string, Buffer]>('INSERT INTO update_journal (seq, map_id, bytes) VALUES (?, ?, ?)'),
       // The largest seq ever given: a drained or compacted one is in update_seq (raiseSeq), a newer
       // one in the journal. A seq given again at or below a snapshot's upto_seq would be skipped by
       // every load.
@@ -253,18 +251,9 @@ export class SqliteDocs implements DocStore {
     if (!this.holding) this.flushAppends();
   };
 
-  /** One row of the update log; its seq. */
-  private readonly insertUpdate = (item: PendingAppend): number => {
-    const seq = this.lastSeq + 1;
-    this.stmt.append.run(seq, item.mapId, item.bytes);
-    this.lastSeq = seq; // only once the row is in (a row that fails gives no seq)
-    this.journalRows++;
-    return seq;
-  };
-
   /**
-   * Rows [start, end) of `batch` with one statement, numbered from lastSeq + 1 (lastSeq moves only
-   * once the statement succeeded: a failed one gives no seq).
+   * Rows [start, end) of `batch` with one statement, numbered from lastSeq + 1 (the seqs are given
+   * here, so no RETURNING; lastSeq moves only once the statement succeeded: a failed one gives no seq).
    */
   private insertRowsOf(batch: PendingAppend[], start: number, end: number): void {
     const count = end - start;
@@ -292,7 +281,6 @@ export class SqliteDocs implements DocStore {
     this.pendingAppends = [];
     if (batch.length === 0) return;
     this.lastCommitAt = performance.now();
-    const firstSeq = this.lastSeq + 1;
     const journalRowsBefore = this.journalRows;
     const lastSeqBefore = this.lastSeq;
     try {
@@ -300,21 +288,22 @@ export class SqliteDocs implements DocStore {
       if (batch.length <= ROWS_PER_INSERT) this.insertRowsOf(batch, 0, batch.length);
       else this.insertChunks(batch);
     } catch {
-      // one bad item (its map deleted meanwhile) must not fail the others: each on its own (the
-      // rolled-back rows' seqs stay unused: a gap, never a seq given twice)
+      // one bad item (its map deleted meanwhile) must not fail the others: each on its own, numbered
+      // again from where the rolled-back statement started (a failed row gives no seq)
       this.journalRows = journalRowsBefore;
       this.lastSeq = lastSeqBefore;
-      for (const item of batch) {
+      batch.forEach((item, i) => {
         try {
-          item.resolve(this.insertUpdate(item));
+          this.insertRowsOf(batch, i, i + 1);
+          item.resolve(this.lastSeq);
         } catch (err) {
           item.reject(err);
         }
-      }
+      });
       this.drainSoon();
       return;
     }
-    batch.forEach((item, i) => item.resolve(firstSeq + i));
+    batch.forEach((item, i) => item.resolve(lastSeqBefore + 1 + i));
     this.drainSoon();
   };
 
