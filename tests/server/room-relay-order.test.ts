@@ -41,7 +41,12 @@ async function roomWithHeldAppends(): Promise<{ room: Room; held: Deferred[] }> 
   return { room, held };
 }
 
-function member(role: 'editor' | 'viewer'): RoomMember & { updates: number[]; closes: number[] } {
+/** `deliveries`, if given, records in order which member each update frame went to. */
+function member(
+  role: 'editor' | 'viewer',
+  deliveries?: { to: string; n: number }[],
+  name = role,
+): RoomMember & { updates: number[]; closes: number[] } {
   const updates: number[] = [];
   const closes: number[] = [];
   return {
@@ -56,7 +61,10 @@ function member(role: 'editor' | 'viewer'): RoomMember & { updates: number[]; cl
       if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== 2) return;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
-      for (const value of doc.getMap('meta').values()) updates.push(value as number);
+      for (const value of doc.getMap('meta').values()) {
+        updates.push(value as number);
+        deliveries?.push({ to: name, n: value as number });
+      }
     },
     close(reason) {
       closes.push(reason.code);
@@ -110,5 +118,22 @@ describe('room relay order', () => {
     expect(writer.closes).toContain(4501);
     expect(reader.closes).toContain(4501);
     await expect(room.whenStored()).rejects.toThrow(/could not store/);
+  });
+
+  it('sends a stored update to the other members first and echoes it to its sender last', async () => {
+    const { room, held } = await roomWithHeldAppends();
+    const deliveries: { to: string; n: number }[] = [];
+    const writer = member('editor', deliveries, 'writer');
+    room.add(writer); // the first member: in join order it would be served first
+    room.add(member('viewer', deliveries, 'reader 1'));
+    room.add(member('editor', deliveries, 'reader 2'));
+    room.applyClientUpdate(writer, setN(1));
+    held[0]?.resolve(1);
+    await settle();
+    expect(deliveries).toEqual([
+      { to: 'reader 1', n: 1 },
+      { to: 'reader 2', n: 1 },
+      { to: 'writer', n: 1 },
+    ]);
   });
 });
