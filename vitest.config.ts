@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker fewer than the cores: one on a 2-core CI machine, where the
+    // server files mostly wait on sockets and child processes (the browser files stay one at a time)
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

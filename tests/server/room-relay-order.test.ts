@@ -45,7 +45,7 @@ async function roomWithHeldAppends(): Promise<{ room: Room; held: Deferred[] }> 
 function member(
   role: 'editor' | 'viewer',
   deliveries?: { to: string; n: number }[],
-  name = role,
+  name: string = role,
 ): RoomMember & { updates: number[]; closes: number[] } {
   const updates: number[] = [];
   const closes: number[] = [];
