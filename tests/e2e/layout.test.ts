@@ -24,6 +24,7 @@ import {
 import { connectSynced, createMap, startTestServer, type TestServer } from '../server/helpers/testServer';
 import { DIST, launchChromium } from './browser';
 import { Steps } from './steps';
+import { fitCanvas, openMapIn, settleCanvas } from './canvas-helpers';
 import { SHORTCUTS } from '../../src/canvas/useShortcuts';
 
 const SIZES = [
@@ -60,45 +61,8 @@ async function pageIn(lang: TemplateLang): Promise<Page> {
 }
 
 async function openMap(page: Page, map: { id: string; editorKey: string }): Promise<Steps> {
-  const steps = new Steps(page, server.url);
-  await page.goto(`${server.url}/map/${map.id}#key=${map.editorKey}`);
-  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ timeout: 15_000 });
-  await page.locator('.map-page[data-profile="ready"]').waitFor();
-  // the first visit asks for a name (in the page's language)
-  const dialog = page.getByRole('dialog');
-  if (await dialog.isVisible()) {
-    await dialog.getByRole('textbox').first().fill('Tester');
-    await dialog.getByRole('button').last().click();
-    await dialog.waitFor({ state: 'detached' });
-  }
-  return steps;
-}
-
-/** Fits the whole map (the F shortcut) and waits until the view has settled. */
-async function fit(page: Page): Promise<void> {
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 300 } });
-  await page.keyboard.press('f');
-  await settle(page);
-}
-
-/** Waits until nothing on the canvas moves between two frames apart. */
-async function settle(page: Page): Promise<void> {
-  const snapshot = () =>
-    page.evaluate(() =>
-      [...document.querySelectorAll('.react-flow__node, .react-flow__viewport')]
-        .map((el) => {
-          const r = el.getBoundingClientRect();
-          return `${r.x.toFixed(1)},${r.y.toFixed(1)},${r.width.toFixed(1)},${r.height.toFixed(1)}`;
-        })
-        .join('|'),
-    );
-  let before = '';
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(150);
-    const now = await snapshot();
-    if (now === before) return;
-    before = now;
-  }
+  await openMapIn(page, server.url, map);
+  return new Steps(page, server.url);
 }
 
 /** Presses "Tidy up" in the toolbar and fits the result. */
@@ -107,8 +71,8 @@ async function tidy(page: Page): Promise<void> {
     .getByRole('toolbar')
     .getByRole('button', { name: /Tidy up|Riordina/ })
     .click();
-  await settle(page);
-  await fit(page);
+  await settleCanvas(page);
+  await fitCanvas(page);
 }
 
 /** The tops of the cards in each stage column, top to bottom, rounded (screen pixels). */
@@ -185,7 +149,7 @@ function layoutProblems(page: Page): Promise<Problems> {
       if (!line || !matrix) continue;
       const length = line.getTotalLength();
       for (let at = 0; at <= length; at += 3) {
-        const p = new DOMPoint(line.getPointAtLength(at).x, line.getPointAtLength(at).y).matrixTransform(matrix);
+        const p = line.getPointAtLength(at).matrixTransform(matrix);
         // a card it does not join: nowhere inside; the two it joins: only at their borders (the handles)
         const hit = cards.find((card) => {
           const inset = card.id === source || card.id === target ? 6 : 1;
@@ -257,8 +221,8 @@ function layoutProblems(page: Page): Promise<Problems> {
   });
 }
 
+/** The layout checks, on a canvas its caller has just fitted (fit waits until it settles). */
 async function expectTidy(page: Page, name: string, expectCards = 1): Promise<Problems> {
-  await settle(page);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   const problems = await layoutProblems(page);
   expect(problems.cards, name).toBeGreaterThanOrEqual(expectCards);
@@ -308,7 +272,7 @@ describe('a canvas where nothing covers anything', () => {
     const steps = await openMap(await pageIn('en'), map);
     await steps.addStage('Compare');
     for (let i = 1; i <= 8; i++) await steps.addTouchpoint(`Card ${i}`);
-    await fit(steps.page);
+    await fitCanvas(steps.page);
     await steps.expectTouchpointCount(8);
     const problems = await expectTidy(steps.page, 'eight-cards', 8);
     expect(problems.cards).toBe(8);
@@ -338,7 +302,7 @@ describe('a canvas where nothing covers anything', () => {
             .toBeGreaterThan(3);
           for (const size of SIZES) {
             await page.setViewportSize(size);
-            await fit(page);
+            await fitCanvas(page);
             await expectTidy(page, `${name}-${lang}-${size.width}`, 4);
           }
           if (name === 'purchase')
@@ -351,7 +315,7 @@ describe('a canvas where nothing covers anything', () => {
             await tidy(page);
             for (const size of SIZES) {
               await page.setViewportSize(size);
-              await fit(page);
+              await fitCanvas(page);
               await expectTidy(page, `${name}-${lang}-${size.width}-tidied`, 4);
             }
           }
@@ -379,7 +343,7 @@ describe('a canvas where nothing covers anything', () => {
     seeder.destroy();
     await openMap(page, map);
     await expect.poll(() => page.locator('[data-testid="touchpoint"]').count(), { timeout: 15_000 }).toBeGreaterThan(3);
-    await fit(page);
+    await fitCanvas(page);
     await expectTidy(page, 'messy-before', 4);
     const rowsBefore = await cardTops(page);
     await tidy(page);
@@ -390,7 +354,7 @@ describe('a canvas where nothing covers anything', () => {
     expect(rows).not.toEqual(rowsBefore);
     // one undo puts every card back where it was
     await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
-    await fit(page);
+    await fitCanvas(page);
     expect(await cardTops(page)).toEqual(rowsBefore);
   });
 
@@ -418,7 +382,7 @@ describe('a canvas where nothing covers anything', () => {
     seeder.destroy();
     await openMap(page, map);
     await page.locator('.edge-label', { hasText: 'a week later' }).waitFor();
-    await fit(page);
+    await fitCanvas(page);
     await expectTidy(page, 'labelled-edge', 2);
   });
 
@@ -441,7 +405,7 @@ describe('a canvas where nothing covers anything', () => {
       'Waited twenty minutes on hold, was transferred twice and had to repeat the order number each time. ',
     );
     await page.keyboard.press('Escape');
-    await fit(page);
+    await fitCanvas(page);
     await expectTidy(page, 'grown-card', 3);
   });
 });
