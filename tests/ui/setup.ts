@@ -3,9 +3,36 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll, vi } from 'vitest';
+import type { StateCreator, StoreApi } from 'zustand';
 
 afterEach(() => cleanup());
+
+// The files of this project share their worker's modules (isolate: false in vitest.config.ts):
+// every app-wide zustand store is put back to its initial state, and the web storage emptied,
+// before each file, so what one file leaves there never reaches the next.
+declare global {
+  var percorsoTestStores: Set<StoreApi<unknown>> | undefined;
+}
+vi.mock('zustand', async (importOriginal) => {
+  const zustand = await importOriginal<typeof import('zustand')>();
+  const stores = (globalThis.percorsoTestStores ??= new Set());
+  const remembered = <T>(hook: T): T => {
+    stores.add(hook as StoreApi<unknown>);
+    return hook;
+  };
+  // create(initializer) and its curried form create<T>()(initializer)
+  const create = (initializer?: StateCreator<unknown>) =>
+    initializer
+      ? remembered(zustand.create(initializer))
+      : (later: StateCreator<unknown>) => remembered(zustand.create(later));
+  return { ...zustand, create };
+});
+beforeAll(() => {
+  for (const store of globalThis.percorsoTestStores ?? []) store.setState(store.getInitialState(), true);
+  localStorage.clear();
+  sessionStorage.clear();
+});
 
 class ResizeObserverStandIn {
   constructor(private readonly callback: ResizeObserverCallback) {}
