@@ -108,6 +108,8 @@ interface Appending {
   update: Uint8Array;
   /** The member that sent it (closed if it cannot be stored). */
   from: RoomMember | null;
+  /** Whether `from` needs it back (Room.echoToSender). */
+  echo: boolean;
   outcome: { seq: number } | { error: unknown } | null;
   /** Called once this entry and every one before it are handled (Room.allHandled). */
   waiters: (() => void)[] | null;
@@ -242,7 +244,13 @@ export class Room {
       this.deps.hooks?.largeRemoval && mayRemoveMuch(this.doc, deleteSet ?? checkUpdate(update))
         ? { shape: shapeOf(this.doc), state: Y.encodeStateAsUpdate(this.doc) }
         : null;
-    Y.applyUpdate(this.doc, update, member);
+    // the update may let in changes of others that waited here for a dependency: the sender lacks those
+    this.echoToSender = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    try {
+      Y.applyUpdate(this.doc, update, member);
+    } finally {
+      this.echoToSender = false;
+    }
     this.boundPending();
     const removal = before && largeRemoval(before.shape, shapeOf(this.doc));
     if (before && removal) {
@@ -253,6 +261,13 @@ export class Room {
       }
     }
   }
+
+  /**
+   * Whether the update being applied goes back to the member that sent it. It has its own changes,
+   * so only when others' were waiting here (the update Yjs emits then holds them too); the stock
+   * server echoes every update, one socket write per edit that changes nothing for its sender.
+   */
+  private echoToSender = false;
 
   /** Client updates taken since the document last had nothing waiting for a dependency. */
   private pendingUpdates = 0;
@@ -407,16 +422,6 @@ export class Room {
     for (const member of this.members) member.send(frame);
   }
 
-  /**
-   * An update to every member, its sender last: the sender has it already (the echo only confirms
-   * it), and each socket's write is a system call of a few hundred µs here, so a sender served first
-   * delayed everyone who had yet to see the change by one write.
-   */
-  private broadcastFrom(frame: Uint8Array, from: RoomMember | null): void {
-    for (const member of this.members) if (member !== from) member.send(frame);
-    if (from && this.members.has(from)) from.send(frame);
-  }
-
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.state !== 'ready') return;
     if (isRelayedOrigin(origin)) {
@@ -435,6 +440,7 @@ export class Room {
     const entry: Appending = {
       update,
       from: this.members.has(origin as RoomMember) ? (origin as RoomMember) : null,
+      echo: this.echoToSender,
       outcome: null,
       waiters: null,
     };
@@ -457,7 +463,7 @@ export class Room {
       const entry = this.storing.shift() as Appending;
       const outcome = entry.outcome as { seq: number } | { error: unknown };
       try {
-        if ('seq' in outcome) this.relayStored(entry.update, outcome.seq, entry.from);
+        if ('seq' in outcome) this.relayStored(entry.update, outcome.seq, entry.echo ? null : entry.from);
         else this.storeFailed(outcome.error, entry.from);
       } catch (err) {
         this.deps.log.error({ mapId: this.mapId, err }, 'could not relay a stored update');
@@ -473,13 +479,14 @@ export class Room {
     return new Promise<void>((resolve) => (last.waiters ??= []).push(resolve));
   }
 
-  /** An update is committed: other processes and this one's members may have it. */
-  private relayStored(update: Uint8Array, seq: number, from: RoomMember | null): void {
+  /** An update is committed: other processes and this one's members (but `except`) may have it. */
+  private relayStored(update: Uint8Array, seq: number, except: RoomMember | null): void {
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.appendedSinceSnapshot++;
     if (this.state !== 'ready') return;
     this.deps.relay?.publishUpdate(this.mapId, update);
-    this.broadcastFrom(encodeUpdate(update), from);
+    const frame = encodeUpdate(update);
+    for (const member of this.members) if (member !== except) member.send(frame);
     if (this.appendedSinceSnapshot >= this.deps.compactEvery) this.compactSoon();
     this.runHook('stored');
   }

@@ -1,5 +1,6 @@
 // A room relays an editor's update only once it is stored, and in the order the updates were applied,
 // even when the store settles a later append first; a failed append reaches no one and closes the room.
+// Its sender gets it back only when it carried in changes of others that were waiting for it.
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
@@ -120,11 +121,11 @@ describe('room relay order', () => {
     await expect(room.whenStored()).rejects.toThrow(/could not store/);
   });
 
-  it('sends a stored update to the other members first and echoes it to its sender last', async () => {
+  it('relays a stored update to the other members, not back to its sender (it has it)', async () => {
     const { room, held } = await roomWithHeldAppends();
     const deliveries: { to: string; n: number }[] = [];
     const writer = member('editor', deliveries, 'writer');
-    room.add(writer); // the first member: in join order it would be served first
+    room.add(writer);
     room.add(member('viewer', deliveries, 'reader 1'));
     room.add(member('editor', deliveries, 'reader 2'));
     room.applyClientUpdate(writer, setN(1));
@@ -133,7 +134,30 @@ describe('room relay order', () => {
     expect(deliveries).toEqual([
       { to: 'reader 1', n: 1 },
       { to: 'reader 2', n: 1 },
-      { to: 'writer', n: 1 },
     ]);
+  });
+
+  it('sends it back to its sender too when it let in changes of others that were waiting for it', async () => {
+    const { room, held } = await roomWithHeldAppends();
+    const deliveries: { to: string; n: number }[] = [];
+    const writer = member('editor', deliveries, 'writer');
+    const other = member('editor', deliveries, 'other');
+    room.add(writer);
+    room.add(other);
+    // the other's second change arrives without its first: it waits in the room for it
+    const doc = new Y.Doc();
+    const meta = doc.getMap('meta');
+    meta.set('n1', 1);
+    const first = Y.encodeStateAsUpdate(doc);
+    const before = Y.encodeStateVector(doc);
+    meta.set('n2', 2);
+    const second = Y.encodeStateAsUpdate(doc, before);
+    room.applyClientUpdate(other, second);
+    expect(held).toHaveLength(0); // nothing applied, nothing stored
+    // the writer forwards the first (it had it from elsewhere): both go in, and the writer lacks the second
+    room.applyClientUpdate(writer, first);
+    held[0]?.resolve(1);
+    await settle();
+    expect(deliveries.filter((d) => d.to === 'writer').map((d) => d.n)).toEqual(expect.arrayContaining([1, 2]));
   });
 });
