@@ -418,8 +418,9 @@ export class Room {
     if (this.state === 'ready') this.broadcast(frame);
   }
 
-  private broadcast(frame: Uint8Array): void {
-    for (const member of this.members) member.send(frame);
+  /** `frame` to every member but `except`. */
+  private broadcast(frame: Uint8Array, except: RoomMember | null = null): void {
+    for (const member of this.members) if (member !== except) member.send(frame);
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -485,8 +486,7 @@ export class Room {
     this.appendedSinceSnapshot++;
     if (this.state !== 'ready') return;
     this.deps.relay?.publishUpdate(this.mapId, update);
-    const frame = encodeUpdate(update);
-    for (const member of this.members) if (member !== except) member.send(frame);
+    this.broadcast(encodeUpdate(update), except);
     if (this.appendedSinceSnapshot >= this.deps.compactEvery) this.compactSoon();
     this.runHook('stored');
   }
