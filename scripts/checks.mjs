@@ -1,6 +1,8 @@
 // The static checks of `npm test` (the three typechecks, ESLint, Prettier), two at a time: each is
 // one busy core, so on the 2-core CI machine this takes about half the time of running them in turn.
 // Every check runs even if another fails; each one's output is printed once it ends.
+// Arguments pick checks by the start of their names: `node scripts/checks.mjs typecheck` runs the
+// three typechecks (`npm run typecheck`), `eslint prettier` the lint (`npm run lint`).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +36,12 @@ function run([name, command, args]) {
   });
 }
 
-const queue = [...CHECKS];
+const picked = process.argv.slice(2);
+const queue = CHECKS.filter(([name]) => picked.length === 0 || picked.some((start) => name.startsWith(start)));
+if (queue.length === 0) {
+  console.error(`no check is named ${picked.join(', ')}`);
+  process.exit(1);
+}
 const results = [];
 async function worker() {
   for (let check = queue.shift(); check; check = queue.shift()) results.push(await run(check));
