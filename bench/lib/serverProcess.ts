@@ -105,7 +105,7 @@ export async function startServer(kind: ServerKind, options: { distDir?: string 
       'tests/shared',
     ]),
     server: { logLevel: 'warn', ...(options.distDir ? { distDir: options.distDir } : {}) },
-    nodeArgs: [...profile, ...preload],
+    nodeArgs: [...profile, ...preload, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { NODE_ENV: 'production' },
     inheritOutput: true,
   });

@@ -491,9 +491,13 @@ export class Room {
     if (this.state === 'ready') this.broadcast(frame);
   }
 
-  /** `frame` to every member but `except`. */
+  /**
+   * `frame` to every member but `except`. As a Buffer: ws makes a Buffer of any other bytes it is
+   * given, once per recipient.
+   */
   private broadcast(frame: Uint8Array, except: RoomMember | null = null): void {
-    for (const member of this.members) if (member !== except) member.send(frame);
+    const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+    for (const member of this.members) if (member !== except) member.send(bytes);
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {

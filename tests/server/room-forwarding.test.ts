@@ -80,7 +80,7 @@ function setKey(key: string, value: number): Uint8Array {
 
 describe("a member's own bytes", () => {
   it('are what is stored and relayed when all of them went in', async () => {
-    const { room, appended, metaOf } = await recordingRoom();
+    const { room, appended } = await recordingRoom();
     const writer = member('editor');
     const reader = member('viewer');
     room.add(writer);
@@ -95,7 +95,7 @@ describe("a member's own bytes", () => {
   });
 
   it('store nothing when they change nothing (sent twice)', async () => {
-    const { room, appended, metaOf } = await recordingRoom();
+    const { room, appended } = await recordingRoom();
     const writer = member('editor');
     room.add(writer);
     const update = setKey('a', 1);
