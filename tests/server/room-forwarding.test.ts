@@ -4,40 +4,33 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import type { FastifyBaseLogger } from 'fastify';
 import { guestActor } from '../../server/auth/actor';
-import { MemoryStore } from '../../server/storage/memory/store';
 import { Room, type RoomMember } from '../../server/sync/room';
+import { silentLog, storeWithMap } from './helpers/rooms';
+import type { MemoryStore } from '../../server/storage/memory/store';
 import { MESSAGE_SYNC } from '../../server/sync/protocol';
 
-const silent = { error() {}, warn() {}, info() {}, debug() {} } as unknown as FastifyBaseLogger;
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-/** A room on a memory store that records every append's bytes. */
+type Member = ReturnType<typeof member>;
+
+/** A room on a memory store that records every append's bytes, with a writer and a reader in it. */
 async function recordingRoom(): Promise<{
   room: Room;
   store: MemoryStore;
+  writer: Member;
+  reader: Member;
   appended: Uint8Array[];
   metaOf(updates: Uint8Array[]): Record<string, unknown>;
 }> {
-  const store = new MemoryStore();
-  const doc = new Y.Doc();
-  doc.getMap('meta').set('title', 'Forwarding');
-  await store.docs.createMap({
-    id: 'm1',
-    title: 'Forwarding',
-    editorKeyHash: 'e',
-    viewerKeyHash: 'v',
-    createdAt: new Date().toISOString(),
-    snapshot: Y.encodeStateAsUpdate(doc),
-  });
+  const store = await storeWithMap('Forwarding');
   const appended: Uint8Array[] = [];
   const append = store.docs.appendUpdate.bind(store.docs);
   store.docs.appendUpdate = (mapId, update) => {
     appended.push(update);
     return append(mapId, update);
   };
-  const room = new Room('m1', { store, log: silent, compactEvery: 1000, onEmpty() {} });
+  const room = new Room('m1', { store, log: silentLog, compactEvery: 1000, onEmpty() {} });
   await room.loaded;
   await room.whenStored();
   appended.length = 0; // the load's schema migration is not the test's
@@ -52,7 +45,11 @@ async function recordingRoom(): Promise<{
     const after = doc.getMap('meta').toJSON();
     return Object.fromEntries(Object.entries(after).filter(([key]) => !(key in before)));
   };
-  return { room, store, appended, metaOf };
+  const writer = member('editor');
+  const reader = member('viewer');
+  room.add(writer);
+  room.add(reader);
+  return { room, store, writer, reader, appended, metaOf };
 }
 
 function member(role: 'editor' | 'viewer'): RoomMember & { payloads: Uint8Array[] } {
@@ -80,11 +77,7 @@ function setKey(key: string, value: number): Uint8Array {
 
 describe("a member's own bytes", () => {
   it('are what is stored and relayed when all of them went in', async () => {
-    const { room, appended } = await recordingRoom();
-    const writer = member('editor');
-    const reader = member('viewer');
-    room.add(writer);
-    room.add(reader);
+    const { room, writer, reader, appended } = await recordingRoom();
     const update = setKey('a', 1);
     room.applyClientUpdate(writer, update);
     await room.whenStored();
@@ -95,9 +88,7 @@ describe("a member's own bytes", () => {
   });
 
   it('store nothing when they change nothing (sent twice)', async () => {
-    const { room, appended } = await recordingRoom();
-    const writer = member('editor');
-    room.add(writer);
+    const { room, writer, appended } = await recordingRoom();
     const update = setKey('a', 1);
     room.applyClientUpdate(writer, update);
     room.applyClientUpdate(writer, update);
@@ -106,11 +97,7 @@ describe("a member's own bytes", () => {
   });
 
   it('are not stored when part of them waits for a dependency: only what went in is, and the map reloads', async () => {
-    const { room, store, appended, metaOf } = await recordingRoom();
-    const writer = member('editor');
-    const reader = member('viewer');
-    room.add(writer);
-    room.add(reader);
+    const { room, store, writer, reader, appended, metaOf } = await recordingRoom();
     // client B's second change without its first: it waits; client A's change goes in
     const b = new Y.Doc();
     b.getMap('meta').set('b1', 1);
@@ -127,7 +114,7 @@ describe("a member's own bytes", () => {
     expect(metaOf(reader.payloads)).toEqual({ a: 1 });
 
     // a room loaded from what is stored opens (the waiting part would make it refuse: 4500)
-    const reloaded = new Room('m1', { store, log: silent, compactEvery: 1000, onEmpty() {} });
+    const reloaded = new Room('m1', { store, log: silentLog, compactEvery: 1000, onEmpty() {} });
     await reloaded.loaded;
     expect(reloaded.doc.getMap('meta').get('a')).toBe(1);
     expect(reloaded.doc.getMap('meta').has('b2')).toBe(false);
@@ -141,11 +128,7 @@ describe("a member's own bytes", () => {
   });
 
   it('are followed, in order, by what an observer wrote during their apply', async () => {
-    const { room, appended, metaOf } = await recordingRoom();
-    const writer = member('editor');
-    const reader = member('viewer');
-    room.add(writer);
-    room.add(reader);
+    const { room, writer, reader, appended, metaOf } = await recordingRoom();
     const meta = room.doc.getMap<number>('meta');
     meta.observe((event) => {
       if (event.keysChanged.has('a')) meta.set('seen', (meta.get('a') ?? 0) * 10);
@@ -159,11 +142,7 @@ describe("a member's own bytes", () => {
   });
 
   it('are encoded from the map when the apply threw half-way: what went in is stored and relayed', async () => {
-    const { room, appended, metaOf } = await recordingRoom();
-    const writer = member('editor');
-    const reader = member('viewer');
-    room.add(writer);
-    room.add(reader);
+    const { room, writer, reader, appended, metaOf } = await recordingRoom();
     let throws = true;
     room.doc.getMap('meta').observe(() => {
       if (throws) throw new Error('observer failed');

@@ -4,13 +4,10 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import type { FastifyBaseLogger } from 'fastify';
 import { guestActor } from '../../server/auth/actor';
-import { MemoryStore } from '../../server/storage/memory/store';
 import { Room, type RoomMember } from '../../server/sync/room';
+import { silentLog, storeWithMap } from './helpers/rooms';
 import { MESSAGE_SYNC } from '../../server/sync/protocol';
-
-const silent = { error() {}, warn() {}, info() {}, debug() {} } as unknown as FastifyBaseLogger;
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -21,20 +18,10 @@ interface Deferred {
 
 /** A memory store whose appends settle only when the test says so. */
 async function roomWithHeldAppends(): Promise<{ room: Room; held: Deferred[] }> {
-  const store = new MemoryStore();
-  const doc = new Y.Doc();
-  doc.getMap('meta').set('title', 'Order');
-  await store.docs.createMap({
-    id: 'm1',
-    title: 'Order',
-    editorKeyHash: 'e',
-    viewerKeyHash: 'v',
-    createdAt: new Date().toISOString(),
-    snapshot: Y.encodeStateAsUpdate(doc),
-  });
+  const store = await storeWithMap('Order');
   const held: Deferred[] = [];
   store.docs.appendUpdate = () => new Promise<number>((resolve, reject) => held.push({ resolve, reject }));
-  const room = new Room('m1', { store, log: silent, compactEvery: 1000, onEmpty() {} });
+  const room = new Room('m1', { store, log: silentLog, compactEvery: 1000, onEmpty() {} });
   await room.loaded;
   // the load brings the stored map up to the current schema: that append is not the test's
   held.splice(0).forEach((append, i) => append.resolve(i + 1));
