@@ -10,8 +10,6 @@ import { silentLog, storeWithMap } from './helpers/rooms';
 import type { MemoryStore } from '../../server/storage/memory/store';
 import { MESSAGE_SYNC } from '../../server/sync/protocol';
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
 type Member = ReturnType<typeof member>;
 
 /** A room on a memory store that records every append's bytes, with a writer and a reader in it. */
@@ -160,6 +158,5 @@ describe("a member's own bytes", () => {
     room.applyClientUpdate(writer, next);
     await room.whenStored();
     expect(appended[1]).toBe(next);
-    await settle();
   });
 });
